@@ -1,0 +1,39 @@
+"""giaoviec's extraction library: read Vietnamese official documents and find
+who must do what, by when. Pure: no HTTP, no database, no environment variables.
+
+    >>> from extractor import read, extract
+    >>> doc = read("quyet-dinh.pdf")          # Document: pages, blocks, tables
+    >>> result = extract("quyet-dinh.pdf")    # Extraction: assignments in the contract shape
+    >>> result.to_dict()["assignments"][0]["cadre"]
+    'Đỗ Văn Hiếu'
+"""
+from __future__ import annotations
+
+from .config import DEFAULT_CONFIG, ExtractorConfig
+from .errors import (EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge,
+                     UnreadableFile, UnsupportedFile)
+from .records import (Assignment, Block, Cell, Document, DocumentInfo, ErrorInfo, Extraction,
+                      Field, Fix, Page, Period, Span, Statistic, Table, Task)
+
+
+def read(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Document:
+    """Read a file (kind by content, not name) into a normalised :class:`Document`."""
+    from .read import read as _read
+
+    return _read(path, config=config, **kwargs)
+
+
+def extract(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Extraction:
+    """Read a file and extract its assignments; errors come back inside the result."""
+    from .pipeline import extract as _extract
+
+    return _extract(path, config=config, **kwargs)
+
+
+__all__ = [
+    "read", "extract", "ExtractorConfig", "DEFAULT_CONFIG",
+    "ReadError", "EmptyFile", "UnreadableFile", "EncryptedFile", "UnsupportedFile", "TooLarge",
+    "MissingDependency",
+    "Assignment", "Block", "Cell", "Document", "DocumentInfo", "ErrorInfo", "Extraction", "Field",
+    "Fix", "Page", "Period", "Span", "Statistic", "Table", "Task",
+]
