@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench NAME [ARGS...]` or `python -m bench all` (see README)."""
