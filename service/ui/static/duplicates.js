@@ -1,0 +1,133 @@
+/* Trùng lặp: one suggested pair at a time, the two tasks side by side with the words that
+   differ marked; d = trùng lặp, k = không trùng, s = bỏ qua; the next pair shows at once and
+   the decision is sent in the background. */
+"use strict";
+(async () => {
+  if (!(await GV.requireLogin())) return;
+  const { h } = GV;
+  const box = document.getElementById("pair");
+  const progress = document.getElementById("dup-progress");
+  const clusterBox = document.getElementById("cluster");
+  const decided = document.getElementById("decided");
+  const readOnly = !GV.can("reviewer");
+  const seen = new Set();  // decided or skipped in this session: not shown again
+  let queue = [];
+  let total = 0;
+  let done = 0;
+  const LABEL = { duplicate: "Trùng lặp", distinct: "Không trùng", skip: "Bỏ qua", merge: "Gộp" };
+
+  async function fetchMore() {
+    const res = await GV.api("GET", "/api/duplicates?status=pending&limit=100&offset=0");
+    total = res.total;
+    queue = res.items.filter((p) => !seen.has(String(p.id)));
+  }
+
+  function side(s, tokens, tag, title) {
+    const link = s.document_id != null
+      ? h("a", { href: `/van-ban/${encodeURIComponent(s.document_id)}#task-${encodeURIComponent(s.task_id)}`, target: "_blank", rel: "noopener" },
+          s.document_name || "Mở văn bản")
+      : null;
+    return h("div", { class: "side" },
+      h("h2", {}, title),
+      h("p", { class: "task-text", lang: "vi" }, GVDiff.render(tokens, tag)),
+      h("dl", { class: "meta" },
+        h("dt", {}, "Họ và tên"), h("dd", {}, s.cadre || "—"),
+        h("dt", {}, "Đơn vị"), h("dd", {}, s.unit || "—"),
+        h("dt", {}, "Năm"), h("dd", {}, s.year ?? "—"),
+        h("dt", {}, "Văn bản"), h("dd", {}, link || "—")));
+  }
+
+  function renderCluster(pair) {
+    clusterBox.replaceChildren();
+    const members = queue.filter((p) => pair.cluster != null && p.cluster === pair.cluster);
+    if (pair.cluster == null || members.length < 2) { clusterBox.hidden = true; return; }
+    const tasks = new Map();
+    for (const p of members) for (const s of [p.a, p.b]) tasks.set(String(s.task_id), s);
+    clusterBox.hidden = false;
+    clusterBox.append(
+      h("h2", {}, `Nhóm ${pair.cluster}: ${tasks.size} nội dung giống nhau, ${members.length} cặp chờ quyết định`),
+      h("ul", {}, [...tasks.values()].map((s) => h("li", {}, h("span", { class: "muted" }, `${s.cadre || "—"} · ${s.unit || "—"} · ${s.year ?? "—"}: `), s.text))),
+      readOnly ? null : h("button", { type: "button", onclick: () => decideCluster(members) }, "Đánh dấu cả nhóm là trùng lặp"));
+  }
+
+  function render() {
+    box.replaceChildren();
+    const pair = queue[0];
+    if (!pair) {
+      progress.textContent = done ? `Đã quyết định ${done} cặp.` : "";
+      box.append(h("p", { class: "empty" }, "Không còn cặp nào chờ quyết định."));
+      clusterBox.hidden = true;
+      document.getElementById("decide").hidden = true;
+      return;
+    }
+    document.getElementById("decide").hidden = readOnly;
+    progress.textContent = `Còn ${Math.max(total - done, queue.length)} cặp chờ quyết định · đã quyết định ${done} trong phiên này`;
+    const diff = GVDiff.wordDiff(pair.a.text, pair.b.text);
+    box.dataset.id = pair.id;
+    box.append(
+      h("div", { class: "pair-head" },
+        h("span", { class: "score", title: "Điểm trùng lặp (0 - 100)" }, "Điểm " + Math.round(pair.score)),
+        pair.kind ? h("span", { class: "tag" }, pair.kind) : null,
+        pair.cluster != null ? h("span", { class: "tag" }, "Nhóm " + pair.cluster) : null,
+        pair.reason ? h("span", { class: "reason" }, pair.reason) : null),
+      h("div", { class: "sides" }, side(pair.a, diff.a, "del", "Nội dung A"), side(pair.b, diff.b, "ins", "Nội dung B")));
+    renderCluster(pair);
+  }
+
+  function remember(pair, decision, ok) {
+    const li = h("li", { class: ok === false ? "error" : null },
+      h("strong", {}, LABEL[decision]), " — ", `${pair.a.cadre || "?"} / ${pair.b.cadre || "?"}: `, h("span", { class: "muted" }, pair.a.text));
+    decided.prepend(li);
+    return li;
+  }
+
+  function decide(decision) {
+    const pair = queue.shift();
+    if (!pair) return;
+    seen.add(String(pair.id));
+    const li = remember(pair, decision);
+    if (decision !== "skip") {
+      done += 1;
+      GV.api("POST", `/api/duplicates/${encodeURIComponent(pair.id)}/decision`, { decision }).catch((err) => {
+        // The pair comes back so nothing is lost; the message says why.
+        li.classList.add("error");
+        li.append(h("span", { class: "error" }, " — chưa lưu: " + err.message));
+        done -= 1;
+        seen.delete(String(pair.id));
+        queue.push(pair);
+        GV.flash("Không lưu được quyết định: " + err.message, "error");
+      });
+    }
+    render();
+    if (!queue.length) fetchMore().then(render).catch((err) => GV.flash(err.message, "error"));
+  }
+
+  async function decideCluster(members) {
+    try {
+      const res = await GV.api("POST", "/api/duplicates/bulk", { ids: members.map((p) => p.id), decision: "duplicate" });
+      for (const p of members) { seen.add(String(p.id)); remember(p, "duplicate"); }
+      done += res.updated;
+      queue = queue.filter((p) => !members.includes(p));
+      GV.flash(`Đã đánh dấu ${res.updated} cặp là trùng lặp.`, "ok");
+      render();
+      if (!queue.length) { await fetchMore(); render(); }
+    } catch (err) { GV.flash(err.message, "error"); }
+  }
+
+  document.addEventListener("keydown", (ev) => {
+    if (readOnly || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.target.closest && ev.target.closest("input, textarea, select, [contenteditable]")) return;
+    const decision = { d: "duplicate", k: "distinct", s: "skip" }[ev.key.toLowerCase()];
+    if (!decision) return;
+    ev.preventDefault();
+    decide(decision);
+  });
+  document.getElementById("decide").addEventListener("click", (ev) => {
+    const b = ev.target.closest("button[data-decision]");
+    if (b) decide(b.dataset.decision);
+  });
+
+  try { await fetchMore(); } catch (err) { GV.flash(err.message, "error"); }
+  render();
+  box.focus();
+})();

@@ -1,0 +1,123 @@
+/* Sổ theo dõi: the register of confirmed tasks, filters, export (CSV, XLSX via /api/export)
+   and a small chart of counts per unit and year drawn as inline SVG. */
+"use strict";
+(async () => {
+  if (!(await GV.requireLogin())) return;
+  const { h } = GV;
+  const form = document.getElementById("rec-filters");
+  const tbody = document.querySelector("#records tbody");
+  const LIMIT = 100;
+  let offset = 0;
+
+  const params = new URLSearchParams(location.search);
+  for (const el of form.elements) if (el.name && params.has(el.name)) el.value = params.get(el.name);
+
+  async function load() {
+    const q = GV.formQuery(form, { limit: LIMIT, offset });
+    if (!form.elements.status.value) q.delete("status");
+    history.replaceState(null, "", location.pathname + "?" + GV.formQuery(form).toString());
+    let res;
+    try { res = await GV.api("GET", "/api/tasks?" + q.toString()); }
+    catch (err) { GV.flash(err.message, "error"); return; }
+    tbody.replaceChildren();
+    for (const t of res.items) {
+      const period = t.period && (t.period.start || t.period.end) ? GV.period(t.period) : (t.year ? "Năm " + t.year : "");
+      tbody.append(h("tr", { dataset: { id: t.id } },
+        h("td", {}, t.cadre || ""), h("td", {}, t.position || ""), h("td", {}, t.unit || ""),
+        h("td", { lang: "vi" }, t.text), h("td", {}, period),
+        h("td", {}, h("span", { class: "badge st-" + t.status }, GV.REVIEW[t.status] || t.status)),
+        h("td", {}, t.document_id != null ? h("a", { href: `/van-ban/${encodeURIComponent(t.document_id)}#task-${encodeURIComponent(t.id)}` }, t.document_name || "Xem") : "")));
+    }
+    if (!res.items.length) tbody.append(h("tr", {}, h("td", { colspan: "7", class: "muted" }, "Chưa có nội dung nào khớp bộ lọc.")));
+    document.getElementById("rec-count").textContent = `${res.total} nội dung`;
+    const pages = Math.max(1, Math.ceil(res.total / LIMIT));
+    document.getElementById("page-info").textContent = `Trang ${Math.floor(offset / LIMIT) + 1}/${pages}`;
+    document.getElementById("prev").disabled = offset === 0;
+    document.getElementById("next").disabled = offset + LIMIT >= res.total;
+  }
+
+  /** Horizontal bars: one group per unit (the units with most tasks), one bar per year;
+      the dark part of a bar is what is already confirmed. */
+  function chart(rows) {
+    const NS = "http://www.w3.org/2000/svg";
+    const el = (tag, attrs, text) => {
+      const e = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const box = document.getElementById("chart");
+    box.replaceChildren();
+    if (!rows.length) { box.append(h("p", { class: "muted" }, "Chưa có số liệu.")); return; }
+    const byUnit = new Map();
+    for (const r of rows) {
+      const u = r.unit || "(chưa rõ đơn vị)";
+      if (!byUnit.has(u)) byUnit.set(u, []);
+      byUnit.get(u).push(r);
+    }
+    const units = [...byUnit.entries()].map(([u, rs]) => [u, rs.sort((x, y) => (x.year ?? 0) - (y.year ?? 0)), rs.reduce((s, r) => s + (r.tasks || 0), 0)])
+      .sort((x, y) => y[2] - x[2]).slice(0, 12);
+    const years = [...new Set(rows.map((r) => r.year))].sort();
+    const palette = ["#1f6f8b", "#c0392b", "#7d8c2a", "#8e44ad", "#d68910", "#2e4053"];
+    const colour = (y) => palette[years.indexOf(y) % palette.length];
+    const max = Math.max(1, ...rows.map((r) => r.tasks || 0));
+    const W = 900, LABEL = 300, BAR = 14, GAP = 10, RIGHT = 60;
+    let y = 24;
+    const svg = el("svg", { role: "img", "aria-labelledby": "chart-title", class: "chart", width: "100%" });
+    svg.append(el("title", { id: "chart-title" }, "Số nội dung theo đơn vị và năm"));
+    // legend
+    let lx = LABEL;
+    for (const yr of years) {
+      svg.append(el("rect", { x: lx, y: 4, width: 12, height: 12, fill: colour(yr) }));
+      svg.append(el("text", { x: lx + 16, y: 14, class: "legend" }, yr == null ? "Không rõ năm" : "Năm " + yr));
+      lx += 100;
+    }
+    svg.append(el("text", { x: lx + 10, y: 14, class: "legend" }, "(phần đậm: đã xác nhận)"));
+    for (const [unit, rs] of units) {
+      const top = y;
+      for (const r of rs) {
+        const w = Math.max(1, (W - LABEL - RIGHT) * (r.tasks || 0) / max);
+        const cw = (W - LABEL - RIGHT) * (r.confirmed || 0) / max;
+        const g = el("g", {});
+        g.append(el("title", {}, `${unit}, ${r.year == null ? "không rõ năm" : "năm " + r.year}: ${r.tasks} nội dung (${r.confirmed || 0} đã xác nhận), ${r.assignments} cán bộ`));
+        g.append(el("rect", { x: LABEL, y, width: w, height: BAR, fill: colour(r.year), opacity: "0.35" }));
+        g.append(el("rect", { x: LABEL, y, width: cw, height: BAR, fill: colour(r.year) }));
+        g.append(el("text", { x: LABEL + w + 6, y: y + BAR - 3, class: "val" }, String(r.tasks)));
+        svg.append(g);
+        y += BAR + 2;
+      }
+      const name = unit.length > 42 ? unit.slice(0, 41) + "…" : unit;
+      svg.append(el("text", { x: LABEL - 8, y: (top + y) / 2 + 4, "text-anchor": "end", class: "unit" }, name));
+      y += GAP;
+    }
+    svg.setAttribute("viewBox", `0 0 ${W} ${y}`);
+    box.append(svg);
+    if (byUnit.size > units.length) box.append(h("p", { class: "muted small" }, `Hiện ${units.length}/${byUnit.size} đơn vị có nhiều nội dung nhất.`));
+  }
+
+  async function loadStats() {
+    try { chart((await GV.api("GET", "/api/stats")).by_unit_year || []); }
+    catch (err) { GV.flash(err.message, "error"); }
+  }
+
+  for (const b of document.querySelectorAll(".export button")) {
+    b.hidden = !GV.can("reviewer");
+    b.addEventListener("click", async () => {
+      const fmt = b.dataset.format;
+      b.disabled = true;
+      try {
+        const stamp = new Date().toISOString().slice(0, 10);
+        await GV.download(`/api/export?format=${fmt}&status=confirmed`, `so-theo-doi-${stamp}.${fmt}`);
+      } catch (err) { GV.flash("Không xuất được: " + err.message, "error"); }
+      finally { b.disabled = false; }
+    });
+  }
+  if (!GV.can("reviewer")) document.querySelector(".export span").textContent = "Xuất sổ: chỉ người xem xét được tải.";
+
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); offset = 0; load(); });
+  form.addEventListener("reset", () => setTimeout(() => { offset = 0; load(); }));
+  document.getElementById("prev").addEventListener("click", () => { offset = Math.max(0, offset - LIMIT); load(); });
+  document.getElementById("next").addEventListener("click", () => { offset += LIMIT; load(); });
+  load();
+  loadStats();
+})();
