@@ -1,0 +1,485 @@
+"""Normalise Vietnamese text: NFC, one tone placement, whitespace, hyphenation,
+legacy encodings (TCVN3/ABC, VNI), and a score of how Vietnamese a text is.
+
+Vietnamese words are written one syllable (âm tiết) at a time; each syllable carries at
+most one tone mark (dấu thanh: huyền, sắc, hỏi, ngã, nặng) on one of its vowels. Two
+conventions place that mark differently in "oa", "oe", "uy" without a final consonant:
+the old one writes "hòa", "thủy", the new one "hoà", "thuỷ". Both are in the documents
+we read; we keep one, the old one (the one ``underthesea.text_normalize`` uses), so that
+names and tasks compare equal.
+
+Tone placement only moves a mark between letters of one syllable, so the NFC text keeps
+its length and every offset computed on it stays valid.
+
+    >>> normalize_text("Xã  Hoà Phú, huyện Chiêm Hoá")[0]
+    'Xã Hòa Phú, huyện Chiêm Hóa'
+    >>> fold("Hòa Phú")
+    'hoa phu'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .records import Fix
+
+__all__ = [
+    "normalize_text", "normalize_line", "place_tones", "fold", "vietnamese_quality",
+    "is_vietnamese_syllable", "decode_legacy", "decode_bytes", "encode_legacy",
+]
+
+# --------------------------------------------------------------------------- letters
+
+# Combining tone marks (dấu thanh) and the vowel modifiers that are part of the letter.
+GRAVE, ACUTE, HOOK, TILDE, DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
+TONES = (GRAVE, ACUTE, HOOK, TILDE, DOT)
+_TONE_SET = frozenset(TONES)
+# Some sources use the Vietnamese-specific combining marks U+0340/U+0341 (grave/acute tone).
+_TONE_ALIASES = {"\u0340": GRAVE, "\u0341": ACUTE}
+_VOWELS = frozenset("aăâeêioôơuưy")
+_ONSETS = (
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+)
+_CODAS = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
+# Vowel nuclei (with modifiers, without tone) that occur in Vietnamese, including the
+# glides "i/y/o/u" that close a syllable ("ai", "ao", "ươi").
+_NUCLEI = frozenset("""
+a ă â e ê i o ô ơ u ư y
+ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ưa ưi ươ ưu uy yê
+oai oay oeo uây uôi ươi ươu uya uyê uyu iêu yêu uyê ueo
+""".split())
+# Nuclei that may be followed by a final consonant.
+_CLOSED_OK = frozenset("a ă â e ê i o ô ơ u ư y iê oa oă oe uâ uê uô ươ uy yê uyê oo".split())
+_STOP_CODAS = frozenset({"c", "ch", "p", "t"})
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _split_tone(syllable: str) -> tuple[str, str | None, int]:
+    """NFD a syllable, pull out its tone mark: (NFC text without tone, tone, count of tones)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = None
+    count = 0
+    kept = []
+    for ch in decomposed:
+        ch = _TONE_ALIASES.get(ch, ch)
+        if ch in _TONE_SET:
+            tone = ch
+            count += 1
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone, count
+
+
+def _parse(bare_lower: str) -> tuple[str, str, str] | None:
+    """Split a toneless lower-case syllable into (onset, nucleus, coda), or None."""
+    for onset in _ONSETS:
+        if not bare_lower.startswith(onset):
+            continue
+        rest = bare_lower[len(onset):]
+        for coda in _CODAS:
+            if coda and not rest.endswith(coda):
+                continue
+            nucleus = rest[: len(rest) - len(coda)] if coda else rest
+            if not nucleus:
+                # "gi" + coda: "gìn" = g + i + n; handled by the onset "g".
+                continue
+            if nucleus in _NUCLEI and (not coda or nucleus in _CLOSED_OK):
+                return onset, nucleus, coda
+    return None
+
+
+def _tone_index(onset: str, nucleus: str, coda: str) -> int:
+    """Index inside the nucleus that carries the tone, old convention (hòa, thủy)."""
+    for i, ch in enumerate(nucleus):  # a modified vowel takes the mark: ơ in "ươ", ê in "uyê"
+        if ch in "ăâêôơư":
+            if nucleus == "ươ" or nucleus.startswith("ươ"):
+                return 1
+            return i
+    if len(nucleus) == 1:
+        return 0
+    if len(nucleus) == 3:
+        return 1
+    # two plain vowels: on the second when a final consonant follows (hoàn, toán),
+    # on the first otherwise (hòa, thủy, mùa, tài)
+    return 1 if coda else 0
+
+
+def place_tones(word: str) -> str:
+    """Put the tone mark of one syllable where the old convention wants it.
+
+    Words that are not a Vietnamese syllable come back unchanged.
+
+        >>> place_tones("thuỷ"), place_tones("Hoà"), place_tones("hoàn")
+        ('thủy', 'Hòa', 'hoàn')
+    """
+    if not word or len(word) > 8:
+        return word
+    bare, tone, count = _split_tone(word)
+    if tone is None or count != 1:
+        return word
+    lower = bare.lower()
+    parts = _parse(lower)
+    if parts is None:
+        return word
+    onset, nucleus, coda = parts
+    idx = len(onset) + _tone_index(onset, nucleus, coda)
+    if len(bare) != len(lower):  # a letter whose lower-case is longer: leave alone
+        return word
+    out = bare[:idx] + unicodedata.normalize("NFC", bare[idx] + tone) + bare[idx + 1:]
+    out = unicodedata.normalize("NFC", out)
+    # offsets must not move: only accept a result of the same length as the input
+    return out if len(out) == len(word) else word
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` is a well-formed Vietnamese syllable (any case, any tone placement).
+
+        >>> is_vietnamese_syllable("Nguyễn"), is_vietnamese_syllable("Nguyẽn"[:3] + "q")
+        (True, False)
+    """
+    bare, tone, count = _split_tone(word)
+    if count > 1:
+        return False
+    parts = _parse(bare.lower())
+    if parts is None:
+        return False
+    _, nucleus, coda = parts
+    # A syllable closed by a stop (c, ch, p, t) only takes the sắc or nặng tone.
+    if coda in _STOP_CODAS and tone not in (None, ACUTE, DOT):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- normalise
+
+_HSPACE_RE = re.compile(r"[^\S\n]+")  # horizontal whitespace (incl. tabs, NBSP)
+_MANY_NL_RE = re.compile(r"\n{3,}")
+_HYPHEN_BREAK_RE = re.compile(r"(\w)-[^\S\n]*\n[^\S\n]*(\w+)", re.UNICODE)
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
+# Symbol/Wingdings bullets come out of Word and PDF as private-use characters.
+_PUA_RE = re.compile("[\ue000-\uf8ff]")
+
+
+def _dehyphenate(text: str) -> str:
+    def join(m: re.Match) -> str:
+        # A word cut by a hyphen at the end of a line: Vietnamese breaks between syllables,
+        # so two syllables are rejoined with a space; a foreign word ("inter-net") without.
+        start = text.rfind(" ", 0, m.start(1)) + 1
+        start = max(start, text.rfind("\n", 0, m.start(1)) + 1)
+        left = text[start: m.start(1) + 1]
+        right = m.group(2)
+        if is_vietnamese_syllable(left) and is_vietnamese_syllable(right):
+            return f"{m.group(1)} {right}"
+        return f"{m.group(1)}{right}"
+
+    return _HYPHEN_BREAK_RE.sub(join, text)
+
+
+def normalize_line(s: str) -> str:
+    """Normalise a one-line value (a paragraph, a table cell): like :func:`normalize_text`
+    but every run of whitespace, newlines included, becomes one space.
+
+        >>> normalize_line("  Ủy ban\\n nhân   dân ")
+        'Ủy ban nhân dân'
+    """
+    text, _ = normalize_text(s)
+    return " ".join(text.split())
+
+
+def normalize_text(s: str) -> tuple[str, list[Fix]]:
+    """NFC, one tone placement, whitespace collapsed, line-end hyphens joined.
+
+    Returns the text and the list of :class:`Fix` made (empty when nothing changed).
+    Idempotent: ``normalize_text(normalize_text(s)[0])[0] == normalize_text(s)[0]``.
+
+        >>> normalize_text("Thuỷ  lợi\\r\\n")
+        ('Thủy lợi', [Fix(kind='whitespace', detail='collapsed whitespace'), Fix(kind='tone_placement', detail='1 syllable(s) to hòa/thủy placement')])
+    """
+    fixes: list[Fix] = []
+    text = unicodedata.normalize("NFC", s)
+    if text != s:
+        fixes.append(Fix("nfc", "composed to Unicode NFC"))
+    before = text
+    text = _INVISIBLE_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _PUA_RE.sub("-", text)
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    text = _HSPACE_RE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _MANY_NL_RE.sub("\n\n", text).strip()
+    if text != before:
+        fixes.append(Fix("whitespace", "collapsed whitespace"))
+    if "-" in text and "\n" in text:
+        joined = _dehyphenate(text)
+        if joined != text:
+            fixes.append(Fix("dehyphenate", "joined words cut by a hyphen at a line end"))
+            text = joined
+    changed = 0
+
+    def retone(m: re.Match) -> str:
+        nonlocal changed
+        word = m.group(0)
+        new = place_tones(word)
+        if new != word:
+            changed += 1
+        return new
+
+    text = _WORD_RE.sub(retone, text)
+    # Re-composition can only be needed if a mark stood alone; keep NFC as the invariant.
+    text = unicodedata.normalize("NFC", text)
+    if changed:
+        fixes.append(Fix("tone_placement", f"{changed} syllable(s) to hòa/thủy placement"))
+    return text, fixes
+
+
+def fold(s: str) -> str:
+    """Accent- and case-insensitive key for search: "Hòa Phú" -> "hoa phu", "Đảng" -> "dang".
+
+        >>> fold("  UBND xã Hoà  Phú ")
+        'ubnd xa hoa phu'
+    """
+    decomposed = unicodedata.normalize("NFD", s)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D")
+    return " ".join(stripped.lower().split())
+
+
+def vietnamese_quality(text: str) -> float:
+    """Share of the words in ``text`` that are valid Vietnamese syllables, 0..1.
+
+    Used to flag OCR pages that Tesseract read confidently but wrongly (lost or wrong
+    diacritics give impossible syllables). Acronyms in capitals (UBND, HĐND) and numbers
+    are not counted either way. A text with no words scores 0.
+
+        >>> vietnamese_quality("Ủy ban nhân dân xã Hòa Phú")
+        1.0
+        >>> vietnamese_quality("Uy bzn nhãn dânq") < 0.8
+        True
+    """
+    good = total = 0
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        if len(word) >= 2 and word.isupper() and not is_vietnamese_syllable(word):
+            continue  # acronym: UBND, HĐND, QĐ, TU
+        total += 1
+        if is_vietnamese_syllable(word):
+            good += 1
+    return good / total if total else 0.0
+
+
+# --------------------------------------------------------------------------- legacy encodings
+
+# TCVN 5712:1993 "VN3" (the ABC fonts .VnTime...): one byte per letter. Capitals with a
+# tone do not exist in it (ABC used separate capital fonts, .VnTimeH), so they decode to
+# lower case; the seven plain capitals Ă Â Ê Ô Ơ Ư Đ do exist.
+_TCVN3 = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
+    0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
+    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ",
+    0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ",
+    0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ",
+    0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị",
+    0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
+    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
+    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ",
+    0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
+    0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+}
+
+# VNI Windows: a base ASCII vowel followed by one mark byte (read as Windows-1252); ơ, ư,
+# đ and the toned i / ỵ are single bytes. Mark bytes differ for lower and upper case.
+_VNI_MARKS_LOWER = {
+    0xF9: ACUTE, 0xF8: GRAVE, 0xFB: HOOK, 0xF5: TILDE, 0xEF: DOT,
+    0xE2: "\u0302", 0xE1: "\u0302" + ACUTE, 0xE0: "\u0302" + GRAVE, 0xE5: "\u0302" + HOOK,
+    0xE3: "\u0302" + TILDE, 0xE4: "\u0302" + DOT,
+    0xEA: "\u0306", 0xE9: "\u0306" + ACUTE, 0xE8: "\u0306" + GRAVE, 0xFA: "\u0306" + HOOK,
+    0xFC: "\u0306" + TILDE, 0xEB: "\u0306" + DOT,
+}
+_VNI_MARKS_UPPER = {b - 0x20: m for b, m in _VNI_MARKS_LOWER.items()}
+_VNI_SINGLE = {
+    0xF4: "ơ", 0xD4: "Ơ", 0xF6: "ư", 0xD6: "Ư", 0xF1: "đ", 0xD1: "Đ",
+    0xED: "í", 0xEC: "ì", 0xE6: "ỉ", 0xF3: "ĩ", 0xF2: "ị",
+    0xCD: "Í", 0xCC: "Ì", 0xC6: "Ỉ", 0xD3: "Ĩ", 0xD2: "Ị",
+    0xEE: "ỵ", 0xCE: "Ỵ",
+}
+
+
+def _byte_char(b: int) -> str:
+    """The character a legacy byte shows as when the text was read as Windows-1252."""
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+_TCVN3_DECODE = {_byte_char(b): u for b, u in _TCVN3.items()}
+_TCVN3_ENCODE = {u: b for b, u in _TCVN3.items()}
+_VNI_MARK_CHARS = {_byte_char(b): m for b, m in {**_VNI_MARKS_LOWER, **_VNI_MARKS_UPPER}.items()}
+_VNI_LOWER_MARK_CHARS = {_byte_char(b) for b in _VNI_MARKS_LOWER}
+_VNI_SINGLE_CHARS = {_byte_char(b): u for b, u in _VNI_SINGLE.items()}
+_VNI_BASES = set("aeouyAEOUY") | {"ơ", "ư", "Ơ", "Ư"}
+_VNI_ENCODE_SINGLE = {u: _byte_char(b) for b, u in _VNI_SINGLE.items()}
+_VNI_ENCODE_MARKS = {("".join(sorted(m)), upper): _byte_char(b)
+                     for table, upper in ((_VNI_MARKS_LOWER, False), (_VNI_MARKS_UPPER, True))
+                     for b, m in table.items()}
+
+
+def _decode_tcvn3(text: str) -> str:
+    return "".join(_TCVN3_DECODE.get(ch, ch) for ch in text)
+
+
+def _decode_vni(text: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        base = _VNI_SINGLE_CHARS.get(ch, ch) if ch in ("ô", "Ô", "ö", "Ö") else ch
+        if base in _VNI_BASES and i + 1 < n and text[i + 1] in _VNI_MARK_CHARS:
+            mark = _VNI_MARK_CHARS[text[i + 1]]
+            if base in ("ơ", "ư", "Ơ", "Ư") and not all(c in _TONE_SET for c in mark):
+                out.append(base)  # ơ/ư take no circumflex or breve: not a mark here
+                i += 1
+                continue
+            if ("\u0306" in mark and base.lower() != "a") or ("\u0302" in mark and base.lower() not in "aeo"):
+                out.append(base)
+                i += 1
+                continue
+            # a circumflex/breve mark sits before the tone in NFD order
+            out.append(unicodedata.normalize("NFC", base + mark))
+            i += 2
+            continue
+        out.append(_VNI_SINGLE_CHARS.get(ch, ch))
+        i += 1
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def encode_legacy(text: str, encoding: str) -> bytes:
+    """Encode Unicode Vietnamese into ``"tcvn3"`` or ``"vni"`` bytes (for tests and fixtures).
+
+    TCVN3 has no toned capitals: they are written in lower case, as ABC fonts did.
+
+        >>> encode_legacy("Việt Nam", "vni").decode("cp1252")
+        'Vieät Nam'
+    """
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    if encoding == "tcvn3":
+        for ch in text:
+            if ch in _TCVN3_ENCODE:
+                out.append(_byte_char(_TCVN3_ENCODE[ch]))
+            elif ch.lower() in _TCVN3_ENCODE and ch.lower() != ch:
+                out.append(_byte_char(_TCVN3_ENCODE[ch.lower()]))
+            else:
+                out.append(ch)
+        return "".join(out).encode("cp1252")
+    if encoding == "vni":
+        for ch in text:
+            if ch in _VNI_ENCODE_SINGLE:
+                out.append(_VNI_ENCODE_SINGLE[ch])
+                continue
+            d = unicodedata.normalize("NFD", ch)
+            base, marks = d[0], d[1:]
+            if not marks or base not in "aeouyAEOUYiI":
+                out.append(ch)
+                continue
+            upper = base.isupper()
+            if marks.startswith("\u031b"):  # horn: ơ / ư are single bytes, tone follows
+                out.append(_VNI_ENCODE_SINGLE[unicodedata.normalize("NFC", base + "\u031b")])
+                marks = marks[1:]
+                if marks:
+                    out.append(_VNI_ENCODE_MARKS[("".join(sorted(marks)), upper)])
+                continue
+            key = ("".join(sorted(marks)), upper)
+            if key not in _VNI_ENCODE_MARKS:  # i with a tone has its own byte (handled above)
+                out.append(ch)
+                continue
+            out.append(base)
+            out.append(_VNI_ENCODE_MARKS[key])
+        return "".join(out).encode("cp1252")
+    raise ValueError(f"unknown legacy encoding {encoding!r}: use 'tcvn3' or 'vni'")
+
+
+def _legacy_marker_share(text: str, markers: set[str]) -> float:
+    letters = sum(1 for ch in text if ch.isalpha())
+    return sum(1 for ch in text if ch in markers) / letters if letters else 0.0
+
+
+def decode_legacy(data: bytes | str) -> tuple[str, str | None]:
+    """Detect text typed in TCVN3 (ABC) or VNI and convert it to Unicode.
+
+    ``data`` is raw bytes or text that was decoded as Windows-1252/Latin-1. Returns the
+    converted text and ``"tcvn3"`` / ``"vni"``, or the text unchanged and ``None`` when
+    it is not legacy-encoded (the better-scoring reading wins, by :func:`vietnamese_quality`).
+
+        >>> decode_legacy("Ch\\xf1 t\\xfech UBND x\\xb7")
+        ('Chủ tịch UBND xã', 'tcvn3')
+    """
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    else:
+        text = data
+    base_q = vietnamese_quality(text)
+    best, best_enc, best_q = text, None, base_q
+    for enc, fn, markers in (("tcvn3", _decode_tcvn3, set(_TCVN3_DECODE)),
+                              ("vni", _decode_vni, set(_VNI_MARK_CHARS) | set(_VNI_SINGLE_CHARS))):
+        if _legacy_marker_share(text, markers) == 0:
+            continue
+        converted = fn(text)
+        q = vietnamese_quality(converted)
+        if q > best_q + 0.02:
+            best, best_enc, best_q = converted, enc, q
+    return best, best_enc
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file, detecting its encoding.
+
+    UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-interleaved), Windows-1258, and the
+    legacy TCVN3 and VNI. Returns ``(text, encoding)`` where ``encoding`` is one of
+    ``utf-8``, ``utf-8-sig``, ``utf-16``, ``windows-1258``, ``tcvn3``, ``vni``. The text
+    is NFC (Windows-1258 writes tones as combining marks).
+
+        >>> decode_bytes("Hòa Phú".encode("cp1258"))
+        ('Hòa Phú', 'windows-1258')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return unicodedata.normalize("NFC", data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return unicodedata.normalize("NFC", data.decode("utf-16", errors="replace")), "utf-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
+        even_nuls = sample[0::2].count(b"\x00")
+        odd_nuls = sample[1::2].count(b"\x00")
+        codec = "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+        return unicodedata.normalize("NFC", data.decode(codec, errors="replace")), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        text = unicodedata.normalize("NFC", text)
+        # UTF-8 that carries legacy text (a TCVN3 file once opened as Latin-1 and saved)
+        converted, enc = decode_legacy(text)
+        return (converted, enc) if enc else (text, "utf-8")
+    candidates: list[tuple[float, str, str]] = []
+    try:
+        t = unicodedata.normalize("NFC", data.decode("cp1258"))
+        candidates.append((vietnamese_quality(t), "windows-1258", t))
+    except UnicodeDecodeError:
+        pass
+    legacy, enc = decode_legacy(data)
+    if enc:
+        candidates.append((vietnamese_quality(legacy), enc, legacy))
+    if not candidates:
+        t = data.decode("latin-1")
+        return t, "latin-1"
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    q, enc, t = candidates[0]
+    return t, enc

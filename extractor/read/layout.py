@@ -1,0 +1,231 @@
+"""Lay blocks and tables into one page text, so every Block, Table and Cell gets a
+Span into ``Page.text`` (the stage after reading points back here for reviewers).
+
+Each block is normalised on its own, then appended; blocks are separated by "\\n",
+table cells by "\\t" and table rows by "\\n". Because the page text is built from the
+normalised pieces, ``page.text[span.start:span.end] == piece.text`` holds by construction.
+
+    >>> b = PageBuilder(1)
+    >>> _ = b.add_block("paragraph", "Ủy ban   nhân dân")
+    >>> b.page().text
+    'Ủy ban nhân dân'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import normalize_line
+from ..records import Block, Cell, Fix, Page, Span, Table
+
+__all__ = ["PageBuilder", "RawCell", "grid_from_cells", "LIST_LABEL_RE", "split_label"]
+
+# A list label written in the text: "1.", "1)", "a)", "-", "+", "•", "II.", "Điều 3."
+LIST_LABEL_RE = re.compile(
+    r"^(?:(?:\d{1,3}(?:\.\d{1,3})*[.)])|(?:[a-zđ][.)])|(?:[IVXLC]{1,6}[.)])|[-–+•*●○▪■□◦\ue000-\uf8ff])(?=\s)"
+)
+
+
+def split_label(text: str) -> str | None:
+    """The list label at the start of ``text`` or None: ``split_label("2. Thực hiện")`` -> "2."."""
+    m = LIST_LABEL_RE.match(text)
+    return m.group(0) if m else None
+
+
+@dataclass
+class RawCell:
+    """A cell as a reader found it, before merges are resolved (grid position, spans)."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+def grid_from_cells(cells: list[RawCell]) -> list[list[tuple[str, int, int, tuple[int, int] | None]]]:
+    """Resolve merged cells into a full grid.
+
+    Returns rows of ``(text, rowspan, colspan, merged_from)``; a position covered by a
+    merged cell repeats its text with ``merged_from`` = the (row, col) of the owner.
+
+        >>> g = grid_from_cells([RawCell("A", 0, 0, rowspan=2), RawCell("x", 0, 1), RawCell("y", 1, 1)])
+        >>> [[c[0] for c in r] for r in g], g[1][0][3]
+        ([['A', 'x'], ['A', 'y']], (0, 0))
+    """
+    if not cells:
+        return []
+    nrows = max(c.row + c.rowspan for c in cells)
+    ncols = max(c.col + c.colspan for c in cells)
+    grid: list[list[tuple[str, int, int, tuple[int, int] | None] | None]] = [[None] * ncols for _ in range(nrows)]
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                if grid[r][k] is not None:
+                    continue
+                owner = (r, k) == (c.row, c.col)
+                grid[r][k] = (c.text, c.rowspan if owner else 1, c.colspan if owner else 1,
+                              None if owner else (c.row, c.col))
+    return [[cell if cell is not None else ("", 1, 1, None) for cell in row] for row in grid]
+
+
+@dataclass
+class PageBuilder:
+    """Accumulates the normalised text of one page with the spans of what is in it."""
+
+    number: int
+    parts: list[str] = field(default_factory=list)
+    raw_parts: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    length: int = 0
+
+    def _append(self, text: str, raw: str) -> int:
+        if self.parts:
+            self.parts.append("\n")
+            self.raw_parts.append("\n")
+            self.length += 1
+        start = self.length
+        self.parts.append(text)
+        self.raw_parts.append(raw)
+        self.length += len(text)
+        return start
+
+    def add_block(self, kind: str, raw_text: str, *, label: str | None = None, level: int = 0,
+                  detect_label: bool = True) -> Block | None:
+        """Append a heading/paragraph/list item. ``label`` (DOCX automatic numbering, not in
+        the text) is written before the text; otherwise a label written in the text is found."""
+        text = normalize_line(raw_text)
+        if not text and not label:
+            return None
+        raw = raw_text
+        if label:
+            label = normalize_line(label)
+            text = f"{label} {text}".strip()
+            raw = f"{label} {raw_text}"
+        elif detect_label:
+            label = split_label(text)
+        if label and kind == "paragraph":
+            kind = "list_item"
+        start = self._append(text, raw)
+        block = Block(kind=kind, text=text, span=Span(self.number, start, start + len(text)),
+                      level=level, label=label)
+        self.blocks.append(block)
+        return block
+
+    def add_table(self, rows: list[list[tuple[str, int, int, tuple[int, int] | None]]],
+                  table_index: int) -> Table | None:
+        """Append a resolved grid (see :func:`grid_from_cells`): cells joined by tab, rows by newline."""
+        rows = [r for r in rows if r]
+        if not rows:
+            return None
+        if self.parts:
+            self.parts.append("\n")
+            self.raw_parts.append("\n")
+            self.length += 1
+        table_start = self.length
+        out_rows: list[tuple[Cell, ...]] = []
+        raw_rows = []
+        for r, row in enumerate(rows):
+            cells = []
+            raw_cells = []
+            for k, (raw_text, rowspan, colspan, merged_from) in enumerate(row):
+                if k:
+                    self.parts.append("\t")
+                    self.length += 1
+                text = normalize_line(raw_text)
+                start = self.length
+                self.parts.append(text)
+                self.length += len(text)
+                raw_cells.append(raw_text.replace("\t", " ").replace("\n", " "))
+                cells.append(Cell(text=text, row=r, col=k, span=Span(self.number, start, start + len(text)),
+                                  rowspan=rowspan, colspan=colspan, merged_from=merged_from))
+            if r < len(rows) - 1:
+                self.parts.append("\n")
+                self.length += 1
+            out_rows.append(tuple(cells))
+            raw_rows.append("\t".join(raw_cells))
+        self.raw_parts.append("\n".join(raw_rows))
+        span = Span(self.number, table_start, self.length)
+        table = Table(page=self.number, rows=tuple(out_rows), span=span)
+        self.tables.append(table)
+        self.blocks.append(Block(kind="table", text="".join(self.parts)[table_start:self.length],
+                                 span=span, table=table_index))
+        return table
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def page(self, **kwargs) -> Page:
+        """The finished :class:`Page`; ``original`` is kept only when normalising changed it."""
+        text = self.text
+        raw = "".join(self.raw_parts)
+        original = raw if raw != text else None
+        return Page(number=self.number, text=text, original=original, **kwargs)
+
+
+def collect_fixes(raw_texts: list[str]) -> list[Fix]:
+    """The distinct fixes normalisation made over a document (for Document.fixes)."""
+    from ..normalize import normalize_text
+
+    seen: dict[str, Fix] = {}
+    for raw in raw_texts:
+        for fix in normalize_text(raw)[1]:
+            if fix.kind not in seen and fix.kind != "whitespace":
+                seen[fix.kind] = fix
+    return list(seen.values())
+
+
+@dataclass
+class Line:
+    """A line of text with its box (PDF points or image pixels), for paragraph grouping."""
+
+    text: str
+    x0: float
+    top: float
+    bottom: float
+    x1: float = 0.0
+    hard_break: bool = False  # the source says a new paragraph starts here (OCR paragraph)
+
+
+def lines_to_paragraphs(lines: list[Line]) -> list[str]:
+    """Join wrapped lines into paragraphs.
+
+    A new paragraph starts at a list label ("1.", "-", "a)"), after a vertical gap clearly
+    larger than the usual line spacing, at an indented first line after a line that ended
+    a sentence, or where the source marks one. A line-end hyphen is kept with a newline so
+    that normalisation can de-hyphenate.
+
+        >>> lines_to_paragraphs([Line("Giao cho đồng chí", 50, 0, 10), Line("Nguyễn Văn A.", 50, 12, 22),
+        ...                      Line("1. Thực hiện", 50, 24, 34)])
+        ['Giao cho đồng chí Nguyễn Văn A.', '1. Thực hiện']
+    """
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines:
+        return []
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top >= a.bottom - 2)
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    height = heights[len(heights) // 2] or 1.0
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    left = sorted(ln.x0 for ln in lines)[len(lines) // 10]  # the text's left margin
+    paragraphs: list[list[str]] = []
+    prev: Line | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        new = prev is None or ln.hard_break or split_label(text) is not None
+        if prev is not None and not new:
+            gap = ln.top - prev.bottom
+            if gap > usual_gap + 0.6 * height or gap < -height:  # a blank line, or a new column
+                new = True
+            elif ln.x0 > left + 1.2 * height and prev.text.rstrip().endswith((".", ":", ";", "!", "?")):
+                new = True
+            elif abs((ln.bottom - ln.top) - (prev.bottom - prev.top)) > 0.2 * height:
+                new = True  # another font size: a heading and its text
+        if new:
+            paragraphs.append([text])
+        else:
+            sep = "\n" if paragraphs[-1][-1].endswith("-") else " "
+            paragraphs[-1].append(sep + text)
+        prev = ln
+    return ["".join(p) for p in paragraphs]

@@ -1,0 +1,312 @@
+"""Read PDF: the text layer with pdfplumber, page by page; pages with no text layer or a
+garbage one (a scan, a broken font) go to OCR, the others do not.
+
+Reading order: words are grouped into lines; a line with a wide gap is split into column
+segments, and a run of such lines (the two-column header of an official document:
+issuer on the left, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on the right) is read left column
+first. Tables found by ``find_tables`` are laid in at their position; a cell's wrapped
+lines are joined, and a cell merged over several rows is repeated with ``merged_from``.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+
+from ..config import ExtractorConfig
+from ..errors import EmptyFile, EncryptedFile, MissingDependency, TooLarge, UnreadableFile
+from ..normalize import decode_legacy, vietnamese_quality
+from ..records import Document, Fix, Page
+from .layout import Line, PageBuilder, collect_fixes, lines_to_paragraphs
+
+__all__ = ["read_pdf_bytes", "open_pdf_checked"]
+
+log = logging.getLogger(__name__)
+
+
+def open_pdf_checked(data: bytes, name: str, config: ExtractorConfig) -> int:
+    """Check a PDF can be opened (not encrypted, not damaged, not too long): its page count."""
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # unsupported encryption algorithm
+                ok = 0
+            if not ok:
+                raise EncryptedFile(name, "the PDF is password-protected; ask the sender for an unprotected copy "
+                                          "or remove the password, then read it again")
+        count = len(reader.pages)
+    except (EncryptedFile, TooLarge):
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError, Exception) as err:
+        raise UnreadableFile(name, f"the PDF is damaged or truncated ({type(err).__name__}: {err}); "
+                                   "ask for the file again or print it to a new PDF") from err
+    if count == 0:
+        raise EmptyFile(name, "the PDF has no pages; check that it is the right file")
+    if count > config.max_pages:
+        raise TooLarge(name, f"the PDF has {count} pages, more than the limit of {config.max_pages}; "
+                             "split it, or raise max_pages")
+    return count
+
+
+@dataclass
+class _Segment:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
+    """Group words into lines (by top), and each line into segments split at wide gaps."""
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for w in words:
+        if lines:
+            last = lines[-1]
+            ref = last[0]
+            # same line when the vertical overlap is large (tolerates sub/superscripts)
+            overlap = min(ref["bottom"], w["bottom"]) - max(ref["top"], w["top"])
+            if overlap > 0.5 * min(ref["bottom"] - ref["top"], w["bottom"] - w["top"]):
+                last.append(w)
+                continue
+        lines.append([w])
+    out: list[list[_Segment]] = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        segs: list[list[dict]] = [[line[0]]]
+        for w in line[1:]:
+            if w["x0"] - segs[-1][-1]["x1"] > gap:
+                segs.append([w])
+            else:
+                segs[-1].append(w)
+        out.append([_Segment(" ".join(w["text"] for w in s), s[0]["x0"], s[-1]["x1"],
+                             min(w["top"] for w in s), max(w["bottom"] for w in s)) for s in segs])
+    return out
+
+
+def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
+    """Lines in reading order: runs of multi-segment lines are read column by column."""
+    result: list[Line] = []
+    i = 0
+    while i < len(seg_lines):
+        if len(seg_lines[i]) == 1:
+            s = seg_lines[i][0]
+            result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1))
+            i += 1
+            continue
+        j = i
+        while j < len(seg_lines) and len(seg_lines[j]) > 1:
+            j += 1
+        region = seg_lines[i:j]
+        # split the region at the widest common gap: the first segment's end of each line
+        split = sorted(line[1].x0 for line in region)[0]
+        left = [s for line in region for s in line if s.x0 < split]
+        right = [s for line in region for s in line if s.x0 >= split]
+        for group in (left, right):
+            for k, s in enumerate(sorted(group, key=lambda s: (s.top, s.x0))):
+                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=(k == 0)))
+        i = j
+    return result
+
+
+def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]]]:
+    """pdfplumber table -> resolved grid; None cells are covered by a merged neighbour."""
+    data = table.extract()
+    rows = table.rows
+    if not data:
+        return []
+    ncols = max(len(r) for r in data)
+    grid: list[list[tuple[str, int, int, tuple[int, int] | None] | None]] = [[None] * ncols for _ in data]
+    for r, row in enumerate(data):
+        bboxes = rows[r].cells if r < len(rows) else [None] * len(row)
+        for c, text in enumerate(row):
+            if text is None or grid[r][c] is not None:
+                continue
+            bbox = bboxes[c] if c < len(bboxes) else None
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] is None and (
+                    bbox is None or (bboxes[c + colspan] is None and True)):
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(data) and c < len(data[r + rowspan]) and data[r + rowspan][c] is None:
+                below = rows[r + rowspan] if r + rowspan < len(rows) else None
+                if bbox is not None and below is not None and below.bbox[1] >= bbox[3] - 1:
+                    break  # the None below belongs to another merge, not to this cell
+                rowspan += 1
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    if rr < len(grid) and cc < ncols and grid[rr][cc] is None:
+                        owner = (rr, cc) == (r, c)
+                        grid[rr][cc] = (text, rowspan if owner else 1, colspan if owner else 1,
+                                        None if owner else (r, c))
+    return [[c if c is not None else ("", 1, 1, None) for c in row] for row in grid]
+
+
+def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]:
+    """Lay one text-layer page into ``builder``; returns (plain text, tables added)."""
+    try:
+        tables = page.find_tables()
+    except Exception:  # pdfplumber's table finder can fail on odd drawings; text still reads
+        tables = []
+    bboxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in bboxes)
+
+    text_page = page.filter(outside) if bboxes else page
+    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+    size = sorted((w["bottom"] - w["top"]) for w in words)[len(words) // 2] if words else 10.0
+    lines = _reading_order(_segments(words, gap=max(2.5 * size, 18.0)))
+    # interleave tables by their top
+    items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in lines]
+    items += [(t.bbox[1], "table", t) for t in tables]
+    items.sort(key=lambda it: (it[0], 0 if it[1] == "table" else 1))
+    run: list[Line] = []
+    added = 0
+
+    def flush():
+        for para in lines_to_paragraphs(run):
+            builder.add_block("paragraph", para)
+        run.clear()
+
+    plain = []
+    for _, kind, obj in items:
+        if kind == "line":
+            run.append(obj)
+            plain.append(obj.text)
+        else:
+            flush()
+            grid = _table_grid(obj)
+            if builder.add_table(grid, table_offset + added) is not None:
+                added += 1
+                plain.extend(c[0] or "" for row in grid for c in row)
+    flush()
+    return "\n".join(plain), added
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=None) -> Document:
+    """Read a PDF: text layer where there is a usable one, OCR for the other pages."""
+    import pdfplumber
+
+    total = open_pdf_checked(data, name, config)
+    pages: dict[int, Page] = {}
+    blocks: dict[int, list] = {}
+    tables: dict[int, list] = {}
+    fixes: list[Fix] = []
+    warnings: list[str] = []
+    raw_texts: list[str] = []
+    to_ocr: list[int] = []
+    done = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index, page in enumerate(pdf.pages):
+                number = index + 1
+                builder = PageBuilder(number)
+                try:
+                    plain, _ = _text_page(page, builder, 0)
+                except Exception as err:  # one bad page must not lose the others
+                    log.warning("%s: page %d text layer unreadable: %s", name, number, err)
+                    plain = ""
+                    builder = PageBuilder(number)
+                letters = _letters(plain)
+                quality = vietnamese_quality(plain) if letters else 0.0
+                if letters < config.min_text_chars_per_page:
+                    to_ocr.append(number)
+                    continue
+                if quality < 0.5:
+                    # A text layer in a legacy font (TCVN3/VNI) reads as garbage until converted.
+                    converted, enc = decode_legacy(plain)
+                    if enc:
+                        builder = PageBuilder(number)
+                        _text_page_converted(page, builder, enc)
+                        fixes.append(Fix("legacy_encoding", f"page {number}: text layer converted from {enc.upper()} to Unicode"))
+                        quality = vietnamese_quality(builder.text)
+                    else:
+                        to_ocr.append(number)
+                        continue
+                pages[number] = builder.page(quality=round(quality, 3))
+                blocks[number] = builder.blocks
+                tables[number] = builder.tables
+                raw_texts.append(plain)
+                done += 1
+                if progress:
+                    progress(done, total)
+    except (EncryptedFile, TooLarge, EmptyFile):
+        raise
+    except Exception as err:
+        raise UnreadableFile(name, f"the PDF could not be read ({type(err).__name__}: {err}); "
+                                   "ask for the file again or print it to a new PDF") from err
+    if to_ocr:
+        from . import ocr
+
+        if not ocr.tesseract_available(config.ocr_language):
+            if not pages:
+                raise MissingDependency(name, f"the PDF has no text layer (a scan) and OCR is not installed; "
+                                              f"install tesseract-ocr and tesseract-ocr-{config.ocr_language} (see README)")
+            warnings.append(f"pages {', '.join(map(str, to_ocr))} have no text layer and OCR is not installed; "
+                            "they are left empty")
+            for number in to_ocr:
+                pages[number] = Page(number=number, text="", needs_review=True, quality=0.0)
+        else:
+            def ocr_progress(k: int, _n: int) -> None:
+                if progress:
+                    progress(done + k, total)
+
+            results = ocr.ocr_pdf_pages(data, to_ocr, name=name, config=config, progress=ocr_progress)
+            for number, result in zip(to_ocr, results):
+                builder = PageBuilder(number)
+                page = ocr.lay_out(result, builder, config)
+                pages[number] = page
+                blocks[number] = builder.blocks
+                tables[number] = builder.tables
+                fixes.extend(result.fixes)
+                raw_texts.append(result.plain_text)
+    # Number tables across the document and point table blocks at the global index.
+    all_blocks, all_tables = [], []
+    for number in sorted(pages):
+        local_to_global = {}
+        for k, table in enumerate(tables.get(number, [])):
+            local_to_global[k] = len(all_tables)
+            all_tables.append(table)
+        for b in blocks.get(number, []):
+            if b.kind == "table" and b.table is not None:
+                from dataclasses import replace
+
+                b = replace(b, table=local_to_global.get(b.table, b.table))
+            all_blocks.append(b)
+    ordered = tuple(pages[n] for n in sorted(pages))
+    if not any(p.text for p in ordered):
+        raise EmptyFile(name, "no text was found on any page (blank pages?); check the scan")
+    fixes = list({(f.kind, f.detail): f for f in fixes + collect_fixes(raw_texts)}.values())
+    return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="pdf", pages=ordered,
+                    blocks=tuple(all_blocks), tables=tuple(all_tables), encoding=None,
+                    fixes=tuple(fixes), warnings=tuple(warnings))
+
+
+def _text_page_converted(page, builder: PageBuilder, enc: str) -> None:
+    """Lay out a page whose font speaks TCVN3/VNI: convert every word before layout."""
+    from ..normalize import _decode_tcvn3, _decode_vni
+
+    convert = _decode_tcvn3 if enc == "tcvn3" else _decode_vni
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+    for w in words:
+        w["text"] = convert(w["text"])
+    size = sorted((w["bottom"] - w["top"]) for w in words)[len(words) // 2] if words else 10.0
+    for para in lines_to_paragraphs(_reading_order(_segments(words, gap=max(2.5 * size, 18.0)))):
+        builder.add_block("paragraph", para)

@@ -1,0 +1,294 @@
+"""Read plain text, Markdown and HTML: decode (UTF-8, UTF-16, Windows-1258, TCVN3, VNI),
+then split into blocks. HTML uses the standard library parser: scripts and styles are
+dropped, p/h1-h6/li/div give blocks, tables come back as Tables with merged cells resolved.
+
+    >>> doc = read_text_bytes("Quyết định\\n\\n1. Giao việc".encode(), "qd.txt")
+    >>> [b.kind for b in doc.blocks]
+    ['paragraph', 'list_item']
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ..errors import EmptyFile
+from ..normalize import decode_bytes, decode_legacy
+from ..records import Document, Fix
+from .layout import PageBuilder, RawCell, collect_fixes, grid_from_cells
+
+__all__ = ["read_text_bytes", "read_html_bytes", "decode_document_bytes"]
+
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "windows-1258": "Windows-1258"}
+
+
+def decode_document_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fix]]:
+    """Decode a text file: ``(text, encoding, fixes)``; a declared charset (HTML meta) is
+    tried first, and legacy TCVN3/VNI inside it is still detected."""
+    fixes: list[Fix] = []
+    if declared:
+        codec = {"windows-1258": "cp1258", "x-vni": None}.get(declared.lower(), declared)
+        try:
+            text = data.decode(codec) if codec else None
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        if text is not None:
+            import unicodedata
+
+            text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+            converted, enc = decode_legacy(text)
+            if enc:
+                fixes.append(Fix("legacy_encoding", f"converted from {_LEGACY_NAMES[enc]} to Unicode"))
+                return converted, enc, fixes
+            return text, declared.lower(), fixes
+    text, enc = decode_bytes(data)
+    if enc in ("tcvn3", "vni", "windows-1258"):
+        fixes.append(Fix("legacy_encoding", f"converted from {_LEGACY_NAMES[enc]} to Unicode"))
+    return text, enc, fixes
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs: one per line, unless the file is hard-wrapped
+    (short lines, blank lines between paragraphs), where lines are rejoined."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return []
+    blank_lines = len(lines) - len(nonblank)
+    avg = sum(len(ln) for ln in nonblank) / len(nonblank)
+    wrapped = blank_lines >= 2 and avg < 85 and len(nonblank) > 2 * blank_lines
+    if not wrapped:
+        return [ln for ln in nonblank]
+    out: list[str] = []
+    current: list[str] = []
+    from .layout import split_label
+
+    for ln in lines:
+        if not ln.strip():
+            if current:
+                out.append("\n".join(current))
+                current = []
+            continue
+        if current and split_label(ln.strip()):
+            out.append("\n".join(current))
+            current = []
+        current.append(ln)
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Document:
+    """Read a .txt/.md file's bytes into a one-page :class:`Document`."""
+    import hashlib
+
+    text, enc, fixes = decode_document_bytes(data)
+    builder = PageBuilder(1)
+    raw_blocks = []
+    for para in _paragraphs(text):
+        kind, level = "paragraph", 0
+        stripped = para.strip()
+        if markdown:
+            m = re.match(r"^(#{1,6})\s+", stripped)
+            if m:
+                kind, level = "heading", len(m.group(1))
+                para = stripped[m.end():]
+        builder.add_block(kind, para, level=level)
+        raw_blocks.append(para)
+    if not builder.blocks:
+        raise EmptyFile(name, "the file holds no text; check that it is the right file")
+    fixes += collect_fixes(raw_blocks)
+    page = builder.page(quality=None)
+    return Document(source=name, sha256=hashlib.sha256(data).hexdigest(),
+                    format="md" if markdown else "txt", pages=(page,), blocks=tuple(builder.blocks),
+                    tables=tuple(builder.tables), encoding=enc, fixes=tuple(fixes))
+
+
+# --------------------------------------------------------------------------- HTML
+
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+               "section", "article", "header", "footer", "main", "aside", "nav", "dd", "dt",
+               "figcaption", "caption", "center", "address", "form", "fieldset", "ul", "ol",
+               "dl", "hr", "body", "html"}
+_SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object"}
+
+
+class _HtmlBlocks(HTMLParser):
+    """Collects ('block', kind, level, label, text) and ('table', cells) items in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[tuple] = []
+        self.buf: list[str] = []
+        self.skip = 0
+        self.kind = ("paragraph", 0, None)
+        self.lists: list[list] = []  # stack of [ordered, counter]
+        self.tables: list[dict] = []  # stack; nested tables flatten into the outer cell
+        self.charset: str | None = None
+
+    # -- helpers
+    def _flush(self) -> None:
+        text = "".join(self.buf)
+        self.buf = []
+        if self.tables:
+            return
+        if text.strip():
+            kind, level, label = self.kind
+            self.items.append(("block", kind, level, label, text))
+        self.kind = ("paragraph", 0, None)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta":
+            cs = attrs.get("charset")
+            if not cs and "charset=" in (attrs.get("content") or "").lower():
+                cs = attrs["content"].lower().split("charset=")[-1].strip()
+            if cs and not self.charset:
+                self.charset = cs.strip().lower()
+            return
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "br":
+            self.buf.append("\n")
+            return
+        if tag == "table":
+            if self.tables:  # nested: its text goes into the outer cell
+                self.tables[-1]["nested"] += 1
+                return
+            self._flush()
+            self.tables.append({"cells": [], "row": -1, "cell": None, "nested": 0, "occupied": set()})
+            return
+        if self.tables:
+            t = self.tables[-1]
+            if t["nested"]:
+                if tag in ("td", "th", "p", "div", "li"):
+                    self.buf.append(" ")
+                return
+            if tag == "tr":
+                self._end_cell()
+                t["row"] += 1
+            elif tag in ("td", "th"):
+                self._end_cell()
+                if t["row"] < 0:
+                    t["row"] = 0
+                col = 0
+                while (t["row"], col) in t["occupied"]:
+                    col += 1
+
+                def num(v):
+                    try:
+                        return max(1, min(int(str(v).strip()), 1000))
+                    except (TypeError, ValueError):
+                        return 1
+
+                rs, cs = num(attrs.get("rowspan", 1)), num(attrs.get("colspan", 1))
+                for r in range(t["row"], t["row"] + rs):
+                    for k in range(col, col + cs):
+                        t["occupied"].add((r, k))
+                t["cell"] = RawCell("", t["row"], col, rs, cs)
+                self.buf = []
+            elif tag in ("p", "div", "li"):
+                self.buf.append(" ")
+            return
+        if tag in ("ul", "ol"):
+            self._flush()
+            self.lists.append([tag == "ol", 0])
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag[0] == "h" and tag[1:].isdigit():
+                self.kind = ("heading", int(tag[1:]), None)
+            elif tag == "li":
+                label = "-"
+                if self.lists:
+                    self.lists[-1][1] += 1
+                    if self.lists[-1][0]:
+                        label = f"{self.lists[-1][1]}."
+                self.kind = ("list_item", len(self.lists), label)
+
+    def _end_cell(self) -> None:
+        t = self.tables[-1]
+        if t["cell"] is not None:
+            t["cell"].text = " ".join("".join(self.buf).split())
+            t["cells"].append(t["cell"])
+            t["cell"] = None
+            self.buf = []
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if self.tables:
+            t = self.tables[-1]
+            if tag == "table":
+                if t["nested"]:
+                    t["nested"] -= 1
+                    return
+                self._end_cell()
+                self.tables.pop()
+                self.items.append(("table", t["cells"]))
+                self.buf = []
+            elif tag in ("td", "th") and not t["nested"]:
+                self._end_cell()
+            return
+        if tag in ("ul", "ol"):
+            self._flush()
+            if self.lists:
+                self.lists.pop()
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.buf.append(data)
+
+    def close(self):
+        super().close()
+        while self.tables:
+            self.handle_endtag("table")
+        self._flush()
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def read_html_bytes(data: bytes, name: str) -> Document:
+    """Read an HTML file's bytes into a one-page :class:`Document`."""
+    import hashlib
+
+    text, enc, fixes = decode_document_bytes(data, _declared_charset(data))
+    parser = _HtmlBlocks()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception as err:  # html.parser is lenient; anything it still rejects is unreadable
+        from ..errors import UnreadableFile
+
+        raise UnreadableFile(name, f"the HTML could not be parsed ({err}); save it again from a browser") from err
+    builder = PageBuilder(1)
+    raw = []
+    for item in parser.items:
+        if item[0] == "block":
+            _, kind, level, label, block_text = item
+            if label and not block_text.strip().startswith(label):
+                builder.add_block(kind, block_text, label=label, level=level)
+            else:
+                builder.add_block(kind, block_text, level=level)
+            raw.append(block_text)
+        else:
+            grid = grid_from_cells(item[1])
+            builder.add_table(grid, len(builder.tables))
+            raw.extend(c.text for c in item[1])
+    if not builder.blocks:
+        raise EmptyFile(name, "the HTML page holds no visible text; check that it is the right file")
+    fixes += collect_fixes(raw)
+    return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="html",
+                    pages=(builder.page(),), blocks=tuple(builder.blocks),
+                    tables=tuple(builder.tables), encoding=enc, fixes=tuple(fixes))
