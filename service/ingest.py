@@ -1,0 +1,753 @@
+"""Batch ingest (số hóa hàng loạt): store and process every document below a folder.
+
+Archivists bring folders of past years, nested by year and unit ("2019/Chiêm Hóa/…"),
+some packed in .zip files (zips inside zips too). ``giaoviec ingest DIR`` stores each
+file exactly as an upload is stored (:func:`service.processing.store_upload`) and
+processes it exactly as an upload is processed (:func:`service.processing.process_document`):
+
+- on a local process pool (``--workers N``, one process per core by default: the
+  extractor is CPU-bound Python, threads would share one core), or
+- on Celery workers when ``GIAOVIEC_BROKER_URL`` is set (``giaoviec worker`` on any
+  number of machines sharing the database and the data directory); ingest then only
+  stores, queues and watches the database.
+
+Resumable and idempotent: a file whose bytes are already stored is ``skipped``; a
+document stored but never finished (the run was interrupted, even by ``kill -9``) is
+picked up again; the claim in ``process_document`` makes sure a document is processed
+once even when two runs meet. A failure never stops the run: it becomes a row of the
+summary with its reason.
+
+    >>> from service.ingest import ingest
+    >>> result = ingest("archive/", workers=2, summary="summary.csv")
+    >>> result.counts["done"], result.failures_by_reason
+    (998, {'unreadable': 2})
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import socket
+import sys
+import time
+import zipfile
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable, Iterator
+
+SUMMARY_COLUMNS = ("path", "sha256", "status", "pages", "ocr_pages", "assignments", "tasks", "error")
+
+# Files that are never documents: OS and archiver droppings.
+_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "~$", ".gitkeep"}
+_JUNK_DIRS = {"__macosx", ".git", ".svn", "@eadir"}
+# A zip inside a zip inside a zip... deeper than this is refused (zip bombs nest).
+MAX_ZIP_DEPTH = 6
+
+
+# --------------------------------------------------------------------------- finding files
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """One file found below DIR, on disk or inside (nested) zip files.
+
+    ``path`` is what the summary shows: relative to DIR, zip members after their
+    archive ("2019.zip/Chiêm Hóa/qd.pdf"). ``members`` is the chain of member names
+    from the archive on disk (``origin``) down to the file. ``error`` is set when the
+    file cannot even be taken out (a corrupt or encrypted zip): it is still a row.
+    """
+
+    path: str
+    origin: Path
+    members: tuple[str, ...] = ()
+    size: int | None = None
+    error_code: str | None = None
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+
+def _is_junk(name: str) -> bool:
+    low = name.lower()
+    return low in _JUNK_NAMES or low.startswith("~$") or low.startswith("._") or low.startswith(".")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its author saw it. Zips made by Windows tools without the
+    UTF-8 flag store names in the OEM code page; Vietnamese ones are usually UTF-8
+    bytes that zipfile decoded as cp437."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return name
+
+
+def find_files(root: str | Path, *, max_bytes: int = 200 * 1024 * 1024) -> Iterator[FoundFile]:
+    """Every file below ``root`` (sorted, so runs are reproducible), descending into
+    .zip files and zips inside them. Unreadable archives yield one row with an error.
+
+    >>> [f.path for f in find_files("archive")]
+    ['2019/Chiêm Hóa/qd-12.pdf', '2020.zip/Hòa Phú/bao-cao.docx']
+    """
+    root = Path(root)
+    if root.is_file():
+        yield from _found_on_disk(root, root.name, max_bytes)
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d.lower() not in _JUNK_DIRS and not d.startswith("."))
+        for fname in sorted(filenames):
+            if _is_junk(fname):
+                continue
+            path = Path(dirpath) / fname
+            rel = path.relative_to(root).as_posix()
+            yield from _found_on_disk(path, rel, max_bytes)
+
+
+def _found_on_disk(path: Path, rel: str, max_bytes: int) -> Iterator[FoundFile]:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        yield FoundFile(rel, path, error_code="unreadable", error=f"{rel}: cannot be opened ({err.strerror}); check its permissions")
+        return
+    if path.suffix.lower() != ".zip":
+        yield FoundFile(rel, path, size=size)
+        return
+    try:
+        with zipfile.ZipFile(path) as zf:
+            yield from _found_in_zip(zf, path, rel, (), max_bytes, 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+        yield FoundFile(rel, path, size=size, error_code="unreadable",
+                        error=f"{rel}: not a readable zip file ({err}); unpack it with another tool or copy it again")
+
+
+def _found_in_zip(zf: zipfile.ZipFile, origin: Path, prefix: str, chain: tuple[str, ...],
+                  max_bytes: int, depth: int) -> Iterator[FoundFile]:
+    infos = sorted((i for i in zf.infolist() if not i.is_dir()), key=lambda i: _member_name(i))
+    for info in infos:
+        shown = _member_name(info)
+        parts = PurePosixPath(shown.replace("\\", "/")).parts
+        if any(p.lower() in _JUNK_DIRS for p in parts[:-1]) or not parts or _is_junk(parts[-1]):
+            continue
+        rel = f"{prefix}/{'/'.join(p for p in parts if p not in ('..', '/'))}"
+        members = chain + (info.filename,)
+        if info.flag_bits & 0x1:
+            yield FoundFile(rel, origin, members, info.file_size, "encrypted",
+                            f"{rel}: the zip entry is password-protected; unpack it with the password and ingest the folder")
+            continue
+        if info.file_size > max_bytes:
+            yield FoundFile(rel, origin, members, info.file_size, "too_large",
+                            f"{rel}: {info.file_size // (1024 * 1024)} MB unpacked, over the {max_bytes // (1024 * 1024)} MB limit; split the document")
+            continue
+        if not rel.lower().endswith(".zip"):
+            yield FoundFile(rel, origin, members, info.file_size)
+            continue
+        if depth >= MAX_ZIP_DEPTH:
+            yield FoundFile(rel, origin, members, info.file_size, "unsupported",
+                            f"{rel}: zip files nested more than {MAX_ZIP_DEPTH} deep; unpack it first")
+            continue
+        try:
+            inner = zipfile.ZipFile(io.BytesIO(zf.read(info)))
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as err:
+            yield FoundFile(rel, origin, members, info.file_size, "unreadable",
+                            f"{rel}: not a readable zip file ({err}); unpack it with another tool or copy it again")
+            continue
+        with inner:
+            yield from _found_in_zip(inner, origin, rel, members, max_bytes, depth + 1)
+
+
+def read_found(found: FoundFile) -> bytes:
+    """The bytes of a found file (taken out of its zip files when inside some).
+
+    >>> data = read_found(next(find_files("archive")))
+    """
+    if not found.members:
+        return found.origin.read_bytes()
+    data: bytes | None = None
+    zf = zipfile.ZipFile(found.origin)
+    try:
+        for i, member in enumerate(found.members):
+            data = zf.read(member)
+            if i < len(found.members) - 1:
+                zf.close()
+                zf = zipfile.ZipFile(io.BytesIO(data))
+    finally:
+        zf.close()
+    assert data is not None
+    return data
+
+
+def path_hints(root: Path, found: FoundFile) -> dict:
+    """Year/unit hints from the folders (DIR's own name included: ``ingest archive/2019``)."""
+    from extractor.units import hints_from_path
+
+    hints = hints_from_path(f"{root.resolve().name}/{found.path}" if root.is_dir() else found.path)
+    hints["path"] = found.path
+    return hints
+
+
+# --------------------------------------------------------------------------- summary
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of SUMMARY.csv."""
+
+    path: str
+    sha256: str = ""
+    status: str = ""  # done | failed | skipped
+    pages: int = 0
+    ocr_pages: int = 0
+    assignments: int = 0
+    tasks: int = 0
+    error: str = ""
+    error_code: str = ""
+    document_id: int | None = None
+
+    def as_csv(self) -> list:
+        return [self.path, self.sha256, self.status, self.pages, self.ocr_pages, self.assignments, self.tasks,
+                self.error]
+
+
+def write_summary(rows: Iterable[Row], path: str | Path) -> None:
+    """Write SUMMARY.csv (UTF-8 with BOM so Excel shows Vietnamese; columns of the contract).
+
+    Written to a temporary file and renamed, so an interrupted run never leaves half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(SUMMARY_COLUMNS)
+        for row in rows:
+            writer.writerow(row.as_csv())
+    os.replace(tmp, path)
+
+
+def read_summary(path: str | Path) -> list[dict]:
+    """Rows of a SUMMARY.csv as dicts (for tests and for the benchmark)."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass
+class IngestResult:
+    """What a run did: the rows, counts by status, totals and failures by reason."""
+
+    rows: list[Row]
+    seconds: float
+    duplicates: int = 0
+    interrupted: bool = False
+    peak_rss_mb: float = 0.0  # the largest worker process (local pool only)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(r.status for r in self.rows)
+
+    @property
+    def failures_by_reason(self) -> dict[str, int]:
+        return dict(Counter(r.error_code or "internal" for r in self.rows if r.status == "failed").most_common())
+
+    @property
+    def totals(self) -> dict:
+        processed = [r for r in self.rows if r.status in ("done", "failed")]
+        return {
+            "files": len(self.rows),
+            "done": self.counts.get("done", 0),
+            "failed": self.counts.get("failed", 0),
+            "skipped": self.counts.get("skipped", 0),
+            "pages": sum(r.pages for r in self.rows),
+            "ocr_pages": sum(r.ocr_pages for r in self.rows),
+            "assignments": sum(r.assignments for r in self.rows),
+            "tasks": sum(r.tasks for r in self.rows),
+            "duplicate_suggestions": self.duplicates,
+            "processed": len(processed),
+            "seconds": round(self.seconds, 2),
+            "documents_per_minute": round(len(processed) / self.seconds * 60, 1) if self.seconds else None,
+        }
+
+    def report(self) -> str:
+        """The printout after a run (Vietnamese labels after the English ones for clerks)."""
+        t = self.totals
+        lines = [
+            f"{t['files']} files (tệp): {t['done']} done, {t['failed']} failed, {t['skipped']} skipped"
+            + (" — interrupted (bị dừng): run the same command again to finish" if self.interrupted else ""),
+            f"{t['pages']} pages (trang), {t['ocr_pages']} OCR; {t['assignments']} assignments (cán bộ được giao), "
+            f"{t['tasks']} tasks (nhiệm vụ), {t['duplicate_suggestions']} duplicate suggestions (cặp nghi trùng)",
+            f"{t['seconds']} s, {t['documents_per_minute']} documents/minute",
+        ]
+        if self.failures_by_reason:
+            lines.append("failures by reason (lỗi theo nguyên nhân):")
+            width = max(len(k) for k in self.failures_by_reason)
+            for code, n in self.failures_by_reason.items():
+                example = next(r for r in self.rows if r.status == "failed" and (r.error_code or "internal") == code)
+                lines.append(f"  {code:<{width}}  {n:>6}   e.g. {example.error[:160]}")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """A tqdm bar with files, pages, OCR pages and failures, and an ETA; silent when
+    stderr is not a terminal (cron, CI, a log file)."""
+
+    def __init__(self, total: int, *, enabled: bool | None = None, desc: str = "ingest"):
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.stats = Counter()
+        self._bar = None
+        if self.enabled:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc=desc, unit="file", file=sys.stderr, dynamic_ncols=True,
+                             smoothing=0.1)
+
+    def add(self, row: Row) -> None:
+        self.stats[row.status] += 1
+        self.stats["pages"] += row.pages
+        self.stats["ocr"] += row.ocr_pages
+        if self._bar is not None:
+            self._bar.set_postfix_str(
+                f"pages {self.stats['pages']}, OCR {self.stats['ocr']}, failed {self.stats['failed']}, "
+                f"skipped {self.stats['skipped']}", refresh=False)
+            self._bar.update(1)
+
+    def note(self, text: str) -> None:
+        if self._bar is not None:
+            self._bar.set_description_str(text)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+# --------------------------------------------------------------------------- run bookkeeping
+
+
+class RunLedger:
+    """Which documents this run has handed to its workers, in a small file under
+    DATA_DIR/ingest-runs/, so a later run can tell that a ``processing`` document was
+    abandoned (its run's process is gone) instead of waiting for its heartbeat to go
+    stale. Workers of a local pool die with their parent (PR_SET_PDEATHSIG), so a
+    dead run process means dead workers."""
+
+    def __init__(self, data_dir: Path, mode: str = "local"):
+        self.mode = mode
+        self.dir = Path(data_dir) / "ingest-runs"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.host = socket.gethostname()
+        self.path = self.dir / f"{self.host}-{os.getpid()}.json"
+        self.docs: set[int] = set()
+
+    def _write(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"host": self.host, "pid": os.getpid(), "started": _proc_start(os.getpid()),
+                                   "documents": sorted(self.docs)}))
+        os.replace(tmp, self.path)
+
+    def add(self, doc_id: int) -> None:
+        if self.mode != "local":  # Celery jobs outlive this process; their workers beat for them
+            return
+        self.docs.add(doc_id)
+        self._write()
+
+    def remove(self, doc_id: int) -> None:
+        if doc_id not in self.docs:
+            return
+        self.docs.discard(doc_id)
+        self._write()
+
+    def close(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def abandoned(self) -> list[int]:
+        """Documents held by earlier runs on this machine whose process is gone."""
+        out: list[int] = []
+        for p in self.dir.glob("*.json"):
+            if p == self.path:
+                continue
+            try:
+                info = json.loads(p.read_text())
+            except (OSError, ValueError):
+                continue
+            if info.get("host") != self.host:
+                continue  # another machine's run: its own heartbeat tells
+            pid = int(info.get("pid", 0))
+            if pid and _proc_start(pid) == info.get("started") and _alive(pid):
+                continue
+            out.extend(int(d) for d in info.get("documents", []))
+            p.unlink(missing_ok=True)
+        return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (killed, not yet reaped by its parent) is dead for our purpose.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _proc_start(pid: int) -> str | None:
+    """The process start time (from /proc), so a reused pid is not taken for our run."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _worker_init() -> None:
+    """In each pool process: die with the parent (so kill -9 of ``ingest`` leaves no
+    orphan processing a document), and leave Ctrl-C to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+    except OSError:  # not Linux: workers finish their document and exit on the broken pipe
+        pass
+    _log_to_file()
+    from service.storage.db import init_db
+
+    init_db()
+
+
+def _log_to_file() -> None:
+    """Worker tracebacks go to DATA_DIR/logs/ingest.log, not over the progress bar;
+    each failure's reason is in the summary anyway."""
+    import logging
+
+    from service.settings import get_settings
+
+    logs = Path(get_settings().data_dir) / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(logs / "ingest.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _process_in_worker(document_id: int) -> dict:
+    """Process one document in a pool process and report its peak memory.
+
+    When another worker holds the document (a fresh heartbeat: another ingest or a
+    Celery worker), wait for it to finish or go stale instead of reporting it early.
+    """
+    import resource
+
+    from service.processing import process_document
+    from service.settings import get_settings
+    from service.storage.db import session_scope
+    from service.storage.models import Document
+
+    pause = max(0.5, min(5.0, get_settings().stale_seconds / 4))
+    while True:
+        process_document(document_id)
+        with session_scope() as s:
+            status = s.get(Document, document_id).status
+        if status in ("done", "failed"):
+            break
+        time.sleep(pause)
+    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def _counts(session, document_ids: Iterable[int]) -> dict[int, dict]:
+    """pages, OCR pages, assignments, tasks, status and error of stored documents."""
+    from sqlalchemy import func, select
+
+    from service.storage.models import Assignment, Document, Page, Task
+
+    ids = list(set(document_ids))
+    out: dict[int, dict] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for d in session.execute(select(Document.id, Document.status, Document.pages, Document.error_code,
+                                        Document.error_message).where(Document.id.in_(chunk))):
+            out[d.id] = {"status": d.status, "pages": d.pages or 0, "ocr_pages": 0, "assignments": 0, "tasks": 0,
+                         "error_code": d.error_code or "", "error": d.error_message or ""}
+        for doc_id, n in session.execute(select(Page.document_id, func.count()).where(
+                Page.document_id.in_(chunk), Page.ocr.is_(True)).group_by(Page.document_id)):
+            out[doc_id]["ocr_pages"] = n
+        for doc_id, n in session.execute(select(Assignment.document_id, func.count()).where(
+                Assignment.document_id.in_(chunk)).group_by(Assignment.document_id)):
+            out[doc_id]["assignments"] = n
+        for doc_id, n in session.execute(select(Task.document_id, func.count()).where(
+                Task.document_id.in_(chunk)).group_by(Task.document_id)):
+            out[doc_id]["tasks"] = n
+    return out
+
+
+def _fill(row: Row, c: dict, status: str | None = None) -> Row:
+    row.pages, row.ocr_pages, row.assignments, row.tasks = c["pages"], c["ocr_pages"], c["assignments"], c["tasks"]
+    if c["status"] == "failed":
+        row.error_code = c["error_code"] or "internal"
+        row.error = f"{row.error_code}: {c['error']}" if c["error"] else row.error_code
+    row.status = status or ("failed" if c["status"] == "failed" else "done")
+    return row
+
+
+def _duplicate_count() -> int:
+    from sqlalchemy import func, select
+
+    from service.storage.db import session_scope
+    from service.storage.models import DuplicatePair
+
+    with session_scope() as s:
+        return s.scalar(select(func.count()).select_from(DuplicatePair)) or 0
+
+
+def _release(document_ids: Iterable[int]) -> int:
+    """Put documents whose worker is known dead back to ``queued`` (not waiting for
+    a stale heartbeat). Only ``processing`` rows are touched: a finished one stays."""
+    from sqlalchemy import update
+
+    from service.storage.db import session_scope
+    from service.storage.models import Document
+
+    ids = list(set(document_ids))
+    if not ids:
+        return 0
+    with session_scope() as s:
+        res = s.execute(update(Document).where(Document.id.in_(ids), Document.status == "processing")
+                        .values(status="queued", stage="queued", job_id=None, heartbeat_at=None, pages_done=0)
+                        .execution_options(synchronize_session=False))
+        return res.rowcount or 0
+
+
+def _fail_crashed(document_id: int, reason: str) -> None:
+    from sqlalchemy import update
+
+    from service.storage.db import session_scope
+    from service.storage.models import Document
+
+    with session_scope() as s:
+        name = s.get(Document, document_id).name
+        s.execute(update(Document).where(Document.id == document_id, Document.status.in_(("queued", "processing")))
+                  .values(status="failed", stage="failed", error_code="internal",
+                          error_message=f"{name}: the worker processing it stopped twice ({reason}); it may need more "
+                                        "memory than a worker has; re-run it alone, and report the file if it fails again"))
+
+
+def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path | None = None,
+           progress: bool | None = None, use_celery: bool | None = None,
+           on_row: Callable[[Row], None] | None = None) -> IngestResult:
+    """Store and process every document below ``root``; see the module docstring.
+
+    ``workers``: local pool size (default: one per core). ``use_celery``: default is
+    whether ``GIAOVIEC_BROKER_URL`` is set. ``summary``: where to write SUMMARY.csv.
+
+    >>> r = ingest("archive/2019", workers=2, summary="2019.csv")
+    >>> r.totals["done"] + r.totals["failed"] + r.totals["skipped"] == r.totals["files"]
+    True
+    """
+    from service.processing import store_upload
+    from service.settings import get_settings
+    from service.storage.db import init_db, session_scope
+
+    root = Path(root)
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: no such file or folder; give the folder that holds the documents")
+    settings = get_settings()
+    init_db()
+    if use_celery is None:
+        use_celery = bool(settings.broker_url)
+    workers = max(1, workers or os.cpu_count() or 1)
+    started = time.monotonic()
+    dup_before = _duplicate_count()
+
+    found = list(find_files(root, max_bytes=settings.max_upload_bytes))
+    rows: list[Row] = [Row(f.path) for f in found]
+    bar = Progress(len(found), enabled=progress)
+    ledger = RunLedger(settings.data_dir, mode="celery" if use_celery else "local")
+    released = _release(ledger.abandoned())
+    if released:
+        bar.note(f"ingest (resuming {released} unfinished)")
+
+    crashes: dict[int, int] = {}             # document -> times its pool broke under it
+    last_error: dict[int, str] = {}
+    resubmit: list[int] = []
+    rows_of_doc: dict[int, list[int]] = {}   # document -> row indexes waiting for it
+    skipped: list[int] = []                  # row indexes filled from the database at the end
+    pool: ProcessPoolExecutor | None = None
+    inflight: dict[Future, int] = {}
+    waiting: set[int] = set()                # Celery mode: documents queued, not finished
+    peak_rss = 0.0
+    interrupted = False
+
+    def finish(doc_id: int) -> None:
+        with session_scope() as s:
+            c = _counts(s, [doc_id]).get(doc_id)
+        for idx in rows_of_doc.pop(doc_id, []):
+            if c is not None:
+                _fill(rows[idx], c)
+            bar.add(rows[idx])
+            if on_row:
+                on_row(rows[idx])
+        ledger.remove(doc_id)
+
+    def collect(block: bool) -> None:
+        nonlocal peak_rss, pool
+        if not inflight:
+            return
+        done, _ = wait(list(inflight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        broken: list[int] = []
+        for fut in done:
+            doc_id = inflight.pop(fut)
+            try:
+                peak_rss = max(peak_rss, fut.result()["maxrss_mb"])
+            except Exception as err:
+                # A pool process died (OOM killer, a crash in a native library): the
+                # whole pool is broken and every document in it was cut short.
+                broken.append(doc_id)
+                crashes[doc_id] = crashes.get(doc_id, 0) + 1
+                last_error[doc_id] = f"{type(err).__name__}: {err}"
+                continue
+            finish(doc_id)
+        if broken:
+            broken += [inflight.pop(f) for f in list(inflight)]
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+            _release(broken)
+            for doc_id in broken:
+                if crashes.get(doc_id, 0) >= 2:  # it took its worker down twice: it is the culprit
+                    _fail_crashed(doc_id, last_error.get(doc_id, "worker stopped"))
+                    finish(doc_id)
+                else:
+                    resubmit.append(doc_id)
+
+    def poll() -> None:
+        if not waiting:
+            return
+        with session_scope() as s:
+            c = _counts(s, waiting)
+        for doc_id in [d for d in waiting if c.get(d, {}).get("status") in ("done", "failed")]:
+            waiting.discard(doc_id)
+            finish(doc_id)
+
+    def dispatch(doc_id: int) -> None:
+        nonlocal pool
+        ledger.add(doc_id)
+        if use_celery:
+            from service.jobs import enqueue
+
+            enqueue(doc_id)
+            waiting.add(doc_id)
+            return
+        if pool is None:
+            import multiprocessing
+
+            # spawn, not fork: the parent holds database connections and threads.
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_worker_init)
+        inflight[pool.submit(_process_in_worker, doc_id)] = doc_id
+        while len(inflight) >= workers * 2:  # bounded: the parent stays a file or two ahead
+            collect(block=True)
+
+    try:
+        for idx, f in enumerate(found):
+            row = rows[idx]
+            if f.error_code:
+                row.status, row.error_code, row.error = "failed", f.error_code, f"{f.error_code}: {f.error}"
+                bar.add(row)
+                if on_row:
+                    on_row(row)
+                continue
+            try:
+                data = read_found(f)
+            except (OSError, zipfile.BadZipFile, RuntimeError, EOFError, ValueError) as err:
+                row.status, row.error_code = "failed", "unreadable"
+                row.error = f"unreadable: {f.path}: cannot be read ({err}); copy it again"
+                bar.add(row)
+                continue
+            row.sha256 = hashlib.sha256(data).hexdigest()
+            with session_scope() as s:
+                doc, created = store_upload(s, data, f.name, user="ingest", hints=path_hints(root, f))
+                doc_id, status = doc.id, doc.status
+            del data
+            row.document_id = doc_id
+            if doc_id in rows_of_doc:  # the same bytes twice in this run: the first does the work
+                row.status = "skipped"
+                skipped.append(idx)
+                bar.add(row)
+                continue
+            if not created and status in ("done", "failed"):
+                row.status = "skipped"
+                skipped.append(idx)
+                bar.add(row)
+                continue
+            rows_of_doc[doc_id] = [idx]
+            dispatch(doc_id)
+            collect(block=False)
+            while resubmit:
+                dispatch(resubmit.pop())
+            poll()
+        while inflight or resubmit:
+            while resubmit:
+                dispatch(resubmit.pop())
+            collect(block=True)
+        while waiting:
+            poll()
+            if waiting:
+                time.sleep(0.5)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if pool is not None:
+            if interrupted:
+                for p in list(getattr(pool, "_processes", {}).values()):
+                    p.kill()  # documents they held are released below, not left for the heartbeat
+            pool.shutdown(wait=True, cancel_futures=True)
+        if interrupted and not use_celery:
+            _release(list(inflight.values()) + list(rows_of_doc))
+        bar.close()
+        if not (interrupted and use_celery):
+            ledger.close()  # Celery keeps the queued jobs; they are not abandoned
+
+    # Rows whose document was already stored (or twice in this run): the database's word.
+    with session_scope() as s:
+        c = _counts(s, [rows[i].document_id for i in skipped])
+    for i in skipped:
+        if rows[i].document_id in c:
+            _fill(rows[i], c[rows[i].document_id], status="skipped")
+    if interrupted:
+        rows = [r for r in rows if r.status]
+    result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
+                          interrupted=interrupted, peak_rss_mb=round(peak_rss, 1))
+    if summary:
+        write_summary(rows, summary)
+    return result
+
+
+__all__ = ["FoundFile", "Row", "IngestResult", "find_files", "read_found", "path_hints", "ingest",
+           "write_summary", "read_summary", "SUMMARY_COLUMNS"]
