@@ -1,0 +1,9 @@
+"""HTTP API routes by resource (the agreed API; see service/schemas.py for shapes).
+
+``routers`` is what service/app.py includes, all under ``/api``.
+"""
+from __future__ import annotations
+
+from . import assignments, documents, duplicates, people, reports
+
+routers = [people.router, documents.router, assignments.router, duplicates.router, reports.router]

@@ -1,0 +1,174 @@
+"""/api/assignments, /api/tasks, /api/review/bulk: list, filter, correct, confirm or reject."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from service.auth import Clerk, DbSession, Reviewer, audit
+from service.processing import sync_years
+from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, BulkReview, TaskList, TaskOut,
+                             TaskPatch, TaskRow, Updated)
+from service.storage.fold import fold
+from service.storage.models import Assignment, Document, ReviewDecision, Task, utcnow
+
+from .common import (assignment_filters, assignment_out, clamp, get_or_404, like_folded, task_out, task_row,
+                     year_filter)
+
+router = APIRouter(prefix="/api", tags=["review"])
+Status = Literal["pending", "confirmed", "rejected"]
+
+
+def _names(session, doc_ids) -> dict[int, str]:
+    if not doc_ids:
+        return {}
+    return dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(set(doc_ids)))).all())
+
+
+@router.get("/assignments", response_model=AssignmentList)
+def list_assignments(session: DbSession, user: Clerk,
+                     unit: Annotated[str | None, Query(max_length=300)] = None,
+                     cadre: Annotated[str | None, Query(max_length=300)] = None,
+                     year: Annotated[int | None, Query(ge=0, le=10000)] = None,
+                     status: Annotated[Status | None, Query()] = None,
+                     q: Annotated[str | None, Query(max_length=300)] = None,
+                     document_id: Annotated[int | None, Query()] = None,
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                     offset: Annotated[int, Query(ge=0)] = 0):
+    """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú")."""
+    limit, offset = clamp(limit, offset)
+    conds = assignment_filters(unit, cadre, year, status, q, document_id)
+    total = session.scalar(select(func.count()).select_from(Assignment).where(*conds))
+    rows = session.scalars(select(Assignment).where(*conds).options(selectinload(Assignment.tasks))
+                           .order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
+    names = _names(session, [a.document_id for a in rows])
+    return {"items": [assignment_out(a, names.get(a.document_id)) for a in rows], "total": total}
+
+
+@router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
+def get_assignment(assignment_id: int, session: DbSession, user: Clerk):
+    a = get_or_404(session, Assignment, assignment_id, "assignment")
+    return assignment_out(a, _names(session, [a.document_id]).get(a.document_id))
+
+
+def _snapshot_assignment(a: Assignment) -> dict:
+    return {"cadre": a.cadre, "position": a.position, "unit": a.unit, "period_start": a.period_start,
+            "period_end": a.period_end, "status": a.status}
+
+
+def _decide(session, user, entity: str, entity_id: int, status: str) -> None:
+    session.add(ReviewDecision(entity=entity, entity_id=entity_id, decision=status, user_name=user.name,
+                               created_at=utcnow()))
+
+
+@router.patch("/assignments/{assignment_id}", response_model=AssignmentOut)
+def patch_assignment(assignment_id: int, body: AssignmentPatch, session: DbSession, user: Reviewer):
+    """Correct a field or confirm/reject. A corrected field survives re-running extraction."""
+    a = get_or_404(session, Assignment, assignment_id, "assignment")
+    before = _snapshot_assignment(a)
+    changes = body.model_dump(exclude_unset=True)
+    corrected = set(a.corrected or [])
+    for field in ("cadre", "position", "unit", "period_start", "period_end"):
+        if field in changes:
+            value = changes[field]
+            if isinstance(value, str):
+                value = value.strip() or None
+            if field == "cadre" and not value:
+                raise HTTPException(422, "cadre cannot be empty")
+            if getattr(a, field) != value:
+                setattr(a, field, value)
+                corrected.add(field)
+    if "period_start" in changes or "period_end" in changes:
+        s, e = a.period_start, a.period_end
+        if s is not None and e is not None and e < s:
+            raise HTTPException(422, f"period_end {e} is before period_start {s}")
+        a.period_text = None if s is None else (str(s) if e in (None, s) else f"{s} - {e}")
+        sync_years(a)
+    if changes.get("status") is not None and changes["status"] != a.status:
+        a.status = changes["status"]
+        _decide(session, user, "assignment", a.id, a.status)
+    a.corrected = sorted(corrected)
+    a.cadre_folded, a.position_folded, a.unit_folded = fold(a.cadre), fold(a.position), fold(a.unit)
+    after = _snapshot_assignment(a)
+    if after != before:
+        audit(session, user, "update", "assignment", a.id, before, after)
+    session.flush()
+    return assignment_out(a, _names(session, [a.document_id]).get(a.document_id))
+
+
+@router.patch("/tasks/{task_id}", response_model=TaskOut)
+def patch_task(task_id: int, body: TaskPatch, session: DbSession, user: Reviewer):
+    """Correct a task's text or confirm/reject it. A corrected text survives re-running extraction."""
+    t = get_or_404(session, Task, task_id, "task")
+    before = {"text": t.text, "status": t.status}
+    if body.text is not None and body.text.strip() and body.text.strip() != t.text:
+        t.text = body.text.strip()
+        t.text_folded = fold(t.text)
+        t.corrected = True
+    if body.status is not None and body.status != t.status:
+        t.status = body.status
+        _decide(session, user, "task", t.id, t.status)
+    after = {"text": t.text, "status": t.status}
+    if after != before:
+        audit(session, user, "update", "task", t.id, before, after)
+    session.flush()
+    return task_out(t)
+
+
+@router.get("/tasks", response_model=TaskList)
+def list_tasks(session: DbSession, user: Clerk,
+               unit: Annotated[str | None, Query(max_length=300)] = None,
+               cadre: Annotated[str | None, Query(max_length=300)] = None,
+               year: Annotated[int | None, Query(ge=0, le=10000)] = None,
+               status: Annotated[Status | None, Query()] = None,
+               q: Annotated[str | None, Query(max_length=300)] = None,
+               document_id: Annotated[int | None, Query()] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 50,
+               offset: Annotated[int, Query(ge=0)] = 0):
+    """Tasks with their cadre and unit; text filters match without accents."""
+    limit, offset = clamp(limit, offset)
+    conds = []
+    for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
+        if val:
+            c = like_folded(col, val)
+            if c is not None:
+                conds.append(c)
+    if year is not None:
+        conds.append(year_filter(Task.year, func.coalesce(Task.period_end, Assignment.period_end), year))
+    if status:
+        conds.append(Task.status == status)
+    if document_id is not None:
+        conds.append(Task.document_id == document_id)
+    base = select(Task, Assignment).join(Assignment, Task.assignment_id == Assignment.id).where(*conds)
+    if any(c is not None for c in (unit, cadre)) or year is not None:
+        total = session.scalar(select(func.count()).select_from(Task).join(Assignment).where(*conds))
+    else:
+        total = session.scalar(select(func.count()).select_from(Task).where(*conds))
+    rows = session.execute(base.order_by(Task.id.desc()).limit(limit).offset(offset)).all()
+    names = _names(session, [t.document_id for t, _ in rows])
+    return {"items": [task_row(t, a, names.get(t.document_id)) for t, a in rows], "total": total}
+
+
+@router.post("/review/bulk", response_model=Updated)
+def bulk_review(body: BulkReview, session: DbSession, user: Reviewer):
+    """Confirm or reject many assignments and tasks at once; each change is audited."""
+    n = 0
+    for aid in dict.fromkeys(body.assignment_ids):
+        a = session.get(Assignment, aid)
+        if a is not None and a.status != body.status:
+            before = _snapshot_assignment(a)
+            a.status = body.status
+            _decide(session, user, "assignment", a.id, body.status)
+            audit(session, user, "bulk_update", "assignment", a.id, before, _snapshot_assignment(a))
+            n += 1
+    for tid in dict.fromkeys(body.task_ids):
+        t = session.get(Task, tid)
+        if t is not None and t.status != body.status:
+            before = {"text": t.text, "status": t.status}
+            t.status = body.status
+            _decide(session, user, "task", t.id, body.status)
+            audit(session, user, "bulk_update", "task", t.id, before, {"text": t.text, "status": t.status})
+            n += 1
+    return {"updated": n}

@@ -1,0 +1,145 @@
+"""Row -> API shape conversions and shared query helpers."""
+from __future__ import annotations
+
+from fastapi import HTTPException
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from service.storage.fold import fold
+from service.storage.models import Assignment, Document, DuplicatePair, Task
+
+MAX_LIMIT = 500
+
+
+def clamp(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+
+
+def get_or_404(session: Session, model, id_: int, what: str):
+    row = session.get(model, id_)
+    if row is None:
+        raise HTTPException(404, f"{what} {id_} does not exist")
+    return row
+
+
+def period(text, start, end) -> dict | None:
+    if text is None and start is None and end is None:
+        return None
+    return {"text": text, "start": start, "end": end}
+
+
+def period_label(start, end, text=None) -> str:
+    """Thời gian for exports: '2022' or '2021 - 2025'."""
+    if start is None and end is None:
+        return text or ""
+    if end is None or end == start:
+        return str(start)
+    return f"{start} - {end}"
+
+
+def task_out(t: Task) -> dict:
+    return {"id": t.id, "text": t.text, "period": period(t.period_text, t.period_start, t.period_end),
+            "span": t.span, "confidence": t.confidence, "status": t.status, "corrected": bool(t.corrected),
+            "extracted_text": t.extracted_text}
+
+
+def assignment_out(a: Assignment, document_name: str | None = None) -> dict:
+    return {
+        "id": a.id, "document_id": a.document_id, "document_name": document_name,
+        "cadre": a.cadre, "position": a.position, "unit": a.unit,
+        "period": period(a.period_text, a.period_start, a.period_end),
+        "declared_count": a.declared_count, "span": a.span, "confidence": a.confidence,
+        "warnings": list(a.warnings or []), "status": a.status, "fields": a.fields,
+        "tasks": [task_out(t) for t in a.tasks], "corrected": list(a.corrected or []),
+        "extracted": a.extracted,
+    }
+
+
+def task_row(t: Task, a: Assignment, document_name: str | None = None) -> dict:
+    d = task_out(t)
+    d.update(cadre=a.cadre, position=a.position, unit=a.unit, year=t.year, assignment_id=a.id,
+             document_id=t.document_id, document_name=document_name)
+    return d
+
+
+def doc_counts(session: Session, ids: list[int]) -> dict[int, dict]:
+    """assignments, tasks and open reviews (pending assignments + tasks) per document."""
+    out = {i: {"assignments": 0, "tasks": 0, "open_reviews": 0} for i in ids}
+    if not ids:
+        return out
+    for doc_id, n, pending in session.execute(
+            select(Assignment.document_id, func.count(), func.sum(case((Assignment.status == "pending", 1), else_=0)))
+            .where(Assignment.document_id.in_(ids)).group_by(Assignment.document_id)):
+        out[doc_id]["assignments"] = n
+        out[doc_id]["open_reviews"] += int(pending or 0)
+    for doc_id, n, pending in session.execute(
+            select(Task.document_id, func.count(), func.sum(case((Task.status == "pending", 1), else_=0)))
+            .where(Task.document_id.in_(ids)).group_by(Task.document_id)):
+        out[doc_id]["tasks"] = n
+        out[doc_id]["open_reviews"] += int(pending or 0)
+    return out
+
+
+def doc_out(d: Document, counts: dict | None = None) -> dict:
+    counts = counts or {"assignments": 0, "tasks": 0, "open_reviews": 0}
+    return {
+        "id": d.id, "name": d.name, "sha256": d.sha256, "size": d.size, "format": d.format, "kind": d.kind,
+        "number": d.number, "title": d.title, "issuer": d.issuer, "date": d.date, "pages": d.pages or 0,
+        "status": d.status, "stage": d.stage, "pages_done": d.pages_done or 0,
+        "error": {"code": d.error_code, "message": d.error_message or ""} if d.error_code else None,
+        "uploaded_by": d.uploaded_by, "uploaded_at": d.uploaded_at, "processed_at": d.processed_at,
+        "attempts": d.attempts or 0, "ocr": bool(d.ocr), "warnings": list(d.warnings or []),
+        "statistics": list(d.statistics or []), **counts,
+    }
+
+
+def year_filter(start_col, end_col, year: int):
+    """The period [start, end] covers ``year`` (end missing = start only)."""
+    return and_(start_col <= year, func.coalesce(end_col, start_col) >= year)
+
+
+def like_folded(col, text: str):
+    key = fold(text)
+    return col.like(f"%{key}%") if key else None
+
+
+def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None) -> list:
+    conds = []
+    if unit:
+        c = like_folded(Assignment.unit_folded, unit)
+        if c is not None:
+            conds.append(c)
+    if cadre:
+        c = like_folded(Assignment.cadre_folded, cadre)
+        if c is not None:
+            conds.append(c)
+    if year is not None:
+        conds.append(year_filter(Assignment.period_start, Assignment.period_end, year))
+    if status:
+        conds.append(Assignment.status == status)
+    if document_id is not None:
+        conds.append(Assignment.document_id == document_id)
+    if q:
+        key = fold(q)
+        if key:
+            pat = f"%{key}%"
+            conds.append(or_(Assignment.cadre_folded.like(pat), Assignment.unit_folded.like(pat),
+                             Assignment.position_folded.like(pat),
+                             select(Task.id).where(Task.assignment_id == Assignment.id,
+                                                   Task.text_folded.like(pat)).exists()))
+    return conds
+
+
+def dup_side(t: Task, a: Assignment, d: Document) -> dict:
+    return {"task_id": t.id, "text": t.text, "cadre": a.cadre, "unit": a.unit, "year": t.year,
+            "document_id": d.id, "document_name": d.name, "span": t.span, "assignment_id": a.id,
+            "status": t.status}
+
+
+def dup_out(session: Session, p: DuplicatePair) -> dict:
+    sides = {}
+    for key, tid in (("a", p.task_a_id), ("b", p.task_b_id)):
+        t = session.get(Task, tid)
+        sides[key] = dup_side(t, t.assignment, session.get(Document, t.document_id))
+    return {"id": p.id, "score": p.score, "kind": p.kind, "reason": p.reason, "status": p.status,
+            "cluster": p.cluster, "decided_by": p.decided_by, "decided_at": p.decided_at, **sides}

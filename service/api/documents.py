@@ -1,0 +1,218 @@
+"""/api/documents: upload (one or many files, .zip expanded), status, pages, original, re-run."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+from sqlalchemy import func, or_, select
+
+from service.auth import Clerk, DbSession, audit
+from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
+from service.settings import get_settings
+from service.storage.models import Assignment, Document, Page
+
+from .common import (assignment_filters, assignment_out, clamp, doc_counts, doc_out, get_or_404)
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+MEDIA = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "doc": "application/msword", "txt": "text/plain", "md": "text/markdown", "html": "text/html"}
+
+
+def expand(name: str, data: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """A .zip becomes its files (nested folders kept in the name); anything else is itself."""
+    if not (name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04") or not zipfile.is_zipfile(io.BytesIO(data)):
+        return [(name, data)]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = [i for i in zf.infolist() if not i.is_dir()]
+        # A DOCX is a zip too: only expand archives that are not Office documents.
+        if any(i.filename == "[Content_Types].xml" for i in names):
+            return [(name, data)]
+        out = []
+        for info in names:
+            base = Path(info.filename).name
+            if base.startswith(".") or info.filename.startswith("__MACOSX/"):
+                continue
+            if info.file_size > limit:
+                raise HTTPException(413, f"{name}: {info.filename} is larger than {limit} bytes")
+            out.extend(expand(info.filename, zf.read(info), limit))
+        return out
+
+
+@router.post("", status_code=202, response_model=UploadOut)
+async def upload(session: DbSession, user: Clerk,
+                 file: Annotated[list[UploadFile], File(description="one or more files; a .zip is expanded")],
+                 hints: Annotated[str | None, Form(description="JSON object of extraction hints")] = None):
+    """Store each file (before processing), answer at once, process in the background."""
+    from service import jobs
+
+    settings = get_settings()
+    try:
+        hint_obj = json.loads(hints) if hints else None
+        if hint_obj is not None and not isinstance(hint_obj, dict):
+            raise ValueError
+    except ValueError:
+        raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}")
+    items: list[tuple[str, bytes]] = []
+    for f in file:
+        data = await f.read(settings.max_upload_bytes + 1)
+        if len(data) > settings.max_upload_bytes:
+            raise HTTPException(413, f"{f.filename}: larger than {settings.max_upload_bytes} bytes; split it")
+        items.extend(expand(f.filename or "upload", data, settings.max_upload_bytes))
+        if len(items) > settings.max_files_per_upload:
+            raise HTTPException(413, f"more than {settings.max_files_per_upload} files in one upload; send fewer")
+    if not items:
+        raise HTTPException(422, "no file in the upload")
+    # Database and disk work off the event loop, so other requests go on meanwhile.
+    out, created_ids = await run_in_threadpool(_store_all, session, user, items, hint_obj)
+    for i in created_ids:
+        jobs.enqueue(i)
+    return {"documents": out}
+
+
+def _store_all(session, user, items, hint_obj):
+    from service.processing import store_upload
+
+    out, created_ids = [], []
+    for name, data in items:
+        doc, created = store_upload(session, data, name, user=user, hints=hint_obj)
+        if created:
+            created_ids.append(doc.id)
+            audit(session, user, "upload", "document", doc.id, None,
+                  {"name": doc.name, "sha256": doc.sha256, "size": doc.size})
+        out.append({"id": doc.id, "name": doc.name, "sha256": doc.sha256, "status": doc.status,
+                    "duplicate": not created})
+    # Commit before enqueueing: a worker must find the rows.
+    session.commit()
+    return out, created_ids
+
+
+@router.get("", response_model=DocList)
+def list_documents(session: DbSession, user: Clerk,
+                   status: Annotated[str | None, Query()] = None,
+                   unit: Annotated[str | None, Query(max_length=300)] = None,
+                   year: Annotated[int | None, Query(ge=0, le=10000)] = None,
+                   q: Annotated[str | None, Query(max_length=300)] = None,
+                   limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                   offset: Annotated[int, Query(ge=0)] = 0):
+    """Documents, newest first, filtered by status, unit or year of their assignments, or text."""
+    limit, offset = clamp(limit, offset)
+    conds = []
+    if status:
+        conds.append(Document.status == status)
+    if unit or year is not None:
+        sub = select(Assignment.id).where(Assignment.document_id == Document.id,
+                                          *assignment_filters(unit=unit, year=year))
+        conds.append(sub.exists())
+    if q:
+        pat = f"%{q.strip()}%"
+        conds.append(or_(Document.name.ilike(pat), Document.number.ilike(pat), Document.title.ilike(pat),
+                         Document.sha256 == q.strip()))
+    total = session.scalar(select(func.count()).select_from(Document).where(*conds))
+    rows = session.scalars(select(Document).where(*conds).order_by(Document.id.desc())
+                           .limit(limit).offset(offset)).all()
+    counts = doc_counts(session, [d.id for d in rows])
+    return {"items": [doc_out(d, counts[d.id]) for d in rows], "total": total}
+
+
+@router.get("/{document_id}", response_model=DocOut)
+def get_document(document_id: int, session: DbSession, user: Clerk):
+    d = get_or_404(session, Document, document_id, "document")
+    return doc_out(d, doc_counts(session, [d.id])[d.id])
+
+
+@router.get("/{document_id}/file", response_class=FileResponse,
+            responses={200: {"content": {"application/octet-stream": {}}}})
+def get_file(document_id: int, session: DbSession, user: Clerk):
+    """The original bytes as uploaded."""
+    from service.processing import original_path
+
+    d = get_or_404(session, Document, document_id, "document")
+    path = original_path(d)
+    if not path.is_file():
+        raise HTTPException(410, f"{d.name}: the stored original is missing from the data directory")
+    return FileResponse(path, media_type=MEDIA.get(d.format or "", "application/octet-stream"), filename=d.name)
+
+
+@router.get("/{document_id}/pages", response_model=list[PageOut])
+def get_pages(document_id: int, session: DbSession, user: Clerk):
+    d = get_or_404(session, Document, document_id, "document")
+    has_image = d.format in ("pdf", "image")
+    rows = session.scalars(select(Page).where(Page.document_id == d.id).order_by(Page.number)).all()
+    return [{"number": p.number, "text": p.text, "ocr": p.ocr, "confidence": p.confidence, "quality": p.quality,
+             "needs_review": p.needs_review,
+             "image": f"/api/documents/{d.id}/pages/{p.number}/image" if has_image else None} for p in rows]
+
+
+def render_page(path: Path, fmt: str, number: int, cache: Path) -> Path:
+    """PNG of one page (PDF via pdftoppm at 110 dpi, images via Pillow), cached."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    if cache.is_file():
+        return cache
+    tmp = cache.with_suffix(".tmp.png")
+    if fmt == "pdf":
+        with tempfile.TemporaryDirectory() as td:
+            subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", "110", "-png", "-singlefile",
+                            str(path), str(Path(td) / "p")], check=True, capture_output=True, timeout=120)
+            Path(td, "p.png").replace(tmp)
+    else:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            im.seek(number - 1)
+            im = im.convert("RGB")
+            im.thumbnail((1600, 2200))
+            im.save(tmp, "PNG")
+    tmp.replace(cache)
+    return cache
+
+
+@router.get("/{document_id}/pages/{number}/image", response_class=FileResponse,
+            responses={200: {"content": {"image/png": {}}}, 404: {"description": "no image for this page"}})
+def get_page_image(document_id: int, number: int, session: DbSession, user: Clerk):
+    """The page as a PNG (scans, PDFs, images); 404 for text documents."""
+    from service.processing import original_path
+
+    d = get_or_404(session, Document, document_id, "document")
+    if d.format not in ("pdf", "image"):
+        raise HTTPException(404, f"{d.name} is a text document ({d.format}); it has no page images")
+    if number < 1 or (d.pages and number > d.pages):
+        raise HTTPException(404, f"{d.name} has no page {number}")
+    cache = Path(get_settings().data_dir) / "pages" / d.sha256 / f"{number}.png"
+    try:
+        return FileResponse(render_page(original_path(d), d.format, number, cache), media_type="image/png")
+    except (subprocess.SubprocessError, OSError, EOFError, ValueError) as err:
+        raise HTTPException(404, f"{d.name}: page {number} could not be rendered ({err})")
+
+
+@router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)
+def rerun(document_id: int, session: DbSession, user: Clerk):
+    """Extract again (e.g. with a newer model); reviewer corrections and decisions are kept."""
+    from service import jobs
+    from service.processing import requeue
+
+    d = get_or_404(session, Document, document_id, "document")
+    before = {"status": d.status, "runs": d.runs}
+    if not requeue(session, d.id):
+        raise HTTPException(409, f"{d.name} is being processed now; re-run it when it is done")
+    audit(session, user, "rerun", "document", d.id, before, {"status": "queued"})
+    session.commit()
+    jobs.enqueue(d.id)
+    return {"id": d.id, "status": "queued"}
+
+
+@router.get("/{document_id}/assignments", response_model=list[AssignmentOut])
+def document_assignments(document_id: int, session: DbSession, user: Clerk):
+    """The document's assignments in the contract's shape, plus ids and review status."""
+    d = get_or_404(session, Document, document_id, "document")
+    rows = session.scalars(select(Assignment).where(Assignment.document_id == d.id)
+                           .order_by(Assignment.ordinal, Assignment.id)).all()
+    return [assignment_out(a, d.name) for a in rows]

@@ -1,0 +1,84 @@
+"""/api/duplicates: suggested near-duplicate task pairs and reviewers' decisions.
+
+Decisions: ``duplicate`` (same task written twice), ``distinct`` (not the same),
+``merge`` (duplicate, and the later task - b - is rejected so exports count it once),
+``pending`` (undo).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import func, select
+
+from service.auth import Clerk, DbSession, Reviewer, audit
+from service.schemas import DupBulk, DupDecision, DupList, DupOut, Updated
+from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
+
+from .common import clamp, dup_out, get_or_404
+
+router = APIRouter(prefix="/api/duplicates", tags=["duplicates"])
+STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged", "pending": "pending"}
+
+
+@router.get("", response_model=DupList)
+def list_duplicates(session: DbSession, user: Clerk,
+                    status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"], Query()] = "pending",
+                    document_id: Annotated[int | None, Query()] = None,
+                    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                    offset: Annotated[int, Query(ge=0)] = 0):
+    """Suggested pairs, highest score first."""
+    limit, offset = clamp(limit, offset)
+    conds = [] if status == "all" else [DuplicatePair.status == status]
+    if document_id is not None:
+        tids = select(Task.id).where(Task.document_id == document_id)
+        conds.append(DuplicatePair.task_a_id.in_(tids) | DuplicatePair.task_b_id.in_(tids))
+    total = session.scalar(select(func.count()).select_from(DuplicatePair).where(*conds))
+    rows = session.scalars(select(DuplicatePair).where(*conds)
+                           .order_by(DuplicatePair.score.desc(), DuplicatePair.id).limit(limit).offset(offset)).all()
+    return {"items": [dup_out(session, p) for p in rows], "total": total}
+
+
+def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
+    """Apply one decision (audited); True if something changed."""
+    status = STATUS_OF[decision]
+    before = {"status": pair.status}
+    b = session.get(Task, pair.task_b_id)
+    changed = False
+    if status == "merged" and b is not None and b.status != "rejected":
+        audit(session, user, "merge_reject", "task", b.id, {"status": b.status}, {"status": "rejected"})
+        b.status = "rejected"
+        changed = True
+    if pair.status != status:
+        pair.status = status
+        pair.decided_by = user.name
+        pair.decided_at = utcnow()
+        changed = True
+    if changed:
+        session.add(ReviewDecision(entity="duplicate", entity_id=pair.id, decision=decision, user_name=user.name,
+                                   created_at=utcnow()))
+        audit(session, user, "decide", "duplicate", pair.id, before, {"status": pair.status})
+    return changed
+
+
+@router.get("/{pair_id}", response_model=DupOut)
+def get_duplicate(pair_id: int, session: DbSession, user: Clerk):
+    return dup_out(session, get_or_404(session, DuplicatePair, pair_id, "duplicate pair"))
+
+
+@router.post("/{pair_id}/decision", response_model=DupOut)
+def decide_one(pair_id: int, body: DupDecision, session: DbSession, user: Reviewer):
+    pair = get_or_404(session, DuplicatePair, pair_id, "duplicate pair")
+    decide(session, user, pair, body.decision)
+    session.flush()
+    return dup_out(session, pair)
+
+
+@router.post("/bulk", response_model=Updated)
+def decide_bulk(body: DupBulk, session: DbSession, user: Reviewer):
+    n = 0
+    for pid in dict.fromkeys(body.ids):
+        pair = session.get(DuplicatePair, pid)
+        if pair is not None and decide(session, user, pair, body.decision):
+            n += 1
+    return {"updated": n}

@@ -1,0 +1,88 @@
+"""/api/auth/login, /api/me, /api/users (admin), /api/audit (admin)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import func, select
+
+from service.auth import (Admin, Clerk, DbSession, audit, check_password, create_user, new_token,
+                          user_for_token)
+from service.schemas import AuditList, LoginIn, LoginOut, UserCreate, UserCreated, UserOut
+from service.storage.models import AuditLog, User
+
+from .common import clamp, get_or_404
+
+router = APIRouter(prefix="/api", tags=["users"])
+
+
+def user_out(u: User) -> dict:
+    return {"id": u.id, "name": u.name, "role": u.role}
+
+
+@router.post("/auth/login", response_model=LoginOut, responses={401: {"description": "wrong credentials"}})
+def login(body: LoginIn, session: DbSession):
+    """Check a token, or a name and password (then a new token is issued)."""
+    if body.token:
+        user = user_for_token(session, body.token)
+        if user is None:
+            raise HTTPException(401, "invalid or revoked token")
+        return {"token": body.token, "user": user_out(user)}
+    if body.name and body.password:
+        user = session.scalar(select(User).where(User.name == body.name, User.active.is_(True)))
+        if user is None or not check_password(body.password, user.password_hash):
+            raise HTTPException(401, "wrong name or password")
+        token = new_token(session, user, label="login")
+        audit(session, user, "login", "user", user.id)
+        return {"token": token, "user": user_out(user)}
+    raise HTTPException(401, "send {\"token\": ...} or {\"name\": ..., \"password\": ...}")
+
+
+@router.get("/me", response_model=UserOut)
+def me(user: Clerk):
+    return user_out(user)
+
+
+@router.get("/users", response_model=list[UserOut])
+def list_users(session: DbSession, user: Admin):
+    return [user_out(u) for u in session.scalars(select(User).order_by(User.id))]
+
+
+@router.post("/users", response_model=UserCreated, status_code=201)
+def add_user(body: UserCreate, session: DbSession, user: Admin):
+    """Create a user; the answer carries their first token (shown once)."""
+    try:
+        new, token = create_user(session, body.name, body.role, body.password)
+    except ValueError as err:
+        raise HTTPException(409, str(err))
+    audit(session, user, "create", "user", new.id, None, user_out(new))
+    return {**user_out(new), "token": token}
+
+
+@router.post("/users/{user_id}/tokens", response_model=UserCreated, status_code=201)
+def add_token(user_id: int, session: DbSession, user: Admin):
+    """A new token for an existing user (e.g. one who lost theirs)."""
+    target = get_or_404(session, User, user_id, "user")
+    token = new_token(session, target, label=f"issued by {user.name}")
+    audit(session, user, "issue_token", "user", target.id)
+    return {**user_out(target), "token": token}
+
+
+@router.get("/audit", response_model=AuditList)
+def list_audit(session: DbSession, user: Admin,
+               entity: Annotated[str | None, Query(max_length=40)] = None,
+               entity_id: Annotated[int | None, Query()] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 50,
+               offset: Annotated[int, Query(ge=0)] = 0):
+    """Every write, newest first: who, when, action, before and after."""
+    limit, offset = clamp(limit, offset)
+    conds = []
+    if entity:
+        conds.append(AuditLog.entity == entity)
+    if entity_id is not None:
+        conds.append(AuditLog.entity_id == entity_id)
+    total = session.scalar(select(func.count()).select_from(AuditLog).where(*conds))
+    rows = session.scalars(select(AuditLog).where(*conds).order_by(AuditLog.id.desc()).limit(limit).offset(offset))
+    return {"items": [{"id": r.id, "at": r.at, "user_id": r.user_id, "user_name": r.user_name, "action": r.action,
+                       "entity": r.entity, "entity_id": r.entity_id, "before": r.before, "after": r.after}
+                      for r in rows], "total": total}

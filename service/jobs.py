@@ -1,0 +1,208 @@
+"""Background work: an in-process worker pool by default, Celery workers when
+``GIAOVIEC_BROKER_URL`` is set. Both run :func:`service.processing.process_document`.
+
+    >>> from service.jobs import enqueue
+    >>> enqueue(42)          # returns at once; the document is processed in the background
+
+Celery: ``giaoviec worker`` starts a worker on the queue ``GIAOVIEC_QUEUE``. Tasks are
+acknowledged late and rejected (so redelivered) when their worker is lost; a job
+delivered twice runs once because processing claims the document by compare-and-set.
+A sweeper re-queues documents whose worker stopped beating (killed machine, OOM).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from celery import Celery
+from celery.signals import worker_process_init, worker_ready, worker_shutdown
+
+from service.settings import get_settings
+
+log = logging.getLogger("giaoviec.jobs")
+
+celery_app = Celery("giaoviec")
+
+
+def configure_celery() -> Celery:
+    """(Re)read broker settings into ``celery_app``; called at import and by tests."""
+    s = get_settings()
+    celery_app.conf.update(
+        broker_url=s.broker_url or "memory://",
+        task_default_queue=s.queue,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_ignore_result=True,
+        worker_prefetch_multiplier=1,
+        worker_hijack_root_logger=False,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": s.visibility_timeout},
+    )
+    return celery_app
+
+
+configure_celery()
+
+
+@celery_app.task(name="giaoviec.process_document", acks_late=True, reject_on_worker_lost=True)
+def process_document_task(document_id: int) -> None:
+    """The Celery face of :func:`service.processing.process_document`."""
+    from service.processing import process_document
+    from service.storage.db import get_engine
+
+    get_engine()
+    process_document(int(document_id))
+
+
+class Runner:
+    """In-process worker pool (threads; OCR itself runs in tesseract subprocesses).
+
+    >>> runner = Runner(workers=2)
+    >>> runner.submit(42).result()
+    """
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or get_settings().workers
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="giaoviec-job")
+        self._pending: set[Future] = set()
+        self._lock = threading.Lock()
+
+    def submit(self, document_id: int) -> Future:
+        from service.processing import process_document
+
+        fut = self._pool.submit(process_document, int(document_id))
+        with self._lock:
+            self._pending.add(fut)
+        fut.add_done_callback(self._done)
+        return fut
+
+    def _done(self, fut: Future) -> None:
+        with self._lock:
+            self._pending.discard(fut)
+
+    def idle(self) -> bool:
+        with self._lock:
+            return not self._pending
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until every submitted job has finished; True if idle."""
+        import concurrent.futures as cf
+
+        with self._lock:
+            pending = list(self._pending)
+        done, not_done = cf.wait(pending, timeout=timeout)
+        return not not_done
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+
+
+_runner: Runner | None = None
+_runner_lock = threading.Lock()
+
+
+def get_runner() -> Runner:
+    """The process-wide in-process pool, created on first use."""
+    global _runner
+    with _runner_lock:
+        if _runner is None:
+            _runner = Runner()
+        return _runner
+
+
+def shutdown_runner(wait: bool = True) -> None:
+    global _runner
+    with _runner_lock:
+        if _runner is not None:
+            _runner.shutdown(wait=wait)
+            _runner = None
+
+
+def using_celery() -> bool:
+    return bool(get_settings().broker_url)
+
+
+def enqueue(document_id: int) -> None:
+    """Process ``document_id`` in the background (Celery if a broker is set, else in-process).
+
+    >>> enqueue(doc.id)
+    """
+    s = get_settings()
+    if s.broker_url:
+        process_document_task.apply_async(args=[int(document_id)], queue=s.queue)
+    else:
+        get_runner().submit(document_id)
+
+
+def sweep(stale_seconds: int | None = None, *, include_queued: bool = False) -> list[int]:
+    """Re-queue documents whose job was lost (stale heartbeat) or never picked up.
+
+    Returns the ids enqueued. Safe to run from several processes at once: the
+    claim in processing lets only one job through.
+    """
+    from service.processing import requeue, stale_documents
+    from service.storage.db import session_scope
+
+    with session_scope() as s:
+        ids = stale_documents(s, stale_seconds, include_queued=include_queued)
+        ids = [i for i in ids if requeue(s, i, lost_only=True)]
+    for i in ids:
+        enqueue(i)
+    if ids:
+        log.info("re-queued %d document(s) left unfinished: %s", len(ids), ids[:20])
+    return ids
+
+
+class Sweeper:
+    """Runs :func:`sweep` every ``interval`` seconds in a daemon thread."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="giaoviec-sweeper")
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                sweep(get_settings().stale_seconds)
+            except Exception:
+                log.warning("sweep failed", exc_info=True)
+
+    def start(self) -> "Sweeper":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+_worker_sweeper: Sweeper | None = None
+
+
+@worker_process_init.connect
+def _after_fork(**_kw) -> None:
+    # A forked pool child must not reuse its parent's database sockets.
+    from service.storage import db
+
+    db.dispose()
+
+
+@worker_ready.connect
+def _on_worker_ready(**_kw) -> None:
+    global _worker_sweeper
+    from service.storage.db import init_db
+
+    init_db()
+    s = get_settings()
+    try:
+        sweep(s.stale_seconds)
+    except Exception:
+        log.warning("start-up sweep failed", exc_info=True)
+    _worker_sweeper = Sweeper(max(2.0, s.stale_seconds / 2)).start()
+
+
+@worker_shutdown.connect
+def _on_worker_shutdown(**_kw) -> None:
+    if _worker_sweeper is not None:
+        _worker_sweeper.stop()

@@ -1,0 +1,470 @@
+"""Upload and processing: store the original first, then read, extract, store, match duplicates.
+
+Both the in-process pool and the Celery task run :func:`process_document`, so the
+two modes cannot drift apart. A document moves through stages
+``queued -> reading -> extracting -> dedup -> done`` (or ``failed``), with
+``pages_done`` as progress and a heartbeat so a dead worker's job is noticed.
+
+    >>> from service.storage.db import init_db, session_scope
+    >>> from service.processing import store_upload, process_document
+    >>> init_db()
+    >>> with session_scope() as s:
+    ...     doc, created = store_upload(s, open("qd.docx", "rb").read(), "qd.docx")
+    >>> process_document(doc.id)
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from service.settings import get_settings
+from service.storage import files
+from service.storage.db import session_scope
+from service.storage.fold import fold
+from service.storage.models import Assignment, Document, DuplicatePair, Page, Task, utcnow
+
+log = logging.getLogger("giaoviec.processing")
+
+_EXT_FORMAT = {
+    ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc",
+    ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+    ".tiff": "image", ".bmp": "image", ".webp": "image",
+}
+
+
+def guess_format(name: str, data: bytes) -> str | None:
+    """A first guess shown while queued; the reader decides by content later.
+
+    >>> guess_format("x.bin", b"%PDF-1.7")
+    'pdf'
+    """
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
+    return _EXT_FORMAT.get(Path(name).suffix.lower())
+
+
+def store_upload(session: Session, data: bytes, name: str, *, user=None,
+                 hints: dict | None = None) -> tuple[Document, bool]:
+    """Store an original (content-addressed, before any processing) and its Document row.
+
+    Returns ``(document, created)``; the same bytes uploaded again give the existing
+    row and ``created=False``. The row starts ``queued``; call ``jobs.enqueue(doc.id)``.
+
+    >>> doc, created = store_upload(session, b"Quyết định ...", "qd.txt", user=clerk)
+    >>> (doc.status, created)
+    ('queued', True)
+    """
+    settings = get_settings()
+    sha = files.sha256_of(data)
+    existing = session.scalar(select(Document).where(Document.sha256 == sha))
+    if existing is not None:
+        return existing, False
+    files.put(settings.files_dir, data, sha)
+    doc = Document(
+        name=Path(name).name or sha[:12], sha256=sha, size=len(data), format=guess_format(name, data),
+        status="queued", stage="queued", uploaded_by=getattr(user, "name", user), hints=hints or None,
+        uploaded_at=utcnow(),
+    )
+    # Two uploads of the same bytes at once: the unique sha256 lets one win; the
+    # other gets the winner's row instead of an error.
+    try:
+        with session.begin_nested():
+            session.add(doc)
+            session.flush()
+    except IntegrityError:
+        existing = session.scalar(select(Document).where(Document.sha256 == sha))
+        if existing is None:
+            raise
+        return existing, False
+    return doc, True
+
+
+def original_path(doc: Document) -> Path:
+    """Where the original bytes of ``doc`` are stored."""
+    return files.path_for(get_settings().files_dir, doc.sha256)
+
+
+# --------------------------------------------------------------------------- claiming
+
+
+def _claim(document_id: int, job: str, stale_seconds: int) -> bool:
+    """Compare-and-set queued -> processing, so a job delivered twice runs once.
+
+    A ``processing`` row may be taken over only when its heartbeat is stale (its
+    worker died).
+    """
+    now = utcnow()
+    cutoff = now - timedelta(seconds=stale_seconds)
+    with session_scope() as s:
+        res = s.execute(
+            update(Document)
+            .where(Document.id == document_id)
+            .where(or_(Document.status == "queued",
+                       (Document.status == "processing")
+                       & (or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff))))
+            .values(status="processing", stage="reading", job_id=job, heartbeat_at=now,
+                    attempts=Document.attempts + 1, pages_done=0, error_code=None, error_message=None)
+            .execution_options(synchronize_session=False)
+        )
+        return res.rowcount == 1
+
+
+def _touch(document_id: int, job: str, **values) -> bool:
+    """Update our own claimed row (heartbeat, stage, progress); False if we lost it."""
+    values.setdefault("heartbeat_at", utcnow())
+    with session_scope() as s:
+        res = s.execute(update(Document).where(Document.id == document_id, Document.job_id == job)
+                        .values(**values).execution_options(synchronize_session=False))
+        return res.rowcount == 1
+
+
+class _Heartbeat:
+    """Beats every few seconds while a document is processed, from its own thread."""
+
+    def __init__(self, document_id: int, job: str, interval: float):
+        self.document_id, self.job, self.interval = document_id, job, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name=f"heartbeat-{document_id}")
+
+    def _run(self):
+        while not self._stop.wait(self.interval):
+            try:
+                _touch(self.document_id, self.job)
+            except Exception:  # a missed beat is not fatal; the next one may pass
+                log.warning("heartbeat for document %s failed", self.document_id, exc_info=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------- processing
+
+
+def extractor_config():
+    """The extractor's configuration, built from the service settings."""
+    from extractor import ExtractorConfig
+
+    s = get_settings()
+    return ExtractorConfig(max_file_bytes=s.max_upload_bytes, max_pages=s.max_pages,
+                           dedup_threshold=s.dedup_threshold)
+
+
+def _progress_callback(document_id: int, job: str):
+    last = [0.0]
+
+    def progress(*args, **kwargs):
+        # The reader reports (pages_done, pages) - accept keywords too.
+        done = kwargs.get("done", args[0] if args else None)
+        total = kwargs.get("total", args[1] if len(args) > 1 else None)
+        now = time.monotonic()
+        if now - last[0] < 0.5 and not (done and total and done >= total):
+            return
+        last[0] = now
+        values = {}
+        if isinstance(done, int):
+            values["pages_done"] = done
+        if isinstance(total, int):
+            values["pages"] = total
+        if values:
+            _touch(document_id, job, **values)
+
+    return progress
+
+
+def _read(path: Path, name: str, config, progress):
+    """Read the stored original under its uploaded name (so messages name the user's file)."""
+    from extractor import read
+
+    with tempfile.TemporaryDirectory(prefix="giaoviec-") as tmp:
+        link = Path(tmp) / (Path(name).name or path.name)
+        try:
+            os.symlink(path.resolve(), link)
+        except OSError:
+            link = path
+        try:
+            return read(link, config=config, progress=progress)
+        except TypeError as err:  # a reader without progress reporting
+            if "progress" not in str(err):
+                raise
+            return read(link, config=config)
+
+
+def _extract(document, hints: dict | None, config):
+    from extractor import pipeline
+
+    fn = getattr(pipeline, "extract_document")
+    try:
+        return fn(document, hints=hints or None, config=config)
+    except TypeError as err:
+        if "config" not in str(err):
+            raise
+        return fn(document, hints=hints or None)
+
+
+def process_document(document_id: int) -> None:
+    """Read, extract and store one document, then match its tasks for duplicates.
+
+    Idempotent: a job delivered twice runs once (compare-and-set claim); a re-run
+    (``status`` set back to ``queued``) replaces what the model said but keeps what
+    reviewers corrected or decided. A read error leaves the document ``failed`` with
+    its code and message; nothing raises to the caller.
+
+    >>> process_document(42)
+    """
+    settings = get_settings()
+    job = uuid.uuid4().hex
+    if not _claim(document_id, job, settings.stale_seconds):
+        log.info("document %s: not queued (or being processed elsewhere); skipped", document_id)
+        return
+    with session_scope() as s:
+        doc = s.get(Document, document_id)
+        path, name, hints = original_path(doc), doc.name, doc.hints
+    interval = max(1.0, min(30.0, settings.stale_seconds / 4))
+    try:
+        with _Heartbeat(document_id, job, interval):
+            from extractor.errors import ReadError
+
+            config = extractor_config()
+            try:
+                if not path.is_file():
+                    raise FileNotFoundError(f"{name}: the stored original {path} is missing; upload the file again")
+                document = _read(path, name, config, _progress_callback(document_id, job))
+                _touch(document_id, job, stage="extracting", pages=len(document.pages),
+                       pages_done=len(document.pages), format=document.format, ocr=bool(document.ocr))
+                extraction = _extract(document, hints, config)
+                if extraction.error is not None:
+                    _fail(document_id, job, extraction.error.code, extraction.error.message)
+                    return
+                if not _store(document_id, job, document, extraction):
+                    log.warning("document %s: another worker took over; result dropped", document_id)
+                    return
+                _touch(document_id, job, stage="dedup")
+                match_duplicates(document_id)
+                _touch(document_id, job, stage="done", status="done", processed_at=utcnow())
+            except ReadError as err:
+                _fail(document_id, job, err.code, str(err))
+    except Exception as err:  # never lose a document: it fails visibly and can be re-run
+        log.exception("document %s failed", document_id)
+        _fail(document_id, job, "internal",
+              f"{name}: processing failed ({type(err).__name__}: {err}); re-run it, and report the file if it fails again")
+
+
+def _fail(document_id: int, job: str, code: str, message: str) -> None:
+    _touch(document_id, job, status="failed", stage="failed", error_code=code, error_message=message[:4000],
+           processed_at=utcnow())
+
+
+def _span(span) -> dict | None:
+    return span.to_dict() if span is not None else None
+
+
+def _store(document_id: int, job: str, document, extraction) -> bool:
+    """Write pages, header info and assignments in one transaction, if the job is still ours."""
+    with session_scope() as s:
+        # Locks the row (PostgreSQL) for the transaction: a worker that took over waits.
+        res = s.execute(update(Document).where(Document.id == document_id, Document.job_id == job)
+                        .values(heartbeat_at=utcnow()).execution_options(synchronize_session=False))
+        if res.rowcount != 1:
+            return False
+        doc = s.get(Document, document_id)
+        info = extraction.document
+        doc.kind, doc.number, doc.issuer, doc.date, doc.title = (info.kind, info.number, info.issuer,
+                                                                  info.date, info.title)
+        doc.format = document.format
+        doc.ocr = bool(document.ocr)
+        doc.pages = len(document.pages)
+        doc.warnings = list(extraction.warnings) + list(document.warnings)
+        doc.statistics = [st.to_dict() for st in extraction.statistics]
+        doc.runs = (doc.runs or 0) + 1
+        _store_pages(s, doc, document)
+        merge_extraction(s, doc, extraction)
+    return True
+
+
+def _store_pages(s: Session, doc: Document, document) -> None:
+    old = {p.number: p for p in doc.page_rows}
+    for page in document.pages:
+        row = old.pop(page.number, None) or Page(document_id=doc.id, number=page.number)
+        row.text, row.ocr, row.confidence, row.quality = page.text, bool(page.ocr), page.confidence, page.quality
+        row.needs_review, row.width, row.height = bool(page.needs_review), page.width, page.height
+        s.add(row)
+    for row in old.values():
+        s.delete(row)
+    s.flush()
+
+
+# --------------------------------------------------------------------------- merging
+
+
+ASSIGNMENT_FIELDS = ("cadre", "position", "unit", "period_start", "period_end")
+
+
+def _task_reviewed(s: Session, task: Task) -> bool:
+    if task.status != "pending" or task.corrected:
+        return True
+    return s.scalar(select(DuplicatePair.id).where(
+        or_(DuplicatePair.task_a_id == task.id, DuplicatePair.task_b_id == task.id),
+        DuplicatePair.status != "pending").limit(1)) is not None
+
+
+def _assignment_reviewed(s: Session, row: Assignment) -> bool:
+    return row.status != "pending" or bool(row.corrected) or any(_task_reviewed(s, t) for t in row.tasks)
+
+
+def sync_years(row: Assignment) -> None:
+    """A task's filter year is its own period start, else its assignment's."""
+    for t in row.tasks:
+        t.year = t.period_start if t.period_start is not None else row.period_start
+
+
+def merge_extraction(s: Session, doc: Document, extraction) -> None:
+    """Put a (new) extraction into ``doc`` keeping reviewers' work.
+
+    Assignments are matched by folded cadre name as first extracted, tasks by
+    folded extracted text. A field a reviewer corrected is not overwritten; a
+    reviewed row the new model no longer finds is kept (with a warning), an
+    unreviewed one is dropped.
+    """
+    existing = list(doc.assignments)
+    by_key: dict[str, Assignment] = {}
+    for row in existing:
+        by_key.setdefault(fold((row.extracted or {}).get("cadre") or row.cadre), row)
+    kept: set[int] = set()
+    for i, ea in enumerate(extraction.assignments):
+        key = fold(ea.cadre.text)
+        row = by_key.pop(key, None)
+        if row is None:
+            row = Assignment(document_id=doc.id, status="pending", corrected=[], tasks=[])
+            s.add(row)
+        corrected = set(row.corrected or [])
+        period = ea.period
+        new = {
+            "cadre": ea.cadre.text,
+            "position": ea.position.text if ea.position else None,
+            "unit": ea.unit.text if ea.unit else None,
+            "period_text": period.text if period else None,
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+        }
+        for field, value in new.items():
+            guard = "period_start" if field == "period_text" else field
+            if guard not in corrected:
+                setattr(row, field, value)
+        row.extracted = new
+        row.ordinal = i
+        row.declared_count = ea.declared_count
+        row.span = _span(ea.span)
+        full = ea.to_dict()
+        row.fields = full.get("fields")
+        row.confidence = float(ea.confidence)
+        row.warnings = list(ea.warnings)
+        row.cadre_folded, row.position_folded, row.unit_folded = fold(row.cadre), fold(row.position), fold(row.unit)
+        s.flush()
+        kept.add(row.id)
+        _merge_tasks(s, doc, row, ea.tasks)
+    for row in by_key.values():
+        if row.id in kept:
+            continue
+        if _assignment_reviewed(s, row):
+            warn = "not found again when the document was re-read; kept because it was reviewed"
+            if warn not in (row.warnings or []):
+                row.warnings = list(row.warnings or []) + [warn]
+        else:
+            s.delete(row)
+    s.flush()
+
+
+def _merge_tasks(s: Session, doc: Document, row: Assignment, tasks) -> None:
+    old: dict[str, Task] = {}
+    for t in row.tasks:
+        old.setdefault(fold(t.extracted_text or t.text), t)
+    seen: set[int] = set()
+    for j, et in enumerate(tasks):
+        t = old.pop(fold(et.text), None)
+        if t is None:
+            t = Task(document_id=doc.id, status="pending", corrected=False)
+            row.tasks.append(t)
+        if not t.corrected:
+            t.text = et.text
+            t.text_folded = fold(et.text)
+        t.extracted_text = et.text
+        t.ordinal = j
+        t.span = _span(et.span)
+        t.confidence = float(et.confidence)
+        t.source = getattr(et, "source", None)
+        p = et.period
+        t.period_text, t.period_start, t.period_end = (p.text, p.start, p.end) if p else (None, None, None)
+    for t in old.values():
+        if not _task_reviewed(s, t):
+            row.tasks.remove(t)
+            s.delete(t)
+    sync_years(row)
+    s.flush()
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def match_duplicates(document_id: int) -> int:
+    """Match this document's tasks against every stored task; store new pairs.
+
+    Uses ``extractor.dedup`` (the project's own scorer); returns the number of new pairs.
+    """
+    try:
+        from service.storage import dedup as dedupstore
+    except ImportError:  # pragma: no cover
+        return 0
+    return dedupstore.match_document(document_id)
+
+
+# --------------------------------------------------------------------------- re-run / sweep
+
+
+def requeue(session: Session, document_id: int, *, lost_only: bool = False) -> bool:
+    """Set a document back to ``queued`` (a re-run); True if it was.
+
+    Refused while a live worker (fresh heartbeat) processes it. With ``lost_only``
+    (the sweeper) only a queued row or a processing row with a stale heartbeat is
+    touched, so a document that just finished is not run again.
+    """
+    cutoff = utcnow() - timedelta(seconds=get_settings().stale_seconds)
+    lost = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
+    if lost_only:
+        cond = or_(Document.status == "queued", lost)
+    else:
+        cond = or_(Document.status.in_(("done", "failed", "queued")), lost)
+    q = update(Document).where(Document.id == document_id).where(cond)
+    res = session.execute(q.values(status="queued", stage="queued", pages_done=0, job_id=None,
+                                   error_code=None, error_message=None)
+                          .execution_options(synchronize_session=False))
+    return res.rowcount == 1
+
+
+def stale_documents(session: Session, stale_seconds: int | None = None, *,
+                    include_queued: bool = False) -> list[int]:
+    """Documents whose job was lost: processing with a stale heartbeat (and, with
+    ``include_queued``, every queued one: an in-process queue dies with its process)."""
+    stale_seconds = get_settings().stale_seconds if stale_seconds is None else stale_seconds
+    cutoff = utcnow() - timedelta(seconds=stale_seconds)
+    cond = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
+    if include_queued:
+        cond = or_(cond, Document.status == "queued")
+    rows = session.scalars(select(Document.id).where(cond).order_by(Document.id)).all()
+    return list(rows)

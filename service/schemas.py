@@ -1,0 +1,266 @@
+"""API shapes (the agreed HTTP API); not the extractor's records.
+
+Dates are ISO 8601 in the API (the page shows dd/mm/yyyy). Fields may be added,
+never removed: the review page (service/ui) and outside tools rely on them.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["clerk", "reviewer", "admin"]
+ReviewStatus = Literal["pending", "confirmed", "rejected"]
+DocStatus = Literal["queued", "processing", "done", "failed"]
+
+
+class SpanOut(BaseModel):
+    page: int
+    start: int
+    end: int
+
+
+class ErrorOut(BaseModel):
+    code: str
+    message: str
+
+
+class UserOut(BaseModel):
+    id: int
+    name: str
+    role: str
+
+
+class UserCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: Role
+    password: str | None = Field(default=None, max_length=500)
+
+
+class UserCreated(UserOut):
+    token: str
+
+
+class LoginIn(BaseModel):
+    token: str | None = Field(default=None, max_length=500)
+    name: str | None = Field(default=None, max_length=200)
+    password: str | None = Field(default=None, max_length=500)
+
+
+class LoginOut(BaseModel):
+    token: str
+    user: UserOut
+
+
+class UploadedDoc(BaseModel):
+    id: int
+    name: str
+    sha256: str
+    status: str
+    duplicate: bool
+
+
+class UploadOut(BaseModel):
+    documents: list[UploadedDoc]
+
+
+class DocOut(BaseModel):
+    id: int
+    name: str
+    sha256: str
+    size: int | None = None
+    format: str | None
+    kind: str | None
+    number: str | None
+    title: str | None
+    issuer: str | None = None
+    date: str | None = None
+    pages: int
+    status: str
+    stage: str
+    pages_done: int
+    error: ErrorOut | None
+    assignments: int
+    tasks: int
+    open_reviews: int
+    uploaded_by: str | None
+    uploaded_at: datetime | None
+    processed_at: datetime | None = None
+    attempts: int = 0
+    ocr: bool
+    warnings: list[str] = []
+    statistics: list[dict] = []
+
+
+class DocList(BaseModel):
+    items: list[DocOut]
+    total: int
+
+
+class PageOut(BaseModel):
+    number: int
+    text: str
+    ocr: bool
+    confidence: float | None
+    quality: float | None
+    needs_review: bool
+    image: str | None
+
+
+class PeriodOut(BaseModel):
+    text: str | None
+    start: int | None
+    end: int | None
+
+
+class TaskOut(BaseModel):
+    id: int
+    text: str
+    period: PeriodOut | None
+    span: SpanOut | None
+    confidence: float
+    status: str
+    corrected: bool = False
+    extracted_text: str | None = None
+
+
+class TaskRow(TaskOut):
+    cadre: str | None
+    position: str | None = None
+    unit: str | None
+    year: int | None
+    assignment_id: int
+    document_id: int
+    document_name: str | None = None
+
+
+class TaskList(BaseModel):
+    items: list[TaskRow]
+    total: int
+
+
+class AssignmentOut(BaseModel):
+    id: int
+    document_id: int
+    document_name: str | None = None
+    cadre: str
+    position: str | None
+    unit: str | None
+    period: PeriodOut | None
+    declared_count: int | None
+    span: SpanOut | None
+    confidence: float
+    warnings: list[str]
+    status: str
+    fields: dict | None
+    tasks: list[TaskOut]
+    corrected: list[str]
+    extracted: dict | None = None
+
+
+class AssignmentList(BaseModel):
+    items: list[AssignmentOut]
+    total: int
+
+
+class AssignmentPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cadre: str | None = Field(default=None, min_length=1, max_length=300)
+    position: str | None = Field(default=None, max_length=2000)
+    unit: str | None = Field(default=None, max_length=2000)
+    period_start: int | None = Field(default=None, ge=1900, le=2200)
+    period_end: int | None = Field(default=None, ge=1900, le=2200)
+    status: ReviewStatus | None = None
+
+
+class TaskPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(default=None, min_length=1, max_length=5000)
+    status: ReviewStatus | None = None
+
+
+class BulkReview(BaseModel):
+    assignment_ids: list[int] = Field(default=[], max_length=10000)
+    task_ids: list[int] = Field(default=[], max_length=10000)
+    status: Literal["confirmed", "rejected", "pending"]
+
+
+class Updated(BaseModel):
+    updated: int
+
+
+class DupSide(BaseModel):
+    task_id: int
+    text: str
+    cadre: str | None
+    unit: str | None
+    year: int | None
+    document_id: int
+    document_name: str | None
+    span: SpanOut | None
+    assignment_id: int | None = None
+    status: str | None = None
+
+
+class DupOut(BaseModel):
+    id: int
+    score: float
+    kind: str | None
+    reason: str | None
+    status: str
+    cluster: int | None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    a: DupSide
+    b: DupSide
+
+
+class DupList(BaseModel):
+    items: list[DupOut]
+    total: int
+
+
+class DupDecision(BaseModel):
+    decision: Literal["duplicate", "distinct", "merge", "pending"]
+
+
+class DupBulk(BaseModel):
+    ids: list[int] = Field(max_length=10000)
+    decision: Literal["duplicate", "distinct", "merge", "pending"]
+
+
+class UnitYear(BaseModel):
+    unit: str | None
+    year: int | None
+    assignments: int
+    tasks: int
+    confirmed: int
+
+
+class StatsOut(BaseModel):
+    by_unit_year: list[UnitYear]
+    documents: dict[str, int]
+    duplicates: dict[str, int] = {}
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: datetime
+    user_id: int | None
+    user_name: str | None
+    action: str
+    entity: str
+    entity_id: int | None
+    before: dict | None
+    after: dict | None
+
+
+class AuditList(BaseModel):
+    items: list[AuditOut]
+    total: int
+
+
+class Accepted(BaseModel):
+    id: int
+    status: str

@@ -1,0 +1,69 @@
+"""Service settings: the only place giaoviec reads the environment.
+
+Every setting can be given as an environment variable with the ``GIAOVIEC_`` prefix
+(``GIAOVIEC_DATABASE_URL``, ``GIAOVIEC_DATA_DIR``, ``GIAOVIEC_BROKER_URL``, ...) or in
+a ``.env`` file in the working directory.
+
+    >>> from service.settings import get_settings
+    >>> s = get_settings()
+    >>> s.database_url
+    'sqlite:///./data/giaoviec.db'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Configuration of the service (database, files, workers, limits)."""
+
+    model_config = SettingsConfigDict(env_prefix="GIAOVIEC_", env_file=".env", extra="ignore")
+
+    # SQLite under ./data by default; PostgreSQL in production:
+    # postgresql+psycopg://user@host:5432/db (add ?options=-csearch_path%3Dschema for a schema).
+    database_url: str = "sqlite:///./data/giaoviec.db"
+    # Originals are stored content-addressed under DATA_DIR/files/ab/cdef...
+    data_dir: Path = Path("./data")
+    # None: in-process worker pool. redis://127.0.0.1:6379/0: Celery workers (`giaoviec worker`).
+    broker_url: str | None = None
+    # Celery queue name (tests use one per run so parallel runs do not steal each other's jobs).
+    queue: str = "giaoviec"
+    # In-process pool size (threads: OCR runs in tesseract subprocesses).
+    workers: int = 2
+    # A job whose worker has not reported for this long is considered dead and re-queued.
+    stale_seconds: int = 300
+    # Redis transport: an unacknowledged job is handed out again after this long.
+    visibility_timeout: int = 3600
+    # Limits
+    max_upload_bytes: int = 200 * 1024 * 1024
+    max_files_per_upload: int = 2000
+    max_pages: int = 500
+    page_limit_default: int = 50
+    page_limit_max: int = 500
+    # Duplicate score threshold (0-100), as in `giaoviec dedup --threshold`.
+    dedup_threshold: float = 85.0
+    # On `serve` start with no user: create an admin and print its token once.
+    bootstrap_admin: bool = True
+    # Test-only switch: rerun/enqueue nothing in the background (jobs run when asked).
+    eager_jobs: bool = False
+
+    @property
+    def files_dir(self) -> Path:
+        return Path(self.data_dir) / "files"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once.
+
+    Example::
+
+        >>> get_settings().workers
+        2
+
+    Tests that change the environment call ``get_settings.cache_clear()``.
+    """
+    return Settings()
