@@ -1,0 +1,938 @@
+"""Build corpora/extract/: generated documents plus the hand-written ones, with gold.
+
+    .venv/bin/python corpora/tools/build_extract.py          # rewrite corpora/extract/{train,dev}
+    .venv/bin/python corpora/tools/build_extract.py --check  # rebuild in memory, compare with disk
+
+The generator composes documents from hand-written phrasings (pools.py and the
+templates below) with a fixed seed, so the output is reproducible byte for byte.
+Gold is produced together with the text: every cadre name and task string is
+inserted into the text verbatim, so gold cannot drift from the document.
+Hand-written documents come from handwritten.py (text and gold typed by hand).
+
+Each gold file holds the contract shape (`assignments`, `statistics`, `document`)
+plus `kind` and `negatives`: the hard negatives the document contains (people
+only quoted, elected, thanked, signing; tasks given only to bodies; totals), so
+tests can check that at least 35% of the corpus carries them.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pools as P  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "corpora" / "extract"
+SEED = 20261125
+
+OLD_TONES = [("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+             ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("ọe", "oẹ"),
+             ("ủy", "uỷ"), ("úy", "uý"), ("ùy", "uỳ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+             ("Ủy", "Uỷ"), ("Úy", "Uý")]
+
+
+def old_tones(text: str) -> str:
+    """Move tone marks to the old placement (hòa -> hoà, Ủy -> Uỷ).
+
+    Only open syllables differ between the two styles, and in the new style the
+    pairs below occur only in open syllables, so plain replacement is safe.
+    >>> old_tones("Ủy ban xã Hòa Phú, Thủy")
+    'Uỷ ban xã Hoà Phú, Thuỷ'
+    """
+    for new, old in OLD_TONES:
+        text = text.replace(new, old)
+    return text
+
+
+ROMAN = ["I", "II", "III", "IV"]
+
+
+@dataclass
+class Person:
+    name: str
+    mention: str      # how the title reads in running text ("Chủ tịch UBND xã Hòa Phú")
+    position: str
+    unit: str | None
+
+
+@dataclass
+class Doc:
+    """A document under construction: text and gold grow together."""
+    name: str
+    kind: str
+    ext: str = "txt"
+    text: str = ""
+    assignments: list = field(default_factory=list)
+    statistics: list = field(default_factory=list)
+    negatives: list = field(default_factory=list)
+    document: dict = field(default_factory=lambda: {"kind": None, "number": None, "issuer": None,
+                                                     "date": None, "title": None})
+    origin: str = "generated"
+
+    def assign(self, p: Person, tasks: list[str], period: tuple | None, declared: int | None) -> None:
+        self.assignments.append({
+            "cadre": p.name, "position": p.position, "unit": p.unit,
+            "period": ({"text": period[0], "start": period[1], "end": period[2]} if period else None),
+            "declared_count": declared,
+            "tasks": [{"text": t} for t in tasks],
+        })
+
+    def negative(self, text: str, why: str) -> None:
+        self.negatives.append({"text": text, "why": why})
+
+    def stat(self, text: str, tasks: int | None, cadres: int | None) -> None:
+        self.statistics.append({"text": text, "tasks": tasks, "cadres": cadres})
+
+    def gold(self, source: str) -> dict:
+        return {"source": source, "kind": self.kind, "origin": self.origin,
+                "document": self.document, "assignments": self.assignments,
+                "statistics": self.statistics, "negatives": self.negatives}
+
+    def apply(self, fn) -> None:
+        """Apply a text transformation to the text and every gold string alike."""
+        self.text = fn(self.text)
+
+        def walk(v):
+            if isinstance(v, str):
+                return fn(v)
+            if isinstance(v, list):
+                return [walk(x) for x in v]
+            if isinstance(v, dict):
+                return {k: (walk(x) if k not in ("source", "kind", "why", "origin") else x)
+                        for k, x in v.items()}
+            return v
+        self.assignments = walk(self.assignments)
+        self.statistics = walk(self.statistics)
+        self.negatives = walk(self.negatives)
+        self.document = walk(self.document)
+
+
+class World:
+    """Random choices for one document: place, year, people, tasks."""
+
+    def __init__(self, rng: random.Random, year: int | None = None):
+        self.rng = rng
+        self.tinh, self.region, districts = rng.choice(P.PROVINCES)
+        self.huyen = rng.choice(districts)
+        self.year = year or rng.randint(2015, 2026)
+        self.used_names: set[str] = set()
+        self.used_tasks: set[str] = set()
+        self.used_roles: set[tuple] = set()
+        self.land = {"north": "north", "northwest": "northwest", "highland": "highland",
+                     "central": "central", "delta": "delta", "south": "south"}[self.region]
+        self.communes = rng.sample(P.COMMUNES[self.land], 8)
+        self.female: set[str] = set()
+
+    def person_name(self) -> str:
+        r = self.rng
+        for _ in range(100):
+            female = r.random() < 0.4
+            if self.region in P.ETHNIC and r.random() < 0.3:
+                name = r.choice(P.ETHNIC[self.region])
+                female = name.startswith("H'") or " Thị " in name or name in ("Siu Hương",)
+            elif not female:
+                name = f"{r.choice(P.SURNAMES)} {r.choice(P.MIDDLE_M)} {r.choice(P.GIVEN_M)}"
+            else:
+                name = f"{r.choice(P.SURNAMES)} {r.choice(P.MIDDLE_F)} {r.choice(P.GIVEN_F)}"
+            if female:
+                self.female.add(name)
+            if name not in self.used_names and name.split()[-1] not in {n.split()[-1] for n in self.used_names}:
+                self.used_names.add(name)
+                return name
+        raise RuntimeError("ran out of names")
+
+    def hon(self, name: str, cap_first: bool = False) -> str:
+        """ông / bà as Vietnamese texts address the person."""
+        h = "bà" if name in self.female else "ông"
+        return cap(h) if cap_first else h
+
+    def person(self, level: str) -> Person:
+        r = self.rng
+        for _ in range(50):
+            if level == "xa":
+                pos, body = r.choice(P.ROLES_XA)
+                place = r.choice(self.communes[:5])
+            elif level == "huyen":
+                pos, body = r.choice(P.ROLES_HUYEN)
+                place = self.huyen
+            elif level == "tinh":
+                pos, body = r.choice(P.ROLES_TINH)
+                place = self.tinh
+            else:
+                pos, body = r.choice(P.ROLES_SO)
+                place = None
+            if (pos, place) not in self.used_roles or pos.startswith("Phó"):
+                break
+        self.used_roles.add((pos, place))
+        mention = f"{pos} {place}" if place else pos
+        unit = f"{body} {place}" if place else body
+        return Person(self.person_name(), mention, pos, unit)
+
+    def task(self, level: str) -> str:
+        r = self.rng
+        pool = {"xa": P.TASKS_XA, "huyen": P.TASKS_HUYEN}.get(level, P.TASKS_TINH + P.TASKS_HUYEN[:8])
+        for _ in range(100):
+            tpl = r.choice(pool)
+            xa, xa2 = r.sample(self.communes, 2)
+            t = tpl.format(thon=r.choice(P.VILLAGES[self.land]), xa=xa, xa2=xa2, huyen=self.huyen, tinh=self.tinh,
+                           sp=r.choice(P.PRODUCTS), n=r.randint(2, 9), k=r.randint(5, 9),
+                           m=r.choice([120, 250, 400, 650, 1200, 1800, 2500, 3400]), y=self.year)
+            if tpl not in self.used_tasks:
+                self.used_tasks.add(tpl)
+                return t
+        raise RuntimeError("ran out of tasks")
+
+    def tasks(self, level: str, n: int) -> list[str]:
+        return [self.task(level) for _ in range(n)]
+
+    def period(self) -> tuple:
+        """(text as written, start, end) for a period phrase."""
+        r, y = self.rng, self.year
+        dash = r.choice([" - ", " – ", "-"])
+        kind = r.choices(["year", "stage", "term", "quarter", "before", "until"], [6, 3, 2, 1, 1, 1])[0]
+        if kind == "year":
+            return (r.choice(["năm", "Năm"]) + f" {y}", y, y)
+        if kind == "stage":
+            s = 2021 if y >= 2021 else 2016
+            return (f"giai đoạn {s}{dash}{s + 4}", s, s + 4)
+        if kind == "term":
+            s = 2020 if y >= 2020 else 2015
+            return (f"nhiệm kỳ {s}{dash}{s + 5}", s, s + 5)
+        if kind == "quarter":
+            return (f"quý {r.choice(ROMAN)}/{y}", y, y)
+        if kind == "before":
+            return (f"trước ngày {r.choice(['30/6', '30/9', '31/12', '15/11'])}/{y}", y, y)
+        end = min(y + r.randint(1, 3), 2030)
+        return (f"đến hết năm {end}", y, end)
+
+    def count_text(self, n: int) -> str:
+        r = self.rng.random()
+        if r < 0.45:
+            return str(n)
+        if r < 0.65:
+            return f"{n:02d}"
+        return P.NUMBER_WORDS[n]
+
+    def date(self) -> tuple[str, str]:
+        """(ISO date, 'ngày 5 tháng 3 năm 2023')."""
+        m, d = self.rng.randint(1, 12), self.rng.randint(1, 28)
+        dd = f"{d:02d}" if d < 10 and self.rng.random() < 0.5 else str(d)
+        mm = f"{m:02d}" if m < 3 and self.rng.random() < 0.5 else str(m)
+        return (f"{self.year}-{m:02d}-{d:02d}", f"ngày {dd} tháng {mm} năm {self.year}")
+
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+# ----------------------------------------------------------------------------
+# hard negatives: sentences naming people who are given nothing
+
+def neg_quote(w: World, d: Doc) -> str:
+    p = w.person(w.rng.choice(["huyen", "tinh", "xa"]))
+    verb = w.rng.choice(["cho biết", "nhấn mạnh", "phát biểu", "chia sẻ", "khẳng định"])
+    quote = w.rng.choice([
+        "việc đột phá phải là việc khó, việc mới, có sản phẩm cụ thể và đo đếm được",
+        "cán bộ được giao việc phải nói đi đôi với làm, không để kết quả chỉ nằm trên giấy",
+        "sẽ tiếp tục theo dõi, đánh giá sát sao kết quả thực hiện của từng đồng chí",
+        "các việc đăng ký còn dàn trải, cần chọn những việc người dân thực sự mong đợi",
+        "kết quả thực hiện việc đột phá là căn cứ để đánh giá, xếp loại cán bộ cuối năm",
+    ])
+    form = w.rng.randint(0, 2)
+    if form == 0:
+        s = f"Đồng chí {p.name}, {p.mention} {verb}: “{cap(quote)}”."
+    elif form == 1:
+        s = f"Theo {w.hon(p.name)} {p.name}, {p.mention}, {quote}."
+    else:
+        s = f"Phát biểu tại hội nghị, đồng chí {p.name}, {p.mention} {verb}, {quote}."
+    d.negative(p.name, "quoted")
+    return s
+
+
+def neg_event(w: World, d: Doc) -> str:
+    p = w.person(w.rng.choice(["tinh", "huyen"]))
+    form = w.rng.randint(0, 4)
+    if form == 0:
+        d.negative(p.name, "attended")
+        return f"Dự hội nghị có đồng chí {p.name}, {p.mention}."
+    if form == 1:
+        d.negative(p.name, "elected")
+        return (f"Cũng tại kỳ họp, các đại biểu đã bầu {w.hon(p.name)} {p.name} giữ chức {p.position} "
+                f"với tỷ lệ phiếu tán thành đạt {w.rng.randint(85, 99)}%.")
+    if form == 2:
+        d.negative(p.name, "thanked")
+        return (f"Thay mặt lãnh đạo huyện, đồng chí {p.name}, {p.mention} trao Giấy khen cho "
+                f"{w.rng.randint(5, 30)} tập thể, cá nhân có thành tích xuất sắc.")
+    if form == 3:
+        d.negative(p.name, "visited")
+        return (f"Trước đó, đoàn công tác đã đến thăm gia đình {w.hon(p.name)} {p.name}, "
+                f"hộ sản xuất {w.rng.choice(P.PRODUCTS)} tiêu biểu của xã {w.communes[6]}.")
+    d.negative(p.name, "appointed")
+    return (f"Dịp này, Ban Thường vụ Huyện ủy đã trao quyết định điều động, bổ nhiệm đồng chí "
+            f"{p.name} giữ chức {p.position}.")
+
+
+def neg_body(w: World, d: Doc) -> str:
+    body = w.rng.choice(["UBND huyện", "Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy",
+                         "Văn phòng Huyện ủy", "các chi, đảng bộ cơ sở", "Phòng Nội vụ huyện"])
+    what = w.rng.choice([
+        "theo dõi, tổng hợp kết quả thực hiện việc đột phá của các đồng chí được giao việc",
+        "kiểm tra, giám sát việc thực hiện và báo cáo Ban Thường vụ trước ngày 15/12",
+        "hướng dẫn các cơ quan, đơn vị xây dựng kế hoạch triển khai cụ thể",
+    ])
+    d.negative(body, "body")
+    return f"Ban Thường vụ Huyện ủy giao {body} {what}."
+
+
+def neg_total(w: World, d: Doc) -> str:
+    c = w.rng.randint(30, 160)
+    t = c + w.rng.randint(10, 90)
+    s = f"giao {t} việc đột phá, đổi mới cho {c} cán bộ"
+    d.stat(s, t, c)
+    d.negative(s, "total")
+    lead = w.rng.choice([f"Năm {w.year}, Ban Thường vụ Huyện ủy {w.huyen} đã",
+                         f"Tính đến nay, toàn huyện {w.huyen} đã",
+                         f"Thực hiện Quy định của Tỉnh ủy {w.tinh}, Ban Thường vụ Huyện ủy đã"])
+    return f"{lead} {s} thuộc diện Ban Thường vụ quản lý."
+
+
+def hard_negatives(w: World, d: Doc, k: int) -> list[str]:
+    fns = [neg_quote, neg_event, neg_body, neg_total]
+    return [w.rng.choice(fns)(w, d) for _ in range(k)]
+
+
+# ----------------------------------------------------------------------------
+# news: prose paragraphs, one cadre each, in many phrasings
+
+def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
+    r = w.rng
+    n = r.randint(1, 4)
+    level = "xa" if " xã" in p.mention else ("huyen" if "huyện" in p.mention or "Huyện" in p.mention else "tinh")
+    tasks = w.tasks(level, n)
+    cnt = w.count_text(n)
+    per = period[0]
+    form = r.randint(0, 7)
+    declared = n
+    if form in (0, 5):
+        # the period opens the sentence: gold keeps it as written, capitalised
+        period = (cap(per),) + tuple(period[1:])
+    if form == 0:
+        s = f"{cap(per)}, đồng chí {p.name}, {p.mention} được giao {cnt} việc đột phá là {'; '.join(tasks)}."
+    elif form == 1:
+        s = (f"Đối với đ/c {p.name} - {p.mention}, Ban Thường vụ giao {cnt} nội dung đột phá {per}, "
+             f"gồm: {'; '.join(tasks)}.")
+    elif form == 2:
+        declared = None
+        s = f"Trong {per}, {p.mention} {p.name} đăng ký thực hiện việc đột phá: {'; '.join(tasks)}."
+    elif form == 3 and n >= 2:
+        ords = ["thứ nhất", "thứ hai", "thứ ba", "thứ tư"]
+        body = "; ".join(f"{ords[i]}, {t}" for i, t in enumerate(tasks))
+        s = (f"Với cương vị {p.mention}, đồng chí {p.name} được giao {cnt} việc trong {per}: {body}.")
+    elif form == 4:
+        items = "\n".join(f"- {cap(t)};" for t in tasks[:-1]) + ("\n" if n > 1 else "") + f"- {cap(tasks[-1])}."
+        tasks = [cap(t) for t in tasks]
+        s = f"Đồng chí {p.name}, {p.mention}, được giao {cnt} việc đột phá {per}, cụ thể:\n{items}"
+    elif form == 5:
+        extra = r.randint(1, 4)
+        declared = n + extra
+        cnt = w.count_text(n + extra) if n + extra <= 10 else str(n + extra)
+        s = (f"{cap(per)}, {p.mention} {p.name} nhận {cnt} nội dung việc đột phá, đổi mới, "
+             f"trong đó nổi bật là {'; '.join(tasks)}.")
+    elif form == 6:
+        declared = None
+        joined = "; ".join(tasks)
+        s = (f"Ở {p.unit}, đồng chí {p.name}, {p.mention} chọn việc đột phá {per} là {joined}. "
+             f"Đến nay, nhiều phần việc đã về đích trước hạn.")
+    else:
+        s = (f"{w.hon(p.name, True)} {p.name} ({p.mention}) cho biết, {per} {w.hon(p.name)} được Ban Thường vụ giao {cnt} việc đột phá: "
+             f"{'; '.join(tasks)}.")
+    d.assign(p, tasks, period, declared)
+    return s
+
+
+NEWS_TITLES = [
+    "{huyen} giao việc đột phá: Giải quyết nhiều việc khó",
+    "{huyen}: Hiệu quả từ giao việc đột phá, đổi mới cho cán bộ",
+    "Cán bộ {huyen} nỗ lực hoàn thành việc đột phá năm {year}",
+    "Giao việc gắn với trách nhiệm người đứng đầu ở {huyen}",
+    "{tinh}: Việc đột phá tạo chuyển biến ở cơ sở",
+    "Khi cán bộ được giao “việc khó” ở {huyen}",
+    "Đổi mới cách giao việc cho cán bộ lãnh đạo, quản lý ở {tinh}",
+]
+NEWS_LEADS = [
+    "Thực hiện Quy định về giao việc đột phá, đổi mới đối với một số chức danh cán bộ lãnh đạo, quản lý, "
+    "Ban Thường vụ Huyện ủy {huyen} đã lựa chọn giao việc tập trung vào những việc khó, việc còn tồn đọng.",
+    "Những năm qua, việc giao nhiệm vụ đột phá cho người đứng đầu đã trở thành nền nếp ở huyện {huyen}, "
+    "tỉnh {tinh}, góp phần tháo gỡ nhiều điểm nghẽn ở cơ sở.",
+    "Giao việc cụ thể, đánh giá bằng sản phẩm cụ thể là cách làm mà Huyện ủy {huyen} kiên trì thực hiện "
+    "từ đầu nhiệm kỳ đến nay.",
+    "(Tin tức {tinh}) - Mỗi cán bộ một việc khó, mỗi việc có địa chỉ và thời hạn rõ ràng: đó là cách "
+    "huyện {huyen} đưa nghị quyết vào cuộc sống.",
+]
+NEWS_ENDS = [
+    "Thời gian tới, huyện tiếp tục lựa chọn những việc khó, việc mới để giao cho cán bộ, gắn với đánh giá cuối năm.",
+    "Việc giao việc đột phá đã góp phần nâng cao tinh thần trách nhiệm, dám nghĩ, dám làm của đội ngũ cán bộ.",
+    "Kết quả thực hiện sẽ được công khai để nhân dân cùng theo dõi, giám sát.",
+    "",
+]
+
+
+def gen_news(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    d = Doc(f"g-news-{i:03d}", "news")
+    fmt = dict(huyen=w.huyen, tinh=w.tinh, year=w.year)
+    paras = [rng.choice(NEWS_TITLES).format(**fmt)]
+    if rng.random() < 0.5:
+        paras.append(f"{rng.choice(['Minh Anh', 'Thu Hà', 'Quang Huy', 'Bích Ngọc', 'Đức Toàn'])} "
+                     f"- {w.date()[0][8:]}/{w.date()[0][5:7]}/{w.year}")
+    paras.append(rng.choice(NEWS_LEADS).format(**fmt))
+    negs = hard_negatives(w, d, rng.choice([0, 1, 1, 2, 2, 3]))
+    body = []
+    for _ in range(rng.randint(1, 4)):
+        p = w.person(rng.choice(["xa", "xa", "huyen", "huyen"]))
+        body.append(para_news(w, d, p, w.period()))
+    for s in negs:
+        body.insert(rng.randint(0, len(body)), s)
+    paras += body
+    end = rng.choice(NEWS_ENDS)
+    if end:
+        paras.append(end)
+    d.text = "\n\n".join(paras) + "\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+# decisions with an appendix table of cadres and tasks
+
+def header_party(w: World, number: str, place_date: str, kind_word: str = "QUYẾT ĐỊNH") -> str:
+    return (f"HUYỆN ỦY {w.huyen.upper()}\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+            f"Số {number}\t\t{place_date}\n\n{kind_word}\n")
+
+
+def header_state(w: World, number: str, place_date: str, issuer_upper: str, kind_word: str = "QUYẾT ĐỊNH") -> str:
+    return (f"{issuer_upper}\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"\t\tĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: {number}\t\t{place_date}\n\n{kind_word}\n")
+
+
+def signer_block(w: World, d: Doc, party: bool) -> str:
+    name = w.person_name()
+    d.negative(name, "signer")
+    if party:
+        top, role = w.rng.choice([("T/M BAN THƯỜNG VỤ", "BÍ THƯ"), ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")])
+    else:
+        top, role = w.rng.choice([("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")])
+    return f"\t\t{top}\n\t\t{role}\n\t\t(Đã ký)\n\n\t\t{name}\n"
+
+
+def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
+    w = World(rng)
+    ext = {"html": "html", "md": "md", "tsv": "txt"}[layout]
+    d = Doc(f"g-dec-{i:03d}", "decision", ext=ext)
+    party = rng.random() < 0.65
+    iso, long_date = w.date()
+    num = rng.randint(12, 980)
+    if party:
+        number = f"{num}-QĐ/HU"
+        issuer = f"Ban Thường vụ Huyện ủy {w.huyen}"
+    else:
+        number = f"{num}/QĐ-UBND"
+        issuer = f"UBND huyện {w.huyen}"
+    stage = rng.random() < 0.3
+    if stage:
+        s = 2021 if w.year >= 2021 else 2016
+        period = (f"giai đoạn {s} - {s + 4}", s, s + 4)
+    else:
+        period = (f"năm {w.year}", w.year, w.year)
+    title = (f"Về việc giao việc đột phá, đổi mới {period[0]} đối với cán bộ lãnh đạo, quản lý "
+             f"diện Ban Thường vụ Huyện ủy quản lý" if party else
+             f"Về việc giao nhiệm vụ đột phá {period[0]} cho Chủ tịch, Phó Chủ tịch UBND các xã, thị trấn")
+    d.document = {"kind": "decision", "number": number, "issuer": issuer, "date": iso, "title": title}
+    place_date = f"{w.huyen}, {long_date}"
+    head = header_party(w, number, place_date) if party else header_state(w, number, place_date, f"ỦY BAN NHÂN DÂN\nHUYỆN {w.huyen.upper()}")
+    body = [head + title + "\n",
+            (f"BAN THƯỜNG VỤ HUYỆN ỦY {w.huyen.upper()}" if party else f"CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {w.huyen.upper()}"),
+            f"- Căn cứ Điều lệ Đảng và Quy chế làm việc của Ban Chấp hành Đảng bộ huyện nhiệm kỳ {2020 if w.year >= 2020 else 2015} - {2025 if w.year >= 2020 else 2020};"
+            if party else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            f"- Căn cứ Quy định số {rng.randint(10, 99)}-QĐi/TU của Ban Thường vụ Tỉnh ủy {w.tinh} về giao việc đột phá, đổi mới;",
+            f"- Xét đề nghị của {'Ban Tổ chức Huyện ủy' if party else 'Trưởng phòng Nội vụ huyện'},",
+            "QUYẾT ĐỊNH:",
+            f"Điều 1. Giao việc đột phá, đổi mới {period[0]} cho các đồng chí có tên tại Phụ lục kèm theo Quyết định này.",
+            "Điều 2. Các đồng chí được giao việc chủ động xây dựng kế hoạch, tổ chức thực hiện và báo cáo kết quả "
+            "trước ngày 15 tháng 12 hằng năm.",
+            f"Điều 3. {'Ban Tổ chức Huyện ủy' if party else 'Phòng Nội vụ huyện'} theo dõi, đôn đốc việc thực hiện. "
+            "Các cơ quan, đơn vị và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành."]
+    d.negative("Ban Tổ chức Huyện ủy" if party else "Phòng Nội vụ huyện", "body")
+    if rng.random() < 0.3:
+        t = rng.randint(60, 220)
+        c = rng.randint(25, 120)
+        s = f"giao {t} việc đột phá cho {c} cán bộ"
+        body.insert(4, f"- Xét kết quả rà soát năm {w.year - 1}, Ban Thường vụ đã {s} thuộc diện quản lý;")
+        d.stat(s, t, c)
+        d.negative(s, "total")
+    sign = signer_block(w, d, party)
+    people = []
+    for _ in range(rng.randint(2, 5)):
+        p = w.person(rng.choice(["xa", "huyen"]))
+        n = rng.randint(1, 4)
+        level = "xa" if " xã" in p.mention else "huyen"
+        tasks = [cap(t) for t in w.tasks(level, n)]
+        deadlines = [rng.choice([f"Quý {rng.choice(ROMAN)}/{w.year}", f"Tháng {rng.randint(6, 12)}/{w.year}",
+                                 f"Năm {w.year}", f"Trước 30/6/{w.year}"]) if not stage else
+                     rng.choice([f"Năm {y}" for y in range(period[1], period[2] + 1)] + [f"{period[1]} - {period[2]}"])
+                     for _ in tasks]
+        people.append((p, tasks, deadlines))
+        d.assign(p, tasks, period, None)
+    app_title = (f"PHỤ LỤC\nDANH SÁCH GIAO VIỆC ĐỘT PHÁ, ĐỔI MỚI {period[0].upper()}\n"
+                 f"(Kèm theo Quyết định số {number} ngày {iso[8:]}/{iso[5:7]}/{iso[:4]} của {issuer})")
+    col_task = rng.choice(["Nội dung việc đột phá", "Nội dung việc đột phá, đổi mới", "Nhiệm vụ được giao"])
+    col_time = rng.choice(["Thời gian hoàn thành", "Thời gian thực hiện"])
+    if layout == "html":
+        rows = []
+        k = 0
+        for p, tasks, deadlines in people:
+            k += 1
+            for j, (t, dl) in enumerate(zip(tasks, deadlines)):
+                cells = []
+                if j == 0:
+                    rs = f' rowspan="{len(tasks)}"' if len(tasks) > 1 else ""
+                    cells += [f"<td{rs}>{k}</td>", f"<td{rs}>{html.escape(p.name)}</td>",
+                              f"<td{rs}>{html.escape(p.mention)}</td>"]
+                cells += [f"<td>{html.escape(t)}</td>", f"<td>{html.escape(dl)}</td>"]
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+        ptext = "\n".join(f"<p>{html.escape(x)}</p>" for x in "\n\n".join(body).split("\n") if x.strip())
+        stext = "\n".join(f"<p>{html.escape(x.strip())}</p>" for x in sign.split("\n") if x.strip())
+        apt = "\n".join(f"<p><b>{html.escape(x)}</b></p>" for x in app_title.split("\n"))
+        d.text = ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                  f"<title>{html.escape(number)}</title></head>\n<body>\n{ptext}\n{stext}\n"
+                  "<p>Nơi nhận:<br>- Như Điều 3;<br>- Lưu VP.</p>\n"
+                  f"{apt}\n<table border=\"1\">\n<tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th>"
+                  f"<th>{col_task}</th><th>{col_time}</th></tr>\n" + "\n".join(rows) + "\n</table>\n</body></html>\n")
+    else:
+        lines = []
+        k = 0
+        for p, tasks, deadlines in people:
+            k += 1
+            for j, (t, dl) in enumerate(zip(tasks, deadlines)):
+                # a merged cell pasted from Word: the name only on its first row
+                first = [str(k), p.name, p.mention] if j == 0 else ["", "", ""]
+                lines.append("\t".join(first + [t, dl]))
+        table = "\t".join(["STT", "Họ và tên", "Chức vụ", col_task, col_time]) + "\n" + "\n".join(lines)
+        if layout == "md":
+            md_body = "\n\n".join(body).replace("QUYẾT ĐỊNH:", "**QUYẾT ĐỊNH:**")
+            d.text = f"{md_body}\n\n{sign}\nNơi nhận:\n- Như Điều 3;\n- Lưu VP.\n\n---\n\n{app_title}\n\n{table}\n"
+        else:
+            d.text = "\n".join(body) + f"\n\n{sign}\nNơi nhận:\n- Như Điều 3;\n- Lưu VP.\n\n\n{app_title}\n\n{table}\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+# registrations (bản đăng ký) and plans (kế hoạch) with numbered lists
+
+def gen_registration(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    d = Doc(f"g-reg-{i:03d}", "plan")
+    level = rng.choice(["xa", "huyen"])
+    p = w.person(level)
+    n = rng.randint(2, 5)
+    tasks = [cap(t) for t in w.tasks(level, n)]
+    period = w.period() if rng.random() < 0.4 else (f"năm {w.year}", w.year, w.year)
+    iso, long_date = w.date()
+    title = f"Đăng ký việc đột phá, đổi mới {period[0]}"
+    d.document = {"kind": "plan", "number": None, "issuer": None, "date": iso, "title": title}
+    numbering = rng.choice(["1.", "1)", "a)"])
+
+    def num(k):
+        return {"1.": f"{k}.", "1)": f"{k})", "a)": f"{'abcdefgh'[k - 1]})"}[numbering]
+    items = "\n".join(f"{num(k + 1)} {t}{';' if k < n - 1 else '.'}" for k, t in enumerate(tasks))
+    confirm = w.person_name()
+    d.negative(confirm, "signer")
+    org = "ĐẢNG BỘ HUYỆN " + w.huyen.upper()
+    d.text = (f"{org}\t\tĐẢNG CỘNG SẢN VIỆT NAM\n\t\t{w.huyen}, {long_date}\n\n"
+              f"BẢN ĐĂNG KÝ\n{title}\n\n"
+              f"Họ và tên: {p.name}\nChức vụ: {p.position}\nĐơn vị công tác: {p.unit}\n\n"
+              f"Căn cứ chức trách, nhiệm vụ được giao, tôi đăng ký thực hiện {w.count_text(n)} việc đột phá, "
+              f"đổi mới {period[0]} như sau:\n{items}\n\n"
+              "Tôi xin cam kết tổ chức thực hiện đạt kết quả và chịu trách nhiệm trước Ban Thường vụ về nội dung đăng ký.\n\n"
+              f"XÁC NHẬN CỦA BAN THƯỜNG VỤ\t\tNGƯỜI ĐĂNG KÝ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n{confirm}\t\t{p.name}\n")
+    d.assign(p, tasks, period, n)
+    return d
+
+
+def gen_plan(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    d = Doc(f"g-plan-{i:03d}", "plan")
+    xa = w.communes[0]
+    iso, long_date = w.date()
+    s = 2021 if w.year >= 2021 else 2016
+    period = rng.choice([(f"năm {w.year}", w.year, w.year), (f"giai đoạn {s} - {s + 4}", s, s + 4)])
+    number = f"{rng.randint(3, 90)}-KH/ĐU"
+    title = f"Thực hiện việc đột phá, đổi mới {period[0]} của Ban Thường vụ Đảng ủy xã {xa}"
+    d.document = {"kind": "plan", "number": number, "issuer": f"Đảng ủy xã {xa}", "date": iso, "title": title}
+    lines = [f"ĐẢNG BỘ HUYỆN {w.huyen.upper()}\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+             f"ĐẢNG ỦY XÃ {xa.upper()}", "*", f"Số {number}\t\t{xa}, {long_date}", "",
+             "KẾ HOẠCH", title, "",
+             "I. MỤC ĐÍCH, YÊU CẦU",
+             "Cụ thể hóa chương trình công tác của Đảng ủy, xác định rõ người, rõ việc, rõ thời gian, rõ kết quả.",
+             "II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN"]
+    roles = [("Bí thư Đảng ủy xã", "Đảng ủy xã"), ("Chủ tịch UBND xã", "UBND xã"),
+             ("Phó Chủ tịch UBND xã", "UBND xã"), ("Chủ tịch Ủy ban MTTQ xã", "Ủy ban MTTQ xã"),
+             ("Chủ tịch HĐND xã", "HĐND xã")]
+    rng.shuffle(roles)
+    style = rng.randint(0, 2)
+    for k, (pos, body) in enumerate(roles[:rng.randint(2, 4)], 1):
+        p = Person(w.person_name(), pos, pos, f"{body} {xa}")
+        n = rng.randint(1, 4)
+        tasks = w.tasks("xa", n)
+        if style == 0:
+            lines.append(f"{k}. Đồng chí {p.name} - {pos}, thực hiện {w.count_text(n)} việc:")
+            for j, t in enumerate(tasks):
+                lines.append(f"{'abcdef'[j]}) {cap(t)}{';' if j < n - 1 else '.'}")
+            tasks = [cap(t) for t in tasks]
+        elif style == 1:
+            lines.append(f"{k}. Đ/c {p.name}, {pos}")
+            for j, t in enumerate(tasks):
+                lines.append(f"- {cap(t)}.")
+            tasks = [cap(t) for t in tasks]
+            n = None
+        else:
+            lines.append(f"{k}. {pos} ({p.name}) chịu trách nhiệm: {'; '.join(tasks)}.")
+            n = None
+        d.assign(p, tasks, period, n)
+    lines += ["III. TỔ CHỨC THỰC HIỆN",
+              "1. Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc, tổng hợp kết quả báo cáo Ban Thường vụ.",
+              "2. Các chi bộ, đoàn thể căn cứ kế hoạch xây dựng chương trình phối hợp thực hiện.", ""]
+    d.negative("Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc", "body")
+    signer = w.person_name()
+    d.negative(signer, "signer")
+    lines += ["\t\tT/M ĐẢNG ỦY", "\t\tBÍ THƯ" if rng.random() < 0.5 else "\t\tPHÓ BÍ THƯ", "", f"\t\t{signer}"]
+    # the signer may also be the Bí thư assigned above: keep the signer a separate person
+    d.text = "\n".join(lines) + "\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+# reports narrating results per cadre
+
+def gen_report(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    d = Doc(f"g-rep-{i:03d}", "report")
+    iso, long_date = w.date()
+    year = w.year
+    number = f"{rng.randint(100, 999)}-BC/HU"
+    title = f"Kết quả thực hiện việc đột phá, đổi mới năm {year - 1}"
+    d.document = {"kind": "report", "number": number, "issuer": f"Huyện ủy {w.huyen}", "date": iso, "title": title}
+    c = rng.randint(30, 140)
+    t = c + rng.randint(5, 80)
+    stat = f"giao {t} việc đột phá, đổi mới cho {c} cán bộ"
+    d.stat(stat, t, c)
+    d.negative(stat, "total")
+    lines = [header_party(w, number, f"{w.huyen}, {long_date}", "BÁO CÁO").rstrip("\n"), title, "",
+             "I. TÌNH HÌNH TRIỂN KHAI",
+             f"Năm {year - 1}, Ban Thường vụ Huyện ủy đã {stat} thuộc diện Ban Thường vụ quản lý. "
+             f"Đến ngày 30/11/{year - 1}, có {rng.randint(50, 90)}% số việc hoàn thành đúng tiến độ.",
+             "II. KẾT QUẢ CỤ THỂ MỘT SỐ ĐỒNG CHÍ"]
+    period = (f"Năm {year - 1}", year - 1, year - 1)
+    for k in range(rng.randint(2, 4)):
+        level = rng.choice(["xa", "huyen"])
+        p = w.person(level)
+        n = rng.randint(1, 3)
+        tasks = w.tasks(level, n)
+        form = rng.randint(0, 2)
+        pct = rng.randint(40, 100)
+        if form == 0:
+            lines.append(f"- Đồng chí {p.name}, {p.mention} được giao {w.count_text(n)} việc: "
+                         f"{'; '.join(tasks)}. Kết quả: hoàn thành {pct}% khối lượng.")
+            dc = n
+        elif form == 1:
+            enum = "; ".join(f"({j + 1}) {t}" for j, t in enumerate(tasks))
+            lines.append(f"{k + 1}. {p.mention}, đồng chí {p.name}, thực hiện {enum}. "
+                         f"Đánh giá: {'hoàn thành tốt' if pct > 70 else 'chưa hoàn thành'}.")
+            dc = None
+        else:
+            lines.append(f"- Đ/c {p.name} ({p.mention}): được giao {w.count_text(n)} việc đột phá là "
+                         f"{'; '.join(tasks)}. Các việc đã triển khai đúng kế hoạch.")
+            dc = n
+        d.assign(p, tasks, period, dc)
+    lines += ["III. HẠN CHẾ VÀ NHIỆM VỤ THỜI GIAN TỚI", neg_quote(w, d) if rng.random() < 0.4 else
+              "Một số việc đăng ký chưa thật sự là việc khó; việc đánh giá còn nặng về định tính.",
+              neg_body(w, d), "", "\t\tT/L BAN THƯỜNG VỤ\n\t\tCHÁNH VĂN PHÒNG"]
+    signer = w.person_name()
+    d.negative(signer, "signer")
+    lines.append(f"\t\t{signer}")
+    d.text = "\n".join(lines) + "\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+# duty splits of People's Committees and steering committees
+
+AREAS = [
+    ("Lãnh đạo, chỉ đạo công tác tài chính, ngân sách, thuế, giá và tín dụng", ["Sở Tài chính", "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh"]),
+    ("Phụ trách lĩnh vực nông nghiệp, lâm nghiệp, thủy lợi, phòng chống thiên tai và xây dựng nông thôn mới", ["Sở Nông nghiệp và Phát triển nông thôn", "Văn phòng Điều phối nông thôn mới tỉnh"]),
+    ("Phụ trách lĩnh vực văn hóa, xã hội, giáo dục, y tế và lao động, thương binh và xã hội", ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Lao động - Thương binh và Xã hội"]),
+    ("Phụ trách lĩnh vực xây dựng, giao thông, quy hoạch và phát triển đô thị", ["Sở Xây dựng", "Sở Giao thông vận tải"]),
+    ("Phụ trách lĩnh vực tài nguyên, môi trường, đất đai và khoáng sản", ["Sở Tài nguyên và Môi trường"]),
+    ("Phụ trách công tác nội chính, quốc phòng, an ninh, thanh tra và tiếp công dân", ["Công an tỉnh", "Thanh tra tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+]
+COMMITTEES = [
+    "Ban Chỉ đạo các Chương trình mục tiêu quốc gia",
+    "Ban Chỉ đạo công tác giải phóng mặt bằng các dự án trọng điểm",
+    "Ban Chỉ đạo phát triển du lịch",
+    "Hội đồng thi đua - khen thưởng",
+    "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "Ban Chỉ đạo chuyển đổi số",
+]
+
+
+def gen_duty(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    w.year = rng.choice([2016, 2021, 2021, 2022, 2024, 2026])
+    d = Doc(f"g-duty-{i:03d}", "decision")
+    iso, long_date = w.date()
+    term = (f"nhiệm kỳ {w.year if w.year in (2016, 2021, 2026) else 2021} - {(w.year if w.year in (2016, 2021, 2026) else 2021) + 5}",
+            w.year if w.year in (2016, 2021, 2026) else 2021, (w.year if w.year in (2016, 2021, 2026) else 2021) + 5)
+    number = f"{rng.randint(100, 3000)}/QĐ-UBND"
+    title = f"Về việc phân công nhiệm vụ của Chủ tịch, các Phó Chủ tịch UBND tỉnh {w.tinh} {term[0]}"
+    d.document = {"kind": "decision", "number": number, "issuer": f"UBND tỉnh {w.tinh}", "date": iso, "title": title}
+    areas = rng.sample(AREAS, rng.randint(2, 4))
+    comms = rng.sample(COMMITTEES, len(areas))
+    lines = [header_state(w, number, f"{w.tinh}, {long_date}", f"ỦY BAN NHÂN DÂN\nTỈNH {w.tinh.upper()}").rstrip("\n"),
+             title, "", f"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH {w.tinh.upper()}", "QUYẾT ĐỊNH:",
+             f"Điều 1. Phân công nhiệm vụ của Chủ tịch, các Phó Chủ tịch UBND tỉnh {term[0]} như sau:"]
+    sep = rng.choice([" - ", ", "])
+    for k, (area, bodies) in enumerate(areas, 1):
+        pos = "Chủ tịch UBND tỉnh" if k == 1 else ("Phó Chủ tịch Thường trực UBND tỉnh" if k == 2 else "Phó Chủ tịch UBND tỉnh")
+        p = Person(w.person_name(), pos, pos, f"UBND tỉnh {w.tinh}")
+        honor = rng.choice([w.hon(p.name, True), "Đồng chí"])
+        lines.append(f"{k}. {honor} {p.name}{sep}{pos}:")
+        items = [area, "theo dõi, chỉ đạo: " + ", ".join(bodies)]
+        if k == 1:
+            items.insert(0, "Lãnh đạo, điều hành chung mọi hoạt động của UBND tỉnh")
+        items_text = [cap(x) for x in items]
+        lead = rng.choice(["Làm ", "Làm "])
+        items_text.append(f"{lead}Trưởng {comms[k - 1]}")
+        tasks = items_text[:-1] + [f"Trưởng {comms[k - 1]}"]
+        for j, x in enumerate(items_text):
+            lines.append(f"{'abcdef'[j]}) {x}{';' if j < len(items_text) - 1 else '.'}")
+        d.assign(p, tasks, term, None)
+    lines += ["Điều 2. Khi Chủ tịch vắng mặt, Phó Chủ tịch Thường trực được ủy quyền điều hành công việc chung của UBND tỉnh.",
+              "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+              "", "\t\tCHỦ TỊCH"]
+    # the Chủ tịch signs the decision that also assigns him: he stays an assignment
+    lines.append(f"\t\t{d.assignments[0]['cadre']}")
+    d.negative("Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở", "body")
+    d.text = "\n".join(lines) + "\n"
+    return d
+
+
+def gen_committee(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    news = rng.random() < 0.4
+    d = Doc(f"g-comm-{i:03d}", "news" if news else "decision")
+    iso, long_date = w.date()
+    s = 2021 if w.year >= 2021 else 2016
+    period = rng.choice([(f"giai đoạn {s} - {s + 4}", s, s + 4), (f"năm {w.year}", w.year, w.year)])
+    topic = rng.choice(["xây dựng nông thôn mới", "thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững",
+                        "chuyển đổi số", "phát triển cây {sp}".format(sp=rng.choice(P.PRODUCTS)),
+                        "phòng, chống dịch bệnh", "giải phóng mặt bằng dự án đường cao tốc"])
+    level = rng.choice(["huyen", "tinh"])
+    where = f"huyện {w.huyen}" if level == "huyen" else f"tỉnh {w.tinh}"
+    body_name = f"Ban Chỉ đạo {topic} {where} {period[0]}"
+    members = []
+    head_pos = "Phó Chủ tịch UBND huyện" if level == "huyen" else "Phó Chủ tịch UBND tỉnh"
+    head = Person(w.person_name(), head_pos, head_pos, f"UBND {where}")
+    members.append((head, "Trưởng ban"))
+    sub = w.person("huyen" if level == "huyen" else "so")
+    members.append((sub, "Phó Trưởng ban Thường trực"))
+    for _ in range(rng.randint(1, 3)):
+        members.append((w.person("huyen" if level == "huyen" else "so"), rng.choice(["Phó Trưởng ban", "Ủy viên", "Thành viên"])))
+    if news:
+        lines = [f"{w.tinh}: Thành lập {body_name.replace(' ' + period[0], '')}", "",
+                 f"Ngày {iso[8:]}/{iso[5:7]}, UBND {where} ban hành quyết định thành lập {body_name}."]
+        parts = []
+        for p, role in members:
+            parts.append(rng.choice([f"{w.hon(p.name)} {p.name}, {p.mention} làm {role}",
+                                     f"{p.mention} {p.name} làm {role}",
+                                     f"{w.hon(p.name)} {p.name} - {p.mention} giữ vai trò {role}"]))
+        lines.append(f"Theo đó, {parts[0]}; {parts[1]}" + (f"; {'; '.join(parts[2:])}." if len(parts) > 2 else "."))
+        lines.append(f"Ban Chỉ đạo có nhiệm vụ giúp UBND {where} chỉ đạo, điều phối việc thực hiện các mục tiêu {period[0]}.")
+        d.negative("Ban Chỉ đạo có nhiệm vụ giúp", "body")
+        if rng.random() < 0.6:
+            lines.append(neg_quote(w, d))
+    else:
+        number = f"{rng.randint(100, 3000)}/QĐ-UBND"
+        title = f"Về việc thành lập {body_name}"
+        issuer_name = f"UBND {where}"
+        d.document = {"kind": "decision", "number": number, "issuer": issuer_name, "date": iso, "title": title}
+        place = w.huyen if level == "huyen" else w.tinh
+        up = f"ỦY BAN NHÂN DÂN\n{'HUYỆN' if level == 'huyen' else 'TỈNH'} {place.upper()}"
+        lines = [header_state(w, number, f"{place}, {long_date}", up).rstrip("\n"), title, "",
+                 "QUYẾT ĐỊNH:", f"Điều 1. Thành lập {body_name}, gồm các ông (bà) có tên sau:"]
+        for k, (p, role) in enumerate(members, 1):
+            lines.append(f"{k}. {w.hon(p.name, True)} {p.name}, {p.mention} - {role};")
+        lines[-1] = lines[-1][:-1] + "."
+        lines.append("Điều 2. Ban Chỉ đạo có nhiệm vụ giúp UBND chỉ đạo, kiểm tra, đôn đốc việc thực hiện; "
+                     "Trưởng ban phân công nhiệm vụ cụ thể cho các thành viên.")
+        d.negative("Ban Chỉ đạo có nhiệm vụ giúp UBND", "body")
+        lines += ["", signer_block(w, d, party=False)]
+    for p, role in members:
+        d.assign(p, [role], period, None)
+    d.text = "\n".join(lines) + "\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+# entirely negative documents: names and titles, no task for any named person
+
+def gen_negative(rng: random.Random, i: int) -> Doc:
+    w = World(rng)
+    d = Doc(f"g-neg-{i:03d}", "negative")
+    form = rng.randint(0, 3)
+    if form == 0:
+        lines = [f"Hội nghị sơ kết việc giao nhiệm vụ đột phá ở {w.huyen}", "",
+                 f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}, Huyện ủy {w.huyen} tổ chức hội nghị sơ kết "
+                 f"việc thực hiện nhiệm vụ đột phá, đổi mới năm {w.year}.",
+                 neg_total(w, d), neg_quote(w, d), neg_event(w, d), neg_body(w, d)]
+    elif form == 1:
+        lines = [f"Kỳ họp thứ {rng.randint(2, 19)} HĐND tỉnh {w.tinh} khóa XVII", "",
+                 f"Sáng nay, HĐND tỉnh {w.tinh} khai mạc kỳ họp. {neg_event(w, d)}",
+                 neg_quote(w, d),
+                 "Kỳ họp xem xét các báo cáo, tờ trình về tình hình kinh tế - xã hội và dự toán ngân sách năm tới.",
+                 neg_event(w, d)]
+    elif form == 2:
+        lines = [f"Huyện {w.huyen} giao chỉ tiêu phát triển kinh tế - xã hội năm {w.year}", "",
+                 f"UBND huyện {w.huyen} đã giao chỉ tiêu cho {rng.randint(8, 25)} xã, thị trấn. "
+                 f"Trong đó, UBND các xã chịu trách nhiệm hoàn thành tiêu chí nông thôn mới, "
+                 "Phòng Tài chính - Kế hoạch huyện chủ trì theo dõi thu ngân sách.",
+                 neg_body(w, d), neg_total(w, d),
+                 "Các Chủ tịch UBND xã chịu trách nhiệm trước Chủ tịch UBND huyện về kết quả thực hiện."]
+        d.negative("UBND các xã chịu trách nhiệm", "body")
+    else:
+        lines = [f"Đoàn công tác của tỉnh {w.tinh} làm việc tại huyện {w.huyen}", "",
+                 neg_event(w, d), neg_quote(w, d), neg_quote(w, d),
+                 f"Đoàn đề nghị huyện tập trung tháo gỡ vướng mắc trong giải phóng mặt bằng, đẩy nhanh giải ngân vốn năm {w.year}."]
+        d.negative("Đoàn đề nghị huyện tập trung", "body")
+    d.text = "\n\n".join(lines) + "\n"
+    return d
+
+
+# ----------------------------------------------------------------------------
+
+def generate() -> list[Doc]:
+    rng = random.Random(SEED)
+    docs: list[Doc] = []
+    for i in range(1, 25):
+        docs.append(gen_news(rng, i))
+    layouts = ["html"] * 10 + ["md"] * 3 + ["tsv"] * 3
+    for i, lay in enumerate(layouts, 1):
+        docs.append(gen_decision(rng, i, lay))
+    for i in range(1, 9):
+        docs.append(gen_registration(rng, i))
+    for i in range(1, 7):
+        docs.append(gen_plan(rng, i))
+    for i in range(1, 9):
+        docs.append(gen_report(rng, i))
+    for i in range(1, 7):
+        docs.append(gen_duty(rng, i))
+    for i in range(1, 9):
+        docs.append(gen_committee(rng, i))
+    for i in range(1, 9):
+        docs.append(gen_negative(rng, i))
+    # about a third of the documents use the old tone placement throughout
+    for d in docs:
+        if rng.random() < 0.3:
+            d.apply(old_tones)
+    return docs
+
+
+def handwritten() -> list[Doc]:
+    try:
+        import handwritten as H
+    except ImportError:
+        return []
+    out = []
+    for spec in H.DOCS:
+        d = Doc(spec["name"], spec["kind"], ext=spec.get("ext", "txt"), origin="handwritten")
+        d.text = spec["text"].lstrip("\n")
+        if spec.get("document"):
+            d.document = spec["document"]
+        for a in spec.get("assignments", []):
+            d.assignments.append({
+                "cadre": a["cadre"], "position": a.get("position"), "unit": a.get("unit"),
+                "period": ({"text": a["period"][0], "start": a["period"][1], "end": a["period"][2]}
+                           if a.get("period") else None),
+                "declared_count": a.get("declared"),
+                "tasks": [{"text": t} for t in a["tasks"]]})
+        for s in spec.get("statistics", []):
+            d.stat(*s)
+        for n in spec.get("negatives", []):
+            d.negative(*n)
+        out.append(d)
+    return out
+
+
+def split(docs: list[Doc]) -> dict[str, str]:
+    """About 20% of each kind (and origin) goes to dev, chosen by a fixed rule."""
+    out = {}
+    groups: dict[tuple, list[Doc]] = {}
+    for d in docs:
+        groups.setdefault((d.kind, d.origin), []).append(d)
+    for key in sorted(groups):
+        for k, d in enumerate(sorted(groups[key], key=lambda x: x.name)):
+            out[d.name] = "dev" if k % 5 == 2 else "train"
+    return out
+
+
+def render(docs: list[Doc]) -> dict[Path, str]:
+    where = split(docs)
+    files: dict[Path, str] = {}
+    for d in docs:
+        sub = where[d.name]
+        fname = f"{d.name}.{d.ext}"
+        files[OUT / sub / fname] = d.text
+        gold = d.gold(f"corpora/extract/{sub}/{fname}")
+        files[OUT / sub / f"{d.name}.gold.json"] = json.dumps(gold, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
+    args = ap.parse_args(argv)
+    docs = generate() + handwritten()
+    names = [d.name for d in docs]
+    if len(set(names)) != len(names):
+        raise SystemExit("duplicate document names")
+    files = render(docs)
+    if args.check:
+        bad = [str(p) for p, t in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
+        on_disk = {p for sub in ("train", "dev") for p in (OUT / sub).glob("*")}
+        extra = sorted(str(p) for p in on_disk - set(files))
+        for b in bad + extra:
+            print("differs:", b)
+        return 1 if bad or extra else 0
+    for sub in ("train", "dev"):
+        (OUT / sub).mkdir(parents=True, exist_ok=True)
+        for p in (OUT / sub).glob("*"):
+            if p not in files:
+                p.unlink()
+    for p, t in files.items():
+        p.write_text(t, encoding="utf-8")
+    print(f"wrote {len(docs)} documents to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
