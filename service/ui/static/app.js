@@ -17,6 +17,8 @@ const GV = (() => {
     encrypted: "Tệp có mật khẩu bảo vệ. Hãy gỡ mật khẩu rồi tải lên lại.",
     unsupported: "Định dạng tệp chưa được hỗ trợ. Hãy dùng DOCX, PDF, ảnh quét (PNG, JPG, TIF), TXT hoặc HTML.",
     too_large: "Tệp quá lớn. Hãy tách thành các tệp nhỏ hơn rồi tải lên lại.",
+    internal: "Lỗi nội bộ khi xử lý văn bản. Hãy bấm “Trích xuất lại”; nếu vẫn lỗi, báo cho quản trị viên.",
+    lost: "Việc xử lý bị gián đoạn. Hãy bấm “Trích xuất lại”.",
   };
   const HTTP = {
     400: "Yêu cầu không hợp lệ.",

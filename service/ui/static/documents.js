@@ -18,7 +18,7 @@
     let text = GV.STATUS[d.status] || d.status;
     if (d.status === "processing" && d.pages) text += ` (${d.pages_done || 0}/${d.pages} trang)`;
     const td = h("td", { class: "status s-" + d.status }, text);
-    if (d.status === "failed" && d.error) td.append(h("div", { class: "error small" }, GV.docError(d.error)));
+    if (d.status === "failed" && d.error) td.append(h("div", { class: "error small", title: d.error.message || null }, GV.docError(d.error)));
     return td;
   }
 

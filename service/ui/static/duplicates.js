@@ -14,6 +14,9 @@
   let queue = [];
   let total = 0;
   let done = 0;
+  // The scorer's kinds, as far as they are known; an unknown kind is shown as it is.
+  const KIND = { exact: "giống hệt", same: "giống hệt", near: "gần giống", fuzzy: "gần giống", abbreviation: "viết tắt",
+                 tones: "khác cách bỏ dấu", reorder: "đảo thứ tự từ", superset: "thêm bớt vài từ", subset: "thêm bớt vài từ" };
   const LABEL = { duplicate: "Trùng lặp", distinct: "Không trùng", skip: "Bỏ qua", merge: "Gộp" };
 
   async function fetchMore() {
@@ -67,7 +70,7 @@
     box.append(
       h("div", { class: "pair-head" },
         h("span", { class: "score", title: "Điểm trùng lặp (0 - 100)" }, "Điểm " + Math.round(pair.score)),
-        pair.kind ? h("span", { class: "tag" }, pair.kind) : null,
+        pair.kind ? h("span", { class: "tag", title: pair.kind }, KIND[pair.kind] || pair.kind) : null,
         pair.cluster != null ? h("span", { class: "tag" }, "Nhóm " + pair.cluster) : null,
         pair.reason ? h("span", { class: "reason" }, pair.reason) : null),
       h("div", { class: "sides" }, side(pair.a, diff.a, "del", "Nội dung A"), side(pair.b, diff.b, "ins", "Nội dung B")));

@@ -182,11 +182,11 @@
     const corrected = (a.corrected || []).some((c) => c.startsWith("period"));
     const mk = (key, label, value) => {
       const inputId = `a${a.id}-${key}`;
-      const input = h("input", { id: inputId, name: key, type: "number", min: "1945", max: "2100", value: value ?? "", disabled: readOnly, class: "year" });
+      const input = h("input", { id: inputId, name: key, type: "number", min: "1900", max: "2200", value: value ?? "", disabled: readOnly, class: "year" });
       input.addEventListener("focus", () => showSource((a.fields && a.fields.period && a.fields.period.span) || p.span, `a${a.id}-period`));
       input.addEventListener("change", async () => {
         const v = input.value.trim() === "" ? null : Number(input.value);
-        if (v !== null && !(v >= 1945 && v <= 2100)) { GV.flash("Năm phải trong khoảng 1945 - 2100.", "error"); return; }
+        if (v !== null && !(v >= 1900 && v <= 2200)) { GV.flash("Năm phải trong khoảng 1900 - 2200.", "error"); return; }
         mergeAssignment(a, await patch(`/api/assignments/${enc(a.id)}`, { [key]: v }, "Đã lưu thời gian."));
         const tag = input.closest(".period").querySelector(".label");
         if (!tag.querySelector(".tag.ok")) tag.firstChild.after(h("span", { class: "tag ok" }, "đã sửa"));
@@ -220,7 +220,7 @@
       renderSource();
     });
     const taskTags = (t) => [badge(t.status),
-      t.corrected && t.corrected.length ? h("span", { class: "tag ok" }, "đã sửa") : null,
+      (t.corrected === true || (Array.isArray(t.corrected) && t.corrected.length)) ? h("span", { class: "tag ok" }, "đã sửa") : null,
       low ? h("span", { class: "tag warn" }, "độ tin cậy thấp " + pct(t.confidence)) : null,
       t.period && (t.period.start || t.period.end) ? h("span", { class: "tag" }, GV.period(t.period)) : null].filter(Boolean);
     const li = h("li", { class: "task st-" + t.status, id: "task-" + t.id, dataset: { id: t.id } },
@@ -254,7 +254,7 @@
       warnings.length ? h("ul", { class: "warnings" }, warnings.map((w) => h("li", {}, "⚠ " + w))) : null,
       ...FIELDS.map(([name, label]) => fieldRow(a, name, label)),
       periodRow(a),
-      a.declared_count != null ? h("p", { class: "muted small" }, `Văn bản công bố ${a.declared_count} nội dung, tìm thấy ${(a.tasks || []).length}.`) : null,
+      a.declared_count != null && !warnings.some((w) => w.startsWith("công bố")) ? h("p", { class: "muted small" }, `Văn bản công bố ${a.declared_count} nội dung, tìm thấy ${(a.tasks || []).length}.`) : null,
       h("ol", { class: "tasks" }, (a.tasks || []).map((t, i) => taskItem(a, t, i))));
   }
 

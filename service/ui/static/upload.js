@@ -48,7 +48,7 @@
       r.result.append(h("a", { href: "/van-ban/" + encodeURIComponent(doc.id) },
         `${doc.assignments ?? 0} cán bộ, ${doc.tasks ?? 0} nội dung — xem xét`));
     } else if (doc.status === "failed") {
-      r.result.append(h("span", { class: "error" }, GV.docError(doc.error)));
+      r.result.append(h("span", { class: "error", title: (doc.error && doc.error.message) || null }, GV.docError(doc.error)));
     }
   }
 
