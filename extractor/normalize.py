@@ -260,8 +260,8 @@ def vietnamese_quality(text: str) -> float:
     good = total = 0
     for m in _WORD_RE.finditer(text):
         word = m.group(0)
-        if len(word) >= 2 and word.isupper() and not is_vietnamese_syllable(word):
-            continue  # acronym: UBND, HĐND, QĐ, TU
+        if word.isupper() and not is_vietnamese_syllable(word):
+            continue  # acronym (UBND, HĐND, QĐ, TU) or an initial (Nguyễn Văn A)
         total += 1
         if is_vietnamese_syllable(word):
             good += 1
