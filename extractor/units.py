@@ -301,12 +301,19 @@ def find_mentions(text: str) -> list[_Mention]:
                 break
             word = w.group(1)
             is_number = word[0].isdigit()
-            if not (word[0].isupper() or (is_number and not words)):
+            # "Phường 1", "xã Hòa Tú 2", "Phường Hà Giang 1": a number starts or ends a name.
+            if not (word[0].isupper() or is_number):
                 break
-            if words and (word.lower() in _STOP or _TYPE_RE.fullmatch(word)):
-                break
-            # In ALL-CAPS headings the next type word ends the name.
-            if words and _levels_of(word):
+            if words and (word.lower() in _STOP or _levels_of(word)):
+                # A type word ends the name ("xã Hòa Phú huyện Chiêm Hóa"), unless no
+                # name follows it: then it is part of this one ("xã Tứ Xã", "xã Phước Tỉnh").
+                nxt = _NAME_WORD.match(text, w.end())
+                if nxt and (nxt.group(1)[0].isupper() or nxt.group(1)[0].isdigit() or nxt.group(1).lower() in ("ủy", "uỷ")):
+                    break
+                if word.lower() in ("ủy", "uỷ", "ubnd", "hđnd", "và", "thuộc", "về"):
+                    break
+                words.append(word)
+                end = w.end()
                 break
             words.append(word)
             end = w.end()
@@ -358,12 +365,15 @@ def _resolve_in_era(reg: _Registry, text: str, mentions: list[_Mention], era: Er
                     province_hint: str | None) -> UnitRef | None:
     provinces: set[str] | None = None
     province_m = district_m = commune_m = None
-    for m in mentions:
-        if "province" in m.levels:
-            found = reg.province_index[era].get(name_key(m.name), set())
-            if found:
-                provinces, province_m = set(found), m
-                break
+    # "tỉnh X" names a province; "thành phố X" only when X is a centrally-run city
+    # (Hà Nội, Cần Thơ...), else it is a provincial city (the old district level).
+    for m in sorted((m for m in mentions if "province" in m.levels), key=lambda m: len(m.levels)):
+        found = reg.province_index[era].get(name_key(m.name), set())
+        if len(m.levels) > 1 and m.kind:
+            found = {p for p in found if name_key(reg.provinces[(era, p)].name).startswith("thanhpho")}
+        if found:
+            provinces, province_m = set(found), m
+            break
     if provinces is None and province_hint:
         found = reg.province_index[era].get(name_key(_strip_type(province_hint)), set())
         if not found and era == "current":  # a legacy province named as hint: map it forward
@@ -377,6 +387,8 @@ def _resolve_in_era(reg: _Registry, text: str, mentions: list[_Mention], era: Er
             if "district" in m.levels and m is not province_m:
                 found = {d for d in reg.district_index.get(name_key(m.name), set())
                          if provinces is None or d[0] in provinces}
+                if len(found) > 1:
+                    found = _same_type(found, m, lambda d: reg.districts[d].name)
                 if found:
                     districts, district_m = found, m
                     break
@@ -387,6 +399,8 @@ def _resolve_in_era(reg: _Registry, text: str, mentions: list[_Mention], era: Er
             found = {c for c in reg.commune_index[era].get(name_key(m.name), set())
                      if (provinces is None or c[0] in provinces)
                      and (districts is None or (c[0], c[1]) in districts)}
+            if len(found) > 1:
+                found = _same_type(found, m, lambda c: reg.communes[(era, c[0], c[2])].name)
             if found:
                 communes, commune_m = found, m
                 break
@@ -402,6 +416,49 @@ def _resolve_in_era(reg: _Registry, text: str, mentions: list[_Mention], era: Er
     if province_m and provinces:
         return _province_ref(reg, text, province_m, era, sorted(provinces)[0], len(provinces))
     return None
+
+
+_TYPE_KEYS = {"tp": "thanhpho", "tx": "thixa", "tt": "thitran", "h": "huyen"}
+
+
+def _same_type(found: set, m: _Mention, name_of) -> set:
+    """"Thị trấn Hát Lót" and "Xã Hát Lót" are both in huyện Mai Sơn, "Nga Thanh" and
+    "Nga Thành" both in huyện Nga Sơn: when a name fits several units, keep those of
+    the type word written, then those spelt with the same accents, if any."""
+    kind = name_key(m.kind)
+    kind = _TYPE_KEYS.get(kind, kind)
+    if kind:
+        found = {u for u in found if name_key(name_of(u)).startswith(kind)} or found
+    if len(found) > 1:
+        written = accent_key(m.name)
+        found = {u for u in found if accent_key(_strip_type(name_of(u))) == written} or found
+    return found
+
+
+_OLD_TONES = str.maketrans({"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e",
+                            "ẽ": "e", "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"})
+_TONE_OF = {"à": "\u0300", "á": "\u0301", "ả": "\u0309", "ã": "\u0303", "ạ": "\u0323",
+            "è": "\u0300", "é": "\u0301", "ẻ": "\u0309", "ẽ": "\u0303", "ẹ": "\u0323",
+            "ỳ": "\u0300", "ý": "\u0301", "ỷ": "\u0309", "ỹ": "\u0303", "ỵ": "\u0323"}
+# "oà", "uỳ" at the end of a syllable: the tone belongs on the first vowel. Not
+# after "q": in "quý" the "u" is part of the consonant.
+_OLD_STYLE = re.compile(r"(?<!q)(o|u)([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W\d_])")
+
+
+def accent_key(text: str) -> str:
+    """Lower-case NFC with the new tone placement ("Hoà" -> "hòa", "Thuỷ" -> "thủy"),
+    spaces collapsed: two names with the same accent_key are spelt the same.
+
+    >>> accent_key("Hoà  Phú") == accent_key("hòa phú")
+    True
+    """
+    text = unicodedata.normalize("NFC", text.lower())
+
+    def move(m: re.Match) -> str:
+        return unicodedata.normalize("NFC", m.group(1) + _TONE_OF[m.group(2)]) + m.group(2).translate(_OLD_TONES)
+
+    text = _OLD_STYLE.sub(move, text)
+    return " ".join(text.split())
 
 
 def _ambiguous(reg, text, m: _Mention, level: Level, era: Era, names: list[str]) -> UnitRef:
