@@ -1,0 +1,271 @@
+"""Finding all duplicate pairs: candidate blocks, then the exact score.
+
+Why the candidate step loses nothing (the contract: every pair the scorer puts at or
+above the threshold when comparing all pairs is found). For a threshold T above
+:data:`~extractor.dedup.scoring.CONFLICT_CAP`, a pair scoring >= T has
+
+1. equal non-year numbers, so only tasks with the same numbers are compared;
+2. every proper name of each side inside the other's words. So if task A has names, B
+   contains the *probe* of A (one two-syllable piece of one of A's names, the rarest),
+   and A and B meet in the block of that probe: the block holds every task (with those
+   numbers) whose syllables contain the probe. Tasks with no names meet in one block;
+3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
+   to one decimal and never exceeds the raw ratio). Inside a block, the raw ratio
+   bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
+   multisets share at least t*n/(2-t) items, so (prefix filtering, Chaudhuri et al.
+   2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Big blocks are
+   split by that rule, recursively; small ones are compared all against all in
+   rapidfuzz's C++ ``cdist``.
+
+At T <= CONFLICT_CAP the features cannot rule anything out and everything is one block
+(correct, slower). Candidates are then scored exactly with :func:`score`.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .normalize import Key, match_key, normalize_text
+from .records import Pair, PairKind, TaskRef
+from .scoring import CONFLICT_CAP, explain, score
+
+__all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind",
+           "candidate_pairs", "choose_probe", "prefix_length"]
+
+LEAF = 1500  # blocks up to this size are compared all against all in C++
+MAX_DEPTH = 6
+
+
+def prefix_length(n: int, t: float) -> int:
+    """How many of a task's rarest syllables must be indexed for ratio >= t (0-1).
+
+    >>> prefix_length(15, 0.8495)
+    4
+    """
+    if n == 0:
+        return 0
+    alpha = max(1, math.ceil(n * t / (2.0 - t) - 1e-9))
+    return max(1, n - alpha + 1)
+
+
+def tagged(tokens: Sequence[str]) -> list[str]:
+    """Syllables with repeats numbered ("xã", "xã\\x001"), so sets count multiplicity."""
+    seen: dict[str, int] = {}
+    out = []
+    for tok in tokens:
+        c = seen.get(tok, 0)
+        seen[tok] = c + 1
+        out.append(tok if c == 0 else f"{tok}\x00{c}")
+    return out
+
+
+def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, str]:
+    """The rarest two-syllable piece of a task's names (ties by text, so it is stable)."""
+    best = None
+    for name in names:
+        for bg in zip(name, name[1:]):
+            k = (counts.get(bg, 0), bg)
+            if best is None or k < best:
+                best = k
+    assert best is not None, "names have two syllables or more"
+    return best[1]
+
+
+def _all_pairs(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
+               out: list[np.ndarray], n_total: int, workers: int) -> None:
+    arr = np.asarray(members, dtype=np.int64)
+    seqs = [toks[i] for i in members]
+    g = len(seqs)
+    step = max(1, 4_000_000 // g)
+    for start in range(0, g, step):
+        m = process.cdist(seqs[start:start + step], seqs[start:], scorer=fuzz.ratio,
+                          score_cutoff=cut, dtype=np.float32, workers=workers)
+        rows, cols = np.nonzero(m >= cut)
+        keep = cols > rows
+        a = arr[rows[keep] + start]
+        b = arr[cols[keep] + start]
+        out.append(np.minimum(a, b) * n_total + np.maximum(a, b))
+
+
+def _split(members: list[int], toks, cut, out, n_total, workers, depth=0) -> None:
+    g = len(members)
+    if g < 2:
+        return
+    if g <= LEAF or depth >= MAX_DEPTH:
+        _all_pairs(members, toks, cut, out, n_total, workers)
+        return
+    t = cut / 100.0
+    tags = [tagged(toks[i]) for i in members]
+    df: Counter = Counter()
+    for tg in tags:
+        df.update(tg)
+    postings: dict[str, list[int]] = defaultdict(list)
+    get = df.__getitem__
+    for i, tg in zip(members, tags):
+        tg.sort(key=lambda x: (get(x), x))
+        for tok in tg[:prefix_length(len(tg), t)]:
+            postings[tok].append(i)
+    for lst in postings.values():
+        if len(lst) < 2:
+            continue
+        if len(lst) == g:  # no progress: everyone shares this rare-most syllable
+            _all_pairs(lst, toks, cut, out, n_total, workers)
+        else:
+            _split(lst, toks, cut, out, n_total, workers, depth + 1)
+
+
+def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> np.ndarray:
+    """Index pairs (i < j, coded i*len(keys)+j, sorted, unique) that may score >= threshold.
+
+    A superset of the pairs scoring >= threshold (see the module docstring).
+    """
+    n = len(keys)
+    cut = max(0.0, threshold - 0.05) - 1e-3
+    toks = [k.tokens for k in keys]
+    out: list[np.ndarray] = []
+    live = [i for i, k in enumerate(keys) if k.tokens]
+    if threshold <= CONFLICT_CAP:
+        _split(live, toks, cut, out, n, workers)
+    else:
+        groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in live:
+            groups[keys[i].numbers].append(i)
+        for idxs in groups.values():
+            if len(idxs) < 2:
+                continue
+            named = [i for i in idxs if keys[i].names]
+            blocks: dict[object, list[int]] = defaultdict(list)
+            if named:
+                counts = Counter(bg for i in named for name in keys[i].names
+                                 for bg in zip(name, name[1:]))
+                probes = {choose_probe(keys[i].names, counts) for i in named}
+                for i in idxs:
+                    tk = toks[i]
+                    for bg in probes.intersection(zip(tk, tk[1:])):
+                        blocks[bg].append(i)
+            blocks[None] = [i for i in idxs if not keys[i].names]
+            for members in blocks.values():
+                _split(members, toks, cut, out, n, workers)
+    if not out:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(out))
+
+
+def _norm_name(value: str | None) -> str | None:
+    return normalize_text(value) or None if value else None
+
+
+def pair_kind(a: TaskRef, b: TaskRef) -> PairKind:
+    """``same_cadre_other_year`` / ``same_unit`` / ``other_unit`` from the two tasks' metadata."""
+    ca, cb = _norm_name(a.cadre), _norm_name(b.cadre)
+    if ca and ca == cb and a.year is not None and b.year is not None and a.year != b.year:
+        return "same_cadre_other_year"
+    ua, ub = _norm_name(a.unit), _norm_name(b.unit)
+    if ua and ua == ub:
+        return "same_unit"
+    if ca and ca == cb:  # one cadre, same (or unknown) year: within one person's register
+        return "same_unit"
+    return "other_unit"
+
+
+def make_pair(ta: TaskRef, tb: TaskRef, ka: Key, kb: Key, value: float) -> Pair:
+    """A :class:`Pair` with ``a`` < ``b``, its kind and its reason."""
+    if tb.id < ta.id:
+        ta, tb, ka, kb = tb, ta, kb, ka
+    return Pair(ta.id, tb.id, value, pair_kind(ta, tb), explain(ka, kb))
+
+
+def _check(tasks: list[TaskRef], threshold: float) -> None:
+    if not 0.0 <= threshold <= 100.0:
+        raise ValueError(f"threshold must be between 0 and 100, got {threshold}")
+    ids = [t.id for t in tasks]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i, c in Counter(ids).items() if c > 1)
+        raise ValueError(f"task id {dup!r} occurs more than once; ids must be unique")
+
+
+def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: int = 1,
+               keys: Sequence[Key] | None = None) -> list[Pair]:
+    """Every pair of tasks whose :func:`score` is >= threshold, best first.
+
+    Finds exactly the pairs :func:`brute_force_pairs` finds, without comparing all pairs.
+    ``workers`` threads are given to rapidfuzz; ``keys`` may pass precomputed keys.
+
+    >>> [p.a + p.b for p in find_pairs([TaskRef("1", "Xây dựng NTM xã Tân Mỹ"),
+    ...                                  TaskRef("2", "xây dựng nông thôn mới xã Tân Mỹ")])]
+    ['12']
+    """
+    tasks = list(tasks)
+    _check(tasks, threshold)
+    keys = list(keys) if keys is not None else [match_key(t.text) for t in tasks]
+    n = len(tasks)
+    pairs = []
+    for code in candidate_pairs(keys, threshold, workers).tolist():
+        i, j = divmod(code, n)
+        value = score(keys[i], keys[j])
+        if value >= threshold:
+            pairs.append(make_pair(tasks[i], tasks[j], keys[i], keys[j], value))
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return pairs
+
+
+def brute_force_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0) -> list[Pair]:
+    """All pairs scored one by one: slow, obviously right; the reference for find_pairs.
+
+    >>> len(brute_force_pairs([TaskRef("1", "Kết nạp 5 đảng viên"), TaskRef("2", "Kết nạp 12 đảng viên")]))
+    0
+    """
+    tasks = list(tasks)
+    _check(tasks, threshold)
+    keys = [match_key(t.text) for t in tasks]
+    pairs = []
+    for i in range(len(tasks)):
+        for j in range(i + 1, len(tasks)):
+            value = score(keys[i], keys[j])
+            if value >= threshold:
+                pairs.append(make_pair(tasks[i], tasks[j], keys[i], keys[j], value))
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return pairs
+
+
+def cluster(pairs: Iterable[Pair], max_size: int = 20) -> list[list[str]]:
+    """Group paired tasks; strongest pairs first, never growing a group past ``max_size``.
+
+    Plain connected components chain: A~B, B~C, ... until a template swallows hundreds of
+    tasks. Joining best-first with a size cap keeps groups to what a reviewer can read;
+    a pair left out still shows as a pair. Groups come sorted, largest first.
+
+    >>> cluster([Pair("a", "b", 95, "other_unit", ""), Pair("b", "c", 90, "other_unit", "")])
+    [['a', 'b', 'c']]
+    """
+    parent: dict[str, str] = {}
+    size: dict[str, int] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
+        for x in (p.a, p.b):
+            if x not in parent:
+                parent[x] = x
+                size[x] = 1
+        ra, rb = find(p.a), find(p.b)
+        if ra == rb or size[ra] + size[rb] > max_size:
+            continue
+        if size[ra] < size[rb]:
+            ra, rb = rb, ra
+        parent[rb] = ra
+        size[ra] += size[rb]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in parent:
+        groups[find(x)].append(x)
+    out = [sorted(g) for g in groups.values() if len(g) > 1]
+    out.sort(key=lambda g: (-len(g), g))
+    return out

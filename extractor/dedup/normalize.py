@@ -1,0 +1,280 @@
+"""Matching keys for tasks (nội dung việc đột phá): one normal form per way of writing.
+
+Two clerks write the same task differently: ``UBND`` or ``Ủy ban nhân dân``, ``hoà`` or
+``hòa``, capitals or not, a comma more. :func:`match_key` folds those differences away
+and keeps, beside the normalised syllables, the *features that must agree* for two tasks
+to be the same task: the numbers ("kết nạp 5 đảng viên" is not "kết nạp 12 đảng viên")
+and the proper names of places and projects ("xã Tân Mỹ", "dự án Đồng Bài").
+
+Years (1900-2099) are kept apart from the other numbers: a task carried over from 2022
+to 2023 ("... năm 2022" / "... năm 2023") is the same task, so years do not have to agree.
+
+Proper names are read from capitals in the text as written (Vietnamese writes place and
+project names capitalised, common words not), then compared in normalised form. A text
+written all in capitals or all in lower case has no usable capitals and yields no names;
+the score then checks the *other* side's names against its words, so a lower-case copy
+of "xã Tân Mỹ" still agrees with "xã tân mỹ" (see :mod:`extractor.dedup.scoring`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Key", "match_key", "normalize_text", "ABBREVIATIONS", "PHRASE_ABBREVIATIONS"]
+
+# Abbreviation -> words, for single tokens (lower case, after tone normalisation).
+# Only abbreviations that mean one thing in task texts; "TT" (thị trấn / trung tâm /
+# thông tư) and "NN" (nông nghiệp / nhà nước) are ambiguous alone and are left as written.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "htx": "hợp tác xã",
+    "thtx": "tổ hợp tác xã",
+    "ntm": "nông thôn mới",
+    "ptnt": "phát triển nông thôn",
+    "mttq": "mặt trận tổ quốc",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "đtn": "đoàn thanh niên",
+    "tncs": "thanh niên cộng sản",
+    "btv": "ban thường vụ",
+    "bch": "ban chấp hành",
+    "bcđ": "ban chỉ đạo",
+    "ktxh": "kinh tế xã hội",
+    "atgt": "an toàn giao thông",
+    "gpmb": "giải phóng mặt bằng",
+    "cchc": "cải cách hành chính",
+    "tthc": "thủ tục hành chính",
+    "cntt": "công nghệ thông tin",
+    "mtqg": "mục tiêu quốc gia",
+    "ctmtqg": "chương trình mục tiêu quốc gia",
+    "gdđt": "giáo dục và đào tạo",
+    "nnptnt": "nông nghiệp và phát triển nông thôn",
+    "tnmt": "tài nguyên và môi trường",
+    "lđtbxh": "lao động thương binh và xã hội",
+    "khcn": "khoa học và công nghệ",
+    "tdtt": "thể dục thể thao",
+    "bchqs": "ban chỉ huy quân sự",
+    "qpan": "quốc phòng an ninh",
+    "antt": "an ninh trật tự",
+    "attp": "an toàn thực phẩm",
+    "vsmt": "vệ sinh môi trường",
+    "vsattp": "vệ sinh an toàn thực phẩm",
+    "pccc": "phòng cháy chữa cháy",
+    "bhyt": "bảo hiểm y tế",
+    "bhxh": "bảo hiểm xã hội",
+    "nhcsxh": "ngân hàng chính sách xã hội",
+    "ccb": "cựu chiến binh",
+    "lhpn": "liên hiệp phụ nữ",
+    "hlhpn": "hội liên hiệp phụ nữ",
+    "hnd": "hội nông dân",
+    "cbcc": "cán bộ công chức",
+    "cbccvc": "cán bộ công chức viên chức",
+    "đv": "đảng viên",
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "xhcn": "xã hội chủ nghĩa",
+    "cnhhđh": "công nghiệp hóa hiện đại hóa",
+    "hđh": "hiện đại hóa",
+    "cnh": "công nghiệp hóa",
+}
+
+# Abbreviations written in parts ("KT-XH", "GD&ĐT", "NN và PTNT"): after punctuation is
+# dropped and "&" read as "và" they are token sequences. Keys are tuples of tokens.
+PHRASE_ABBREVIATIONS: dict[tuple[str, ...], str] = {
+    ("kt", "xh"): "kinh tế xã hội",
+    ("gd", "đt"): "giáo dục và đào tạo",
+    ("gd", "và", "đt"): "giáo dục và đào tạo",
+    ("nn", "ptnt"): "nông nghiệp và phát triển nông thôn",
+    ("nn", "và", "ptnt"): "nông nghiệp và phát triển nông thôn",
+    ("tn", "mt"): "tài nguyên và môi trường",
+    ("tn", "và", "mt"): "tài nguyên và môi trường",
+    ("kh", "cn"): "khoa học và công nghệ",
+    ("kh", "và", "cn"): "khoa học và công nghệ",
+    ("qp", "an"): "quốc phòng an ninh",
+    ("lđ", "tb", "xh"): "lao động thương binh và xã hội",
+    ("lđ", "tb", "và", "xh"): "lao động thương binh và xã hội",
+    ("lđtb", "và", "xh"): "lao động thương binh và xã hội",
+    ("cnh", "hđh"): "công nghiệp hóa hiện đại hóa",
+    ("vs", "attp"): "vệ sinh an toàn thực phẩm",
+}
+_PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _k, _v in sorted(PHRASE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
+    _PHRASE_FIRST.setdefault(_k[0], []).append((_k, tuple(_v.split())))
+_EXPAND: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
+
+# Capitalised words that are institutions or document kinds, not names: "Hội Nông dân",
+# "Nghị quyết", "Đoàn TNCS Hồ Chí Minh". They are dropped from name runs.
+NAME_STOPWORDS = frozenset("""
+ủy ủy ban nhân dân hội đồng đảng bộ chi thường vụ chấp hành mặt trận tổ quốc đoàn thanh
+niên cộng sản hồ chí minh nhà nước chính phủ quốc hội tỉnh huyện xã thị trấn phường thành
+phố thôn bản xóm ấp nghị quyết chỉ thị kế hoạch quyết định chương trình đề án dự án phòng
+sở trung tâm trường liên hiệp phụ nữ nông cựu chiến binh việt nam công an quân sự văn hóa
+thông tin ngân hàng bệnh viện trạm y tế kho bạc chi cục cục ban tỉnh ủy huyện ủy đảng ủy
+thành ủy thị ủy ubnd hđnd mttq htx ntm ocop covid sars hđnd bch btv vietgap ngày tháng năm
+""".split())
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A token: a number (with its thousands/decimal marks) or a run of letters/digits.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
+_FIXES = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u00f0": "đ", "\u2010": "-", "\u2013": "-",
+                        "\u2014": "-", "&": " và "})
+
+
+def _move_tone(pair: str) -> str:
+    base, marked = pair[0], pair[1]
+    decomposed = unicodedata.normalize("NFD", marked)
+    mark = decomposed[1:]
+    return unicodedata.normalize("NFC", base + mark) + decomposed[0]
+
+
+# Old ("hoà", "thuỷ", "khoẻ") -> new ("hòa", "thủy", "khỏe") tone placement: the mark moves
+# to the first vowel when the syllable ends in the pair. "qu" + y keeps its mark ("quý").
+_OLD_TONE_MAP = {}
+for _v, _marks in (("o", "àáảãạ"), ("o", "èéẻẽẹ"), ("u", "ỳýỷỹỵ")):
+    for _m in _marks:
+        _OLD_TONE_MAP[_v + _m] = _move_tone(_v + _m)
+_OLD_TONE_ANY = re.compile("(" + "|".join(_OLD_TONE_MAP) + r")(?![^\W\d_])")
+
+
+def _fix_tones(lowered: str) -> str:
+    """hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe; leaves hoàn, quý, quỳnh alone."""
+    if not _OLD_TONE_ANY.search(lowered):
+        return lowered
+
+    def repl(m: re.Match) -> str:
+        start = m.start()
+        if m.group(1)[0] == "u" and start > 0 and lowered[start - 1] == "q":
+            return m.group(1)
+        return _OLD_TONE_MAP[m.group(1)]
+
+    return _OLD_TONE_ANY.sub(repl, lowered)
+
+
+def normalize_text(text: str) -> str:
+    """The normalised form of a text, without abbreviation expansion or features.
+
+    >>> normalize_text("Thuỷ lợi,  HOÀ BÌNH")
+    'thủy lợi hòa bình'
+    """
+    lowered = _fix_tones(unicodedata.normalize("NFC", text).translate(_FIXES).lower())
+    return " ".join(_TOKEN.findall(lowered))
+
+
+def _number(token: str) -> str:
+    """'05' -> '5'; '1.000' -> '1000' (Vietnamese thousands dot); '1,5' -> '1.5'."""
+    if "." in token or "," in token:
+        parts = re.split(r"[.,]", token)
+        if "." in token and all(len(p) == 3 for p in parts[1:]):
+            return str(int("".join(parts)))
+        head, _, tail = token.replace(",", ".").partition(".")
+        return f"{int(head)}.{tail.replace('.', '')}"
+    return str(int(token))
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A task's matching key.
+
+    ``tokens``: normalised syllables (NFC, new tone placement, lower case, no punctuation,
+    abbreviations written out, numbers in one form). ``text``: the same joined by spaces.
+    ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
+    ``years``: the years, which need not be. ``names``: proper names (two syllables or
+    more, from capitals), each of which must appear in the other task's words.
+    ``original``: the text as given, for explanations.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    numbers: tuple[str, ...]
+    years: tuple[str, ...]
+    names: tuple[tuple[str, ...], ...]
+    original: str
+
+
+def _expand(tokens: list[str], caps: list[bool]) -> tuple[list[str], list[bool]]:
+    out: list[str] = []
+    out_caps: list[bool] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        phrases = _PHRASE_FIRST.get(tok)
+        if phrases:
+            for key, words in phrases:
+                k = len(key)
+                if tuple(tokens[i:i + k]) == key:
+                    out.extend(words)
+                    out_caps.extend([False] * len(words))  # expansions are never names
+                    i += k
+                    break
+            else:
+                phrases = None
+            if phrases:
+                continue
+        words = _EXPAND.get(tok)
+        if words:
+            out.extend(words)
+            out_caps.extend([False] * len(words))
+        else:
+            out.append(tok)
+            out_caps.append(caps[i])
+        i += 1
+    return out, out_caps
+
+
+def match_key(text: str) -> Key:
+    """Normalise a task's text into its :class:`Key`.
+
+    >>> k = match_key("Chỉ đạo UBND xã Tân Mỹ kết nạp 05 đảng viên năm 2022.")
+    >>> k.text
+    'chỉ đạo ủy ban nhân dân xã tân mỹ kết nạp 5 đảng viên năm 2022'
+    >>> k.numbers, k.years, k.names
+    (('5',), ('2022',), (('tân', 'mỹ'),))
+    """
+    fixed = unicodedata.normalize("NFC", text).translate(_FIXES)
+    lowered = fixed.lower()
+    if len(lowered) != len(fixed):  # a letter whose lower case is longer: no capitals info
+        fixed = lowered
+    lowered = _fix_tones(lowered)
+    raw = _TOKEN.findall(lowered)
+    # The same regex over the original gives the same tokens (lower() keeps lengths and
+    # letter classes), so capitals can be read token by token.
+    orig = _TOKEN.findall(fixed) if fixed is not lowered else raw
+    if len(orig) != len(raw):
+        orig = raw
+    caps = [o[:1] != r[:1] and o[:1].isupper() for o, r in zip(orig, raw)]
+    if caps:
+        caps[0] = False  # a sentence starts with a capital; that says nothing
+    n_caps = sum(caps)
+    if n_caps * 10 > len(caps) * 6:  # ALL CAPS or Title Case: capitals carry no meaning
+        caps = [False] * len(caps)
+    tokens: list[str] = []
+    numbers: list[str] = []
+    years: list[str] = []
+    for tok in raw:
+        if tok[0].isdigit():
+            if tok.isdigit() or tok[-1].isdigit():
+                try:
+                    tok = _number(tok)
+                except ValueError:
+                    pass
+                if len(tok) == 4 and _YEAR.fullmatch(tok):
+                    years.append(tok)
+                else:
+                    numbers.append(tok)
+        tokens.append(tok)
+    if n_caps or _PHRASE_FIRST.keys() & set(tokens) or _EXPAND.keys() & set(tokens):
+        tokens, caps = _expand(tokens, caps)
+    names: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for tok, cap in zip(tokens, caps + [False]):
+        if cap and tok not in NAME_STOPWORDS and not tok[0].isdigit():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            names.append(tuple(run))
+        run = []
+    if len(run) >= 2:
+        names.append(tuple(run))
+    return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),
+               tuple(sorted(set(names))), text)

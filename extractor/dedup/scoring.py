@@ -1,0 +1,146 @@
+"""The duplicate score (điểm trùng lặp) of two tasks, and its explanation in Vietnamese.
+
+``score`` starts from rapidfuzz's ``fuzz.ratio`` over the normalised *syllables* of the two
+keys (the Indel similarity of the token sequences, 0-100): a word more or less costs a
+little, abbreviations, tone placement, case and punctuation cost nothing (the key has
+folded them). Then the features that decide what a task is about must agree:
+
+* the non-year numbers, as multisets ("kết nạp 5 đảng viên" is not "... 12 đảng viên");
+* every proper name of either side must appear, word for word, in the other ("giải phóng
+  mặt bằng dự án Đồng Bài" is not "... dự án Khe Lầy").
+
+A disagreement halves the score (so it is at most :data:`CONFLICT_CAP` = 50). Two facts
+make the fast candidate search in :mod:`extractor.dedup.index` lossless, and tests check
+both: the score never exceeds the raw token ratio, and above the cap it is zero unless
+numbers and names agree.
+
+    >>> from extractor.dedup import match_key, score
+    >>> score(match_key("Xây dựng HTX Thuỷ sản Hoà Bình"), match_key("xây dựng Hợp tác xã thủy sản Hòa Bình"))
+    100.0
+    >>> score(match_key("Kết nạp 5 đảng viên mới"), match_key("Kết nạp 12 đảng viên mới")) < 50
+    True
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .normalize import Key, _TOKEN, normalize_text
+
+__all__ = ["score", "raw_score", "conflicts", "explain", "CONFLICT_CAP"]
+
+CONFLICT_CAP = 50.0
+
+
+def raw_score(a: Key, b: Key) -> float:
+    """``fuzz.ratio`` over the two keys' syllables, 0-100, before features are checked."""
+    return fuzz.ratio(a.tokens, b.tokens)
+
+
+def _missing_names(a: Key, b: Key) -> list[tuple[str, ...]]:
+    """Names of ``a`` that do not appear, word for word, in ``b``'s text."""
+    if not a.names:
+        return []
+    padded = f" {b.text} "
+    return [name for name in a.names if f" {' '.join(name)} " not in padded]
+
+
+def conflicts(a: Key, b: Key) -> list[str]:
+    """What makes two keys about different things, in Vietnamese; empty when they agree.
+
+    >>> conflicts(match_key("kết nạp 5 đảng viên"), match_key("kết nạp 12 đảng viên"))
+    ["khác số: '5' / '12'"]
+    """
+    out = []
+    if a.numbers != b.numbers:
+        only_a = [n for n in a.numbers if n not in b.numbers] or list(a.numbers)
+        only_b = [n for n in b.numbers if n not in a.numbers] or list(b.numbers)
+        out.append(f"khác số: '{', '.join(only_a) or '-'}' / '{', '.join(only_b) or '-'}'")
+    for name in _missing_names(a, b):
+        out.append(f"chỉ bên A có tên '{_title(name)}'")
+    for name in _missing_names(b, a):
+        out.append(f"chỉ bên B có tên '{_title(name)}'")
+    return out
+
+
+def score(a: Key, b: Key) -> float:
+    """Duplicate score of two keys, 0-100, rounded to one decimal.
+
+    >>> score(match_key("GPMB dự án Đường Tân Mỹ"), match_key("GPMB dự án Đường Kim Bình"))
+    38.9
+    """
+    if not a.tokens or not b.tokens:  # an empty text is no task, and a duplicate of none
+        return 0.0
+    raw = fuzz.ratio(a.tokens, b.tokens)
+    if a.numbers != b.numbers or _missing_names(a, b) or _missing_names(b, a):
+        raw *= CONFLICT_CAP / 100.0
+    return round(raw, 1)
+
+
+def _title(words) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _surface(text: str) -> list[str]:
+    """Words as written (punctuation dropped), kept for showing the difference."""
+    return _TOKEN.findall(text)
+
+
+def explain(a: Key, b: Key) -> str:
+    """Why two tasks are (or are not) the same task, for a reviewer, in Vietnamese.
+
+    >>> explain(match_key("UBND xã Tân Mỹ kết nạp 5 đảng viên"),
+    ...         match_key("Ủy ban nhân dân xã Tân Mỹ kết nạp 5 đảng viên"))
+    "khác: 'UBND' / 'Ủy ban nhân dân'; giống: số 5, tên Tân Mỹ"
+    """
+    parts: list[str] = []
+    bad = conflicts(a, b)
+    if bad:
+        parts.extend(bad)
+    # Differences as written: align the surface words by their normalised forms.
+    sa, sb = _surface(a.original), _surface(b.original)
+    na = [normalize_text(w) for w in sa]
+    nb = [normalize_text(w) for w in sb]
+    merged: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def flush() -> None:
+        if left or right:
+            merged.append(f"'{' '.join(left) or '-'}' / '{' '.join(right) or '-'}'")
+            left.clear()
+            right.clear()
+
+    for op in Indel.opcodes(na, nb):
+        if op.tag != "equal":  # consecutive inserts/deletes read as one replacement
+            left.extend(sa[op.src_start:op.src_end])
+            right.extend(sb[op.dest_start:op.dest_end])
+            continue
+        flush()
+        # Same normalised word written differently (tone placement): worth showing.
+        for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
+            if sa[i] != sb[j] and sa[i].lower() != sb[j].lower():
+                merged.append(f"'{sa[i]}' / '{sb[j]}'")
+    flush()
+    if merged:
+        parts.append("khác: " + ", ".join(merged[:6]) + (" …" if len(merged) > 6 else ""))
+    same = []
+    shared_numbers = [n for n in a.numbers if n in b.numbers]
+    if shared_numbers:
+        same.append("số " + ", ".join(shared_numbers))
+    shared_years = [y for y in a.years if y in b.years]
+    if shared_years:
+        same.append("năm " + ", ".join(shared_years))
+    names = sorted(set(a.names) | set(b.names))
+    shared_names = [n for n in names if not _missing_names(_only(n), a) and not _missing_names(_only(n), b)]
+    if shared_names:
+        same.append("tên " + ", ".join(_title(n) for n in shared_names))
+    if same:
+        parts.append("giống: " + ", ".join(same))
+    if not parts:
+        parts.append("giống hệt sau chuẩn hóa")
+    return "; ".join(parts)
+
+
+def _only(name: tuple[str, ...]) -> Key:
+    return Key(" ".join(name), name, (), (), (name,), " ".join(name))

@@ -1,0 +1,227 @@
+"""A persisted, incremental duplicate index: match one new document's tasks against an
+archive of a million without rebuilding.
+
+The index keeps, per stored task, its normalised text and features, and three inverted
+lists (numbers are part of every list key, since pairs above the threshold share them):
+
+* ``probe``: tasks with names, under their probe (the rarest two-syllable piece of a name,
+  fixed when stored). A new task looks up each of its own syllable pairs here: any stored
+  task whose names all appear in the new one is found.
+* ``plain_bigrams``: tasks without names, under every syllable pair. A new task with
+  names looks up its probe here: any stored nameless task containing its names is found.
+* ``plain_prefix``: tasks without names, under their prefix syllables (prefix filtering
+  with a global order fixed for ever: a syllable keeps the rank it got when first seen;
+  unseen syllables rank as rarer than all seen ones, which keeps every stored prefix
+  valid). Nameless against nameless is found here.
+
+Pairs among the new tasks come from :func:`~extractor.dedup.index.find_pairs`. The file is
+one pickle (stdlib), written atomically by :meth:`DedupIndex.save`.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .index import choose_probe, find_pairs, make_pair, prefix_length, tagged
+from .normalize import Key, match_key
+from .records import Pair, TaskRef
+from .scoring import CONFLICT_CAP, score
+
+__all__ = ["DedupIndex"]
+
+_FORMAT = "giaoviec-dedup-index/1"
+
+
+class DedupIndex:
+    """Stored tasks and the lists to find their duplicates; see the module docstring.
+
+    >>> idx = DedupIndex.open("/tmp/archive.dedup")          # new or existing file
+    >>> pairs = idx.add([TaskRef("d7-1", "Xây dựng NTM xã Tân Mỹ", year=2023)])
+    >>> idx.save()
+    """
+
+    def __init__(self, path: str | os.PathLike, threshold: float = 85.0) -> None:
+        if threshold <= CONFLICT_CAP:
+            raise ValueError(f"DedupIndex needs a threshold above {CONFLICT_CAP:g} (numbers and names "
+                             f"must be able to rule pairs out); got {threshold:g}. Use find_pairs.")
+        self.path = Path(path)
+        self.threshold = float(threshold)
+        self.ids: list[str] = []
+        self.pos: dict[str, int] = {}
+        self.texts: list[str] = []
+        self.originals: list[str] = []
+        self.numbers: list[tuple[str, ...]] = []
+        self.years: list[tuple[str, ...]] = []
+        self.names: list[tuple[tuple[str, ...], ...]] = []
+        self.meta: list[tuple[str | None, str | None, int | None]] = []
+        self.name_counts: Counter = Counter()
+        self.rank: dict[str, int] = {}
+        self.next_rank = -1
+        self.probe: dict[tuple, list[int]] = defaultdict(list)
+        self.plain_bigrams: dict[tuple, list[int]] = defaultdict(list)
+        self.plain_prefix: dict[tuple, list[int]] = defaultdict(list)
+
+    # --- files -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, threshold: float = 85.0) -> "DedupIndex":
+        """Load the index at ``path``, or start an empty one that :meth:`save` will write there."""
+        path = Path(path)
+        if not path.exists():
+            return cls(path, threshold)
+        with open(path, "rb") as fh:
+            state = pickle.load(fh)
+        if not isinstance(state, dict) or state.get("format") != _FORMAT:
+            raise ValueError(f"{path}: not a giaoviec duplicate index (or an older format); "
+                             "delete it and add the tasks again")
+        if state["threshold"] != float(threshold):
+            raise ValueError(f"{path}: built for threshold {state['threshold']:g}, asked for "
+                             f"{threshold:g}; open it with threshold={state['threshold']:g} or rebuild it")
+        idx = cls(path, threshold)
+        for name, value in state["data"].items():
+            setattr(idx, name, value)
+        idx.pos = {x: i for i, x in enumerate(idx.ids)}
+        return idx
+
+    def save(self) -> None:
+        """Write the index to its path atomically (a temporary file, then rename)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {name: getattr(self, name) for name in (
+            "ids", "texts", "originals", "numbers", "years", "names", "meta", "name_counts",
+            "rank", "next_rank", "probe", "plain_bigrams", "plain_prefix")}
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"format": _FORMAT, "threshold": self.threshold, "data": data}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, task_id: str) -> bool:
+        return task_id in self.pos
+
+    # --- stored tasks ----------------------------------------------------------------
+    def key(self, i: int) -> Key:
+        text = self.texts[i]
+        return Key(text, tuple(text.split()), self.numbers[i], self.years[i], self.names[i],
+                   self.originals[i])
+
+    def task(self, i: int) -> TaskRef:
+        cadre, unit, year = self.meta[i]
+        return TaskRef(self.ids[i], self.originals[i], cadre, unit, year)
+
+    # --- adding ----------------------------------------------------------------------
+    def add(self, tasks: Iterable[TaskRef], *, workers: int = 1) -> list[Pair]:
+        """Store new tasks; return their pairs (with stored tasks and with each other).
+
+        Tasks whose id is already stored are skipped, so adding a document twice is harmless.
+        """
+        seen: set[str] = set()
+        new = []
+        for t in tasks:
+            if t.id not in self.pos and t.id not in seen:
+                seen.add(t.id)
+                new.append(t)
+        if not new:
+            return []
+        keys = [match_key(t.text) for t in new]
+        pairs = find_pairs(new, self.threshold, workers=workers, keys=keys)
+        if self.ids:
+            for t, k in zip(new, keys):
+                pairs.extend(self._match_stored(t, k))
+        if not self.rank:
+            # First fill: rank syllables by how rare they are in it (prefix filtering is
+            # fastest when the rarest syllables are indexed).
+            df: Counter = Counter()
+            for k in keys:
+                if not k.names:
+                    df.update(tagged(k.tokens))
+            self.rank = {tok: r for r, (tok, _) in enumerate(sorted(df.items(), key=lambda kv: (kv[1], kv[0])))}
+        for t, k in zip(new, keys):
+            self._store(t, k)
+        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+        return pairs
+
+    def _prefix(self, tokens: tuple[str, ...], assign: bool) -> list[str]:
+        tags = tagged(tokens)
+        if assign:
+            for tag in tags:
+                if tag not in self.rank:
+                    self.rank[tag] = self.next_rank
+                    self.next_rank -= 1
+            tags.sort(key=self.rank.__getitem__)
+        else:
+            # Unseen syllables rank rarer than all seen ones (as they will when stored).
+            unseen = sorted(tag for tag in tags if tag not in self.rank)
+            seen_tags = sorted((tag for tag in tags if tag in self.rank), key=self.rank.__getitem__)
+            tags = unseen + seen_tags
+        return tags[:prefix_length(len(tags), (self.threshold - 0.05) / 100.0)]
+
+    def _match_stored(self, task: TaskRef, key: Key) -> list[Pair]:
+        if not key.tokens:
+            return []
+        ns = key.numbers
+        toks = key.tokens
+        found: set[int] = set()
+        probe = self.probe
+        for bg in set(zip(toks, toks[1:])):
+            hit = probe.get((ns, bg))
+            if hit:
+                found.update(hit)
+        if key.names:
+            hit = self.plain_bigrams.get((ns, choose_probe(key.names, self.name_counts)))
+            if hit:
+                found.update(hit)
+        else:
+            for tag in self._prefix(toks, assign=False):
+                hit = self.plain_prefix.get((ns, tag))
+                if hit:
+                    found.update(hit)
+        if not found:
+            return []
+        cands = sorted(found)
+        cut = self.threshold - 0.05 - 1e-3
+        stored = [self.texts[i].split() for i in cands]
+        raws = process.cdist([toks], stored, scorer=fuzz.ratio, score_cutoff=cut, dtype=np.float32)[0]
+        out = []
+        for j in np.nonzero(raws >= cut)[0].tolist():
+            other = self.key(cands[j])
+            value = score(key, other)
+            if value >= self.threshold:
+                out.append(make_pair(task, self.task(cands[j]), key, other, value))
+        return out
+
+    def _store(self, task: TaskRef, key: Key) -> None:
+        i = len(self.ids)
+        self.ids.append(task.id)
+        self.pos[task.id] = i
+        self.texts.append(key.text)
+        self.originals.append(task.text)
+        self.numbers.append(key.numbers)
+        self.years.append(key.years)
+        self.names.append(key.names)
+        self.meta.append((task.cadre, task.unit, task.year))
+        if not key.tokens:
+            return
+        ns = key.numbers
+        if key.names:
+            for name in key.names:
+                self.name_counts.update(zip(name, name[1:]))
+            self.probe[(ns, choose_probe(key.names, self.name_counts))].append(i)
+        else:
+            toks = key.tokens
+            for bg in set(zip(toks, toks[1:])):
+                self.plain_bigrams[(ns, bg)].append(i)
+            for tag in self._prefix(toks, assign=True):
+                self.plain_prefix[(ns, tag)].append(i)
