@@ -278,7 +278,8 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
     if quality < 0.6 or conf < 50:
         # Maybe the page is on its side or upside down: ask OSD, else try each rotation.
         rotation = _osd_rotation(path)
-        candidates = [rotation] if rotation else [90, 180, 270]
+        # OSD's "Rotate: N" is clockwise; our rotate() turns counter-clockwise.
+        candidates = [(-rotation) % 360] if rotation else [90, 180, 270]
         best = (_score(words), words, image_path, tables, prep_fixes, 0, upright)
         for deg in candidates:
             if not deg:
@@ -294,7 +295,7 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
                 best = (s2, w2, p2, t2, f2, deg, up2)
         _, words, image_path, tables, prep_fixes, deg, upright = best
         if deg:
-            fixes = [Fix("orientation", f"page turned {deg}° to read it upright")] + prep_fixes
+            fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + prep_fixes
     items, plain = _build_items(words, tables)
     h, w = upright.shape
     return OcrResult(items=items, confidence=_mean_conf(words), width=w, height=h, fixes=fixes,
