@@ -1,0 +1,383 @@
+"""Build assignments from running text (prose, numbered lists under each cadre).
+
+The shape of a Vietnamese assignment sentence is stable across kinds of documents::
+
+    [period ,] [honorific] NAME [, | -] TITLE[, TITLE] TRIGGER [count] [là | :] TASK; TASK; ...
+    [do] TITLE NAME TRIGGER TASK
+    (là) ... do đồng chí NAME - TITLE làm ROLE
+
+so the linker finds a person, reads the title in apposition (after the name, or
+before it), then requires an assignment verb right after that (được giao, làm,
+phụ trách, theo dõi, chỉ đạo, giúp, đăng ký ...). Verbs of speech, ceremony,
+election or signature (cho biết, phát biểu, tặng hoa, ký, được bầu) end the
+search: such people are mentioned, not assigned (GUIDELINES, hard negatives).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..recognize.counts import find_count
+from ..recognize.names import HONORIFIC, find_names
+from ..recognize.periods import PeriodMatch, find_periods
+from ..recognize.text import UPPER, fold, trim_span
+from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, title_extent
+
+# ---------------------------------------------------------------------------- triggers
+# (regex on folded text at the position right after the apposition, drop the verb?)
+_ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
+TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
+    ("giao", re.compile(r"được\s+(?:[^,.;:]{0,60}?\s+)?giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+    ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
+    ("register", re.compile(r"(?:đã\s+)?đăng ký(?:\s+thực hiện)?(?![\w])"), True),
+    ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
+    ("duty_colon", re.compile(r"phụ trách\s*:"), True),
+    ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|giúp|chịu trách nhiệm|điều hành|"
+                        r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
+                        r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
+    ("holds", re.compile(r"(?:giữ chức|kiêm)(?:\s+vụ)?(?=\s)"), True),
+]
+# What may follow "làm" for it to be a role rather than "làm việc", "làm rõ", ...
+ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|thành viên|ủy viên|chủ nhiệm|"
+                       r"thư ký|chánh|giám đốc|chủ tịch|bí thư|đội trưởng|đầu mối|người đứng đầu|"
+                       r"chỉ huy|thường trực|trưởng đoàn|trưởng ban|phó ban|phụ trách|chủ trì|"
+                       r"giảng viên|báo cáo viên|cố vấn|tư vấn)(?![\w])")
+# Speech, ceremony, election, signature: the person is mentioned, not assigned.
+NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chủ trì|"
+                      r"tặng|trao|ký|được bầu|được bổ nhiệm|được điều động|được khen|thay mặt|"
+                      r"chúc mừng|kiểm tra|thăm|dự|tham dự|đề nghị|yêu cầu|chia sẻ|nói|"
+                      r"được miễn nhiệm|thôi giữ|nghỉ|trình bày|báo cáo|nêu|đánh giá)(?![\w])")
+# A proposal or a possibility is not an assignment (yet).
+HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|"
+                   r"bầu|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")
+LIST_START = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·])\s*")
+_PERSON_INTRO = re.compile(r"(?:^|[;,:]\s*|\s)(?:(?:đồng chí|đ/c|ông|bà)\s+[" + UPPER + r"])")
+
+
+@dataclass
+class RawAssignment:
+    """An assignment as found, before it becomes a frozen record (offsets into one page)."""
+
+    cadre: tuple[int, int]
+    name_how: str
+    position: list[tuple[int, int]] = field(default_factory=list)
+    tasks: list[tuple[int, int]] = field(default_factory=list)
+    period: PeriodMatch | None = None
+    declared: int | None = None
+    trigger: str = ""
+    span: tuple[int, int] = (0, 0)
+    open_list: bool = False  # announced a count but the tasks come later
+
+
+# ---------------------------------------------------------------------------- segmentation
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[" + UPPER + r"0-9])|\n")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) split into sentences (and lines), offsets kept."""
+    out, pos = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [trim_span(text, s, e, " \t") for s, e in out if text[s:e].strip()]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines of text: the reader lays each paragraph, list item and table row on its own line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------- apposition
+_SEP = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*(?:,|\s[-–—]|[-–—]\s|:)\s*")
+
+
+def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
+    """Titles in apposition after a name: ", Tỉnh ủy viên, Bí thư Huyện ủy" -> spans, end."""
+    titles: list[tuple[int, int]] = []
+    m = _SEP.match(folded, pos, limit)
+    if not m or not HEAD.match(folded, m.end()):
+        return titles, pos
+    cur = m.end()
+    while True:
+        end = title_extent(folded, cur, limit)
+        s, e = trim_span(text, cur, end)
+        if e <= s:
+            break
+        titles.append((s, e))
+        pos = e
+        nxt = re.compile(r"\s*(?:,|\s[-–—]\s)\s*").match(folded, e, limit)
+        if nxt and HEAD.match(folded, nxt.end()):
+            cur = nxt.end()
+            continue
+        break
+    return titles, pos
+
+
+def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[int, int] | None:
+    """A title written right before the name: "Phó Chủ tịch UBND tỉnh Trần Văn Tân"."""
+    window_start = max(floor, name_start - 120)
+    clause = folded[window_start:name_start]
+    cut = max(clause.rfind(c) for c in ",;:.(\n\t")
+    base = window_start + cut + 1 if cut >= 0 else window_start
+    heads = find_heads(folded, base, name_start)
+    if not heads:
+        return None
+    hs = heads[0][0]
+    s, e = trim_span(text, hs, name_start)
+    if e <= s or STOP.search(folded, s, e):
+        return None
+    return s, e
+
+
+# ---------------------------------------------------------------------------- tasks
+_TRAIL_PASSIVE = re.compile(r"\s+(?:được|do)\s+(?:ban thường vụ|thường trực|ban chấp hành|ubnd|"
+                            r"hđnd|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|cấp ủy|chủ tịch|lãnh đạo)[^;]*?"
+                            r"giao(?:\s+bổ sung|\s+thêm)?\s*$")
+_ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
+
+
+def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
+    """Trim numbering, bullets, closing punctuation and a trailing "được ... giao"."""
+    s, e = trim_span(text, s, e, " \t\n,;:.")
+    m = LIST_START.match(folded, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    p = _TRAIL_PASSIVE.search(folded, s, e)
+    if p and p.start() > s:
+        e = p.start()
+    # an unbalanced closing quote or bracket left by the cut
+    s, e = trim_span(text, s, e, " \t\n,;:.")
+    while e > s and text[e - 1] in "”\"" and text[s:e].count("“") + text[s:e].count("\"") % 2 == 0:
+        e -= 1
+    return trim_span(text, s, e, " \t\n,;:.")
+
+
+def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
+                declared: int | None = None) -> list[tuple[int, int]]:
+    """Split a task list at ';' (and, for roles, at ' - ' before another title)."""
+    parts: list[tuple[int, int]] = []
+    pos = s
+    for m in re.finditer(r";", folded[s:e]):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    out: list[tuple[int, int]] = []
+    if role:  # one post per clause; what follows ';' is another person's or another matter
+        parts = parts[:1]
+    for ps, pe in parts:
+        if out and _PERSON_INTRO.match(folded, ps):
+            break  # the next person's clause
+        intro = re.search(r"[,;]\s*(?:đồng chí|đ/c|ông|bà)\s+[" + UPPER + r"]", text[ps:pe])
+        if intro and out:
+            break
+        if intro:
+            pe = ps + intro.start()
+        if role:
+            r = _ROLE_END.search(folded, ps, pe)
+            if r:
+                pe = r.start()
+            # "Trưởng Ban A (...) - Trưởng ban B": two posts
+            cut = ps
+            for d in re.finditer(r"\s[-–—]\s", folded[ps:pe]):
+                at = ps + d.end()
+                if HEAD.match(folded, at):
+                    out.append(clean_task(text, folded, cut, ps + d.start()))
+                    cut = at
+            ps = cut
+        out.append(clean_task(text, folded, ps, pe))
+    out = [(a, b) for a, b in out if b > a]
+    if declared and len(out) == 1 and declared > 1:
+        out = split_parallel(text, folded, out[0], declared)
+    return out
+
+
+def split_parallel(text: str, folded: str, span: tuple[int, int], declared: int) -> list[tuple[int, int]]:
+    """"tham mưu A và tham mưu B" announced as 2 items: split where "và" repeats the first words."""
+    s, e = span
+    words = folded[s:e].split()
+    if len(words) < 4:
+        return [span]
+    lead = " ".join(words[:2])
+    cuts = [s + m.start() for m in re.finditer(r"\svà\s" + re.escape(lead) + r"(?![\w])", folded[s:e])]
+    if len(cuts) + 1 != declared:
+        lead = words[0]
+        cuts = [s + m.start() for m in re.finditer(r"\svà\s" + re.escape(lead) + r"(?![\w])", folded[s:e])]
+    if len(cuts) + 1 != declared:
+        return [span]
+    out, pos = [], s
+    for c in cuts:
+        out.append(clean_task(text, folded, pos, c))
+        pos = c + len(" và ")
+    out.append(clean_task(text, folded, pos, e))
+    return out
+
+
+# ---------------------------------------------------------------------------- the linker
+def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -> list[RawAssignment]:
+    """Assignments found in one page of text.
+
+    >>> t = "Năm 2021, đồng chí Ma Trọng Long, Chủ tịch UBND xã Hòa Phú được giao 2 việc là A b; C d."
+    >>> [(t[slice(*r.cadre)], [t[slice(*x)] for x in r.tasks]) for r in link_prose(t)]
+    [('Ma Trọng Long', ['A b', 'C d'])]
+    """
+    folded = fold(text)
+    names = find_names(text)
+    known = {(s, e) for s, e, _ in names}
+    for s, e in extra_names or []:  # from the trained model: only where rules found nothing
+        if not any(s < ke and ks < e for ks, ke in known):
+            names.append((s, e, "model"))
+    names.sort()
+    periods = find_periods(text, folded)
+    out: list[RawAssignment] = []
+    paras = paragraphs(text)
+    lines = [(s, e) for s, e in paras]
+    for pi, (ps, pe) in enumerate(paras):
+        pending: RawAssignment | None = None
+        for ss, se in sentences(text, ps, pe):
+            in_sent = [n for n in names if ss <= n[0] < se]
+            found_here = False
+            for ni, (ns, ne, how) in enumerate(in_sent):
+                next_name = in_sent[ni + 1][0] if ni + 1 < len(in_sent) else se
+                raw = read_assignment(text, folded, ns, ne, how, ss, se, next_name)
+                if raw is None:
+                    continue
+                raw.period = pick_period(periods, raw, ss, se, ps, pe)
+                if raw.open_list and not raw.tasks:
+                    items = list_items_after(text, folded, lines, pi, se)
+                    if items:
+                        raw.tasks = items
+                        raw.open_list = False
+                out.append(raw)
+                found_here = True
+                if raw.open_list:
+                    pending = raw
+            if not found_here and pending is not None and not in_sent:
+                # "Tuy nhiên, có 2 nội dung năm 2022 là A và B": the list of the person
+                # introduced earlier in the paragraph
+                tasks = read_followup_list(text, folded, ss, se, pending.declared)
+                if tasks:
+                    pending.tasks.extend(tasks)
+                    pending.span = (pending.span[0], max(pending.span[1], se))
+                    pending.open_list = False
+                    pending = None
+    return [r for r in out if r.tasks]
+
+
+def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int, se: int,
+                    next_name: int) -> RawAssignment | None:
+    """Read what follows one name: apposition, trigger, tasks. None when not assigned."""
+    # A proposal, election, thanks or visit earlier in the clause: not an assignment.
+    clause_start = max(ss, max(folded.rfind(c, ss, ns) for c in ";.") + 1)
+    if HEDGE.search(folded, clause_start, ns):
+        return None
+    titles, pos = title_after(text, folded, ne, se)
+    before = title_before(text, folded, ns, ss)
+    if how == "model" and not titles and not before:
+        return None
+    position = ([before] if before else []) + titles
+    if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
+        pos = ne
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?").match(folded, pos, se)
+    at = rest.end() if rest else pos
+    if NEGATIVE.match(folded, at, se):
+        return None
+    for kind, rx, drop in TRIGGERS:
+        m = rx.match(folded, at, se)
+        if not m:
+            continue
+        body_start = m.end() if drop else m.end()
+        if kind == "role" and not ROLE_WORD.match(folded, m.end(), se):
+            if not folded.startswith("làm nhiệm vụ", m.start()) and "nhiệm vụ" not in m.group(0):
+                continue
+        raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger=kind)
+        end = se
+        # the list may not run into the next person's own clause
+        if next_name < se and kind in ("role", "duty", "holds", "assign"):
+            end = next_name
+            k = _PERSON_INTRO.search(folded, body_start, next_name + 1)
+            hon = HONORIFIC.search(folded, max(body_start, next_name - 12), next_name)
+            if hon:
+                end = hon.start()
+            end = max(body_start, end)
+        count = find_count(folded, body_start, min(end, body_start + 60))
+        if count:
+            raw.declared = count[0]
+        lst = re.compile(r"[^.;]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign") else None
+        tasks_at = body_start
+        if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
+            tasks_at = lst.end()
+        elif count:
+            # a count with no list in this sentence: the tasks follow (list lines, later sentence)
+            raw.open_list = True
+            raw.span = (min([ns] + [p[0] for p in position]), se)
+            return raw
+        if tasks_at >= end or not text[tasks_at:end].strip(" .;:"):
+            raw.open_list = True
+            raw.span = (min([ns] + [p[0] for p in position]), se)
+            return raw
+        role = kind in ("role", "holds", "assign")
+        raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared)
+        raw.span = (min([ns] + [p[0] for p in position]), max([e for _, e in raw.tasks] + [ne]))
+        return raw
+    return None
+
+
+_FOLLOWUP = re.compile(r"[^.]*?(?<![\w])(\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+                       r"(?:nội dung|việc|nhiệm vụ)[^.]*?\s(?:là|gồm)\s*:?\s*")
+
+
+def read_followup_list(text: str, folded: str, ss: int, se: int, declared: int | None) -> list[tuple[int, int]]:
+    """Tasks from a sentence that continues an announced count ("có 2 nội dung ... là A và B")."""
+    m = _FOLLOWUP.match(folded, ss, se)
+    if not m:
+        return []
+    from ..recognize.counts import number_value
+
+    n = number_value(m.group(1))
+    return split_tasks(text, folded, m.end(), se, declared=n or declared)
+
+
+def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: int,
+                     after: int) -> list[tuple[int, int]]:
+    """Bulleted or numbered lines right after an intro line: the person's tasks."""
+    items: list[tuple[int, int]] = []
+    if folded[:after].rstrip().endswith(":") is False and not re.search(r"(?:sau|là|gồm)\s*:?\s*$", folded[lines[pi][0]:after]):
+        if not folded[lines[pi][0]:lines[pi][1]].rstrip().endswith(":"):
+            return items
+    for ls, le in lines[pi + 1:]:
+        line = folded[ls:le]
+        if not LIST_START.match(line):
+            break
+        if _PERSON_INTRO.search(line[:40]) or find_names(text[ls:min(le, ls + 60)]) and HEAD.search(line[:120]):
+            # a new cadre's own item ("2. Đồng chí ...") ends this list
+            names = find_names(text[ls:le])
+            if names and names[0][0] < 30:
+                break
+        items.extend(split_tasks(text, folded, ls, le))
+    return items
+
+
+def pick_period(periods: list[PeriodMatch], raw: RawAssignment, ss: int, se: int, ps: int,
+                pe: int) -> PeriodMatch | None:
+    """Period of an assignment: the sentence before the name, the sentence before the
+    list, the paragraph before the sentence, else None (the document fallback is the caller's)."""
+    ns = raw.cadre[0]
+    first_task = min([s for s, _ in raw.tasks], default=se)
+    cands = [p for p in periods if ss <= p.start and p.end <= ns]
+    if cands:
+        return cands[-1]
+    cands = [p for p in periods if ns <= p.start and p.end <= first_task and p.start < se]
+    if cands:
+        return cands[0]
+    cands = [p for p in periods if ps <= p.start and p.end <= ss]
+    if cands:
+        return cands[-1]
+    return None

@@ -1,0 +1,190 @@
+"""Assignments from appendix tables (phụ lục): Họ và tên | Chức vụ | Nội dung | Thời gian.
+
+The header row is found by fuzzy column names (tables are typed by clerks: "Họ tên",
+"HỌ VÀ TÊN", "Chức danh", "Nội dung việc đột phá", "Thời gian hoàn thành" ...). A name
+cell merged over several task rows is repeated by the reader with ``merged_from`` set,
+so consecutive rows with the same name are one cadre's tasks.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..records import Assignment, Cell, Document, Field, Period, Span, Table, Task
+from ..recognize.names import HONORIFIC
+from ..recognize.periods import find_periods, parse_period
+from ..recognize.text import fold, trim_span
+from ..recognize.titles import split_unit
+from .prose import LIST_START
+
+COLUMNS = {
+    "name": ["họ và tên", "họ tên", "tên cán bộ", "cán bộ", "người thực hiện", "đồng chí", "họ và tên cán bộ"],
+    "position": ["chức vụ", "chức danh", "chức vụ đơn vị", "chức vụ, đơn vị", "chức vụ đơn vị công tác"],
+    "unit": ["đơn vị", "cơ quan", "đơn vị công tác", "nơi công tác"],
+    "task": ["nội dung", "nội dung việc đột phá", "việc đột phá", "nhiệm vụ", "nhiệm vụ được giao",
+             "công việc", "nội dung đăng ký", "nội dung công việc", "việc đột phá đổi mới", "tên việc"],
+    "period": ["thời gian", "thời gian thực hiện", "thời gian hoàn thành", "thời hạn", "năm", "tiến độ"],
+}
+
+
+def classify_header(cells: tuple[Cell, ...]) -> dict[str, int]:
+    """Map column roles to indexes when ``cells`` look like a header row.
+
+    >>> from extractor.records import Cell, Span
+    >>> row = tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(["STT", "Họ và tên", "Chức vụ", "Nội dung"]))
+    >>> classify_header(row)
+    {'name': 1, 'position': 2, 'task': 3}
+    """
+    roles: dict[str, tuple[float, int]] = {}
+    for i, c in enumerate(cells):
+        t = re.sub(r"[^\w\s]", " ", fold(c.text))
+        t = " ".join(t.split())
+        if not t or len(t) > 60:
+            continue
+        best = max(((max(fuzz.ratio(t, v), fuzz.partial_ratio(v, t) if len(v) >= 6 else 0), role)
+                    for role, vs in COLUMNS.items() for v in vs), default=(0, ""))
+        score, role = best
+        if score >= 80 and (role not in roles or score > roles[role][0]):
+            roles[role] = (score, i)
+    # "Chức vụ, đơn vị" fills both: keep it as position
+    out = {r: i for r, (_, i) in roles.items()}
+    if "unit" in out and out.get("position") == out["unit"]:
+        del out["unit"]
+    return dict(sorted(out.items(), key=lambda kv: kv[1])) if "name" in out and "task" in out else {}
+
+
+def _clean_name(text: str) -> tuple[int, int]:
+    """Offsets of the name inside a name cell ("Đồng chí Nguyễn Văn A" -> "Nguyễn Văn A")."""
+    s, e = trim_span(text, 0, len(text), " \t\n,;:.")
+    m = HONORIFIC.match(text, s)
+    if m:
+        s = m.end()
+    # a second line in the cell is usually the position
+    nl = text.find("\n", s)
+    if 0 <= nl < e:
+        e = nl
+    return trim_span(text, s, e, " \t\n,;:.")
+
+
+def _split_cell(cell: Cell) -> list[tuple[int, int]]:
+    """Task cell -> task offsets (within cell text): one per line or ';' item, numbering trimmed."""
+    text = cell.text
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n|;(?=\s)|;$|(?<=\S)\s+(?=(?:[-+•]\s|\d{1,2}[.)]\s))", text):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(text)))
+    folded = fold(text)
+    out = []
+    for s, e in parts:
+        s, e = trim_span(text, s, e, " \t\n,;:.")
+        lm = LIST_START.match(folded, s, e)
+        if lm and lm.end() < e:
+            s = lm.end()
+        s, e = trim_span(text, s, e, " \t\n,;:.")
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _caption_period(doc: Document, table: Table) -> Period | None:
+    page = next((p for p in doc.pages if p.number == table.page), None)
+    if page is None:
+        return None
+    start = max(0, table.span.start - 400)
+    found = [p for p in find_periods(page.text[start:table.span.start])]
+    if not found:
+        return None
+    p = found[-1]
+    return Period(page.text[start + p.start:start + p.end], p.first, p.last,
+                  Span(page.number, start + p.start, start + p.end))
+
+
+def link_tables(doc: Document, *, province: str | None = None) -> list[Assignment]:
+    """Assignments from every table of ``doc`` whose header names people and tasks."""
+    from ..pipeline import _unit_for  # shared unit rule
+
+    out: list[Assignment] = []
+    for table in doc.tables:
+        header_at, cols = None, {}
+        for ri, row in enumerate(table.rows[:4]):
+            cols = classify_header(row)
+            if cols:
+                header_at = ri
+                break
+        if header_at is None:
+            continue
+        caption = _caption_period(doc, table)
+        current: dict | None = None
+        groups: list[dict] = []
+        for row in table.rows[header_at + 1:]:
+            if max(cols.values()) >= len(row):
+                continue
+            name_cell = row[cols["name"]]
+            ns, ne = _clean_name(name_cell.text)
+            name = name_cell.text[ns:ne]
+            if not name or not re.search(r"[A-ZĐ]", name[:1]) or len(name.split()) < 2:
+                if current is None:
+                    continue  # a sub-heading row ("I. Khối Đảng")
+            elif current is None or fold(name) != fold(current["name"]):
+                current = {"name": name, "cell": name_cell, "ns": ns, "ne": ne, "rows": []}
+                groups.append(current)
+            current["rows"].append(row)
+        for g in groups:
+            a = _group_to_assignment(g, cols, caption, province, _unit_for)
+            if a is not None:
+                out.append(a)
+    return out
+
+
+def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, unit_for) -> Assignment | None:
+    cell: Cell = g["cell"]
+    page = cell.span.page
+    cadre = Field(g["name"], Span(page, cell.span.start + g["ns"], cell.span.start + g["ne"]), 0.95, "table:name")
+    first = g["rows"][0]
+    position = unit = None
+    if "position" in cols:
+        pc = first[cols["position"]]
+        s, e = trim_span(pc.text, 0, len(pc.text), " \t\n,;:.")
+        if e > s:
+            position = Field(pc.text[s:e], Span(page, pc.span.start + s, pc.span.start + e), 0.9, "table:position")
+    if "unit" in cols:
+        uc = first[cols["unit"]]
+        s, e = trim_span(uc.text, 0, len(uc.text), " \t\n,;:.")
+        if e > s:
+            unit = Field(uc.text[s:e], Span(page, uc.span.start + s, uc.span.start + e), 0.9, "table:unit")
+    if unit is None and position is not None:
+        u = unit_for(position.text, province, {})
+        if u:
+            unit = Field(u, position.span, 0.7, "titles:body+province")
+    tasks: list[Task] = []
+    seen: set[tuple[int, int]] = set()
+    for row in g["rows"]:
+        tc = row[cols["task"]]
+        key = (tc.span.start, tc.span.end)
+        if key in seen or tc.merged_from is not None and tasks:
+            continue
+        seen.add(key)
+        tperiod = None
+        if "period" in cols:
+            pc = row[cols["period"]]
+            pm = parse_period(pc.text)
+            if pm:
+                tperiod = Period(pc.text[pm.start:pm.end] if pm.kind != "bare_year" else pc.text.strip(),
+                                 pm.first, pm.last, Span(page, pc.span.start + pm.start, pc.span.start + pm.end))
+        for s, e in _split_cell(tc):
+            tasks.append(Task(tc.text[s:e], Span(tc.span.page, tc.span.start + s, tc.span.start + e),
+                              tperiod, 0.9, "table:task"))
+    if not tasks:
+        return None
+    period = caption
+    if period is None:
+        years = [t.period for t in tasks if t.period]
+        if years:
+            period = Period(years[0].text, min(p.start for p in years), max(p.end for p in years))
+    span_start = cadre.span.start
+    span_end = max(t.span.end for t in tasks)
+    return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit, period=period,
+                      span=Span(page, span_start, span_end), confidence=0.85)

@@ -1,0 +1,156 @@
+"""The spaCy language for giaoviec: ``spacy.blank("vi")`` with underthesea word segmentation.
+
+spaCy's own Vietnamese tokenizer wants pyvi, which we do not ship; underthesea's
+``word_tokenize`` segments words ("Chủ tịch", "đột phá" are one token each). Its
+output is mapped back onto the exact input text, so ``doc.text == text`` and every
+token has true character offsets (needed for spans into ``Page.text``).
+
+The pipeline (see :func:`build_pipeline`) is::
+
+    tokenizer -> giaoviec_titles -> giaoviec_names -> giaoviec_periods
+              -> [ner, trained on corpora/extract/train, when models/ has it]
+              -> giaoviec_linker
+
+Load it once per process with :func:`load_nlp` (cached).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "giaoviec-vi"
+_WS = re.compile(r"\S+")
+
+
+class UnderTheSeaTokenizer:
+    """Callable tokenizer: text -> Doc whose tokens are underthesea words.
+
+    >>> nlp = blank_vi()
+    >>> [t.text for t in nlp("Chủ tịch UBND xã")]
+    ['Chủ tịch', 'UBND', 'xã']
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from underthesea import word_tokenize
+
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for word in word_tokenize(text) if text.strip() else []:
+            at = text.find(word, pos)
+            # underthesea may normalise a word; then fall back to the raw text there
+            if at < 0 or text[pos:at].strip():
+                continue
+            spans.append((at, at + len(word)))
+            pos = at + len(word)
+        spans = _fill_gaps(text, spans)
+        words, spaces = [], []
+        cursor = 0
+        for i, (s, e) in enumerate(spans):
+            gap = text[cursor:s]
+            if gap:  # whitespace not absorbed by the previous token's space flag
+                words.append(gap)
+                spaces.append(False)
+            words.append(text[s:e])
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+            space = nxt > e and text[e] == " "
+            spaces.append(space)
+            cursor = e + (1 if space else 0)
+        if cursor < len(text):
+            words.append(text[cursor:])
+            spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        assert doc.text == text
+        return doc
+
+    # spaCy saves tokenizers with the pipeline; this one has no state of its own.
+    def to_disk(self, path, **kwargs):
+        Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / "tokenizer.txt").write_text("underthesea word_tokenize\n", encoding="utf-8")
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+def _fill_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cover any non-space text the segmenter skipped with whitespace-split tokens."""
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for s, e in spans + [(len(text), len(text))]:
+        for m in _WS.finditer(text, cursor, s):
+            out.append((m.start(), m.end()))
+        if e > s:
+            out.append((s, e))
+        cursor = e
+    return out
+
+
+@spacy.registry.tokenizers("giaoviec.underthesea_tokenizer.v1")
+def create_tokenizer():
+    def make(nlp):
+        return UnderTheSeaTokenizer(nlp.vocab)
+
+    return make
+
+
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "giaoviec.underthesea_tokenizer.v1"}}}
+
+
+def blank_vi() -> Language:
+    """``spacy.blank("vi")`` with the underthesea tokenizer instead of pyvi."""
+    return spacy.blank("vi", config=TOKENIZER_CONFIG)
+
+
+def build_pipeline(*, with_ner: bool = False) -> Language:
+    """The rule pipeline; ``with_ner`` adds an untrained ``ner`` (for training)."""
+    from .recognize import components  # noqa: F401  registers the factories
+    from .link import component  # noqa: F401
+
+    nlp = blank_vi()
+    nlp.add_pipe("giaoviec_titles")
+    nlp.add_pipe("giaoviec_names")
+    nlp.add_pipe("giaoviec_periods")
+    if with_ner:
+        nlp.add_pipe("ner")
+    nlp.add_pipe("giaoviec_linker")
+    return nlp
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _load(model_dir: str | None) -> Language:
+    from .recognize import components  # noqa: F401
+    from .link import component  # noqa: F401
+
+    path = Path(model_dir) if model_dir else MODEL_DIR
+    if (path / "config.cfg").is_file():
+        return spacy.load(path)
+    return build_pipeline()
+
+
+def load_nlp(model_dir: Path | str | None = None) -> Language:
+    """The pipeline, loaded once per process: the trained one in ``models/`` when present,
+    else the rule pipeline alone.
+
+    >>> nlp = load_nlp()
+    >>> "giaoviec_linker" in nlp.pipe_names
+    True
+    """
+    with _lock:
+        return _load(str(model_dir) if model_dir else None)

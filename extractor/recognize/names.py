@@ -1,0 +1,94 @@
+"""Person names (họ và tên) by rule.
+
+Vietnamese names are 2-5 capitalised syllables, family name first. A name is
+accepted when an honorific announces it (đồng chí, đ/c, ông, bà) or when it starts
+with a known family name; syllables that begin a title or a body ("Phó", "Chủ",
+"Ban", "UBND") never start a name, and known place names are not people.
+"""
+from __future__ import annotations
+
+import re
+
+from .places import is_place
+from .text import LOWER, UPPER
+
+SURNAMES = set("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Ma Đinh Đàm
+Lương Hà Triệu Chu Trịnh Lại Lâm Mai Tạ Tô Tống Vương Quan Quách Cao Đoàn Lò Lục Nông
+Hứa Phùng Khổng Thái Tăng Nghiêm La Giáp Kiều Chẩu Bế Hầu Mạc Thân Vi Kim Âu Diệp Từ
+Lưu Châu Đồng Mã Bạch Trương Lã Tôn Thạch Sầm Quàng Lường Cầm Bàn Sùng Giàng Thào
+Vàng Lầu Mùa Hạng Chảo Tẩn Ninh Nhữ Khuất Doãn Ứng Ôn Phí Đào Văn Hoàng Lê Trịnh
+Quang Lục Hoàng Mông Nông Lữ Lỗ Khúc Đậu Cù Kha Giang Ông Yên Viên Bạc Hán Ngọ Mẫn
+Tạ Triệu Thái Thiều Ân Cung Đường Đông Hùng Khương Lạc Liêu Lăng Mạch Ngũ Nhan Phó
+Tiêu Trình Văn Vòng Y H Ksor Rơ Siu Nay Rah Kpă Bùi Đinh Hoàng Ngọc Dư Quản Đàng
+""".split())
+# "Phó" is a surname but far more often a title; never start a name with it.
+SURNAMES.discard("Phó")
+
+NOT_NAME_START = {
+    "Phó", "Chủ", "Bí", "Trưởng", "Ban", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Xã", "Sở", "Phòng",
+    "Giám", "Chánh", "Đảng", "Hội", "Đoàn", "Thủ", "Bộ", "Thứ", "Tổ", "Đội", "Chi", "Cục",
+    "Thường", "Văn", "Trung", "Ủy", "Chính", "Viện", "Trường", "Công", "Tổng", "Năm",
+    "Ngày", "Tháng", "Quý", "Giai", "Nhiệm", "Thành", "Thị", "Quận", "Phường", "Thôn", "Bản",
+    "Hội đồng", "Nguyên", "Đồng", "Ông", "Bà", "Anh", "Chị", "Các", "Theo", "Trong", "Tại",
+    "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Tân", "Lãnh", "Cán",
+}
+SYL = rf"[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
+NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
+HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
+                       r"ông|Ông|bà|Bà))\s+")
+# Words that may follow a name inside the capitalised run but are not part of it.
+_TRAILING_NOT_NAME = {"Phó", "Chủ", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện"}
+
+
+def clean_name(name: str) -> str:
+    """Cut syllables that begin a title off the end of a capitalised run."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if i > 0 and w in _TRAILING_NOT_NAME:
+            words = words[:i]
+            break
+    return " ".join(words)
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Person names in ``text`` as (start, end, how) with how in {'honorific', 'surname'}.
+
+    >>> find_names("Năm 2021, đồng chí Ma Trọng Long, Chủ tịch UBND xã Hòa Phú được giao")
+    [(19, 32, 'honorific')]
+    """
+    found: dict[int, tuple[int, int, str]] = {}
+    for m in NAME.finditer(text):
+        start, raw = m.start(), m.group(0)
+        # a sentence-initial capital ("Năm", "Theo") is not a name start: slide right
+        words = raw.split()
+        offset = 0
+        while words and (words[0] in NOT_NAME_START or words[0].isupper() and len(words[0]) > 1):
+            offset += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        # a name directly after a place-level word is a place ("xã Hòa Phú")
+        s = start + offset
+        name = clean_name(" ".join(words))
+        if len(name.split()) < 2:
+            continue
+        prefix = text[max(0, s - 12):s]
+        hon = HONORIFIC.search(prefix)
+        honorific = hon is not None and hon.end() == len(prefix)
+        level_before = re.search(r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|thôn|"
+                                 r"bản|TP\.|Tp\.)\s$", prefix)
+        if level_before and not honorific:
+            # "UBND tỉnh Quảng Nam Trần Văn Tân": skip the place, keep the person
+            ws = name.split()
+            for k in range(len(ws) - 2, -1, -1):
+                if (k == 0 or is_place(" ".join(ws[:k]))) and not is_place(" ".join(ws[k:])) and len(ws) - k >= 2 and ws[k] in SURNAMES:
+                    s2 = s if k == 0 else s + len(" ".join(ws[:k])) + 1
+                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    break
+            continue
+        if honorific:
+            found[s] = (s, s + len(name), "honorific")
+        elif name.split()[0] in SURNAMES and not is_place(name):
+            found[s] = (s, s + len(name), "surname")
+    return sorted(found.values())

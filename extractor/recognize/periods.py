@@ -1,0 +1,75 @@
+"""Periods (thời gian thực hiện): the years an assignment covers.
+
+"Năm 2022" -> 2022..2022; "giai đoạn 2021 - 2025", "nhiệm kỳ 2016-2021" -> 2021..2025;
+"quý III/2023", "trước ngày 30/6/2023", "đến hết năm 2025" -> that year;
+"từ ngày 17/4 đến ngày 03/6/2015" -> 2015..2015. A date alone ("ngày 30/3/2020") is
+when a paper was signed, not a period, unless a deadline word announces it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+Y = r"((?:19|20)\d\d)"
+DASH = r"\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?"
+_DM = r"\d{1,2}\s*[/.-]\s*\d{1,2}"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?ngày\s*{_DM}\s*[/.-]\s*{Y}")),
+    ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?(?:năm\s*)?{Y}{DASH}{Y}")),
+    ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
+    ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),
+    ("quarter", re.compile(rf"(?:quý|qúy)\s*(?:[ivx]+|\d)\s*(?:/|năm|-)\s*{Y}")),
+    ("month", re.compile(rf"(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?\s*(?:năm\s*)?(?:/|-)?\s*{Y}")),
+    ("year", re.compile(rf"(?:đến hết |hết |trong |của |cả )?năm\s*{Y}(?![\d/])")),
+]
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    start: int  # offsets into the text
+    end: int
+    first: int  # years
+    last: int
+    kind: str
+
+
+def find_periods(text: str, folded: str | None = None) -> list[PeriodMatch]:
+    """All period expressions, longest first where they overlap, in text order.
+
+    >>> [(p.first, p.last) for p in find_periods("Năm 2021, giai đoạn 2021 - 2025")]
+    [(2021, 2021), (2021, 2025)]
+    """
+    folded = fold(text) if folded is None else folded
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMatch] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(folded):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            years = [int(g) for g in m.groups() if g]
+            if not years:
+                continue
+            first, last = years[0], years[-1]
+            if first > last or last - first > 30:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(PeriodMatch(m.start(), m.end(), first, last, kind))
+    return sorted(out, key=lambda p: p.start)
+
+
+def parse_period(text: str) -> PeriodMatch | None:
+    """The first period in a short text such as a table cell ("Quý II/2023", "2022").
+
+    >>> parse_period("Quý II/2023").first
+    2023
+    """
+    found = find_periods(text)
+    if found:
+        return found[0]
+    m = re.search(rf"(?<!\d){Y}(?!\d)", text)
+    if m:
+        y = int(m.group(1))
+        return PeriodMatch(m.start(), m.end(), y, y, "bare_year")
+    return None

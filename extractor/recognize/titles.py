@@ -1,0 +1,117 @@
+"""Titles (chức vụ) and the bodies they belong to (đơn vị).
+
+A title is a *head* ("Phó Chủ tịch", "Trưởng phòng", "Bí thư", "Tỉnh ủy viên", ...)
+followed by the body it heads ("UBND xã Hòa Phú", "Phòng Nông nghiệp ... huyện
+Chiêm Hóa"). Matching runs on :func:`text.fold` output, so either tone placement and
+any capitalisation match ("Uỷ viên" = "ủy viên", "Phó chủ tịch" = "Phó Chủ tịch").
+"""
+from __future__ import annotations
+
+import re
+
+# Heads, longest first inside each alternative so the regex prefers "phó chủ tịch
+# thường trực" over "phó chủ tịch". Abbreviations are as clerks write them.
+_HEADS = [
+    r"chủ tịch", r"bí thư(?: chi bộ| đảng ủy| đoàn)?", r"giám đốc", r"tổng giám đốc",
+    r"trưởng (?:ban|phòng|đoàn|thôn|bản|ấp|khu phố|tổ dân phố|khoa|trạm|công an|đài|cục|chi nhánh)",
+    r"chánh (?:văn phòng|thanh tra|án)", r"chi cục trưởng", r"cục trưởng", r"vụ trưởng",
+    r"tổng cục trưởng", r"thủ tướng(?: chính phủ)?", r"bộ trưởng", r"thứ trưởng",
+    r"tỉnh ủy viên", r"huyện ủy viên", r"thành ủy viên", r"đảng ủy viên",
+    r"ủy viên(?: ban thường vụ| btv| bch| ban chấp hành| thường vụ| trung ương| ubnd| ủy ban)?",
+    r"chủ nhiệm", r"hiệu trưởng", r"viện trưởng", r"thủ trưởng", r"tư lệnh",
+    r"chỉ huy trưởng", r"chính ủy", r"đội trưởng", r"tổ trưởng", r"kế toán trưởng",
+    r"trưởng", r"trưởng đoàn đbqh",
+    r"thường trực", r"tổng biên tập", r"người đứng đầu", r"chánh",
+]
+HEAD_RE = r"(?:phó |nguyên )?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")"
+# A head must start at a word boundary and not be glued to the next syllable.
+HEAD = re.compile(r"(?<![\w])" + HEAD_RE + r"(?![\w])")
+
+# Words that end a title: the verb that follows an apposition, or a new clause.
+STOP_WORDS = [
+    "được", "làm", "phụ trách", "theo dõi", "chỉ đạo", "giúp", "trực tiếp", "cho biết",
+    "phát biểu", "nhấn mạnh", "khẳng định", "chủ trì", "đã", "sẽ", "đang", "đăng ký",
+    "là", "có", "tặng", "ký", "thay mặt", "chịu trách nhiệm", "tạm thời", "kiêm", "cùng",
+    "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
+    "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
+    "đ/c", "và các", "chia sẻ", "đánh giá", "thông tin", "tham dự", "trao", "cũng",
+]
+STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS) + r")(?![\w])")
+# Punctuation that closes a title (a comma may join several titles, handled by callers).
+TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
+
+# Body words: what is left of a title when its head is removed, if it names a body.
+BODY_START = re.compile(
+    r"(?:ubnd|hđnd|ủy ban|hội đồng|mttq|ủy ban mttq|đảng ủy|tỉnh ủy|huyện ủy|thành ủy|"
+    r"thị ủy|quận ủy|sở|phòng|ban|chi cục|cục|trung tâm|hội|đoàn|liên đoàn|công an|"
+    r"bộ|tổng cục|văn phòng|thanh tra|trường|bệnh viện|viện|htx|hợp tác xã|công ty|"
+    r"chi bộ|đảng bộ|ban quản lý|kho bạc|ngân hàng|báo|đài|tòa án|viện kiểm sát|"
+    r"bộ chỉ huy|ban chỉ huy|liên minh|mặt trận|ủy ban kiểm tra|thôn|bản|xã|phường|"
+    r"thị trấn|huyện|tỉnh|thành phố|quận|thị xã)(?![\w])")
+
+LEVELS = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "quận", "phường", "thị trấn")
+
+
+def find_heads(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Offsets of title heads in ``folded[start:end]``.
+
+    >>> from extractor.recognize.text import fold
+    >>> find_heads(fold("ông A, Phó Chủ tịch UBND tỉnh làm"))
+    [(7, 19)]
+    """
+    end = len(folded) if end is None else end
+    return [(m.start(), m.end()) for m in HEAD.finditer(folded, start, end)]
+
+
+def title_extent(folded: str, head_start: int, limit: int) -> int:
+    """Where the title that starts at ``head_start`` ends (exclusive), before ``limit``.
+
+    The body after the head runs until punctuation, a dash, or a verb from
+    :data:`STOP_WORDS`; " và " is kept ("Nông nghiệp và phát triển nông thôn").
+    """
+    m = HEAD.match(folded, head_start)
+    pos = m.end() if m else head_start
+    ends = [limit]
+    e = TITLE_END.search(folded, pos, limit)
+    if e:
+        ends.append(e.start())
+    s = STOP.search(folded, pos, limit)
+    if s:
+        ends.append(s.start())
+    # "và các thành viên", "và ông ..." end a title too.
+    v = re.compile(r"\svà\s(?:các|ông|bà|đồng chí)\b").search(folded, pos, limit)
+    if v:
+        ends.append(v.start())
+    return min(ends)
+
+
+def split_unit(position: str) -> str | None:
+    """The body named in a position, if any: "Chủ tịch UBND xã Hòa Phú" -> "UBND xã Hòa Phú".
+
+    >>> split_unit("Trưởng Phòng Nông nghiệp huyện Chiêm Hóa")
+    'Phòng Nông nghiệp huyện Chiêm Hóa'
+    >>> split_unit("Tỉnh ủy viên") is None
+    True
+    """
+    from .text import fold
+
+    folded = fold(position)
+    m = HEAD.match(folded)
+    if not m:
+        return None
+    rest_at = m.end()
+    # "Trưởng phòng X": the head swallowed the body word; give it back.
+    for word in ("ban", "phòng", "đoàn", "thôn", "bản", "ấp", "cục", "công an", "trạm", "khoa",
+                 "chi nhánh", "đài", "văn phòng", "thanh tra"):
+        if folded[m.start():m.end()].endswith(" " + word):
+            rest_at = m.end() - len(word)
+            break
+    rest = position[rest_at:].strip(" ,-–")
+    if not rest:
+        return None
+    b = BODY_START.match(fold(rest))
+    if not b:
+        return None
+    if fold(rest) in LEVELS:
+        return None
+    return rest
