@@ -102,14 +102,15 @@ def find_files(root: str | Path, *, max_bytes: int = 200 * 1024 * 1024) -> Itera
     if root.is_file():
         yield from _found_on_disk(root, root.name, max_bytes)
         return
+    on_disk: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d.lower() not in _JUNK_DIRS and not d.startswith("."))
-        for fname in sorted(filenames):
-            if _is_junk(fname):
-                continue
-            path = Path(dirpath) / fname
-            rel = path.relative_to(root).as_posix()
-            yield from _found_on_disk(path, rel, max_bytes)
+        dirnames[:] = [d for d in dirnames if d.lower() not in _JUNK_DIRS and not d.startswith(".")]
+        for fname in filenames:
+            if not _is_junk(fname):
+                path = Path(dirpath) / fname
+                on_disk.append((path.relative_to(root).as_posix(), path))
+    for rel, path in sorted(on_disk):
+        yield from _found_on_disk(path, rel, max_bytes)
 
 
 def _found_on_disk(path: Path, rel: str, max_bytes: int) -> Iterator[FoundFile]:
@@ -451,7 +452,7 @@ def _log_to_file() -> None:
     for h in list(root.handlers):
         root.removeHandler(h)
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.WARNING)
 
 
 def _process_in_worker(document_id: int) -> dict:
