@@ -129,6 +129,7 @@ class World:
                      "central": "central", "delta": "delta", "south": "south"}[self.region]
         self.communes = rng.sample(P.COMMUNES[self.land], 8)
         self.female: set[str] = set()
+        self.surnames = P.SURNAMES + (P.SURNAMES_NORTH if self.land in ("north", "northwest") else [])
 
     def person_name(self) -> str:
         r = self.rng
@@ -138,9 +139,9 @@ class World:
                 name = r.choice(P.ETHNIC[self.region])
                 female = name.startswith("H'") or " Thị " in name or name in ("Siu Hương",)
             elif not female:
-                name = f"{r.choice(P.SURNAMES)} {r.choice(P.MIDDLE_M)} {r.choice(P.GIVEN_M)}"
+                name = f"{r.choice(self.surnames)} {r.choice(P.MIDDLE_M)} {r.choice(P.GIVEN_M)}"
             else:
-                name = f"{r.choice(P.SURNAMES)} {r.choice(P.MIDDLE_F)} {r.choice(P.GIVEN_F)}"
+                name = f"{r.choice(self.surnames)} {r.choice(P.MIDDLE_F)} {r.choice(P.GIVEN_F)}"
             if female:
                 self.female.add(name)
             if name not in self.used_names and name.split()[-1] not in {n.split()[-1] for n in self.used_names}:
@@ -175,12 +176,13 @@ class World:
         unit = f"{body} {place}" if place else body
         return Person(self.person_name(), mention, pos, unit)
 
-    def task(self, level: str) -> str:
+    def task(self, level: str, xa: str | None = None) -> str:
         r = self.rng
         pool = {"xa": P.TASKS_XA, "huyen": P.TASKS_HUYEN}.get(level, P.TASKS_TINH + P.TASKS_HUYEN[:8])
         for _ in range(100):
             tpl = r.choice(pool)
-            xa, xa2 = r.sample(self.communes, 2)
+            xa_, xa2 = r.sample([c for c in self.communes if c != xa], 2)
+            xa = xa or xa_
             t = tpl.format(thon=r.choice(P.VILLAGES[self.land]), xa=xa, xa2=xa2, huyen=self.huyen, tinh=self.tinh,
                            sp=r.choice(P.PRODUCTS), n=r.randint(2, 9), k=r.randint(5, 9),
                            m=r.choice([120, 250, 400, 650, 1200, 1800, 2500, 3400]), y=self.year)
@@ -189,8 +191,8 @@ class World:
                 return t
         raise RuntimeError("ran out of tasks")
 
-    def tasks(self, level: str, n: int) -> list[str]:
-        return [self.task(level) for _ in range(n)]
+    def tasks(self, level: str, n: int, xa: str | None = None) -> list[str]:
+        return [self.task(level, xa) for _ in range(n)]
 
     def period(self) -> tuple:
         """(text as written, start, end) for a period phrase."""
@@ -594,7 +596,7 @@ def gen_plan(rng: random.Random, i: int) -> Doc:
     for k, (pos, body) in enumerate(roles[:rng.randint(2, 4)], 1):
         p = Person(w.person_name(), pos, pos, f"{body} {xa}")
         n = rng.randint(1, 4)
-        tasks = w.tasks("xa", n)
+        tasks = w.tasks("xa", n, xa)
         if style == 0:
             lines.append(f"{k}. Đồng chí {p.name} - {pos}, thực hiện {w.count_text(n)} việc:")
             for j, t in enumerate(tasks):
@@ -649,7 +651,7 @@ def gen_report(rng: random.Random, i: int) -> Doc:
         p = w.person(level)
         n = rng.randint(1, 3)
         tasks = w.tasks(level, n)
-        form = rng.randint(0, 2)
+        form = rng.randint(0, 2) if n > 1 else rng.choice([0, 2])
         pct = rng.randint(40, 100)
         if form == 0:
             lines.append(f"- Đồng chí {p.name}, {p.mention} được giao {w.count_text(n)} việc: "
@@ -687,12 +689,13 @@ AREAS = [
     ("Phụ trách công tác nội chính, quốc phòng, an ninh, thanh tra và tiếp công dân", ["Công an tỉnh", "Thanh tra tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
 ]
 COMMITTEES = [
-    "Ban Chỉ đạo các Chương trình mục tiêu quốc gia",
-    "Ban Chỉ đạo công tác giải phóng mặt bằng các dự án trọng điểm",
-    "Ban Chỉ đạo phát triển du lịch",
-    "Hội đồng thi đua - khen thưởng",
-    "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn",
-    "Ban Chỉ đạo chuyển đổi số",
+    "Trưởng Ban Chỉ đạo các Chương trình mục tiêu quốc gia",
+    "Trưởng Ban Chỉ đạo công tác giải phóng mặt bằng các dự án trọng điểm",
+    "Trưởng Ban Chỉ đạo phát triển du lịch",
+    "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh",
+    "Trưởng Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh",
+    "Trưởng Ban Chỉ đạo chuyển đổi số tỉnh",
+    "Tổ trưởng Tổ công tác đặc biệt tháo gỡ khó khăn cho các dự án đầu tư",
 ]
 
 
@@ -722,8 +725,8 @@ def gen_duty(rng: random.Random, i: int) -> Doc:
             items.insert(0, "Lãnh đạo, điều hành chung mọi hoạt động của UBND tỉnh")
         items_text = [cap(x) for x in items]
         lead = rng.choice(["Làm ", "Làm "])
-        items_text.append(f"{lead}Trưởng {comms[k - 1]}")
-        tasks = items_text[:-1] + [f"Trưởng {comms[k - 1]}"]
+        items_text.append(f"{lead}{comms[k - 1]}")
+        tasks = items_text[:-1] + [comms[k - 1]]
         for j, x in enumerate(items_text):
             lines.append(f"{'abcdef'[j]}) {x}{';' if j < len(items_text) - 1 else '.'}")
         d.assign(p, tasks, term, None)

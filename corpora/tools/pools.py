@@ -79,18 +79,19 @@ COMMUNES = {
     "south": ["Tân An", "Bình Thuận", "Mỹ Lộc", "Vĩnh Thạnh", "Long Hòa", "An Phú", "Phước Hưng",
               "Tân Phú Thạnh", "Hòa Lợi", "Lương Hòa", "Thạnh Phú", "Khánh Hưng", "Vĩnh Kim", "Tân Hưng"],
 }
-VILLAGES = {
-    "north": ["Nà Khà", "Bản Chợ", "Lăng Quậy", "Khuổi Củng", "Đồng Chùa", "Nặm Đăm", "Pác Cáp",
-              "Làng Mới", "thôn Yên Lập", "Bản Tấu", "Nà Mường", "Cốc Phát"],
+VILLAGES = {  # with their prefix: thôn, bản, buôn, plei, làng, xóm, ấp
+    "north": ["thôn Nà Khà", "thôn Bản Chợ", "thôn Lăng Quậy", "thôn Khuổi Củng", "thôn Đồng Chùa",
+              "thôn Nặm Đăm", "thôn Pác Cáp", "thôn Làng Mới", "thôn Yên Lập", "bản Tấu", "thôn Nà Mường",
+              "thôn Cốc Phát"],
     "northwest": ["bản Hua Pù", "bản Kéo Hượn", "bản Nà Sản", "bản Huổi Lóng", "bản Mường Cang",
-                  "Pá Khoang", "bản Lả", "bản Có Sung"],
-    "highland": ["Buôn Trấp", "Buôn Đôn", "Plei Kần", "buôn Ea Nao", "làng Đê Tar", "buôn K'Mrơng Prông",
+                  "bản Pá Khoang", "bản Lả", "bản Có Sung"],
+    "highland": ["buôn Trấp", "buôn Đôn", "plei Kần", "buôn Ea Nao", "làng Đê Tar", "buôn K'Mrơng Prông",
                  "thôn 5", "plei Bông"],
     "central": ["thôn Tân Tiến", "xóm Đồi", "thôn Phú Lễ", "thôn Trung Lương", "làng Kim Long",
                 "thôn Hà Trung", "thôn 7", "xóm Bãi"],
     "delta": ["thôn Hợp Nhất", "thôn Đông", "xóm 3", "thôn Bùi Xá", "thôn Phương Đình", "xóm Trại",
               "thôn An Lạc", "thôn Cao Xá"],
-    "south": ["Ấp 3", "ấp Bình Thạnh", "ấp Mỹ Hòa", "ấp Tân Quy", "ấp Phước Lợi", "ấp Kinh Xáng",
+    "south": ["ấp 3", "ấp Bình Thạnh", "ấp Mỹ Hòa", "ấp Tân Quy", "ấp Phước Lợi", "ấp Kinh Xáng",
               "ấp Rạch Gốc", "ấp Long Thới"],
 }
 
@@ -103,10 +104,12 @@ PRODUCTS = [
 
 SURNAMES = [
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Ma", "Hà", "Nông", "Lò", "Quàng", "Triệu", "Bàn", "Đinh",
-    "Lương", "Vi", "Lục", "Hứa", "Chu", "Tạ", "Trịnh", "Mai", "Đào", "Cao", "Lâm", "Thân",
-    "Kiều", "Âu", "Mông", "Sầm", "Lèo", "Giàng", "Tòng", "Bế", "La",
+    "Hồ", "Ngô", "Dương", "Lý", "Hà", "Đinh", "Lương", "Chu", "Tạ", "Trịnh", "Mai", "Đào", "Cao",
+    "Lâm", "Thân", "Kiều", "Âu", "Nguyễn", "Trần", "Lê", "Phạm",
 ]
+# surnames of Tày, Nùng, Dao, Thái, Mông families: only in northern mountain texts
+SURNAMES_NORTH = ["Ma", "Nông", "Lò", "Quàng", "Triệu", "Bàn", "Vi", "Lục", "Hứa", "Mông", "Sầm",
+                  "Lèo", "Tòng", "Bế", "La", "Hà", "Lường", "Chẩu"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Xuân", "Ngọc", "Trọng", "Công",
             "Đình", "Tiến", "Mạnh", "Quang", "Tuấn", "Anh", "Bá", "Duy"]
 MIDDLE_F = ["Thị", "Thu", "Thanh", "Hồng", "Minh", "Ngọc", "Kim", "Bích", "Thúy", "Lan"]
@@ -197,31 +200,31 @@ ROLES_SO = [
 # {tinh} province, {sp} product, {n} small number, {m} larger number,
 # {y} a year. Tasks are 5-30 words and never contain ";".
 TASKS_XA = [
-    "chỉ đạo xây dựng thôn {thon} đạt chuẩn thôn nông thôn mới kiểu mẫu",
-    "vận động nhân dân hiến {m} m2 đất mở rộng đường trục thôn {thon}",
+    "chỉ đạo xây dựng {thon} đạt chuẩn khu dân cư nông thôn mới kiểu mẫu",
+    "vận động nhân dân hiến {m} m2 đất mở rộng đường trục {thon}",
     "xây dựng HTX Nông nghiệp và dịch vụ {xa} gắn với sản phẩm OCOP {sp}",
     "phát triển vùng trồng {sp} tập trung quy mô {n}0 ha theo tiêu chuẩn VietGAP",
-    "chỉ đạo khắc phục tồn tại hạn chế đối với công trình nước sạch tập trung thôn {thon}",
+    "chỉ đạo khắc phục tồn tại hạn chế đối với công trình nước sạch tập trung {thon}",
     "kết nạp {n} đảng viên mới, trong đó có {k} đảng viên là người dân tộc thiểu số",
-    "xóa thôn trắng đảng viên tại thôn {thon}",
-    "giải quyết dứt điểm vụ tranh chấp đất đai kéo dài tại thôn {thon}",
+    "xóa thôn trắng đảng viên tại {thon}",
+    "giải quyết dứt điểm vụ tranh chấp đất đai kéo dài tại {thon}",
     "giảm tỷ lệ hộ nghèo của xã xuống dưới {n}% theo chuẩn nghèo đa chiều",
     "hoàn thành giải phóng mặt bằng tuyến đường liên xã {xa} - {xa2}",
-    "xây dựng mô hình dân vận khéo trong phát triển kinh tế tại thôn {thon}",
+    "xây dựng mô hình dân vận khéo trong phát triển kinh tế tại {thon}",
     "đưa xã {xa} đạt chuẩn nông thôn mới nâng cao",
     "vận động {m} hộ dân chỉnh trang nhà ở, hàng rào, cổng ngõ xanh - sạch - đẹp",
     "thu hút doanh nghiệp đầu tư nhà máy chế biến {sp} trên địa bàn xã",
     "chỉ đạo hoàn thành thu ngân sách nhà nước trên địa bàn vượt {n}0% dự toán giao",
     "xây dựng chợ nông thôn trung tâm xã theo hình thức xã hội hóa",
     "nâng cao tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh lên {k}0%",
-    "chấm dứt tình trạng tảo hôn và hôn nhân cận huyết thống tại các thôn vùng cao",
+    "chấm dứt tình trạng tảo hôn và hôn nhân cận huyết thống tại các thôn, bản vùng cao",
     "chuyển đổi {n}0 ha đất trồng lúa kém hiệu quả sang trồng {sp}",
-    "thành lập tổ hợp tác chăn nuôi trâu, bò hàng hóa tại thôn {thon}",
+    "thành lập tổ hợp tác chăn nuôi trâu, bò hàng hóa tại {thon}",
     "hoàn thành cấp giấy chứng nhận quyền sử dụng đất lần đầu cho {m} hộ còn tồn đọng",
     "xây dựng {n} tuyến đường hoa, đường cây xanh kiểu mẫu trên địa bàn xã",
     "duy trì xã đạt chuẩn quốc gia về y tế và nâng chất lượng trạm y tế xã",
     "chỉ đạo chuyển đổi số trong thanh toán không dùng tiền mặt tại chợ trung tâm xã",
-    "củng cố chi bộ thôn {thon} từ yếu kém thành hoàn thành tốt nhiệm vụ",
+    "củng cố chi bộ {thon} từ yếu kém thành hoàn thành tốt nhiệm vụ",
 ]
 TASKS_HUYEN = [
     "tham mưu chỉ đạo xây dựng và triển khai thực hiện Dự án trồng cây {sp} trên tuyến đường {xa} - {xa2}",

@@ -111,7 +111,8 @@ def test_gold_shape(split, doc, gold):
     if d["date"] is not None:
         assert re.fullmatch(r"20[12]\d-\d\d-\d\d", d["date"]), d["date"]
     if g["kind"] in ("decision",):
-        assert d["kind"] == "decision" and d["number"] and d["title"], "a decision needs số/ký hiệu and trích yếu"
+        # excerpts may lack the số/ký hiệu, never the trích yếu
+        assert d["kind"] == "decision" and d["title"], "a decision needs its trích yếu"
     assert isinstance(g["assignments"], list)
     if g["kind"] == "negative":
         assert g["assignments"] == [], "a negative document has no assignments"

@@ -1,0 +1,562 @@
+"""Documents written by hand, each with its own phrasing, and their gold.
+
+Read by build_extract.py, which writes them to corpora/extract/{train,dev} beside
+the generated ones. All people, numbers and events are invented; places are real.
+
+Spec keys: name, kind (news|decision|plan|report|negative), ext (txt|md|html),
+text, document ({kind, number, issuer, date, title}), assignments (cadre,
+position, unit, period as (text, start, end) or None, declared, tasks),
+statistics ((text, tasks, cadres)), negatives ((text, why)).
+"""
+from __future__ import annotations
+
+NO_DOC = None
+
+DOCS: list[dict] = []
+
+
+def doc(**spec) -> None:
+    DOCS.append(spec)
+
+
+# --------------------------------------------------------------------------- news
+
+doc(name="h-001", kind="news", text="""
+Bát Xát: Người đứng đầu nhận “việc khó”
+
+Năm 2019, Ban Thường vụ Huyện ủy Bát Xát giao 142 việc đột phá cho 87 cán bộ chủ chốt từ huyện đến cơ sở. Không ít việc được xem là “đụng đâu vướng đó”, nhưng sau một năm, nhiều kết quả đã hiện rõ.
+
+Xã Y Tý là một ví dụ. Đ/c Sùng A Lềnh, Bí thư Đảng ủy xã Y Tý được giao bảy nội dung đột phá, trong đó có ba việc trọng tâm là đưa 120 ha chè Shan tuyết cổ thụ vào chăm sóc, khai thác theo hướng hữu cơ; vận động các hộ người Hà Nhì giữ gìn nhà trình tường để làm du lịch cộng đồng; xóa bỏ tục thách cưới nặng nề ở các thôn vùng cao.
+
+“Ngày đầu nhận việc tôi lo lắm, vì toàn việc chạm vào tập quán của bà con”, anh Lềnh tâm sự.
+
+Ở cấp huyện, đồng chí Phạm Thị Thanh Hương, Trưởng Phòng Văn hóa và Thông tin huyện Bát Xát được giao 2 việc: tham mưu tổ chức Lễ hội Mùa vàng Y Tý gắn với quảng bá sản phẩm du lịch; số hóa toàn bộ hồ sơ di tích cấp tỉnh trên địa bàn huyện.
+
+Đánh giá về cách làm này, đồng chí Vũ Xuân Trường, Trưởng Ban Tổ chức Tỉnh ủy Lào Cai nhận xét, Bát Xát đã chọn đúng những việc mà người dân chờ đợi nhiều năm nay.
+""", assignments=[
+    dict(cadre="Sùng A Lềnh", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Y Tý",
+         period=("Năm 2019", 2019, 2019), declared=7, tasks=[
+             "đưa 120 ha chè Shan tuyết cổ thụ vào chăm sóc, khai thác theo hướng hữu cơ",
+             "vận động các hộ người Hà Nhì giữ gìn nhà trình tường để làm du lịch cộng đồng",
+             "xóa bỏ tục thách cưới nặng nề ở các thôn vùng cao"]),
+    dict(cadre="Phạm Thị Thanh Hương", position="Trưởng Phòng Văn hóa và Thông tin huyện",
+         unit="Phòng Văn hóa và Thông tin huyện Bát Xát", period=("Năm 2019", 2019, 2019), declared=2, tasks=[
+             "tham mưu tổ chức Lễ hội Mùa vàng Y Tý gắn với quảng bá sản phẩm du lịch",
+             "số hóa toàn bộ hồ sơ di tích cấp tỉnh trên địa bàn huyện"]),
+], statistics=[("giao 142 việc đột phá cho 87 cán bộ", 142, 87)],
+    negatives=[("Vũ Xuân Trường", "quoted"), ("giao 142 việc đột phá cho 87 cán bộ", "total")])
+
+doc(name="h-002", kind="news", text="""
+Krông Pắc: Chủ tịch xã “cầm” việc đột phá về cà phê tái canh
+
+(ĐLO) Bước sang năm 2023, huyện Krông Pắc tiếp tục giao việc đột phá gắn với thế mạnh của từng xã. Theo ghi nhận của phóng viên, nhiều cán bộ đã chủ động đăng ký những phần việc vốn lâu nay “không ai muốn nhận”.
+
+Tại xã Ea Kly, ông Y Khim Mlô, Chủ tịch UBND xã nhận nhiệm vụ tái canh 200 ha cà phê già cỗi gắn với trồng xen sầu riêng. Cùng với đó, ông còn được giao hoàn thiện hồ sơ công nhận xã đạt chuẩn nông thôn mới trước ngày 30/11/2023.
+
+Bà H’Nga Êban, Chủ tịch Hội Liên hiệp Phụ nữ xã Ea Kly cho biết, Hội đã vận động 45 hội viên tham gia tổ hợp tác sản xuất cà phê sạch.
+
+Trong khi đó, ở xã Vụ Bổn, đồng chí Lê Văn Bình, Phó Bí thư Thường trực Đảng ủy xã được phân công đột phá về chuyển đổi số: triển khai sổ tay đảng viên điện tử tới 100% chi bộ; đưa 90% hồ sơ một cửa của xã lên môi trường mạng.
+""", assignments=[
+    dict(cadre="Y Khim Mlô", position="Chủ tịch UBND xã", unit="UBND xã Ea Kly",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "tái canh 200 ha cà phê già cỗi gắn với trồng xen sầu riêng",
+             "hoàn thiện hồ sơ công nhận xã đạt chuẩn nông thôn mới trước ngày 30/11/2023"]),
+    dict(cadre="Lê Văn Bình", position="Phó Bí thư Thường trực Đảng ủy xã", unit="Đảng ủy xã Vụ Bổn",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "triển khai sổ tay đảng viên điện tử tới 100% chi bộ",
+             "đưa 90% hồ sơ một cửa của xã lên môi trường mạng"]),
+], negatives=[("H’Nga Êban", "quoted")])
+
+doc(name="h-003", kind="news", text="""
+Mỗi Phó Chủ tịch huyện một công trình trọng điểm
+
+Thực hiện chủ đề năm 2024 “Kỷ cương, trách nhiệm, tăng tốc, bứt phá”, UBND huyện Đức Thọ (Hà Tĩnh) phân công mỗi lãnh đạo huyện trực tiếp “bám” một công trình.
+
+Ông Trần Hữu Lộc - Phó Chủ tịch UBND huyện phụ trách giải phóng mặt bằng đoạn cao tốc Bắc - Nam qua các xã Tùng Ảnh, Đức Lạng; bà Nguyễn Thị Hải Yến - Phó Chủ tịch UBND huyện chỉ đạo hoàn thành Trường THCS Hoàng Xuân Hãn đạt chuẩn quốc gia trong quý III/2024.
+
+Theo Chủ tịch UBND huyện Đặng Quốc Bảo, việc phân công cụ thể giúp tránh tình trạng “cha chung không ai khóc”.
+
+Đến nay, huyện đã bàn giao được 85% mặt bằng cho nhà thầu.
+""", assignments=[
+    dict(cadre="Trần Hữu Lộc", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Đức Thọ",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "giải phóng mặt bằng đoạn cao tốc Bắc - Nam qua các xã Tùng Ảnh, Đức Lạng"]),
+    dict(cadre="Nguyễn Thị Hải Yến", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Đức Thọ",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "chỉ đạo hoàn thành Trường THCS Hoàng Xuân Hãn đạt chuẩn quốc gia trong quý III/2024"]),
+], negatives=[("Đặng Quốc Bảo", "quoted")])
+
+doc(name="h-004", kind="negative", text="""
+Tổng kết 5 năm thực hiện Quy định giao việc đột phá
+
+Chiều 18/12/2025, Ban Thường vụ Tỉnh ủy Yên Bái tổ chức hội nghị tổng kết 5 năm thực hiện Quy định số 12 về giao việc đột phá, đổi mới đối với người đứng đầu.
+
+Trong giai đoạn 2021 - 2025, các cấp ủy đã giao 3.416 việc đột phá cho 1.209 lượt cán bộ; có 87,4% số việc hoàn thành đúng và vượt tiến độ.
+
+Phát biểu kết luận, đồng chí Trần Huy Tuấn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh nhấn mạnh: “Mỗi việc giao phải có sản phẩm, mỗi sản phẩm phải đo đếm được”.
+
+Dịp này, 36 tập thể và 52 cá nhân được Ban Thường vụ Tỉnh ủy tặng Bằng khen. Đồng chí Hoàng Thị Xuân, Trưởng phòng Nội vụ huyện Lục Yên nhận Bằng khen vì có thành tích xuất sắc trong tham mưu thực hiện việc đột phá.
+""", assignments=[],
+    statistics=[("giao 3.416 việc đột phá cho 1.209 lượt cán bộ", 3416, 1209)],
+    negatives=[("Trần Huy Tuấn", "quoted"), ("Hoàng Thị Xuân", "thanked"),
+               ("giao 3.416 việc đột phá cho 1.209 lượt cán bộ", "total")])
+
+doc(name="h-005", kind="news", text="""
+Giồng Trôm: Bí thư xã “xắn tay” làm đường giao thông nông thôn
+
+Năm 2022, Huyện ủy Giồng Trôm (Bến Tre) lần đầu triển khai giao “việc đột phá” cho Bí thư, Chủ tịch UBND 20 xã, thị trấn.
+
+Ông Võ Minh Tâm, Bí thư Đảng ủy xã Lương Hòa nhận hai việc: vận động người dân hiến đất làm 4,5 km đường nhựa liên ấp Lương Hòa - Lương Thuận; thành lập HTX dừa hữu cơ xuất khẩu với ít nhất 150 thành viên.
+
+Ông Huỳnh Văn Tới, Chủ tịch UBND xã Phong Nẫm đăng ký đột phá về chỉnh trang đô thị: xóa 100% cầu khỉ trên địa bàn xã.
+
+Ông Trương Văn Sáu, người dân ấp Phong Điền, phấn khởi: “Có đường, trái dừa của bà con bán được giá hơn trước”.
+""", assignments=[
+    dict(cadre="Võ Minh Tâm", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Lương Hòa",
+         period=("Năm 2022", 2022, 2022), declared=2, tasks=[
+             "vận động người dân hiến đất làm 4,5 km đường nhựa liên ấp Lương Hòa - Lương Thuận",
+             "thành lập HTX dừa hữu cơ xuất khẩu với ít nhất 150 thành viên"]),
+    dict(cadre="Huỳnh Văn Tới", position="Chủ tịch UBND xã", unit="UBND xã Phong Nẫm",
+         period=("Năm 2022", 2022, 2022), declared=None, tasks=["xóa 100% cầu khỉ trên địa bàn xã"]),
+], negatives=[("Trương Văn Sáu", "quoted")])
+
+doc(name="h-006", kind="news", text="""
+Đoàn thanh niên nhận việc đột phá về chuyển đổi số
+
+Tại hội nghị Ban Chấp hành Tỉnh đoàn Thái Nguyên lần thứ 8 (khóa XIX), các đồng chí trong BTV Tỉnh đoàn đã đăng ký việc đột phá năm 2021.
+
+Theo đó, đ/c Dương Văn Lượng, Phó Bí thư Tỉnh đoàn nhận việc xây dựng nền tảng “Sổ tay ĐTN điện tử” dùng chung cho 100% cơ sở đoàn; đ/c Lâm Thị Thu Hằng, Ủy viên BTV, Chánh Văn phòng Tỉnh đoàn nhận việc tổ chức 30 lớp tập huấn kỹ năng số cho đoàn viên nông thôn.
+
+Đ/c Ngô Thị Hoài, Bí thư Tỉnh đoàn nhấn mạnh, mỗi việc đăng ký phải gắn với sản phẩm cụ thể và thời gian hoàn thành trước ngày 15/12/2021.
+""", assignments=[
+    dict(cadre="Dương Văn Lượng", position="Phó Bí thư Tỉnh đoàn", unit="Tỉnh đoàn Thái Nguyên",
+         period=("năm 2021", 2021, 2021), declared=None, tasks=[
+             "xây dựng nền tảng “Sổ tay ĐTN điện tử” dùng chung cho 100% cơ sở đoàn"]),
+    dict(cadre="Lâm Thị Thu Hằng", position="Ủy viên BTV, Chánh Văn phòng Tỉnh đoàn",
+         unit="Tỉnh đoàn Thái Nguyên", period=("năm 2021", 2021, 2021), declared=None, tasks=[
+             "tổ chức 30 lớp tập huấn kỹ năng số cho đoàn viên nông thôn"]),
+], negatives=[("Ngô Thị Hoài", "quoted")])
+
+doc(name="h-007", kind="news", text="""
+Hương Khê giao 198 việc đột phá cho 114 cán bộ
+
+HTĐT - Năm 2023, Ban Thường vụ Huyện ủy Hương Khê đã giao 198 việc đột phá, đổi mới cho 114 cán bộ thuộc diện quản lý. Các việc giao tập trung vào xây dựng NTM, chuyển đổi cơ cấu cây trồng và cải cách hành chính.
+
+Đáng chú ý, đồng chí Phan Văn Kỳ, Bí thư Đảng ủy xã Hương Trạch, được giao đưa xã về đích NTM nâng cao; đồng thời phát triển thương hiệu bưởi Phúc Trạch gắn với truy xuất nguồn gốc.
+
+Trong khi đó, đồng chí Lê Thị Mai Phương - Trưởng phòng Tài chính - Kế hoạch huyện được giao việc đột phá là tham mưu đấu giá thành công 12 khu đất ở để tạo nguồn thu cho ngân sách.
+
+Trao đổi với phóng viên, đồng chí Nguyễn Hữu Thành, Trưởng Ban Tổ chức Huyện ủy cho biết, cuối năm huyện sẽ chấm điểm từng việc theo thang 100 điểm.
+""", assignments=[
+    dict(cadre="Phan Văn Kỳ", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Hương Trạch",
+         period=("Năm 2023", 2023, 2023), declared=None, tasks=[
+             "đưa xã về đích NTM nâng cao",
+             "phát triển thương hiệu bưởi Phúc Trạch gắn với truy xuất nguồn gốc"]),
+    dict(cadre="Lê Thị Mai Phương", position="Trưởng phòng Tài chính - Kế hoạch huyện",
+         unit="Phòng Tài chính - Kế hoạch huyện Hương Khê", period=("Năm 2023", 2023, 2023), declared=None, tasks=[
+             "tham mưu đấu giá thành công 12 khu đất ở để tạo nguồn thu cho ngân sách"]),
+], statistics=[("giao 198 việc đột phá, đổi mới cho 114 cán bộ", 198, 114)],
+    negatives=[("Nguyễn Hữu Thành", "quoted"), ("giao 198 việc đột phá, đổi mới cho 114 cán bộ", "total")])
+
+doc(name="h-008", kind="negative", text="""
+Bầu bổ sung Phó Chủ tịch UBND tỉnh Quảng Trị
+
+Sáng 14/7/2017, tại kỳ họp thứ 5, HĐND tỉnh Quảng Trị khóa VII, nhiệm kỳ 2016 - 2021 đã tiến hành bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh.
+
+Với 100% đại biểu có mặt tán thành, ông Hà Sỹ Đồng, Giám đốc Sở Kế hoạch và Đầu tư được bầu giữ chức Phó Chủ tịch UBND tỉnh Quảng Trị nhiệm kỳ 2016 - 2021.
+
+Kỳ họp cũng miễn nhiệm chức danh Ủy viên UBND tỉnh đối với bà Trần Thị Lệ Hằng, nguyên Giám đốc Sở Tư pháp, do nghỉ hưu theo chế độ.
+
+Phát biểu nhận nhiệm vụ, ông Hà Sỹ Đồng cảm ơn sự tín nhiệm của các đại biểu và hứa sẽ cùng tập thể UBND tỉnh phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội.
+""", assignments=[], negatives=[("Hà Sỹ Đồng", "elected"), ("Trần Thị Lệ Hằng", "dismissed")])
+
+doc(name="h-009", kind="news", text="""
+Yên Thành: Khi người đứng đầu “đặt hàng” chính mình
+
+Bài 2: Những việc khó đã có người nhận
+
+Cuối tháng 3/2018, chúng tôi trở lại xã Công Thành, nơi đồng chí Hồ Sỹ Hùng, Bí thư Đảng ủy, Chủ tịch HĐND xã được Ban Thường vụ Huyện ủy Yên Thành giao ba việc đột phá giai đoạn 2018 - 2020, gồm: dồn điền đổi thửa 350 ha đất lúa ở các xóm phía Bắc; xây dựng cánh đồng mẫu lớn liên kết tiêu thụ với doanh nghiệp; di dời 40 hộ chăn nuôi lợn ra khỏi khu dân cư.
+
+Anh Hùng kể, riêng việc dồn điền đổi thửa đã phải họp dân tới 17 lần.
+
+Cũng trong đợt này, Chủ tịch UBND xã Bảo Thành, đồng chí Đinh Văn Thắm nhận việc xây dựng làng du lịch cộng đồng gắn với đền thờ Phạm Công Bình.
+""", assignments=[
+    dict(cadre="Hồ Sỹ Hùng", position="Bí thư Đảng ủy, Chủ tịch HĐND xã", unit="Đảng ủy xã Công Thành",
+         period=("giai đoạn 2018 - 2020", 2018, 2020), declared=3, tasks=[
+             "dồn điền đổi thửa 350 ha đất lúa ở các xóm phía Bắc",
+             "xây dựng cánh đồng mẫu lớn liên kết tiêu thụ với doanh nghiệp",
+             "di dời 40 hộ chăn nuôi lợn ra khỏi khu dân cư"]),
+    dict(cadre="Đinh Văn Thắm", position="Chủ tịch UBND xã", unit="UBND xã Bảo Thành",
+         period=("giai đoạn 2018 - 2020", 2018, 2020), declared=None, tasks=[
+             "xây dựng làng du lịch cộng đồng gắn với đền thờ Phạm Công Bình"]),
+])
+
+doc(name="h-010", kind="news", text="""
+Ba Chẽ phân công lãnh đạo huyện phụ trách “điểm nghẽn”
+
+Ngày 6/2/2020, Ban Thường vụ Huyện ủy Ba Chẽ (Quảng Ninh) ban hành thông báo phân công các đồng chí Ủy viên BTV Huyện ủy theo dõi, chỉ đạo xử lý các “điểm nghẽn” năm 2020.
+
+Cụ thể: đồng chí Đặng Ngọc Minh, Phó Bí thư Thường trực Huyện ủy theo dõi, chỉ đạo công tác bồi thường, giải phóng mặt bằng dự án đường tỉnh 330; đồng chí Bàn Thị Phương, Chủ tịch Ủy ban MTTQ huyện theo dõi việc vận động đồng bào Dao Thanh Y ở xã Đạp Thanh trồng cây quế, cây hồi.
+
+Văn phòng Huyện ủy có trách nhiệm tổng hợp, báo cáo Thường trực Huyện ủy hằng tháng.
+""", assignments=[
+    dict(cadre="Đặng Ngọc Minh", position="Phó Bí thư Thường trực Huyện ủy", unit="Huyện ủy Ba Chẽ",
+         period=("năm 2020", 2020, 2020), declared=None, tasks=[
+             "theo dõi, chỉ đạo công tác bồi thường, giải phóng mặt bằng dự án đường tỉnh 330"]),
+    dict(cadre="Bàn Thị Phương", position="Chủ tịch Ủy ban MTTQ huyện", unit="Ủy ban MTTQ huyện Ba Chẽ",
+         period=("năm 2020", 2020, 2020), declared=None, tasks=[
+             "theo dõi việc vận động đồng bào Dao Thanh Y ở xã Đạp Thanh trồng cây quế, cây hồi"]),
+], negatives=[("Văn phòng Huyện ủy có trách nhiệm tổng hợp", "body")])
+
+# ---------------------------------------------------------------------- decisions
+
+doc(name="h-011", kind="decision", ext="html", text="""
+<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Quyết định 125-QĐ/HU</title></head>
+<body>
+<table>
+<tr><td>HUYỆN ỦY HÀM YÊN<br>*<br>Số 125-QĐ/HU</td>
+<td>ĐẢNG CỘNG SẢN VIỆT NAM<br><i>Hàm Yên, ngày 20 tháng 02 năm 2022</i></td></tr>
+</table>
+<h3>QUYẾT ĐỊNH</h3>
+<p>về việc giao việc đột phá, đổi mới năm 2022 đối với người đứng đầu cấp ủy, chính quyền các xã, thị trấn</p>
+<p>- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;</p>
+<p>- Căn cứ Quy định số 30-QĐi/TU ngày 15/4/2021 của Ban Thường vụ Tỉnh ủy Tuyên Quang;</p>
+<p>- Xét đề nghị của Ban Tổ chức Huyện ủy,</p>
+<p><b>BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH:</b></p>
+<p>Điều 1. Giao việc đột phá, đổi mới năm 2022 cho 04 đồng chí (có danh sách kèm theo).</p>
+<p>Điều 2. Các đồng chí có tên tại Điều 1 xây dựng kế hoạch chi tiết, gửi về Ban Thường vụ Huyện ủy (qua Ban Tổ chức) trước ngày 10/3/2022.</p>
+<p>Điều 3. Quyết định có hiệu lực kể từ ngày ký.</p>
+<p>T/M BAN THƯỜNG VỤ<br>PHÓ BÍ THƯ<br><br>Hoàng Bình Nguyên</p>
+<p><b>DANH SÁCH</b><br>cán bộ được giao việc đột phá, đổi mới năm 2022<br><i>(kèm theo Quyết định số 125-QĐ/HU ngày 20/02/2022 của Ban Thường vụ Huyện ủy)</i></p>
+<table border="1">
+<tr><th>TT</th><th>Họ và tên</th><th>Chức vụ</th><th>Nội dung việc đột phá</th><th>Thời gian hoàn thành</th></tr>
+<tr><td rowspan="3">1</td><td rowspan="3">Ma Văn Chương</td><td rowspan="3">Bí thư Đảng ủy xã Yên Thuận</td>
+<td>Trồng mới 50 ha cam sành theo quy trình VietGAP tại thôn Bản Ba</td><td>Quý IV/2022</td></tr>
+<tr><td>Kết nạp 12 đảng viên mới là người dân tộc Dao</td><td>Tháng 12/2022</td></tr>
+<tr><td>Xóa 05 nhà tạm, nhà dột nát cho hộ nghèo</td><td>Trước ngày 30/9/2022</td></tr>
+<tr><td rowspan="2">2</td><td rowspan="2">Trần Thị Huệ</td><td rowspan="2">Chủ tịch UBND xã Phù Lưu</td>
+<td>Hoàn thành tiêu chí số 17 về môi trường và an toàn thực phẩm</td><td>Quý III/2022</td></tr>
+<tr><td>Thu hút 01 doanh nghiệp đầu tư xưởng chế biến gỗ rừng trồng</td><td>Năm 2022</td></tr>
+<tr><td>3</td><td>Nguyễn Đức Toàn</td><td>Chủ tịch UBND thị trấn Tân Yên</td>
+<td>Xử lý dứt điểm 07 trường hợp lấn chiếm hành lang an toàn giao thông Quốc lộ 2</td><td>Quý II/2022</td></tr>
+<tr><td rowspan="2">4</td><td rowspan="2">Lộc Thị Kim</td><td rowspan="2">Bí thư Đảng ủy, Chủ tịch HĐND xã Minh Khương</td>
+<td>Xây dựng chi bộ thôn Khuổi Lầy đạt “4 tốt”</td><td>Năm 2022</td></tr>
+<tr><td>Vận động nhân dân hiến 2.000 m<sup>2</sup> đất xây dựng nhà văn hóa thôn Nà Lá</td><td>Quý IV/2022</td></tr>
+</table>
+</body></html>
+""", document=dict(kind="decision", number="125-QĐ/HU", issuer="Ban Thường vụ Huyện ủy Hàm Yên",
+                    date="2022-02-20",
+                    title="về việc giao việc đột phá, đổi mới năm 2022 đối với người đứng đầu cấp ủy, chính quyền các xã, thị trấn"),
+    assignments=[
+    dict(cadre="Ma Văn Chương", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Yên Thuận",
+         period=("năm 2022", 2022, 2022), declared=None, tasks=[
+             "Trồng mới 50 ha cam sành theo quy trình VietGAP tại thôn Bản Ba",
+             "Kết nạp 12 đảng viên mới là người dân tộc Dao",
+             "Xóa 05 nhà tạm, nhà dột nát cho hộ nghèo"]),
+    dict(cadre="Trần Thị Huệ", position="Chủ tịch UBND xã", unit="UBND xã Phù Lưu",
+         period=("năm 2022", 2022, 2022), declared=None, tasks=[
+             "Hoàn thành tiêu chí số 17 về môi trường và an toàn thực phẩm",
+             "Thu hút 01 doanh nghiệp đầu tư xưởng chế biến gỗ rừng trồng"]),
+    dict(cadre="Nguyễn Đức Toàn", position="Chủ tịch UBND thị trấn", unit="UBND thị trấn Tân Yên",
+         period=("năm 2022", 2022, 2022), declared=None, tasks=[
+             "Xử lý dứt điểm 07 trường hợp lấn chiếm hành lang an toàn giao thông Quốc lộ 2"]),
+    dict(cadre="Lộc Thị Kim", position="Bí thư Đảng ủy, Chủ tịch HĐND xã", unit="Đảng ủy xã Minh Khương",
+         period=("năm 2022", 2022, 2022), declared=None, tasks=[
+             "Xây dựng chi bộ thôn Khuổi Lầy đạt “4 tốt”",
+             "Vận động nhân dân hiến 2.000 m2 đất xây dựng nhà văn hóa thôn Nà Lá"]),
+], negatives=[("Hoàng Bình Nguyên", "signer"), ("Ban Tổ chức Huyện ủy", "body")])
+
+doc(name="h-012", kind="decision", text="""
+ỦY BAN NHÂN DÂN                    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH ĐIỆN BIÊN                           Độc lập - Tự do - Hạnh phúc
+
+Số: 1468/QĐ-UBND                  Điện Biên, ngày 28 tháng 8 năm 2025
+
+QUYẾT ĐỊNH
+Về việc kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Điện Biên giai đoạn 2021 - 2025
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;
+Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo tại Tờ trình số 219/TTr-SDTTG ngày 20/8/2025.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Điện Biên giai đoạn 2021 - 2025 (sau đây gọi là Ban Chỉ đạo), gồm:
+1. Ông Lò Văn Mừng, Phó Chủ tịch Thường trực UBND tỉnh - Trưởng ban.
+2. Ông Vừ A Bằng, Phó Chủ tịch UBND tỉnh - Phó Trưởng ban phụ trách Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi.
+3. Bà Lường Thị Thoa, Giám đốc Sở Nông nghiệp và Môi trường - Phó Trưởng ban Thường trực.
+4. Ông Phạm Đức Toàn, Giám đốc Sở Tài chính - Ủy viên.
+5. Đại diện lãnh đạo các sở, ngành: Y tế, Giáo dục và Đào tạo, Xây dựng - Ủy viên.
+
+Điều 2. Ban Chỉ đạo có nhiệm vụ giúp UBND tỉnh chỉ đạo, điều phối việc thực hiện các chương trình. Trưởng ban phân công nhiệm vụ cụ thể cho từng thành viên.
+
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành, Chủ tịch UBND các xã, phường và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+
+                                              CHỦ TỊCH
+                                              (Đã ký)
+                                              Lê Thành Đô
+""", document=dict(kind="decision", number="1468/QĐ-UBND", issuer="UBND tỉnh Điện Biên", date="2025-08-28",
+                    title="Về việc kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Điện Biên giai đoạn 2021 - 2025"),
+    assignments=[
+    dict(cadre="Lò Văn Mừng", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Điện Biên",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Trưởng ban"]),
+    dict(cadre="Vừ A Bằng", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Điện Biên",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "Phó Trưởng ban phụ trách Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"]),
+    dict(cadre="Lường Thị Thoa", position="Giám đốc Sở Nông nghiệp và Môi trường", unit="Sở Nông nghiệp và Môi trường",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Phó Trưởng ban Thường trực"]),
+    dict(cadre="Phạm Đức Toàn", position="Giám đốc Sở Tài chính", unit="Sở Tài chính",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Ủy viên"]),
+], negatives=[("Lê Thành Đô", "signer"), ("Đại diện lãnh đạo các sở, ngành", "body")])
+
+doc(name="h-013", kind="decision", ext="md", text="""
+**ĐẢNG BỘ TỈNH SÓC TRĂNG**
+**HUYỆN ỦY MỸ TÚ**
+
+Số 87-QĐ/HU — Mỹ Tú, ngày 05 tháng 01 năm 2024
+
+# QUYẾT ĐỊNH
+## Giao nhiệm vụ trọng tâm, đột phá năm 2024 cho Bí thư các đảng ủy xã
+
+Điều 1. Giao nhiệm vụ trọng tâm, đột phá năm 2024 cho các đồng chí Bí thư đảng ủy xã như phụ lục kèm theo.
+
+Điều 2. Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy theo dõi, định kỳ 6 tháng báo cáo Thường trực Huyện ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Văn Lâu
+
+---
+
+### PHỤ LỤC
+
+STT	Họ và tên	Chức vụ	Nội dung nhiệm vụ đột phá	Thời gian thực hiện
+1	Lâm Văn Sơn	Bí thư Đảng ủy xã Long Hưng	Xây dựng vùng lúa ST25 liên kết tiêu thụ 800 ha	Vụ Đông Xuân 2023 - 2024
+		Bí thư Đảng ủy xã Long Hưng	Nâng chất ấp văn hóa Tân Mỹ đạt chuẩn ấp nông thôn mới kiểu mẫu	Năm 2024
+2	Thạch Thị Sa Rinh	Bí thư Đảng ủy xã Mỹ Phước	Vận động đồng bào Khmer xây dựng 3 điểm sinh hoạt văn hóa tại chùa	Quý II/2024
+3	Tô Hoàng Kha	Bí thư Đảng ủy xã Phú Mỹ	Phát triển 2 sản phẩm OCOP từ khóm và bưởi năm roi	Năm 2024
+			Giảm tỷ lệ hộ nghèo khmer xuống dưới 3%	Năm 2024
+""", document=dict(kind="decision", number="87-QĐ/HU", issuer="Ban Thường vụ Huyện ủy Mỹ Tú", date="2024-01-05",
+                    title="Giao nhiệm vụ trọng tâm, đột phá năm 2024 cho Bí thư các đảng ủy xã"),
+    assignments=[
+    dict(cadre="Lâm Văn Sơn", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Long Hưng",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "Xây dựng vùng lúa ST25 liên kết tiêu thụ 800 ha",
+             "Nâng chất ấp văn hóa Tân Mỹ đạt chuẩn ấp nông thôn mới kiểu mẫu"]),
+    dict(cadre="Thạch Thị Sa Rinh", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Mỹ Phước",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "Vận động đồng bào Khmer xây dựng 3 điểm sinh hoạt văn hóa tại chùa"]),
+    dict(cadre="Tô Hoàng Kha", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Phú Mỹ",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "Phát triển 2 sản phẩm OCOP từ khóm và bưởi năm roi",
+             "Giảm tỷ lệ hộ nghèo khmer xuống dưới 3%"]),
+], negatives=[("Trần Văn Lâu", "signer"), ("Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy theo dõi", "body")])
+
+# ------------------------------------------------------------ plans, registrations
+
+doc(name="h-014", kind="plan", text="""
+ĐẢNG BỘ HUYỆN CHỢ ĐỒN                         ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ BẰNG LÃNG
+          *                                   Bằng Lãng, ngày 12 tháng 3 năm 2021
+
+BẢN ĐĂNG KÝ
+Nhiệm vụ đột phá nhiệm kỳ 2020 - 2025
+
+Họ và tên: Triệu Thị Nguyệt
+Chức vụ: Bí thư Đảng ủy xã Bằng Lãng
+Nhiệm vụ được phân công: phụ trách chung
+
+Căn cứ Nghị quyết Đại hội Đảng bộ xã lần thứ XXIV, tôi đăng ký 04 nhiệm vụ đột phá trong nhiệm kỳ như sau:
+
+Một là, đưa tỷ lệ hộ nghèo của xã giảm bình quân 4%/năm;
+Hai là, phát triển 300 ha cây hồng không hạt, mỗi thôn có ít nhất 01 tổ hợp tác;
+Ba là, hoàn thành cứng hóa 100% đường trục thôn, liên thôn;
+Bốn là, xây dựng Đảng bộ xã đạt trong sạch, vững mạnh tiêu biểu 3 năm liền.
+
+Tôi cam kết thực hiện nghiêm túc các nội dung đã đăng ký.
+
+NGƯỜI ĐĂNG KÝ
+Triệu Thị Nguyệt
+""", document=dict(kind="plan", number=None, issuer=None, date="2021-03-12",
+                    title="Nhiệm vụ đột phá nhiệm kỳ 2020 - 2025"),
+    assignments=[
+    dict(cadre="Triệu Thị Nguyệt", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Bằng Lãng",
+         period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=4, tasks=[
+             "đưa tỷ lệ hộ nghèo của xã giảm bình quân 4%/năm",
+             "phát triển 300 ha cây hồng không hạt, mỗi thôn có ít nhất 01 tổ hợp tác",
+             "hoàn thành cứng hóa 100% đường trục thôn, liên thôn",
+             "xây dựng Đảng bộ xã đạt trong sạch, vững mạnh tiêu biểu 3 năm liền"]),
+])
+
+doc(name="h-015", kind="plan", text="""
+UBND HUYỆN DI LINH                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG NÔNG NGHIỆP VÀ PTNT                   Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-NN                                 Di Linh, ngày 20 tháng 01 năm 2023
+
+KẾ HOẠCH
+Thực hiện việc đột phá, đổi mới năm 2023 của lãnh đạo Phòng Nông nghiệp và PTNT
+
+I. MỤC ĐÍCH
+Cụ thể hóa các việc đột phá đã được Ban Thường vụ Huyện ủy Di Linh giao tại Quyết định số 512-QĐ/HU.
+
+II. NỘI DUNG
+1. Đồng chí K’ Brèo, Trưởng phòng:
+- Tham mưu chuyển đổi 600 ha cà phê sang mô hình trồng xen sầu riêng, bơ;
+- Xây dựng chuỗi liên kết tiêu thụ cà phê đặc sản với 2 doanh nghiệp xuất khẩu.
+2. Đồng chí Nguyễn Văn Khải, Phó Trưởng phòng:
+- Hướng dẫn 5 HTX hoàn thiện hồ sơ sản phẩm OCOP.
+3. Các bộ phận chuyên môn phối hợp thực hiện theo chức năng.
+
+III. TIẾN ĐỘ
+Hoàn thành trước ngày 15/12/2023.
+
+                                    TRƯỞNG PHÒNG
+                                    K’ Brèo
+""", document=dict(kind="plan", number="45/KH-NN", issuer="Phòng Nông nghiệp và PTNT huyện Di Linh", date="2023-01-20",
+                    title="Thực hiện việc đột phá, đổi mới năm 2023 của lãnh đạo Phòng Nông nghiệp và PTNT"),
+    assignments=[
+    dict(cadre="K’ Brèo", position="Trưởng phòng", unit="Phòng Nông nghiệp và PTNT huyện Di Linh",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "Tham mưu chuyển đổi 600 ha cà phê sang mô hình trồng xen sầu riêng, bơ",
+             "Xây dựng chuỗi liên kết tiêu thụ cà phê đặc sản với 2 doanh nghiệp xuất khẩu"]),
+    dict(cadre="Nguyễn Văn Khải", position="Phó Trưởng phòng", unit="Phòng Nông nghiệp và PTNT huyện Di Linh",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "Hướng dẫn 5 HTX hoàn thiện hồ sơ sản phẩm OCOP"]),
+], negatives=[("Các bộ phận chuyên môn phối hợp thực hiện", "body")])
+
+doc(name="h-016", kind="plan", text="""
+KẾ HOẠCH HÀNH ĐỘNG
+Thực hiện chủ đề năm 2025 “Tăng tốc về đích” của Đảng ủy xã Tam Anh Nam
+
+Ban Thường vụ Đảng ủy xã phân công nhiệm vụ cụ thể như sau:
+
++ Đ/c Võ Thị Kim Chi, Bí thư Đảng ủy xã: chỉ đạo hoàn thành đề án sắp xếp thôn, tổ dân phố; chủ trì đánh giá chất lượng tổ chức cơ sở đảng cuối năm.
++ Đ/c Trương Công Định, Phó Bí thư, Chủ tịch UBND xã: thu ngân sách đạt 120% dự toán; đưa chợ Tam Anh vào hoạt động trước ngày 30/6/2025.
++ Đ/c Huỳnh Văn Ba, Chủ tịch Ủy ban MTTQ Việt Nam xã: vận động xây dựng 12 nhà Đại đoàn kết cho hộ nghèo.
+
+Văn phòng Đảng ủy chịu trách nhiệm theo dõi, đôn đốc; Ban Tuyên giáo tuyên truyền kết quả trên Đài truyền thanh xã.
+""", document=dict(kind="plan", number=None, issuer="Đảng ủy xã Tam Anh Nam", date=None,
+                    title="Thực hiện chủ đề năm 2025 “Tăng tốc về đích” của Đảng ủy xã Tam Anh Nam"),
+    assignments=[
+    dict(cadre="Võ Thị Kim Chi", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Tam Anh Nam",
+         period=("năm 2025", 2025, 2025), declared=None, tasks=[
+             "chỉ đạo hoàn thành đề án sắp xếp thôn, tổ dân phố",
+             "chủ trì đánh giá chất lượng tổ chức cơ sở đảng cuối năm"]),
+    dict(cadre="Trương Công Định", position="Phó Bí thư, Chủ tịch UBND xã", unit="UBND xã Tam Anh Nam",
+         period=("năm 2025", 2025, 2025), declared=None, tasks=[
+             "thu ngân sách đạt 120% dự toán",
+             "đưa chợ Tam Anh vào hoạt động trước ngày 30/6/2025"]),
+    dict(cadre="Huỳnh Văn Ba", position="Chủ tịch Ủy ban MTTQ Việt Nam xã", unit="Ủy ban MTTQ Việt Nam xã Tam Anh Nam",
+         period=("năm 2025", 2025, 2025), declared=None, tasks=[
+             "vận động xây dựng 12 nhà Đại đoàn kết cho hộ nghèo"]),
+], negatives=[("Văn phòng Đảng ủy chịu trách nhiệm theo dõi", "body")])
+
+# ------------------------------------------------------------------------ reports
+
+doc(name="h-017", kind="report", text="""
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ đột phá năm 2020 của Ban Thường vụ Huyện ủy Tân Châu
+
+I. KẾT QUẢ CHUNG
+Năm 2020, Ban Thường vụ Huyện ủy đã giao 64 nhiệm vụ đột phá cho 31 đồng chí. Đến nay đã hoàn thành 52 nhiệm vụ (đạt 81,2%); 9 nhiệm vụ đang thực hiện; 3 nhiệm vụ chưa triển khai do ảnh hưởng dịch Covid-19.
+
+II. KẾT QUẢ CỦA TỪNG ĐỒNG CHÍ (trích)
+1. Đồng chí Nguyễn Thành Tâm, Bí thư Đảng ủy xã Tân Hòa: nhiệm vụ được giao là giải quyết dứt điểm 14 hồ sơ tranh chấp đất với Công ty cao su. Kết quả: đã giải quyết 11/14 hồ sơ.
+2. Đồng chí Trần Thị Bé Hai, Chủ tịch UBND xã Suối Ngô: nhiệm vụ được giao là nâng tỷ lệ người dân tham gia bảo hiểm y tế đạt 92%; vận động 70 hộ xây dựng nhà tiêu hợp vệ sinh. Kết quả: hoàn thành cả hai nhiệm vụ.
+3. Đồng chí Lê Minh Luân, Trưởng Công an huyện: nhiệm vụ được giao là xóa 3 điểm phức tạp về ma túy tại các xã biên giới. Kết quả: đã xóa 2 điểm.
+
+III. ĐÁNH GIÁ
+Một số nhiệm vụ xác định chưa sát, chưa thật sự là việc khó.
+""", document=dict(kind="report", number=None, issuer="Ban Thường vụ Huyện ủy Tân Châu", date=None,
+                    title="Kết quả thực hiện nhiệm vụ đột phá năm 2020 của Ban Thường vụ Huyện ủy Tân Châu"),
+    assignments=[
+    dict(cadre="Nguyễn Thành Tâm", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Tân Hòa",
+         period=("Năm 2020", 2020, 2020), declared=None, tasks=[
+             "giải quyết dứt điểm 14 hồ sơ tranh chấp đất với Công ty cao su"]),
+    dict(cadre="Trần Thị Bé Hai", position="Chủ tịch UBND xã", unit="UBND xã Suối Ngô",
+         period=("Năm 2020", 2020, 2020), declared=None, tasks=[
+             "nâng tỷ lệ người dân tham gia bảo hiểm y tế đạt 92%",
+             "vận động 70 hộ xây dựng nhà tiêu hợp vệ sinh"]),
+    dict(cadre="Lê Minh Luân", position="Trưởng Công an huyện", unit="Công an huyện Tân Châu",
+         period=("Năm 2020", 2020, 2020), declared=None, tasks=[
+             "xóa 3 điểm phức tạp về ma túy tại các xã biên giới"]),
+], statistics=[("giao 64 nhiệm vụ đột phá cho 31 đồng chí", 64, 31)],
+    negatives=[("giao 64 nhiệm vụ đột phá cho 31 đồng chí", "total")])
+
+doc(name="h-018", kind="report", text="""
+HUYỆN ỦY THANH SƠN
+BAN TỔ CHỨC
+Số 211-BC/BTCHU
+
+BÁO CÁO
+tình hình thực hiện việc đột phá 6 tháng đầu năm 2017
+
+Thực hiện chỉ đạo của Thường trực Huyện ủy, Ban Tổ chức báo cáo như sau:
+
+Sáu tháng đầu năm, 100% cán bộ được giao việc đã xây dựng kế hoạch thực hiện. Một số việc có chuyển biến rõ nét: xã Khả Cửu hoàn thành đường bê tông nội đồng dài 3,2 km; thị trấn Thanh Sơn xử lý xong 26 trường hợp vi phạm trật tự xây dựng.
+
+Tuy nhiên, vẫn còn 7 đồng chí chậm triển khai, trong đó có đồng chí Đinh Công Sứ, Chủ tịch UBND xã Địch Quả. Ban Tổ chức đã có văn bản nhắc nhở và đề nghị các đồng chí khắc phục trong quý III/2017.
+
+Ban Tổ chức Huyện ủy đề nghị Thường trực Huyện ủy chỉ đạo UBND huyện ưu tiên nguồn lực cho các việc có tính lan tỏa.
+
+                                      TRƯỞNG BAN
+                                      Hà Thị Thu Hiền
+""", document=dict(kind="report", number="211-BC/BTCHU", issuer="Ban Tổ chức Huyện ủy Thanh Sơn", date=None,
+                    title="tình hình thực hiện việc đột phá 6 tháng đầu năm 2017"),
+    assignments=[], negatives=[("Đinh Công Sứ", "mentioned"), ("Hà Thị Thu Hiền", "signer"),
+                               ("chỉ đạo UBND huyện ưu tiên nguồn lực", "body")])
+
+# ------------------------------------------------------- duty splits and committees
+
+doc(name="h-019", kind="decision", text="""
+QUY CHẾ LÀM VIỆC CỦA UBND TỈNH BÌNH ĐỊNH (TRÍCH)
+Phụ lục: Phân công công tác của Chủ tịch, các Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026
+
+1. Chủ tịch UBND tỉnh - ông Phạm Anh Khoa
+Lãnh đạo, quản lý toàn diện các lĩnh vực công tác thuộc thẩm quyền của UBND tỉnh. Trực tiếp chỉ đạo các lĩnh vực: quy hoạch, kế hoạch đầu tư, tổ chức bộ máy, nội chính. Là chủ tài khoản ngân sách tỉnh.
+
+2. Phó Chủ tịch Thường trực UBND tỉnh - ông Lâm Hải Giang
+Giúp Chủ tịch chỉ đạo các lĩnh vực: tài chính, ngân sách, thuế, ngân hàng, đầu tư công. Theo dõi, chỉ đạo: Sở Tài chính, Cục Thuế, Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh.
+
+3. Phó Chủ tịch UBND tỉnh - bà Nguyễn Thị Thu Trang
+Giúp Chủ tịch chỉ đạo các lĩnh vực: văn hóa, thể thao, du lịch, giáo dục, y tế, lao động. Làm Chủ tịch Hội đồng Giáo dục quốc phòng và an ninh tỉnh.
+
+Khi Chủ tịch vắng mặt, Phó Chủ tịch Thường trực thay mặt Chủ tịch điều hành công việc chung.
+""", document=dict(kind="decision", number=None, issuer="UBND tỉnh Bình Định", date=None,
+                    title="Phân công công tác của Chủ tịch, các Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026"),
+    assignments=[
+    dict(cadre="Phạm Anh Khoa", position="Chủ tịch UBND tỉnh", unit="UBND tỉnh Bình Định",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "Lãnh đạo, quản lý toàn diện các lĩnh vực công tác thuộc thẩm quyền của UBND tỉnh",
+             "Trực tiếp chỉ đạo các lĩnh vực: quy hoạch, kế hoạch đầu tư, tổ chức bộ máy, nội chính",
+             "Là chủ tài khoản ngân sách tỉnh"]),
+    dict(cadre="Lâm Hải Giang", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Bình Định",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "Giúp Chủ tịch chỉ đạo các lĩnh vực: tài chính, ngân sách, thuế, ngân hàng, đầu tư công",
+             "Theo dõi, chỉ đạo: Sở Tài chính, Cục Thuế, Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh"]),
+    dict(cadre="Nguyễn Thị Thu Trang", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Bình Định",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "Giúp Chủ tịch chỉ đạo các lĩnh vực: văn hóa, thể thao, du lịch, giáo dục, y tế, lao động",
+             "Chủ tịch Hội đồng Giáo dục quốc phòng và an ninh tỉnh"]),
+])
+
+doc(name="h-020", kind="news", text="""
+Gia Lai thành lập Tổ công tác gỡ vướng cho dự án điện gió
+
+Ngày 9/3/2022, Chủ tịch UBND tỉnh Gia Lai ký quyết định thành lập Tổ công tác đặc biệt tháo gỡ khó khăn cho các dự án điện gió trên địa bàn tỉnh.
+
+Theo quyết định, ông Rơ Mah Khôi, Phó Chủ tịch UBND tỉnh làm Tổ trưởng; ông Đỗ Tiến Đông, Giám đốc Sở Kế hoạch và Đầu tư làm Tổ phó thường trực; ông Nguyễn Hữu Quế, Giám đốc Sở Tài nguyên và Môi trường làm Tổ phó.
+
+Tổ công tác có nhiệm vụ rà soát, tổng hợp vướng mắc của từng dự án, đề xuất giải pháp tháo gỡ trước ngày 30/6/2022.
+
+Trước đó, tại buổi làm việc với các nhà đầu tư, ông Võ Ngọc Thành, Chủ tịch UBND tỉnh yêu cầu các sở, ngành không để doanh nghiệp phải chờ đợi.
+""", assignments=[
+    dict(cadre="Rơ Mah Khôi", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Gia Lai",
+         period=None, declared=None, tasks=["Tổ trưởng"]),
+    dict(cadre="Đỗ Tiến Đông", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+         period=None, declared=None, tasks=["Tổ phó thường trực"]),
+    dict(cadre="Nguyễn Hữu Quế", position="Giám đốc Sở Tài nguyên và Môi trường", unit="Sở Tài nguyên và Môi trường",
+         period=None, declared=None, tasks=["Tổ phó"]),
+], negatives=[("Võ Ngọc Thành", "quoted"), ("Tổ công tác có nhiệm vụ rà soát", "body")])
