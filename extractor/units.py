@@ -627,9 +627,13 @@ def hints_from_path(path: str | PurePath) -> dict:
         if name_key(label) in _FOLDER_WORDS:
             continue
         ref = resolve_unit(label, year=hints.get("year"))
-        # A bare folder name ("Chiêm Hóa") must name a unit without much doubt;
-        # "Van ban" or "Tong hop" must not become communes.
-        if ref is None or ref.key is None or (not find_mentions(label) and ref.text != label):
+        # A folder name must be a unit's whole name ("Chiêm Hóa", "Xã Hòa Phú"); a
+        # one-word name must also be unique. "Van ban" or "Tong hop" (common folder
+        # words above) must not become communes. A name found in several provinces
+        # ("Hòa Phú") is still a good hint: the document's own text settles it.
+        if ref is None or (not find_mentions(label) and ref.text != label):
+            continue
+        if ref.key is None and len(label.split()) < 2:
             continue
         if ref.level == "province":
             hints.setdefault("province", label)
