@@ -18,6 +18,7 @@ of "xã Tân Mỹ" still agrees with "xã tân mỹ" (see :mod:`extractor.dedup.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -102,6 +103,7 @@ _PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _k, _v in sorted(PHRASE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
     _PHRASE_FIRST.setdefault(_k[0], []).append((_k, tuple(_v.split())))
 _EXPAND: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
+_ABBREV_FIRST = frozenset(_EXPAND) | frozenset(_PHRASE_FIRST)
 
 # Capitalised words that are institutions or document kinds, not names: "Hội Nông dân",
 # "Nghị quyết", "Đoàn TNCS Hồ Chí Minh". They are dropped from name runs.
@@ -109,7 +111,7 @@ NAME_STOPWORDS = frozenset("""
 ủy ủy ban nhân dân hội đồng đảng bộ chi thường vụ chấp hành mặt trận tổ quốc đoàn thanh
 niên cộng sản hồ chí minh nhà nước chính phủ quốc hội tỉnh huyện xã thị trấn phường thành
 phố thôn bản xóm ấp nghị quyết chỉ thị kế hoạch quyết định chương trình đề án dự án phòng
-sở trung tâm trường liên hiệp phụ nữ nông cựu chiến binh việt nam công an quân sự văn hóa
+sở trường liên hiệp phụ nữ nông cựu chiến binh việt nam công an quân sự văn hóa
 thông tin ngân hàng bệnh viện trạm y tế kho bạc chi cục cục ban tỉnh ủy huyện ủy đảng ủy
 thành ủy thị ủy ubnd hđnd mttq htx ntm ocop covid sars hđnd bch btv vietgap ngày tháng năm
 """.split())
@@ -117,8 +119,9 @@ thành ủy thị ủy ubnd hđnd mttq htx ntm ocop covid sars hđnd bch btv vie
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A token: a number (with its thousands/decimal marks) or a run of letters/digits.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
-_FIXES = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u00f0": "đ", "\u2010": "-", "\u2013": "-",
-                        "\u2014": "-", "&": " và "})
+_FIXES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+_DIGIT = re.compile(r"\d")
+_intern = sys.intern
 
 
 def _move_tone(pair: str) -> str:
@@ -231,50 +234,54 @@ def match_key(text: str) -> Key:
     >>> k.numbers, k.years, k.names
     (('5',), ('2022',), (('tân', 'mỹ'),))
     """
-    fixed = unicodedata.normalize("NFC", text).translate(_FIXES)
+    fixed = unicodedata.normalize("NFC", text)
+    if "&" in fixed:  # "GD&ĐT", "NN & PTNT": read as "và", as written out
+        fixed = fixed.replace("&", " và ")
+    if "\u00d0" in fixed or "\u00f0" in fixed:  # Icelandic eth typed for Đ/đ in old files
+        fixed = fixed.translate(_FIXES)
     lowered = fixed.lower()
-    if len(lowered) != len(fixed):  # a letter whose lower case is longer: no capitals info
-        fixed = lowered
-    lowered = _fix_tones(lowered)
-    raw = _TOKEN.findall(lowered)
-    # The same regex over the original gives the same tokens (lower() keeps lengths and
-    # letter classes), so capitals can be read token by token.
-    orig = _TOKEN.findall(fixed) if fixed is not lowered else raw
-    if len(orig) != len(raw):
-        orig = raw
-    caps = [o[:1] != r[:1] and o[:1].isupper() for o, r in zip(orig, raw)]
-    if caps:
-        caps[0] = False  # a sentence starts with a capital; that says nothing
-    n_caps = sum(caps)
-    if n_caps * 10 > len(caps) * 6:  # ALL CAPS or Title Case: capitals carry no meaning
-        caps = [False] * len(caps)
-    tokens: list[str] = []
+    caps: list[bool] = []
+    n_caps = 0
+    raw = _TOKEN.findall(_fix_tones(lowered))
+    if lowered != fixed and len(lowered) == len(fixed):
+        # The same regex over the original gives the same tokens (lower() keeps lengths
+        # and letter classes), so capitals can be read token by token.
+        orig = _TOKEN.findall(fixed)
+        if len(orig) == len(raw):
+            caps = [o[0] != r[0] and o[0].isupper() for o, r in zip(orig, raw)]
+            caps[0] = False  # a sentence starts with a capital; that says nothing
+            n_caps = sum(caps)
+            if n_caps and sum(1 for o in orig if o[0].islower()) < 2:
+                n_caps = 0  # ALL CAPS or Title Case: capitals carry no meaning
+    if not n_caps:
+        caps = [False] * len(raw)
+    tokens = list(map(_intern, raw))
     numbers: list[str] = []
     years: list[str] = []
-    for tok in raw:
-        if tok[0].isdigit():
-            if tok.isdigit() or tok[-1].isdigit():
+    if _DIGIT.search(lowered):
+        for pos, tok in enumerate(tokens):
+            if tok[0].isdigit() and tok[-1].isdigit():
                 try:
-                    tok = _number(tok)
+                    tok = tokens[pos] = _intern(_number(tok))
                 except ValueError:
                     pass
                 if len(tok) == 4 and _YEAR.fullmatch(tok):
                     years.append(tok)
                 else:
                     numbers.append(tok)
-        tokens.append(tok)
-    if n_caps or _PHRASE_FIRST.keys() & set(tokens) or _EXPAND.keys() & set(tokens):
+    present = set(tokens)
+    if not _ABBREV_FIRST.isdisjoint(present):
         tokens, caps = _expand(tokens, caps)
     names: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for tok, cap in zip(tokens, caps + [False]):
-        if cap and tok not in NAME_STOPWORDS and not tok[0].isdigit():
-            run.append(tok)
-            continue
-        if len(run) >= 2:
-            names.append(tuple(run))
-        run = []
-    if len(run) >= 2:
-        names.append(tuple(run))
+    if n_caps:
+        run: list[str] = []
+        for tok, cap in zip(tokens + [""], caps + [False]):
+            if cap and tok not in NAME_STOPWORDS and not tok[0].isdigit():
+                run.append(tok)
+                continue
+            if len(run) >= 2:
+                names.append(tuple(run))
+            run = []
+        names = sorted(set(names))
     return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),
-               tuple(sorted(set(names))), text)
+               tuple(names), text)

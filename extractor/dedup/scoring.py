@@ -25,7 +25,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .normalize import Key, _TOKEN, normalize_text
+from .normalize import Key, _TOKEN, _number, normalize_text
 
 __all__ = ["score", "raw_score", "conflicts", "explain", "CONFLICT_CAP"]
 
@@ -99,8 +99,8 @@ def explain(a: Key, b: Key) -> str:
         parts.extend(bad)
     # Differences as written: align the surface words by their normalised forms.
     sa, sb = _surface(a.original), _surface(b.original)
-    na = [normalize_text(w) for w in sa]
-    nb = [normalize_text(w) for w in sb]
+    na = [_word(w) for w in sa]
+    nb = [_word(w) for w in sb]
     merged: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -119,7 +119,7 @@ def explain(a: Key, b: Key) -> str:
         flush()
         # Same normalised word written differently (tone placement): worth showing.
         for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
-            if sa[i] != sb[j] and sa[i].lower() != sb[j].lower():
+            if sa[i].lower() != sb[j].lower() and not sa[i][:1].isdigit():
                 merged.append(f"'{sa[i]}' / '{sb[j]}'")
     flush()
     if merged:
@@ -140,6 +140,15 @@ def explain(a: Key, b: Key) -> str:
     if not parts:
         parts.append("giống hệt sau chuẩn hóa")
     return "; ".join(parts)
+
+
+def _word(word: str) -> str:
+    if word[:1].isdigit():
+        try:
+            return _number(word)
+        except ValueError:
+            pass
+    return normalize_text(word)
 
 
 def _only(name: tuple[str, ...]) -> Key:
