@@ -29,7 +29,7 @@ _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đ�
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("giao", re.compile(r"được\s+(?:[^,.;:]{0,60}?\s+)?giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
-    ("register", re.compile(r"(?:đã\s+)?đăng ký(?:\s+thực hiện)?(?![\w])"), True),
+    ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     ("duty_colon", re.compile(r"phụ trách\s*:"), True),
     ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|giúp|chịu trách nhiệm|điều hành|"
@@ -50,7 +50,7 @@ NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|
 # A proposal or a possibility is not an assignment (yet).
 HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|"
                    r"bầu|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")
-LIST_START = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·])\s*")
+LIST_START = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·])\s*")
 _PERSON_INTRO = re.compile(r"(?:^|[;,:]\s*|\s)(?:(?:đồng chí|đ/c|ông|bà)\s+[" + UPPER + r"])")
 
 
@@ -102,6 +102,22 @@ _SEP = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*(?:,|\s[-–—]|[-–—]\s|:)\s*"
 def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
     """Titles in apposition after a name: ", Tỉnh ủy viên, Bí thư Huyện ủy" -> spans, end."""
     titles: list[tuple[int, int]] = []
+    par = re.compile(r"\s*\(").match(folded, pos, limit)
+    if par and HEAD.match(folded, par.end()):
+        close = folded.find(")", par.end(), limit)
+        if close > 0:
+            inner = par.end()
+            while True:
+                e = min(title_extent(folded, inner, close), close)
+                s_, e_ = trim_span(text, inner, e)
+                if e_ > s_:
+                    titles.append((s_, e_))
+                nxt = re.compile(r"\s*,\s*").match(folded, e, close)
+                if nxt and HEAD.match(folded, nxt.end()):
+                    inner = nxt.end()
+                    continue
+                break
+            return titles, close + 1
     m = _SEP.match(folded, pos, limit)
     if not m or not HEAD.match(folded, m.end()):
         return titles, pos
@@ -129,6 +145,13 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     base = window_start + cut + 1 if cut >= 0 else window_start
     heads = find_heads(folded, base, name_start)
     if not heads:
+        # "Với cương vị Bí thư Đảng ủy, Chủ tịch HĐND xã Tam Anh, đồng chí NAME"
+        if re.fullmatch(r"\s*(?:đồng chí|đ/c|ông|bà)\s*", folded[base:name_start]):
+            m = re.compile(r"(?:với|trên)\s+(?:cương vị|tư cách)\s+").search(folded, max(floor, base - 200), base)
+            if m and HEAD.match(folded, m.end()):
+                s, e = trim_span(text, m.end(), base)
+                if e > s and not STOP.search(folded, s, e):
+                    return s, e
         return None
     hs = heads[0][0]
     s, e = trim_span(text, hs, name_start)
@@ -141,6 +164,7 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
 _TRAIL_PASSIVE = re.compile(r"\s+(?:được|do)\s+(?:ban thường vụ|thường trực|ban chấp hành|ubnd|"
                             r"hđnd|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|cấp ủy|chủ tịch|lãnh đạo)[^;]*?"
                             r"giao(?:\s+bổ sung|\s+thêm)?\s*$")
+_ORDINAL = re.compile(r"\s*(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm) là)\s*[,:]\s*")
 _ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
 
 
@@ -148,6 +172,9 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     """Trim numbering, bullets, closing punctuation and a trailing "được ... giao"."""
     s, e = trim_span(text, s, e, " \t\n,;:.")
     m = LIST_START.match(folded, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    m = _ORDINAL.match(folded, s, e)
     if m and m.end() < e:
         s = m.end()
     p = _TRAIL_PASSIVE.search(folded, s, e)
@@ -250,8 +277,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 if raw is None:
                     continue
                 raw.period = pick_period(periods, raw, ss, se, ps, pe)
-                if raw.open_list and not raw.tasks:
-                    items = list_items_after(text, folded, lines, pi, se)
+                if raw.open_list and not raw.tasks and se >= pe - 1:
+                    items = list_items_after(text, folded, lines, pi)
                     if items:
                         raw.tasks = items
                         raw.open_list = False
@@ -278,6 +305,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     clause_start = max(ss, max(folded.rfind(c, ss, ns) for c in ";.") + 1)
     if HEDGE.search(folded, clause_start, ns):
         return None
+    if re.search(r"(?:^|\s)theo\s+(?:đồng chí|đ/c|ông|bà)?\s*$", folded[max(ss, ns - 20):ns]):
+        return None  # "Theo bà X, ...": reported speech
     titles, pos = title_after(text, folded, ne, se)
     before = title_before(text, folded, ns, ss)
     if how == "model" and not titles and not before:
@@ -310,7 +339,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
-        lst = re.compile(r"[^.;]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign") else None
+        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign") else None
         tasks_at = body_start
         if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
             tasks_at = lst.end()
@@ -326,6 +355,24 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         role = kind in ("role", "holds", "assign")
         raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared)
         raw.span = (min([ns] + [p[0] for p in position]), max([e for _, e in raw.tasks] + [ne]))
+        return raw
+    line_end = folded.find("\n", at)
+    line_end = len(folded) if line_end < 0 else line_end
+    # "1. Bà X, Phó Chủ tịch UBND tỉnh - Trưởng ban;": the post after the dash is the role
+    if len(titles) >= 2:
+        ls_, le_ = titles[-1]
+        joint = folded[titles[-2][1]:ls_]
+        if re.search(r"[-–—]", joint) and ROLE_WORD.match(folded, ls_) and \
+                re.fullmatch(r"\s*[;.,]?\s*", folded[le_:min(line_end, le_ + 3)] if le_ < line_end else ""):
+            raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position[:-1], trigger="member")
+            raw.tasks = [clean_task(text, folded, ls_, le_)]
+            raw.span = (min([ns] + [p[0] for p in position]), le_)
+            return raw
+    # "1. Đồng chí X, Chủ tịch UBND tỉnh:" closing its line: the items below are the tasks
+    if re.fullmatch(r"\s*:?\s*", folded[at:line_end]) and (position or how == "honorific"):
+        raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger="list")
+        raw.open_list = True
+        raw.span = (min([ns] + [p[0] for p in position]), line_end)
         return raw
     return None
 
@@ -345,24 +392,43 @@ def read_followup_list(text: str, folded: str, ss: int, se: int, declared: int |
     return split_tasks(text, folded, m.end(), se, declared=n or declared)
 
 
-def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: int,
-                     after: int) -> list[tuple[int, int]]:
-    """Bulleted or numbered lines right after an intro line: the person's tasks."""
+def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: int) -> list[tuple[int, int]]:
+    """Bulleted or numbered lines right after an intro line: the person's tasks.
+
+    The list ends at the first line that is not an item, or at an item that
+    introduces the next person ("2. Ông Vi Đình Hùng, ...")."""
     items: list[tuple[int, int]] = []
-    if folded[:after].rstrip().endswith(":") is False and not re.search(r"(?:sau|là|gồm)\s*:?\s*$", folded[lines[pi][0]:after]):
-        if not folded[lines[pi][0]:lines[pi][1]].rstrip().endswith(":"):
-            return items
+    intro_label = LIST_START.match(folded, lines[pi][0], lines[pi][1])
+    intro_kind = _label_kind(folded[intro_label.start():intro_label.end()]) if intro_label else None
     for ls, le in lines[pi + 1:]:
-        line = folded[ls:le]
-        if not LIST_START.match(line):
+        m = LIST_START.match(folded, ls, le)
+        if not m:
             break
-        if _PERSON_INTRO.search(line[:40]) or find_names(text[ls:min(le, ls + 60)]) and HEAD.search(line[:120]):
-            # a new cadre's own item ("2. Đồng chí ...") ends this list
-            names = find_names(text[ls:le])
-            if names and names[0][0] < 30:
-                break
-        items.extend(split_tasks(text, folded, ls, le))
+        if intro_kind and _label_kind(folded[m.start():m.end()]) == intro_kind:
+            break  # a sibling of the intro item ("2." after "1."): the next cadre or section
+        names = find_names(text[ls:min(le, ls + 80)])
+        if names and names[0][0] < 30 and (HEAD.search(folded, ls, min(le, ls + 160)) or
+                                          _PERSON_INTRO.search(folded[ls:ls + 30])):
+            break
+        for s, e in split_tasks(text, folded, ls, le):
+            r = re.compile(r"(?:làm|được giao|giữ chức)\s+").match(folded, s, e)
+            if r and ROLE_WORD.match(folded, r.end() - 1 if folded[r.end() - 1] == " " else r.end()):
+                s = r.end()
+            items.append((s, e))
     return items
+
+
+def _label_kind(label: str) -> str:
+    label = label.strip()
+    if re.match(r"\d+\.\d", label):
+        return "dotted"
+    if label[:1].isdigit():
+        return "number"
+    if re.match(r"[ivx]+[.)]", label) and len(label) > 2:
+        return "roman"
+    if re.match(r"[a-zđ][.)]", label):
+        return "letter"
+    return "bullet:" + label[:1]
 
 
 def pick_period(periods: list[PeriodMatch], raw: RawAssignment, ss: int, se: int, ps: int,

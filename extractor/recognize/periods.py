@@ -20,9 +20,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?(?:năm\s*)?{Y}{DASH}{Y}")),
     ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
     ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),
+    ("deadline_long", re.compile(rf"(?:trước|đến|chậm nhất|hạn|trong)\s*(?:hết\s*)?ngày\s*\d{{1,2}}\s*tháng\s*\d{{1,2}}\s*năm\s*{Y}")),
     ("quarter", re.compile(rf"(?:quý|qúy)\s*(?:[ivx]+|\d)\s*(?:/|năm|-)\s*{Y}")),
-    ("month", re.compile(rf"(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?\s*(?:năm\s*)?(?:/|-)?\s*{Y}")),
-    ("year", re.compile(rf"(?:đến hết |hết |trong |của |cả )?năm\s*{Y}(?![\d/])")),
+    ("month", re.compile(rf"(?<!ngày \d)(?<!ngày \d\d)(?<!\d\d )(?<!\d )(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?\s*(?:/|-)\s*{Y}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s*{Y}")),
+    # "ngày 04 tháng 9 năm 2025" is a signing date, not a period: no "tháng N" before
+    ("year", re.compile(rf"(?<!tháng \d )(?<!tháng \d\d )(?:đến hết |hết |trong |của |cả )?năm\s*{Y}(?![\d/])")),
 ]
 
 
