@@ -560,3 +560,175 @@ Trước đó, tại buổi làm việc với các nhà đầu tư, ông Võ Ng�
     dict(cadre="Nguyễn Hữu Quế", position="Giám đốc Sở Tài nguyên và Môi trường", unit="Sở Tài nguyên và Môi trường",
          period=None, declared=None, tasks=["Tổ phó"]),
 ], negatives=[("Võ Ngọc Thành", "quoted"), ("Tổ công tác có nhiệm vụ rà soát", "body")])
+
+# ------------------------------------------------------------- more negatives
+
+doc(name="h-021", kind="negative", text="""
+Lãnh đạo tỉnh thăm, chúc Tết các gia đình chính sách ở Hậu Giang
+
+Sáng 5/2/2024, đoàn công tác do ông Nguyễn Văn Hồng, Phó Bí thư Tỉnh ủy dẫn đầu đã đến thăm, tặng quà các gia đình chính sách tại huyện Phụng Hiệp.
+
+Đoàn đến thăm gia đình bà Lê Thị Sáu, mẹ liệt sĩ ở xã Hòa An, và ông Phan Văn Đực, thương binh hạng 2/4 ở thị trấn Cây Dương.
+
+Ông Nguyễn Văn Hồng đề nghị cấp ủy, chính quyền địa phương tiếp tục quan tâm chăm lo đời sống người có công.
+
+Cùng đi có bà Trần Thị Mỹ Hạnh, Giám đốc Sở Lao động - Thương binh và Xã hội.
+""", assignments=[], negatives=[("Nguyễn Văn Hồng", "visited"), ("Lê Thị Sáu", "visited"),
+                               ("Phan Văn Đực", "visited"), ("Trần Thị Mỹ Hạnh", "attended")])
+
+doc(name="h-022", kind="negative", text="""
+THÔNG BÁO
+Kết luận của Thường trực Huyện ủy Văn Quan tại buổi làm việc với Đảng ủy xã Tràng Các
+
+Ngày 16/10/2019, đồng chí Hoàng Văn Páo, Phó Bí thư Thường trực Huyện ủy chủ trì buổi làm việc với Đảng ủy xã Tràng Các. Dự có đồng chí Lương Thị Nhặt, Trưởng Ban Dân vận Huyện ủy.
+
+Sau khi nghe báo cáo, Thường trực Huyện ủy kết luận:
+1. Đảng ủy xã Tràng Các tập trung lãnh đạo hoàn thành chỉ tiêu trồng rừng năm 2019.
+2. UBND xã khẩn trương hoàn thiện hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới.
+3. Các phòng, ban chuyên môn của huyện hỗ trợ xã tháo gỡ vướng mắc về đất đai.
+
+T/L BAN THƯỜNG VỤ
+CHÁNH VĂN PHÒNG
+Nông Văn Thiết
+""", assignments=[], negatives=[("Hoàng Văn Páo", "chaired"), ("Lương Thị Nhặt", "attended"),
+                               ("Nông Văn Thiết", "signer"),
+                               ("UBND xã khẩn trương hoàn thiện hồ sơ", "body")])
+
+doc(name="h-023", kind="negative", text="""
+Ra mắt Ban Chấp hành Hội Nông dân huyện Phù Cừ khóa X
+
+Đại hội đại biểu Hội Nông dân huyện Phù Cừ lần thứ X, nhiệm kỳ 2023 - 2028 đã bầu 23 đồng chí vào Ban Chấp hành. Đồng chí Đào Văn Tuyến tái đắc cử Chủ tịch Hội Nông dân huyện; đồng chí Nguyễn Thị Lành được bầu làm Phó Chủ tịch.
+
+Đại hội đề ra mục tiêu đến năm 2028 có 70% hộ nông dân đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.
+
+Đến dự và chỉ đạo đại hội có đồng chí Bùi Huy Hoàng, Phó Chủ tịch Hội Nông dân tỉnh Hưng Yên.
+""", assignments=[], negatives=[("Đào Văn Tuyến", "elected"), ("Nguyễn Thị Lành", "elected"),
+                               ("Bùi Huy Hoàng", "attended")])
+
+doc(name="h-024", kind="negative", text="""
+Phú Tân: Nhiều việc đột phá chưa đạt yêu cầu
+
+Theo báo cáo của Ban Tổ chức Huyện ủy Phú Tân (An Giang), năm 2016 toàn huyện có 47 cán bộ được giao 96 việc đột phá. Kết quả, có 19 việc chưa hoàn thành, chủ yếu ở lĩnh vực giải phóng mặt bằng và thu hút đầu tư.
+
+Nguyên nhân được chỉ ra là một số cán bộ đăng ký việc quá sức, thiếu nguồn lực; có nơi chọn việc đơn giản, thuộc chức trách thường xuyên.
+
+Ban Thường vụ Huyện ủy yêu cầu từ năm 2017, việc đăng ký phải được thẩm định trước khi giao.
+""", assignments=[], statistics=[("47 cán bộ được giao 96 việc đột phá", 96, 47)],
+    negatives=[("47 cán bộ được giao 96 việc đột phá", "total"),
+               ("việc đăng ký phải được thẩm định trước khi giao", "body")])
+
+doc(name="h-025", kind="negative", text="""
+Kon Tum: Giao chỉ tiêu phát triển rừng năm 2026 cho các huyện
+
+UBND tỉnh Kon Tum vừa có quyết định giao chỉ tiêu trồng rừng năm 2026. Theo đó, huyện Kon Plông trồng mới 850 ha; huyện Sa Thầy 600 ha; huyện Đắk Hà 420 ha.
+
+Sở Nông nghiệp và Môi trường chủ trì hướng dẫn, kiểm tra; Chủ tịch UBND các huyện chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.
+
+Ông A Pớt, Phó Giám đốc Sở cho biết, năm nay tỉnh ưu tiên cây gỗ lớn bản địa.
+""", assignments=[], negatives=[("A Pớt", "quoted"),
+                               ("Sở Nông nghiệp và Môi trường chủ trì hướng dẫn", "body")])
+
+# -------------------------------------------------------- more positive documents
+
+doc(name="h-026", kind="news", text="""
+Người “gánh” việc đột phá ở vùng biên Mường Khương
+
+Năm 2018, đồng chí Thào Seo Sinh, Bí thư Đảng uỷ xã Pha Long được Ban Thường vụ Huyện uỷ Mường Khương giao 3 việc đột phá: xây dựng 2 tuyến đường liên thôn ra cặp mốc biên giới; vận động 100% hộ người Mông không tái trồng cây thuốc phiện; đưa diện tích chè Shan vùng cao lên 150 ha.
+
+Cuối năm 2018, cả ba việc đều về đích; riêng tuyến đường thứ hai hoàn thành sớm hơn kế hoạch gần hai tháng.
+
+Hỏi về bí quyết, anh Sinh cười: “Cứ việc gì dân thấy lợi thì dân làm, mình chỉ cần làm trước cho dân xem”.
+""", assignments=[
+    dict(cadre="Thào Seo Sinh", position="Bí thư Đảng uỷ xã", unit="Đảng uỷ xã Pha Long",
+         period=("Năm 2018", 2018, 2018), declared=3, tasks=[
+             "xây dựng 2 tuyến đường liên thôn ra cặp mốc biên giới",
+             "vận động 100% hộ người Mông không tái trồng cây thuốc phiện",
+             "đưa diện tích chè Shan vùng cao lên 150 ha"]),
+])
+
+doc(name="h-027", kind="news", text="""
+Ủy quyền điều hành UBND thành phố trong thời gian Chủ tịch đi học
+
+Ngày 3/4/2023, Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) ban hành quyết định ủy quyền cho ông Tôn Thiện Đồng, Phó Chủ tịch Thường trực UBND thành phố tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023, trong thời gian Chủ tịch tham gia lớp bồi dưỡng tại Học viện Chính trị quốc gia Hồ Chí Minh.
+
+Trong thời gian này, bà Nguyễn Thị Phương Dung, Phó Chủ tịch UBND thành phố được giao kiêm nhiệm phụ trách thêm lĩnh vực tài nguyên, môi trường và xây dựng.
+
+Ông Tôn Thiện Đồng có trách nhiệm báo cáo Chủ tịch kết quả điều hành sau khi kết thúc thời gian ủy quyền.
+""", assignments=[
+    dict(cadre="Tôn Thiện Đồng", position="Phó Chủ tịch Thường trực UBND thành phố", unit="UBND thành phố Bảo Lộc",
+         period=("từ ngày 5/4 đến hết ngày 30/6/2023", 2023, 2023), declared=None, tasks=[
+             "tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023"]),
+    dict(cadre="Nguyễn Thị Phương Dung", position="Phó Chủ tịch UBND thành phố", unit="UBND thành phố Bảo Lộc",
+         period=("từ ngày 5/4 đến hết ngày 30/6/2023", 2023, 2023), declared=None, tasks=[
+             "kiêm nhiệm phụ trách thêm lĩnh vực tài nguyên, môi trường và xây dựng"]),
+])
+
+doc(name="h-028", kind="report", text="""
+ĐẢNG ỦY XÃ QUẢNG PHÚ
+Báo cáo sơ kết việc thực hiện việc đột phá, đổi mới quý III/2023
+
+Quý III/2023, các đồng chí được giao việc đột phá đã tập trung triển khai, cụ thể:
+
+- Đồng chí Lê Quang Vũ (Bí thư Đảng ủy) - việc được giao: chỉ đạo hoàn thiện hồ sơ xã đạt chuẩn nông thôn mới kiểu mẫu về sản xuất hàng hóa. Tiến độ: đạt 80%.
+- Đồng chí Nguyễn Thị Thanh Nhàn (Phó Chủ tịch UBND xã) - việc được giao: giải quyết dứt điểm tình trạng rác thải ở chợ Quảng Phú; vận động 30 hộ kinh doanh dùng túi thân thiện với môi trường. Tiến độ: hoàn thành.
+- Đồng chí Cao Xuân Hạ (Bí thư Đoàn xã) - việc được giao: thành lập Câu lạc bộ thanh niên khởi nghiệp với 20 thành viên. Tiến độ: đang thực hiện.
+
+Nhìn chung, các việc đều bám sát kế hoạch; riêng việc của Đoàn xã còn chậm do thiếu kinh phí.
+""", document=dict(kind="report", number=None, issuer="Đảng ủy xã Quảng Phú", date=None,
+                    title="Báo cáo sơ kết việc thực hiện việc đột phá, đổi mới quý III/2023"),
+    assignments=[
+    dict(cadre="Lê Quang Vũ", position="Bí thư Đảng ủy", unit="Đảng ủy xã Quảng Phú",
+         period=("Quý III/2023", 2023, 2023), declared=None, tasks=[
+             "chỉ đạo hoàn thiện hồ sơ xã đạt chuẩn nông thôn mới kiểu mẫu về sản xuất hàng hóa"]),
+    dict(cadre="Nguyễn Thị Thanh Nhàn", position="Phó Chủ tịch UBND xã", unit="UBND xã Quảng Phú",
+         period=("Quý III/2023", 2023, 2023), declared=None, tasks=[
+             "giải quyết dứt điểm tình trạng rác thải ở chợ Quảng Phú",
+             "vận động 30 hộ kinh doanh dùng túi thân thiện với môi trường"]),
+    dict(cadre="Cao Xuân Hạ", position="Bí thư Đoàn xã", unit="Đoàn xã Quảng Phú",
+         period=("Quý III/2023", 2023, 2023), declared=None, tasks=[
+             "thành lập Câu lạc bộ thanh niên khởi nghiệp với 20 thành viên"]),
+])
+
+doc(name="h-029", kind="news", text="""
+Cà Mau: Phân công Phó Chủ tịch UBND tỉnh làm Trưởng Ban Chỉ đạo phát triển kinh tế biển
+
+Ngày 22/6/2015, UBND tỉnh Cà Mau kiện toàn Ban Chỉ đạo phát triển kinh tế biển giai đoạn 2015 - 2020.
+
+Ông Lâm Văn Bi, Phó Chủ tịch UBND tỉnh giữ chức Trưởng ban. Ông Châu Công Bằng, Giám đốc Sở Nông nghiệp và Phát triển nông thôn làm Phó Trưởng ban Thường trực; ông Nguyễn Tiến Hải, Giám đốc Sở Kế hoạch và Đầu tư làm Phó Trưởng ban.
+
+Ban Chỉ đạo giúp UBND tỉnh điều phối các chương trình nuôi tôm siêu thâm canh, khai thác hải sản xa bờ và bảo vệ rừng ngập mặn.
+""", assignments=[
+    dict(cadre="Lâm Văn Bi", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Cà Mau",
+         period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Trưởng ban"]),
+    dict(cadre="Châu Công Bằng", position="Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+         unit="Sở Nông nghiệp và Phát triển nông thôn",
+         period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Phó Trưởng ban Thường trực"]),
+    dict(cadre="Nguyễn Tiến Hải", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+         period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Phó Trưởng ban"]),
+], negatives=[("Ban Chỉ đạo giúp UBND tỉnh điều phối", "body")])
+
+doc(name="h-030", kind="plan", ext="md", text="""
+# Danh sách đăng ký việc đột phá năm 2016 — Đảng bộ thị trấn Phố Lu
+
+| STT | Họ và tên | Chức vụ | Việc đăng ký |
+|---|---|---|---|
+| 1 | Nguyễn Quang Huy | Bí thư Đảng ủy thị trấn | Chỉnh trang 2 tuyến phố chính theo hướng văn minh đô thị |
+| 2 | Vi Thị Hoa | Chủ tịch UBND thị trấn | Xử lý dứt điểm điểm tập kết rác tự phát ven Quốc lộ 4E |
+| | | | Thu hồi 100% diện tích đất công bị lấn chiếm tại tổ dân phố số 5 |
+| 3 | Phạm Văn Quyết | Chủ tịch Ủy ban MTTQ thị trấn | Vận động xây dựng quỹ khuyến học đạt 200 triệu đồng |
+
+*Danh sách do Văn phòng Đảng ủy tổng hợp ngày 10/01/2016.*
+""", document=dict(kind="plan", number=None, issuer="Đảng bộ thị trấn Phố Lu", date="2016-01-10",
+                    title="Danh sách đăng ký việc đột phá năm 2016"),
+    assignments=[
+    dict(cadre="Nguyễn Quang Huy", position="Bí thư Đảng ủy thị trấn", unit="Đảng ủy thị trấn Phố Lu",
+         period=("năm 2016", 2016, 2016), declared=None, tasks=[
+             "Chỉnh trang 2 tuyến phố chính theo hướng văn minh đô thị"]),
+    dict(cadre="Vi Thị Hoa", position="Chủ tịch UBND thị trấn", unit="UBND thị trấn Phố Lu",
+         period=("năm 2016", 2016, 2016), declared=None, tasks=[
+             "Xử lý dứt điểm điểm tập kết rác tự phát ven Quốc lộ 4E",
+             "Thu hồi 100% diện tích đất công bị lấn chiếm tại tổ dân phố số 5"]),
+    dict(cadre="Phạm Văn Quyết", position="Chủ tịch Ủy ban MTTQ thị trấn", unit="Ủy ban MTTQ thị trấn Phố Lu",
+         period=("năm 2016", 2016, 2016), declared=None, tasks=[
+             "Vận động xây dựng quỹ khuyến học đạt 200 triệu đồng"]),
+])
