@@ -455,6 +455,20 @@ def _log_to_file() -> None:
     root.setLevel(logging.WARNING)
 
 
+def _keep_extractor_read_callable() -> None:
+    """``extractor.read()`` (the function in extractor/__init__.py) shares its name with
+    the ``extractor.read`` package: once the package is imported, ``from extractor
+    import read`` gives the module, and every document after the first in a process
+    fails with "'module' object is not callable". Until that is fixed where it
+    belongs, put the reader function back (a no-op when the name is a function)."""
+    import types
+
+    import extractor
+
+    if isinstance(extractor.__dict__.get("read"), types.ModuleType):
+        extractor.read = extractor.__dict__["read"].read
+
+
 def _process_in_worker(document_id: int) -> dict:
     """Process one document in a pool process and report its peak memory.
 
@@ -470,6 +484,7 @@ def _process_in_worker(document_id: int) -> dict:
 
     pause = max(0.5, min(5.0, get_settings().stale_seconds / 4))
     while True:
+        _keep_extractor_read_callable()
         process_document(document_id)
         with session_scope() as s:
             status = s.get(Document, document_id).status
