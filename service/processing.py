@@ -190,7 +190,7 @@ def _progress_callback(document_id: int, job: str):
 
 def _read(path: Path, name: str, config, progress):
     """Read the stored original under its uploaded name (so messages name the user's file)."""
-    from extractor import read
+    from extractor.read import read  # the function (the package attribute is shadowed by the subpackage)
 
     with tempfile.TemporaryDirectory(prefix="giaoviec-") as tmp:
         link = Path(tmp) / (Path(name).name or path.name)

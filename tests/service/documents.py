@@ -17,15 +17,15 @@ HEADER = [
 ]
 
 
-def decision_lines(names=("Lương Văn Khải", "Phan Thị Ngọc Hà"), commune="Hòa Phú") -> list[str]:
+def decision_lines(names=("Lương Văn Khải", "Phan Thị Ngọc Hà"), commune="Hòa Phú", year=2022) -> list[str]:
     a, b = names
     return HEADER + [
-        f"1. Đồng chí {a}, Chủ tịch UBND xã {commune}, được giao 2 nội dung:",
-        f"- Chỉ đạo hoàn thành cứng hóa 4 km đường giao thông nông thôn tại thôn Khuôn Hà, xã {commune};",
-        "- Vận động nhân dân trồng mới 30 ha rừng sản xuất.",
-        f"2. Đồng chí {b}, Trưởng Phòng Tài nguyên và Môi trường huyện Kim Bình, được giao 2 nội dung:",
-        f"- Chỉ đạo hoàn thành cứng hoá 4 km đường giao thông nông thôn tại thôn Khuôn Hà xã {commune};",
-        "- Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho 200 hộ gia đình.",
+        f"Năm {year}, đồng chí {a}, Chủ tịch UBND xã {commune} được giao 2 việc đột phá là: chỉ đạo hoàn thành "
+        f"cứng hóa 4 km đường giao thông nông thôn tại thôn Khuôn Hà, xã {commune}; vận động nhân dân trồng "
+        "mới 30 ha rừng sản xuất.",
+        f"Năm {year}, đồng chí {b}, Trưởng Phòng Tài nguyên và Môi trường huyện Kim Bình được giao 2 việc đột phá "
+        f"là: chỉ đạo hoàn thành cứng hoá 4 km đường giao thông nông thôn tại thôn Khuôn Hà xã {commune}; hoàn "
+        "thành cấp giấy chứng nhận quyền sử dụng đất cho 200 hộ gia đình.",
         "Điều 2. Các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
     ]
 
