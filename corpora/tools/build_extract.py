@@ -169,7 +169,10 @@ class World:
             else:
                 pos, body = r.choice(P.ROLES_SO)
                 place = None
-            if (pos, place) not in self.used_roles or pos.startswith("Phó"):
+            # a body has one Chủ tịch, one Giám đốc, one Phó Chủ tịch Thường trực,
+            # but several ordinary deputies
+            plural = pos.startswith("Phó") and "Thường trực" not in pos and "," not in pos
+            if (pos, place) not in self.used_roles or plural:
                 break
         self.used_roles.add((pos, place))
         mention = f"{pos} {place}" if place else pos
@@ -262,9 +265,9 @@ def neg_quote(w: World, d: Doc) -> str:
     return s
 
 
-def neg_event(w: World, d: Doc) -> str:
+def neg_event(w: World, d: Doc, forms: tuple = (0, 1, 2, 3, 4)) -> str:
     p = w.person(w.rng.choice(["tinh", "huyen"]))
-    form = w.rng.randint(0, 4)
+    form = w.rng.choice(forms)
     if form == 0:
         d.negative(p.name, "attended")
         return f"Dự hội nghị có đồng chí {p.name}, {p.mention}."
@@ -281,7 +284,8 @@ def neg_event(w: World, d: Doc) -> str:
         return (f"Trước đó, đoàn công tác đã đến thăm gia đình {w.hon(p.name)} {p.name}, "
                 f"hộ sản xuất {w.rng.choice(P.PRODUCTS)} tiêu biểu của xã {w.communes[6]}.")
     d.negative(p.name, "appointed")
-    return (f"Dịp này, Ban Thường vụ Huyện ủy đã trao quyết định điều động, bổ nhiệm đồng chí "
+    who = "Ban Thường vụ Tỉnh ủy" if ("tỉnh" in p.mention or "Tỉnh" in p.mention or "Sở" in p.mention) else "Ban Thường vụ Huyện ủy"
+    return (f"Dịp này, {who} đã trao quyết định điều động, bổ nhiệm đồng chí "
             f"{p.name} giữ chức {p.position}.")
 
 
@@ -324,7 +328,7 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
     tasks = w.tasks(level, n)
     cnt = w.count_text(n)
     per = period[0]
-    form = r.randint(0, 7)
+    form = r.randint(0, 11)
     declared = n
     if form in (0, 5):
         # the period opens the sentence: gold keeps it as written, capitalised
@@ -356,6 +360,20 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
         joined = "; ".join(tasks)
         s = (f"Ở {p.unit}, đồng chí {p.name}, {p.mention} chọn việc đột phá {per} là {joined}. "
              f"Đến nay, nhiều phần việc đã về đích trước hạn.")
+    elif form == 8:
+        enum = " ".join(f"({j + 1}) {t};" for j, t in enumerate(tasks))[:-1]
+        s = (f"Theo Quyết định giao việc {per}, đồng chí {p.name} - {p.mention} phải hoàn thành "
+             f"{cnt} việc: {enum}.")
+    elif form == 9 and n >= 2:
+        heads = ["Một là", "hai là", "ba là", "bốn là"]
+        body = " ".join(f"{heads[j]}, {t}{'.' if j == n - 1 else ';'}" for j, t in enumerate(tasks))
+        s = (f"{cap(p.mention)} {p.name} được giao {cnt} việc đột phá {per}. {body} "
+             f"“Việc nào cũng khó, nhưng đã nhận thì phải làm đến nơi đến chốn”, {w.hon(p.name)} nói.")
+    elif form == 10:
+        declared = None
+        s = (f"Nhận nhiệm vụ đột phá {per} là {tasks[0]}, đồng chí {p.name}, {p.mention} đã cùng tập thể "
+             f"lãnh đạo bàn cách làm ngay từ đầu năm.")
+        tasks = tasks[:1]
     else:
         s = (f"{w.hon(p.name, True)} {p.name} ({p.mention}) cho biết, {per} {w.hon(p.name)} được Ban Thường vụ giao {cnt} việc đột phá: "
              f"{'; '.join(tasks)}.")
@@ -500,6 +518,12 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
                  f"(Kèm theo Quyết định số {number} ngày {iso[8:]}/{iso[5:7]}/{iso[:4]} của {issuer})")
     col_task = rng.choice(["Nội dung việc đột phá", "Nội dung việc đột phá, đổi mới", "Nhiệm vụ được giao"])
     col_time = rng.choice(["Thời gian hoàn thành", "Thời gian thực hiện"])
+    # three ways clerks lay the appendix out: merged name cells (rowspan), the
+    # name repeated on every row, or name and title in one cell ("Đ/c X - Chủ tịch ...")
+    style = rng.choice(["rowspan", "rowspan", "repeat", "combined"]) if layout == "html" else "rowspan"
+    head_cells = ["STT", "Họ và tên", "Chức vụ", col_task, col_time]
+    if style == "combined":
+        head_cells = ["STT", "Họ tên, chức vụ", col_task, col_time]
     if layout == "html":
         rows = []
         k = 0
@@ -507,10 +531,16 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
             k += 1
             for j, (t, dl) in enumerate(zip(tasks, deadlines)):
                 cells = []
-                if j == 0:
-                    rs = f' rowspan="{len(tasks)}"' if len(tasks) > 1 else ""
+                rs = f' rowspan="{len(tasks)}"' if len(tasks) > 1 else ""
+                if style == "rowspan" and j == 0:
                     cells += [f"<td{rs}>{k}</td>", f"<td{rs}>{html.escape(p.name)}</td>",
                               f"<td{rs}>{html.escape(p.mention)}</td>"]
+                elif style == "repeat":
+                    cells += [f"<td>{k}.{j + 1}</td>", f"<td>{html.escape(p.name)}</td>",
+                              f"<td>{html.escape(p.mention)}</td>"]
+                elif style == "combined" and j == 0:
+                    cells += [f"<td{rs}>{k}</td>",
+                              f"<td{rs}>Đ/c {html.escape(p.name)}<br>{html.escape(p.mention)}</td>"]
                 cells += [f"<td>{html.escape(t)}</td>", f"<td>{html.escape(dl)}</td>"]
                 rows.append("<tr>" + "".join(cells) + "</tr>")
         ptext = "\n".join(f"<p>{html.escape(x)}</p>" for x in "\n\n".join(body).split("\n") if x.strip())
@@ -519,8 +549,8 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
         d.text = ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                   f"<title>{html.escape(number)}</title></head>\n<body>\n{ptext}\n{stext}\n"
                   "<p>Nơi nhận:<br>- Như Điều 3;<br>- Lưu VP.</p>\n"
-                  f"{apt}\n<table border=\"1\">\n<tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th>"
-                  f"<th>{col_task}</th><th>{col_time}</th></tr>\n" + "\n".join(rows) + "\n</table>\n</body></html>\n")
+                  f"{apt}\n<table border=\"1\">\n<tr>" + "".join(f"<th>{c}</th>" for c in head_cells)
+                  + "</tr>\n" + "\n".join(rows) + "\n</table>\n</body></html>\n")
     else:
         lines = []
         k = 0
@@ -740,6 +770,47 @@ def gen_duty(rng: random.Random, i: int) -> Doc:
     return d
 
 
+def gen_duty_news(rng: random.Random, i: int) -> Doc:
+    """A press item on a People's Committee's split of duties, in running prose."""
+    w = World(rng)
+    w.year = rng.choice([2016, 2019, 2021, 2023, 2025])
+    d = Doc(f"g-dutyn-{i:03d}", "news")
+    areas = rng.sample(AREAS, rng.randint(2, 4))
+    iso, _ = w.date()
+    intro = rng.choice([
+        f"UBND tỉnh {w.tinh} vừa ban hành quyết định phân công nhiệm vụ Chủ tịch, các Phó Chủ tịch UBND tỉnh.",
+        f"Ngày {int(iso[8:])}/{int(iso[5:7])}/{w.year}, Chủ tịch UBND tỉnh {w.tinh} ký quyết định phân công công tác "
+        "trong Thường trực UBND tỉnh sau khi kiện toàn nhân sự.",
+    ])
+    period = (f"năm {w.year}", w.year, w.year)
+    intro = intro.replace("UBND tỉnh.", f"UBND tỉnh năm {w.year}.") if "vừa" in intro else intro + f" Phân công có hiệu lực từ năm {w.year}."
+    title = rng.choice([f"{w.tinh} phân công nhiệm vụ lãnh đạo UBND tỉnh",
+                        f"Phân công lại nhiệm vụ các Phó Chủ tịch UBND tỉnh {w.tinh}"])
+    paras = [title, intro]
+    sents = []
+    for k, (area, bodies) in enumerate(areas):
+        pos = "Chủ tịch UBND tỉnh" if k == 0 else "Phó Chủ tịch UBND tỉnh"
+        p = Person(w.person_name(), pos, pos, f"UBND tỉnh {w.tinh}")
+        follow = "theo dõi, chỉ đạo: " + ", ".join(bodies)
+        a1 = lower_first(area)
+        form = rng.randint(0, 2)
+        if form == 0:
+            sents.append(f"{w.hon(p.name, True)} {p.name} - {pos} {a1}; {follow}.")
+        elif form == 1:
+            sents.append(f"{pos} {p.name} {a1}, đồng thời {follow}.")
+        else:
+            sents.append(f"Đối với {w.hon(p.name)} {p.name}, {pos}: {a1}; {follow}.")
+        d.assign(p, [a1, follow], period, None)
+    paras += sents
+    if rng.random() < 0.6:
+        paras.append(neg_event(w, d, (1, 4)))
+    paras.append("Các Phó Chủ tịch chủ động giải quyết công việc thuộc lĩnh vực được phân công và chịu trách "
+                 "nhiệm trước Chủ tịch UBND tỉnh.")
+    d.negative("Các Phó Chủ tịch chủ động giải quyết công việc", "body")
+    d.text = "\n\n".join(paras) + "\n"
+    return d
+
+
 def gen_committee(rng: random.Random, i: int) -> Doc:
     w = World(rng)
     news = rng.random() < 0.4
@@ -759,8 +830,9 @@ def gen_committee(rng: random.Random, i: int) -> Doc:
     members.append((head, "Trưởng ban"))
     sub = w.person("huyen" if level == "huyen" else "so")
     members.append((sub, "Phó Trưởng ban Thường trực"))
-    for _ in range(rng.randint(1, 3)):
-        members.append((w.person("huyen" if level == "huyen" else "so"), rng.choice(["Phó Trưởng ban", "Ủy viên", "Thành viên"])))
+    extra = sorted(rng.choice(["Phó Trưởng ban", "Ủy viên", "Ủy viên"]) for _ in range(rng.randint(1, 3)))
+    for role in sorted(extra, key=lambda r: r != "Phó Trưởng ban"):
+        members.append((w.person("huyen" if level == "huyen" else "so"), role))
     if news:
         lines = [f"{w.tinh}: Thành lập {body_name.replace(' ' + period[0], '')}", "",
                  f"Ngày {iso[8:]}/{iso[5:7]}, UBND {where} ban hành quyết định thành lập {body_name}."]
@@ -782,7 +854,9 @@ def gen_committee(rng: random.Random, i: int) -> Doc:
         place = w.huyen if level == "huyen" else w.tinh
         up = f"ỦY BAN NHÂN DÂN\n{'HUYỆN' if level == 'huyen' else 'TỈNH'} {place.upper()}"
         lines = [header_state(w, number, f"{place}, {long_date}", up).rstrip("\n"), title, "",
-                 "QUYẾT ĐỊNH:", f"Điều 1. Thành lập {body_name}, gồm các ông (bà) có tên sau:"]
+                 f"CHỦ TỊCH ỦY BAN NHÂN DÂN {'HUYỆN' if level == 'huyen' else 'TỈNH'} {place.upper()}",
+                 f"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                 f"Xét đề nghị của {sub.position},", "QUYẾT ĐỊNH:", f"Điều 1. Thành lập {body_name}, gồm các ông (bà) có tên sau:"]
         for k, (p, role) in enumerate(members, 1):
             lines.append(f"{k}. {w.hon(p.name, True)} {p.name}, {p.mention} - {role};")
         lines[-1] = lines[-1][:-1] + "."
@@ -804,18 +878,18 @@ def gen_negative(rng: random.Random, i: int) -> Doc:
     d = Doc(f"g-neg-{i:03d}", "negative")
     form = rng.randint(0, 3)
     if form == 0:
-        lines = [f"Hội nghị sơ kết việc giao nhiệm vụ đột phá ở {w.huyen}", "",
+        lines = [f"Hội nghị sơ kết việc giao nhiệm vụ đột phá ở {w.huyen}",
                  f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}, Huyện ủy {w.huyen} tổ chức hội nghị sơ kết "
                  f"việc thực hiện nhiệm vụ đột phá, đổi mới năm {w.year}.",
                  neg_total(w, d), neg_quote(w, d), neg_event(w, d), neg_body(w, d)]
     elif form == 1:
-        lines = [f"Kỳ họp thứ {rng.randint(2, 19)} HĐND tỉnh {w.tinh} khóa XVII", "",
-                 f"Sáng nay, HĐND tỉnh {w.tinh} khai mạc kỳ họp. {neg_event(w, d)}",
+        lines = [f"Kỳ họp thứ {rng.randint(2, 19)} HĐND tỉnh {w.tinh} khóa {'XVIII' if w.year > 2021 else 'XVII'}",
+                 f"Sáng nay, HĐND tỉnh {w.tinh} khai mạc kỳ họp. {neg_event(w, d, (0,))}",
                  neg_quote(w, d),
                  "Kỳ họp xem xét các báo cáo, tờ trình về tình hình kinh tế - xã hội và dự toán ngân sách năm tới.",
-                 neg_event(w, d)]
+                 neg_event(w, d, (1,))]
     elif form == 2:
-        lines = [f"Huyện {w.huyen} giao chỉ tiêu phát triển kinh tế - xã hội năm {w.year}", "",
+        lines = [f"Huyện {w.huyen} giao chỉ tiêu phát triển kinh tế - xã hội năm {w.year}",
                  f"UBND huyện {w.huyen} đã giao chỉ tiêu cho {rng.randint(8, 25)} xã, thị trấn. "
                  f"Trong đó, UBND các xã chịu trách nhiệm hoàn thành tiêu chí nông thôn mới, "
                  "Phòng Tài chính - Kế hoạch huyện chủ trì theo dõi thu ngân sách.",
@@ -823,8 +897,8 @@ def gen_negative(rng: random.Random, i: int) -> Doc:
                  "Các Chủ tịch UBND xã chịu trách nhiệm trước Chủ tịch UBND huyện về kết quả thực hiện."]
         d.negative("UBND các xã chịu trách nhiệm", "body")
     else:
-        lines = [f"Đoàn công tác của tỉnh {w.tinh} làm việc tại huyện {w.huyen}", "",
-                 neg_event(w, d), neg_quote(w, d), neg_quote(w, d),
+        lines = [f"Đoàn công tác của tỉnh {w.tinh} làm việc tại huyện {w.huyen}",
+                 neg_event(w, d, (0, 2, 3)), neg_quote(w, d), neg_quote(w, d),
                  f"Đoàn đề nghị huyện tập trung tháo gỡ vướng mắc trong giải phóng mặt bằng, đẩy nhanh giải ngân vốn năm {w.year}."]
         d.negative("Đoàn đề nghị huyện tập trung", "body")
     d.text = "\n\n".join(lines) + "\n"
@@ -836,7 +910,7 @@ def gen_negative(rng: random.Random, i: int) -> Doc:
 def generate() -> list[Doc]:
     rng = random.Random(SEED)
     docs: list[Doc] = []
-    for i in range(1, 25):
+    for i in range(1, 29):
         docs.append(gen_news(rng, i))
     layouts = ["html"] * 10 + ["md"] * 3 + ["tsv"] * 3
     for i, lay in enumerate(layouts, 1):
@@ -851,7 +925,9 @@ def generate() -> list[Doc]:
         docs.append(gen_duty(rng, i))
     for i in range(1, 9):
         docs.append(gen_committee(rng, i))
-    for i in range(1, 9):
+    for i in range(1, 6):
+        docs.append(gen_duty_news(rng, i))
+    for i in range(1, 11):
         docs.append(gen_negative(rng, i))
     # about a third of the documents use the old tone placement throughout
     for d in docs:
