@@ -56,20 +56,41 @@ _STOP_CODAS = frozenset({"c", "ch", "p", "t"})
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _split_tone(syllable: str) -> tuple[str, str | None, int]:
-    """NFD a syllable, pull out its tone mark: (NFC text without tone, tone, count of tones)."""
+def _split_tone(syllable: str, where: list[int] | None = None) -> tuple[str, str | None, int]:
+    """NFD a syllable, pull out its tone mark: (NFC text without tone, tone, count of tones).
+    ``where`` (if given) receives the index of the letter that carried the tone."""
     decomposed = unicodedata.normalize("NFD", syllable)
     tone = None
     count = 0
     kept = []
+    base = ""
+    letters = 0
     for ch in decomposed:
         ch = _TONE_ALIASES.get(ch, ch)
         if ch in _TONE_SET:
             tone = ch
-            count += 1
+            if where is not None:
+                where.append(letters - 1)
+            # a tone on a consonant ("ñ" read from a legacy byte) is no Vietnamese letter
+            count += 1 if base.lower() in "aeiouy" and base else 9
         else:
+            if not unicodedata.combining(ch):
+                base = ch
+                letters += 1
             kept.append(ch)
     return unicodedata.normalize("NFC", "".join(kept)), tone, count
+
+
+def _rhyme_ok(nucleus: str, coda: str) -> bool:
+    """Finals that Vietnamese spelling allows after a nucleus: "anh", "ích", never "ônh",
+    "ing"; "ă"/"â" never end a syllable."""
+    if coda in ("nh", "ch"):
+        return nucleus in ("a", "ê", "i", "y", "oa", "uê", "uy")
+    if coda in ("ng", "c"):
+        return nucleus not in ("ê", "i", "y", "ơ", "uê", "uy", "uơ")
+    if not coda:
+        return nucleus not in ("ă", "â", "oă", "uâ", "iê", "yê", "uyê", "uô", "ươ")
+    return True
 
 
 def _parse(bare_lower: str) -> tuple[str, str, str] | None:
@@ -85,7 +106,7 @@ def _parse(bare_lower: str) -> tuple[str, str, str] | None:
             if not nucleus:
                 # "gi" + coda: "gìn" = g + i + n; handled by the onset "g".
                 continue
-            if nucleus in _NUCLEI and (not coda or nucleus in _CLOSED_OK):
+            if nucleus in _NUCLEI and (not coda or nucleus in _CLOSED_OK) and _rhyme_ok(nucleus, coda):
                 return onset, nucleus, coda
     return None
 
@@ -139,16 +160,24 @@ def is_vietnamese_syllable(word: str) -> bool:
         >>> is_vietnamese_syllable("Nguyễn"), is_vietnamese_syllable("Nguyẽn"[:3] + "q")
         (True, False)
     """
-    bare, tone, count = _split_tone(word)
+    where: list[int] = []
+    bare, tone, count = _split_tone(word, where)
     if count > 1:
         return False
     parts = _parse(bare.lower())
     if parts is None:
         return False
-    _, nucleus, coda = parts
+    onset, nucleus, coda = parts
     # A syllable closed by a stop (c, ch, p, t) only takes the sắc or nặng tone.
     if coda in _STOP_CODAS and tone not in (None, ACUTE, DOT):
         return False
+    if tone is not None and len(bare) == len(word):
+        # The mark sits where one of the two conventions puts it ("xã", never "xaõ").
+        allowed = {len(onset) + _tone_index(onset, nucleus, coda)}
+        if nucleus in ("oa", "oe", "uy") and not coda:
+            allowed.add(len(onset) + 1)
+        if where and where[0] not in allowed:
+            return False
     return True
 
 
@@ -408,14 +437,15 @@ def _legacy_marker_share(text: str, markers: set[str]) -> float:
     return sum(1 for ch in text if ch in markers) / letters if letters else 0.0
 
 
-def decode_legacy(data: bytes | str) -> tuple[str, str | None]:
+def decode_legacy(data: bytes | str, encoding: str | None = None) -> tuple[str, str | None]:
     """Detect text typed in TCVN3 (ABC) or VNI and convert it to Unicode.
 
     ``data`` is raw bytes or text that was decoded as Windows-1252/Latin-1. Returns the
     converted text and ``"tcvn3"`` / ``"vni"``, or the text unchanged and ``None`` when
     it is not legacy-encoded (the better-scoring reading wins, by :func:`vietnamese_quality`).
+    ``encoding="tcvn3"`` or ``"vni"`` skips detection and converts.
 
-        >>> decode_legacy("Ch\\xf1 t\\xfech UBND x\\xb7")
+        >>> decode_legacy("Ch\\xf1 t\\xdech UBND x\\xb7")
         ('Chủ tịch UBND xã', 'tcvn3')
     """
     if isinstance(data, bytes):
@@ -425,17 +455,39 @@ def decode_legacy(data: bytes | str) -> tuple[str, str | None]:
             text = data.decode("latin-1")
     else:
         text = data
+    if encoding is not None:
+        converters = {"tcvn3": _decode_tcvn3, "vni": _decode_vni}
+        if encoding not in converters:
+            raise ValueError(f"unknown legacy encoding {encoding!r}: use 'tcvn3' or 'vni'")
+        return converters[encoding](text), encoding
     base_q = vietnamese_quality(text)
-    best, best_enc, best_q = text, None, base_q
+    # Bytes read as Windows-1252 are rarely Vietnamese on their own, so a legacy reading
+    # that scores as well wins; text already decoded must be clearly improved.
+    best, best_enc, best_q = text, None, base_q - 0.005 if isinstance(data, bytes) else base_q + 0.02
     for enc, fn, markers in (("tcvn3", _decode_tcvn3, set(_TCVN3_DECODE)),
                               ("vni", _decode_vni, set(_VNI_MARK_CHARS) | set(_VNI_SINGLE_CHARS))):
         if _legacy_marker_share(text, markers) == 0:
             continue
         converted = fn(text)
         q = vietnamese_quality(converted)
-        if q > best_q + 0.02:
+        if enc == "vni":
+            # Tie-break on shape: in VNI every mark byte follows a vowel ("oâ", "eá").
+            q += 0.01 * _vni_shape(text)
+        if q > best_q:
             best, best_enc, best_q = converted, enc, q
     return best, best_enc
+
+
+def _vni_shape(text: str) -> float:
+    """Share of VNI mark characters that stand right after a vowel they can modify."""
+    marks = after_vowel = 0
+    for i, ch in enumerate(text):
+        if ch in _VNI_MARK_CHARS and ch not in _VNI_SINGLE_CHARS:
+            marks += 1
+            prev = text[i - 1] if i else ""
+            if prev in _VNI_BASES or prev in ("ô", "Ô", "ö", "Ö"):
+                after_vowel += 1
+    return after_vowel / marks if marks else 0.0
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -446,7 +498,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ``utf-8``, ``utf-8-sig``, ``utf-16``, ``windows-1258``, ``tcvn3``, ``vni``. The text
     is NFC (Windows-1258 writes tones as combining marks).
 
-        >>> decode_bytes("Hòa Phú".encode("cp1258"))
+        >>> decode_bytes(b"Ho\\xcca Ph\\xfa")   # Windows-1258: "o" + combining grave
         ('Hòa Phú', 'windows-1258')
     """
     if data.startswith(b"\xef\xbb\xbf"):
@@ -480,6 +532,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not candidates:
         t = data.decode("latin-1")
         return t, "latin-1"
-    candidates.sort(key=lambda c: c[0], reverse=True)
+    # On a tie the legacy reading wins: Windows-1258 text shows itself by its combining
+    # tone bytes, which no TCVN3/VNI reading turns into valid syllables.
+    candidates.sort(key=lambda c: (c[0], c[1] != "windows-1258"), reverse=True)
     q, enc, t = candidates[0]
     return t, enc
