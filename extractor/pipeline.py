@@ -27,7 +27,9 @@ from .recognize.text import fold
 from .recognize.titles import split_unit
 from .link.component import KEY
 from .link.prose import RawAssignment
+from .link.forms import link_forms
 from .link.tables import link_tables
+from .link.texttables import find_text_tables
 
 
 def _read(path, config: ExtractorConfig) -> Document:
@@ -85,18 +87,38 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     found: list[Assignment] = []
     task_spans: list[Span] = []
     page_periods: dict[int, list[PeriodMatch]] = {}
+    context = _context(full, province)
+    context["year"] = _document_year(doc, info, hints)
+    all_tables = list(doc.tables)
     for page in doc.pages:
         if not page.text.strip():
             continue
         sdoc = nlp(page.text)
         page_periods[page.number] = find_periods(page.text)
-        tables = [t.span for t in doc.tables if t.page == page.number]
+        own = [t.span for t in doc.tables if t.page == page.number]
+        # tables typed as tab-separated text, where the reader found none
+        for t in find_text_tables(page):
+            if not any(o.start < t.span.end and t.span.start < o.end for o in own):
+                all_tables.append(t)
+        tables = [t.span for t in all_tables if t.page == page.number]
+        in_table = lambda at: any(t.start <= at < t.end for t in tables)  # noqa: E731
+        form_people = set()
+        for raw, unit_span in link_forms(page.text):
+            rec = _to_record(raw, page, context, hints)
+            if unit_span:
+                from dataclasses import replace
+
+                rec = replace(rec, unit=Field(page.text[unit_span[0]:unit_span[1]],
+                                              Span(page.number, *unit_span), 0.95, "form:unit"))
+            found.append(rec)
+            form_people.add(_key(rec.cadre.text))
         for raw in sdoc.user_data.get(KEY, []):
             # table rows are read by the table linker, with their columns
-            if any(t.start <= raw.cadre[0] < t.end for t in tables):
+            if in_table(raw.cadre[0]):
                 continue
-            found.append(_to_record(raw, page, province, hints))
-    found.extend(link_tables(doc, province=province))
+            found.append(_to_record(raw, page, context, hints))
+    found.extend(link_tables(doc, province=context, tables=all_tables,
+                             unit_for=lambda pos, ctx, h: _unit_for(pos, ctx, h)))
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
@@ -109,16 +131,49 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
 
 
 # ---------------------------------------------------------------------------- records
-def _period(p: PeriodMatch | None, text: str, page: int) -> Period | None:
+def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None) -> Period | None:
+    """A period record; "đến hết năm 2027" starts in the document's own year when known."""
     if p is None:
         return None
-    return Period(text=text[p.start:p.end], start=p.first, end=p.last,
-                  span=Span(page, p.start, p.end))
+    first = p.first
+    if p.kind == "until" and year and year < p.last:
+        first = year
+    return Period(text=text[p.start:p.end], start=first, end=p.last, span=Span(page, p.start, p.end))
 
 
-def _unit_for(position: str | None, province: str | None, hints: dict) -> str | None:
-    """The body of the last title that names one, with the context province when the
-    title says only "tỉnh" ("Phó Chủ tịch UBND tỉnh" -> "UBND tỉnh Hà Tĩnh")."""
+_LEVEL_NAME = re.compile(r"(?<![\w])(tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)\s+"
+                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:\s(?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
+
+
+def _context(text: str, province: str | None) -> dict:
+    """The places a text is about: its province, and its district and commune when one
+    dominates ("UBND huyện" in a text about huyện Đức Thọ is UBND huyện Đức Thọ)."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {"huyện": Counter(), "xã": Counter()}
+    for m in _LEVEL_NAME.finditer(text):
+        level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
+                 "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
+        name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
+        if level in counts:
+            counts[level][name] += 1
+    ctx = {"tỉnh": province}
+    for level, c in counts.items():
+        top = c.most_common(2)
+        # one place clearly dominant, else unknown (a report on many communes names none)
+        ctx[level] = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+    return ctx
+
+
+def _unit_for(position: str | None, context, hints: dict) -> str | None:
+    """The body of the last title that names one, with the context place when the title
+    says only the level ("Phó Chủ tịch UBND tỉnh" -> "UBND tỉnh Hà Tĩnh").
+
+    >>> _unit_for("Phó Chủ tịch UBND tỉnh", {"tỉnh": "Hà Tĩnh"}, {})
+    'UBND tỉnh Hà Tĩnh'
+    """
+    if not isinstance(context, dict):
+        context = {"tỉnh": context}
     if not position:
         return hints.get("unit")
     unit = None
@@ -126,12 +181,15 @@ def _unit_for(position: str | None, province: str | None, hints: dict) -> str | 
         unit = split_unit(part.strip())
         if unit:
             break
-    if unit and province and re.search(r"(?:^|\s)(?:tỉnh|tỉnh ủy)$", fold(unit)):
-        unit = f"{unit} {province}"
+    if unit:
+        m = re.search(r"(?:^|\s)(tỉnh|huyện|xã)(?: ủy)?$", fold(unit))
+        if m and context.get(m.group(1)):
+            level = m.group(1)
+            unit = f"{unit} {context[level]}" if not fold(unit).endswith(" ủy") else f"{unit} {context[level]}"
     return unit or hints.get("unit")
 
 
-def _to_record(raw: RawAssignment, page: Page, province: str | None, hints: dict) -> Assignment:
+def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignment:
     text = page.text
     n = page.number
     cadre = Field(text=text[raw.cadre[0]:raw.cadre[1]], span=Span(n, *raw.cadre),
@@ -146,7 +204,7 @@ def _to_record(raw: RawAssignment, page: Page, province: str | None, hints: dict
             position = Field(ptext, Span(n, s, e), 0.85, "titles:apposition")
         else:
             position = Field(text[s:e], Span(n, s, e), 0.9, "titles:apposition")
-    unit_text = _unit_for(position.text if position else None, province, hints)
+    unit_text = _unit_for(position.text if position else None, context, hints)
     unit = Field(unit_text, position.span if position else None, 0.7, "titles:body+province") if unit_text else None
     tasks = []
     for s, e in raw.tasks:
@@ -163,7 +221,8 @@ def _to_record(raw: RawAssignment, page: Page, province: str | None, hints: dict
         warnings.append(f"declared {raw.declared} tasks, found {len(tasks)}")
     conf = round(cadre.confidence * (0.95 if position else 0.8) * (0.95 if raw.trigger in ("giao", "role", "register") else 0.85), 3)
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit,
-                      period=_period(raw.period, text, n), declared_count=raw.declared,
+                      period=_period(raw.period, text, n, (context or {}).get("year") if isinstance(context, dict) else None),
+                      declared_count=raw.declared,
                       span=Span(n, *raw.span), confidence=conf, warnings=tuple(warnings))
 
 
@@ -173,6 +232,19 @@ def _with_period(a: Assignment, period: Period | None) -> Assignment:
     from dataclasses import replace
 
     return replace(a, period=period)
+
+
+def _document_year(doc: Document, info, hints: dict) -> int | None:
+    """The year the document was written: its date, the folder's year, else its first "năm N"."""
+    if info.date:
+        return int(info.date[:4])
+    if hints.get("year"):
+        return int(hints["year"])
+    for page in doc.pages:
+        for p in find_periods(page.text):
+            if p.kind == "year":
+                return p.first
+    return None
 
 
 def _document_period(doc: Document, page_periods: dict[int, list[PeriodMatch]],

@@ -36,6 +36,15 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
     ("holds", re.compile(r"(?:giữ chức|kiêm)(?:\s+vụ)?(?=\s)"), True),
+    # "Đồng chí X (Bí thư Đảng ủy) - việc được giao: A; B"
+    # "Đối với đ/c X - Chủ tịch UBND xã, Ban Thường vụ giao 3 nội dung ..., gồm: A; B"
+    ("body_gives", re.compile(r",?\s*(?:ban thường vụ|thường trực|ban chấp hành|huyện ủy|tỉnh ủy|thành ủy|"
+                              r"đảng ủy|ubnd|chủ tịch ubnd)[^.;:]{0,50}?\sgiao(?![\w])"), True),
+    # "..., đồng chí X, thực hiện (1) A; (2) B"
+    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?=\s*(?:\(\d{1,2}\)|:))"), True),
+    ("labelled", re.compile(r"[-–:]?\s*(?:các\s+)?(?:việc|nội dung|nhiệm vụ|công việc)(?:\s+đột phá)?(?:\s+được giao|\s+đăng ký)\s*:"), True),
+    # "+ Đ/c X, Bí thư Đảng ủy xã: A; B." (a list of duties after the title)
+    ("colon", re.compile(r":(?=[ \t]*\S)"), True),
 ]
 # What may follow "làm" for it to be a role rather than "làm việc", "làm rõ", ...
 ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|thành viên|ủy viên|chủ nhiệm|"
@@ -147,6 +156,17 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     if not heads:
         # "Với cương vị Bí thư Đảng ủy, Chủ tịch HĐND xã Tam Anh, đồng chí NAME"
         if re.fullmatch(r"\s*(?:đồng chí|đ/c|ông|bà)\s*", folded[base:name_start]):
+            # "1. Chủ tịch Ủy ban MTTQ huyện A Lưới, đồng chí NAME": the title before the comma
+            seg_start = max(folded.rfind(c, max(floor, base - 160), base - 1) for c in ",;:.\n\t") + 1
+            seg_start = max(seg_start, floor)
+            lab = LIST_START.match(folded, seg_start, base)
+            if lab and not re.match(r"\s*[-–—]\s", folded[seg_start:lab.end()]):
+                seg_start = lab.end()
+            seg_start = len(folded[:seg_start]) + (len(folded[seg_start:base]) - len(folded[seg_start:base].lstrip()))
+            if HEAD.match(folded, seg_start):
+                s, e = trim_span(text, seg_start, base - 1)
+                if e > s and not STOP.search(folded, s, e):
+                    return s, e
             m = re.compile(r"(?:với|trên)\s+(?:cương vị|tư cách)\s+").search(folded, max(floor, base - 200), base)
             if m and HEAD.match(folded, m.end()):
                 s, e = trim_span(text, m.end(), base)
@@ -177,6 +197,9 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     m = _ORDINAL.match(folded, s, e)
     if m and m.end() < e:
         s = m.end()
+    m = re.compile(r"\(\d{1,2}\)\s*").match(folded, s, e)
+    if m and m.end() < e:
+        s = m.end()
     p = _TRAIL_PASSIVE.search(folded, s, e)
     if p and p.start() > s:
         e = p.start()
@@ -192,7 +215,7 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
     """Split a task list at ';' (and, for roles, at ' - ' before another title)."""
     parts: list[tuple[int, int]] = []
     pos = s
-    for m in re.finditer(r";", folded[s:e]):
+    for m in re.finditer(r";|(?<=[\s,])\(\d{1,2}\)(?=\s)", folded[s:e]):
         parts.append((pos, s + m.start()))
         pos = s + m.end()
     parts.append((pos, e))
@@ -314,32 +337,44 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     position = ([before] if before else []) + titles
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
-    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?").match(folded, pos, se)
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận)))?\s*").match(folded, pos, se)
     at = rest.end() if rest else pos
-    if NEGATIVE.match(folded, at, se):
-        return None
+    neg = NEGATIVE.match(folded, at, se)
+    if neg:
+        # "Ông X cho biết, năm nay ông được Ban Thường vụ giao 3 việc: ...": the speaker
+        # reports his own assignment
+        own = re.compile(r"(?:ông|bà|anh|chị|đồng chí|mình)\s+(?:đã\s+|cũng\s+)?(?=được\s+[^.;:]{0,50}?giao)")
+        m = own.search(folded, neg.end(), se) if folded[neg.start():neg.end()].strip() in (
+            "cho biết", "chia sẻ", "nói", "khẳng định") else None
+        if not m:
+            return None
+        at = m.end()
     for kind, rx, drop in TRIGGERS:
         m = rx.match(folded, at, se)
         if not m:
             continue
         body_start = m.end() if drop else m.end()
+        if kind == "colon" and not position:
+            continue
         if kind == "role" and not ROLE_WORD.match(folded, m.end(), se):
             if not folded.startswith("làm nhiệm vụ", m.start()) and "nhiệm vụ" not in m.group(0):
                 continue
         raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger=kind)
         end = se
         # the list may not run into the next person's own clause
-        if next_name < se and kind in ("role", "duty", "holds", "assign"):
-            end = next_name
-            k = _PERSON_INTRO.search(folded, body_start, next_name + 1)
+        if next_name < se and kind in ("role", "duty", "holds", "assign", "colon"):
+            # a later name ends this list only when it is introduced as a person
             hon = HONORIFIC.search(folded, max(body_start, next_name - 12), next_name)
-            if hon:
-                end = hon.start()
-            end = max(body_start, end)
+            if hon and hon.end() == next_name:
+                end = max(body_start, hon.start())
+            else:
+                before_next = title_before(text, folded, next_name, body_start)
+                if before_next:
+                    end = max(body_start, before_next[0])
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
-        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign") else None
+        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives") else None
         tasks_at = body_start
         if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
             tasks_at = lst.end()

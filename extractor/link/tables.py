@@ -72,7 +72,7 @@ def _split_cell(cell: Cell) -> list[tuple[int, int]]:
     text = cell.text
     parts: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(r"\n|;(?=\s)|;$|(?<=\S)\s+(?=(?:[-+•]\s|\d{1,2}[.)]\s))", text):
+    for m in re.finditer(r"\n|;(?=\s)|;$", text):
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, len(text)))
@@ -102,12 +102,15 @@ def _caption_period(doc: Document, table: Table) -> Period | None:
                   Span(page.number, start + p.start, start + p.end))
 
 
-def link_tables(doc: Document, *, province: str | None = None) -> list[Assignment]:
-    """Assignments from every table of ``doc`` whose header names people and tasks."""
-    from ..pipeline import _unit_for  # shared unit rule
+def link_tables(doc: Document, *, province: str | None = None,
+                tables: list[Table] | None = None, unit_for=None) -> list[Assignment]:
+    """Assignments from every table (default ``doc.tables``) whose header names people and tasks."""
+    if unit_for is None:
+        from ..pipeline import _unit_for as unit_for  # the shared unit rule
 
+    _unit_for = unit_for
     out: list[Assignment] = []
-    for table in doc.tables:
+    for table in doc.tables if tables is None else tables:
         header_at, cols = None, {}
         for ri, row in enumerate(table.rows[:4]):
             cols = classify_header(row)
@@ -179,11 +182,7 @@ def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, 
                               tperiod, 0.9, "table:task"))
     if not tasks:
         return None
-    period = caption
-    if period is None:
-        years = [t.period for t in tasks if t.period]
-        if years:
-            period = Period(years[0].text, min(p.start for p in years), max(p.end for p in years))
+    period = caption  # else the document's period (the pipeline's fallback)
     span_start = cadre.span.start
     span_end = max(t.span.end for t in tasks)
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit, period=period,

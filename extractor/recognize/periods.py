@@ -24,7 +24,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"(?:quý|qúy)\s*(?:[ivx]+|\d)\s*(?:/|năm|-)\s*{Y}")),
     ("month", re.compile(rf"(?<!ngày \d)(?<!ngày \d\d)(?<!\d\d )(?<!\d )(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?\s*(?:/|-)\s*{Y}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s*{Y}")),
     # "ngày 04 tháng 9 năm 2025" is a signing date, not a period: no "tháng N" before
-    ("year", re.compile(rf"(?<!tháng \d )(?<!tháng \d\d )(?:đến hết |hết |trong |của |cả )?năm\s*{Y}(?![\d/])")),
+    # "đến hết năm 2027": until then, from the document's own year (the caller knows it)
+    ("until", re.compile(rf"(?:đến hết|đến cuối|đến)\s+năm\s*{Y}(?![\d/])")),
+    ("year", re.compile(rf"(?<!tháng \d )(?<!tháng \d\d )(?:hết |trong |của |cả )?năm\s*{Y}(?![\d/])")),
 ]
 
 

@@ -35,7 +35,14 @@ STOP_WORDS = [
     "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
     "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
     "đ/c", "và các", "chia sẻ", "đánh giá", "thông tin", "tham dự", "trao", "cũng",
+    "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung",
 ]
+# Body names that contain a comma or a dash themselves: a title does not end inside them.
+COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động\s*[-–,]\s*thương binh và xã hội|"
+                             r"nông nghiệp\s*(?:-|và)\s*phát triển nông thôn|khoa học\s*(?:-|và)\s*công nghệ|"
+                             r"hđnd\s*[-–]\s*ubnd|thi đua\s*[-–]\s*khen thưởng|văn hóa\s*[-–]\s*thông tin|"
+                             r"giáo dục\s*(?:-|và)\s*đào tạo|tài nguyên\s*(?:-|và)\s*môi trường|"
+                             r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông")
 STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS) + r")(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
@@ -82,7 +89,11 @@ def title_extent(folded: str, head_start: int, limit: int) -> int:
     v = re.compile(r"\svà\s(?:các|ông|bà|đồng chí)\b").search(folded, pos, limit)
     if v:
         ends.append(v.start())
-    return min(ends)
+    end = min(ends)
+    for c in COMPOUND_BODIES.finditer(folded, pos, limit):
+        if c.start() < end < c.end():
+            return title_extent(folded, c.end(), limit) if c.end() < limit else limit
+    return end
 
 
 def split_unit(position: str) -> str | None:

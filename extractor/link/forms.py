@@ -1,0 +1,75 @@
+"""Registration forms (bản đăng ký) and personal fields laid out as "Label: value".
+
+    Họ và tên: Lý Mạnh Sơn
+    Chức vụ: Chủ tịch Hội Nông dân xã
+    Đơn vị công tác: Hội Nông dân xã Duy Sơn
+    ... tôi đăng ký thực hiện 04 việc đột phá, đổi mới năm 2021 như sau:
+    1. ...;
+    2. ...
+
+The person is the one the fields name; the tasks are the list items after the line
+that announces them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..recognize.counts import find_count
+from ..recognize.text import fold, trim_span
+from .prose import RawAssignment, list_items_after, paragraphs
+
+_NAME = re.compile(r"(?:họ và tên|họ tên|tên cán bộ|người đăng ký)\s*:\s*")
+_POSITION = re.compile(r"(?:chức vụ|chức danh)\s*:\s*")
+_UNIT = re.compile(r"(?:đơn vị công tác|đơn vị|cơ quan công tác|cơ quan)\s*:\s*")
+_ANNOUNCE = re.compile(r"(?:đăng ký|được giao|nhận|cam kết)[^:\n]*:\s*$")
+
+
+def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[int, int] | None:
+    m = rx.match(folded, ls, le)
+    if not m:
+        return None
+    s, e = trim_span(text, m.end(), le, " \t.;,")
+    return (s, e) if e > s else None
+
+
+def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
+    """Assignments from "Họ và tên: ..." forms, each with the span of its "Đơn vị:" value.
+
+    >>> t = "Họ và tên: Lý Mạnh Sơn\\nChức vụ: Chủ tịch Hội Nông dân xã\\nTôi đăng ký 2 việc như sau:\\n1. A b;\\n2. C d."
+    >>> [(t[slice(*r.cadre)], [t[slice(*x)] for x in r.tasks]) for r, _ in link_forms(t)]
+    [('Lý Mạnh Sơn', ['A b', 'C d'])]
+    """
+    folded = fold(text)
+    lines = paragraphs(text)
+    out = []
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        name = _field(text, folded, _NAME, ls, le)
+        if not name or len(text[name[0]:name[1]].split()) < 2:
+            i += 1
+            continue
+        raw = RawAssignment(cadre=name, name_how="form", trigger="form")
+        unit = None
+        j = i + 1
+        while j < len(lines) and j <= i + 6:
+            a, b = lines[j]
+            pos = _field(text, folded, _POSITION, a, b)
+            un = _field(text, folded, _UNIT, a, b)
+            if pos:
+                raw.position = [pos]
+            elif un:
+                unit = un
+            elif _ANNOUNCE.search(folded, a, b):
+                count = find_count(folded, a, b)
+                raw.declared = count[0] if count else None
+                raw.tasks = list_items_after(text, folded, lines, j)
+                break
+            elif _NAME.match(folded, a, b):
+                break
+            j += 1
+        if raw.tasks:
+            raw.span = (ls, max(e for _, e in raw.tasks))
+            out.append((raw, unit))
+        i = j + 1
+    return out
