@@ -732,3 +732,253 @@ doc(name="h-030", kind="plan", ext="md", text="""
          period=("năm 2016", 2016, 2016), declared=None, tasks=[
              "Vận động xây dựng quỹ khuyến học đạt 200 triệu đồng"]),
 ])
+
+# ------------------------------------------------------------------ harder cases
+
+doc(name="h-031", kind="news", text="""
+Sơn Dương: Việc đột phá đi vào thực chất
+
+Năm 2024, đồng chí Nông Văn Hoà, Chủ tịch UBND xã Tân Trào được giao 2 việc đột phá là chỉnh trang khuôn viên Khu di tích Quốc gia đặc biệt gắn với phát triển du lịch cộng đồng; vận động 60 hộ dân thôn Tân Lập làm homestay đạt chuẩn OCOP. Theo đồng chí Hoà, khó nhất là việc thứ hai vì bà con chưa quen làm dịch vụ.
+
+Cùng năm, đồng chí Lê Thị Thu Hằng, Bí thư Đảng uỷ xã Minh Thanh nhận việc đột phá là xây dựng vùng nguyên liệu chè xanh 120 ha gắn với nhà máy chế biến của Công ty cổ phần chè
+""", assignments=[
+    dict(cadre="Nông Văn Hoà", position="Chủ tịch UBND xã", unit="UBND xã Tân Trào",
+         period=("Năm 2024", 2024, 2024), declared=2, tasks=[
+             "chỉnh trang khuôn viên Khu di tích Quốc gia đặc biệt gắn với phát triển du lịch cộng đồng",
+             "vận động 60 hộ dân thôn Tân Lập làm homestay đạt chuẩn OCOP"]),
+    dict(cadre="Lê Thị Thu Hằng", position="Bí thư Đảng uỷ xã", unit="Đảng uỷ xã Minh Thanh",
+         period=("Năm 2024", 2024, 2024), declared=None, tasks=[
+             # the excerpt is cut off: the task stays as far as it goes
+             "xây dựng vùng nguyên liệu chè xanh 120 ha gắn với nhà máy chế biến của Công ty cổ phần chè"]),
+])
+
+doc(name="h-032", kind="decision", ext="html", text="""
+<html><head><meta charset="utf-8"></head><body>
+<p align="center"><b>TỈNH ỦY LAI CHÂU</b> &nbsp;&nbsp;&nbsp; <b>ĐẢNG CỘNG SẢN VIỆT NAM</b></p>
+<p>Số 1024-QĐ/TU &nbsp;&nbsp; <i>Lai Châu, ngày 10 tháng 4 năm 2021</i></p>
+<p align="center"><b>QUYẾT ĐỊNH</b><br>giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho một số đồng chí Tỉnh ủy viên là người đứng đầu sở, ngành</p>
+<p>Điều 1. Giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho các đồng chí có tên trong danh sách kèm theo.</p>
+<p>Điều 2. Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ theo dõi, đánh giá kết quả thực hiện hằng năm.</p>
+<p>T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br>Giàng Páo Mỷ</p>
+<table border="1" cellpadding="3">
+<thead><tr><th>TT</th><th>Họ và tên</th><th>Chức vụ</th><th>Nhiệm vụ đột phá</th><th>Sản phẩm</th></tr></thead>
+<tbody>
+<tr><td rowspan="2">1</td><td rowspan="2">Tống Thanh Hải</td><td rowspan="2">Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư</td>
+<td>Tham mưu thu hút ít nhất 03 dự án du lịch quy mô lớn vào Khu du lịch Sìn Hồ</td><td>Giấy chứng nhận đầu tư</td></tr>
+<tr><td>Cải thiện chỉ số PCI của tỉnh lên nhóm trung bình khá</td><td>Kết quả công bố PCI</td></tr>
+<tr><td>2</td><td>Lò Thị Kim Ngân</td><td>Tỉnh ủy viên, Giám đốc Sở Văn hóa, Thể thao và Du lịch</td>
+<td>Xây dựng 05 bản du lịch cộng đồng tiêu biểu của đồng bào Thái, Mông, Dao, Lự</td><td>Quyết định công nhận</td></tr>
+<tr><td rowspan="3">3</td><td rowspan="3">Vàng Seo Chứ</td><td rowspan="3">Tỉnh ủy viên, Bí thư Huyện ủy Phong Thổ</td>
+<td>Phát triển 3.000 ha cây quế, sa nhân tím dưới tán rừng</td><td>Diện tích nghiệm thu</td></tr>
+<tr><td>Xóa bỏ cơ bản tình trạng di cư tự do, tảo hôn ở các xã biên giới</td><td>Báo cáo đánh giá</td></tr>
+<tr><td>Đưa xã Sì Lở Lầu đạt chuẩn nông thôn mới</td><td>Quyết định công nhận</td></tr>
+</tbody></table>
+</body></html>
+""", document=dict(kind="decision", number="1024-QĐ/TU", issuer="Ban Thường vụ Tỉnh ủy Lai Châu", date="2021-04-10",
+                    title="giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho một số đồng chí Tỉnh ủy viên là người đứng đầu sở, ngành"),
+    assignments=[
+    dict(cadre="Tống Thanh Hải", position="Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "Tham mưu thu hút ít nhất 03 dự án du lịch quy mô lớn vào Khu du lịch Sìn Hồ",
+             "Cải thiện chỉ số PCI của tỉnh lên nhóm trung bình khá"]),
+    dict(cadre="Lò Thị Kim Ngân", position="Tỉnh ủy viên, Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+         unit="Sở Văn hóa, Thể thao và Du lịch", period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "Xây dựng 05 bản du lịch cộng đồng tiêu biểu của đồng bào Thái, Mông, Dao, Lự"]),
+    dict(cadre="Vàng Seo Chứ", position="Tỉnh ủy viên, Bí thư Huyện ủy Phong Thổ", unit="Huyện ủy Phong Thổ",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "Phát triển 3.000 ha cây quế, sa nhân tím dưới tán rừng",
+             "Xóa bỏ cơ bản tình trạng di cư tự do, tảo hôn ở các xã biên giới",
+             "Đưa xã Sì Lở Lầu đạt chuẩn nông thôn mới"]),
+], negatives=[("Giàng Páo Mỷ", "signer"), ("Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ", "body")])
+
+doc(name="h-033", kind="decision", text="""
+HUYỆN ỦY ĐẠI TỪ
+Số 45-QĐ/HU
+
+QUYẾT ĐỊNH
+Phân công nhiệm vụ các đồng chí Thường trực Huyện ủy khóa XXIV, nhiệm kỳ 2020 - 2025
+
+Điều 1. Phân công nhiệm vụ như sau:
+
+1. Đồng chí Hà Thị Bích Hồng - Bí thư Huyện ủy
+Phụ trách: lãnh đạo toàn diện các mặt công tác của Đảng bộ huyện; trực tiếp phụ trách công tác tổ chức cán bộ, nội chính, quốc phòng - an ninh.
+
+2. Đồng chí Phạm Văn Hoa - Phó Bí thư Thường trực Huyện ủy
+Phụ trách: công tác xây dựng Đảng, kiểm tra, giám sát, dân vận; chủ trì giải quyết công việc hằng ngày của Thường trực Huyện ủy.
+
+3. Đồng chí Đào Đức Thịnh - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện
+Phụ trách: lãnh đạo, chỉ đạo toàn diện lĩnh vực kinh tế - xã hội, quốc phòng - an ninh trên địa bàn huyện.
+
+Điều 2. Văn phòng Huyện ủy và các cơ quan liên quan căn cứ Quyết định thi hành.
+""", document=dict(kind="decision", number="45-QĐ/HU", issuer="Huyện ủy Đại Từ", date=None,
+                    title="Phân công nhiệm vụ các đồng chí Thường trực Huyện ủy khóa XXIV, nhiệm kỳ 2020 - 2025"),
+    assignments=[
+    dict(cadre="Hà Thị Bích Hồng", position="Bí thư Huyện ủy", unit="Huyện ủy Đại Từ",
+         period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None, tasks=[
+             "lãnh đạo toàn diện các mặt công tác của Đảng bộ huyện",
+             "trực tiếp phụ trách công tác tổ chức cán bộ, nội chính, quốc phòng - an ninh"]),
+    dict(cadre="Phạm Văn Hoa", position="Phó Bí thư Thường trực Huyện ủy", unit="Huyện ủy Đại Từ",
+         period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None, tasks=[
+             "công tác xây dựng Đảng, kiểm tra, giám sát, dân vận",
+             "chủ trì giải quyết công việc hằng ngày của Thường trực Huyện ủy"]),
+    dict(cadre="Đào Đức Thịnh", position="Phó Bí thư Huyện ủy, Chủ tịch UBND huyện", unit="UBND huyện Đại Từ",
+         period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None, tasks=[
+             "lãnh đạo, chỉ đạo toàn diện lĩnh vực kinh tế - xã hội, quốc phòng - an ninh trên địa bàn huyện"]),
+], negatives=[("Văn phòng Huyện ủy và các cơ quan liên quan", "body")])
+
+doc(name="h-034", kind="report", text="""
+Báo cáo tham luận tại Hội nghị sơ kết giữa nhiệm kỳ
+
+Thực hiện việc đột phá giai đoạn 2021 - 2025 ở Đảng bộ xã Ia Pết
+
+Đảng bộ xã Ia Pết có 312 đảng viên, sinh hoạt tại 17 chi bộ. Năm 2021, Ban Thường vụ Huyện ủy Đak Đoa giao cho các đồng chí chủ chốt của xã 6 việc đột phá.
+
+Tôi - Rơ Lan Thuấn, Bí thư Đảng ủy xã - được giao 2 việc: phát triển đảng viên ở 5 làng chưa có chi bộ riêng; đưa 100% làng có quy ước, hương ước phù hợp pháp luật. Đến nay, cả 5 làng đều đã có chi bộ.
+
+Đồng chí Ksor Hyôn, Chủ tịch UBND xã được giao chuyển đổi 150 ha cà phê già cỗi sang trồng cây ăn quả. Đồng chí Hyôn chia sẻ: “Có làng, bà con chỉ đồng ý khi thấy nhà bên cạnh thu hoạch sầu riêng”.
+
+Xin trân trọng cảm ơn.
+""", document=dict(kind="report", number=None, issuer=None, date=None,
+                    title="Thực hiện việc đột phá giai đoạn 2021 - 2025 ở Đảng bộ xã Ia Pết"),
+    assignments=[
+    dict(cadre="Rơ Lan Thuấn", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Ia Pết",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=2, tasks=[
+             "phát triển đảng viên ở 5 làng chưa có chi bộ riêng",
+             "đưa 100% làng có quy ước, hương ước phù hợp pháp luật"]),
+    dict(cadre="Ksor Hyôn", position="Chủ tịch UBND xã", unit="UBND xã Ia Pết",
+         period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "chuyển đổi 150 ha cà phê già cỗi sang trồng cây ăn quả"]),
+], statistics=[("giao cho các đồng chí chủ chốt của xã 6 việc đột phá", 6, None)])
+
+doc(name="h-035", kind="news", text="""
+Buôn Ma Thuột: Đưa việc đột phá về buôn
+
+Giai đoạn 2021 - 2025, Thành ủy Buôn Ma Thuột chọn chỉnh trang các buôn đồng bào Êđê là một trong ba khâu đột phá.
+
+Đồng chí Y Wai Byă, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Ea Tu được giao 3 nội dung: bảo tồn 20 ngôi nhà dài truyền thống; khôi phục đội chiêng ở mỗi buôn; xây dựng buôn Kô Tam thành điểm du lịch cộng đồng.
+
+Bà H’Zuin Niê, nghệ nhân buôn Kô Tam, phấn khởi cho biết, giờ khách đến buôn đông hơn, con cháu cũng thích học đánh chiêng.
+
+Ở phường Tân Lập, đồng chí Trần Đình Phong, Bí thư Đảng ủy phường được giao xử lý dứt điểm 35 trường hợp xây dựng trái phép trên đất nông nghiệp.
+""", assignments=[
+    dict(cadre="Y Wai Byă", position="Phó Bí thư Đảng ủy, Chủ tịch UBND xã", unit="UBND xã Ea Tu",
+         period=("Giai đoạn 2021 - 2025", 2021, 2025), declared=3, tasks=[
+             "bảo tồn 20 ngôi nhà dài truyền thống",
+             "khôi phục đội chiêng ở mỗi buôn",
+             "xây dựng buôn Kô Tam thành điểm du lịch cộng đồng"]),
+    dict(cadre="Trần Đình Phong", position="Bí thư Đảng ủy phường", unit="Đảng ủy phường Tân Lập",
+         period=("Giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
+             "xử lý dứt điểm 35 trường hợp xây dựng trái phép trên đất nông nghiệp"]),
+], negatives=[("H’Zuin Niê", "quoted")])
+
+doc(name="h-036", kind="negative", text="""
+Chậm giải phóng mặt bằng, Chủ tịch UBND huyện bị phê bình
+
+Tại cuộc họp trực tuyến về tiến độ dự án đường ven biển chiều 12/9/2022, Chủ tịch UBND tỉnh Thái Bình đã phê bình Chủ tịch UBND các huyện Tiền Hải, Thái Thụy vì để chậm bàn giao mặt bằng.
+
+Chủ tịch UBND tỉnh yêu cầu các huyện hoàn thành bàn giao 100% mặt bằng trước ngày 30/10/2022; Sở Tài nguyên và Môi trường hướng dẫn tháo gỡ vướng mắc về giá đất bồi thường.
+
+Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh được giao đôn đốc nhà thầu tăng ca, bảo đảm tiến độ.
+""", assignments=[], negatives=[("Chủ tịch UBND các huyện Tiền Hải, Thái Thụy", "role without name"),
+                               ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh được giao", "body")])
+
+doc(name="h-037", kind="plan", text="""
+TRUNG TÂM Y TẾ HUYỆN NHO QUAN
+
+KẾ HOẠCH
+Cải tiến chất lượng bệnh viện năm 2019
+
+Phân công thực hiện:
+- BSCKII. Đinh Văn Thịnh, Giám đốc Trung tâm: chỉ đạo triển khai bệnh án điện tử tại 3 khoa lâm sàng; Trưởng Ban Chỉ đạo cải tiến chất lượng.
+- ThS. Bùi Thị Ngọc Lan, Phó Giám đốc: xây dựng quy trình khám bệnh rút ngắn thời gian chờ xuống dưới 60 phút.
+- CN. Phạm Văn Khương, Trưởng phòng Kế hoạch - Nghiệp vụ: tổng hợp, báo cáo kết quả hằng quý.
+
+Các khoa, phòng xây dựng kế hoạch chi tiết, gửi về phòng Kế hoạch - Nghiệp vụ trước ngày 15/3/2019.
+""", document=dict(kind="plan", number=None, issuer="Trung tâm Y tế huyện Nho Quan", date=None,
+                    title="Cải tiến chất lượng bệnh viện năm 2019"),
+    assignments=[
+    dict(cadre="Đinh Văn Thịnh", position="Giám đốc Trung tâm", unit="Trung tâm Y tế huyện Nho Quan",
+         period=("năm 2019", 2019, 2019), declared=None, tasks=[
+             "chỉ đạo triển khai bệnh án điện tử tại 3 khoa lâm sàng",
+             "Trưởng Ban Chỉ đạo cải tiến chất lượng"]),
+    dict(cadre="Bùi Thị Ngọc Lan", position="Phó Giám đốc", unit="Trung tâm Y tế huyện Nho Quan",
+         period=("năm 2019", 2019, 2019), declared=None, tasks=[
+             "xây dựng quy trình khám bệnh rút ngắn thời gian chờ xuống dưới 60 phút"]),
+    dict(cadre="Phạm Văn Khương", position="Trưởng phòng Kế hoạch - Nghiệp vụ", unit="Trung tâm Y tế huyện Nho Quan",
+         period=("năm 2019", 2019, 2019), declared=None, tasks=[
+             "tổng hợp, báo cáo kết quả hằng quý"]),
+], negatives=[("Các khoa, phòng xây dựng kế hoạch chi tiết", "body")])
+
+doc(name="h-038", kind="decision", text="""
+UỶ BAN NHÂN DÂN HUYỆN TRÀ CÚ          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                         Độc lập - Tự do - Hạnh phúc
+Số: 2230/QĐ-UBND                      Trà Cú, ngày 14 tháng 11 năm 2018
+
+QUYẾT ĐỊNH
+Thành lập Tổ công tác kiểm tra, xử lý vi phạm khai thác cát trên sông Hậu
+
+Điều 1. Thành lập Tổ công tác kiểm tra, xử lý vi phạm khai thác cát trên sông Hậu đoạn qua huyện Trà Cú, gồm:
+- Ông Kim Sô Phia, Phó Chủ tịch UBND huyện - Tổ trưởng;
+- Thượng tá Thạch Minh Tuấn, Phó Trưởng Công an huyện - Tổ phó;
+- Ông Huỳnh Văn Ngà, Trưởng phòng Tài nguyên và Môi trường - Tổ phó thường trực;
+- Đại diện Đồn Biên phòng Định An - thành viên.
+Điều 2. Tổ công tác hoạt động đến hết năm 2019, tự giải thể khi hoàn thành nhiệm vụ.
+
+                                          KT. CHỦ TỊCH
+                                          PHÓ CHỦ TỊCH
+                                          Kim Sô Phia
+""", document=dict(kind="decision", number="2230/QĐ-UBND", issuer="UBND huyện Trà Cú", date="2018-11-14",
+                    title="Thành lập Tổ công tác kiểm tra, xử lý vi phạm khai thác cát trên sông Hậu"),
+    assignments=[
+    dict(cadre="Kim Sô Phia", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Trà Cú",
+         period=("đến hết năm 2019", 2018, 2019), declared=None, tasks=["Tổ trưởng"]),
+    dict(cadre="Thạch Minh Tuấn", position="Phó Trưởng Công an huyện", unit="Công an huyện Trà Cú",
+         period=("đến hết năm 2019", 2018, 2019), declared=None, tasks=["Tổ phó"]),
+    dict(cadre="Huỳnh Văn Ngà", position="Trưởng phòng Tài nguyên và Môi trường",
+         unit="Phòng Tài nguyên và Môi trường huyện Trà Cú",
+         period=("đến hết năm 2019", 2018, 2019), declared=None, tasks=["Tổ phó thường trực"]),
+], negatives=[("Đại diện Đồn Biên phòng Định An", "body")])
+
+doc(name="h-039", kind="news", text="""
+Trưởng thôn cũng nhận “việc đột phá”
+
+Không chỉ cán bộ chủ chốt xã, năm 2023, Đảng ủy xã Cẩm Thành (huyện Cẩm Thủy, Thanh Hóa) còn giao việc đột phá cho bí thư chi bộ, trưởng thôn.
+
+Ông Phạm Bá Thiết, Bí thư Chi bộ, Trưởng thôn Ngọc Sơn nhận việc bê tông hóa 1,2 km đường ra khu sản xuất trước ngày 30/6/2023. Bà Trương Thị Liên, Trưởng thôn Thành Long được giao vận động 40 hộ trồng bưởi Diễn theo hướng hữu cơ.
+
+Chủ tịch UBND xã Cẩm Thành Lê Văn Điệp đánh giá, cách làm này giúp các thôn chủ động hơn, không trông chờ vào xã.
+""", assignments=[
+    dict(cadre="Phạm Bá Thiết", position="Bí thư Chi bộ, Trưởng thôn", unit="thôn Ngọc Sơn",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "bê tông hóa 1,2 km đường ra khu sản xuất trước ngày 30/6/2023"]),
+    dict(cadre="Trương Thị Liên", position="Trưởng thôn", unit="thôn Thành Long",
+         period=("năm 2023", 2023, 2023), declared=None, tasks=[
+             "vận động 40 hộ trồng bưởi Diễn theo hướng hữu cơ"]),
+], negatives=[("Lê Văn Điệp", "quoted")])
+
+doc(name="h-040", kind="report", ext="md", text="""
+## Kết quả thực hiện việc đột phá năm 2025 — huyện Lục Ngạn
+
+Năm 2025, Ban Thường vụ Huyện ủy Lục Ngạn giao 211 việc đột phá cho 96 cán bộ; đến ngày 20/12/2025 đã hoàn thành 187 việc.
+
+### Một số việc tiêu biểu
+
+1. **Đ/c Giáp Văn Tâm**, Chủ tịch UBND xã Phượng Sơn: xây dựng chợ đầu mối vải thiều đạt chuẩn vệ sinh an toàn thực phẩm — *hoàn thành*.
+2. **Đ/c Hoàng Thị Mến**, Bí thư Đảng ủy xã Tân Sơn: đưa 250 ha vải thiều vào quy trình sản xuất hữu cơ xuất khẩu sang Nhật Bản — *hoàn thành 80%*.
+3. **Đ/c Thân Văn Thư**, Trưởng phòng Kinh tế và Hạ tầng huyện: tham mưu đầu tư tuyến đường kết nối Khu công nghiệp Lục Ngạn với Quốc lộ 31 — *đang triển khai*.
+
+> Ý kiến của đồng chí Lê Ánh Dương, Phó Bí thư Tỉnh ủy: “Lục Ngạn đã chọn đúng việc, trúng việc”.
+""", document=dict(kind="report", number=None, issuer="Ban Thường vụ Huyện ủy Lục Ngạn", date=None,
+                    title="Kết quả thực hiện việc đột phá năm 2025"),
+    assignments=[
+    dict(cadre="Giáp Văn Tâm", position="Chủ tịch UBND xã", unit="UBND xã Phượng Sơn",
+         period=("Năm 2025", 2025, 2025), declared=None, tasks=[
+             "xây dựng chợ đầu mối vải thiều đạt chuẩn vệ sinh an toàn thực phẩm"]),
+    dict(cadre="Hoàng Thị Mến", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Tân Sơn",
+         period=("Năm 2025", 2025, 2025), declared=None, tasks=[
+             "đưa 250 ha vải thiều vào quy trình sản xuất hữu cơ xuất khẩu sang Nhật Bản"]),
+    dict(cadre="Thân Văn Thư", position="Trưởng phòng Kinh tế và Hạ tầng huyện",
+         unit="Phòng Kinh tế và Hạ tầng huyện Lục Ngạn", period=("Năm 2025", 2025, 2025), declared=None, tasks=[
+             "tham mưu đầu tư tuyến đường kết nối Khu công nghiệp Lục Ngạn với Quốc lộ 31"]),
+], statistics=[("giao 211 việc đột phá cho 96 cán bộ", 211, 96)],
+    negatives=[("Lê Ánh Dương", "quoted")])
