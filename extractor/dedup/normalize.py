@@ -106,15 +106,49 @@ _EXPAND: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in ABBREVIAT
 _ABBREV_FIRST = frozenset(_EXPAND) | frozenset(_PHRASE_FIRST)
 
 # Capitalised words that are institutions or document kinds, not names: "Hội Nông dân",
-# "Nghị quyết", "Đoàn TNCS Hồ Chí Minh". They are dropped from name runs.
-NAME_STOPWORDS = frozenset("""
-ủy ủy ban nhân dân hội đồng đảng bộ chi thường vụ chấp hành mặt trận tổ quốc đoàn thanh
-niên cộng sản hồ chí minh nhà nước chính phủ quốc hội tỉnh huyện xã thị trấn phường thành
-phố thôn bản xóm ấp nghị quyết chỉ thị kế hoạch quyết định chương trình đề án dự án phòng
-sở trường liên hiệp phụ nữ nông cựu chiến binh việt nam công an quân sự văn hóa
-thông tin ngân hàng bệnh viện trạm y tế kho bạc chi cục cục ban tỉnh ủy huyện ủy đảng ủy
-thành ủy thị ủy ubnd hđnd mttq htx ntm ocop covid sars hđnd bch btv vietgap ngày tháng năm
+# "Nghị quyết", "Đoàn TNCS Hồ Chí Minh". They are cut out of capitalised runs. Single
+# syllables only when they are never the start of a place name; the rest as phrases
+# ("Thanh" is a name, "Thanh niên" is not).
+NAME_STOP_SINGLE = frozenset("""
+ủy ban đảng bộ chi hội đoàn tỉnh huyện xã phường thôn bản xóm ấp tổ khu phòng sở trường
+cục trạm dự án đề chương trình kế hoạch nghị quyết chỉ thị quyết định thông báo công văn
+ngày tháng năm sông suối núi đèo hồ chợ cầu đường kênh mương ocop covid vietgap
 """.split())
+NAME_STOP_PHRASES = frozenset(tuple(p.split()) for p in """
+nhân dân|hội đồng|mặt trận|tổ quốc|thanh niên|cộng sản|hồ chí minh|nhà nước|chính phủ|
+quốc hội|thị trấn|thành phố|thị xã|thường vụ|chấp hành|liên hiệp|phụ nữ|nông dân|
+cựu chiến binh|việt nam|công an|quân sự|văn hóa|thông tin|ngân hàng|bệnh viện|y tế|kho bạc|
+thường trực|hợp tác xã|tổ hợp tác|nông nghiệp|phát triển|nông thôn|tài chính|kế toán|
+giáo dục|đào tạo|tài nguyên|môi trường|lao động|thương binh|xã hội|khoa học|công nghệ|
+nội vụ|tư pháp|thanh tra|kinh tế|hạ tầng|dân tộc|tôn giáo|giao thông|vận tải|xây dựng|
+tuyên giáo|dân vận|tổ chức|kiểm tra|mầm non|tiểu học|trung học|cơ sở|phổ thông|đường hoa
+""".replace("\n", "").split("|"))
+_STOP_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in sorted(NAME_STOP_PHRASES, key=len, reverse=True):
+    _STOP_BY_FIRST.setdefault(_p[0], []).append(_p)
+
+
+def _names(run: list[str], out: list[tuple[str, ...]]) -> None:
+    """Cut institution words out of a capitalised run; keep pieces of two syllables or more."""
+    piece: list[str] = []
+    i, n = 0, len(run)
+    while i < n:
+        tok = run[i]
+        cut = 1 if tok in NAME_STOP_SINGLE or tok[0].isdigit() else 0
+        for phrase in _STOP_BY_FIRST.get(tok, ()):
+            if tuple(run[i:i + len(phrase)]) == phrase:
+                cut = len(phrase)
+                break
+        if cut:
+            if len(piece) >= 2:
+                out.append(tuple(piece))
+            piece = []
+            i += cut
+            continue
+        piece.append(tok)
+        i += 1
+    if len(piece) >= 2:
+        out.append(tuple(piece))
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A token: a number (with its thousands/decimal marks) or a run of letters/digits.
@@ -276,11 +310,11 @@ def match_key(text: str) -> Key:
     if n_caps:
         run: list[str] = []
         for tok, cap in zip(tokens + [""], caps + [False]):
-            if cap and tok not in NAME_STOPWORDS and not tok[0].isdigit():
+            if cap:
                 run.append(tok)
                 continue
             if len(run) >= 2:
-                names.append(tuple(run))
+                _names(run, names)
             run = []
         names = sorted(set(names))
     return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),

@@ -24,11 +24,18 @@ _UNIT = re.compile(r"(?:đơn vị công tác|đơn vị|cơ quan công tác|cơ
 _ANNOUNCE = re.compile(r"(?:đăng ký|được giao|nhận|cam kết)[^:\n]*:\s*$")
 
 
+_ANY_LABEL = re.compile(r"\s(?:họ và tên|họ tên|chức vụ|chức danh|đơn vị công tác|đơn vị|cơ quan công tác|"
+                        r"cơ quan|ngày sinh|đảng viên)\s*:")
+
+
 def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[int, int] | None:
-    m = rx.match(folded, ls, le)
-    if not m:
+    """The value after "Label:" up to the line end or the next label on the same line
+    (readers may join "Họ và tên: A  Chức vụ: B" into one line)."""
+    m = rx.search(folded, ls, le) if rx is not _NAME else rx.match(folded, ls, le)
+    if not m or (rx is not _NAME and m.start() > ls and not folded[m.start() - 1].isspace()):
         return None
-    s, e = trim_span(text, m.end(), le, " \t.;,")
+    nxt = _ANY_LABEL.search(folded, m.end(), le)
+    s, e = trim_span(text, m.end(), nxt.start() if nxt else le, " \t.;,")
     return (s, e) if e > s else None
 
 
@@ -50,7 +57,10 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
             i += 1
             continue
         raw = RawAssignment(cadre=name, name_how="form", trigger="form")
-        unit = None
+        unit = _field(text, folded, _UNIT, name[1], le)
+        pos = _field(text, folded, _POSITION, name[1], le)
+        if pos:
+            raw.position = [pos]
         j = i + 1
         while j < len(lines) and j <= i + 6:
             a, b = lines[j]

@@ -31,7 +31,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
-    ("duty_colon", re.compile(r"phụ trách\s*:"), True),
+    ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
     ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
@@ -330,8 +330,13 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         return None
     if re.search(r"(?:^|\s)theo\s+(?:đồng chí|đ/c|ông|bà)?\s*$", folded[max(ss, ns - 20):ns]):
         return None  # "Theo bà X, ...": reported speech
-    titles, pos = title_after(text, folded, ne, se)
-    before = title_before(text, folded, ns, ss)
+    if ns > 0 and text[ns - 1] == "(" and text[ne:ne + 1] == ")":
+        # "1. Bí thư Đảng ủy xã (Lê Duy Dương) chịu trách nhiệm: ..."
+        titles, pos = [], ne + 1
+        before = title_before(text, folded, ns - 1, ss)
+    else:
+        titles, pos = title_after(text, folded, ne, se)
+        before = title_before(text, folded, ns, ss)
     if how == "model" and not titles and not before:
         return None
     position = ([before] if before else []) + titles
@@ -398,7 +403,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         ls_, le_ = titles[-1]
         joint = folded[titles[-2][1]:ls_]
         if re.search(r"[-–—]", joint) and ROLE_WORD.match(folded, ls_) and \
-                re.fullmatch(r"\s*[;.,]?\s*", folded[le_:min(line_end, le_ + 3)] if le_ < line_end else ""):
+                re.match(r"\s*(?:[;.]|$)", folded[le_:line_end]):
             raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position[:-1], trigger="member")
             raw.tasks = [clean_task(text, folded, ls_, le_)]
             raw.span = (min([ns] + [p[0] for p in position]), le_)

@@ -21,6 +21,8 @@ Vàng Lầu Mùa Hạng Chảo Tẩn Ninh Nhữ Khuất Doãn Ứng Ôn Phí Đ�
 Quang Lục Hoàng Mông Nông Lữ Lỗ Khúc Đậu Cù Kha Giang Ông Yên Viên Bạc Hán Ngọ Mẫn
 Tạ Triệu Thái Thiều Ân Cung Đường Đông Hùng Khương Lạc Liêu Lăng Mạch Ngũ Nhan Phó
 Tiêu Trình Văn Vòng Y H Ksor Rơ Siu Nay Rah Kpă Bùi Đinh Hoàng Ngọc Dư Quản Đàng
+Tòng Cà Khà Lò Lý Hoàng Hồ Vừ Giàng Sình Chang Thào Tráng Pờ Hảng Lầu Mã Sa Thạch Danh Kiên Sơn
+Kim Lâm Ôn Đới Lành Hà Nguyễn Âu Hàn Mạc Tất Khổng Nhâm Quán Quang Tôn Trang Vòng Lỳ Điêu
 """.split())
 # "Phó" is a surname but far more often a title; never start a name with it.
 SURNAMES.discard("Phó")

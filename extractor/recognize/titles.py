@@ -34,7 +34,7 @@ STOP_WORDS = [
     "là", "có", "tặng", "ký", "thay mặt", "chịu trách nhiệm", "tạm thời", "kiêm", "cùng",
     "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
     "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
-    "đ/c", "và các", "chia sẻ", "đánh giá", "thông tin", "tham dự", "trao", "cũng",
+    "đ/c", "và các", "chia sẻ", "đánh giá", "tham dự", "trao", "cũng",
     "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung",
 ]
 # Body names that contain a comma or a dash themselves: a title does not end inside them.
@@ -117,6 +117,10 @@ def split_unit(position: str) -> str | None:
         if folded[m.start():m.end()].endswith(" " + word):
             rest_at = m.end() - len(word)
             break
+    # "Phó Chủ tịch Thường trực UBND tỉnh": the qualifier is not the body
+    q = re.compile(r"\s*(?:thường trực|phụ trách|kiêm nhiệm)(?![\w])").match(folded, rest_at)
+    if q:
+        rest_at = q.end()
     rest = position[rest_at:].strip(" ,-–")
     if not rest:
         return None
