@@ -986,11 +986,45 @@ def render(docs: list[Doc]) -> dict[Path, str]:
     return files
 
 
+def stats(docs: list[Doc]) -> str:
+    """Markdown table of documents, assignments and tasks by kind and split."""
+    where = split(docs)
+    rows = {}
+    for d in docs:
+        r = rows.setdefault(d.kind, {"train": 0, "dev": 0, "hand": 0, "empty": 0, "hard": 0,
+                                     "assignments": 0, "tasks": 0})
+        r[where[d.name]] += 1
+        r["hand"] += d.origin == "handwritten"
+        r["empty"] += not d.assignments
+        r["hard"] += bool(d.negatives or d.statistics)
+        r["assignments"] += len(d.assignments)
+        r["tasks"] += sum(len(a["tasks"]) for a in d.assignments)
+    cols = ["train", "dev", "hand", "empty", "hard", "assignments", "tasks"]
+    out = ["| kind | train | dev | hand-written | no assignment | with hard negatives | assignments | tasks |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    total = dict.fromkeys(cols, 0)
+    for kind in sorted(rows):
+        out.append(f"| {kind} | " + " | ".join(str(rows[kind][c]) for c in cols) + " |")
+        for c in cols:
+            total[c] += rows[kind][c]
+    out.append("| **all** | " + " | ".join(f"**{total[c]}**" for c in cols) + " |")
+    exts: dict[str, int] = {}
+    for d in docs:
+        exts[d.ext] = exts.get(d.ext, 0) + 1
+    out.append("")
+    out.append("Formats: " + ", ".join(f"{n} .{e}" for e, n in sorted(exts.items())) + ".")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
+    ap.add_argument("--stats", action="store_true", help="print the counts table of the README, write nothing")
     args = ap.parse_args(argv)
     docs = generate() + handwritten()
+    if args.stats:
+        print(stats(docs))
+        return 0
     names = [d.name for d in docs]
     if len(set(names)) != len(names):
         raise SystemExit("duplicate document names")
