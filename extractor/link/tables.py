@@ -15,7 +15,7 @@ from ..records import Assignment, Cell, Document, Field, Period, Span, Table, Ta
 from ..recognize.names import HONORIFIC
 from ..recognize.periods import find_periods, parse_period
 from ..recognize.text import fold, trim_span
-from ..recognize.titles import split_unit
+from ..recognize.titles import HEAD, split_unit
 from .prose import LIST_START
 
 COLUMNS = {
@@ -42,15 +42,19 @@ def classify_header(cells: tuple[Cell, ...]) -> dict[str, int]:
         t = " ".join(t.split())
         if not t or len(t) > 60:
             continue
-        best = max(((max(fuzz.ratio(t, v), fuzz.partial_ratio(v, t) if len(v) >= 6 else 0), role)
-                    for role, vs in COLUMNS.items() for v in vs), default=(0, ""))
-        score, role = best
-        if score >= 80 and (role not in roles or score > roles[role][0]):
-            roles[role] = (score, i)
+        # a cell may name two roles ("Họ tên, chức vụ"): every role that scores high
+        for role, vs in COLUMNS.items():
+            score = max(max(fuzz.ratio(t, v), fuzz.partial_ratio(v, t) if len(v) >= 6 else 0) for v in vs)
+            if score >= 80 and (role not in roles or score > roles[role][0]):
+                roles[role] = (score, i)
     # "Chức vụ, đơn vị" fills both: keep it as position
     out = {r: i for r, (_, i) in roles.items()}
     if "unit" in out and out.get("position") == out["unit"]:
         del out["unit"]
+    for role in ("position", "unit", "period"):
+        # "Nội dung ... đơn vị" and the like: a column is one role unless it is the name's
+        if role in out and out[role] == out.get("task"):
+            del out[role]
     return dict(sorted(out.items(), key=lambda kv: kv[1])) if "name" in out and "task" in out else {}
 
 
@@ -65,6 +69,18 @@ def _clean_name(text: str) -> tuple[int, int]:
     if 0 <= nl < e:
         e = nl
     return trim_span(text, s, e, " \t\n,;:.")
+
+
+def _name_part(text: str, s: int, e: int) -> tuple[int, int]:
+    """"Lý Tà Sài Chủ tịch Hội Nông dân huyện" -> the name only (before the first title)."""
+    m = HEAD.search(fold(text), s, e)
+    if m and len(text[s:m.start()].split()) >= 2:
+        return trim_span(text, s, m.start(), " \t\n,;:.-–")
+    return s, e
+
+
+def _position_part(text: str, name_end: int) -> tuple[int, int]:
+    return trim_span(text, name_end, len(text), " \t\n,;:.-–")
 
 
 def _split_cell(cell: Cell) -> list[tuple[int, int]]:
@@ -127,6 +143,8 @@ def link_tables(doc: Document, *, province: str | None = None,
                 continue
             name_cell = row[cols["name"]]
             ns, ne = _clean_name(name_cell.text)
+            if cols.get("position") == cols["name"]:
+                ns, ne = _name_part(name_cell.text, ns, ne)
             name = name_cell.text[ns:ne]
             if not name or not re.search(r"[A-ZĐ]", name[:1]) or len(name.split()) < 2:
                 if current is None:
@@ -151,6 +169,8 @@ def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, 
     if "position" in cols:
         pc = first[cols["position"]]
         s, e = trim_span(pc.text, 0, len(pc.text), " \t\n,;:.")
+        if cols["position"] == cols["name"]:
+            s, e = _position_part(pc.text, g["ne"])
         if e > s:
             position = Field(pc.text[s:e], Span(page, pc.span.start + s, pc.span.start + e), 0.9, "table:position")
     if "unit" in cols:

@@ -209,6 +209,8 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
     height = heights[len(heights) // 2] or 1.0
     usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
     left = sorted(ln.x0 for ln in lines)[len(lines) // 10]  # the text's left margin
+    rights = sorted(ln.x1 for ln in lines)
+    right = rights[min(len(rights) - 1, (len(rights) * 9) // 10)]  # and its right margin
     paragraphs: list[list[str]] = []
     prev: Line | None = None
     for ln in lines:
@@ -222,6 +224,8 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
                 new = True
             elif abs((ln.bottom - ln.top) - (prev.bottom - prev.top)) > 0.2 * height:
                 new = True  # another font size: a heading and its text
+            elif prev.x1 and right > left and prev.x1 < right - 0.2 * (right - left):
+                new = True  # the line before stopped well short of the margin: it ended a paragraph
         if new:
             paragraphs.append([text])
         else:

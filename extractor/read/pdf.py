@@ -106,13 +106,23 @@ def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
         while j < len(seg_lines) and len(seg_lines[j]) > 1:
             j += 1
         region = seg_lines[i:j]
-        # split the region at the widest common gap: the first segment's end of each line
+        # split the region where the second column starts
         split = sorted(line[1].x0 for line in region)[0]
+        # a wrapped last line of one column ("... năm" / "2022") still belongs to the region
+        while j < len(seg_lines) and len(seg_lines[j]) == 1 and seg_lines[j][0].x0 >= split - 2 \
+                and seg_lines[j][0].top - region[-1][0].bottom < 2 * (region[-1][0].bottom - region[-1][0].top):
+            region.append(seg_lines[j])
+            j += 1
         left = [s for line in region for s in line if s.x0 < split]
         right = [s for line in region for s in line if s.x0 >= split]
         for group in (left, right):
             for k, s in enumerate(sorted(group, key=lambda s: (s.top, s.x0))):
                 result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=(k == 0)))
+        if j < len(seg_lines):  # what follows the columns starts afresh
+            s = seg_lines[j][0]
+            if len(seg_lines[j]) == 1:
+                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=True))
+                j += 1
         i = j
     return result
 
@@ -169,10 +179,14 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
     words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
     size = sorted((w["bottom"] - w["top"]) for w in words)[len(words) // 2] if words else 10.0
     lines = _reading_order(_segments(words, gap=max(2.5 * size, 18.0)))
-    # interleave tables by their top
-    items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in lines]
-    items += [(t.bbox[1], "table", t) for t in tables]
-    items.sort(key=lambda it: (it[0], 0 if it[1] == "table" else 1))
+    # Interleave tables: each goes before the first line (in reading order) below its top.
+    pending = sorted(tables, key=lambda t: t.bbox[1])
+    items: list[tuple[str, object]] = []
+    for ln in lines:
+        while pending and pending[0].bbox[1] <= ln.top:
+            items.append(("table", pending.pop(0)))
+        items.append(("line", ln))
+    items += [("table", t) for t in pending]
     run: list[Line] = []
     added = 0
 
@@ -182,7 +196,7 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
         run.clear()
 
     plain = []
-    for _, kind, obj in items:
+    for kind, obj in items:
         if kind == "line":
             run.append(obj)
             plain.append(obj.text)
