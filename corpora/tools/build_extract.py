@@ -328,7 +328,12 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
     tasks = w.tasks(level, n)
     cnt = w.count_text(n)
     per = period[0]
-    form = r.randint(0, 11)
+    deadline = per.startswith(("trước", "đến hết"))
+    # a deadline ("trước ngày 30/6/2023", "đến hết năm 2025") reads well only after
+    # the task verb; the other forms open with or are governed by "trong"/"theo"
+    form = r.choice([1, 4, 6, 9, 10, 11]) if deadline else r.randint(0, 12)
+    if form == 11 and deadline:
+        form = 1
     declared = n
     if form in (0, 5):
         # the period opens the sentence: gold keeps it as written, capitalised
@@ -358,7 +363,10 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
     elif form == 6:
         declared = None
         joined = "; ".join(tasks)
-        s = (f"Ở {p.unit}, đồng chí {p.name}, {p.mention} chọn việc đột phá {per} là {joined}. "
+        place = p.mention[len(p.position):].strip()
+        where = (f"xã {place}" if " xã" in p.position else f"huyện {place}" if place and "uyện" in p.position
+                 else f"tỉnh {place}" if place else p.unit)
+        s = (f"Ở {where}, đồng chí {p.name}, {p.mention} chọn việc đột phá {per} là {joined}. "
              f"Đến nay, nhiều phần việc đã về đích trước hạn.")
     elif form == 8:
         enum = " ".join(f"({j + 1}) {t};" for j, t in enumerate(tasks))[:-1]
@@ -374,11 +382,38 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
         s = (f"Nhận nhiệm vụ đột phá {per} là {tasks[0]}, đồng chí {p.name}, {p.mention} đã cùng tập thể "
              f"lãnh đạo bàn cách làm ngay từ đầu năm.")
         tasks = tasks[:1]
+    elif form == 12:
+        # the count first, the tasks two sentences later, the cadre by given name
+        # in between, as news stories tell it
+        extra = r.randint(1, 3)
+        declared = n + extra
+        given = p.name.split()[-1]
+        pron = r.choice(["anh", "đồng chí"]) if p.name not in w.female else r.choice(["chị", "đồng chí"])
+        why = r.choice(["các việc được giao đều xuất phát từ những tồn tại mà người dân phản ánh nhiều năm",
+                        "việc đột phá được giao đều dựa trên cơ sở nội dung " + pron + " đăng ký",
+                        "khó nhất là huy động nguồn lực, vì ngân sách " + ("xã" if level == "xa" else "huyện") + " rất hạn hẹp"])
+        k = w.count_text(n)
+        s = (f"{cap(per)}, đồng chí {p.name}, {p.mention} được giao {w.count_text(declared) if declared <= 10 else declared} "
+             f"nội dung thực hiện việc đột phá, đổi mới. Đồng chí {given} cho biết, {why}. "
+             f"Trong số đó, {k} nội dung được ưu tiên làm trước là {'; '.join(tasks)}.")
+        period = (cap(per),) + tuple(period[1:])
     else:
         s = (f"{w.hon(p.name, True)} {p.name} ({p.mention}) cho biết, {per} {w.hon(p.name)} được Ban Thường vụ giao {cnt} việc đột phá: "
              f"{'; '.join(tasks)}.")
     d.assign(p, tasks, period, declared)
     return s
+
+
+def para_pair(w: World, d: Doc, period: tuple) -> str:
+    """Two leaders of one commune given the same task in one sentence."""
+    xa = w.communes[5]
+    a = Person(w.person_name(), "Bí thư Đảng ủy xã", "Bí thư Đảng ủy xã", f"Đảng ủy xã {xa}")
+    b = Person(w.person_name(), "Chủ tịch UBND xã", "Chủ tịch UBND xã", f"UBND xã {xa}")
+    task = w.task("xa", xa)
+    d.assign(a, [task], period, None)
+    d.assign(b, [task], period, None)
+    return (f"Tại xã {xa}, hai đồng chí {a.name} (Bí thư Đảng ủy xã) và {b.name} (Chủ tịch UBND xã) "
+            f"cùng được giao việc đột phá {period[0]} là {task}.")
 
 
 NEWS_TITLES = [
@@ -422,6 +457,8 @@ def gen_news(rng: random.Random, i: int) -> Doc:
     for _ in range(rng.randint(1, 4)):
         p = w.person(rng.choice(["xa", "xa", "huyen", "huyen"]))
         body.append(para_news(w, d, p, w.period()))
+    if rng.random() < 0.2:
+        body.append(para_pair(w, d, w.period()))
     for s in negs:
         body.insert(rng.randint(0, len(body)), s)
     paras += body

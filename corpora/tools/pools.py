@@ -214,7 +214,7 @@ TASKS_XA = [
     "đưa xã {xa} đạt chuẩn nông thôn mới nâng cao",
     "vận động {m} hộ dân chỉnh trang nhà ở, hàng rào, cổng ngõ xanh - sạch - đẹp",
     "thu hút doanh nghiệp đầu tư nhà máy chế biến {sp} trên địa bàn xã",
-    "chỉ đạo hoàn thành thu ngân sách nhà nước trên địa bàn vượt {n}0% dự toán giao",
+    "chỉ đạo hoàn thành thu ngân sách nhà nước trên địa bàn đạt trên 1{n}0% dự toán giao",
     "xây dựng chợ nông thôn trung tâm xã theo hình thức xã hội hóa",
     "nâng cao tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh lên {k}0%",
     "chấm dứt tình trạng tảo hôn và hôn nhân cận huyết thống tại các thôn, bản vùng cao",
