@@ -87,7 +87,8 @@ def score(a: Key, b: Key) -> float:
         return 100.0
     if a.numbers != b.numbers or _missing_names(a, b) or _missing_names(b, a):
         raw *= CONFLICT_CAP / 100.0
-    raw -= REPLACED_PENALTY * len(replaced_words(a, b))
+    if raw > 0.0 and len(a.tokens) > 1 and len(b.tokens) > 1:
+        raw -= REPLACED_PENALTY * len(_replaced(a.tokens, b.tokens))
     return round(max(raw, 0.0), 1)
 
 
@@ -107,31 +108,34 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
     >>> replaced_words(match_key("trồng cây keo tại xã"), match_key("trồng cây quế tại xã"))
     [('keo', 'quế')]
     """
+    return [(" ".join(lw), " ".join(rw)) for lw, rw in _replaced(a.tokens, b.tokens)]
+
+
+def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     out = []
-    left: list[str] = []
-    right: list[str] = []
-    ta, tb = a.tokens, b.tokens
-    for op in Indel.opcodes(ta, tb):
-        if op.tag != "equal":
-            left.extend(ta[op.src_start:op.src_end])
-            right.extend(tb[op.dest_start:op.dest_end])
+    i0 = j0 = -1  # start of the current unequal region in ta / tb (-1: none)
+    for tag, i1, i2, j1, j2 in Indel.opcodes(ta, tb).as_list():
+        if tag != "equal":
+            if i0 < 0:
+                i0, j0 = i1, j1
             continue
-        if left and right:
-            out.append((left, right))
-        left, right = [], []
-    if left and right:
-        out.append((left, right))
+        if i0 >= 0:
+            if i1 > i0 and j1 > j0:
+                out.append((ta[i0:i1], tb[j0:j1]))
+            i0 = -1
+    if i0 >= 0 and len(ta) > i0 and len(tb) > j0:
+        out.append((ta[i0:], tb[j0:]))
     found = []
     for lw, rw in out:
-        if _YEARS_ONLY(lw) and _YEARS_ONLY(rw):
+        if _years_only(lw) and _years_only(rw):
             continue
         if len(lw) == len(rw) and _plain(lw) == _plain(rw):
             continue
-        found.append((" ".join(lw), " ".join(rw)))
+        found.append((lw, rw))
     return found
 
 
-def _YEARS_ONLY(words: list[str]) -> bool:
+def _years_only(words: list[str]) -> bool:
     return all(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words)
 
 
