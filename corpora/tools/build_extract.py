@@ -179,11 +179,14 @@ class World:
         unit = f"{body} {place}" if place else body
         return Person(self.person_name(), mention, pos, unit)
 
-    def task(self, level: str, xa: str | None = None) -> str:
+    def task(self, level: str, xa: str | None = None, office: str = "") -> str:
         r = self.rng
         pool = {"xa": P.TASKS_XA, "huyen": P.TASKS_HUYEN}.get(level, P.TASKS_TINH + P.TASKS_HUYEN[:8])
-        for _ in range(100):
-            tpl = r.choice(pool)
+        # an office with its own tasks (Đoàn, MTTQ, Công an ...) draws from them first
+        own = [t for key, ts in P.TASKS_BY_OFFICE.items() if key in office for t in ts]
+        own = [t for t in own if t not in self.used_tasks]
+        for attempt in range(100):
+            tpl = r.choice(own) if own and attempt < 5 and r.random() < 0.8 else r.choice(pool)
             xa_, xa2 = r.sample([c for c in self.communes if c != xa], 2)
             xa = xa or xa_
             t = tpl.format(thon=r.choice(P.VILLAGES[self.land]), xa=xa, xa2=xa2, huyen=self.huyen, tinh=self.tinh,
@@ -194,8 +197,8 @@ class World:
                 return t
         raise RuntimeError("ran out of tasks")
 
-    def tasks(self, level: str, n: int, xa: str | None = None) -> list[str]:
-        return [self.task(level, xa) for _ in range(n)]
+    def tasks(self, level: str, n: int, xa: str | None = None, office: str = "") -> list[str]:
+        return [self.task(level, xa, office) for _ in range(n)]
 
     def period(self) -> tuple:
         """(text as written, start, end) for a period phrase."""
@@ -203,7 +206,7 @@ class World:
         dash = r.choice([" - ", " – ", "-"])
         kind = r.choices(["year", "stage", "term", "quarter", "before", "until"], [6, 3, 2, 1, 1, 1])[0]
         if kind == "year":
-            return (r.choice(["năm", "Năm"]) + f" {y}", y, y)
+            return (f"năm {y}", y, y)
         if kind == "stage":
             s = 2021 if y >= 2021 else 2016
             return (f"giai đoạn {s}{dash}{s + 4}", s, s + 4)
@@ -325,7 +328,7 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
     r = w.rng
     n = r.randint(1, 4)
     level = "xa" if " xã" in p.mention else ("huyen" if "huyện" in p.mention or "Huyện" in p.mention else "tinh")
-    tasks = w.tasks(level, n)
+    tasks = w.tasks(level, n, office=p.position)
     cnt = w.count_text(n)
     per = period[0]
     deadline = per.startswith(("trước", "đến hết"))
@@ -544,7 +547,7 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
         p = w.person(rng.choice(["xa", "huyen"]))
         n = rng.randint(1, 4)
         level = "xa" if " xã" in p.mention else "huyen"
-        tasks = [cap(t) for t in w.tasks(level, n)]
+        tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
         deadlines = [rng.choice([f"Quý {rng.choice(ROMAN)}/{w.year}", f"Tháng {rng.randint(6, 12)}/{w.year}",
                                  f"Năm {w.year}", f"Trước 30/6/{w.year}"]) if not stage else
                      rng.choice([f"Năm {y}" for y in range(period[1], period[2] + 1)] + [f"{period[1]} - {period[2]}"])
@@ -615,7 +618,7 @@ def gen_registration(rng: random.Random, i: int) -> Doc:
     level = rng.choice(["xa", "huyen"])
     p = w.person(level)
     n = rng.randint(2, 5)
-    tasks = [cap(t) for t in w.tasks(level, n)]
+    tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
     period = w.period() if rng.random() < 0.4 else (f"năm {w.year}", w.year, w.year)
     iso, long_date = w.date()
     title = f"Đăng ký việc đột phá, đổi mới {period[0]}"
@@ -663,7 +666,7 @@ def gen_plan(rng: random.Random, i: int) -> Doc:
     for k, (pos, body) in enumerate(roles[:rng.randint(2, 4)], 1):
         p = Person(w.person_name(), pos, pos, f"{body} {xa}")
         n = rng.randint(1, 4)
-        tasks = w.tasks("xa", n, xa)
+        tasks = w.tasks("xa", n, xa, office=pos)
         if style == 0:
             lines.append(f"{k}. Đồng chí {p.name} - {pos}, thực hiện {w.count_text(n)} việc:")
             for j, t in enumerate(tasks):
@@ -717,7 +720,7 @@ def gen_report(rng: random.Random, i: int) -> Doc:
         level = rng.choice(["xa", "huyen"])
         p = w.person(level)
         n = rng.randint(1, 3)
-        tasks = w.tasks(level, n)
+        tasks = w.tasks(level, n, office=p.position)
         form = rng.randint(0, 2) if n > 1 else rng.choice([0, 2])
         pct = rng.randint(40, 100)
         if form == 0:

@@ -266,3 +266,58 @@ TASKS_TINH = [
 ]
 TASKS_COMMITTEE = ["Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Trưởng ban", "Ủy viên",
                    "Tổ trưởng", "Tổ phó", "Thành viên"]
+
+# Tasks that fit a particular office better than the general pools: chosen first
+# when the title contains the key.
+TASKS_BY_OFFICE = {
+    "Đoàn": [
+        "thành lập {n} câu lạc bộ thanh niên khởi nghiệp gắn với sản phẩm {sp}",
+        "xây dựng công trình thanh niên thắp sáng đường quê tại {thon}",
+        "hỗ trợ {n} đoàn viên thanh niên vay vốn phát triển mô hình kinh tế",
+        "triển khai nền tảng sinh hoạt đoàn trực tuyến tới 100% chi đoàn",
+    ],
+    "MTTQ": [
+        "vận động xây dựng {n}0 nhà Đại đoàn kết cho hộ nghèo",
+        "xây dựng mô hình camera an ninh do nhân dân đóng góp tại {thon}",
+        "nâng cao hiệu quả giám sát, phản biện xã hội đối với các công trình dân sinh",
+        "vận động quỹ Vì người nghèo đạt trên {m} triệu đồng",
+    ],
+    "Hội Nông dân": [
+        "xây dựng {n} chi hội nông dân nghề nghiệp trồng {sp}",
+        "hỗ trợ hội viên đưa sản phẩm {sp} lên sàn thương mại điện tử",
+        "thành lập tổ hợp tác nông dân sản xuất {sp} theo chuỗi giá trị",
+    ],
+    "Công an": [
+        "xóa {n} điểm phức tạp về ma túy trên địa bàn",
+        "hoàn thành cấp căn cước và tài khoản định danh điện tử mức 2 cho {k}0% dân số",
+        "xây dựng mô hình tổ liên gia an toàn phòng cháy chữa cháy tại {thon}",
+        "giảm {n}0% số vụ phạm pháp hình sự so với năm trước",
+    ],
+    "Y tế": [
+        "triển khai bệnh án điện tử tại 100% khoa lâm sàng",
+        "nâng tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi đạt trên 9{n}%",
+        "thu hút {n} bác sĩ về công tác tại các trạm y tế xã vùng sâu",
+    ],
+    "Giáo dục": [
+        "xây dựng trường Tiểu học {xa} đạt chuẩn quốc gia mức độ 2",
+        "xóa phòng học tạm, phòng học mượn tại các điểm trường vùng khó khăn",
+        "nâng tỷ lệ học sinh học 2 buổi/ngày lên {k}0%",
+    ],
+    "Kiểm tra": [
+        "thực hiện chuyển đổi số trong công tác kiểm tra, giám sát của cấp ủy huyện",
+        "kiểm tra dấu hiệu vi phạm đối với {n} tổ chức đảng có đơn thư kéo dài",
+    ],
+    "Tuyên giáo": [
+        "xây dựng trang thông tin điện tử tuyên truyền nghị quyết của Đảng bộ huyện",
+        "biên soạn tài liệu lịch sử Đảng bộ xã {xa} giai đoạn 1945 - 2020",
+    ],
+    "Tổ chức": [
+        "tham mưu kiện toàn tổ chức cơ sở đảng ở các xã sau sắp xếp đơn vị hành chính",
+        "xây dựng phần mềm quản lý hồ sơ đảng viên liên thông đến các chi bộ",
+    ],
+    "Tài nguyên": [
+        "rà soát, xử lý dứt điểm {n}0 hồ sơ đất đai tồn đọng kéo dài trên địa bàn huyện",
+        "hoàn thành đo đạc, lập bản đồ địa chính cho {n} xã còn lại",
+        "xử lý dứt điểm tình trạng khai thác cát, sỏi trái phép trên sông",
+    ],
+}
