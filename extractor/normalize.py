@@ -367,7 +367,9 @@ def _decode_vni(text: str) -> str:
     while i < n:
         ch = text[i]
         base = _VNI_SINGLE_CHARS.get(ch, ch) if ch in ("ô", "Ô", "ö", "Ö") else ch
-        if base in _VNI_BASES and i + 1 < n and text[i + 1] in _VNI_MARK_CHARS:
+        if base in _VNI_BASES and i + 1 < n and text[i + 1] in _VNI_MARK_CHARS \
+                and (text[i + 1] in _VNI_LOWER_MARK_CHARS) == base.islower():
+            # VNI writes lower-case marks after lower-case vowels and capital marks after capitals
             mark = _VNI_MARK_CHARS[text[i + 1]]
             if base in ("ơ", "ư", "Ơ", "Ư") and not all(c in _TONE_SET for c in mark):
                 out.append(base)  # ơ/ư take no circumflex or breve: not a mark here
@@ -485,7 +487,7 @@ def _vni_shape(text: str) -> float:
         if ch in _VNI_MARK_CHARS and ch not in _VNI_SINGLE_CHARS:
             marks += 1
             prev = text[i - 1] if i else ""
-            if prev in _VNI_BASES or prev in ("ô", "Ô", "ö", "Ö"):
+            if (prev in _VNI_BASES or prev in ("ô", "Ô", "ö", "Ö")) and prev.islower() == (ch in _VNI_LOWER_MARK_CHARS):
                 after_vowel += 1
     return after_vowel / marks if marks else 0.0
 

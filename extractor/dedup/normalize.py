@@ -282,7 +282,9 @@ def match_key(text: str) -> Key:
         # and letter classes), so capitals can be read token by token.
         orig = _TOKEN.findall(fixed)
         if len(orig) == len(raw):
-            caps = [o[0] != r[0] and o[0].isupper() for o, r in zip(orig, raw)]
+            # Capitalised, not an acronym: "OCOP", "THCS", "TT" are never part of a name.
+            caps = [o[0] != r[0] and o[0].isupper() and not (len(o) > 1 and o.isupper())
+                    for o, r in zip(orig, raw)]
             caps[0] = False  # a sentence starts with a capital; that says nothing
             n_caps = sum(caps)
             if n_caps and sum(1 for o in orig if o[0].islower()) < 2:

@@ -103,7 +103,8 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
 
     A word more or less is how a duplicate is rewritten; a word *instead of* another
     ("trồng cây keo" / "trồng cây quế") is usually another task. Not counted: a slip of
-    tone marks only, and years (a task carried over). Returns (a's words, b's words).
+    tone marks only, years (a task carried over), and one word standing for the initials
+    of the other side's (an abbreviation the table lacks: "TT" / "thị trấn"). Returns (a's words, b's words).
 
     >>> replaced_words(match_key("trồng cây keo tại xã"), match_key("trồng cây quế tại xã"))
     [('keo', 'quế')]
@@ -131,8 +132,15 @@ def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str,
             continue
         if len(lw) == len(rw) and _plain(lw) == _plain(rw):
             continue
+        if _initials(lw, rw) or _initials(rw, lw):
+            continue
         found.append((lw, rw))
     return found
+
+
+def _initials(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """An abbreviation not in the table, written for these words: "tt" / "thị trấn"."""
+    return len(short) == 1 and len(words) > 1 and _plain(short) == _plain(["".join(w[0] for w in words)])
 
 
 def _years_only(words: list[str]) -> bool:

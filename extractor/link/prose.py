@@ -379,7 +379,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
-        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives") else None
+        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives") else None
         tasks_at = body_start
         if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
             tasks_at = lst.end()
@@ -417,8 +417,9 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     return None
 
 
-_FOLLOWUP = re.compile(r"[^.]*?(?<![\w])(\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-                       r"(?:nội dung|việc|nhiệm vụ)[^.]*?\s(?:là|gồm)\s*:?\s*")
+_FOLLOWUP = re.compile(r"(?:[^.]*?(?<![\w])(\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+                       r"(?:nội dung|việc|nhiệm vụ)[^.]*?\s(?:là|gồm)(?![\w])\s*:?\s*"
+                       r"|\s*(?=(?:một là|thứ nhất)\s*[,:]))")
 
 
 def read_followup_list(text: str, folded: str, ss: int, se: int, declared: int | None) -> list[tuple[int, int]]:
@@ -428,7 +429,7 @@ def read_followup_list(text: str, folded: str, ss: int, se: int, declared: int |
         return []
     from ..recognize.counts import number_value
 
-    n = number_value(m.group(1))
+    n = number_value(m.group(1)) if m.group(1) else None
     return split_tasks(text, folded, m.end(), se, declared=n or declared)
 
 
@@ -450,6 +451,12 @@ def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: i
         if names and names[0][0] < 30 and (HEAD.search(folded, ls, min(le, ls + 160)) or
                                           _PERSON_INTRO.search(folded[ls:ls + 30])):
             break
+        body = text[m.end():le].strip()
+        if _label_kind(folded[m.start():m.end()]) == "roman" or (body.isupper() and len(body) > 3):
+            break  # "III. TỔ CHỨC THỰC HIỆN": the next section
+        stop = re.compile(r"\.\s+(?=[" + UPPER + r"])").search(text, m.end(), le)
+        if stop:  # a reader may run the next paragraph into the item's line
+            le = stop.start()
         for s, e in split_tasks(text, folded, ls, le):
             r = re.compile(r"(?:làm|được giao|giữ chức)\s+").match(folded, s, e)
             if r and ROLE_WORD.match(folded, r.end() - 1 if folded[r.end() - 1] == " " else r.end()):

@@ -22,7 +22,7 @@ Quang Lục Hoàng Mông Nông Lữ Lỗ Khúc Đậu Cù Kha Giang Ông Yên Vi
 Tạ Triệu Thái Thiều Ân Cung Đường Đông Hùng Khương Lạc Liêu Lăng Mạch Ngũ Nhan Phó
 Tiêu Trình Văn Vòng Y H Ksor Rơ Siu Nay Rah Kpă Bùi Đinh Hoàng Ngọc Dư Quản Đàng
 Tòng Cà Khà Lò Lý Hoàng Hồ Vừ Giàng Sình Chang Thào Tráng Pờ Hảng Lầu Mã Sa Thạch Danh Kiên Sơn
-Kim Lâm Ôn Đới Lành Hà Nguyễn Âu Hàn Mạc Tất Khổng Nhâm Quán Quang Tôn Trang Vòng Lỳ Điêu
+Kim Lâm Ôn Đới Lành Sồng Mùa Vừ Lầu Hờ Hà Nguyễn Âu Hàn Mạc Tất Khổng Nhâm Quán Quang Tôn Trang Vòng Lỳ Điêu
 """.split())
 # "Phó" is a surname but far more often a title; never start a name with it.
 SURNAMES.discard("Phó")
@@ -89,8 +89,20 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                     found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
                     break
             continue
+        ws = name.split()
+        if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and not honorific:
+            # "Huyện ủy Sìn Hồ Đào Văn Lực": a place, then the person
+            for k in range(len(ws) - 2, 0, -1):
+                if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):
+                    s2 = s + len(" ".join(ws[:k])) + 1
+                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    break
+            else:
+                if honorific:
+                    found[s] = (s, s + len(name), "honorific")
+            continue
         if honorific:
             found[s] = (s, s + len(name), "honorific")
-        elif name.split()[0] in SURNAMES and not is_place(name):
+        elif not is_place(name):
             found[s] = (s, s + len(name), "surname")
     return sorted(found.values())

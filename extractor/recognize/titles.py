@@ -113,7 +113,7 @@ def split_unit(position: str) -> str | None:
     rest_at = m.end()
     # "Trưởng phòng X": the head swallowed the body word; give it back.
     for word in ("ban", "phòng", "đoàn", "thôn", "bản", "ấp", "cục", "công an", "trạm", "khoa",
-                 "chi nhánh", "đài", "văn phòng", "thanh tra"):
+                 "chi nhánh", "đài", "văn phòng", "thanh tra", "đảng ủy", "chi bộ"):
         if folded[m.start():m.end()].endswith(" " + word):
             rest_at = m.end() - len(word)
             break
