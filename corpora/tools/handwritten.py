@@ -982,3 +982,210 @@ Năm 2025, Ban Thường vụ Huyện ủy Lục Ngạn giao 211 việc đột p
              "tham mưu đầu tư tuyến đường kết nối Khu công nghiệp Lục Ngạn với Quốc lộ 31"]),
 ], statistics=[("giao 211 việc đột phá cho 96 cán bộ", 211, 96)],
     negatives=[("Lê Ánh Dương", "quoted")])
+
+# ------------------------------------------------------ national level, post-2025
+
+doc(name="h-041", kind="news", text="""
+Phân công nhiệm vụ các Phó Thủ tướng Chính phủ nhiệm kỳ 2021 - 2026 (giả định)
+
+Theo quyết định của Thủ tướng Chính phủ, Phó Thủ tướng Đinh Quang Hiển theo dõi, chỉ đạo: Bộ Tài chính, Bộ Kế hoạch và Đầu tư, Ngân hàng Nhà nước Việt Nam; làm Trưởng Ban Chỉ đạo đổi mới và phát triển doanh nghiệp.
+
+Phó Thủ tướng Vương Thị Thanh Hà phụ trách lĩnh vực văn hóa, xã hội, khoa học và công nghệ; theo dõi, chỉ đạo: Bộ Y tế, Bộ Giáo dục và Đào tạo, Bộ Lao động - Thương binh và Xã hội.
+
+Các Phó Thủ tướng được sử dụng quyền hạn của Thủ tướng, nhân danh Thủ tướng khi giải quyết công việc thuộc lĩnh vực được phân công.
+
+(Bài viết minh họa; nhân vật là hư cấu.)
+""", assignments=[
+    dict(cadre="Đinh Quang Hiển", position="Phó Thủ tướng", unit="Chính phủ",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "theo dõi, chỉ đạo: Bộ Tài chính, Bộ Kế hoạch và Đầu tư, Ngân hàng Nhà nước Việt Nam",
+             "Trưởng Ban Chỉ đạo đổi mới và phát triển doanh nghiệp"]),
+    dict(cadre="Vương Thị Thanh Hà", position="Phó Thủ tướng", unit="Chính phủ",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "phụ trách lĩnh vực văn hóa, xã hội, khoa học và công nghệ",
+             "theo dõi, chỉ đạo: Bộ Y tế, Bộ Giáo dục và Đào tạo, Bộ Lao động - Thương binh và Xã hội"]),
+], negatives=[("Các Phó Thủ tướng được sử dụng quyền hạn", "body")])
+
+doc(name="h-042", kind="decision", text="""
+ĐẢNG BỘ TỈNH TUYÊN QUANG
+ĐẢNG ỦY XÃ PHÚC SƠN
+*
+Số 12-QĐ/ĐU
+                                  Phúc Sơn, ngày 02 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+giao nhiệm vụ trọng tâm năm 2026 cho các đồng chí Ủy viên Ban Thường vụ Đảng ủy xã
+(sau sắp xếp đơn vị hành chính cấp xã)
+
+Căn cứ Quyết định thành lập Đảng bộ xã Phúc Sơn trên cơ sở hợp nhất Đảng bộ các xã Phúc Sơn, Minh Quang, Thượng Lâm;
+Ban Thường vụ Đảng ủy xã quyết định:
+
+Điều 1. Giao nhiệm vụ trọng tâm năm 2026 cho các đồng chí sau:
+
+STT	Họ và tên	Chức vụ	Nhiệm vụ	Thời hạn
+1	Hoàng Thị Hảo	Bí thư Đảng ủy xã	Hoàn thành số hóa 100% hồ sơ đảng viên của 3 đảng bộ cũ	Quý II/2026
+		Bí thư Đảng ủy xã	Sắp xếp trụ sở làm việc dôi dư sau hợp nhất vào mục đích công cộng	Quý IV/2026
+2	Ma Văn Quỳnh	Phó Bí thư, Chủ tịch UBND xã	Vận hành Trung tâm phục vụ hành chính công xã đúng tiến độ	Tháng 7/2026
+		Phó Bí thư, Chủ tịch UBND xã	Bảo đảm giải quyết thủ tục hành chính không phụ thuộc địa giới	Năm 2026
+3	Lý Văn Sâm	Ủy viên BTV, Chủ tịch Ủy ban MTTQ Việt Nam xã	Kiện toàn ban công tác mặt trận ở 46 thôn sau sáp nhập	Quý III/2026
+
+Điều 2. Văn phòng Đảng ủy theo dõi, tổng hợp kết quả báo cáo Ban Chấp hành Đảng bộ xã.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Ma Văn Quỳnh
+""", document=dict(kind="decision", number="12-QĐ/ĐU", issuer="Ban Thường vụ Đảng ủy xã Phúc Sơn", date="2026-03-02",
+                    title="giao nhiệm vụ trọng tâm năm 2026 cho các đồng chí Ủy viên Ban Thường vụ Đảng ủy xã"),
+    assignments=[
+    dict(cadre="Hoàng Thị Hảo", position="Bí thư Đảng ủy xã", unit="Đảng ủy xã Phúc Sơn",
+         period=("năm 2026", 2026, 2026), declared=None, tasks=[
+             "Hoàn thành số hóa 100% hồ sơ đảng viên của 3 đảng bộ cũ",
+             "Sắp xếp trụ sở làm việc dôi dư sau hợp nhất vào mục đích công cộng"]),
+    dict(cadre="Ma Văn Quỳnh", position="Phó Bí thư, Chủ tịch UBND xã", unit="UBND xã Phúc Sơn",
+         period=("năm 2026", 2026, 2026), declared=None, tasks=[
+             "Vận hành Trung tâm phục vụ hành chính công xã đúng tiến độ",
+             "Bảo đảm giải quyết thủ tục hành chính không phụ thuộc địa giới"]),
+    dict(cadre="Lý Văn Sâm", position="Ủy viên BTV, Chủ tịch Ủy ban MTTQ Việt Nam xã",
+         unit="Ủy ban MTTQ Việt Nam xã Phúc Sơn", period=("năm 2026", 2026, 2026), declared=None, tasks=[
+             "Kiện toàn ban công tác mặt trận ở 46 thôn sau sáp nhập"]),
+], negatives=[("Văn phòng Đảng ủy theo dõi, tổng hợp", "body")])
+
+doc(name="h-043", kind="news", text="""
+Chiêm Hoá: Giao việc gắn với trách nhiệm người đứng đầu
+
+Năm 2023, Ban Thường vụ Huyện uỷ Chiêm Hoá tiếp tục giao việc đột phá cho 78 cán bộ. Trong đó, đồng chí Hoàng Văn Toà, Bí thư Đảng uỷ xã Kim Bình được giao bảy nội dung, gồm 3 nội dung thực hiện năm 2023 và 4 nội dung thực hiện giai đoạn 2021 - 2025. Các nội dung năm 2023 là phục dựng lễ hội Lồng tồng của đồng bào Tày; đầu tư hệ thống tưới nhỏ giọt cho 40 ha cam; hoàn thiện nhà bia tưởng niệm tại di tích Kim Bình.
+
+Đồng chí Toà chia sẻ, có những việc phải kiên trì vận động cả năm trời người dân mới đồng thuận.
+
+Cũng trong năm, đồng chí Quan Thị Thuỷ, Phó Chủ tịch UBND huyện được giao chỉ đạo giải quyết dứt điểm 21 vụ việc khiếu nại, tố cáo tồn đọng từ các năm trước.
+""", assignments=[
+    dict(cadre="Hoàng Văn Toà", position="Bí thư Đảng uỷ xã", unit="Đảng uỷ xã Kim Bình",
+         period=("Năm 2023", 2023, 2023), declared=7, tasks=[
+             "phục dựng lễ hội Lồng tồng của đồng bào Tày",
+             "đầu tư hệ thống tưới nhỏ giọt cho 40 ha cam",
+             "hoàn thiện nhà bia tưởng niệm tại di tích Kim Bình"]),
+    dict(cadre="Quan Thị Thuỷ", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Chiêm Hoá",
+         period=("Năm 2023", 2023, 2023), declared=None, tasks=[
+             "chỉ đạo giải quyết dứt điểm 21 vụ việc khiếu nại, tố cáo tồn đọng từ các năm trước"]),
+], statistics=[("giao việc đột phá cho 78 cán bộ", None, 78)],
+    negatives=[("giao việc đột phá cho 78 cán bộ", "total")])
+
+doc(name="h-044", kind="negative", text="""
+Kỷ luật cảnh cáo nguyên Chủ tịch UBND xã vì vi phạm trong quản lý đất đai
+
+Ủy ban Kiểm tra Huyện ủy Tri Tôn (An Giang) vừa thi hành kỷ luật bằng hình thức cảnh cáo đối với ông Chau Sóc Kha, nguyên Chủ tịch UBND xã Lương Phi, do vi phạm trong cấp giấy chứng nhận quyền sử dụng đất giai đoạn 2016 - 2019.
+
+Cùng vụ việc, bà Néang Sa Ri, công chức địa chính xã, bị khiển trách.
+
+Ủy ban Kiểm tra Huyện ủy yêu cầu Đảng ủy xã Lương Phi tổ chức kiểm điểm, rút kinh nghiệm sâu sắc và khắc phục hậu quả trong quý I/2020.
+""", assignments=[], negatives=[("Chau Sóc Kha", "disciplined"), ("Néang Sa Ri", "disciplined"),
+                               ("yêu cầu Đảng ủy xã Lương Phi tổ chức kiểm điểm", "body")])
+
+doc(name="h-045", kind="negative", ext="html", text="""
+<html><head><meta charset="utf-8"><title>Khen thưởng</title></head><body>
+<p><b>ỦY BAN NHÂN DÂN TỈNH NINH THUẬN</b></p>
+<p>Số: 455/QĐ-UBND &nbsp; Ninh Thuận, ngày 08 tháng 6 năm 2020</p>
+<p><b>QUYẾT ĐỊNH</b><br>Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho các cá nhân có thành tích xuất sắc trong thực hiện việc đột phá năm 2019</p>
+<p>Điều 1. Tặng Bằng khen cho 03 cá nhân có tên sau:</p>
+<table border="1">
+<tr><th>STT</th><th>Họ và tên</th><th>Chức vụ, đơn vị</th><th>Thành tích</th></tr>
+<tr><td>1</td><td>Đàng Văn Thạch</td><td>Chủ tịch UBND xã Phước Hà</td><td>Hoàn thành xuất sắc việc đột phá về nước sinh hoạt cho đồng bào Raglai</td></tr>
+<tr><td>2</td><td>Pinăng Thị Hoa</td><td>Phó Chủ tịch UBND huyện Thuận Nam</td><td>Chỉ đạo hoàn thành chương trình kiên cố hóa trường lớp</td></tr>
+<tr><td>3</td><td>Trượng Văn Minh</td><td>Trưởng phòng Nông nghiệp và PTNT huyện Bác Ái</td><td>Tham mưu phát triển 500 ha cây mắc ca</td></tr>
+</table>
+<p>Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>
+<p>CHỦ TỊCH<br>Lưu Xuân Vĩnh</p>
+</body></html>
+""", document=dict(kind="decision", number="455/QĐ-UBND", issuer="UBND tỉnh Ninh Thuận", date="2020-06-08",
+                    title="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho các cá nhân có thành tích xuất sắc trong thực hiện việc đột phá năm 2019"),
+    assignments=[], negatives=[("Đàng Văn Thạch", "thanked"), ("Pinăng Thị Hoa", "thanked"),
+                               ("Trượng Văn Minh", "thanked"), ("Lưu Xuân Vĩnh", "signer")])
+
+doc(name="h-046", kind="news", text="""
+Quận Long Biên: Bí thư phường “đặt hàng” việc khó
+
+Thực hiện chủ đề năm 2018 của Quận ủy Long Biên (Hà Nội), Ban Thường vụ Quận ủy giao việc đột phá cho bí thư, chủ tịch 14 phường.
+
+Theo đó, bà Nguyễn Thị Minh Hạnh, Bí thư Đảng ủy phường Bồ Đề nhận việc giải tỏa dứt điểm chợ cóc tại ngõ 9 Hồng Tiến. Ông Lưu Quang Huy, Chủ tịch UBND phường Phúc Đồng nhận 2 việc: hoàn thành giải phóng mặt bằng dự án đường 40m qua phường; cải tạo 3 vườn hoa, sân chơi cho trẻ em.
+
+Ông Đỗ Văn Thắng, người dân tổ 7 phường Phúc Đồng, bày tỏ mong muốn dự án sớm hoàn thành để người dân đi lại thuận tiện.
+""", assignments=[
+    dict(cadre="Nguyễn Thị Minh Hạnh", position="Bí thư Đảng ủy phường", unit="Đảng ủy phường Bồ Đề",
+         period=("năm 2018", 2018, 2018), declared=None, tasks=[
+             "giải tỏa dứt điểm chợ cóc tại ngõ 9 Hồng Tiến"]),
+    dict(cadre="Lưu Quang Huy", position="Chủ tịch UBND phường", unit="UBND phường Phúc Đồng",
+         period=("năm 2018", 2018, 2018), declared=2, tasks=[
+             "hoàn thành giải phóng mặt bằng dự án đường 40m qua phường",
+             "cải tạo 3 vườn hoa, sân chơi cho trẻ em"]),
+], negatives=[("Đỗ Văn Thắng", "quoted")])
+
+doc(name="h-047", kind="plan", text="""
+ĐĂNG KÝ VIỆC ĐỘT PHÁ NĂM 2015
+
+Người đăng ký: Đồng chí Hà Văn Khiêm
+Chức danh: Chủ tịch Hội Cựu chiến binh huyện Mai Châu
+
+Nội dung đăng ký:
++ Vận động hội viên hiến 3.000 m2 đất làm đường giao thông nông thôn ở xã Pà Cò
++ Xây dựng 02 mô hình cựu chiến binh làm kinh tế giỏi gắn với du lịch homestay bản Lác
++ Không để hội viên vi phạm pháp luật, tham gia tụ tập đông người
+
+Ý kiến của Thường trực Huyện ủy: Đồng ý.
+(Đã ký) Xa Văn Dình - Phó Bí thư Thường trực Huyện ủy
+""", document=dict(kind="plan", number=None, issuer=None, date=None, title="ĐĂNG KÝ VIỆC ĐỘT PHÁ NĂM 2015"),
+    assignments=[
+    dict(cadre="Hà Văn Khiêm", position="Chủ tịch Hội Cựu chiến binh huyện", unit="Hội Cựu chiến binh huyện Mai Châu",
+         period=("NĂM 2015", 2015, 2015), declared=None, tasks=[
+             "Vận động hội viên hiến 3.000 m2 đất làm đường giao thông nông thôn ở xã Pà Cò",
+             "Xây dựng 02 mô hình cựu chiến binh làm kinh tế giỏi gắn với du lịch homestay bản Lác",
+             "Không để hội viên vi phạm pháp luật, tham gia tụ tập đông người"]),
+], negatives=[("Xa Văn Dình", "signer")])
+
+doc(name="h-048", kind="report", text="""
+HĐND HUYỆN PHONG ĐIỀN
+THƯỜNG TRỰC
+
+BÁO CÁO
+Kết quả giám sát việc thực hiện nhiệm vụ đột phá của UBND huyện năm 2021
+
+Qua giám sát, Thường trực HĐND huyện nhận thấy: UBND huyện đã phân công ông Hoàng Trọng Quý, Phó Chủ tịch UBND huyện trực tiếp chỉ đạo 2 nhiệm vụ đột phá là phát triển vùng sen Phong Điền quy mô 50 ha; thu hút nhà đầu tư vào Cụm công nghiệp Phong Thu. Đến cuối năm, nhiệm vụ thứ nhất đạt 70%, nhiệm vụ thứ hai chưa có nhà đầu tư.
+
+Ông Trần Tiến Dũng, Chủ tịch HĐND huyện đề nghị UBND huyện có giải pháp quyết liệt hơn trong năm 2022.
+
+Đại biểu Lê Thị Nhi, Tổ đại biểu xã Phong Hiền, kiến nghị ưu tiên nguồn vốn cho giao thông nội đồng.
+""", document=dict(kind="report", number=None, issuer="Thường trực HĐND huyện Phong Điền", date=None,
+                    title="Kết quả giám sát việc thực hiện nhiệm vụ đột phá của UBND huyện năm 2021"),
+    assignments=[
+    dict(cadre="Hoàng Trọng Quý", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Phong Điền",
+         period=("năm 2021", 2021, 2021), declared=2, tasks=[
+             "phát triển vùng sen Phong Điền quy mô 50 ha",
+             "thu hút nhà đầu tư vào Cụm công nghiệp Phong Thu"]),
+], negatives=[("Trần Tiến Dũng", "quoted"), ("Lê Thị Nhi", "quoted")])
+
+doc(name="h-049", kind="news", text="""
+Hoà Vang: Uỷ viên Ban Thường vụ nhận “việc khó” về môi trường
+
+Giai đoạn 2020 - 2025, Ban Thường vụ Huyện uỷ Hoà Vang (Đà Nẵng) phân công mỗi Uỷ viên Ban Thường vụ phụ trách một “điểm nóng” về môi trường.
+
+Đồng chí Lê Quang Nam, Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện được giao xử lý dứt điểm ô nhiễm mùi tại bãi rác Khánh Sơn; đồng chí Phan Thị Thuý Linh, Uỷ viên Ban Thường vụ, Trưởng Ban Dân vận Huyện uỷ được giao vận động 500 hộ dân vùng ven bãi rác đồng thuận di dời.
+
+Hai việc này được đưa vào tiêu chí đánh giá, xếp loại cán bộ hằng năm.
+""", assignments=[
+    dict(cadre="Lê Quang Nam", position="Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện", unit="UBND huyện Hoà Vang",
+         period=("Giai đoạn 2020 - 2025", 2020, 2025), declared=None, tasks=[
+             "xử lý dứt điểm ô nhiễm mùi tại bãi rác Khánh Sơn"]),
+    dict(cadre="Phan Thị Thuý Linh", position="Uỷ viên Ban Thường vụ, Trưởng Ban Dân vận Huyện uỷ",
+         unit="Ban Dân vận Huyện uỷ Hoà Vang", period=("Giai đoạn 2020 - 2025", 2020, 2025), declared=None, tasks=[
+             "vận động 500 hộ dân vùng ven bãi rác đồng thuận di dời"]),
+])
+
+doc(name="h-050", kind="negative", text="""
+Hội nghị trực tuyến toàn tỉnh về giao việc đột phá năm 2026
+
+Sáng 10/1/2026, Ban Thường vụ Tỉnh ủy Vĩnh Long (mới) tổ chức hội nghị trực tuyến đến 124 điểm cầu xã, phường.
+
+Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị. Tại điểm cầu xã Tân Lược, ông Nguyễn Thành Được, Bí thư Đảng ủy xã, phát biểu tham luận về kinh nghiệm chọn việc đột phá ở một xã thuần nông.
+
+Hội nghị thống nhất: năm 2026 mỗi xã, phường chọn tối đa 03 việc đột phá, gửi Ban Tổ chức Tỉnh ủy thẩm định trước ngày 31/01/2026.
+""", assignments=[], negatives=[("Nguyễn Thành Được", "quoted"),
+                               ("mỗi xã, phường chọn tối đa 03 việc đột phá", "body")])
