@@ -8,7 +8,8 @@ above the threshold when comparing all pairs is found). For a threshold T above
 2. every proper name of each side inside the other's words. So if task A has names, B
    contains the *probe* of A (one two-syllable piece of one of A's names, the rarest),
    and A and B meet in the block of that probe: the block holds every task (with those
-   numbers) whose syllables contain the probe. Tasks with no names meet in one block;
+   numbers) whose syllables contain the probe. (Names are compared without tone marks,
+   so probes and syllables here are too.) Tasks with no names meet in one block;
 3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
    to one decimal and never exceeds the raw ratio). Inside a block, the raw ratio
    bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
@@ -29,7 +30,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .normalize import Key, match_key, normalize_text
+from .normalize import Key, match_key, normalize_text, plain_tokens
 from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, explain, score
 
@@ -61,6 +62,11 @@ def tagged(tokens: Sequence[str]) -> list[str]:
         seen[tok] = c + 1
         out.append(tok if c == 0 else f"{tok}\x00{c}")
     return out
+
+
+def plain_names(names: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Names without tone marks, as the score compares them."""
+    return [plain_tokens(name) for name in names]
 
 
 def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, str]:
@@ -140,11 +146,13 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> 
             named = [i for i in idxs if keys[i].names]
             blocks: dict[object, list[int]] = defaultdict(list)
             if named:
-                counts = Counter(bg for i in named for name in keys[i].names
+                # Names are matched without tone marks (scoring._missing_names), so are probes.
+                pnames = {i: plain_names(keys[i].names) for i in named}
+                counts = Counter(bg for i in named for name in pnames[i]
                                  for bg in zip(name, name[1:]))
-                probes = {choose_probe(keys[i].names, counts) for i in named}
+                probes = {choose_probe(pnames[i], counts) for i in named}
                 for i in idxs:
-                    tk = toks[i]
+                    tk = keys[i].plain.split()
                     for bg in probes.intersection(zip(tk, tk[1:])):
                         blocks[bg].append(i)
             blocks[None] = [i for i in idxs if not keys[i].names]

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["Key", "match_key", "normalize_text", "ABBREVIATIONS", "PHRASE_ABBREVIATIONS"]
+__all__ = ["Key", "match_key", "normalize_text", "plain_word", "plain_tokens", "ABBREVIATIONS",
+           "PHRASE_ABBREVIATIONS"]
 
 # Abbreviation -> words, for single tokens (lower case, after tone normalisation).
 # Only abbreviations that mean one thing in task texts; "TT" (thị trấn / trung tâm /
@@ -198,6 +199,29 @@ def normalize_text(text: str) -> str:
     return " ".join(_TOKEN.findall(lowered))
 
 
+_PLAIN: dict[str, str] = {}
+
+
+def plain_word(word: str) -> str:
+    """A word without tone or vowel marks ("mỹ" -> "my", "đường" -> "duong"); cached.
+
+    >>> plain_word("đường")
+    'duong'
+    """
+    out = _PLAIN.get(word)
+    if out is None:
+        out = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        out = _intern(out.replace("đ", "d"))
+        if len(_PLAIN) < 1_000_000:
+            _PLAIN[word] = out
+    return out
+
+
+def plain_tokens(tokens) -> tuple[str, ...]:
+    """:func:`plain_word` of each token."""
+    return tuple(map(plain_word, tokens))
+
+
 def _number(token: str) -> str:
     """'05' -> '5'; '1.000' -> '1000' (Vietnamese thousands dot); '1,5' -> '1.5'."""
     if "." in token or "," in token:
@@ -218,7 +242,8 @@ class Key:
     ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
     ``years``: the years, which need not be. ``names``: proper names (two syllables or
     more, from capitals), each of which must appear in the other task's words.
-    ``original``: the text as given, for explanations.
+    ``original``: the text as given, for explanations. ``plain``: ``text`` without tone
+    marks, where names are looked for (an OCR slip "Tân My" still names "Tân Mỹ").
     """
 
     text: str
@@ -227,6 +252,10 @@ class Key:
     years: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
     original: str
+    plain: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", " ".join(map(plain_word, self.tokens)))
 
 
 def _expand(tokens: list[str], caps: list[bool]) -> tuple[list[str], list[bool]]:

@@ -7,7 +7,8 @@ folded them). Then the features that decide what a task is about must agree:
 
 * the non-year numbers, as multisets ("kết nạp 5 đảng viên" is not "... 12 đảng viên");
 * every proper name of either side must appear, word for word, in the other ("giải phóng
-  mặt bằng dự án Đồng Bài" is not "... dự án Khe Lầy").
+  mặt bằng dự án Đồng Bài" is not "... dự án Khe Lầy"); tone marks aside, so that an
+  OCR slip ("Tân My") does not make another place.
 
 A disagreement halves the score (so it is at most :data:`CONFLICT_CAP` = 50). Finally each
 place where different words stand *instead of* each other ("trồng cây keo" / "trồng cây
@@ -32,7 +33,7 @@ import unicodedata
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .normalize import Key, _TOKEN, _number, normalize_text
+from .normalize import Key, _TOKEN, _number, normalize_text, plain_word
 
 __all__ = ["score", "raw_score", "conflicts", "replaced_words", "explain", "CONFLICT_CAP",
            "REPLACED_PENALTY"]
@@ -52,8 +53,8 @@ def _missing_names(a: Key, b: Key) -> list[tuple[str, ...]]:
     """Names of ``a`` that do not appear, word for word, in ``b``'s text."""
     if not a.names:
         return []
-    padded = f" {b.text} "
-    return [name for name in a.names if f" {' '.join(name)} " not in padded]
+    padded = f" {b.plain} "
+    return [name for name in a.names if f" {' '.join(map(plain_word, name))} " not in padded]
 
 
 def conflicts(a: Key, b: Key) -> list[str]:

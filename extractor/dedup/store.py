@@ -5,7 +5,7 @@ The index keeps, per stored task, its normalised text and features, and three in
 lists (numbers are part of every list key, since pairs above the threshold share them):
 
 * ``probe``: tasks with names, under their probe (the rarest two-syllable piece of a name,
-  fixed when stored). A new task looks up each of its own syllable pairs here: any stored
+  fixed when stored; syllables here are without tone marks, as names are compared). A new task looks up each of its own syllable pairs here: any stored
   task whose names all appear in the new one is found.
 * ``plain_bigrams``: tasks without names, under every syllable pair. A new task with
   names looks up its probe here: any stored nameless task containing its names is found.
@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import choose_probe, find_pairs, make_pair, prefix_length, tagged
+from .index import choose_probe, find_pairs, make_pair, plain_names, prefix_length, tagged
 from .normalize import Key, match_key
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, score
@@ -175,12 +175,13 @@ class DedupIndex:
         toks = key.tokens
         found: set[int] = set()
         probe = self.probe
-        for bg in set(zip(toks, toks[1:])):
+        pt = key.plain.split()
+        for bg in set(zip(pt, pt[1:])):
             hit = probe.get((ns, bg))
             if hit:
                 found.update(hit)
         if key.names:
-            hit = self.plain_bigrams.get((ns, choose_probe(key.names, self.name_counts)))
+            hit = self.plain_bigrams.get((ns, choose_probe(plain_names(key.names), self.name_counts)))
             if hit:
                 found.update(hit)
         else:
@@ -216,12 +217,13 @@ class DedupIndex:
             return
         ns = key.numbers
         if key.names:
-            for name in key.names:
+            names = plain_names(key.names)
+            for name in names:
                 self.name_counts.update(zip(name, name[1:]))
-            self.probe[(ns, choose_probe(key.names, self.name_counts))].append(i)
+            self.probe[(ns, choose_probe(names, self.name_counts))].append(i)
         else:
-            toks = key.tokens
-            for bg in set(zip(toks, toks[1:])):
+            pt = key.plain.split()
+            for bg in set(zip(pt, pt[1:])):
                 self.plain_bigrams[(ns, bg)].append(i)
-            for tag in self._prefix(toks, assign=True):
+            for tag in self._prefix(key.tokens, assign=True):
                 self.plain_prefix[(ns, tag)].append(i)

@@ -32,10 +32,12 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
-    ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|giúp|chịu trách nhiệm|điều hành|"
+    ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
-    ("holds", re.compile(r"(?:giữ chức|kiêm)(?:\s+vụ)?(?=\s)"), True),
+    ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)(?:\s+vụ)?(?=\s)"), True),
+    # "Phó Chủ tịch UBND xã X phải hoàn thành 03 việc: A; B"
+    ("must", re.compile(r"(?:phải|cần|có trách nhiệm)\s+(?:hoàn thành|thực hiện|triển khai)(?![\w])"), True),
     # "Đồng chí X (Bí thư Đảng ủy) - việc được giao: A; B"
     # "Đối với đ/c X - Chủ tịch UBND xã, Ban Thường vụ giao 3 nội dung ..., gồm: A; B"
     ("body_gives", re.compile(r",?\s*(?:ban thường vụ|thường trực|ban chấp hành|huyện ủy|tỉnh ủy|thành ủy|"
@@ -177,6 +179,16 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     s, e = trim_span(text, hs, name_start)
     if e <= s or STOP.search(folded, s, e):
         return None
+    if hs == base or not folded[base:hs].strip():
+        # "Bí thư Đảng ủy, Chủ tịch HĐND xã An Ninh Đặng Thúy Hòa": earlier titles too
+        while True:
+            m = re.compile(r"([^,;:.()\n]{2,80}),\s*$").search(folded, max(floor, s - 90), s)
+            if not m or not HEAD.match(folded, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())):
+                break
+            s2 = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            if STOP.search(folded, s2, m.end(1)) or TITLE_END.search(folded, s2, m.end(1)):
+                break
+            s = s2
     return s, e
 
 
@@ -309,6 +321,12 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 found_here = True
                 if raw.open_list:
                     pending = raw
+            if not found_here and in_sent:
+                raw = read_fronted(text, folded, ss, se, in_sent[0])
+                if raw is not None:
+                    raw.period = pick_period(periods, raw, ss, se, ps, pe)
+                    out.append(raw)
+                    found_here = True
             if not found_here and pending is not None and not in_sent:
                 # "Tuy nhiên, có 2 nội dung năm 2022 là A và B": the list of the person
                 # introduced earlier in the paragraph
@@ -379,7 +397,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
-        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives") else None
+        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives", "must") else None
         tasks_at = body_start
         if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
             tasks_at = lst.end()
@@ -415,6 +433,26 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         raw.span = (min([ns] + [p[0] for p in position]), line_end)
         return raw
     return None
+
+
+_FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")
+
+
+def read_fronted(text: str, folded: str, ss: int, se: int, name) -> RawAssignment | None:
+    """"Nhận nhiệm vụ đột phá ... là A, đồng chí X, Bí thư ... đã ...": the task before the name."""
+    m = _FRONTED.match(folded, ss, se)
+    ns, ne, how = name
+    if not m or how not in ("honorific", "surname"):
+        return None
+    hon = HONORIFIC.search(folded, max(m.end(), ns - 12), ns)
+    cut = hon.start() if hon and hon.end() == ns else ns
+    if cut <= m.end():
+        return None
+    titles, _ = title_after(text, folded, ne, se)
+    raw = RawAssignment(cadre=(ns, ne), name_how=how, position=titles, trigger="fronted")
+    raw.tasks = split_tasks(text, folded, m.end(), cut)
+    raw.span = (ss, max([e for _, e in titles] + [ne]))
+    return raw if raw.tasks else None
 
 
 _FOLLOWUP = re.compile(r"(?:[^.]*?(?<![\w])(\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"

@@ -35,14 +35,17 @@ STOP_WORDS = [
     "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
     "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
     "đ/c", "và các", "chia sẻ", "đánh giá", "tham dự", "trao", "cũng",
-    "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung",
+    "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung", "phải", "cần",
+    "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm",
 ]
 # Body names that contain a comma or a dash themselves: a title does not end inside them.
 COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động\s*[-–,]\s*thương binh và xã hội|"
                              r"nông nghiệp\s*(?:-|và)\s*phát triển nông thôn|khoa học\s*(?:-|và)\s*công nghệ|"
                              r"hđnd\s*[-–]\s*ubnd|thi đua\s*[-–]\s*khen thưởng|văn hóa\s*[-–]\s*thông tin|"
                              r"giáo dục\s*(?:-|và)\s*đào tạo|tài nguyên\s*(?:-|và)\s*môi trường|"
-                             r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông")
+                             r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông|tài chính\s*[-–]\s*kế hoạch|"
+                             r"kinh tế\s*[-–]\s*hạ tầng|nội vụ\s*[-–]\s*lao động|y tế\s*[-–]\s*dân số|"
+                             r"kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh")
 STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS) + r")(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
