@@ -137,7 +137,7 @@ class World:
             female = r.random() < 0.4
             if self.region in P.ETHNIC and r.random() < 0.3:
                 name = r.choice(P.ETHNIC[self.region])
-                female = name.startswith("H'") or " Thị " in name or name in ("Siu Hương",)
+                female = name.startswith("H'") or " Thị " in name or name in ("Siu H'Nuôl",)
             elif not female:
                 name = f"{r.choice(self.surnames)} {r.choice(P.MIDDLE_M)} {r.choice(P.GIVEN_M)}"
             else:
@@ -393,11 +393,11 @@ def para_news(w: World, d: Doc, p: Person, period: tuple) -> str:
         given = p.name.split()[-1]
         pron = r.choice(["anh", "đồng chí"]) if p.name not in w.female else r.choice(["chị", "đồng chí"])
         why = r.choice(["các việc được giao đều xuất phát từ những tồn tại mà người dân phản ánh nhiều năm",
-                        "việc đột phá được giao đều dựa trên cơ sở nội dung " + pron + " đăng ký",
+                        "mỗi việc " + pron + " nhận đều đã được bàn kỹ với chi bộ và người dân từ trước",
                         "khó nhất là huy động nguồn lực, vì ngân sách " + ("xã" if level == "xa" else "huyện") + " rất hạn hẹp"])
         k = w.count_text(n)
         s = (f"{cap(per)}, đồng chí {p.name}, {p.mention} được giao {w.count_text(declared) if declared <= 10 else declared} "
-             f"nội dung thực hiện việc đột phá, đổi mới. Đồng chí {given} cho biết, {why}. "
+             f"nội dung đột phá trong năm công tác. Đồng chí {given} cho biết, {why}. "
              f"Trong số đó, {k} nội dung được ưu tiên làm trước là {'; '.join(tasks)}.")
         period = (cap(per),) + tuple(period[1:])
     else:
@@ -429,8 +429,8 @@ NEWS_TITLES = [
     "Đổi mới cách giao việc cho cán bộ lãnh đạo, quản lý ở {tinh}",
 ]
 NEWS_LEADS = [
-    "Thực hiện Quy định về giao việc đột phá, đổi mới đối với một số chức danh cán bộ lãnh đạo, quản lý, "
-    "Ban Thường vụ Huyện ủy {huyen} đã lựa chọn giao việc tập trung vào những việc khó, việc còn tồn đọng.",
+    "Từ đầu nhiệm kỳ, Ban Thường vụ Huyện ủy {huyen} chọn những phần việc khó, việc tồn đọng lâu năm "
+    "để giao tận tay người đứng đầu các cơ quan, địa phương.",
     "Những năm qua, việc giao nhiệm vụ đột phá cho người đứng đầu đã trở thành nền nếp ở huyện {huyen}, "
     "tỉnh {tinh}, góp phần tháo gỡ nhiều điểm nghẽn ở cơ sở.",
     "Giao việc cụ thể, đánh giá bằng sản phẩm cụ thể là cách làm mà Huyện ủy {huyen} kiên trì thực hiện "

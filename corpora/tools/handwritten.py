@@ -74,7 +74,7 @@ Thực hiện chủ đề năm 2024 “Kỷ cương, trách nhiệm, tăng tốc
 
 Ông Trần Hữu Lộc - Phó Chủ tịch UBND huyện phụ trách giải phóng mặt bằng đoạn cao tốc Bắc - Nam qua các xã Tùng Ảnh, Đức Lạng; bà Nguyễn Thị Hải Yến - Phó Chủ tịch UBND huyện chỉ đạo hoàn thành Trường THCS Hoàng Xuân Hãn đạt chuẩn quốc gia trong quý III/2024.
 
-Theo Chủ tịch UBND huyện Đặng Quốc Bảo, việc phân công cụ thể giúp tránh tình trạng “cha chung không ai khóc”.
+Theo Chủ tịch UBND huyện Đặng Quốc Thái, việc phân công cụ thể giúp tránh tình trạng “cha chung không ai khóc”.
 
 Đến nay, huyện đã bàn giao được 85% mặt bằng cho nhà thầu.
 """, assignments=[
@@ -84,7 +84,7 @@ Theo Chủ tịch UBND huyện Đặng Quốc Bảo, việc phân công cụ th�
     dict(cadre="Nguyễn Thị Hải Yến", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Đức Thọ",
          period=("năm 2024", 2024, 2024), declared=None, tasks=[
              "chỉ đạo hoàn thành Trường THCS Hoàng Xuân Hãn đạt chuẩn quốc gia trong quý III/2024"]),
-], negatives=[("Đặng Quốc Bảo", "quoted")])
+], negatives=[("Đặng Quốc Thái", "quoted")])
 
 doc(name="h-004", kind="negative", text="""
 Tổng kết 5 năm thực hiện Quy định giao việc đột phá
@@ -93,12 +93,12 @@ Chiều 18/12/2025, Ban Thường vụ Tỉnh ủy Yên Bái tổ chức hội n
 
 Trong giai đoạn 2021 - 2025, các cấp ủy đã giao 3.416 việc đột phá cho 1.209 lượt cán bộ; có 87,4% số việc hoàn thành đúng và vượt tiến độ.
 
-Phát biểu kết luận, đồng chí Trần Huy Tuấn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh nhấn mạnh: “Mỗi việc giao phải có sản phẩm, mỗi sản phẩm phải đo đếm được”.
+Phát biểu kết luận, đồng chí Nguyễn Minh Khôi, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh nhấn mạnh: “Mỗi việc giao phải có sản phẩm, mỗi sản phẩm phải đo đếm được”.
 
 Dịp này, 36 tập thể và 52 cá nhân được Ban Thường vụ Tỉnh ủy tặng Bằng khen. Đồng chí Hoàng Thị Xuân, Trưởng phòng Nội vụ huyện Lục Yên nhận Bằng khen vì có thành tích xuất sắc trong tham mưu thực hiện việc đột phá.
 """, assignments=[],
     statistics=[("giao 3.416 việc đột phá cho 1.209 lượt cán bộ", 3416, 1209)],
-    negatives=[("Trần Huy Tuấn", "quoted"), ("Hoàng Thị Xuân", "thanked"),
+    negatives=[("Nguyễn Minh Khôi", "quoted"), ("Hoàng Thị Xuân", "thanked"),
                ("giao 3.416 việc đột phá cho 1.209 lượt cán bộ", "total")])
 
 doc(name="h-005", kind="news", text="""
@@ -125,11 +125,11 @@ doc(name="h-006", kind="news", text="""
 
 Tại hội nghị Ban Chấp hành Tỉnh đoàn Thái Nguyên lần thứ 8 (khóa XIX), các đồng chí trong BTV Tỉnh đoàn đã đăng ký việc đột phá năm 2021.
 
-Theo đó, đ/c Dương Văn Lượng, Phó Bí thư Tỉnh đoàn nhận việc xây dựng nền tảng “Sổ tay ĐTN điện tử” dùng chung cho 100% cơ sở đoàn; đ/c Lâm Thị Thu Hằng, Ủy viên BTV, Chánh Văn phòng Tỉnh đoàn nhận việc tổ chức 30 lớp tập huấn kỹ năng số cho đoàn viên nông thôn.
+Theo đó, đ/c Dương Văn Lưu, Phó Bí thư Tỉnh đoàn nhận việc xây dựng nền tảng “Sổ tay ĐTN điện tử” dùng chung cho 100% cơ sở đoàn; đ/c Lâm Thị Thu Hằng, Ủy viên BTV, Chánh Văn phòng Tỉnh đoàn nhận việc tổ chức 30 lớp tập huấn kỹ năng số cho đoàn viên nông thôn.
 
 Đ/c Ngô Thị Hoài, Bí thư Tỉnh đoàn nhấn mạnh, mỗi việc đăng ký phải gắn với sản phẩm cụ thể và thời gian hoàn thành trước ngày 15/12/2021.
 """, assignments=[
-    dict(cadre="Dương Văn Lượng", position="Phó Bí thư Tỉnh đoàn", unit="Tỉnh đoàn Thái Nguyên",
+    dict(cadre="Dương Văn Lưu", position="Phó Bí thư Tỉnh đoàn", unit="Tỉnh đoàn Thái Nguyên",
          period=("năm 2021", 2021, 2021), declared=None, tasks=[
              "xây dựng nền tảng “Sổ tay ĐTN điện tử” dùng chung cho 100% cơ sở đoàn"]),
     dict(cadre="Lâm Thị Thu Hằng", position="Ủy viên BTV, Chánh Văn phòng Tỉnh đoàn",
@@ -138,9 +138,9 @@ Theo đó, đ/c Dương Văn Lượng, Phó Bí thư Tỉnh đoàn nhận việc
 ], negatives=[("Ngô Thị Hoài", "quoted")])
 
 doc(name="h-007", kind="news", text="""
-Hương Khê giao 198 việc đột phá cho 114 cán bộ
+Hương Khê giao 205 việc đột phá cho 119 cán bộ
 
-HTĐT - Năm 2023, Ban Thường vụ Huyện ủy Hương Khê đã giao 198 việc đột phá, đổi mới cho 114 cán bộ thuộc diện quản lý. Các việc giao tập trung vào xây dựng NTM, chuyển đổi cơ cấu cây trồng và cải cách hành chính.
+HTĐT - Năm 2023, Ban Thường vụ Huyện ủy Hương Khê đã giao 205 việc đột phá, đổi mới cho 119 cán bộ thuộc diện quản lý. Các việc giao tập trung vào xây dựng NTM, chuyển đổi cơ cấu cây trồng và cải cách hành chính.
 
 Đáng chú ý, đồng chí Phan Văn Kỳ, Bí thư Đảng ủy xã Hương Trạch, được giao đưa xã về đích NTM nâng cao; đồng thời phát triển thương hiệu bưởi Phúc Trạch gắn với truy xuất nguồn gốc.
 
@@ -155,20 +155,20 @@ Trao đổi với phóng viên, đồng chí Nguyễn Hữu Thành, Trưởng Ba
     dict(cadre="Lê Thị Mai Phương", position="Trưởng phòng Tài chính - Kế hoạch huyện",
          unit="Phòng Tài chính - Kế hoạch huyện Hương Khê", period=("Năm 2023", 2023, 2023), declared=None, tasks=[
              "tham mưu đấu giá thành công 12 khu đất ở để tạo nguồn thu cho ngân sách"]),
-], statistics=[("giao 198 việc đột phá, đổi mới cho 114 cán bộ", 198, 114)],
-    negatives=[("Nguyễn Hữu Thành", "quoted"), ("giao 198 việc đột phá, đổi mới cho 114 cán bộ", "total")])
+], statistics=[("giao 205 việc đột phá, đổi mới cho 119 cán bộ", 205, 119)],
+    negatives=[("Nguyễn Hữu Thành", "quoted"), ("giao 205 việc đột phá, đổi mới cho 119 cán bộ", "total")])
 
 doc(name="h-008", kind="negative", text="""
-Bầu bổ sung Phó Chủ tịch UBND tỉnh Quảng Trị
+Quảng Trị có thêm một Phó Chủ tịch UBND tỉnh
 
 Sáng 14/7/2017, tại kỳ họp thứ 5, HĐND tỉnh Quảng Trị khóa VII, nhiệm kỳ 2016 - 2021 đã tiến hành bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh.
 
-Với 100% đại biểu có mặt tán thành, ông Hà Sỹ Đồng, Giám đốc Sở Kế hoạch và Đầu tư được bầu giữ chức Phó Chủ tịch UBND tỉnh Quảng Trị nhiệm kỳ 2016 - 2021.
+Với 100% đại biểu có mặt tán thành, ông Hồ Đắc Khang, Giám đốc Sở Kế hoạch và Đầu tư được bầu giữ chức Phó Chủ tịch UBND tỉnh Quảng Trị nhiệm kỳ 2016 - 2021.
 
 Kỳ họp cũng miễn nhiệm chức danh Ủy viên UBND tỉnh đối với bà Trần Thị Lệ Hằng, nguyên Giám đốc Sở Tư pháp, do nghỉ hưu theo chế độ.
 
-Phát biểu nhận nhiệm vụ, ông Hà Sỹ Đồng cảm ơn sự tín nhiệm của các đại biểu và hứa sẽ cùng tập thể UBND tỉnh phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội.
-""", assignments=[], negatives=[("Hà Sỹ Đồng", "elected"), ("Trần Thị Lệ Hằng", "dismissed")])
+Phát biểu nhận nhiệm vụ, ông Hồ Đắc Khang cảm ơn sự tín nhiệm của các đại biểu và hứa sẽ cùng tập thể UBND tỉnh phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội.
+""", assignments=[], negatives=[("Hồ Đắc Khang", "elected"), ("Trần Thị Lệ Hằng", "dismissed")])
 
 doc(name="h-009", kind="news", text="""
 Yên Thành: Khi người đứng đầu “đặt hàng” chính mình
@@ -284,8 +284,8 @@ Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo tại Tờ t
 QUYẾT ĐỊNH:
 
 Điều 1. Kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Điện Biên giai đoạn 2021 - 2025 (sau đây gọi là Ban Chỉ đạo), gồm:
-1. Ông Lò Văn Mừng, Phó Chủ tịch Thường trực UBND tỉnh - Trưởng ban.
-2. Ông Vừ A Bằng, Phó Chủ tịch UBND tỉnh - Phó Trưởng ban phụ trách Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi.
+1. Ông Lò Văn Phương, Phó Chủ tịch Thường trực UBND tỉnh - Trưởng ban.
+2. Ông Vừ A Sểnh, Phó Chủ tịch UBND tỉnh - Phó Trưởng ban phụ trách Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi.
 3. Bà Lường Thị Thoa, Giám đốc Sở Nông nghiệp và Môi trường - Phó Trưởng ban Thường trực.
 4. Ông Phạm Đức Toàn, Giám đốc Sở Tài chính - Ủy viên.
 5. Đại diện lãnh đạo các sở, ngành: Y tế, Giáo dục và Đào tạo, Xây dựng - Ủy viên.
@@ -296,20 +296,20 @@ QUYẾT ĐỊNH:
 
                                               CHỦ TỊCH
                                               (Đã ký)
-                                              Lê Thành Đô
+                                              Lê Văn Tường
 """, document=dict(kind="decision", number="1468/QĐ-UBND", issuer="UBND tỉnh Điện Biên", date="2025-08-28",
                     title="Về việc kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Điện Biên giai đoạn 2021 - 2025"),
     assignments=[
-    dict(cadre="Lò Văn Mừng", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Điện Biên",
+    dict(cadre="Lò Văn Phương", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Điện Biên",
          period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Trưởng ban"]),
-    dict(cadre="Vừ A Bằng", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Điện Biên",
+    dict(cadre="Vừ A Sểnh", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Điện Biên",
          period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
              "Phó Trưởng ban phụ trách Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"]),
     dict(cadre="Lường Thị Thoa", position="Giám đốc Sở Nông nghiệp và Môi trường", unit="Sở Nông nghiệp và Môi trường",
          period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Phó Trưởng ban Thường trực"]),
     dict(cadre="Phạm Đức Toàn", position="Giám đốc Sở Tài chính", unit="Sở Tài chính",
          period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=["Ủy viên"]),
-], negatives=[("Lê Thành Đô", "signer"), ("Đại diện lãnh đạo các sở, ngành", "body")])
+], negatives=[("Lê Văn Tường", "signer"), ("Đại diện lãnh đạo các sở, ngành", "body")])
 
 doc(name="h-013", kind="decision", ext="md", text="""
 **ĐẢNG BỘ TỈNH SÓC TRĂNG**
@@ -326,7 +326,7 @@ Số 87-QĐ/HU — Mỹ Tú, ngày 05 tháng 01 năm 2024
 
 T/M BAN THƯỜNG VỤ
 BÍ THƯ
-Trần Văn Lâu
+Trần Văn Đời
 
 ---
 
@@ -352,7 +352,7 @@ STT	Họ và tên	Chức vụ	Nội dung nhiệm vụ đột phá	Thời gian th
          period=("năm 2024", 2024, 2024), declared=None, tasks=[
              "Phát triển 2 sản phẩm OCOP từ khóm và bưởi năm roi",
              "Giảm tỷ lệ hộ nghèo khmer xuống dưới 3%"]),
-], negatives=[("Trần Văn Lâu", "signer"), ("Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy theo dõi", "body")])
+], negatives=[("Trần Văn Đời", "signer"), ("Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy theo dõi", "body")])
 
 # ------------------------------------------------------------ plans, registrations
 
@@ -495,7 +495,7 @@ tình hình thực hiện việc đột phá 6 tháng đầu năm 2017
 
 Thực hiện chỉ đạo của Thường trực Huyện ủy, Ban Tổ chức báo cáo như sau:
 
-Sáu tháng đầu năm, 100% cán bộ được giao việc đã xây dựng kế hoạch thực hiện. Một số việc có chuyển biến rõ nét: xã Khả Cửu hoàn thành đường bê tông nội đồng dài 3,2 km; thị trấn Thanh Sơn xử lý xong 26 trường hợp vi phạm trật tự xây dựng.
+Sáu tháng đầu năm, tất cả cán bộ nhận việc đều đã có kế hoạch chi tiết gửi Ban Tổ chức. Một số việc có chuyển biến rõ nét: xã Khả Cửu hoàn thành đường bê tông nội đồng dài 3,2 km; thị trấn Thanh Sơn xử lý xong 26 trường hợp vi phạm trật tự xây dựng.
 
 Tuy nhiên, vẫn còn 7 đồng chí chậm triển khai, trong đó có đồng chí Đinh Công Sứ, Chủ tịch UBND xã Địch Quả. Ban Tổ chức đã có văn bản nhắc nhở và đề nghị các đồng chí khắc phục trong quý III/2017.
 
@@ -517,7 +517,7 @@ Phụ lục: Phân công công tác của Chủ tịch, các Phó Chủ tịch U
 1. Chủ tịch UBND tỉnh - ông Phạm Anh Khoa
 Lãnh đạo, quản lý toàn diện các lĩnh vực công tác thuộc thẩm quyền của UBND tỉnh. Trực tiếp chỉ đạo các lĩnh vực: quy hoạch, kế hoạch đầu tư, tổ chức bộ máy, nội chính. Là chủ tài khoản ngân sách tỉnh.
 
-2. Phó Chủ tịch Thường trực UBND tỉnh - ông Lâm Hải Giang
+2. Phó Chủ tịch Thường trực UBND tỉnh - ông Lâm Hải Đăng
 Giúp Chủ tịch chỉ đạo các lĩnh vực: tài chính, ngân sách, thuế, ngân hàng, đầu tư công. Theo dõi, chỉ đạo: Sở Tài chính, Cục Thuế, Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh.
 
 3. Phó Chủ tịch UBND tỉnh - bà Nguyễn Thị Thu Trang
@@ -532,7 +532,7 @@ Khi Chủ tịch vắng mặt, Phó Chủ tịch Thường trực thay mặt Ch�
              "Lãnh đạo, quản lý toàn diện các lĩnh vực công tác thuộc thẩm quyền của UBND tỉnh",
              "Trực tiếp chỉ đạo các lĩnh vực: quy hoạch, kế hoạch đầu tư, tổ chức bộ máy, nội chính",
              "Là chủ tài khoản ngân sách tỉnh"]),
-    dict(cadre="Lâm Hải Giang", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Bình Định",
+    dict(cadre="Lâm Hải Đăng", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Bình Định",
          period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
              "Giúp Chủ tịch chỉ đạo các lĩnh vực: tài chính, ngân sách, thuế, ngân hàng, đầu tư công",
              "Theo dõi, chỉ đạo: Sở Tài chính, Cục Thuế, Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh"]),
@@ -547,19 +547,19 @@ Gia Lai thành lập Tổ công tác gỡ vướng cho dự án điện gió
 
 Ngày 9/3/2022, Chủ tịch UBND tỉnh Gia Lai ký quyết định thành lập Tổ công tác đặc biệt tháo gỡ khó khăn cho các dự án điện gió trên địa bàn tỉnh.
 
-Theo quyết định, ông Rơ Mah Khôi, Phó Chủ tịch UBND tỉnh làm Tổ trưởng; ông Đỗ Tiến Đông, Giám đốc Sở Kế hoạch và Đầu tư làm Tổ phó thường trực; ông Nguyễn Hữu Quế, Giám đốc Sở Tài nguyên và Môi trường làm Tổ phó.
+Theo quyết định, ông Rơ Mah Khôi, Phó Chủ tịch UBND tỉnh làm Tổ trưởng; ông Đỗ Văn Tiến, Giám đốc Sở Kế hoạch và Đầu tư làm Tổ phó thường trực; ông Nguyễn Hữu Tài, Giám đốc Sở Tài nguyên và Môi trường làm Tổ phó.
 
 Tổ công tác có nhiệm vụ rà soát, tổng hợp vướng mắc của từng dự án, đề xuất giải pháp tháo gỡ trước ngày 30/6/2022.
 
-Trước đó, tại buổi làm việc với các nhà đầu tư, ông Võ Ngọc Thành, Chủ tịch UBND tỉnh yêu cầu các sở, ngành không để doanh nghiệp phải chờ đợi.
+Trước đó, tại buổi làm việc với các nhà đầu tư, ông Võ Đình Lực, Chủ tịch UBND tỉnh yêu cầu các sở, ngành không để doanh nghiệp phải chờ đợi.
 """, assignments=[
     dict(cadre="Rơ Mah Khôi", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Gia Lai",
          period=None, declared=None, tasks=["Tổ trưởng"]),
-    dict(cadre="Đỗ Tiến Đông", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+    dict(cadre="Đỗ Văn Tiến", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
          period=None, declared=None, tasks=["Tổ phó thường trực"]),
-    dict(cadre="Nguyễn Hữu Quế", position="Giám đốc Sở Tài nguyên và Môi trường", unit="Sở Tài nguyên và Môi trường",
+    dict(cadre="Nguyễn Hữu Tài", position="Giám đốc Sở Tài nguyên và Môi trường", unit="Sở Tài nguyên và Môi trường",
          period=None, declared=None, tasks=["Tổ phó"]),
-], negatives=[("Võ Ngọc Thành", "quoted"), ("Tổ công tác có nhiệm vụ rà soát", "body")])
+], negatives=[("Võ Đình Lực", "quoted"), ("Tổ công tác có nhiệm vụ rà soát", "body")])
 
 # ------------------------------------------------------------- more negatives
 
@@ -649,13 +649,13 @@ Hỏi về bí quyết, anh Sinh cười: “Cứ việc gì dân thấy lợi t
 doc(name="h-027", kind="news", text="""
 Ủy quyền điều hành UBND thành phố trong thời gian Chủ tịch đi học
 
-Ngày 3/4/2023, Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) ban hành quyết định ủy quyền cho ông Tôn Thiện Đồng, Phó Chủ tịch Thường trực UBND thành phố tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023, trong thời gian Chủ tịch tham gia lớp bồi dưỡng tại Học viện Chính trị quốc gia Hồ Chí Minh.
+Ngày 3/4/2023, Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) ban hành quyết định ủy quyền cho ông Tôn Thất Minh, Phó Chủ tịch Thường trực UBND thành phố tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023, trong thời gian Chủ tịch tham gia lớp bồi dưỡng tại Học viện Chính trị quốc gia Hồ Chí Minh.
 
 Trong thời gian này, bà Nguyễn Thị Phương Dung, Phó Chủ tịch UBND thành phố được giao kiêm nhiệm phụ trách thêm lĩnh vực tài nguyên, môi trường và xây dựng.
 
-Ông Tôn Thiện Đồng có trách nhiệm báo cáo Chủ tịch kết quả điều hành sau khi kết thúc thời gian ủy quyền.
+Ông Tôn Thất Minh có trách nhiệm báo cáo Chủ tịch kết quả điều hành sau khi kết thúc thời gian ủy quyền.
 """, assignments=[
-    dict(cadre="Tôn Thiện Đồng", position="Phó Chủ tịch Thường trực UBND thành phố", unit="UBND thành phố Bảo Lộc",
+    dict(cadre="Tôn Thất Minh", position="Phó Chủ tịch Thường trực UBND thành phố", unit="UBND thành phố Bảo Lộc",
          period=("từ ngày 5/4 đến hết ngày 30/6/2023", 2023, 2023), declared=None, tasks=[
              "tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023"]),
     dict(cadre="Nguyễn Thị Phương Dung", position="Phó Chủ tịch UBND thành phố", unit="UBND thành phố Bảo Lộc",
@@ -694,16 +694,16 @@ Cà Mau: Phân công Phó Chủ tịch UBND tỉnh làm Trưởng Ban Chỉ đ�
 
 Ngày 22/6/2015, UBND tỉnh Cà Mau kiện toàn Ban Chỉ đạo phát triển kinh tế biển giai đoạn 2015 - 2020.
 
-Ông Lâm Văn Bi, Phó Chủ tịch UBND tỉnh giữ chức Trưởng ban. Ông Châu Công Bằng, Giám đốc Sở Nông nghiệp và Phát triển nông thôn làm Phó Trưởng ban Thường trực; ông Nguyễn Tiến Hải, Giám đốc Sở Kế hoạch và Đầu tư làm Phó Trưởng ban.
+Ông Lâm Văn Tám, Phó Chủ tịch UBND tỉnh giữ chức Trưởng ban. Ông Châu Văn Khải, Giám đốc Sở Nông nghiệp và Phát triển nông thôn làm Phó Trưởng ban Thường trực; ông Nguyễn Chí Hiếu, Giám đốc Sở Kế hoạch và Đầu tư làm Phó Trưởng ban.
 
 Ban Chỉ đạo giúp UBND tỉnh điều phối các chương trình nuôi tôm siêu thâm canh, khai thác hải sản xa bờ và bảo vệ rừng ngập mặn.
 """, assignments=[
-    dict(cadre="Lâm Văn Bi", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Cà Mau",
+    dict(cadre="Lâm Văn Tám", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Cà Mau",
          period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Trưởng ban"]),
-    dict(cadre="Châu Công Bằng", position="Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+    dict(cadre="Châu Văn Khải", position="Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
          unit="Sở Nông nghiệp và Phát triển nông thôn",
          period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Phó Trưởng ban Thường trực"]),
-    dict(cadre="Nguyễn Tiến Hải", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+    dict(cadre="Nguyễn Chí Hiếu", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
          period=("giai đoạn 2015 - 2020", 2015, 2020), declared=None, tasks=["Phó Trưởng ban"]),
 ], negatives=[("Ban Chỉ đạo giúp UBND tỉnh điều phối", "body")])
 
@@ -759,11 +759,11 @@ doc(name="h-032", kind="decision", ext="html", text="""
 <p align="center"><b>QUYẾT ĐỊNH</b><br>giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho một số đồng chí Tỉnh ủy viên là người đứng đầu sở, ngành</p>
 <p>Điều 1. Giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho các đồng chí có tên trong danh sách kèm theo.</p>
 <p>Điều 2. Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ theo dõi, đánh giá kết quả thực hiện hằng năm.</p>
-<p>T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br>Giàng Páo Mỷ</p>
+<p>T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br>Giàng A Tủa</p>
 <table border="1" cellpadding="3">
 <thead><tr><th>TT</th><th>Họ và tên</th><th>Chức vụ</th><th>Nhiệm vụ đột phá</th><th>Sản phẩm</th></tr></thead>
 <tbody>
-<tr><td rowspan="2">1</td><td rowspan="2">Tống Thanh Hải</td><td rowspan="2">Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư</td>
+<tr><td rowspan="2">1</td><td rowspan="2">Tống Quang Hiệp</td><td rowspan="2">Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư</td>
 <td>Tham mưu thu hút ít nhất 03 dự án du lịch quy mô lớn vào Khu du lịch Sìn Hồ</td><td>Giấy chứng nhận đầu tư</td></tr>
 <tr><td>Cải thiện chỉ số PCI của tỉnh lên nhóm trung bình khá</td><td>Kết quả công bố PCI</td></tr>
 <tr><td>2</td><td>Lò Thị Kim Ngân</td><td>Tỉnh ủy viên, Giám đốc Sở Văn hóa, Thể thao và Du lịch</td>
@@ -777,7 +777,7 @@ doc(name="h-032", kind="decision", ext="html", text="""
 """, document=dict(kind="decision", number="1024-QĐ/TU", issuer="Ban Thường vụ Tỉnh ủy Lai Châu", date="2021-04-10",
                     title="giao nhiệm vụ đột phá giai đoạn 2021 - 2025 cho một số đồng chí Tỉnh ủy viên là người đứng đầu sở, ngành"),
     assignments=[
-    dict(cadre="Tống Thanh Hải", position="Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
+    dict(cadre="Tống Quang Hiệp", position="Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
          period=("giai đoạn 2021 - 2025", 2021, 2025), declared=None, tasks=[
              "Tham mưu thu hút ít nhất 03 dự án du lịch quy mô lớn vào Khu du lịch Sìn Hồ",
              "Cải thiện chỉ số PCI của tỉnh lên nhóm trung bình khá"]),
@@ -789,7 +789,7 @@ doc(name="h-032", kind="decision", ext="html", text="""
              "Phát triển 3.000 ha cây quế, sa nhân tím dưới tán rừng",
              "Xóa bỏ cơ bản tình trạng di cư tự do, tảo hôn ở các xã biên giới",
              "Đưa xã Sì Lở Lầu đạt chuẩn nông thôn mới"]),
-], negatives=[("Giàng Páo Mỷ", "signer"), ("Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ", "body")])
+], negatives=[("Giàng A Tủa", "signer"), ("Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ", "body")])
 
 doc(name="h-033", kind="decision", text="""
 HUYỆN ỦY ĐẠI TỪ
@@ -800,7 +800,7 @@ Phân công nhiệm vụ các đồng chí Thường trực Huyện ủy khóa X
 
 Điều 1. Phân công nhiệm vụ như sau:
 
-1. Đồng chí Hà Thị Bích Hồng - Bí thư Huyện ủy
+1. Đồng chí Hà Thị Bích Ngọc - Bí thư Huyện ủy
 Phụ trách: lãnh đạo toàn diện các mặt công tác của Đảng bộ huyện; trực tiếp phụ trách công tác tổ chức cán bộ, nội chính, quốc phòng - an ninh.
 
 2. Đồng chí Phạm Văn Hoa - Phó Bí thư Thường trực Huyện ủy
@@ -813,7 +813,7 @@ Phụ trách: lãnh đạo, chỉ đạo toàn diện lĩnh vực kinh tế - x�
 """, document=dict(kind="decision", number="45-QĐ/HU", issuer="Huyện ủy Đại Từ", date=None,
                     title="Phân công nhiệm vụ các đồng chí Thường trực Huyện ủy khóa XXIV, nhiệm kỳ 2020 - 2025"),
     assignments=[
-    dict(cadre="Hà Thị Bích Hồng", position="Bí thư Huyện ủy", unit="Huyện ủy Đại Từ",
+    dict(cadre="Hà Thị Bích Ngọc", position="Bí thư Huyện ủy", unit="Huyện ủy Đại Từ",
          period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None, tasks=[
              "lãnh đạo toàn diện các mặt công tác của Đảng bộ huyện",
              "trực tiếp phụ trách công tác tổ chức cán bộ, nội chính, quốc phòng - an ninh"]),
@@ -855,13 +855,13 @@ Buôn Ma Thuột: Đưa việc đột phá về buôn
 
 Giai đoạn 2021 - 2025, Thành ủy Buôn Ma Thuột chọn chỉnh trang các buôn đồng bào Êđê là một trong ba khâu đột phá.
 
-Đồng chí Y Wai Byă, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Ea Tu được giao 3 nội dung: bảo tồn 20 ngôi nhà dài truyền thống; khôi phục đội chiêng ở mỗi buôn; xây dựng buôn Kô Tam thành điểm du lịch cộng đồng.
+Đồng chí Y Djuan Byă, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Ea Tu được giao 3 nội dung: bảo tồn 20 ngôi nhà dài truyền thống; khôi phục đội chiêng ở mỗi buôn; xây dựng buôn Kô Tam thành điểm du lịch cộng đồng.
 
 Bà H’Zuin Niê, nghệ nhân buôn Kô Tam, phấn khởi cho biết, giờ khách đến buôn đông hơn, con cháu cũng thích học đánh chiêng.
 
 Ở phường Tân Lập, đồng chí Trần Đình Phong, Bí thư Đảng ủy phường được giao xử lý dứt điểm 35 trường hợp xây dựng trái phép trên đất nông nghiệp.
 """, assignments=[
-    dict(cadre="Y Wai Byă", position="Phó Bí thư Đảng ủy, Chủ tịch UBND xã", unit="UBND xã Ea Tu",
+    dict(cadre="Y Djuan Byă", position="Phó Bí thư Đảng ủy, Chủ tịch UBND xã", unit="UBND xã Ea Tu",
          period=("Giai đoạn 2021 - 2025", 2021, 2025), declared=3, tasks=[
              "bảo tồn 20 ngôi nhà dài truyền thống",
              "khôi phục đội chiêng ở mỗi buôn",
@@ -967,7 +967,7 @@ Năm 2025, Ban Thường vụ Huyện ủy Lục Ngạn giao 211 việc đột p
 2. **Đ/c Hoàng Thị Mến**, Bí thư Đảng ủy xã Tân Sơn: đưa 250 ha vải thiều vào quy trình sản xuất hữu cơ xuất khẩu sang Nhật Bản — *hoàn thành 80%*.
 3. **Đ/c Thân Văn Thư**, Trưởng phòng Kinh tế và Hạ tầng huyện: tham mưu đầu tư tuyến đường kết nối Khu công nghiệp Lục Ngạn với Quốc lộ 31 — *đang triển khai*.
 
-> Ý kiến của đồng chí Lê Ánh Dương, Phó Bí thư Tỉnh ủy: “Lục Ngạn đã chọn đúng việc, trúng việc”.
+> Ý kiến của đồng chí Lê Minh Sơn, Phó Bí thư Tỉnh ủy: “Lục Ngạn đã chọn đúng việc, trúng việc”.
 """, document=dict(kind="report", number=None, issuer="Ban Thường vụ Huyện ủy Lục Ngạn", date=None,
                     title="Kết quả thực hiện việc đột phá năm 2025"),
     assignments=[
@@ -981,7 +981,7 @@ Năm 2025, Ban Thường vụ Huyện ủy Lục Ngạn giao 211 việc đột p
          unit="Phòng Kinh tế và Hạ tầng huyện Lục Ngạn", period=("Năm 2025", 2025, 2025), declared=None, tasks=[
              "tham mưu đầu tư tuyến đường kết nối Khu công nghiệp Lục Ngạn với Quốc lộ 31"]),
 ], statistics=[("giao 211 việc đột phá cho 96 cán bộ", 211, 96)],
-    negatives=[("Lê Ánh Dương", "quoted")])
+    negatives=[("Lê Minh Sơn", "quoted")])
 
 # ------------------------------------------------------ national level, post-2025
 
@@ -1094,12 +1094,12 @@ doc(name="h-045", kind="negative", ext="html", text="""
 <tr><td>3</td><td>Trượng Văn Minh</td><td>Trưởng phòng Nông nghiệp và PTNT huyện Bác Ái</td><td>Tham mưu phát triển 500 ha cây mắc ca</td></tr>
 </table>
 <p>Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>
-<p>CHỦ TỊCH<br>Lưu Xuân Vĩnh</p>
+<p>CHỦ TỊCH<br>Lưu Văn Thành</p>
 </body></html>
 """, document=dict(kind="decision", number="455/QĐ-UBND", issuer="UBND tỉnh Ninh Thuận", date="2020-06-08",
                     title="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho các cá nhân có thành tích xuất sắc trong thực hiện việc đột phá năm 2019"),
     assignments=[], negatives=[("Đàng Văn Thạch", "thanked"), ("Pinăng Thị Hoa", "thanked"),
-                               ("Trượng Văn Minh", "thanked"), ("Lưu Xuân Vĩnh", "signer")])
+                               ("Trượng Văn Minh", "thanked"), ("Lưu Văn Thành", "signer")])
 
 doc(name="h-046", kind="news", text="""
 Quận Long Biên: Bí thư phường “đặt hàng” việc khó
@@ -1167,11 +1167,11 @@ Hoà Vang: Uỷ viên Ban Thường vụ nhận “việc khó” về môi trư
 
 Giai đoạn 2020 - 2025, Ban Thường vụ Huyện uỷ Hoà Vang (Đà Nẵng) phân công mỗi Uỷ viên Ban Thường vụ phụ trách một “điểm nóng” về môi trường.
 
-Đồng chí Lê Quang Nam, Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện được giao xử lý dứt điểm ô nhiễm mùi tại bãi rác Khánh Sơn; đồng chí Phan Thị Thuý Linh, Uỷ viên Ban Thường vụ, Trưởng Ban Dân vận Huyện uỷ được giao vận động 500 hộ dân vùng ven bãi rác đồng thuận di dời.
+Đồng chí Lê Quang Tịnh, Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện được giao xử lý dứt điểm ô nhiễm mùi tại bãi rác Khánh Sơn; đồng chí Phan Thị Thuý Linh, Uỷ viên Ban Thường vụ, Trưởng Ban Dân vận Huyện uỷ được giao vận động 500 hộ dân vùng ven bãi rác đồng thuận di dời.
 
 Hai việc này được đưa vào tiêu chí đánh giá, xếp loại cán bộ hằng năm.
 """, assignments=[
-    dict(cadre="Lê Quang Nam", position="Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện", unit="UBND huyện Hoà Vang",
+    dict(cadre="Lê Quang Tịnh", position="Uỷ viên Ban Thường vụ, Phó Chủ tịch UBND huyện", unit="UBND huyện Hoà Vang",
          period=("Giai đoạn 2020 - 2025", 2020, 2025), declared=None, tasks=[
              "xử lý dứt điểm ô nhiễm mùi tại bãi rác Khánh Sơn"]),
     dict(cadre="Phan Thị Thuý Linh", position="Uỷ viên Ban Thường vụ, Trưởng Ban Dân vận Huyện uỷ",

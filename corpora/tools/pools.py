@@ -122,14 +122,14 @@ GIVEN_F = ["Hương", "Lan", "Mai", "Hà", "Thủy", "Hoa", "Nga", "Hạnh", "Nh
            "Phượng", "Liên", "Thoa", "Thắm", "Vân", "Xuân", "Quyên", "Duyên"]
 # Names of Central Highlands and north-western peoples, written as they are.
 ETHNIC = {
-    "highland": ["Y Biêr Niê", "Y Ngọc Êban", "H'Lim Niê", "Y Thanh Hà Niê Kđăm", "Ksor Phước",
-                 "Rơ Châm Phin", "Kpă Thuyên", "Siu Hương", "H'Yim Kđoh", "Y Nhuân Byă",
+    "highland": ["Y Blốc Niê", "Y Ngọc Êban", "H'Lim Niê", "Y Ngông Kđăm", "Ksor Hơn",
+                 "Rơ Châm Phin", "Kpă Blưk", "Siu H'Nuôl", "H'Yim Kđoh", "Y Khăm Byă",
                  "Nay Phi La", "A Pương", "Đinh Thị Hrim", "Rơ Mah Tuấn", "Y Kim Hđơk"],
-    "northwest": ["Sùng A Páo", "Giàng A Chu", "Lầu Mí Sính", "Thào Seo Lử", "Lò Văn Puốn",
+    "northwest": ["Sùng A Páo", "Giàng A Lình", "Lầu Mí Sính", "Thào Seo Lử", "Lò Văn Puốn",
                   "Quàng Văn Hặc", "Vàng A Dình", "Mùa A Sơn", "Lò Thị Minh", "Cà Văn Chiến",
                   "Tòng Thị Hoa", "Lường Văn Khiêm", "Sồng A Hồ", "Hờ A Lử"],
     "north": ["Ma Văn Thoại", "Nông Thị Khuyên", "Bàn Văn Mềnh", "Triệu Tiến Vượng",
-              "Hoàng Thị Khiên", "Bế Văn Kìm", "Lục Văn Bẩy", "Ma Thế Hồng", "Chẩu Văn Lâm",
+              "Hoàng Thị Khiên", "Bế Văn Kìm", "Lục Văn Bẩy", "Ma Thế Hồng", "Chẩu Văn Khoa",
               "Sầm Thị Lệ", "Lý Tà Sài", "Phùng Thị Mỷ"],
 }
 
@@ -202,9 +202,9 @@ ROLES_SO = [
 TASKS_XA = [
     "chỉ đạo xây dựng {thon} đạt chuẩn khu dân cư nông thôn mới kiểu mẫu",
     "vận động nhân dân hiến {m} m2 đất mở rộng đường trục {thon}",
-    "xây dựng HTX Nông nghiệp và dịch vụ {xa} gắn với sản phẩm OCOP {sp}",
+    "thành lập hợp tác xã kiểu mới tại {xa} chuyên sản xuất và tiêu thụ {sp}",
     "phát triển vùng trồng {sp} tập trung quy mô {n}0 ha theo tiêu chuẩn VietGAP",
-    "chỉ đạo khắc phục tồn tại hạn chế đối với công trình nước sạch tập trung {thon}",
+    "sửa chữa, đưa trở lại hoạt động trạm cấp nước sinh hoạt bị hỏng ở {thon}",
     "kết nạp {n} đảng viên mới, trong đó có {k} đảng viên là người dân tộc thiểu số",
     "xóa thôn trắng đảng viên tại {thon}",
     "giải quyết dứt điểm vụ tranh chấp đất đai kéo dài tại {thon}",
@@ -227,8 +227,8 @@ TASKS_XA = [
     "củng cố chi bộ {thon} từ yếu kém thành hoàn thành tốt nhiệm vụ",
 ]
 TASKS_HUYEN = [
-    "tham mưu chỉ đạo xây dựng và triển khai thực hiện Dự án trồng cây {sp} trên tuyến đường {xa} - {xa2}",
-    "tham mưu xây dựng đề án phát triển sản phẩm đặc trưng của huyện là {sp}",
+    "tham mưu trồng {sp} dọc tuyến đường liên xã {xa} - {xa2} tạo cảnh quan xanh",
+    "tham mưu xây dựng thương hiệu và chỉ dẫn địa lý cho {sp} của huyện",
     "tham mưu hoàn thành quy hoạch sử dụng đất huyện {huyen} thời kỳ 2021 - 2030",
     "rà soát, xử lý dứt điểm {n}0 hồ sơ đất đai tồn đọng kéo dài trên địa bàn huyện",
     "xây dựng trường Tiểu học {xa} đạt chuẩn quốc gia mức độ 2",

@@ -251,3 +251,22 @@ def test_generator_is_reproducible():
     out = subprocess.run([sys.executable, str(ROOT / "corpora" / "tools" / "build_extract.py"), "--check"],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def _shingles(text: str, n: int) -> set[str]:
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_nothing_is_copied_from_the_real_documents(shared_dev):
+    """No run of 12 words is shared with ../shared/corpus/dev: we wrote our own texts.
+
+    Shorter runs do occur, because titles are titles ("Trưởng Phòng Nông nghiệp và
+    phát triển nông thôn huyện ..."); 12 words is longer than any title we use.
+    """
+    real = set()
+    for path in shared_dev.glob("*.txt"):
+        real |= _shingles(path.read_text(encoding="utf-8"), 12)
+    copied = {d.name: sorted(_shingles(visible_text(d), 12) & real)[:3] for _, d, _ in DOCS}
+    copied = {k: v for k, v in copied.items() if v}
+    assert not copied, copied
