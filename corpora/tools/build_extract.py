@@ -1069,6 +1069,13 @@ def main(argv: list[str] | None = None) -> int:
     if len(set(names)) != len(names):
         raise SystemExit("duplicate document names")
     files = render(docs)
+    # the counts table of the README is rewritten with the files, so it cannot go stale
+    readme = OUT / "README.md"
+    if readme.is_file():
+        text = readme.read_text(encoding="utf-8")
+        head, rest = text.split("<!-- stats -->\n", 1)
+        _, tail = rest.split("\n<!-- /stats -->", 1)
+        files[readme] = f"{head}<!-- stats -->\n{stats(docs)}\n<!-- /stats -->{tail}"
     if args.check:
         bad = [str(p) for p, t in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
         on_disk = {p for sub in ("train", "dev") for p in (OUT / sub).glob("*")}
