@@ -187,6 +187,7 @@ class Line:
     bottom: float
     x1: float = 0.0
     hard_break: bool = False  # the source says a new paragraph starts here (OCR paragraph)
+    style: str = ""  # "b", "i", "bi" from the font name: a change of style ends a paragraph
 
 
 def lines_to_paragraphs(lines: list[Line]) -> list[str]:
@@ -224,8 +225,8 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
                 new = True
             elif abs((ln.bottom - ln.top) - (prev.bottom - prev.top)) > 0.2 * height:
                 new = True  # another font size: a heading and its text
-            elif ln.x0 > left + height and prev.x0 > left + height and abs(ln.x0 - prev.x0) > height:
-                new = True  # centred lines of different lengths: title lines, header lines
+            elif ln.style != prev.style:
+                new = True  # bold title, italic date, regular text: each its own paragraph
             elif prev.x1 and right > left and prev.x1 < right - 0.2 * (right - left):
                 new = True  # the line before stopped well short of the margin: it ended a paragraph
         if new:

@@ -62,6 +62,25 @@ class _Segment:
     x1: float
     top: float
     bottom: float
+    style: str = ""
+
+
+def _style(fontname: str) -> str:
+    """"b", "i", "bi" or "" from a PDF font name ("ABCDEF+TimesNewRoman,BoldItalic")."""
+    name = (fontname or "").lower()
+    return ("b" if "bold" in name or "black" in name or "heavy" in name else "") + \
+           ("i" if "italic" in name or "oblique" in name else "")
+
+
+def _segment_style(words: list[dict]) -> str:
+    # Style by the characters' fonts (words are not split by font: a fallback font for
+    # the Vietnamese letters would cut "QUYẾT" into pieces).
+    counts: dict[str, int] = {}
+    for w in words:
+        for ch in w.get("chars", ()):
+            st = _style(ch.get("fontname", ""))
+            counts[st] = counts.get(st, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
 
 
 def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
@@ -88,7 +107,8 @@ def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
             else:
                 segs[-1].append(w)
         out.append([_Segment(" ".join(w["text"] for w in s), s[0]["x0"], s[-1]["x1"],
-                             min(w["top"] for w in s), max(w["bottom"] for w in s)) for s in segs])
+                             min(w["top"] for w in s), max(w["bottom"] for w in s), _segment_style(s))
+                    for s in segs])
     return out
 
 
@@ -99,7 +119,7 @@ def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
     while i < len(seg_lines):
         if len(seg_lines[i]) == 1:
             s = seg_lines[i][0]
-            result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1))
+            result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, style=s.style))
             i += 1
             continue
         j = i
@@ -117,11 +137,11 @@ def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
         right = [s for line in region for s in line if s.x0 >= split]
         for group in (left, right):
             for k, s in enumerate(sorted(group, key=lambda s: (s.top, s.x0))):
-                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=(k == 0)))
+                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=(k == 0), style=s.style))
         if j < len(seg_lines):  # what follows the columns starts afresh
             s = seg_lines[j][0]
             if len(seg_lines[j]) == 1:
-                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=True))
+                result.append(Line(s.text, s.x0, s.top, s.bottom, s.x1, hard_break=True, style=s.style))
                 j += 1
         i = j
     return result
@@ -176,7 +196,8 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in bboxes)
 
     text_page = page.filter(outside) if bboxes else page
-    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
+                                      return_chars=True)
     size = sorted((w["bottom"] - w["top"]) for w in words)[len(words) // 2] if words else 10.0
     lines = _reading_order(_segments(words, gap=max(2.5 * size, 18.0)))
     # Interleave tables: each goes before the first line (in reading order) below its top.
@@ -318,7 +339,7 @@ def _text_page_converted(page, builder: PageBuilder, enc: str) -> None:
     from ..normalize import _decode_tcvn3, _decode_vni
 
     convert = _decode_tcvn3 if enc == "tcvn3" else _decode_vni
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, return_chars=True)
     for w in words:
         w["text"] = convert(w["text"])
     size = sorted((w["bottom"] - w["top"]) for w in words)[len(words) // 2] if words else 10.0

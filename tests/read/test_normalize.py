@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from read_helpers import SENTENCE, cp1258
+
 from extractor.normalize import (decode_bytes, decode_legacy, encode_legacy, fold, is_vietnamese_syllable,
                                  normalize_line, normalize_text, place_tones, vietnamese_quality)
 
@@ -140,11 +142,6 @@ def test_legacy_detection_round_trip(s, enc):
     assert decode_bytes(data) == (s, enc)
 
 
-SENTENCE = ("Ban Thường vụ Huyện ủy giao việc đột phá năm 2024 cho đồng chí Nguyễn Thị Lan, "
-            "Chủ tịch Ủy ban nhân dân xã Hòa Phú: hoàn thành đường giao thông nông thôn, "
-            "trồng mới hai mươi héc ta rừng sản xuất; xây dựng nhà văn hóa thôn Đồng Mạ.")
-
-
 def test_legacy_detection_on_real_sentences():
     for enc in ("tcvn3", "vni"):
         data = encode_legacy(SENTENCE, enc)
@@ -157,23 +154,9 @@ def test_legacy_detection_on_real_sentences():
         assert (text2, found2) == (expected, enc)
 
 
-def _cp1258(s: str) -> bytes:
-    """Windows-1258 writes tones as combining marks after a precomposed base letter."""
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            d = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in d if c not in "\u0300\u0301\u0303\u0309\u0323"))
-            tone = "".join(c for c in d if c in "\u0300\u0301\u0303\u0309\u0323")
-            out.append(base.encode("cp1258") + tone.encode("cp1258"))
-    return b"".join(out)
-
-
 @pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "windows-1258"])
 def test_decode_bytes_unicode_and_windows_1258(codec):
-    data = _cp1258(SENTENCE) if codec == "windows-1258" else SENTENCE.encode(codec)
+    data = cp1258(SENTENCE) if codec == "windows-1258" else SENTENCE.encode(codec)
     text, found = decode_bytes(data)
     assert text == SENTENCE
     assert found == {"utf-16-le": "utf-16"}.get(codec, codec)

@@ -1,0 +1,101 @@
+"""DOCX (python-docx made) and .doc (LibreOffice made): order, numbering, merges, no header."""
+from __future__ import annotations
+
+import docx
+import pytest
+
+from extractor.errors import UnreadableFile
+from extractor.read import read
+
+from conftest import HEADER, PEOPLE, convert, decision_docx
+from read_helpers import check_spans
+
+
+def test_decision_docx_order_and_appendix_table(made):
+    doc = read(made["decision.docx"])
+    assert doc.format == "docx" and len(doc.pages) == 1 and not doc.ocr
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "paragraph", "paragraph", "paragraph", "table", "paragraph"]
+    (table,) = doc.tables
+    assert list(table.header) == HEADER
+    rows = table.rows[1:]
+    assert len(rows) == sum(len(t) for _, _, t in PEOPLE)
+    r = 0
+    for name, _, tasks in PEOPLE:
+        for k, task in enumerate(tasks):
+            row = rows[r]
+            assert row[1].text == name.replace("Thuỷ", "Thủy")
+            assert row[3].text == task.replace("Khoá", "Khóa").replace("hoá", "hóa")
+            if k == 0:
+                assert row[1].merged_from is None and row[1].rowspan == len(tasks)
+            else:
+                assert row[1].merged_from == (r + 1 - k, 1)
+            r += 1
+    check_spans(doc)
+
+
+def test_numbering_headings_and_header_footer_skipped(tmp_path):
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "ĐẦU TRANG KHÔNG ĐỌC"
+    d.sections[0].footer.paragraphs[0].text = "CHÂN TRANG KHÔNG ĐỌC"
+    d.add_heading("Kế hoạch thực hiện", level=1)
+    d.add_paragraph("Giao cho đồng chí Hoàng Đức Minh:")
+    for task in ("Giảm nợ đọng xây dựng cơ bản", "Số hóa hồ sơ ngân sách", "Tăng thu ngân sách"):
+        d.add_paragraph(task, style="List Number")
+    d.add_paragraph("Ý gạch đầu dòng", style="List Bullet")
+    d.add_heading("Tổ chức thực hiện", level=2)
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    doc = read(path)
+    text = doc.pages[0].text
+    assert "KHÔNG ĐỌC" not in text
+    got = [(b.kind, b.level, b.label, b.text) for b in doc.blocks]
+    assert got == [
+        ("heading", 1, None, "Kế hoạch thực hiện"),
+        ("paragraph", 0, None, "Giao cho đồng chí Hoàng Đức Minh:"),
+        ("list_item", 0, "1.", "1. Giảm nợ đọng xây dựng cơ bản"),
+        ("list_item", 0, "2.", "2. Số hóa hồ sơ ngân sách"),
+        ("list_item", 0, "3.", "3. Tăng thu ngân sách"),
+        ("list_item", 0, "-", "- Ý gạch đầu dòng"),
+        ("heading", 2, None, "Tổ chức thực hiện"),
+    ]
+    check_spans(doc)
+
+
+def test_horizontal_merge_and_wrapped_cell(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=3)
+    t.style = "Table Grid"
+    top = t.cell(0, 0).merge(t.cell(0, 2))
+    top.text = "PHỤ LỤC GIAO VIỆC"
+    t.cell(1, 0).text = "1"
+    c = t.cell(1, 1)
+    c.text = "Đỗ Văn"
+    c.add_paragraph("Hiếu")
+    t.cell(1, 2).text = "Trồng rừng"
+    path = tmp_path / "merge.docx"
+    d.save(path)
+    (table,) = read(path).tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["PHỤ LỤC GIAO VIỆC"] * 3, ["1", "Đỗ Văn Hiếu", "Trồng rừng"]]
+    assert table.rows[0][0].colspan == 3 and table.rows[0][2].merged_from == (0, 0)
+
+
+def test_truncated_docx_is_unreadable(made, tmp_path):
+    data = made["decision.docx"].read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnreadableFile) as err:
+        read(path)
+    assert "cut.docx" in str(err.value) and err.value.code == "unreadable"
+
+
+@pytest.mark.slow
+def test_legacy_doc_via_libreoffice(made, tmp_path):
+    (doc_path,) = convert([made["decision.docx"]], "doc", tmp_path)
+    doc = read(doc_path)
+    assert doc.format == "doc"
+    (table,) = doc.tables
+    assert list(table.header) == HEADER
+    assert table.rows[2][1].text == PEOPLE[0][0] and table.rows[2][1].merged_from == (1, 1)
+    check_spans(doc)
