@@ -185,6 +185,9 @@ class World:
         # an office with its own tasks (Đoàn, MTTQ, Công an ...) draws from them first
         own = [t for key, ts in P.TASKS_BY_OFFICE.items() if key in office for t in ts]
         own = [t for t in own if t not in self.used_tasks]
+        if self.land not in ("north", "northwest", "highland"):
+            # highland and ethnic-minority matters do not belong in a delta or Mekong text
+            pool = [t for t in pool if "vùng cao" not in t and "dân tộc thiểu số" not in t]
         for attempt in range(100):
             tpl = r.choice(own) if own and attempt < 5 and r.random() < 0.8 else r.choice(pool)
             xa_, xa2 = r.sample([c for c in self.communes if c != xa], 2)
@@ -697,6 +700,81 @@ def gen_plan(rng: random.Random, i: int) -> Doc:
 # ----------------------------------------------------------------------------
 # reports narrating results per cadre
 
+def gen_report_table(rng: random.Random, i: int) -> Doc:
+    """A results report as an HTML table: the Kết quả column is not a task."""
+    w = World(rng)
+    d = Doc(f"g-rept-{i:03d}", "report", ext="html")
+    iso, long_date = w.date()
+    year = w.year - 1
+    number = f"{rng.randint(100, 999)}-BC/BTCHU"
+    title = f"Tổng hợp kết quả thực hiện việc đột phá, đổi mới năm {year} của cán bộ diện Ban Thường vụ quản lý"
+    issuer = f"Ban Tổ chức Huyện ủy {w.huyen}"
+    d.document = {"kind": "report", "number": number, "issuer": issuer, "date": iso, "title": title}
+    period = (f"năm {year}", year, year)
+    rows = []
+    for k in range(1, rng.randint(3, 6)):
+        level = rng.choice(["xa", "huyen"])
+        p = w.person(level)
+        n = rng.randint(1, 3)
+        tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
+        results = [rng.choice(["Hoàn thành", "Hoàn thành vượt tiến độ", "Đạt 80% khối lượng",
+                               "Chưa hoàn thành, chuyển sang năm sau", "Đang triển khai"]) for _ in tasks]
+        for j, (t, res) in enumerate(zip(tasks, results)):
+            first = (f'<td rowspan="{n}">{k}</td><td rowspan="{n}">{html.escape(p.name)}</td>'
+                     f'<td rowspan="{n}">{html.escape(p.mention)}</td>') if j == 0 else ""
+            rows.append(f"<tr>{first}<td>{html.escape(t)}</td><td>{res}</td></tr>")
+        d.assign(p, tasks, period, None)
+    c = len(d.assignments) + rng.randint(20, 90)
+    t = c + rng.randint(10, 60)
+    stat = f"giao {t} việc đột phá cho {c} đồng chí"
+    d.stat(stat, t, c)
+    d.negative(stat, "total")
+    signer = w.person_name()
+    d.negative(signer, "signer")
+    d.text = ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>\n"
+              f"<p>HUYỆN ỦY {w.huyen.upper()}<br>BAN TỔ CHỨC<br>Số {number}</p>\n"
+              f"<p><i>{w.huyen}, {long_date}</i></p>\n<h3>BÁO CÁO</h3>\n<p>{title}</p>\n"
+              f"<p>Năm {year}, Ban Thường vụ Huyện ủy đã {stat}. Kết quả của một số đồng chí như sau:</p>\n"
+              "<table border=\"1\">\n<tr><th>TT</th><th>Họ và tên</th><th>Chức vụ</th><th>Việc được giao</th>"
+              "<th>Kết quả</th></tr>\n" + "\n".join(rows) + "\n</table>\n"
+              f"<p>KT. TRƯỞNG BAN<br>PHÓ TRƯỞNG BAN<br>{signer}</p>\n</body></html>\n")
+    return d
+
+
+def gen_award(rng: random.Random, i: int) -> Doc:
+    """A commendation list: names and titles in a table, no task (negative)."""
+    w = World(rng)
+    d = Doc(f"g-award-{i:03d}", "negative", ext="html")
+    iso, long_date = w.date()
+    number = f"{rng.randint(100, 999)}-QĐ/HU"
+    title = f"Về việc khen thưởng cán bộ hoàn thành xuất sắc việc đột phá, đổi mới năm {w.year - 1}"
+    d.document = {"kind": "decision", "number": number, "issuer": f"Ban Thường vụ Huyện ủy {w.huyen}",
+                  "date": iso, "title": title}
+    rows = []
+    for k in range(1, rng.randint(3, 6)):
+        p = w.person(rng.choice(["xa", "huyen"]))
+        d.negative(p.name, "thanked")
+        # the merit is said in general words: naming the task done would make the
+        # row read like a report of an assignment, which it is not
+        feat = rng.choice([f"Hoàn thành xuất sắc việc đột phá năm {w.year - 1}",
+                           "Hoàn thành vượt tiến độ các việc được giao",
+                           "Có cách làm sáng tạo, hiệu quả, được nhân dân đồng tình",
+                           "Hoàn thành 100% việc đột phá, có sản phẩm cụ thể"])
+        rows.append(f"<tr><td>{k}</td><td>{html.escape(p.name)}</td><td>{html.escape(p.mention)}</td>"
+                    f"<td>{feat}</td></tr>")
+    signer = w.person_name()
+    d.negative(signer, "signer")
+    d.text = ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>\n"
+              f"<p>HUYỆN ỦY {w.huyen.upper()} &nbsp; ĐẢNG CỘNG SẢN VIỆT NAM</p>\n<p>Số {number} &nbsp; "
+              f"<i>{w.huyen}, {long_date}</i></p>\n<h3>QUYẾT ĐỊNH</h3>\n<p>{title}</p>\n"
+              "<p>Điều 1. Tặng Giấy khen cho các đồng chí có tên sau đây đã có thành tích xuất sắc:</p>\n"
+              "<table border=\"1\">\n<tr><th>TT</th><th>Họ và tên</th><th>Chức vụ</th><th>Thành tích</th></tr>\n"
+              + "\n".join(rows) + "\n</table>\n"
+              "<p>Điều 2. Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy và các đồng chí có tên tại Điều 1 thi hành Quyết định này.</p>\n"
+              f"<p>T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br>{signer}</p>\n</body></html>\n")
+    return d
+
+
 def gen_report(rng: random.Random, i: int) -> Doc:
     w = World(rng)
     d = Doc(f"g-rep-{i:03d}", "report")
@@ -969,6 +1047,10 @@ def generate() -> list[Doc]:
         docs.append(gen_duty_news(rng, i))
     for i in range(1, 11):
         docs.append(gen_negative(rng, i))
+    for i in range(1, 5):
+        docs.append(gen_report_table(rng, i))
+    for i in range(1, 4):
+        docs.append(gen_award(rng, i))
     # about a third of the documents use the old tone placement throughout
     for d in docs:
         if rng.random() < 0.3:
