@@ -329,6 +329,8 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
     if not any(p.text for p in ordered):
         raise EmptyFile(name, "no text was found on any page (blank pages?); check the scan")
     fixes = list({(f.kind, f.detail): f for f in fixes + collect_fixes(raw_texts)}.values())
+    warnings += [f"page {p.number}: poor OCR (Vietnamese quality {p.quality:.2f}); please review"
+                 for p in ordered if p.ocr and p.needs_review]
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="pdf", pages=ordered,
                     blocks=tuple(all_blocks), tables=tuple(all_tables), encoding=None,
                     fixes=tuple(fixes), warnings=tuple(warnings))

@@ -35,3 +35,36 @@ def check_spans(doc):
             for cell in row:
                 assert page[cell.span.start:cell.span.end] == cell.text
                 assert "\t" not in cell.text and "\n" not in cell.text
+
+
+def words_in_order(text: str, expected: str) -> float:
+    """Share of the expected words found in ``text`` in the same order (OCR is checked by
+    its words in order, not by exact equality)."""
+    import difflib
+
+    a = expected.split()
+    b = text.split()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sum(m.size for m in matcher.get_matching_blocks()) / len(a) if a else 1.0
+
+
+def text_image(lines: list[str], path, *, size: int = 40, width: int = 1600, pad: int = 60):
+    """A clean image of ``lines`` (DejaVu Serif), for small fast OCR tests."""
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    candidates = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
+                  Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")]
+    font_path = next((p for p in candidates if p.exists()), None)
+    if font_path is None:
+        import pytest
+
+        pytest.skip("no TrueType font with Vietnamese letters (fonts-dejavu-core)")
+    font = ImageFont.truetype(str(font_path), size)
+    height = pad * 2 + int(size * 1.6) * len(lines)
+    im = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(im)
+    for k, line in enumerate(lines):
+        draw.text((pad, pad + k * int(size * 1.6)), line, font=font, fill=0)
+    return im
