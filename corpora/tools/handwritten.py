@@ -649,9 +649,9 @@ Hỏi về bí quyết, anh Sinh cười: “Cứ việc gì dân thấy lợi t
 doc(name="h-027", kind="news", text="""
 Ủy quyền điều hành UBND thành phố trong thời gian Chủ tịch đi học
 
-Ngày 3/4/2023, Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) ban hành quyết định ủy quyền cho ông Tôn Thất Minh, Phó Chủ tịch Thường trực UBND thành phố tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023, trong thời gian Chủ tịch tham gia lớp bồi dưỡng tại Học viện Chính trị quốc gia Hồ Chí Minh.
+Ngày 3/4/2023, Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) ban hành quyết định ủy quyền cho ông Tôn Thất Minh, Phó Chủ tịch Thường trực UBND thành phố tạm thời điều hành hoạt động của UBND thành phố từ ngày 5/4 đến hết ngày 30/6/2023. Đây là thời gian Chủ tịch UBND thành phố tham gia lớp bồi dưỡng tại Học viện Chính trị quốc gia Hồ Chí Minh.
 
-Trong thời gian này, bà Nguyễn Thị Phương Dung, Phó Chủ tịch UBND thành phố được giao kiêm nhiệm phụ trách thêm lĩnh vực tài nguyên, môi trường và xây dựng.
+Cũng trong thời gian này, bà Nguyễn Thị Phương Dung, Phó Chủ tịch UBND thành phố được giao kiêm nhiệm phụ trách thêm lĩnh vực tài nguyên, môi trường và xây dựng.
 
 Ông Tôn Thất Minh có trách nhiệm báo cáo Chủ tịch kết quả điều hành sau khi kết thúc thời gian ủy quyền.
 """, assignments=[
