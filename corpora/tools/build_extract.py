@@ -912,13 +912,17 @@ def gen_duty_news(rng: random.Random, i: int) -> Doc:
         follow = "theo dõi, chỉ đạo: " + ", ".join(bodies)
         a1 = lower_first(area)
         form = rng.randint(0, 2)
+        duties = [a1, follow]
         if form == 0:
             sents.append(f"{w.hon(p.name, True)} {p.name} - {pos} {a1}; {follow}.")
         elif form == 1:
-            sents.append(f"{pos} {p.name} {a1}, đồng thời {follow}.")
+            # joined by ", đồng thời" in one clause: one duty with two parts, as the
+            # guidelines keep "và"-joined parts together
+            duties = [f"{a1}, đồng thời {follow}"]
+            sents.append(f"{pos} {p.name} {duties[0]}.")
         else:
             sents.append(f"Đối với {w.hon(p.name)} {p.name}, {pos}: {a1}; {follow}.")
-        d.assign(p, [a1, follow], period, None)
+        d.assign(p, duties, period, None)
     paras += sents
     if rng.random() < 0.6:
         paras.append(neg_event(w, d, (1, 4)))
