@@ -76,14 +76,16 @@ def make_docx(path: Path) -> Path:
 
 def plan_lines() -> list[str]:
     """The scanned plan's lines, as a clerk would read them off the paper."""
-    lines = ["ĐẢNG BỘ HUYỆN ĐỊNH HÓA", "ĐẢNG ỦY XÃ ĐIỀM MẶC", "Số 45-KH/ĐU    Điềm Mặc, ngày 20 tháng 2 năm 2023", "",
+    lines = ["ĐẢNG BỘ HUYỆN ĐỊNH HÓA", "ĐẢNG ỦY XÃ ĐIỀM MẶC", "Số 45-KH/ĐU, Điềm Mặc, ngày 20 tháng 2 năm 2023", "",
              "KẾ HOẠCH", "Thực hiện việc đột phá, đổi mới năm 2023 của Ban Thường vụ Đảng ủy xã Điềm Mặc", "",
-             "I. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN"]
+             "I. MỤC ĐÍCH, YÊU CẦU", "Xác định rõ người, rõ việc, rõ thời gian, rõ kết quả.",
+             "II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN"]
     for n, (name, position, tasks) in enumerate(SCAN_CADRES, 1):
         lines.append(f"{n}. Đ/c {name}, {position}")
         lines.extend(f"- {t}." for t in tasks)
-    lines += ["II. TỔ CHỨC THỰC HIỆN",
-              "Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc, tổng hợp kết quả báo cáo Ban Thường vụ.", "",
+    lines += ["III. TỔ CHỨC THỰC HIỆN",
+              "1. Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc, tổng hợp kết quả báo cáo Ban Thường vụ.",
+              "2. Các chi bộ, đoàn thể căn cứ kế hoạch xây dựng chương trình phối hợp thực hiện.", "",
               "T/M ĐẢNG ỦY", "BÍ THƯ", "Nông Văn Khải"]
     return lines
 
@@ -105,7 +107,7 @@ def make_scan_pdf(path: Path, dpi: int = 300) -> Path:
     bold = ImageFont.truetype(FONT_BOLD, size)
     x, y = int(dpi * 0.7), int(dpi * 0.8)
     for line in plan_lines():
-        f = bold if line.isupper() or line.startswith(("I.", "II.")) else font
+        f = bold if line.isupper() or line.startswith(("I.", "II.", "III.")) else font
         for part in textwrap.wrap(line, 78) or [""]:
             draw.text((x, y), part, font=f, fill=0)
             y += int(size * 1.5)

@@ -123,6 +123,12 @@ const GV = (() => {
     return s;
   }
 
+  /** A confidence as a percentage: 0.83 -> "83%"; values above 1 are already percentages (OCR). */
+  function pct(c) {
+    if (c === null || c === undefined || isNaN(c)) return "";
+    return Math.round(c > 1 ? c : c * 100) + "%";
+  }
+
   function docError(err) {
     if (!err) return "";
     return ERROR[err.code] || err.message || "Lỗi khi xử lý văn bản.";
@@ -213,6 +219,6 @@ const GV = (() => {
     document.body.classList.toggle("can-review", can("reviewer"));
   });
 
-  return { api, ApiError, token, user, signIn, signOut, can, date, period, warning, docError, h, flash,
+  return { api, ApiError, token, user, signIn, signOut, can, date, period, warning, docError, pct, h, flash,
            download, formQuery, requireLogin, showUser, ROLE, STATUS, REVIEW, KIND, ERROR };
 })();

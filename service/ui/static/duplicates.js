@@ -15,8 +15,9 @@
   let total = 0;
   let done = 0;
   // The scorer's kinds, as far as they are known; an unknown kind is shown as it is.
-  const KIND = { exact: "giống hệt", same: "giống hệt", near: "gần giống", fuzzy: "gần giống", abbreviation: "viết tắt",
-                 tones: "khác cách bỏ dấu", reorder: "đảo thứ tự từ", superset: "thêm bớt vài từ", subset: "thêm bớt vài từ" };
+  // (extractor/dedup pair_kind)
+  const KIND = { same_cadre_other_year: "cùng cán bộ, khác năm", same_unit: "cùng đơn vị", other_unit: "khác đơn vị",
+                 exact: "giống hệt", near: "gần giống" };
   const LABEL = { duplicate: "Trùng lặp", distinct: "Không trùng", skip: "Bỏ qua", merge: "Gộp" };
 
   async function fetchMore() {

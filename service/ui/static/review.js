@@ -17,7 +17,7 @@
   const state = { doc: null, pages: [], assignments: [], page: 1, view: "text", images: {} };
   const readOnly = !GV.can("reviewer");
 
-  const pct = (c) => (c == null ? "" : Math.round(c * 100) + "%");
+  const pct = GV.pct;
 
   // ---- left: the source -------------------------------------------------------------
   function marksFor(pageNo) {
@@ -52,8 +52,10 @@
       const over = marks.filter((m) => m.start <= s && m.end >= e);
       if (!over.length) { out.append(piece); continue; }
       over.sort((x, y) => (x.end - x.start) - (y.end - y.start));
-      const m = over[0];
-      out.append(h("mark", { class: "hl " + m.cls, dataset: { key: m.key }, title: m.label }, piece));
+      // Fields read from the same words (a unit implied by the title) share one mark.
+      const same = over.filter((m) => m.end - m.start === over[0].end - over[0].start);
+      out.append(h("mark", { class: "hl " + same[0].cls, dataset: { keys: [...new Set(same.map((m) => m.key))].join(" ") },
+        title: [...new Set(same.map((m) => m.label))].join("\n") }, piece));
     }
     return out;
   }
@@ -111,7 +113,7 @@
     if (!span) return;
     if (state.page !== span.page || state.view !== "text") { state.page = span.page; state.view = "text"; renderSource(); }
     document.querySelectorAll("mark.hl.active").forEach((m) => m.classList.remove("active"));
-    const marks = document.querySelectorAll(`mark.hl[data-key="${key}"]`);
+    const marks = document.querySelectorAll(`mark.hl[data-keys~="${key}"]`);
     marks.forEach((m) => m.classList.add("active"));
     if (marks[0]) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
   }
@@ -170,7 +172,7 @@
       lab.replaceWith(lab = fieldLabel());
       if (name === "cadre") document.querySelector(`#a-${a.id} h3`).textContent = `${document.getElementById("a-" + a.id).dataset.n}. ${a.cadre}`;
     });
-    const fieldLabel = () => h("label", { for: inputId }, label,
+    const fieldLabel = () => h("label", { for: inputId, title: f.source ? "Nguồn: " + f.source : null }, label,
         (a.corrected || []).includes(name) ? h("span", { class: "tag ok" }, "đã sửa") : null,
         low ? h("span", { class: "tag warn", id: inputId + "-low" }, "độ tin cậy thấp " + pct(f.confidence)) : null);
     let lab = fieldLabel();
@@ -314,7 +316,7 @@
   document.getElementById("page-view").addEventListener("click", (ev) => {
     const m = ev.target.closest("mark.hl");
     if (!m) return;
-    const key = m.dataset.key;
+    const key = m.dataset.keys.split(" ")[0];
     const input = document.getElementById(key.startsWith("t") ? key : key.replace(/-period$/, "-period_start"));
     if (input) { input.scrollIntoView({ block: "center" }); input.focus(); }
   });
