@@ -225,6 +225,15 @@ TASKS_XA = [
     "duy trì xã đạt chuẩn quốc gia về y tế và nâng chất lượng trạm y tế xã",
     "chỉ đạo chuyển đổi số trong thanh toán không dùng tiền mặt tại chợ trung tâm xã",
     "củng cố chi bộ {thon} từ yếu kém thành hoàn thành tốt nhiệm vụ",
+    # short ones, as registers often write them
+    "xóa {n} nhà tạm cho hộ nghèo",
+    "xây mới nhà văn hóa {thon}",
+    "kết nạp {n} đảng viên mới",
+    "bê tông hóa đường trục {thon}",
+    "thành lập chi bộ {thon}",
+    # and long ones, with the how and the by-when inside the task
+    "vận động nhân dân {thon} và các hộ giáp ranh hiến đất, tháo dỡ công trình để mở rộng tuyến đường "
+    "liên thôn lên 5 m mặt đường, hoàn thành trước mùa mưa bão",
 ]
 TASKS_HUYEN = [
     "tham mưu trồng {sp} dọc tuyến đường liên xã {xa} - {xa2} tạo cảnh quan xanh",
@@ -251,6 +260,10 @@ TASKS_HUYEN = [
     "tham mưu sửa chữa, nâng cấp {n} công trình thủy lợi xuống cấp",
     "vận động thành lập mới {n} hợp tác xã nông nghiệp hoạt động hiệu quả",
     "nâng chất lượng khám chữa bệnh, triển khai bệnh án điện tử tại Trung tâm Y tế huyện",
+    "giải ngân 100% vốn sự nghiệp nông thôn mới",
+    "sáp nhập {n} trường mầm non nhỏ lẻ",
+    "tham mưu Ban Thường vụ Huyện ủy ban hành đề án phát triển kinh tế đồi rừng gắn với chế biến sâu "
+    "lâm sản, bảo đảm mỗi xã có ít nhất một cơ sở chế biến gỗ rừng trồng",
 ]
 TASKS_TINH = [
     "chỉ đạo hoàn thành dự án đường cao tốc đoạn qua địa bàn tỉnh {tinh}",
