@@ -203,11 +203,16 @@ class World:
     def tasks(self, level: str, n: int, xa: str | None = None, office: str = "") -> list[str]:
         return [self.task(level, xa, office) for _ in range(n)]
 
-    def period(self) -> tuple:
-        """(text as written, start, end) for a period phrase."""
+    def period(self, spans_only: bool = False) -> tuple:
+        """(text as written, start, end) for a period phrase.
+
+        spans_only keeps to years, stages and terms, for titles such as "Đăng ký
+        việc đột phá năm 2023" where a deadline would not read.
+        """
         r, y = self.rng, self.year
         dash = r.choice([" - ", " – ", "-"])
-        kind = r.choices(["year", "stage", "term", "quarter", "before", "until"], [6, 3, 2, 1, 1, 1])[0]
+        weights = [6, 3, 2, 0, 0, 0] if spans_only else [6, 3, 2, 1, 1, 1]
+        kind = r.choices(["year", "stage", "term", "quarter", "before", "until"], weights)[0]
         if kind == "year":
             return (f"năm {y}", y, y)
         if kind == "stage":
@@ -622,7 +627,7 @@ def gen_registration(rng: random.Random, i: int) -> Doc:
     p = w.person(level)
     n = rng.randint(2, 5)
     tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
-    period = w.period() if rng.random() < 0.4 else (f"năm {w.year}", w.year, w.year)
+    period = w.period(spans_only=True) if rng.random() < 0.4 else (f"năm {w.year}", w.year, w.year)
     iso, long_date = w.date()
     title = f"Đăng ký việc đột phá, đổi mới {period[0]}"
     d.document = {"kind": "plan", "number": None, "issuer": None, "date": iso, "title": title}
@@ -631,6 +636,19 @@ def gen_registration(rng: random.Random, i: int) -> Doc:
     def num(k):
         return {"1.": f"{k}.", "1)": f"{k})", "a)": f"{'abcdefgh'[k - 1]})"}[numbering]
     items = "\n".join(f"{num(k + 1)} {t}{';' if k < n - 1 else '.'}" for k, t in enumerate(tasks))
+    if rng.random() < 0.4:
+        # the form with a block per task: only the Nội dung line is the task;
+        # product and deadline lines are not tasks of their own
+        ords = ["thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm"]
+        products = ["Quyết định công nhận", "Báo cáo kết quả có số liệu cụ thể", "Công trình được nghiệm thu",
+                    "Nghị quyết chuyên đề của cấp ủy", "Biên bản bàn giao", "Danh sách hộ tham gia"]
+        blocks = []
+        for k, t in enumerate(tasks):
+            dl = rng.choice([f"Quý {rng.choice(ROMAN)}/{w.year}", f"Tháng {rng.randint(5, 12)}/{w.year}",
+                             f"31/12/{w.year}"])
+            blocks.append(f"Việc {ords[k]}:\n- Nội dung: {t}.\n- Sản phẩm: {rng.choice(products)}.\n"
+                          f"- Thời gian hoàn thành: {dl}.")
+        items = "\n".join(blocks)
     confirm = w.person_name()
     d.negative(confirm, "signer")
     org = "ĐẢNG BỘ HUYỆN " + w.huyen.upper()
