@@ -206,7 +206,18 @@ def _read(path: Path, name: str, config, progress):
             return read(link, config=config)
 
 
+# underthesea's models load lazily and are not thread-safe (two threads tokenizing at
+# once can see a half-loaded model), so in-process workers take turns extracting.
+# Reading (OCR in tesseract subprocesses) still overlaps. Celery workers are processes.
+_EXTRACT_LOCK = threading.Lock()
+
+
 def _extract(document, hints: dict | None, config):
+    with _EXTRACT_LOCK:
+        return _extract_unlocked(document, hints, config)
+
+
+def _extract_unlocked(document, hints: dict | None, config):
     from extractor import pipeline
 
     fn = getattr(pipeline, "extract_document")

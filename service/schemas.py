@@ -6,11 +6,12 @@ never removed: the review page (service/ui) and outside tools rely on them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["clerk", "reviewer", "admin"]
+DbId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 ReviewStatus = Literal["pending", "confirmed", "rejected"]
 DocStatus = Literal["queued", "processing", "done", "failed"]
 
@@ -181,8 +182,8 @@ class TaskPatch(BaseModel):
 
 
 class BulkReview(BaseModel):
-    assignment_ids: list[int] = Field(default=[], max_length=10000)
-    task_ids: list[int] = Field(default=[], max_length=10000)
+    assignment_ids: list[DbId] = Field(default=[], max_length=10000)
+    task_ids: list[DbId] = Field(default=[], max_length=10000)
     status: Literal["confirmed", "rejected", "pending"]
 
 
@@ -226,7 +227,7 @@ class DupDecision(BaseModel):
 
 
 class DupBulk(BaseModel):
-    ids: list[int] = Field(max_length=10000)
+    ids: list[DbId] = Field(max_length=10000)
     decision: Literal["duplicate", "distinct", "merge", "pending"]
 
 

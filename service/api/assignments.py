@@ -14,7 +14,7 @@ from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, Bul
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, ReviewDecision, Task, utcnow
 
-from .common import (assignment_filters, assignment_out, clamp, get_or_404, like_folded, task_out, task_row,
+from .common import (Id, Limit, Offset, QId, assignment_filters, assignment_out, clamp, get_or_404, like_folded, task_out, task_row,
                      year_filter)
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -34,9 +34,9 @@ def list_assignments(session: DbSession, user: Clerk,
                      year: Annotated[int | None, Query(ge=0, le=10000)] = None,
                      status: Annotated[Status | None, Query()] = None,
                      q: Annotated[str | None, Query(max_length=300)] = None,
-                     document_id: Annotated[int | None, Query()] = None,
-                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                     offset: Annotated[int, Query(ge=0)] = 0):
+                     document_id: QId = None,
+                     limit: Limit = 50,
+                     offset: Offset = 0):
     """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú")."""
     limit, offset = clamp(limit, offset)
     conds = assignment_filters(unit, cadre, year, status, q, document_id)
@@ -48,7 +48,7 @@ def list_assignments(session: DbSession, user: Clerk,
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
-def get_assignment(assignment_id: int, session: DbSession, user: Clerk):
+def get_assignment(assignment_id: Id, session: DbSession, user: Clerk):
     a = get_or_404(session, Assignment, assignment_id, "assignment")
     return assignment_out(a, _names(session, [a.document_id]).get(a.document_id))
 
@@ -64,7 +64,7 @@ def _decide(session, user, entity: str, entity_id: int, status: str) -> None:
 
 
 @router.patch("/assignments/{assignment_id}", response_model=AssignmentOut)
-def patch_assignment(assignment_id: int, body: AssignmentPatch, session: DbSession, user: Reviewer):
+def patch_assignment(assignment_id: Id, body: AssignmentPatch, session: DbSession, user: Reviewer):
     """Correct a field or confirm/reject. A corrected field survives re-running extraction."""
     a = get_or_404(session, Assignment, assignment_id, "assignment")
     before = _snapshot_assignment(a)
@@ -99,7 +99,7 @@ def patch_assignment(assignment_id: int, body: AssignmentPatch, session: DbSessi
 
 
 @router.patch("/tasks/{task_id}", response_model=TaskOut)
-def patch_task(task_id: int, body: TaskPatch, session: DbSession, user: Reviewer):
+def patch_task(task_id: Id, body: TaskPatch, session: DbSession, user: Reviewer):
     """Correct a task's text or confirm/reject it. A corrected text survives re-running extraction."""
     t = get_or_404(session, Task, task_id, "task")
     before = {"text": t.text, "status": t.status}
@@ -124,9 +124,9 @@ def list_tasks(session: DbSession, user: Clerk,
                year: Annotated[int | None, Query(ge=0, le=10000)] = None,
                status: Annotated[Status | None, Query()] = None,
                q: Annotated[str | None, Query(max_length=300)] = None,
-               document_id: Annotated[int | None, Query()] = None,
-               limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0):
+               document_id: QId = None,
+               limit: Limit = 50,
+               offset: Offset = 0):
     """Tasks with their cadre and unit; text filters match without accents."""
     limit, offset = clamp(limit, offset)
     conds = []

@@ -1,7 +1,9 @@
 """Row -> API shape conversions and shared query helpers."""
 from __future__ import annotations
 
-from fastapi import HTTPException
+from typing import Annotated
+
+from fastapi import HTTPException, Path, Query
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -9,6 +11,12 @@ from service.storage.fold import fold
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
 MAX_LIMIT = 500
+MAX_ID = 2_147_483_647  # PostgreSQL integer: a larger id cannot exist (and must not reach the database)
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+QId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+PageNo = Annotated[int, Path(ge=1, le=100_000)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def clamp(limit: int, offset: int) -> tuple[int, int]:

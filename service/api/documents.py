@@ -19,7 +19,7 @@ from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, U
 from service.settings import get_settings
 from service.storage.models import Assignment, Document, Page
 
-from .common import (assignment_filters, assignment_out, clamp, doc_counts, doc_out, get_or_404)
+from .common import (Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, clamp, doc_counts, doc_out, get_or_404)
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
@@ -101,8 +101,8 @@ def list_documents(session: DbSession, user: Clerk,
                    unit: Annotated[str | None, Query(max_length=300)] = None,
                    year: Annotated[int | None, Query(ge=0, le=10000)] = None,
                    q: Annotated[str | None, Query(max_length=300)] = None,
-                   limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                   offset: Annotated[int, Query(ge=0)] = 0):
+                   limit: Limit = 50,
+                   offset: Offset = 0):
     """Documents, newest first, filtered by status, unit or year of their assignments, or text."""
     limit, offset = clamp(limit, offset)
     conds = []
@@ -124,14 +124,14 @@ def list_documents(session: DbSession, user: Clerk,
 
 
 @router.get("/{document_id}", response_model=DocOut)
-def get_document(document_id: int, session: DbSession, user: Clerk):
+def get_document(document_id: Id, session: DbSession, user: Clerk):
     d = get_or_404(session, Document, document_id, "document")
     return doc_out(d, doc_counts(session, [d.id])[d.id])
 
 
 @router.get("/{document_id}/file", response_class=FileResponse,
             responses={200: {"content": {"application/octet-stream": {}}}})
-def get_file(document_id: int, session: DbSession, user: Clerk):
+def get_file(document_id: Id, session: DbSession, user: Clerk):
     """The original bytes as uploaded."""
     from service.processing import original_path
 
@@ -143,7 +143,7 @@ def get_file(document_id: int, session: DbSession, user: Clerk):
 
 
 @router.get("/{document_id}/pages", response_model=list[PageOut])
-def get_pages(document_id: int, session: DbSession, user: Clerk):
+def get_pages(document_id: Id, session: DbSession, user: Clerk):
     d = get_or_404(session, Document, document_id, "document")
     has_image = d.format in ("pdf", "image")
     rows = session.scalars(select(Page).where(Page.document_id == d.id).order_by(Page.number)).all()
@@ -177,7 +177,7 @@ def render_page(path: Path, fmt: str, number: int, cache: Path) -> Path:
 
 @router.get("/{document_id}/pages/{number}/image", response_class=FileResponse,
             responses={200: {"content": {"image/png": {}}}, 404: {"description": "no image for this page"}})
-def get_page_image(document_id: int, number: int, session: DbSession, user: Clerk):
+def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Clerk):
     """The page as a PNG (scans, PDFs, images); 404 for text documents."""
     from service.processing import original_path
 
@@ -194,7 +194,7 @@ def get_page_image(document_id: int, number: int, session: DbSession, user: Cler
 
 
 @router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)
-def rerun(document_id: int, session: DbSession, user: Clerk):
+def rerun(document_id: Id, session: DbSession, user: Clerk):
     """Extract again (e.g. with a newer model); reviewer corrections and decisions are kept."""
     from service import jobs
     from service.processing import requeue
@@ -210,7 +210,7 @@ def rerun(document_id: int, session: DbSession, user: Clerk):
 
 
 @router.get("/{document_id}/assignments", response_model=list[AssignmentOut])
-def document_assignments(document_id: int, session: DbSession, user: Clerk):
+def document_assignments(document_id: Id, session: DbSession, user: Clerk):
     """The document's assignments in the contract's shape, plus ids and review status."""
     d = get_or_404(session, Document, document_id, "document")
     rows = session.scalars(select(Assignment).where(Assignment.document_id == d.id)

@@ -15,7 +15,7 @@ from service.auth import Clerk, DbSession, Reviewer, audit
 from service.schemas import DupBulk, DupDecision, DupList, DupOut, Updated
 from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
 
-from .common import clamp, dup_out, get_or_404
+from .common import Id, Limit, Offset, QId, clamp, dup_out, get_or_404
 
 router = APIRouter(prefix="/api/duplicates", tags=["duplicates"])
 STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged", "pending": "pending"}
@@ -24,9 +24,9 @@ STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged"
 @router.get("", response_model=DupList)
 def list_duplicates(session: DbSession, user: Clerk,
                     status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"], Query()] = "pending",
-                    document_id: Annotated[int | None, Query()] = None,
-                    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                    offset: Annotated[int, Query(ge=0)] = 0):
+                    document_id: QId = None,
+                    limit: Limit = 50,
+                    offset: Offset = 0):
     """Suggested pairs, highest score first."""
     limit, offset = clamp(limit, offset)
     conds = [] if status == "all" else [DuplicatePair.status == status]
@@ -62,12 +62,12 @@ def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
 
 
 @router.get("/{pair_id}", response_model=DupOut)
-def get_duplicate(pair_id: int, session: DbSession, user: Clerk):
+def get_duplicate(pair_id: Id, session: DbSession, user: Clerk):
     return dup_out(session, get_or_404(session, DuplicatePair, pair_id, "duplicate pair"))
 
 
 @router.post("/{pair_id}/decision", response_model=DupOut)
-def decide_one(pair_id: int, body: DupDecision, session: DbSession, user: Reviewer):
+def decide_one(pair_id: Id, body: DupDecision, session: DbSession, user: Reviewer):
     pair = get_or_404(session, DuplicatePair, pair_id, "duplicate pair")
     decide(session, user, pair, body.decision)
     session.flush()

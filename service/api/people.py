@@ -11,7 +11,7 @@ from service.auth import (Admin, Clerk, DbSession, audit, check_password, create
 from service.schemas import AuditList, LoginIn, LoginOut, UserCreate, UserCreated, UserOut
 from service.storage.models import AuditLog, User
 
-from .common import clamp, get_or_404
+from .common import Id, Limit, Offset, QId, clamp, get_or_404
 
 router = APIRouter(prefix="/api", tags=["users"])
 
@@ -60,7 +60,7 @@ def add_user(body: UserCreate, session: DbSession, user: Admin):
 
 
 @router.post("/users/{user_id}/tokens", response_model=UserCreated, status_code=201)
-def add_token(user_id: int, session: DbSession, user: Admin):
+def add_token(user_id: Id, session: DbSession, user: Admin):
     """A new token for an existing user (e.g. one who lost theirs)."""
     target = get_or_404(session, User, user_id, "user")
     token = new_token(session, target, label=f"issued by {user.name}")
@@ -71,9 +71,9 @@ def add_token(user_id: int, session: DbSession, user: Admin):
 @router.get("/audit", response_model=AuditList)
 def list_audit(session: DbSession, user: Admin,
                entity: Annotated[str | None, Query(max_length=40)] = None,
-               entity_id: Annotated[int | None, Query()] = None,
-               limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0):
+               entity_id: QId = None,
+               limit: Limit = 50,
+               offset: Offset = 0):
     """Every write, newest first: who, when, action, before and after."""
     limit, offset = clamp(limit, offset)
     conds = []
