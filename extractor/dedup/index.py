@@ -167,12 +167,16 @@ def _norm_name(value: str | None) -> str | None:
     return normalize_text(value) or None if value else None
 
 
+def _norm_unit(value: str | None) -> str | None:
+    return match_key(value).text or None if value else None  # "UBND xã X" = "Ủy ban nhân dân xã X"
+
+
 def pair_kind(a: TaskRef, b: TaskRef) -> PairKind:
     """``same_cadre_other_year`` / ``same_unit`` / ``other_unit`` from the two tasks' metadata."""
     ca, cb = _norm_name(a.cadre), _norm_name(b.cadre)
     if ca and ca == cb and a.year is not None and b.year is not None and a.year != b.year:
         return "same_cadre_other_year"
-    ua, ub = _norm_name(a.unit), _norm_name(b.unit)
+    ua, ub = _norm_unit(a.unit), _norm_unit(b.unit)
     if ua and ua == ub:
         return "same_unit"
     if ca and ca == cb:  # one cadre, same (or unknown) year: within one person's register

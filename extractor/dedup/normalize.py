@@ -6,8 +6,9 @@ and keeps, beside the normalised syllables, the *features that must agree* for t
 to be the same task: the numbers ("kết nạp 5 đảng viên" is not "kết nạp 12 đảng viên")
 and the proper names of places and projects ("xã Tân Mỹ", "dự án Đồng Bài").
 
-Years (1900-2099) are kept apart from the other numbers: a task carried over from 2022
-to 2023 ("... năm 2022" / "... năm 2023") is the same task, so years do not have to agree.
+Years (1900-2099) are kept apart from the other numbers and out of the syllables: a task
+carried over from 2022 to 2023 ("... năm 2022" / "... năm 2023") is the same task, so
+years are not compared at all (explanations still show them).
 
 Proper names are read from capitals in the text as written (Vietnamese writes place and
 project names capitalised, common words not), then compared in normalised form. A text
@@ -238,7 +239,7 @@ class Key:
     """A task's matching key.
 
     ``tokens``: normalised syllables (NFC, new tone placement, lower case, no punctuation,
-    abbreviations written out, numbers in one form). ``text``: the same joined by spaces.
+    abbreviations written out, numbers in one form, years left out). ``text``: the same joined by spaces.
     ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
     ``years``: the years, which need not be. ``names``: proper names (two syllables or
     more, from capitals), each of which must appear in the other task's words.
@@ -293,7 +294,7 @@ def match_key(text: str) -> Key:
 
     >>> k = match_key("Chỉ đạo UBND xã Tân Mỹ kết nạp 05 đảng viên năm 2022.")
     >>> k.text
-    'chỉ đạo ủy ban nhân dân xã tân mỹ kết nạp 5 đảng viên năm 2022'
+    'chỉ đạo ủy ban nhân dân xã tân mỹ kết nạp 5 đảng viên năm'
     >>> k.numbers, k.years, k.names
     (('5',), ('2022',), (('tân', 'mỹ'),))
     """
@@ -324,16 +325,23 @@ def match_key(text: str) -> Key:
     numbers: list[str] = []
     years: list[str] = []
     if _DIGIT.search(lowered):
-        for pos, tok in enumerate(tokens):
+        kept: list[str] = []
+        kept_caps: list[bool] = []
+        for tok, cap in zip(tokens, caps):
             if tok[0].isdigit() and tok[-1].isdigit():
                 try:
-                    tok = tokens[pos] = _intern(_number(tok))
+                    tok = _intern(_number(tok))
                 except ValueError:
                     pass
                 if len(tok) == 4 and _YEAR.fullmatch(tok):
+                    # A year is not compared at all: "năm 2022" / "năm 2023" is a task
+                    # carried over, the same task.
                     years.append(tok)
-                else:
-                    numbers.append(tok)
+                    continue
+                numbers.append(tok)
+            kept.append(tok)
+            kept_caps.append(cap)
+        tokens, caps = kept, kept_caps
     present = set(tokens)
     if not _ABBREV_FIRST.isdisjoint(present):
         tokens, caps = _expand(tokens, caps)

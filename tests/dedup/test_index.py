@@ -1,0 +1,93 @@
+"""find_pairs (candidate blocks + exact score) against brute force over all pairs."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.dedup import Pair, TaskRef, brute_force_pairs, cluster, find_pairs, match_key
+from extractor.dedup.index import candidate_pairs, prefix_length
+from extractor.dedup.synth import generate_tasks
+
+
+def _as_set(pairs):
+    return {(p.a, p.b, p.score, p.kind, p.reason) for p in pairs}
+
+
+@pytest.mark.slow
+def test_find_pairs_equals_brute_force_on_two_thousand_generated_tasks():
+    # Template-heavy: 56 phrasings, 25 % planted rewrites, many same-phrasing hard negatives.
+    tasks, _ = generate_tasks(2000, seed=11, dup_rate=0.25)
+    fast = find_pairs(tasks)
+    slow = brute_force_pairs(tasks)
+    assert len(slow) > 200  # the test means something only if there are pairs to find
+    assert _as_set(fast) == _as_set(slow)
+
+
+@pytest.mark.parametrize("threshold", [40.0, 60.0, 72.5, 95.0, 100.0])
+def test_find_pairs_equals_brute_force_at_other_thresholds(threshold):
+    # 40 is below the conflict cap: the features cannot block, everything is one block.
+    tasks, _ = generate_tasks(300, seed=int(threshold), dup_rate=0.3)
+    assert _as_set(find_pairs(tasks, threshold)) == _as_set(brute_force_pairs(tasks, threshold))
+
+
+def test_find_pairs_with_big_blocks_split_by_prefix(monkeypatch):
+    # Force the prefix-filter split (normally only for blocks over 1,500 tasks).
+    import extractor.dedup.index as index
+
+    monkeypatch.setattr(index, "LEAF", 8)
+    tasks, _ = generate_tasks(300, seed=5, dup_rate=0.3)
+    lower = [TaskRef(t.id + "l", t.text.lower()) for t in tasks[:150]]  # no names: one big block
+    allt = tasks + lower
+    assert _as_set(find_pairs(allt)) == _as_set(brute_force_pairs(allt))
+
+
+def test_candidates_are_a_superset_of_pairs_above_the_raw_bound():
+    tasks, _ = generate_tasks(400, seed=9, dup_rate=0.3)
+    keys = [match_key(t.text) for t in tasks]
+    codes = set(candidate_pairs(keys, 85.0).tolist())
+    n = len(keys)
+    for p in brute_force_pairs(tasks):
+        i, j = int(p.a[1:]), int(p.b[1:])
+        assert min(i, j) * n + max(i, j) in codes
+
+
+def test_prefix_length_matches_the_overlap_bound():
+    # ratio >= t needs an overlap of t*n/(2-t); the prefix is the rest plus one.
+    assert prefix_length(15, 0.8495) == 15 - 12 + 1
+    assert prefix_length(1, 0.85) == 1
+    assert prefix_length(0, 0.85) == 0
+
+
+def test_pairs_have_ordered_ids_kind_and_reason():
+    tasks = [
+        TaskRef("b", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Lê Văn An", year=2022),
+        TaskRef("a", "chỉ đạo Ủy ban nhân dân xã Tân Mỹ kết nạp 5 đảng viên", cadre="Lê Văn An", year=2023),
+        TaskRef("c", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Ma Thị Hoa", unit="UBND xã Tân Mỹ"),
+        TaskRef("d", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Hà Văn Nam", unit="Ủy ban nhân dân xã Tân Mỹ"),
+    ]
+    pairs = {(p.a, p.b): p for p in find_pairs(tasks)}
+    assert set(pairs) == {("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")}
+    assert pairs[("a", "b")].kind == "same_cadre_other_year"
+    assert pairs[("c", "d")].kind == "same_unit"
+    assert pairs[("a", "c")].kind == "other_unit"
+    assert "UBND" in pairs[("a", "b")].reason
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(ValueError, match="'x' occurs more than once"):
+        find_pairs([TaskRef("x", "a b"), TaskRef("x", "a b")])
+
+
+def test_cluster_joins_strongest_first_and_stops_chains():
+    chain = [Pair(f"t{i}", f"t{i + 1}", 90.0 + (i % 3), "other_unit", "") for i in range(30)]
+    groups = cluster(chain, max_size=5)
+    assert all(len(g) <= 5 for g in groups)
+    assert sum(len(g) for g in groups) >= 25  # most tasks still land in a group
+    assert cluster(chain, max_size=100) == [sorted(f"t{i}" for i in range(31))]
+
+
+def test_cluster_of_real_pairs():
+    tasks, truth = generate_tasks(800, seed=4, dup_rate=0.3)
+    groups = cluster(find_pairs(tasks), max_size=10)
+    index = {t.id: k for t, k in zip(tasks, truth)}
+    pure = sum(1 for g in groups if len({index[x] for x in g}) == 1)
+    assert groups and pure / len(groups) >= 0.95

@@ -1,0 +1,67 @@
+"""DedupIndex: persisted and incremental, finding what brute force finds."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.dedup import DedupIndex, TaskRef, brute_force_pairs
+from extractor.dedup.synth import generate_tasks
+
+
+def _as_set(pairs):
+    return {(p.a, p.b, p.score, p.kind) for p in pairs}
+
+
+def test_adding_in_batches_with_saves_finds_what_brute_force_finds(tmp_path):
+    tasks, _ = generate_tasks(900, seed=21, dup_rate=0.3)
+    # A few lower-case and capital copies: tasks without names meet named ones.
+    tasks += [TaskRef(t.id + "l", t.text.lower(), t.cadre, t.unit, t.year) for t in tasks[:60]]
+    tasks += [TaskRef(t.id + "u", t.text.upper(), t.cadre, t.unit, t.year) for t in tasks[60:90]]
+    path = tmp_path / "archive.dedup"
+    found = []
+    for start in range(0, len(tasks), 250):
+        index = DedupIndex.open(path)
+        found += index.add(tasks[start:start + 250])
+        index.save()
+    assert len(DedupIndex.open(path)) == len(tasks)
+    expected = brute_force_pairs(tasks)
+    assert len(expected) > 100
+    assert _as_set(found) == _as_set(expected)
+
+
+def test_adding_a_stored_id_again_changes_nothing(tmp_path):
+    index = DedupIndex.open(tmp_path / "i.dedup")
+    first = index.add([TaskRef("a", "Xây dựng NTM xã Tân Mỹ"), TaskRef("b", "xây dựng nông thôn mới xã Tân Mỹ")])
+    assert [(p.a, p.b) for p in first] == [("a", "b")]
+    assert index.add([TaskRef("a", "Xây dựng NTM xã Tân Mỹ")]) == []
+    assert len(index) == 2
+
+
+def test_new_task_is_matched_against_the_archive(tmp_path):
+    path = tmp_path / "i.dedup"
+    index = DedupIndex.open(path)
+    index.add([TaskRef("2022-1", "Chỉ đạo kết nạp 5 đảng viên mới tại Đảng bộ xã Tân Mỹ", cadre="Lê An", year=2022),
+               TaskRef("2022-2", "Chỉ đạo kết nạp 12 đảng viên mới tại Đảng bộ xã Tân Mỹ", cadre="Lê An", year=2022)])
+    index.save()
+    again = DedupIndex.open(path)
+    pairs = again.add([TaskRef("2023-1", "chỉ đạo kết nạp 05 đảng viên mới tại Đảng bộ xã Tân Mỹ", cadre="Lê An", year=2023)])
+    assert [(p.a, p.b, p.kind) for p in pairs] == [("2022-1", "2023-1", "same_cadre_other_year")]
+
+
+def test_threshold_is_part_of_the_file(tmp_path):
+    path = tmp_path / "i.dedup"
+    index = DedupIndex.open(path, threshold=90)
+    index.add([TaskRef("a", "Xây dựng NTM")])
+    index.save()
+    with pytest.raises(ValueError, match="built for threshold 90"):
+        DedupIndex.open(path)
+    with pytest.raises(ValueError, match="above 50"):
+        DedupIndex.open(tmp_path / "other.dedup", threshold=40)
+
+
+def test_a_file_that_is_not_an_index_is_refused(tmp_path):
+    import pickle
+
+    path = tmp_path / "x.dedup"
+    path.write_bytes(pickle.dumps({"hello": 1}))
+    with pytest.raises(ValueError, match="not a giaoviec duplicate index"):
+        DedupIndex.open(path)
