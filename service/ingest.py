@@ -249,6 +249,7 @@ class IngestResult:
     duplicates: int = 0
     interrupted: bool = False
     peak_rss_mb: float = 0.0  # the largest worker process (local pool only)
+    where: str = ""  # "local pool of 2 processes" | "Celery queue giaoviec"
 
     @property
     def counts(self) -> Counter:
@@ -260,7 +261,7 @@ class IngestResult:
 
     @property
     def totals(self) -> dict:
-        processed = [r for r in self.rows if r.status in ("done", "failed")]
+        processed = [r for r in self.rows if r.status in ("done", "failed") and r.document_id is not None]
         return {
             "files": len(self.rows),
             "done": self.counts.get("done", 0),
@@ -284,7 +285,7 @@ class IngestResult:
             + (" — interrupted (bị dừng): run the same command again to finish" if self.interrupted else ""),
             f"{t['pages']} pages (trang), {t['ocr_pages']} OCR; {t['assignments']} assignments (cán bộ được giao), "
             f"{t['tasks']} tasks (nhiệm vụ), {t['duplicate_suggestions']} duplicate suggestions (cặp nghi trùng)",
-            f"{t['seconds']} s, {t['documents_per_minute']} documents/minute",
+            f"{t['seconds']} s, {t['documents_per_minute']} documents/minute" + (f", on {self.where}" if self.where else ""),
         ]
         if self.failures_by_reason:
             lines.append("failures by reason (lỗi theo nguyên nhân):")
@@ -455,20 +456,6 @@ def _log_to_file() -> None:
     root.setLevel(logging.WARNING)
 
 
-def _keep_extractor_read_callable() -> None:
-    """``extractor.read()`` (the function in extractor/__init__.py) shares its name with
-    the ``extractor.read`` package: once the package is imported, ``from extractor
-    import read`` gives the module, and every document after the first in a process
-    fails with "'module' object is not callable". Until that is fixed where it
-    belongs, put the reader function back (a no-op when the name is a function)."""
-    import types
-
-    import extractor
-
-    if isinstance(extractor.__dict__.get("read"), types.ModuleType):
-        extractor.read = extractor.__dict__["read"].read
-
-
 def _process_in_worker(document_id: int) -> dict:
     """Process one document in a pool process and report its peak memory.
 
@@ -484,7 +471,6 @@ def _process_in_worker(document_id: int) -> dict:
 
     pause = max(0.5, min(5.0, get_settings().stale_seconds / 4))
     while True:
-        _keep_extractor_read_callable()
         process_document(document_id)
         with session_scope() as s:
             status = s.get(Document, document_id).status
@@ -759,7 +745,8 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     if interrupted:
         rows = [r for r in rows if r.status]
     result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
-                          interrupted=interrupted, peak_rss_mb=round(peak_rss, 1))
+                          interrupted=interrupted, peak_rss_mb=round(peak_rss, 1),
+                          where=f"Celery queue {settings.queue}" if use_celery else f"local pool of {workers} processes")
     if summary:
         write_summary(rows, summary)
     return result

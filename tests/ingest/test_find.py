@@ -116,7 +116,7 @@ def test_hints_come_from_folders_and_zip_names(archive):
 
 
 def test_summary_csv_round_trip(tmp_path):
-    rows = [Row("2019/a.pdf", "ab" * 32, "done", 2, 1, 3, 9, ""),
+    rows = [Row("2019/a.pdf", "ab" * 32, "done", 2, 1, 3, 9, "", document_id=1),
             Row("hong.zip", "", "failed", error="unreadable: hong.zip: not a readable zip file", error_code="unreadable"),
             Row("2019/b.pdf", "cd" * 32, "skipped", 1, 0, 0, 0, "")]
     out = tmp_path / "s" / "SUMMARY.csv"
@@ -128,5 +128,6 @@ def test_summary_csv_round_trip(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to show Vietnamese
     result = IngestResult(rows=rows, seconds=2.0)
     assert result.failures_by_reason == {"unreadable": 1}
-    assert result.totals["pages"] == 3 and result.totals["processed"] == 2
+    # processed: documents done or failed in this run; a broken zip is a row, not a document
+    assert result.totals["pages"] == 3 and result.totals["processed"] == 1
     assert "unreadable" in result.report()
