@@ -1189,3 +1189,109 @@ Sáng 10/1/2026, Ban Thường vụ Tỉnh ủy Vĩnh Long (mới) tổ chức h
 Hội nghị thống nhất: năm 2026 mỗi xã, phường chọn tối đa 03 việc đột phá, gửi Ban Tổ chức Tỉnh ủy thẩm định trước ngày 31/01/2026.
 """, assignments=[], negatives=[("Nguyễn Thành Được", "quoted"),
                                ("mỗi xã, phường chọn tối đa 03 việc đột phá", "body")])
+
+# ------------------------------------------------------------ unusual structures
+
+doc(name="h-051", kind="news", text="""
+“Nhận việc khó thì phải có cách làm khác”
+
+Năm 2017, ông Mạc Văn Thiện, Chủ tịch UBND xã Hồng Phong (huyện Ninh Giang, Hải Dương) là một trong những cán bộ trẻ được Huyện ủy giao việc đột phá. Phóng viên đã có cuộc trò chuyện với ông.
+
+PV: Thưa ông, năm nay ông nhận những việc gì?
+Ông Mạc Văn Thiện: Tôi được giao hai việc. Việc thứ nhất là dồn thửa, đổi ruộng để hình thành 3 vùng sản xuất tập trung. Việc thứ hai là di chuyển nghĩa trang tự phát ra khỏi cánh đồng thôn Bồng Lai.
+
+PV: Việc nào khó hơn?
+Ông Mạc Văn Thiện: Việc thứ hai, vì đụng đến tâm linh. Chúng tôi phải họp từng dòng họ.
+
+PV: Xin cảm ơn ông!
+""", assignments=[
+    dict(cadre="Mạc Văn Thiện", position="Chủ tịch UBND xã", unit="UBND xã Hồng Phong",
+         period=("Năm 2017", 2017, 2017), declared=2, tasks=[
+             "dồn thửa, đổi ruộng để hình thành 3 vùng sản xuất tập trung",
+             "di chuyển nghĩa trang tự phát ra khỏi cánh đồng thôn Bồng Lai"]),
+])
+
+doc(name="h-052", kind="decision", text="""
+UBND HUYỆN GIO LINH
+VĂN PHÒNG HĐND VÀ UBND
+
+Số: 318/TB-UBND                                   Gio Linh, ngày 22 tháng 5 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại cuộc họp về tiến độ các dự án đầu tư công năm 2024
+
+Ngày 20/5/2024, đồng chí Lê Minh Hải, Chủ tịch UBND huyện chủ trì cuộc họp nghe báo cáo tiến độ các dự án đầu tư công. Sau khi nghe báo cáo và ý kiến các đại biểu, Chủ tịch UBND huyện kết luận:
+
+1. Giao đồng chí Nguyễn Văn Sáu, Phó Chủ tịch UBND huyện trực tiếp chỉ đạo giải phóng mặt bằng dự án đường ven biển đoạn qua xã Trung Giang, hoàn thành trước ngày 30/6/2024.
+2. Giao đồng chí Hồ Thị Diệu, Phó Chủ tịch UBND huyện chủ trì làm việc với các nhà thầu chậm tiến độ, đề xuất xử lý vi phạm hợp đồng.
+3. Phòng Tài chính - Kế hoạch tham mưu điều chuyển vốn từ các dự án giải ngân chậm sang dự án có khối lượng.
+4. Ban Quản lý dự án đầu tư xây dựng huyện báo cáo tiến độ hằng tuần.
+
+Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.
+
+                                                   CHÁNH VĂN PHÒNG
+                                                   Trần Hữu Phước
+""", document=dict(kind="decision", number="318/TB-UBND", issuer="Văn phòng HĐND và UBND huyện Gio Linh",
+                    date="2024-05-22",
+                    title="Kết luận của Chủ tịch UBND huyện tại cuộc họp về tiến độ các dự án đầu tư công năm 2024"),
+    assignments=[
+    dict(cadre="Nguyễn Văn Sáu", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Gio Linh",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "trực tiếp chỉ đạo giải phóng mặt bằng dự án đường ven biển đoạn qua xã Trung Giang, hoàn thành trước ngày 30/6/2024"]),
+    dict(cadre="Hồ Thị Diệu", position="Phó Chủ tịch UBND huyện", unit="UBND huyện Gio Linh",
+         period=("năm 2024", 2024, 2024), declared=None, tasks=[
+             "chủ trì làm việc với các nhà thầu chậm tiến độ, đề xuất xử lý vi phạm hợp đồng"]),
+], negatives=[("Lê Minh Hải", "chaired"), ("Trần Hữu Phước", "signer"),
+               ("Phòng Tài chính - Kế hoạch tham mưu điều chuyển vốn", "body")])
+
+doc(name="h-053", kind="news", text="""
+Từ người phản biện đến người nhận việc
+
+Tại hội nghị Ban Chấp hành Đảng bộ huyện Vĩnh Thạnh (Bình Định) tháng 1/2022, đồng chí Đinh Văn Hlâm, Chủ tịch Ủy ban MTTQ huyện phát biểu, nhiều việc đột phá năm trước còn chung chung, khó đánh giá.
+
+Ngay sau đó, Ban Thường vụ Huyện ủy giao chính đồng chí Hlâm thực hiện việc đột phá năm 2022 là vận động đồng bào Bana ở xã Vĩnh Kim chuyển 80 ha rẫy sang trồng keo và mắc ca.
+
+Đồng chí Bí thư Huyện ủy cho rằng, người góp ý thẳng thắn cũng phải là người làm gương.
+""", assignments=[
+    dict(cadre="Đinh Văn Hlâm", position="Chủ tịch Ủy ban MTTQ huyện", unit="Ủy ban MTTQ huyện Vĩnh Thạnh",
+         period=("năm 2022", 2022, 2022), declared=None, tasks=[
+             "vận động đồng bào Bana ở xã Vĩnh Kim chuyển 80 ha rẫy sang trồng keo và mắc ca"]),
+])
+
+doc(name="h-054", kind="decision", text="""
+ĐẢNG BỘ TỈNH BẮC KẠN
+HUYỆN ỦY NA RÌ
+Số 301-QĐ/HU
+
+QUYẾT ĐỊNH
+Về việc phân công cấp ủy viên phụ trách địa bàn năm 2019
+
+Điều 1. Phân công các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện phụ trách địa bàn như sau:
+- Ông HOÀNG VĂN THÁI, Huyện ủy viên, Trưởng phòng Nội vụ: phụ trách Đảng bộ xã Kim Hỷ.
+- Bà NÔNG THỊ LÝ, Huyện ủy viên, Chủ tịch Hội Liên hiệp Phụ nữ huyện: phụ trách Đảng bộ xã Lương Thượng.
+- Ông LÝ VĂN DŨNG, Huyện ủy viên, Giám đốc Trung tâm Y tế huyện: phụ trách Đảng bộ thị trấn Yến Lạc.
+
+Điều 2. Các đồng chí được phân công có trách nhiệm dự sinh hoạt, nắm tình hình và báo cáo Thường trực Huyện ủy hằng quý.
+""", document=dict(kind="decision", number="301-QĐ/HU", issuer="Huyện ủy Na Rì", date=None,
+                    title="Về việc phân công cấp ủy viên phụ trách địa bàn năm 2019"),
+    assignments=[
+    dict(cadre="HOÀNG VĂN THÁI", position="Huyện ủy viên, Trưởng phòng Nội vụ", unit="Phòng Nội vụ huyện Na Rì",
+         period=("năm 2019", 2019, 2019), declared=None, tasks=["phụ trách Đảng bộ xã Kim Hỷ"]),
+    dict(cadre="NÔNG THỊ LÝ", position="Huyện ủy viên, Chủ tịch Hội Liên hiệp Phụ nữ huyện",
+         unit="Hội Liên hiệp Phụ nữ huyện Na Rì", period=("năm 2019", 2019, 2019), declared=None,
+         tasks=["phụ trách Đảng bộ xã Lương Thượng"]),
+    dict(cadre="LÝ VĂN DŨNG", position="Huyện ủy viên, Giám đốc Trung tâm Y tế huyện",
+         unit="Trung tâm Y tế huyện Na Rì", period=("năm 2019", 2019, 2019), declared=None,
+         tasks=["phụ trách Đảng bộ thị trấn Yến Lạc"]),
+])
+
+doc(name="h-055", kind="negative", text="""
+Hội thảo khoa học “Cơ chế bảo vệ cán bộ dám nghĩ, dám làm”
+
+Ngày 14/11/2024, tại Cần Thơ, Học viện Chính trị khu vực IV phối hợp với Ban Tổ chức Thành ủy tổ chức hội thảo khoa học.
+
+PGS.TS Trần Văn Khải, Phó Giám đốc Học viện cho rằng, cần phân biệt rõ sai sót do đổi mới, sáng tạo với vi phạm vì động cơ cá nhân. TS. Lý Thị Bé Tư, giảng viên Khoa Xây dựng Đảng, đề xuất lượng hóa tiêu chí đánh giá việc đột phá bằng sản phẩm.
+
+Hội thảo nhận được 46 tham luận. Ban tổ chức sẽ tổng hợp, kiến nghị Trung ương hoàn thiện quy định.
+""", assignments=[], negatives=[("Trần Văn Khải", "quoted"), ("Lý Thị Bé Tư", "quoted"),
+                               ("Ban tổ chức sẽ tổng hợp, kiến nghị", "body")])
