@@ -21,7 +21,8 @@ from .prose import RawAssignment, list_items_after, paragraphs
 _NAME = re.compile(r"(?:họ và tên|họ tên|tên cán bộ|người đăng ký)\s*:\s*")
 _POSITION = re.compile(r"(?:chức vụ|chức danh)\s*:\s*")
 _UNIT = re.compile(r"(?:đơn vị công tác|đơn vị|cơ quan công tác|cơ quan)\s*:\s*")
-_ANNOUNCE = re.compile(r"(?:đăng ký|được giao|nhận|cam kết)[^:\n]*:\s*$")
+_ANNOUNCE = re.compile(r"(?:đăng ký|được giao|nhận|cam kết)[^\n]*:\s*$")
+_CONTENT = re.compile(r"\s*[-+•]?\s*(?:nội dung|tên việc|việc đột phá)\s*:\s*")
 
 
 _ANY_LABEL = re.compile(r"\s(?:họ và tên|họ tên|chức vụ|chức danh|đơn vị công tác|đơn vị|cơ quan công tác|"
@@ -73,7 +74,7 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
             elif _ANNOUNCE.search(folded, a, b):
                 count = find_count(folded, a, b)
                 raw.declared = count[0] if count else None
-                raw.tasks = list_items_after(text, folded, lines, j)
+                raw.tasks = _content_items(text, folded, lines, j) or list_items_after(text, folded, lines, j)
                 break
             elif _NAME.match(folded, a, b):
                 break
@@ -82,4 +83,20 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
             raw.span = (ls, max(e for _, e in raw.tasks))
             out.append((raw, unit))
         i = j + 1
+    return out
+
+
+def _content_items(text: str, folded: str, lines, j: int) -> list[tuple[int, int]]:
+    """Items laid out as "- Nội dung: X / - Sản phẩm: ... / - Thời gian: ...": the X's."""
+    out = []
+    for a, b in lines[j + 1:]:
+        m = _CONTENT.match(folded, a, b)
+        if m:
+            end = re.compile(r"\.\s+(?=\S)").search(text, m.end(), b)
+            s, e = trim_span(text, m.end(), end.start() if end else b, " \t.;,")
+            if e > s:
+                out.append((s, e))
+        elif _NAME.match(folded, a, b) or not re.match(r"\s*[-+•]", folded[a:b]) and out and \
+                not re.match(r"\s*việc thứ", folded[a:b]):
+            break
     return out

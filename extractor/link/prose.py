@@ -306,11 +306,28 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
         for ss, se in sentences(text, ps, pe):
             in_sent = [n for n in names if ss <= n[0] < se]
             found_here = False
+            waiting: list[tuple[int, int, str]] = []
             for ni, (ns, ne, how) in enumerate(in_sent):
                 next_name = in_sent[ni + 1][0] if ni + 1 < len(in_sent) else se
                 raw = read_assignment(text, folded, ns, ne, how, ss, se, next_name)
                 if raw is None:
+                    waiting.append((ns, ne, how))
                     continue
+                # "hai đồng chí A (Bí thư) và B (Chủ tịch) cùng được giao ... là X": A shares B's tasks
+                for ws_, we_, wh_ in waiting:
+                    between = folded[we_:ns]
+                    if re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between) \
+                            and re.match(r"[^.;:]{0,120}?\bcùng\b", folded[ne:se]):
+                        twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":shared",
+                                             tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
+                        inner = re.compile(r"\s*\(").match(folded, we_, ns)
+                        if inner and HEAD.match(folded, inner.end()):
+                            close = folded.find(")", inner.end(), ns)
+                            if close > 0:
+                                twin.position = [trim_span(text, inner.end(), close)]
+                        twin.period = pick_period(periods, raw, ss, se, ps, pe)
+                        out.append(twin)
+                waiting = []
                 raw.period = pick_period(periods, raw, ss, se, ps, pe)
                 if raw.open_list and not raw.tasks and se >= pe - 1:
                     items = list_items_after(text, folded, lines, pi)

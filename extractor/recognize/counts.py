@@ -42,6 +42,6 @@ def find_count(folded: str, start: int, end: int) -> tuple[int, int, int] | None
     return value, m.start(), m.end()
 
 
-STAT = re.compile(rf"giao\s+(?:trên\s+|hơn\s+|gần\s+)?([\d.]+)\s+(?:việc|nội dung|nhiệm vụ)[^.;]*?"
-                  rf"cho\s+(?:trên\s+|hơn\s+|gần\s+)?([\d.]+)\s+(?:cán bộ|đồng chí|cá nhân|người|tập thể|chức danh)")
-STAT2 = re.compile(rf"([\d.]+)\s+(?:cán bộ|đồng chí|cá nhân)[^.;]{{0,80}}?được giao\s+(?:trên\s+|hơn\s+)?([\d.]+)\s+(?:việc|nội dung|nhiệm vụ)")
+STAT = re.compile(rf"giao\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)[^.;]*?"
+                  rf"cho\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân|người|tập thể|chức danh)")
+STAT2 = re.compile(rf"(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân)[^.;]{{0,80}}?được giao\s+(?:trên\s+|hơn\s+)?(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)")

@@ -35,7 +35,8 @@ NOT_NAME_START = {
     "Hội đồng", "Nguyên", "Đồng", "Ông", "Bà", "Anh", "Chị", "Các", "Theo", "Trong", "Tại",
     "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Tân", "Lãnh", "Cán",
 }
-SYL = rf"[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
+# "H'Lim", "K'Mrơng": Central Highlands names carry an apostrophe
+SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
 NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
                        r"ông|Ông|bà|Bà))\s+")

@@ -46,7 +46,8 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
                              r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông|tài chính\s*[-–]\s*kế hoạch|"
                              r"kinh tế\s*[-–]\s*hạ tầng|nội vụ\s*[-–]\s*lao động|y tế\s*[-–]\s*dân số|"
                              r"kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh")
-STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS) + r")(?![\w])")
+# "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body
+STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w != "giao") + r"|giao(?! thông))(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
 
