@@ -117,9 +117,14 @@ class Doc:
 class World:
     """Random choices for one document: place, year, people, tasks."""
 
+    # provinces are dealt like cards, so every one of them comes up before any repeats
+    deck: list = []
+
     def __init__(self, rng: random.Random, year: int | None = None):
         self.rng = rng
-        self.tinh, self.region, districts = rng.choice(P.PROVINCES)
+        if not World.deck:
+            World.deck = rng.sample(P.PROVINCES, len(P.PROVINCES))
+        self.tinh, self.region, districts = World.deck.pop()
         self.huyen = rng.choice(districts)
         self.year = year or rng.randint(2015, 2026)
         self.used_names: set[str] = set()
@@ -1051,6 +1056,7 @@ def gen_negative(rng: random.Random, i: int) -> Doc:
 
 def generate() -> list[Doc]:
     rng = random.Random(SEED)
+    World.deck = []
     docs: list[Doc] = []
     for i in range(1, 29):
         docs.append(gen_news(rng, i))

@@ -7,8 +7,9 @@ breakthrough task assigned to a named cadre).
 """
 from __future__ import annotations
 
-# (province, region, [districts]) -- both pre-2025 provinces and a few merged
-# post-2025 ones, so the corpus is not all Tuyên Quang.
+# (province, region, [districts]): the pre-2025 provinces, so the corpus is not all
+# Tuyên Quang. The five centrally-run cities are left to the hand-written documents,
+# since their bodies are named differently (Thành ủy, UBND thành phố).
 PROVINCES = [
     ("Tuyên Quang", "north", ["Chiêm Hóa", "Hàm Yên", "Na Hang", "Sơn Dương", "Yên Sơn", "Lâm Bình"]),
     ("Hà Giang", "north", ["Bắc Quang", "Vị Xuyên", "Hoàng Su Phì", "Quản Bạ"]),
@@ -60,6 +61,14 @@ PROVINCES = [
     ("Kiên Giang", "south", ["Giồng Riềng", "Hòn Đất", "An Biên", "Gò Quao"]),
     ("Hậu Giang", "south", ["Phụng Hiệp", "Vị Thủy", "Long Mỹ", "Châu Thành A"]),
     ("Vĩnh Long", "south", ["Tam Bình", "Trà Ôn", "Mang Thít", "Long Hồ"]),
+    ("Bà Rịa - Vũng Tàu", "south", ["Xuyên Mộc", "Châu Đức", "Đất Đỏ", "Long Điền"]),
+    ("Bình Dương", "south", ["Bàu Bàng", "Dầu Tiếng", "Phú Giáo", "Bắc Tân Uyên"]),
+    ("Bình Thuận", "south", ["Hàm Thuận Bắc", "Tánh Linh", "Đức Linh", "Tuy Phong"]),
+    ("Ninh Thuận", "central", ["Bác Ái", "Ninh Sơn", "Thuận Nam", "Ninh Phước"]),
+    ("Tiền Giang", "south", ["Cái Bè", "Cai Lậy", "Gò Công Tây", "Chợ Gạo"]),
+    ("Bắc Ninh", "delta", ["Gia Bình", "Lương Tài", "Quế Võ", "Thuận Thành"]),
+    ("Hà Nam", "delta", ["Lý Nhân", "Thanh Liêm", "Bình Lục", "Kim Bảng"]),
+    ("Vĩnh Phúc", "delta", ["Tam Đảo", "Lập Thạch", "Sông Lô", "Yên Lạc"]),
 ]
 
 # Communes and villages by region, so a Tây Nguyên text has buôn and plei, a
