@@ -1295,3 +1295,104 @@ PGS.TS Trần Văn Khải, Phó Giám đốc Học viện cho rằng, cần phâ
 Hội thảo nhận được 46 tham luận. Ban tổ chức sẽ tổng hợp, kiến nghị Trung ương hoàn thiện quy định.
 """, assignments=[], negatives=[("Trần Văn Khải", "quoted"), ("Lý Thị Bé Tư", "quoted"),
                                ("Ban tổ chức sẽ tổng hợp, kiến nghị", "body")])
+
+# ------------------------------------------- negatives of the kinds real texts have
+
+doc(name="h-056", kind="negative", text="""
+Hội nghị giao ban khối Dân vận quý II/2021
+
+Chiều 28/6/2021, Ban Dân vận Tỉnh ủy Tây Ninh tổ chức hội nghị giao ban khối Dân vận quý II. Đồng chí Nguyễn Thị Xuân Mai, Trưởng Ban Dân vận Tỉnh ủy chủ trì; đồng chí Lê Văn Dũ, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh đồng chủ trì hội nghị.
+
+Các đại biểu tập trung thảo luận về công tác dân vận trong giải phóng mặt bằng và phòng, chống dịch Covid-19.
+
+Kết luận hội nghị, đồng chí chủ trì đề nghị các cơ quan trong khối tiếp tục nắm chắc tình hình nhân dân, kịp thời tham mưu cấp ủy giải quyết những vấn đề bức xúc.
+""", assignments=[], negatives=[("Nguyễn Thị Xuân Mai", "chaired"), ("Lê Văn Dũ", "chaired"),
+                               ("đề nghị các cơ quan trong khối", "body")])
+
+doc(name="h-057", kind="negative", text="""
+ỦY BAN NHÂN DÂN                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH PHÚ THỌ                                 Độc lập - Tự do - Hạnh phúc
+Số: 2045/UBND-KTN                       Phú Thọ, ngày 09 tháng 9 năm 2016
+V/v triển khai các nhiệm vụ trọng tâm phòng, chống lụt bão
+
+Kính gửi:
+- Các sở, ban, ngành;
+- UBND các huyện, thành, thị.
+
+Để chủ động ứng phó với mùa mưa bão năm 2016, Chủ tịch UBND tỉnh yêu cầu:
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì kiểm tra an toàn các hồ chứa, đê điều; hoàn thành trước ngày 20/9/2016.
+2. UBND các huyện ven sông Thao, sông Lô rà soát phương án sơ tán dân ở khu vực có nguy cơ sạt lở.
+3. Sở Giao thông vận tải bố trí lực lượng, vật tư bảo đảm giao thông thông suốt.
+
+                                                  KT. CHỦ TỊCH
+                                                  PHÓ CHỦ TỊCH
+                                                  Hà Văn Khải
+""", document=dict(kind="other", number="2045/UBND-KTN", issuer="UBND tỉnh Phú Thọ", date="2016-09-09",
+                    title="V/v triển khai các nhiệm vụ trọng tâm phòng, chống lụt bão"),
+    assignments=[], negatives=[("Hà Văn Khải", "signer"),
+                               ("Sở Nông nghiệp và Phát triển nông thôn chủ trì kiểm tra", "body"),
+                               ("UBND các huyện ven sông Thao", "body")])
+
+doc(name="h-058", kind="negative", text="""
+Cơ cấu Ban Chỉ đạo chuyển đổi số cấp huyện
+
+Theo hướng dẫn của Sở Thông tin và Truyền thông tỉnh Quảng Ngãi, Ban Chỉ đạo chuyển đổi số cấp huyện gồm:
+- Trưởng ban: Chủ tịch UBND huyện;
+- Phó Trưởng ban thường trực: Phó Chủ tịch UBND huyện phụ trách khối văn hóa - xã hội;
+- Phó Trưởng ban: Trưởng phòng Văn hóa và Thông tin huyện;
+- Các ủy viên: lãnh đạo các phòng, ban, đơn vị trực thuộc UBND huyện.
+
+Ban Chỉ đạo hoạt động theo chế độ kiêm nhiệm; Trưởng ban quyết định phân công nhiệm vụ cụ thể của từng thành viên.
+""", assignments=[], negatives=[("Trưởng ban: Chủ tịch UBND huyện", "role without name")])
+
+doc(name="h-059", kind="negative", text="""
+Chuyện ở một xã vùng cao
+
+Năm 2020, đồng chí N.V.H, Bí thư Đảng ủy một xã vùng cao của huyện được giao 3 việc đột phá. Sau một năm, cả ba việc đều “dậm chân tại chỗ”. Khi được hỏi, đồng chí H. cho rằng do thiếu kinh phí.
+
+Câu chuyện cho thấy, chọn việc đột phá mà không tính đến nguồn lực thì dễ trở thành hình thức.
+""", assignments=[], negatives=[("N.V.H", "anonymised")])
+
+doc(name="h-060", kind="negative", text="""
+Đề xuất thành lập Tổ công tác đặc biệt về đất đai
+
+Tại phiên họp thường kỳ tháng 10/2025, Sở Nông nghiệp và Môi trường tỉnh Khánh Hòa đề xuất thành lập Tổ công tác đặc biệt tháo gỡ vướng mắc về đất đai cho các dự án du lịch ven biển.
+
+Theo dự thảo, Sở có thể nghiên cứu đề xuất ông Trịnh Minh Hoàng, Phó Chủ tịch UBND tỉnh làm Tổ trưởng. Tuy nhiên, UBND tỉnh chưa thông qua đề xuất này và giao Sở Nội vụ thẩm định thêm về thẩm quyền, thành phần.
+""", assignments=[], negatives=[("Trịnh Minh Hoàng", "proposed"),
+                               ("giao Sở Nội vụ thẩm định thêm", "body")])
+
+doc(name="h-061", kind="negative", text="""
+Hữu Lũng: Sơ kết 6 tháng thực hiện Nghị quyết Đại hội Đảng bộ huyện
+
+Ngày 8/7/2016, Huyện ủy Hữu Lũng tổ chức hội nghị sơ kết 6 tháng đầu năm. Phát biểu chỉ đạo, đồng chí Hoàng Văn Nghiệm, Phó Bí thư Thường trực Tỉnh ủy Lạng Sơn yêu cầu huyện tập trung tháo gỡ khó khăn cho sản xuất na, bưởi; đẩy nhanh tiến độ xây dựng nông thôn mới; làm tốt công tác chuẩn bị bầu cử.
+
+Đồng chí Lộc Văn Thái, Bí thư Huyện ủy tiếp thu ý kiến chỉ đạo và khẳng định huyện sẽ hoàn thành các chỉ tiêu năm 2016.
+""", assignments=[], negatives=[("Hoàng Văn Nghiệm", "quoted"), ("Lộc Văn Thái", "quoted")])
+
+doc(name="h-062", kind="negative", text="""
+NGHỊ QUYẾT
+Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện Con Cuông nhiệm kỳ 2021 - 2026
+
+HỘI ĐỒNG NHÂN DÂN HUYỆN CON CUÔNG
+KHÓA XX, KỲ HỌP THỨ 14
+
+QUYẾT NGHỊ:
+Điều 1. Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện Con Cuông nhiệm kỳ 2021 - 2026 đối với ông Lô Thanh Kỳ do nghỉ hưu theo chế độ.
+Điều 2. Xác nhận kết quả bầu ông Vi Văn Sơn, Trưởng phòng Tài chính - Kế hoạch huyện, giữ chức Phó Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026.
+Điều 3. Thường trực HĐND, UBND huyện và các ông có tên tại Điều 1, Điều 2 thi hành Nghị quyết này.
+
+                                          CHỦ TỊCH
+                                          Lương Thị Hường
+""", document=dict(kind="other", number=None, issuer="HĐND huyện Con Cuông", date=None,
+                    title="Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện Con Cuông nhiệm kỳ 2021 - 2026"),
+    assignments=[], negatives=[("Lô Thanh Kỳ", "dismissed"), ("Vi Văn Sơn", "elected"),
+                               ("Lương Thị Hường", "signer")])
+
+doc(name="h-063", kind="negative", text="""
+Tóm tắt tiểu sử đồng chí Bùi Đức Hạnh
+
+Đồng chí Bùi Đức Hạnh sinh năm 1975, quê quán xã Yên Lạc, huyện Yên Thủy, tỉnh Hòa Bình. Trình độ chuyên môn: Thạc sĩ Quản lý kinh tế; lý luận chính trị: Cao cấp.
+
+Quá trình công tác: từ năm 2010 đến 2015 là Phó Chủ tịch UBND huyện Yên Thủy; từ năm 2015 đến 2020 là Bí thư Huyện ủy Lạc Thủy; từ tháng 10/2020 là Tỉnh ủy viên, Giám đốc Sở Tài nguyên và Môi trường tỉnh Hòa Bình.
+""", assignments=[], negatives=[("Bùi Đức Hạnh", "biography")])
