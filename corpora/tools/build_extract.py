@@ -159,9 +159,12 @@ class World:
         h = "bà" if name in self.female else "ông"
         return cap(h) if cap_first else h
 
-    def person(self, level: str) -> Person:
+    def person(self, level: str, allow=None) -> Person:
+        """A named person holding a title at `level`; `allow(position)` filters titles
+        that would clash with the document (the signer's own title, a body the
+        decision does not cover)."""
         r = self.rng
-        for _ in range(50):
+        for _ in range(200):
             if level == "xa":
                 pos, body = r.choice(P.ROLES_XA)
                 place = r.choice(self.communes[:5])
@@ -177,6 +180,8 @@ class World:
             # a body has one Chủ tịch, one Giám đốc, one Phó Chủ tịch Thường trực,
             # but several ordinary deputies
             plural = pos.startswith("Phó") and "Thường trực" not in pos and "," not in pos
+            if allow is not None and not allow(pos):
+                continue
             if (pos, place) not in self.used_roles or plural:
                 break
         self.used_roles.add((pos, place))
@@ -530,7 +535,7 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
         period = (f"năm {w.year}", w.year, w.year)
     title = (f"Về việc giao việc đột phá, đổi mới {period[0]} đối với cán bộ lãnh đạo, quản lý "
              f"diện Ban Thường vụ Huyện ủy quản lý" if party else
-             f"Về việc giao nhiệm vụ đột phá {period[0]} cho Chủ tịch, Phó Chủ tịch UBND các xã, thị trấn")
+             f"Về việc giao nhiệm vụ đột phá {period[0]} cho lãnh đạo UBND các xã, thị trấn và các phòng, đơn vị thuộc UBND huyện")
     d.document = {"kind": "decision", "number": number, "issuer": issuer, "date": iso, "title": title}
     place_date = f"{w.huyen}, {long_date}"
     head = header_party(w, number, place_date) if party else header_state(w, number, place_date, f"ỦY BAN NHÂN DÂN\nHUYỆN {w.huyen.upper()}")
@@ -556,8 +561,15 @@ def gen_decision(rng: random.Random, i: int, layout: str) -> Doc:
         d.negative(s, "total")
     sign = signer_block(w, d, party)
     people = []
+    # a UBND decision covers People's Committee officers and UBND departments only,
+    # and its Chủ tịch signs it; a party decision is signed by a Bí thư/Phó Bí thư
+    if party:
+        allow = None
+    else:
+        def allow(pos):
+            return ("UBND xã" in pos or pos.startswith(("Trưởng Phòng", "Giám đốc"))) and "Chủ tịch UBND huyện" not in pos
     for _ in range(rng.randint(2, 5)):
-        p = w.person(rng.choice(["xa", "huyen"]))
+        p = w.person(rng.choice(["xa", "huyen"]), allow)
         n = rng.randint(1, 4)
         level = "xa" if " xã" in p.mention else "huyen"
         tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
@@ -629,7 +641,7 @@ def gen_registration(rng: random.Random, i: int) -> Doc:
     w = World(rng)
     d = Doc(f"g-reg-{i:03d}", "plan")
     level = rng.choice(["xa", "huyen"])
-    p = w.person(level)
+    p = w.person(level, lambda pos: "Thường trực Huyện ủy" not in pos)  # he confirms it
     n = rng.randint(2, 5)
     tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
     period = w.period(spans_only=True) if rng.random() < 0.4 else (f"năm {w.year}", w.year, w.year)
@@ -714,7 +726,8 @@ def gen_plan(rng: random.Random, i: int) -> Doc:
     d.negative("Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc", "body")
     signer = w.person_name()
     d.negative(signer, "signer")
-    lines += ["\t\tT/M ĐẢNG ỦY", "\t\tBÍ THƯ" if rng.random() < 0.5 else "\t\tPHÓ BÍ THƯ", "", f"\t\t{signer}"]
+    # signed by a Phó Bí thư, a title none of the assignees above holds
+    lines += ["\t\tT/M ĐẢNG ỦY", "\t\tPHÓ BÍ THƯ", "", f"\t\t{signer}"]
     # the signer may also be the Bí thư assigned above: keep the signer a separate person
     d.text = "\n".join(lines) + "\n"
     return d
@@ -737,7 +750,7 @@ def gen_report_table(rng: random.Random, i: int) -> Doc:
     rows = []
     for k in range(1, rng.randint(3, 6)):
         level = rng.choice(["xa", "huyen"])
-        p = w.person(level)
+        p = w.person(level, lambda pos: "Ban Tổ chức" not in pos)  # the reporting body
         n = rng.randint(1, 3)
         tasks = [cap(t) for t in w.tasks(level, n, office=p.position)]
         results = [rng.choice(["Hoàn thành", "Hoàn thành vượt tiến độ", "Đạt 80% khối lượng",
@@ -819,7 +832,7 @@ def gen_report(rng: random.Random, i: int) -> Doc:
     period = (f"Năm {year - 1}", year - 1, year - 1)
     for k in range(rng.randint(2, 4)):
         level = rng.choice(["xa", "huyen"])
-        p = w.person(level)
+        p = w.person(level, lambda pos: pos != "Chánh Văn phòng Huyện ủy")  # the signer's title
         n = rng.randint(1, 3)
         tasks = w.tasks(level, n, office=p.position)
         form = rng.randint(0, 2) if n > 1 else rng.choice([0, 2])

@@ -214,7 +214,7 @@ TASKS_XA = [
     "thành lập hợp tác xã kiểu mới tại {xa} chuyên sản xuất và tiêu thụ {sp}",
     "phát triển vùng trồng {sp} tập trung quy mô {n}0 ha theo tiêu chuẩn VietGAP",
     "sửa chữa, đưa trở lại hoạt động trạm cấp nước sinh hoạt bị hỏng ở {thon}",
-    "kết nạp {n} đảng viên mới, trong đó có {k} đảng viên là người dân tộc thiểu số",
+    "kết nạp 1{k} đảng viên mới, trong đó có {n} đảng viên là người dân tộc thiểu số",
     "xóa thôn trắng đảng viên tại {thon}",
     "giải quyết dứt điểm vụ tranh chấp đất đai kéo dài tại {thon}",
     "giảm tỷ lệ hộ nghèo của xã xuống dưới {n}% theo chuẩn nghèo đa chiều",
@@ -237,7 +237,7 @@ TASKS_XA = [
     # short ones, as registers often write them
     "xóa {n} nhà tạm cho hộ nghèo",
     "xây mới nhà văn hóa {thon}",
-    "kết nạp {n} đảng viên mới",
+    "xây mới cầu giao thông nông thôn tại {thon}",
     "bê tông hóa đường trục {thon}",
     "thành lập chi bộ {thon}",
     # and long ones, with the how and the by-when inside the task
