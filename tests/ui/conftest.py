@@ -37,6 +37,7 @@ class Server:
     """A running ``giaoviec serve`` with its own data directory and database."""
 
     def __init__(self, workdir: Path):
+        workdir.mkdir(parents=True, exist_ok=True)
         self.workdir = workdir
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -100,24 +101,38 @@ class Server:
         self.log.close()
 
 
+def _start_server(workdir: Path) -> Server:
+    srv = Server(workdir)
+    srv.tokens = {role: srv.add_user(f"ui-{role}", role) for role in ("clerk", "reviewer", "admin")}
+    srv.start()
+    return srv
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """The real app, started once for the UI tests; users: clerk, reviewer, admin."""
+    _require_backend()
+    srv = _start_server(tmp_path_factory.mktemp("giaoviec-ui"))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture()
+def fresh_server(tmp_path):
+    """A server of its own, just started (nothing loaded yet), for what only happens cold."""
+    _require_backend()
+    srv = _start_server(tmp_path / "srv")
+    yield srv
+    srv.stop()
+
+
+def _require_backend() -> None:
     if not GIAOVIEC.exists():
         pytest.skip(f"{GIAOVIEC} is absent: run `make setup`")
     try:
         import service.app  # noqa: F401
     except ImportError as err:
         pytest.skip(f"the backend (service/app.py, issue 5) is not importable yet: {err}")
-    srv = Server(tmp_path_factory.mktemp("giaoviec-ui"))
-    try:
-        srv.command("users", "--help")
-    except RuntimeError as err:
-        pytest.skip(f"`giaoviec users` is not available yet: {err}")
-    srv.tokens = {role: srv.add_user(f"ui-{role}", role) for role in ("clerk", "reviewer", "admin")}
-    srv.start()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,9 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     sign_in(page, server, "clerk")
     page.get_by_role("link", name="Tải lên").click()
     page.wait_for_url(re.compile("/tai-len"))
+    # One after the other: files dropped together on a cold server are test_upload.py's concern.
     drop_file(page, "#drop", docx, DOCX_MIME)
+    page.locator(f'#uploads tr[data-name="{docx.name}"]:is([data-status="done"], [data-status="failed"])').wait_for(timeout=120_000)
     page.set_input_files("#files", str(scan))
     rows = {name: page.locator(f'#uploads tr[data-name="{name}"]') for name in (docx.name, scan.name)}
     # Progress is shown while it runs: the scan passes through at least one Vietnamese stage.
