@@ -270,3 +270,19 @@ def test_nothing_is_copied_from_the_real_documents(shared_dev):
     copied = {d.name: sorted(_shingles(visible_text(d), 12) & real)[:3] for _, d, _ in DOCS}
     copied = {k: v for k, v in copied.items() if v}
     assert not copied, copied
+
+
+@pytest.mark.parametrize(("split", "doc", "gold"), DOCS, ids=IDS)
+def test_one_holder_per_single_office(split, doc, gold):
+    """A body has one Chủ tịch, one Bí thư, one Giám đốc: two cadres holding the same
+    single office in one document would be a generator slip, not a real text."""
+    seen: dict[tuple, str] = {}
+    for a in load(gold)["assignments"]:
+        pos = a["position"] or ""
+        if not pos or pos.startswith(("Phó", "Ủy viên", "Uỷ viên", "Thành viên")) and "Thường trực" not in pos:
+            continue
+        if "Trưởng thôn" in pos:
+            continue
+        key = (pos, a["unit"])
+        assert key not in seen, f"{doc.name}: {seen.get(key)} and {a['cadre']} both {pos} of {a['unit']}"
+        seen[key] = a["cadre"]
