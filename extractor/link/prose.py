@@ -27,7 +27,7 @@ from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, ti
 # (regex on folded text at the position right after the apposition, drop the verb?)
 _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
-    ("giao", re.compile(r"được\s+(?:[^,.;:]{0,60}?\s+)?giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+    ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:[^,.;:]{0,60}?\s+)?giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
@@ -152,7 +152,7 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     """A title written right before the name: "Phó Chủ tịch UBND tỉnh Trần Văn Tân"."""
     window_start = max(floor, name_start - 120)
     clause = folded[window_start:name_start]
-    cut = max(clause.rfind(c) for c in ",;:.(\n\t")
+    cut = max(clause.rfind(c) for c in ",;:.()\n\t")
     base = window_start + cut + 1 if cut >= 0 else window_start
     heads = find_heads(folded, base, name_start)
     if not heads:

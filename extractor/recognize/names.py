@@ -33,7 +33,7 @@ NOT_NAME_START = {
     "Thường", "Văn", "Trung", "Ủy", "Chính", "Viện", "Trường", "Công", "Tổng", "Năm",
     "Ngày", "Tháng", "Quý", "Giai", "Nhiệm", "Thành", "Thị", "Quận", "Phường", "Thôn", "Bản",
     "Hội đồng", "Nguyên", "Đồng", "Ông", "Bà", "Anh", "Chị", "Các", "Theo", "Trong", "Tại",
-    "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Tân", "Lãnh", "Cán",
+    "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Lãnh", "Cán",
 }
 # "H'Lim", "K'Mrơng": Central Highlands names carry an apostrophe
 SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
