@@ -445,6 +445,12 @@ NEWS_TITLES = [
     "{tinh}: Việc đột phá tạo chuyển biến ở cơ sở",
     "Khi cán bộ được giao “việc khó” ở {huyen}",
     "Đổi mới cách giao việc cho cán bộ lãnh đạo, quản lý ở {tinh}",
+    "Người đứng đầu ở {huyen} và những “địa chỉ” trách nhiệm",
+    "Nói đi đôi với làm: chuyện giao việc đột phá ở {huyen}",
+    "{huyen} ({tinh}): Cán bộ chủ chốt nhận việc, dân theo dõi kết quả",
+    "Đột phá từ cơ sở: những việc khó đã có người làm",
+    "Bài 1: Giao việc “đúng người, đúng sở trường” ở {huyen}",
+    "Chọn việc khó để giao, chọn người dám làm để việc thành",
 ]
 NEWS_LEADS = [
     "Từ đầu nhiệm kỳ, Ban Thường vụ Huyện ủy {huyen} chọn những phần việc khó, việc tồn đọng lâu năm "
@@ -455,11 +461,23 @@ NEWS_LEADS = [
     "từ đầu nhiệm kỳ đến nay.",
     "(Tin tức {tinh}) - Mỗi cán bộ một việc khó, mỗi việc có địa chỉ và thời hạn rõ ràng: đó là cách "
     "huyện {huyen} đưa nghị quyết vào cuộc sống.",
+    "Năm {year} là năm thứ ba huyện {huyen} áp dụng cơ chế giao việc đột phá gắn với đánh giá, xếp loại "
+    "cán bộ cuối năm.",
+    "Không chỉ dừng ở đăng ký, việc đột phá ở {huyen} được kiểm tra theo quý và công khai kết quả trên "
+    "Cổng thông tin điện tử của huyện.",
+    "Ở {huyen}, những việc từng bị “bỏ ngỏ” nhiều năm như tranh chấp đất đai, nước sạch, chợ nông thôn "
+    "nay đều đã có người chịu trách nhiệm cụ thể.",
+    "Theo Ban Tổ chức Huyện ủy {huyen}, việc chọn việc để giao được làm từ dưới lên: cơ sở đề xuất, "
+    "huyện thẩm định, Ban Thường vụ quyết định.",
 ]
 NEWS_ENDS = [
     "Thời gian tới, huyện tiếp tục lựa chọn những việc khó, việc mới để giao cho cán bộ, gắn với đánh giá cuối năm.",
     "Việc giao việc đột phá đã góp phần nâng cao tinh thần trách nhiệm, dám nghĩ, dám làm của đội ngũ cán bộ.",
     "Kết quả thực hiện sẽ được công khai để nhân dân cùng theo dõi, giám sát.",
+    "Cuối năm, Ban Thường vụ sẽ chấm điểm từng việc; cán bộ không hoàn thành sẽ không được xếp loại xuất sắc.",
+    "Theo kế hoạch, huyện sẽ sơ kết cách làm này vào tháng 6 và nhân rộng những mô hình hiệu quả.",
+    "Bước đầu, nhiều việc tồn đọng nhiều năm đã được giải quyết dứt điểm, tạo niềm tin trong nhân dân.",
+    "",
     "",
 ]
 
