@@ -18,13 +18,14 @@ its length and every offset computed on it stays valid.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from .records import Fix
 
 __all__ = [
-    "normalize_text", "normalize_line", "place_tones", "fold", "vietnamese_quality",
+    "normalize_text", "normalize_counts", "fixes_from_counts", "normalize_line", "place_tones", "fold", "vietnamese_quality",
     "is_vietnamese_syllable", "decode_legacy", "decode_bytes", "encode_legacy",
 ]
 
@@ -127,6 +128,7 @@ def _tone_index(onset: str, nucleus: str, coda: str) -> int:
     return 1 if coda else 0
 
 
+@functools.lru_cache(maxsize=65536)
 def place_tones(word: str) -> str:
     """Put the tone mark of one syllable where the old convention wants it.
 
@@ -154,6 +156,7 @@ def place_tones(word: str) -> str:
     return out if len(out) == len(word) else word
 
 
+@functools.lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` is a well-formed Vietnamese syllable (any case, any tone placement).
 
@@ -217,19 +220,16 @@ def normalize_line(s: str) -> str:
     return " ".join(text.split())
 
 
-def normalize_text(s: str) -> tuple[str, list[Fix]]:
-    """NFC, one tone placement, whitespace collapsed, line-end hyphens joined.
+def normalize_counts(s: str) -> tuple[str, dict[str, int]]:
+    """:func:`normalize_text` with the fixes as counts per kind (for summing over pages).
 
-    Returns the text and the list of :class:`Fix` made (empty when nothing changed).
-    Idempotent: ``normalize_text(normalize_text(s)[0])[0] == normalize_text(s)[0]``.
-
-        >>> normalize_text("Thuỷ  lợi\\r\\n")
-        ('Thủy lợi', [Fix(kind='whitespace', detail='collapsed whitespace'), Fix(kind='tone_placement', detail='1 syllable(s) to hòa/thủy placement')])
+        >>> normalize_counts("Hoà  Phú, thuỷ lợi")
+        ('Hòa Phú, thủy lợi', {'whitespace': 1, 'tone_placement': 2})
     """
-    fixes: list[Fix] = []
+    counts: dict[str, int] = {}
     text = unicodedata.normalize("NFC", s)
     if text != s:
-        fixes.append(Fix("nfc", "composed to Unicode NFC"))
+        counts["nfc"] = 1
     before = text
     text = _INVISIBLE_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _PUA_RE.sub("-", text)
@@ -238,17 +238,19 @@ def normalize_text(s: str) -> tuple[str, list[Fix]]:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _MANY_NL_RE.sub("\n\n", text).strip()
     if text != before:
-        fixes.append(Fix("whitespace", "collapsed whitespace"))
+        counts["whitespace"] = 1
     if "-" in text and "\n" in text:
         joined = _dehyphenate(text)
         if joined != text:
-            fixes.append(Fix("dehyphenate", "joined words cut by a hyphen at a line end"))
+            counts["dehyphenate"] = 1
             text = joined
     changed = 0
 
     def retone(m: re.Match) -> str:
         nonlocal changed
         word = m.group(0)
+        if word.isascii():  # no tone mark to move
+            return word
         new = place_tones(word)
         if new != word:
             changed += 1
@@ -258,8 +260,34 @@ def normalize_text(s: str) -> tuple[str, list[Fix]]:
     # Re-composition can only be needed if a mark stood alone; keep NFC as the invariant.
     text = unicodedata.normalize("NFC", text)
     if changed:
-        fixes.append(Fix("tone_placement", f"{changed} syllable(s) to hòa/thủy placement"))
-    return text, fixes
+        counts["tone_placement"] = changed
+    return text, counts
+
+
+_FIX_DETAILS = {
+    "nfc": "composed to Unicode NFC",
+    "whitespace": "collapsed whitespace",
+    "dehyphenate": "joined words cut by a hyphen at a line end",
+    "tone_placement": "{n} syllable(s) to hòa/thủy placement",
+}
+
+
+def fixes_from_counts(counts: dict[str, int]) -> list[Fix]:
+    """Explained :class:`Fix` records from counts per kind (see :func:`normalize_counts`)."""
+    return [Fix(kind, _FIX_DETAILS[kind].format(n=n)) for kind, n in counts.items() if n and kind in _FIX_DETAILS]
+
+
+def normalize_text(s: str) -> tuple[str, list[Fix]]:
+    """NFC, one tone placement, whitespace collapsed, line-end hyphens joined.
+
+    Returns the text and the list of :class:`Fix` made (empty when nothing changed).
+    Idempotent: ``normalize_text(normalize_text(s)[0])[0] == normalize_text(s)[0]``.
+
+        >>> normalize_text("Thuỷ  lợi\\r\\n")
+        ('Thủy lợi', [Fix(kind='whitespace', detail='collapsed whitespace'), Fix(kind='tone_placement', detail='1 syllable(s) to hòa/thủy placement')])
+    """
+    text, counts = normalize_counts(s)
+    return text, fixes_from_counts(counts)
 
 
 def fold(s: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import EmptyFile, EncryptedFile, MissingDependency, UnreadableFile
 from ..records import Document
-from .layout import PageBuilder, RawCell, collect_fixes, grid_from_cells
+from .layout import PageBuilder, RawCell, grid_from_cells, page_fixes
 
 __all__ = ["read_docx_bytes", "read_doc_bytes"]
 
@@ -207,7 +207,6 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
                                    "open it in Word or LibreOffice and save it again") from err
     numbering = _Numbering(document)
     builder = PageBuilder(1)
-    raw: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
@@ -223,11 +222,9 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
                     builder.add_block("list_item", text, label=label, level=num[1] if num else 0)
             else:
                 builder.add_block("paragraph", text)
-            raw.append(text)
         elif child.tag == qn("w:tbl"):
             cells = _table_cells(child)
             builder.add_table(grid_from_cells(cells), len(builder.tables))
-            raw.extend(c.text for c in cells)
         elif child.tag == qn("w:sdt"):  # content controls (tables of contents, cover pages)
             for p in child.iter(qn("w:p")):
                 builder.add_block("paragraph", Paragraph(p, document).text)
@@ -236,7 +233,7 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format=source_format,
                     pages=(builder.page(),), blocks=tuple(builder.blocks),
                     tables=tuple(builder.tables), encoding=None,
-                    fixes=tuple(collect_fixes(raw)))
+                    fixes=page_fixes([builder]))
 
 
 def soffice_binary() -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import normalize_line
+from ..normalize import fixes_from_counts, normalize_counts
 from ..records import Block, Cell, Fix, Page, Span, Table
 
 __all__ = ["PageBuilder", "RawCell", "grid_from_cells", "LIST_LABEL_RE", "split_label"]
@@ -69,6 +69,15 @@ def grid_from_cells(cells: list[RawCell]) -> list[list[tuple[str, int, int, tupl
     return [[cell if cell is not None else ("", 1, 1, None) for cell in row] for row in grid]
 
 
+def _one_line(s: str, counts: dict[str, int]) -> str:
+    """Normalise a block or cell to one line, counting the fixes made by kind."""
+    text, made = normalize_counts(s)
+    for kind, n in made.items():
+        if kind != "whitespace":
+            counts[kind] = counts.get(kind, 0) + n
+    return " ".join(text.split())
+
+
 @dataclass
 class PageBuilder:
     """Accumulates the normalised text of one page with the spans of what is in it."""
@@ -79,6 +88,7 @@ class PageBuilder:
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     length: int = 0
+    fix_counts: dict[str, int] = field(default_factory=dict)  # normalisation fixes by kind
 
     def _append(self, text: str, raw: str) -> int:
         if self.parts:
@@ -95,12 +105,12 @@ class PageBuilder:
                   detect_label: bool = True) -> Block | None:
         """Append a heading/paragraph/list item. ``label`` (DOCX automatic numbering, not in
         the text) is written before the text; otherwise a label written in the text is found."""
-        text = normalize_line(raw_text)
+        text = _one_line(raw_text, self.fix_counts)
         if not text and not label:
             return None
         raw = raw_text
         if label:
-            label = normalize_line(label)
+            label = _one_line(label, self.fix_counts)
             text = f"{label} {text}".strip()
             raw = f"{label} {raw_text}"
         elif detect_label:
@@ -133,7 +143,7 @@ class PageBuilder:
                 if k:
                     self.parts.append("\t")
                     self.length += 1
-                text = normalize_line(raw_text)
+                text = _one_line(raw_text, self.fix_counts)
                 start = self.length
                 self.parts.append(text)
                 self.length += len(text)
@@ -165,16 +175,15 @@ class PageBuilder:
         return Page(number=self.number, text=text, original=original, **kwargs)
 
 
-def collect_fixes(raw_texts: list[str]) -> list[Fix]:
-    """The distinct fixes normalisation made over a document (for Document.fixes)."""
-    from ..normalize import normalize_text
-
-    seen: dict[str, Fix] = {}
-    for raw in raw_texts:
-        for fix in normalize_text(raw)[1]:
-            if fix.kind not in seen and fix.kind != "whitespace":
-                seen[fix.kind] = fix
-    return list(seen.values())
+def page_fixes(builders: list["PageBuilder"], extra: list[Fix] = ()) -> tuple[Fix, ...]:
+    """The document's fixes: ``extra`` (encoding, orientation...) then normalisation fixes
+    summed over its pages, each kind once."""
+    counts: dict[str, int] = {}
+    for b in builders:
+        for kind, n in b.fix_counts.items():
+            counts[kind] = counts.get(kind, 0) + n
+    seen = list({(f.kind, f.detail): f for f in extra}.values())
+    return tuple(seen + fixes_from_counts(counts))
 
 
 @dataclass

@@ -29,9 +29,9 @@ from pathlib import Path
 
 from ..config import DEFAULT_CONFIG, ExtractorConfig
 from ..errors import EmptyFile, MissingDependency, TooLarge, UnreadableFile
-from ..normalize import normalize_line, vietnamese_quality
+from ..normalize import vietnamese_quality
 from ..records import Document, Fix, Page
-from .layout import Line, PageBuilder, collect_fixes, lines_to_paragraphs
+from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes
 
 __all__ = ["tesseract_available", "ocr_image", "ocr_pdf_pages", "read_image_bytes", "lay_out",
            "OcrResult", "tesseract_env", "process_count"]
@@ -442,7 +442,7 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
         results = _ocr_many(paths, config=config, name=name, workdir=tmp, progress=progress)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    pages, blocks, tables, fixes, raw = [], [], [], [], []
+    pages, blocks, tables, fixes, builders = [], [], [], [], []
     for number, result in enumerate(results, start=1):
         builder = PageBuilder(number)
         page = lay_out(result, builder, config)
@@ -453,12 +453,11 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
         tables.extend(builder.tables)
         pages.append(page)
         fixes.extend(result.fixes)
-        raw.append(result.plain_text)
+        builders.append(builder)
     if not any(p.text for p in pages):
         raise EmptyFile(name, "no text was found in the image (blank, or too faint to read); check the scan")
-    fixes = list({(f.kind, f.detail): f for f in fixes + collect_fixes(raw)}.values())
     warnings = tuple(f"page {p.number}: poor OCR (Vietnamese quality {p.quality:.2f}); please review"
                      for p in pages if p.needs_review)
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="image", pages=tuple(pages),
-                    blocks=tuple(blocks), tables=tuple(tables), encoding=None, fixes=tuple(fixes),
+                    blocks=tuple(blocks), tables=tuple(tables), encoding=None, fixes=page_fixes(builders, fixes),
                     warnings=warnings)

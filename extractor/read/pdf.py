@@ -18,7 +18,7 @@ from ..config import ExtractorConfig
 from ..errors import EmptyFile, EncryptedFile, MissingDependency, TooLarge, UnreadableFile
 from ..normalize import decode_legacy, vietnamese_quality
 from ..records import Document, Fix, Page
-from .layout import Line, PageBuilder, collect_fixes, lines_to_paragraphs
+from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes
 
 __all__ = ["read_pdf_bytes", "open_pdf_checked"]
 
@@ -245,7 +245,7 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
     tables: dict[int, list] = {}
     fixes: list[Fix] = []
     warnings: list[str] = []
-    raw_texts: list[str] = []
+    builders: list[PageBuilder] = []
     to_ocr: list[int] = []
     done = 0
     try:
@@ -278,7 +278,7 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                 pages[number] = builder.page(quality=round(quality, 3))
                 blocks[number] = builder.blocks
                 tables[number] = builder.tables
-                raw_texts.append(plain)
+                builders.append(builder)
                 done += 1
                 if progress:
                     progress(done, total)
@@ -311,7 +311,7 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                 blocks[number] = builder.blocks
                 tables[number] = builder.tables
                 fixes.extend(result.fixes)
-                raw_texts.append(result.plain_text)
+                builders.append(builder)
     # Number tables across the document and point table blocks at the global index.
     all_blocks, all_tables = [], []
     for number in sorted(pages):
@@ -328,12 +328,11 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
     ordered = tuple(pages[n] for n in sorted(pages))
     if not any(p.text for p in ordered):
         raise EmptyFile(name, "no text was found on any page (blank pages?); check the scan")
-    fixes = list({(f.kind, f.detail): f for f in fixes + collect_fixes(raw_texts)}.values())
     warnings += [f"page {p.number}: poor OCR (Vietnamese quality {p.quality:.2f}); please review"
                  for p in ordered if p.ocr and p.needs_review]
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="pdf", pages=ordered,
                     blocks=tuple(all_blocks), tables=tuple(all_tables), encoding=None,
-                    fixes=tuple(fixes), warnings=tuple(warnings))
+                    fixes=page_fixes(builders, fixes), warnings=tuple(warnings))
 
 
 def _text_page_converted(page, builder: PageBuilder, enc: str) -> None:

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from ..errors import EmptyFile
 from ..normalize import decode_bytes, decode_legacy
 from ..records import Document, Fix
-from .layout import PageBuilder, RawCell, collect_fixes, grid_from_cells
+from .layout import PageBuilder, RawCell, grid_from_cells, page_fixes
 
 __all__ = ["read_text_bytes", "read_html_bytes", "decode_document_bytes"]
 
@@ -83,7 +83,6 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Docume
 
     text, enc, fixes = decode_document_bytes(data)
     builder = PageBuilder(1)
-    raw_blocks = []
     for para in _paragraphs(text):
         kind, level = "paragraph", 0
         stripped = para.strip()
@@ -93,14 +92,12 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Docume
                 kind, level = "heading", len(m.group(1))
                 para = stripped[m.end():]
         builder.add_block(kind, para, level=level)
-        raw_blocks.append(para)
     if not builder.blocks:
         raise EmptyFile(name, "the file holds no text; check that it is the right file")
-    fixes += collect_fixes(raw_blocks)
     page = builder.page(quality=None)
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(),
                     format="md" if markdown else "txt", pages=(page,), blocks=tuple(builder.blocks),
-                    tables=tuple(builder.tables), encoding=enc, fixes=tuple(fixes))
+                    tables=tuple(builder.tables), encoding=enc, fixes=page_fixes([builder], fixes))
 
 
 # --------------------------------------------------------------------------- HTML
@@ -273,7 +270,6 @@ def read_html_bytes(data: bytes, name: str) -> Document:
 
         raise UnreadableFile(name, f"the HTML could not be parsed ({err}); save it again from a browser") from err
     builder = PageBuilder(1)
-    raw = []
     for item in parser.items:
         if item[0] == "block":
             _, kind, level, label, block_text = item
@@ -281,14 +277,11 @@ def read_html_bytes(data: bytes, name: str) -> Document:
                 builder.add_block(kind, block_text, label=label, level=level)
             else:
                 builder.add_block(kind, block_text, level=level)
-            raw.append(block_text)
         else:
             grid = grid_from_cells(item[1])
             builder.add_table(grid, len(builder.tables))
-            raw.extend(c.text for c in item[1])
     if not builder.blocks:
         raise EmptyFile(name, "the HTML page holds no visible text; check that it is the right file")
-    fixes += collect_fixes(raw)
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="html",
                     pages=(builder.page(),), blocks=tuple(builder.blocks),
-                    tables=tuple(builder.tables), encoding=enc, fixes=tuple(fixes))
+                    tables=tuple(builder.tables), encoding=enc, fixes=page_fixes([builder], fixes))

@@ -1,0 +1,230 @@
+"""Benchmark reading: OCR accuracy and speed, text PDF and DOCX speed.
+
+    python -m bench read [--docs N] [--processes N]
+    python bench/bench_read.py --docs 17
+
+Made at run time from ../shared/corpus/dev/*.txt (read in place, never copied; the
+benchmark is skipped when absent): each text becomes a DOCX (python-docx), a PDF
+(LibreOffice), 300-dpi page images (pdftoppm), and degraded scans of them (1-2°
+rotation, noise, blur). Then, in one run:
+
+- OCR character error rate, clean and degraded: the OCR text of a document's pages
+  against its source text, both NFC/tone-normalised with whitespace collapsed
+  (targets: <= 1 % clean, <= 3 % degraded);
+- scanned pages/s through ``read()`` (a multi-page TIFF of the degraded pages, and the
+  same pages as an image-only PDF) against the plain ``tesseract IMG stdout -l vie``
+  on the same images with the same number of processes (target ratio >= 0.9);
+- text-PDF pages/s through ``read()`` against bare ``pdfplumber`` ``extract_text``;
+- DOCX pages/s (pages as LibreOffice lays them out) against bare python-docx text.
+
+Prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("GIAOVIEC_SHARED", ROOT.parent / "shared"))
+
+
+def _degrade(src: Path, out: Path, seed: int) -> Path:
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    angle = float(rng.uniform(1.0, 2.0) * rng.choice([-1, 1]))
+    im = Image.open(src).convert("L").rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    im = im.filter(ImageFilter.GaussianBlur(0.8))
+    arr = np.asarray(im, dtype=np.float32)
+    arr = np.clip(arr + rng.normal(0, 12, arr.shape), 0, 255).astype("uint8")
+    Image.fromarray(arr).save(out, compress_level=1)
+    return out
+
+
+def _soffice_convert(paths: list[Path], target: str, outdir: Path) -> None:
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([binary, f"-env:UserInstallation=file://{outdir / '.lo'}", "--headless", "--norestore",
+                    "--convert-to", target, "--outdir", str(outdir), *map(str, paths)],
+                   check=True, capture_output=True, timeout=900)
+
+
+def _norm(text: str) -> str:
+    from extractor.normalize import normalize_line
+
+    return normalize_line(text)
+
+
+def _cer(hyp: str, ref: str) -> tuple[int, int]:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(_norm(hyp), _norm(ref)), len(_norm(ref))
+
+
+def _plain_tesseract(images: list[Path], processes: int) -> float:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(img: Path) -> None:
+        subprocess.run(["tesseract", str(img), "stdout", "-l", "vie"], capture_output=True, env=env, check=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        list(pool.map(one, images))
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench_read", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=6, help="how many dev texts to use (default 6; 0 = all)")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="OCR processes (both sides)")
+    args = parser.parse_args(argv)
+
+    dev = SHARED / "corpus" / "dev"
+    texts = sorted(dev.glob("*.txt")) if dev.is_dir() else []
+    missing = [t for t in ("soffice", "pdftoppm", "tesseract") if not (shutil.which(t) or (t == "soffice" and shutil.which("libreoffice")))]
+    if not texts or missing:
+        print(json.dumps({"bench": "read", "skipped": f"needs {dev} and {missing or 'tools'}"}))
+        return 0
+    if args.docs:
+        texts = texts[: args.docs]
+
+    import docx
+    import pdfplumber
+
+    from extractor.config import DEFAULT_CONFIG
+    from extractor.read import read
+
+    config = replace(DEFAULT_CONFIG, ocr_processes=args.processes)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-read-"))
+    try:
+        # ---- make the documents: DOCX -> PDF -> page images -> degraded scans
+        sources: dict[str, str] = {}
+        docx_paths = []
+        for t in texts:
+            raw = t.read_text(encoding="utf-8")
+            sources[t.stem] = raw
+            d = docx.Document()
+            for line in raw.splitlines():
+                if line.strip():
+                    d.add_paragraph(line.strip())
+            p = tmp / f"{t.stem}.docx"
+            d.save(p)
+            docx_paths.append(p)
+        _soffice_convert(docx_paths, "pdf", tmp)
+        pages: dict[str, list[Path]] = {}
+        degraded: dict[str, list[Path]] = {}
+        for k, t in enumerate(texts):
+            pdf = tmp / f"{t.stem}.pdf"
+            subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(tmp / t.stem)], check=True)
+            pages[t.stem] = sorted(tmp.glob(f"{t.stem}-*.png"))
+            degraded[t.stem] = [_degrade(p, tmp / f"deg-{p.name}", seed=k * 100 + i)
+                                for i, p in enumerate(pages[t.stem])]
+        n_pages = sum(len(v) for v in pages.values())
+
+        # ---- text PDF and DOCX speed vs bare libraries
+        pdfs = [tmp / f"{t.stem}.pdf" for t in texts]
+        start = time.perf_counter()
+        for p in pdfs:
+            with pdfplumber.open(p) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+        bare_pdf = time.perf_counter() - start
+        start = time.perf_counter()
+        for p in pdfs:
+            read(p, config=config)
+        ours_pdf = time.perf_counter() - start
+        start = time.perf_counter()
+        for p in docx_paths:
+            "\n".join(par.text for par in docx.Document(p).paragraphs)
+        bare_docx = time.perf_counter() - start
+        start = time.perf_counter()
+        for p in docx_paths:
+            read(p, config=config)
+        ours_docx = time.perf_counter() - start
+
+        # ---- OCR speed: the same degraded images, same process count
+        from PIL import Image
+
+        all_degraded = [p for t in texts for p in degraded[t.stem]]
+        tiff = tmp / "all-degraded.tif"
+        frames = [Image.open(p) for p in all_degraded]
+        frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")
+        scan_pdf = tmp / "all-degraded.pdf"
+        frames[0].save(scan_pdf, save_all=True, append_images=frames[1:], resolution=300)
+        plain = _plain_tesseract(all_degraded, args.processes)
+        start = time.perf_counter()
+        tiff_doc = read(tiff, config=config)
+        ours_tiff = time.perf_counter() - start
+        start = time.perf_counter()
+        read(scan_pdf, config=config)
+        ours_scan_pdf = time.perf_counter() - start
+
+        # ---- OCR accuracy: clean pages (one read per document) and degraded (from the TIFF run)
+        errors_clean = chars = errors_deg = 0
+        per_doc = {}
+        offset = 0
+        for t in texts:
+            clean_tiff = tmp / f"clean-{t.stem}.tif"
+            imgs = [Image.open(p) for p in pages[t.stem]]
+            imgs[0].save(clean_tiff, save_all=True, append_images=imgs[1:], compression="tiff_lzw")
+            clean_doc = read(clean_tiff, config=config)
+            e_c, n = _cer(clean_doc.text, sources[t.stem])
+            count = len(degraded[t.stem])
+            deg_text = "\n".join(p.text for p in tiff_doc.pages[offset: offset + count])
+            offset += count
+            e_d, _ = _cer(deg_text, sources[t.stem])
+            errors_clean += e_c
+            errors_deg += e_d
+            chars += n
+            per_doc[t.stem] = {"pages": count, "cer_clean": round(e_c / n, 4), "cer_degraded": round(e_d / n, 4)}
+
+        summary = {
+            "bench": "read",
+            "documents": len(texts),
+            "pages": n_pages,
+            "processes": args.processes,
+            "ocr": {
+                "cer_clean": round(errors_clean / chars, 4),
+                "cer_degraded": round(errors_deg / chars, 4),
+                "targets": {"cer_clean": 0.01, "cer_degraded": 0.03},
+                "per_document": per_doc,
+                "mean_confidence_degraded": round(sum(p.confidence or 0 for p in tiff_doc.pages) / n_pages, 1),
+                "pages_flagged_for_review": sum(p.needs_review for p in tiff_doc.pages),
+            },
+            "scanned_speed": {
+                "plain_tesseract_pages_per_s": round(n_pages / plain, 3),
+                "read_tiff_pages_per_s": round(n_pages / ours_tiff, 3),
+                "read_image_pdf_pages_per_s": round(n_pages / ours_scan_pdf, 3),
+                "ratio_read_tiff_vs_plain": round(plain / ours_tiff, 3),
+                "ratio_read_image_pdf_vs_plain": round(plain / ours_scan_pdf, 3),
+                "target_ratio": 0.9,
+            },
+            "text_pdf": {
+                "read_pages_per_s": round(n_pages / ours_pdf, 2),
+                "bare_pdfplumber_pages_per_s": round(n_pages / bare_pdf, 2),
+                "ratio_read_vs_bare": round(bare_pdf / ours_pdf, 3),
+            },
+            "docx": {
+                "read_pages_per_s": round(n_pages / ours_docx, 2),
+                "bare_python_docx_pages_per_s": round(n_pages / bare_docx, 2),
+                "ratio_read_vs_bare": round(bare_docx / ours_docx, 3),
+            },
+        }
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
