@@ -491,6 +491,21 @@ def gen_news(rng: random.Random, i: int) -> Doc:
         paras.append(f"{rng.choice(['Minh Anh', 'Thu Hà', 'Quang Huy', 'Bích Ngọc', 'Đức Toàn'])} "
                      f"- {w.date()[0][8:]}/{w.date()[0][5:7]}/{w.year}")
     paras.append(rng.choice(NEWS_LEADS).format(**fmt))
+    # what web pages carry besides the story: a photo file name, a caption that
+    # names someone (who is given nothing), related links at the end
+    if rng.random() < 0.2:
+        paras.append(f"{rng.getrandbits(48):012x}_{rng.getrandbits(64):016x}.jpg")
+    if rng.random() < 0.4:
+        cp = w.person(rng.choice(["huyen", "tinh"]))
+        d.negative(cp.name, "caption")
+        by = rng.choice(["T.H", "Minh Anh", "Văn Tú", "CTV", "Hồng Nhung"])
+        paras.append(rng.choice([
+            f"Đồng chí {cp.name}, {cp.mention} kiểm tra tiến độ công trình tại xã {w.communes[7]}. Ảnh: {by}",
+            f"{cp.mention} {cp.name} trao đổi với người dân. (Ảnh: {by})",
+            f"Lãnh đạo huyện {w.huyen} kiểm tra mô hình sản xuất. Ảnh: {by}",
+        ]))
+        if "Lãnh đạo huyện" in paras[-1]:
+            d.negatives.pop()
     negs = hard_negatives(w, d, rng.choice([0, 1, 1, 2, 2, 3]))
     body = []
     for _ in range(rng.randint(1, 4)):
@@ -504,6 +519,9 @@ def gen_news(rng: random.Random, i: int) -> Doc:
     end = rng.choice(NEWS_ENDS)
     if end:
         paras.append(end)
+    if rng.random() < 0.25:
+        others = rng.sample(NEWS_TITLES, 2)
+        paras.append("Tin liên quan:\n" + "\n".join(f"- {t.format(**fmt)}" for t in others))
     d.text = "\n\n".join(paras) + "\n"
     return d
 
