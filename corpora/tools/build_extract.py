@@ -1187,6 +1187,18 @@ def render(docs: list[Doc]) -> dict[Path, str]:
     return files
 
 
+def manifest(docs: list[Doc]) -> str:
+    """One row per document: where it is and what it holds, for stratified sampling."""
+    where = split(docs)
+    rows = ["path\tsplit\tkind\torigin\tformat\tassignments\ttasks\tstatistics\tnegatives"]
+    for d in sorted(docs, key=lambda x: (where[x.name], x.name)):
+        rows.append("\t".join([f"corpora/extract/{where[d.name]}/{d.name}.{d.ext}", where[d.name], d.kind,
+                               d.origin, d.ext, str(len(d.assignments)),
+                               str(sum(len(a["tasks"]) for a in d.assignments)), str(len(d.statistics)),
+                               ",".join(sorted({n["why"] for n in d.negatives}))]))
+    return "\n".join(rows) + "\n"
+
+
 def stats(docs: list[Doc]) -> str:
     """Markdown table of documents, assignments and tasks by kind and split."""
     where = split(docs)
@@ -1230,6 +1242,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(set(names)) != len(names):
         raise SystemExit("duplicate document names")
     files = render(docs)
+    files[OUT / "MANIFEST.tsv"] = manifest(docs)
     # the counts table of the README is rewritten with the files, so it cannot go stale
     readme = OUT / "README.md"
     if readme.is_file():
@@ -1239,7 +1252,7 @@ def main(argv: list[str] | None = None) -> int:
         files[readme] = f"{head}<!-- stats -->\n{stats(docs)}\n<!-- /stats -->{tail}"
     if args.check:
         bad = [str(p) for p, t in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
-        on_disk = {p for sub in ("train", "dev") for p in (OUT / sub).glob("*")}
+        on_disk = {p for sub in ("train", "dev") for p in (OUT / sub).glob("*")} | {OUT / "MANIFEST.tsv"}
         extra = sorted(str(p) for p in on_disk - set(files))
         for b in bad + extra:
             print("differs:", b)
