@@ -251,7 +251,8 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
 
     fixes: list[Fix] = []
     workdir = workdir or path.parent
-    out_path = workdir / (path.stem + "-ocr.png")
+    # PGM: no compression to pay for, and Tesseract (Leptonica) reads it directly
+    out_path = workdir / (path.stem + "-ocr.pgm")
 
     def prepare(img):
         """Deskew, find tables, remove their rules; write the image Tesseract will read."""
@@ -266,7 +267,7 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
             target = remove_lines(img)
         if target is gray:
             return path, tables, local, img
-        cv2.imwrite(str(out_path), target, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+        cv2.imwrite(str(out_path), target)
         return out_path, tables, local, img
 
     image_path, tables, prep_fixes, upright = prepare(gray)
@@ -287,8 +288,8 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
             turned = rotate(gray, deg)
             p2, t2, f2, up2 = prepare(turned)
             if p2 == path:
-                p2 = workdir / (path.stem + f"-r{deg}.png")
-                cv2.imwrite(str(p2), turned, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+                p2 = workdir / (path.stem + f"-r{deg}.pgm")
+                cv2.imwrite(str(p2), turned)
             w2 = _run_tesseract(p2, config, name=name)
             s2 = _score(w2)
             if s2 > best[0]:
@@ -317,20 +318,23 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
                         width=result.width, height=result.height)
 
 
-def _ocr_many(images: list[Path], *, config: ExtractorConfig, name: str, workdir: Path,
+def _ocr_many(images, count: int, *, config: ExtractorConfig, name: str, workdir: Path,
               progress=None) -> list[OcrResult]:
-    results: list[OcrResult | None] = [None] * len(images)
-    with ThreadPoolExecutor(max_workers=process_count(config, len(images))) as pool:
-        futures = {pool.submit(ocr_image, img, config=config, name=name, workdir=workdir): i
-                   for i, img in enumerate(images)}
-        done = 0
-        from concurrent.futures import as_completed
+    """OCR page images as they come (``images`` may be a generator that decodes frames):
+    the first pages are read while the next are still being prepared."""
+    from concurrent.futures import as_completed
 
+    with ThreadPoolExecutor(max_workers=process_count(config, count)) as pool:
+        futures = {}
+        for i, img in enumerate(images):
+            futures[pool.submit(ocr_image, img, config=config, name=name, workdir=workdir)] = i
+        results: list[OcrResult | None] = [None] * len(futures)
+        done = 0
         for fut in as_completed(futures):
             results[futures[fut]] = fut.result()
             done += 1
             if progress:
-                progress(done, len(images))
+                progress(done, len(futures))
     return [r for r in results if r is not None]
 
 
@@ -421,25 +425,31 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
             raise UnreadableFile(name, f"the image is damaged or truncated ({err}); scan it again") from err
         if frames > config.max_pages:
             raise TooLarge(name, f"the image has {frames} pages, more than the limit of {config.max_pages}; split it")
-        paths: list[Path] = []
-        for k in range(frames):
+        for k in range(frames):  # sizes first (no decoding): refuse before any work
             try:
                 im.seek(k)
-                w, h = im.size
-                if w * h > config.max_image_pixels:
-                    raise TooLarge(name, f"page {k + 1} is {w}x{h} = {w * h / 1e6:.0f} Mpx, more than the limit of "
-                                         f"{config.max_image_pixels / 1e6:.0f} Mpx; scan at 300 dpi or raise max_image_pixels")
-                frame = ImageOps.exif_transpose(im) if k == 0 else im  # phone photos carry their rotation in EXIF
-                frame = frame.convert("L")
-                out = tmp / f"page-{k + 1:04d}.png"
-                frame.save(out, compress_level=1)
-                paths.append(out)
-            except TooLarge:
-                raise
-            except (OSError, ValueError, SyntaxError) as err:
-                raise UnreadableFile(name, f"page {k + 1} of the image is damaged or truncated ({err}); "
-                                           "scan it again") from err
-        results = _ocr_many(paths, config=config, name=name, workdir=tmp, progress=progress)
+            except (OSError, ValueError, EOFError) as err:
+                raise UnreadableFile(name, f"page {k + 1} of the image is damaged ({err}); scan it again") from err
+            w, h = im.size
+            if w * h > config.max_image_pixels:
+                raise TooLarge(name, f"page {k + 1} is {w}x{h} = {w * h / 1e6:.0f} Mpx, more than the limit of "
+                                     f"{config.max_image_pixels / 1e6:.0f} Mpx; scan at 300 dpi or raise max_image_pixels")
+
+        def frames_as_files():
+            for k in range(frames):
+                try:
+                    im.seek(k)
+                    frame = ImageOps.exif_transpose(im) if k == 0 else im  # phone photos: rotation in EXIF
+                    frame = frame.convert("L")
+                    out = tmp / f"page-{k + 1:04d}.pgm"
+                    frame.save(out)
+                except (OSError, ValueError, SyntaxError, EOFError) as err:
+                    raise UnreadableFile(name, f"page {k + 1} of the image is damaged or truncated ({err}); "
+                                               "scan it again") from err
+                yield out
+
+        results = _ocr_many(frames_as_files(), frames, config=config, name=name, workdir=tmp,
+                            progress=progress)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     pages, blocks, tables, fixes, builders = [], [], [], [], []
