@@ -1301,12 +1301,12 @@ Hội thảo nhận được 46 tham luận. Ban tổ chức sẽ tổng hợp, 
 doc(name="h-056", kind="negative", text="""
 Hội nghị giao ban khối Dân vận quý II/2021
 
-Chiều 28/6/2021, Ban Dân vận Tỉnh ủy Tây Ninh tổ chức hội nghị giao ban khối Dân vận quý II. Đồng chí Nguyễn Thị Xuân Mai, Trưởng Ban Dân vận Tỉnh ủy chủ trì; đồng chí Lê Văn Dũ, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh đồng chủ trì hội nghị.
+Chiều 28/6/2021, Ban Dân vận Tỉnh ủy Tây Ninh tổ chức hội nghị giao ban khối Dân vận quý II. Đồng chí Nguyễn Thị Xuân Lộc, Trưởng Ban Dân vận Tỉnh ủy chủ trì; đồng chí Lê Văn Dũ, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh đồng chủ trì hội nghị.
 
 Các đại biểu tập trung thảo luận về công tác dân vận trong giải phóng mặt bằng và phòng, chống dịch Covid-19.
 
 Kết luận hội nghị, đồng chí chủ trì đề nghị các cơ quan trong khối tiếp tục nắm chắc tình hình nhân dân, kịp thời tham mưu cấp ủy giải quyết những vấn đề bức xúc.
-""", assignments=[], negatives=[("Nguyễn Thị Xuân Mai", "chaired"), ("Lê Văn Dũ", "chaired"),
+""", assignments=[], negatives=[("Nguyễn Thị Xuân Lộc", "chaired"), ("Lê Văn Dũ", "chaired"),
                                ("đề nghị các cơ quan trong khối", "body")])
 
 doc(name="h-057", kind="negative", text="""
@@ -1365,10 +1365,10 @@ Theo dự thảo, Sở có thể nghiên cứu đề xuất ông Trịnh Minh Ho
 doc(name="h-061", kind="negative", text="""
 Hữu Lũng: Sơ kết 6 tháng thực hiện Nghị quyết Đại hội Đảng bộ huyện
 
-Ngày 8/7/2016, Huyện ủy Hữu Lũng tổ chức hội nghị sơ kết 6 tháng đầu năm. Phát biểu chỉ đạo, đồng chí Hoàng Văn Nghiệm, Phó Bí thư Thường trực Tỉnh ủy Lạng Sơn yêu cầu huyện tập trung tháo gỡ khó khăn cho sản xuất na, bưởi; đẩy nhanh tiến độ xây dựng nông thôn mới; làm tốt công tác chuẩn bị bầu cử.
+Ngày 8/7/2016, Huyện ủy Hữu Lũng tổ chức hội nghị sơ kết 6 tháng đầu năm. Phát biểu chỉ đạo, đồng chí Hoàng Văn Nghĩa, Phó Bí thư Thường trực Tỉnh ủy Lạng Sơn yêu cầu huyện tập trung tháo gỡ khó khăn cho sản xuất na, bưởi; đẩy nhanh tiến độ xây dựng nông thôn mới; làm tốt công tác chuẩn bị bầu cử.
 
-Đồng chí Lộc Văn Thái, Bí thư Huyện ủy tiếp thu ý kiến chỉ đạo và khẳng định huyện sẽ hoàn thành các chỉ tiêu năm 2016.
-""", assignments=[], negatives=[("Hoàng Văn Nghiệm", "quoted"), ("Lộc Văn Thái", "quoted")])
+Đồng chí Lộc Văn Thắm, Bí thư Huyện ủy tiếp thu ý kiến chỉ đạo và khẳng định huyện sẽ hoàn thành các chỉ tiêu năm 2016.
+""", assignments=[], negatives=[("Hoàng Văn Nghĩa", "quoted"), ("Lộc Văn Thắm", "quoted")])
 
 doc(name="h-062", kind="negative", text="""
 NGHỊ QUYẾT
@@ -1396,3 +1396,84 @@ Tóm tắt tiểu sử đồng chí Bùi Đức Hạnh
 
 Quá trình công tác: từ năm 2010 đến 2015 là Phó Chủ tịch UBND huyện Yên Thủy; từ năm 2015 đến 2020 là Bí thư Huyện ủy Lạc Thủy; từ tháng 10/2020 là Tỉnh ủy viên, Giám đốc Sở Tài nguyên và Môi trường tỉnh Hòa Bình.
 """, assignments=[], negatives=[("Bùi Đức Hạnh", "biography")])
+
+# ------------------------------------------------- teams, the newly elected, storms
+
+doc(name="h-064", kind="news", text="""
+Quảng Bình: 3 đoàn kiểm tra công tác chuẩn bị đại hội đảng bộ cấp huyện
+
+Ngày 3/3/2020, Ban Thường vụ Tỉnh ủy Quảng Bình ban hành quyết định thành lập 3 đoàn kiểm tra công tác chuẩn bị đại hội đảng bộ cấp huyện nhiệm kỳ 2020 - 2025.
+
+Đồng chí Trương Đình Khiêm, Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy làm trưởng đoàn kiểm tra tại Đảng bộ huyện Tuyên Hóa và Minh Hóa. Đồng chí Hoàng Thị Thu Nga, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy làm trưởng đoàn kiểm tra tại Đảng bộ thị xã Ba Đồn và huyện Quảng Trạch. Tại Đảng bộ huyện Lệ Thủy, Quảng Ninh và thành phố Đồng Hới, đồng chí Phan Mạnh Cường, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy làm trưởng đoàn.
+
+Các đoàn làm việc từ ngày 10/3 đến ngày 15/4/2020.
+""", assignments=[
+    dict(cadre="Trương Đình Khiêm", position="Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+         unit="Ủy ban Kiểm tra Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         tasks=["trưởng đoàn kiểm tra tại Đảng bộ huyện Tuyên Hóa và Minh Hóa"]),
+    dict(cadre="Hoàng Thị Thu Nga", position="Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy",
+         unit="Ban Dân vận Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         tasks=["trưởng đoàn kiểm tra tại Đảng bộ thị xã Ba Đồn và huyện Quảng Trạch"]),
+    dict(cadre="Phan Mạnh Cường", position="Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy",
+         unit="Ban Tổ chức Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         # the scope comes before the name, so the task is only the role
+         tasks=["trưởng đoàn"]),
+])
+
+doc(name="h-065", kind="news", text="""
+Tân Phó Chủ tịch UBND tỉnh Lạng Sơn được phân công phụ trách nông nghiệp
+
+Chiều 19/8/2023, HĐND tỉnh Lạng Sơn tổ chức kỳ họp chuyên đề, bầu bà Đoàn Thị Mai, Giám đốc Sở Nông nghiệp và Phát triển nông thôn giữ chức Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026.
+
+Ngay sau kỳ họp, Chủ tịch UBND tỉnh đã ký quyết định phân công bà Đoàn Thị Mai phụ trách các lĩnh vực nông nghiệp, lâm nghiệp, thủy lợi và xây dựng nông thôn mới; làm Trưởng Ban Chỉ đạo các chương trình mục tiêu quốc gia của tỉnh.
+
+Cũng tại kỳ họp, ông Hồ Văn Tiến được bầu giữ chức Ủy viên UBND tỉnh.
+""", assignments=[
+    dict(cadre="Đoàn Thị Mai", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Lạng Sơn",
+         period=("nhiệm kỳ 2021 - 2026", 2021, 2026), declared=None, tasks=[
+             "phụ trách các lĩnh vực nông nghiệp, lâm nghiệp, thủy lợi và xây dựng nông thôn mới",
+             "Trưởng Ban Chỉ đạo các chương trình mục tiêu quốc gia của tỉnh"]),
+], negatives=[("Hồ Văn Tiến", "elected")])
+
+doc(name="h-066", kind="news", text="""
+Nghệ An lập Sở chỉ huy tiền phương ứng phó bão số 4
+
+Trước diễn biến phức tạp của bão số 4, chiều 16/9/2019, Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Nghệ An quyết định thành lập Sở chỉ huy tiền phương tại thị xã Hoàng Mai.
+
+Ông Lê Hồng Quang, Phó Chủ tịch Thường trực UBND tỉnh trực tiếp chỉ huy tại Sở chỉ huy tiền phương. Ông Nguyễn Văn Thuận, Giám đốc Sở Nông nghiệp và Phát triển nông thôn được giao theo dõi tình hình hồ đập và phương án xả lũ hồ Vực Mấu.
+
+Chủ tịch UBND các huyện, thị ven biển phải có mặt tại địa bàn, tuyệt đối không để tàu thuyền ra khơi.
+""", assignments=[
+    dict(cadre="Lê Hồng Quang", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Nghệ An",
+         period=None, declared=None, tasks=["trực tiếp chỉ huy tại Sở chỉ huy tiền phương"]),
+    dict(cadre="Nguyễn Văn Thuận", position="Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+         unit="Sở Nông nghiệp và Phát triển nông thôn", period=None, declared=None, tasks=[
+             "theo dõi tình hình hồ đập và phương án xả lũ hồ Vực Mấu"]),
+], negatives=[("Chủ tịch UBND các huyện, thị ven biển", "role without name")])
+
+doc(name="h-067", kind="plan", ext="md", text="""
+# KẾ HOẠCH năm học 2022 - 2023
+## Trường THPT Na Hang — Phân công nhiệm vụ đột phá của Ban Giám hiệu
+
+| Họ và tên | Chức vụ | Nhiệm vụ đột phá | Thời hạn |
+|---|---|---|---|
+| Ma Thị Thu Trang | Hiệu trưởng | Nâng tỷ lệ học sinh đỗ tốt nghiệp THPT lên 98% | Tháng 6/2023 |
+| | | Xây dựng thư viện số dùng chung cho học sinh nội trú | Tháng 12/2022 |
+| Nông Văn Quý | Phó Hiệu trưởng | Tổ chức 2 chuyên đề dạy học theo chương trình giáo dục phổ thông 2018 | Học kỳ I |
+| Hoàng Hải Yến | Phó Hiệu trưởng | Vận động xã hội hóa 300 triệu đồng sửa chữa khu ký túc xá | Tháng 3/2023 |
+
+*Các tổ chuyên môn xây dựng kế hoạch cụ thể, nộp về Ban Giám hiệu trước ngày 15/9/2022.*
+""", document=dict(kind="plan", number=None, issuer="Trường THPT Na Hang", date=None,
+                    title="KẾ HOẠCH năm học 2022 - 2023"),
+    assignments=[
+    dict(cadre="Ma Thị Thu Trang", position="Hiệu trưởng", unit="Trường THPT Na Hang",
+         period=("năm học 2022 - 2023", 2022, 2023), declared=None, tasks=[
+             "Nâng tỷ lệ học sinh đỗ tốt nghiệp THPT lên 98%",
+             "Xây dựng thư viện số dùng chung cho học sinh nội trú"]),
+    dict(cadre="Nông Văn Quý", position="Phó Hiệu trưởng", unit="Trường THPT Na Hang",
+         period=("năm học 2022 - 2023", 2022, 2023), declared=None, tasks=[
+             "Tổ chức 2 chuyên đề dạy học theo chương trình giáo dục phổ thông 2018"]),
+    dict(cadre="Hoàng Hải Yến", position="Phó Hiệu trưởng", unit="Trường THPT Na Hang",
+         period=("năm học 2022 - 2023", 2022, 2023), declared=None, tasks=[
+             "Vận động xã hội hóa 300 triệu đồng sửa chữa khu ký túc xá"]),
+], negatives=[("Các tổ chuyên môn xây dựng kế hoạch cụ thể", "body")])
