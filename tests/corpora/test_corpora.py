@@ -286,3 +286,45 @@ def test_one_holder_per_single_office(split, doc, gold):
         key = (pos, a["unit"])
         assert key not in seen, f"{doc.name}: {seen.get(key)} and {a['cadre']} both {pos} of {a['unit']}"
         seen[key] = a["cadre"]
+
+
+def _tools():
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    import build_extract  # noqa: PLC0415
+
+    return build_extract
+
+
+def test_old_tone_placement_examples():
+    old_tones = _tools().old_tones
+    assert old_tones("Ủy ban xã Hòa Phú, Thủy, khỏe") == "Uỷ ban xã Hoà Phú, Thuỷ, khoẻ"
+    # closed syllables are written the same in both styles
+    assert old_tones("hoàn thành, toàn huyện, quý") == "hoàn thành, toàn huyện, quý"
+
+
+@pytest.mark.parametrize("text", ["Hòa Bình", "thủy lợi", "Ủy ban MTTQ", "khỏe mạnh", "Thúy Hòa", "hoàn thành"])
+def test_old_tones_are_the_same_words_to_the_scorer(text, reference_scorer):
+    """Documents in the old placement stay comparable: the reference key is unchanged."""
+    sys.path.insert(0, str(reference_scorer.parent))
+    from score import key  # noqa: PLC0415
+
+    old_tones = _tools().old_tones
+    assert key(old_tones(text)) == key(text)
+    assert old_tones(old_tones(text)) == old_tones(text)
+
+
+def test_diff_tool_is_silent_on_gold_against_itself(tmp_path):
+    """corpora/tools/diff_pred.py reports nothing when the predictions are the gold."""
+    preds = tmp_path / "dev.jsonl"
+    preds.write_text("".join(json.dumps(load(g), ensure_ascii=False) + "\n" for s, _, g in DOCS if s == "dev"),
+                     encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "corpora" / "tools" / "diff_pred.py"), str(EXTRACT / "dev"),
+                          str(preds)], capture_output=True, text=True, check=True)
+    assert out.stdout == ""
+    # and it does report a dropped task
+    first = next(load(g) for s, _, g in DOCS if s == "dev" and load(g)["assignments"])
+    first["assignments"][0]["tasks"] = first["assignments"][0]["tasks"][1:] or [{"text": "việc khác hẳn"}]
+    preds.write_text(json.dumps(first, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "corpora" / "tools" / "diff_pred.py"), str(EXTRACT / "dev"),
+                          str(preds)], capture_output=True, text=True, check=True)
+    assert "task-" in out.stdout
