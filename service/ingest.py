@@ -249,6 +249,7 @@ class IngestResult:
     duplicates: int = 0
     interrupted: bool = False
     peak_rss_mb: float = 0.0  # the largest worker process (local pool only)
+    peak_child_rss_mb: float = 0.0  # the largest subprocess of a worker (tesseract, soffice)
     where: str = ""  # "local pool of 2 processes" | "Celery queue giaoviec"
 
     @property
@@ -274,6 +275,11 @@ class IngestResult:
             "duplicate_suggestions": self.duplicates,
             "processed": len(processed),
             "seconds": round(self.seconds, 2),
+            "worker_peak_rss_mb": self.peak_rss_mb or None,
+            "worker_child_peak_rss_mb": self.peak_child_rss_mb or None,
+            "where": self.where,
+            "failures_by_reason": self.failures_by_reason,
+            "interrupted": self.interrupted,
             "documents_per_minute": round(len(processed) / self.seconds * 60, 1) if self.seconds else None,
         }
 
@@ -477,7 +483,9 @@ def _process_in_worker(document_id: int) -> dict:
         if status in ("done", "failed"):
             break
         time.sleep(pause)
-    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    # ru_maxrss is in KiB on Linux. Children: tesseract and LibreOffice run as subprocesses.
+    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 # --------------------------------------------------------------------------- the run
@@ -603,7 +611,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     pool: ProcessPoolExecutor | None = None
     inflight: dict[Future, int] = {}
     waiting: set[int] = set()                # Celery mode: documents queued, not finished
-    peak_rss = 0.0
+    peak_rss = peak_child_rss = 0.0
     interrupted = False
 
     def finish(doc_id: int) -> None:
@@ -618,7 +626,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         ledger.remove(doc_id)
 
     def collect(block: bool) -> None:
-        nonlocal peak_rss, pool
+        nonlocal peak_rss, peak_child_rss, pool
         if not inflight:
             return
         done, _ = wait(list(inflight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
@@ -626,7 +634,9 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         for fut in done:
             doc_id = inflight.pop(fut)
             try:
-                peak_rss = max(peak_rss, fut.result()["maxrss_mb"])
+                res = fut.result()
+                peak_rss = max(peak_rss, res["maxrss_mb"])
+                peak_child_rss = max(peak_child_rss, res["child_maxrss_mb"])
             except Exception as err:
                 # A pool process died (OOM killer, a crash in a native library): the
                 # whole pool is broken and every document in it was cut short.
@@ -746,6 +756,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         rows = [r for r in rows if r.status]
     result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
                           interrupted=interrupted, peak_rss_mb=round(peak_rss, 1),
+                          peak_child_rss_mb=round(peak_child_rss, 1),
                           where=f"Celery queue {settings.queue}" if use_celery else f"local pool of {workers} processes")
     if summary:
         write_summary(rows, summary)

@@ -25,6 +25,8 @@ def register(subparsers) -> None:
     p.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="show the progress bar even when stderr is not a terminal")
     p.add_argument("--quiet", dest="progress", action="store_false", help="no progress bar")
+    p.add_argument("--json", action="store_true",
+                   help="print the totals as one JSON object instead of the report (for scripts)")
     p.set_defaults(func=run)
 
 
@@ -41,9 +43,14 @@ def run(args) -> int:
               file=sys.stderr)
         return 2
     result = ingest(args.dir, workers=args.workers, summary=args.summary, progress=args.progress)
-    print(result.report())
-    if args.summary:
-        print(f"summary: {args.summary}")
+    if args.json:
+        import json
+
+        print(json.dumps(result.totals, ensure_ascii=False))
+    else:
+        print(result.report())
+        if args.summary:
+            print(f"summary: {args.summary}")
     if result.interrupted:
         return 130
     return 1 if result.totals["failed"] else 0
