@@ -554,11 +554,11 @@ Tổ công tác có nhiệm vụ rà soát, tổng hợp vướng mắc của t�
 Trước đó, tại buổi làm việc với các nhà đầu tư, ông Võ Đình Lực, Chủ tịch UBND tỉnh yêu cầu các sở, ngành không để doanh nghiệp phải chờ đợi.
 """, assignments=[
     dict(cadre="Rơ Mah Khôi", position="Phó Chủ tịch UBND tỉnh", unit="UBND tỉnh Gia Lai",
-         period=None, declared=None, tasks=["Tổ trưởng"]),
+         period=("trước ngày 30/6/2022", 2022, 2022), declared=None, tasks=["Tổ trưởng"]),
     dict(cadre="Đỗ Văn Tiến", position="Giám đốc Sở Kế hoạch và Đầu tư", unit="Sở Kế hoạch và Đầu tư",
-         period=None, declared=None, tasks=["Tổ phó thường trực"]),
+         period=("trước ngày 30/6/2022", 2022, 2022), declared=None, tasks=["Tổ phó thường trực"]),
     dict(cadre="Nguyễn Hữu Tài", position="Giám đốc Sở Tài nguyên và Môi trường", unit="Sở Tài nguyên và Môi trường",
-         period=None, declared=None, tasks=["Tổ phó"]),
+         period=("trước ngày 30/6/2022", 2022, 2022), declared=None, tasks=["Tổ phó"]),
 ], negatives=[("Võ Đình Lực", "quoted"), ("Tổ công tác có nhiệm vụ rà soát", "body")])
 
 # ------------------------------------------------------------- more negatives
@@ -1409,13 +1409,13 @@ Ngày 3/3/2020, Ban Thường vụ Tỉnh ủy Quảng Bình ban hành quyết �
 Các đoàn làm việc từ ngày 10/3 đến ngày 15/4/2020.
 """, assignments=[
     dict(cadre="Trương Đình Khiêm", position="Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
-         unit="Ủy ban Kiểm tra Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         unit="Ủy ban Kiểm tra Tỉnh ủy Quảng Bình", period=("từ ngày 10/3 đến ngày 15/4/2020", 2020, 2020), declared=None,
          tasks=["trưởng đoàn kiểm tra tại Đảng bộ huyện Tuyên Hóa và Minh Hóa"]),
     dict(cadre="Hoàng Thị Thu Nga", position="Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy",
-         unit="Ban Dân vận Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         unit="Ban Dân vận Tỉnh ủy Quảng Bình", period=("từ ngày 10/3 đến ngày 15/4/2020", 2020, 2020), declared=None,
          tasks=["trưởng đoàn kiểm tra tại Đảng bộ thị xã Ba Đồn và huyện Quảng Trạch"]),
     dict(cadre="Phan Mạnh Cường", position="Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy",
-         unit="Ban Tổ chức Tỉnh ủy Quảng Bình", period=("nhiệm kỳ 2020 - 2025", 2020, 2025), declared=None,
+         unit="Ban Tổ chức Tỉnh ủy Quảng Bình", period=("từ ngày 10/3 đến ngày 15/4/2020", 2020, 2020), declared=None,
          # the scope comes before the name, so the task is only the role
          tasks=["trưởng đoàn"]),
 ])
@@ -1445,9 +1445,9 @@ Trước diễn biến phức tạp của bão số 4, chiều 16/9/2019, Ban Ch
 Chủ tịch UBND các huyện, thị ven biển phải có mặt tại địa bàn, tuyệt đối không để tàu thuyền ra khơi.
 """, assignments=[
     dict(cadre="Lê Hồng Quang", position="Phó Chủ tịch Thường trực UBND tỉnh", unit="UBND tỉnh Nghệ An",
-         period=None, declared=None, tasks=["trực tiếp chỉ huy tại Sở chỉ huy tiền phương"]),
+         period=("16/9/2019", 2019, 2019), declared=None, tasks=["trực tiếp chỉ huy tại Sở chỉ huy tiền phương"]),
     dict(cadre="Nguyễn Văn Thuận", position="Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
-         unit="Sở Nông nghiệp và Phát triển nông thôn", period=None, declared=None, tasks=[
+         unit="Sở Nông nghiệp và Phát triển nông thôn", period=("16/9/2019", 2019, 2019), declared=None, tasks=[
              "theo dõi tình hình hồ đập và phương án xả lũ hồ Vực Mấu"]),
 ], negatives=[("Chủ tịch UBND các huyện, thị ven biển", "role without name")])
 
