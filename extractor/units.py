@@ -34,7 +34,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
@@ -327,19 +327,23 @@ def find_mentions(text: str) -> list[_Mention]:
 # --------------------------------------------------------------------------- resolving
 
 
-def resolve_unit(text: str, *, year: int | None = None, province_hint: str | None = None) -> UnitRef | None:
+def resolve_unit(text: str, *, year: int | None = None, province_hint: str | None = None,
+                 within: str | None = None) -> UnitRef | None:
     """Resolve the most specific administrative unit named in ``text``.
 
     ``year`` picks the map: before 2025 the legacy one (with districts), from 2026
     the current one; 2025 or unknown tries legacy first. ``province_hint`` (a name
-    such as "Tuyên Quang", e.g. from the document's issuer or folder) settles names
-    that exist in several provinces. A bare name without a type word ("Chiêm Hóa")
-    is tried as province, then district, then commune. Returns None when nothing
-    in the text is a known unit.
+    such as "Tuyên Quang") and ``within`` (another place the document names: its
+    issuer "Huyện ủy Chiêm Hóa", its folder) settle names that exist in several
+    places; they never make a unit out of a text that names none. A bare name
+    without a type word ("Chiêm Hóa") is tried as province, then district, then
+    commune. Returns None when nothing in the text is a known unit.
 
     >>> ref = resolve_unit("UBND xã Hoà Phú, huyện Chiêm Hoá", year=2021)
     >>> ref.commune_name, ref.district_name, ref.province_name
     ('Xã Hòa Phú', 'Huyện Chiêm Hóa', 'Tỉnh Tuyên Quang')
+    >>> resolve_unit("UBND xã Hòa Phú", year=2021, within="Huyện ủy Chiêm Hóa").key
+    'legacy:08.073'
     """
     if not text or not text.strip():
         return None
@@ -348,10 +352,22 @@ def resolve_unit(text: str, *, year: int | None = None, province_hint: str | Non
     if not mentions:
         bare = text.strip()
         mentions = [_Mention("", ("province", "district", "commune"), bare, text.find(bare), text.find(bare) + len(bare))]
-    eras: list[Era] = ["current", "legacy"] if (year is not None and year > REFORM_YEAR) else ["legacy", "current"]
-    if any("district" in m.levels and "province" not in m.levels for m in mentions):
-        eras = ["legacy"]  # only the old map has districts
+    ref = _resolve(reg, text, mentions, year, province_hint)
+    if ref is not None and ref.candidates > 1 and within:
+        # The outer place's mentions filter the candidates but are not part of the
+        # unit as written (no offsets in this text).
+        context = [replace(m, start=-1, end=-1) for m in find_mentions(within)]
+        narrowed = _resolve(reg, text, mentions + context, year, province_hint)
+        if narrowed is not None and narrowed.level == ref.level and narrowed.candidates < ref.candidates:
+            ref = narrowed
+    return ref
 
+
+def _resolve(reg: _Registry, text: str, mentions: list[_Mention], year: int | None,
+             province_hint: str | None) -> UnitRef | None:
+    eras: list[Era] = ["current", "legacy"] if (year is not None and year > REFORM_YEAR) else ["legacy", "current"]
+    if any("district" in m.levels and "province" not in m.levels and m.start >= 0 for m in mentions):
+        eras = ["legacy"]  # only the old map has districts
     # The year's own map wins whenever it knows the name; the other map is only a
     # fallback (a 2025 document may already use the new communes).
     for era in eras:
@@ -475,11 +491,13 @@ def _ambiguous(reg, text, m: _Mention, level: Level, era: Era, names: list[str])
 
 
 def _written(m: _Mention | None) -> str | None:
-    return m.name if m else None
+    return m.name if m and m.start >= 0 else None
 
 
 def _span_text(text: str, *ms: _Mention | None) -> tuple[str, int, int]:
-    present = [m for m in ms if m]
+    present = [m for m in ms if m and m.start >= 0]
+    if not present:  # only context mentions: nothing of this text to point at
+        return "", -1, -1
     start = min(m.start for m in present)
     end = max(m.end for m in present)
     return text[start:end], start, end
@@ -579,7 +597,8 @@ def _commune_ref(reg, text, commune_m, district_m, province_m, era, chosen, cand
         key=key, keys=tuple(sorted(keys)), candidates=candidates)
 
 
-def unit_keys(text: str | None, *, year: int | None = None, province_hint: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+def unit_keys(text: str | None, *, year: int | None = None, province_hint: str | None = None,
+              within: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """(grouping key, all filter keys) for a unit as written; (None, ()) if unknown.
 
     The service stores both beside an assignment so the register can be grouped by
@@ -588,8 +607,37 @@ def unit_keys(text: str | None, *, year: int | None = None, province_hint: str |
     >>> unit_keys("UBND huyện Chiêm Hóa", year=2021)[0]
     'legacy:08.073'
     """
-    ref = resolve_unit(text or "", year=year, province_hint=province_hint)
+    ref = resolve_unit(text or "", year=year, province_hint=province_hint, within=within)
     return (ref.key, ref.keys) if ref else (None, ())
+
+
+def describe_key(key: str) -> str | None:
+    """A reviewer's label for a key, for filter menus; None for an unknown key.
+
+    >>> describe_key("legacy:08.073")
+    'Huyện Chiêm Hóa, Tỉnh Tuyên Quang (trước 7/2025)'
+    >>> describe_key("current:08")
+    'Tỉnh Tuyên Quang'
+    """
+    reg = registry()
+    era, _, code = key.partition(":")
+    parts = code.split(".")
+    try:
+        if era == "legacy":
+            names = [reg.provinces[("legacy", parts[0])].name]
+            if len(parts) > 1:
+                names.insert(0, reg.districts[(parts[0], parts[1])].name)
+            if len(parts) > 2:
+                names.insert(0, reg.communes[("legacy", parts[0], parts[2])].name)
+            return ", ".join(names) + " (trước 7/2025)"
+        if era == "current":
+            names = [reg.provinces[("current", parts[0])].name]
+            if len(parts) > 1:
+                names.insert(0, reg.communes[("current", parts[0], parts[1])].name)
+            return ", ".join(names)
+    except KeyError:
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------- path hints
@@ -642,5 +690,5 @@ def hints_from_path(path: str | PurePath) -> dict:
     return {k: hints[k] for k in ("year", "unit", "province") if k in hints}
 
 
-__all__ = ["UnitRef", "resolve_unit", "unit_keys", "hints_from_path", "find_mentions", "name_key",
+__all__ = ["UnitRef", "resolve_unit", "unit_keys", "describe_key", "hints_from_path", "accent_key", "find_mentions", "name_key",
            "registry", "REFORM_YEAR"]

@@ -249,7 +249,6 @@ class IngestResult:
     duplicates: int = 0
     interrupted: bool = False
     peak_rss_mb: float = 0.0  # the largest worker process (local pool only)
-    peak_child_rss_mb: float = 0.0  # the largest subprocess of a worker (tesseract, soffice)
     where: str = ""  # "local pool of 2 processes" | "Celery queue giaoviec"
 
     @property
@@ -276,7 +275,6 @@ class IngestResult:
             "processed": len(processed),
             "seconds": round(self.seconds, 2),
             "worker_peak_rss_mb": self.peak_rss_mb or None,
-            "worker_child_peak_rss_mb": self.peak_child_rss_mb or None,
             "where": self.where,
             "failures_by_reason": self.failures_by_reason,
             "interrupted": self.interrupted,
@@ -483,9 +481,9 @@ def _process_in_worker(document_id: int) -> dict:
         if status in ("done", "failed"):
             break
         time.sleep(pause)
-    # ru_maxrss is in KiB on Linux. Children: tesseract and LibreOffice run as subprocesses.
-    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    # ru_maxrss is in KiB on Linux. (Not RUSAGE_CHILDREN: a forked child's peak counts
+    # the parent's pages it was forked with, so it would only repeat this number.)
+    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 # --------------------------------------------------------------------------- the run
@@ -611,7 +609,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     pool: ProcessPoolExecutor | None = None
     inflight: dict[Future, int] = {}
     waiting: set[int] = set()                # Celery mode: documents queued, not finished
-    peak_rss = peak_child_rss = 0.0
+    peak_rss = 0.0
     interrupted = False
 
     def finish(doc_id: int) -> None:
@@ -626,7 +624,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         ledger.remove(doc_id)
 
     def collect(block: bool) -> None:
-        nonlocal peak_rss, peak_child_rss, pool
+        nonlocal peak_rss, pool
         if not inflight:
             return
         done, _ = wait(list(inflight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
@@ -636,7 +634,6 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             try:
                 res = fut.result()
                 peak_rss = max(peak_rss, res["maxrss_mb"])
-                peak_child_rss = max(peak_child_rss, res["child_maxrss_mb"])
             except Exception as err:
                 # A pool process died (OOM killer, a crash in a native library): the
                 # whole pool is broken and every document in it was cut short.
@@ -756,7 +753,6 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         rows = [r for r in rows if r.status]
     result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
                           interrupted=interrupted, peak_rss_mb=round(peak_rss, 1),
-                          peak_child_rss_mb=round(peak_child_rss, 1),
                           where=f"Celery queue {settings.queue}" if use_celery else f"local pool of {workers} processes")
     if summary:
         write_summary(rows, summary)

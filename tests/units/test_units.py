@@ -142,3 +142,23 @@ def test_hints_from_path(path, hints):
 
 def test_hints_innermost_year_wins():
     assert hints_from_path("2015-2020/2019/Kim Bình/a.pdf")["year"] == 2019
+
+
+def test_the_issuer_settles_an_ambiguous_commune_without_entering_the_span():
+    text = "Chủ tịch UBND xã Hòa Phú"
+    ref = resolve_unit(text, year=2021, within="BAN THƯỜNG VỤ HUYỆN ỦY CHIÊM HÓA")
+    assert ref.key == CHIEM_HOA and ref.district_name == "Huyện Chiêm Hóa"
+    assert ref.district is None  # not written in this text
+    assert text[ref.start:ref.end] == ref.text == "xã Hòa Phú"
+    # A context never makes a unit out of a text that names none.
+    assert resolve_unit("Sở Tài chính", year=2021, within="tỉnh Tuyên Quang") is None
+
+
+def test_describe_key_for_filter_menus():
+    from extractor.units import describe_key
+
+    ref = resolve_unit("UBND xã Hòa Phú, huyện Chiêm Hóa", year=2021)
+    labels = [describe_key(k) for k in ref.keys]
+    assert "Huyện Chiêm Hóa, Tỉnh Tuyên Quang (trước 7/2025)" in labels
+    assert "Xã Yên Nguyên, Tỉnh Tuyên Quang" in labels
+    assert describe_key("legacy:99.999") is None
