@@ -231,7 +231,7 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
     if not builder.blocks:
         raise EmptyFile(name, "the document has no text in its body; check that it is the right file")
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format=source_format,
-                    pages=(builder.page(),), blocks=tuple(builder.blocks),
+                    pages=(builder.page(quality=1.0),), blocks=tuple(builder.blocks),
                     tables=tuple(builder.tables), encoding=None,
                     fixes=page_fixes([builder]))
 

@@ -26,6 +26,12 @@ LIST_LABEL_RE = re.compile(
 )
 
 
+def _is_caps_heading(text: str) -> bool:
+    """A short line in capitals ("QUYẾT ĐỊNH", "PHỤ LỤC", "HUYỆN ỦY CHIÊM HÓA") is a heading."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and len(text.split()) <= 14 and all(ch.isupper() for ch in letters)
+
+
 def split_label(text: str) -> str | None:
     """The list label at the start of ``text`` or None: ``split_label("2. Thực hiện")`` -> "2."."""
     m = LIST_LABEL_RE.match(text)
@@ -117,6 +123,8 @@ class PageBuilder:
             label = split_label(text)
         if label and kind == "paragraph":
             kind = "list_item"
+        elif kind == "paragraph" and detect_label and _is_caps_heading(text):
+            kind, level = "heading", 1
         start = self._append(text, raw)
         block = Block(kind=kind, text=text, span=Span(self.number, start, start + len(text)),
                       level=level, label=label)

@@ -18,7 +18,7 @@ from ..config import ExtractorConfig
 from ..errors import EmptyFile, EncryptedFile, MissingDependency, TooLarge, UnreadableFile
 from ..normalize import decode_legacy, vietnamese_quality
 from ..records import Document, Fix, Page
-from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes
+from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes, split_label
 
 __all__ = ["read_pdf_bytes", "open_pdf_checked"]
 
@@ -102,7 +102,9 @@ def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
         line.sort(key=lambda w: w["x0"])
         segs: list[list[dict]] = [[line[0]]]
         for w in line[1:]:
-            if w["x0"] - segs[-1][-1]["x1"] > gap:
+            label_only = len(segs[-1]) == 1 and split_label(segs[-1][0]["text"] + " ") is not None
+            # "1." and its text apart at a tab stop are one line, not two columns
+            if w["x0"] - segs[-1][-1]["x1"] > gap and not label_only:
                 segs.append([w])
             else:
                 segs[-1].append(w)
@@ -275,7 +277,7 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                     else:
                         to_ocr.append(number)
                         continue
-                pages[number] = builder.page(quality=round(quality, 3))
+                pages[number] = builder.page(quality=1.0)  # a text layer (records.Page: 1.0)
                 blocks[number] = builder.blocks
                 tables[number] = builder.tables
                 builders.append(builder)

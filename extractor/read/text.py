@@ -94,7 +94,7 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Docume
         builder.add_block(kind, para, level=level)
     if not builder.blocks:
         raise EmptyFile(name, "the file holds no text; check that it is the right file")
-    page = builder.page(quality=None)
+    page = builder.page(quality=1.0)
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(),
                     format="md" if markdown else "txt", pages=(page,), blocks=tuple(builder.blocks),
                     tables=tuple(builder.tables), encoding=enc, fixes=page_fixes([builder], fixes))
@@ -283,5 +283,5 @@ def read_html_bytes(data: bytes, name: str) -> Document:
     if not builder.blocks:
         raise EmptyFile(name, "the HTML page holds no visible text; check that it is the right file")
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format="html",
-                    pages=(builder.page(),), blocks=tuple(builder.blocks),
+                    pages=(builder.page(quality=1.0),), blocks=tuple(builder.blocks),
                     tables=tuple(builder.tables), encoding=enc, fixes=page_fixes([builder], fixes))

@@ -15,7 +15,7 @@ def test_decision_docx_order_and_appendix_table(made):
     doc = read(made["decision.docx"])
     assert doc.format == "docx" and len(doc.pages) == 1 and not doc.ocr
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == ["paragraph", "paragraph", "paragraph", "paragraph", "table", "paragraph"]
+    assert kinds == ["paragraph", "paragraph", "paragraph", "heading", "table", "paragraph"]
     (table,) = doc.tables
     assert list(table.header) == HEADER
     rows = table.rows[1:]
