@@ -25,7 +25,6 @@ summary with its reason.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -37,7 +36,7 @@ from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 SUMMARY_COLUMNS = ("path", "sha256", "status", "pages", "ocr_pages", "assignments", "tasks", "error")
 
@@ -567,8 +566,7 @@ def _fail_crashed(document_id: int, reason: str) -> None:
 
 
 def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path | None = None,
-           progress: bool | None = None, use_celery: bool | None = None,
-           on_row: Callable[[Row], None] | None = None) -> IngestResult:
+           progress: bool | None = None, use_celery: bool | None = None) -> IngestResult:
     """Store and process every document below ``root``; see the module docstring.
 
     ``workers``: local pool size (default: one per core). ``use_celery``: default is
@@ -619,8 +617,6 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             if c is not None:
                 _fill(rows[idx], c)
             bar.add(rows[idx])
-            if on_row:
-                on_row(rows[idx])
         ledger.remove(doc_id)
 
     def collect(block: bool) -> None:
@@ -689,8 +685,6 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             if f.error_code:
                 row.status, row.error_code, row.error = "failed", f.error_code, f"{f.error_code}: {f.error}"
                 bar.add(row)
-                if on_row:
-                    on_row(row)
                 continue
             try:
                 data = read_found(f)
@@ -699,10 +693,9 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
                 row.error = f"unreadable: {f.path}: cannot be read ({err}); copy it again"
                 bar.add(row)
                 continue
-            row.sha256 = hashlib.sha256(data).hexdigest()
             with session_scope() as s:
                 doc, created = store_upload(s, data, f.name, user="ingest", hints=path_hints(root, f))
-                doc_id, status = doc.id, doc.status
+                doc_id, status, row.sha256 = doc.id, doc.status, doc.sha256
             del data
             row.document_id = doc_id
             if doc_id in rows_of_doc:  # the same bytes twice in this run: the first does the work
