@@ -148,12 +148,58 @@ def _heading_level(paragraph) -> int:
     return 0
 
 
-def _cell_text(tc) -> str:
-    from docx.text.paragraph import Paragraph
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP_INSIDE = {f"{W}txbxContent", MC_FALLBACK, f"{W}del", f"{W}moveFrom"}
 
+
+def paragraph_text(p) -> str:
+    """Text of a w:p as Word shows it: runs inside tracked insertions, fields, smart tags
+    and inline content controls included (python-docx's ``Paragraph.text`` skips them);
+    deleted text, text boxes (read as their own blocks) and compatibility fallbacks not."""
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP_INSIDE or tag == f"{W}p":
+                continue
+            if tag == f"{W}t":
+                out.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                out.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                out.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def text_box_paragraphs(p) -> list[str]:
+    """Paragraph texts inside the text boxes anchored in a w:p (not their fallback copies)."""
+    texts = []
+    for box in p.iter(f"{W}txbxContent"):
+        parent = box.getparent()
+        inside_fallback = False
+        while parent is not None and parent is not p:
+            if parent.tag == MC_FALLBACK:
+                inside_fallback = True
+                break
+            parent = parent.getparent()
+        if inside_fallback:
+            continue
+        for inner in box.iter(f"{W}p"):
+            texts.append(paragraph_text(inner))
+    return texts
+
+
+def _cell_text(tc) -> str:
     parts = []
     for p in tc.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        text = paragraph_text(p)
         if text.strip():
             parts.append(text)
     return " ".join(parts)
@@ -211,7 +257,9 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             para = Paragraph(child, document)
-            text = para.text
+            for boxed in text_box_paragraphs(child):
+                builder.add_block("paragraph", boxed)
+            text = paragraph_text(child)
             level = _heading_level(para)
             num = _num_pr(para)
             label = numbering.label(*num) if num else None
@@ -227,7 +275,7 @@ def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> D
             builder.add_table(grid_from_cells(cells), len(builder.tables))
         elif child.tag == qn("w:sdt"):  # content controls (tables of contents, cover pages)
             for p in child.iter(qn("w:p")):
-                builder.add_block("paragraph", Paragraph(p, document).text)
+                builder.add_block("paragraph", paragraph_text(p))
     if not builder.blocks:
         raise EmptyFile(name, "the document has no text in its body; check that it is the right file")
     return Document(source=name, sha256=hashlib.sha256(data).hexdigest(), format=source_format,

@@ -99,3 +99,20 @@ def test_legacy_doc_via_libreoffice(made, tmp_path):
     assert list(table.header) == HEADER
     assert table.rows[2][1].text == PEOPLE[0][0] and table.rows[2][1].merged_from == (1, 1)
     check_spans(doc)
+
+
+def test_runs_inside_insertions_fields_and_text_boxes(tmp_path):
+    """Text Word shows but python-docx's Paragraph.text misses: tracked insertions,
+    simple fields, smart tags; deleted text is not read."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph("Giao cho đồng chí ")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>Nguyễn Thị Lan</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Trần Văn Xóa</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:smartTag {w} w:element="place"><w:r><w:t>, xã Hòa Phú</w:t></w:r></w:smartTag>'))
+    p._p.append(parse_xml(f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t> năm 2024</w:t></w:r></w:fldSimple>'))
+    path = tmp_path / "tracked.docx"
+    d.save(path)
+    assert read(path).blocks[0].text == "Giao cho đồng chí Nguyễn Thị Lan, xã Hòa Phú năm 2024"
