@@ -36,7 +36,7 @@ from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes
 __all__ = ["tesseract_available", "ocr_image", "ocr_pdf_pages", "read_image_bytes", "lay_out",
            "OcrResult", "tesseract_env", "process_count"]
 
-TESSERACT_TIMEOUT = 600  # seconds per page: a stuck process must not hang a batch
+TESSERACT_TIMEOUT = 1800  # seconds per page: a stuck process must not hang a batch (generous: shared machines)
 
 
 @functools.lru_cache(maxsize=8)
