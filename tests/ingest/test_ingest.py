@@ -116,3 +116,38 @@ def test_same_bytes_twice_in_one_run_are_stored_once(tmp_path, ingest_env):
 def test_missing_folder_is_a_usage_error(tmp_path, ingest_env):
     proc = run_ingest(ingest_env, str(tmp_path / "khong-co"))
     assert proc.returncode == 2 and "khong-co" in proc.stderr and not proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_ingest_into_postgresql(tmp_path, ingest_env):
+    """The same command against PostgreSQL (the production database), in a schema of its own."""
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    plain = "postgresql://postgres@127.0.0.1:5432/test"
+    try:
+        conn = psycopg.connect(plain, autocommit=True, connect_timeout=2)
+    except Exception:
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    schema = f"gvingest_{uuid.uuid4().hex[:8]}"
+    conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        ingest_env["GIAOVIEC_DATABASE_URL"] = (f"postgresql+psycopg://postgres@127.0.0.1:5432/test"
+                                               f"?options=-csearch_path%3D{schema}")
+        root = tmp_path / "in"
+        files = write_documents(root / "2022" / "Chiêm Hóa", 4)
+        proc = run_ingest(ingest_env, str(root), "--workers", "2", "--summary", str(tmp_path / "s.csv"))
+        assert proc.returncode == 0, proc.stderr
+        rows = read_summary(tmp_path / "s.csv")
+        assert [r["status"] for r in rows] == ["done"] * len(files)
+        stored = conn.execute(f'SELECT count(*), sum(runs) FROM "{schema}".documents').fetchone()
+        assert stored == (len(files), len(files))
+        tasks = conn.execute(f'SELECT count(*) FROM "{schema}".tasks').fetchone()[0]
+        assert tasks == sum(int(r["tasks"]) for r in rows)
+        proc = run_ingest(ingest_env, str(root), "--summary", str(tmp_path / "again.csv"))
+        assert {r["status"] for r in read_summary(tmp_path / "again.csv")} == {"skipped"}
+        assert conn.execute(f'SELECT count(*) FROM "{schema}".tasks').fetchone()[0] == tasks
+    finally:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        conn.close()
