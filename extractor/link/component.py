@@ -15,6 +15,24 @@ from .prose import link_prose
 KEY = "giaoviec_assignments"
 
 
+def looks_like_name(text: str, min_words: int = 2) -> bool:
+    """A model's CADRE is kept only if it is shaped like a Vietnamese name: 2-5 words,
+    each capitalised, none a title word, and not a known place.
+
+    >>> looks_like_name("Ma Trọng Long"), looks_like_name("trực tiếp"), looks_like_name("Hòa Phú")
+    (True, False, False)
+    """
+    from ..recognize.names import NOT_NAME_START
+    from ..recognize.places import is_place
+
+    words = text.split()
+    if not min_words <= len(words) <= 5:
+        return False
+    if any(not w[:1].isupper() or w.isupper() and len(w) > 1 for w in words):
+        return False
+    return words[0] not in NOT_NAME_START and not is_place(text)
+
+
 class Linker:
     def __init__(self, *, use_model_names: bool, min_name_tokens: int):
         self.use_model_names = use_model_names
@@ -24,7 +42,7 @@ class Linker:
         extra = []
         if self.use_model_names:
             for ent in doc.ents:
-                if ent.label_ == "CADRE" and len(ent.text.split()) >= self.min_name_tokens:
+                if ent.label_ == "CADRE" and looks_like_name(ent.text, self.min_name_tokens):
                     extra.append((ent.start_char, ent.end_char))
         doc.user_data[KEY] = link_prose(doc.text, extra_names=extra)
         return doc

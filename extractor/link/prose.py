@@ -27,7 +27,7 @@ from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, ti
 # (regex on folded text at the position right after the apposition, drop the verb?)
 _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
-    ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:[^,.;:]{0,60}?\s+)?giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+    ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),

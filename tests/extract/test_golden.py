@@ -1,0 +1,53 @@
+"""Golden tests: every document of corpora/extract/dev is extracted exactly as its gold.
+
+"Exactly" in the scorer's terms: the same cadres, every gold task matched (fuzz.ratio
+>= 80) and no extra task, role and period right. Known failures are listed with the
+reason and kept as xfail(strict=True), so that a fix is noticed.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate import new_tally, score_document
+
+DEV = Path(__file__).resolve().parents[2] / "corpora" / "extract" / "dev"
+
+KNOWN_FAILURES = {
+    # a task cell wrapped over two table rows in a Markdown table: the row holding only
+    # the continuation is read as a task of its own
+    "g-dec-013": "task continued on a second table row",
+}
+
+
+def _cases():
+    if not DEV.is_dir():
+        return []
+    out = []
+    for gold in sorted(DEV.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        docs = sorted(p for p in DEV.glob(stem + ".*") if not p.name.endswith(".gold.json")
+                      and p.name.split(".")[0] == stem)
+        if not docs:
+            continue
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[stem])] if stem in KNOWN_FAILURES else []
+        out.append(pytest.param(docs[0], gold, id=stem, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("doc,gold", _cases())
+def test_document_matches_gold(doc, gold):
+    from extractor.pipeline import extract
+
+    expected = json.loads(gold.read_text(encoding="utf-8"))["assignments"]
+    result = extract(str(doc)).to_dict()
+    assert "error" not in result
+    t = new_tally()
+    score_document(expected, result["assignments"], t)
+    got = [(a["cadre"], [x["text"] for x in a["tasks"]]) for a in result["assignments"]]
+    assert t["cadre_hits"] == t["gold_cadres"] == t["pred_cadres"], got
+    assert t["pair_hits"] == t["gold_pairs"] == t["pred_pairs"], got
+    assert t["role_hits"] == t["role_total"], got
+    assert t["period_hits"] == t["period_total"], got

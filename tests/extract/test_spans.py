@@ -1,0 +1,93 @@
+"""Every extracted field carries a span with ``page.text[start:end] == field text``."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.pipeline import extract, extract_document
+from extractor.records import Document, Page
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ma", "Lò", "Triệu"]
+MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thu", "Quốc", "Ngọc", "Hữu"]
+GIVEN = ["Long", "Hà", "Tuấn", "Lan", "Sơn", "Hiền", "Thắng", "Dũng", "Yến", "Phúc"]
+TITLES = ["Chủ tịch UBND xã Tân Lập", "Bí thư Đảng ủy xã Kiên Đài", "Trưởng Phòng Tài chính huyện Yên Sơn",
+          "Phó Chủ tịch UBND huyện", "Giám đốc Sở Y tế", "Bí thư Huyện đoàn Na Hang"]
+VERBS = ["xây dựng", "chỉ đạo", "vận động", "hoàn thành", "tham mưu", "kết nạp"]
+OBJECTS = ["đường giao thông nông thôn thôn 3", "12 đảng viên mới", "chợ trung tâm xã",
+           "mô hình trồng cam sành 20 ha", "nhà văn hóa thôn Khuổi Củng", "hồ sơ đất đai tồn đọng"]
+FILLER = ["Hội nghị diễn ra sôi nổi.", "Các đại biểu thống nhất cao.", "Thời tiết thuận lợi cho sản xuất.", ""]
+
+names = st.builds(lambda a, b, c: f"{a} {b} {c}", st.sampled_from(SURNAMES), st.sampled_from(MIDDLE),
+                  st.sampled_from(GIVEN))
+tasks = st.lists(st.builds(lambda v, o: f"{v} {o}", st.sampled_from(VERBS), st.sampled_from(OBJECTS)),
+                 min_size=1, max_size=4, unique=True)
+
+
+@st.composite
+def sentences(draw):
+    name, title, ts = draw(names), draw(st.sampled_from(TITLES)), draw(tasks)
+    year = draw(st.integers(2015, 2030))
+    lead = draw(st.sampled_from(FILLER))
+    form = draw(st.integers(0, 2))
+    if form == 0:
+        body = f"Năm {year}, đồng chí {name}, {title} được giao {len(ts)} việc đột phá là {'; '.join(ts)}."
+    elif form == 1:
+        body = f"Năm {year}, ông {name} - {title} phụ trách {ts[0]}."
+        ts = [f"phụ trách {ts[0]}"]
+    else:
+        items = "\n".join(f"- {t};" for t in ts)
+        body = f"Năm {year}, phân công như sau:\n1. Đồng chí {name}, {title}:\n{items}"
+    return f"{lead}\n{body}\n{draw(st.sampled_from(FILLER))}", name, ts, year
+
+
+def _check_spans(result, doc):
+    pages = {p.number: p.text for p in doc.pages}
+    for a in result.assignments:
+        for f in (a.cadre, a.position):
+            if f is not None and f.span is not None:
+                assert pages[f.span.page][f.span.start:f.span.end] == f.text
+        for t in a.tasks:
+            assert pages[t.span.page][t.span.start:t.span.end] == t.text
+            if t.period and t.period.span:
+                assert pages[t.period.span.page][t.period.span.start:t.period.span.end] == t.period.text
+        if a.period and a.period.span:
+            assert pages[a.period.span.page][a.period.span.start:a.period.span.end] == a.period.text
+    for s in result.statistics:
+        assert pages[s.span.page][s.span.start:s.span.end] == s.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences())
+def test_generated_assignment_is_found_with_exact_spans(case):
+    text, name, ts, year = case
+    doc = Document("gen.txt", "", "txt", (Page(1, text),))
+    result = extract_document(doc)
+    _check_spans(result, doc)
+    assert [a.cadre.text for a in result.assignments] == [name]
+    a = result.assignments[0]
+    assert [t.text for t in a.tasks] == ts
+    assert (a.period.start, a.period.end) == (year, year)
+
+
+def test_spans_on_every_corpus_document(corpus_dev, corpus_train):
+    from extractor.read import read
+    from service.cli.eval import documents_for
+
+    checked = 0
+    for folder in (corpus_dev, corpus_train):
+        for path in documents_for(folder):
+            doc = read(path)
+            result = extract_document(doc)
+            _check_spans(result, doc)
+            checked += len(result.assignments)
+    assert checked > 100
+
+
+def test_unreadable_file_is_an_error_not_an_exception(tmp_path):
+    missing = extract(str(tmp_path / "none.txt"))
+    assert missing.error is not None and missing.error.code == "unreadable"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = extract(str(empty))
+    assert result.error is not None and result.error.code == "empty"
+    assert result.assignments == ()

@@ -1,0 +1,45 @@
+"""``giaoviec train`` builds a loadable pipeline, the same bytes for the same seed."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .conftest import run_cli
+
+
+def _small_corpus(src_train, src_dev, dst):
+    for split, src, n in (("train", src_train, 4), ("dev", src_dev, 2)):
+        (dst / split).mkdir(parents=True)
+        golds = sorted(src.glob("*.gold.json"))[:n]
+        for g in golds:
+            stem = g.name[: -len(".gold.json")]
+            for f in src.glob(stem + ".*"):
+                shutil.copy(f, dst / split / f.name)
+    return dst
+
+
+@pytest.mark.slow
+def test_train_is_reproducible_and_loadable(corpus_train, corpus_dev, tmp_path):
+    corpus = _small_corpus(corpus_train, corpus_dev, tmp_path / "corpus")
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / f"model-{run}"
+        proc = run_cli("train", "--corpus", str(corpus), "--out", str(out), "--seed", "0", "--epochs", "1")
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out)
+    assert (outs[0] / "ner" / "model").read_bytes() == (outs[1] / "ner" / "model").read_bytes()
+    assert (outs[0] / "MODEL_CARD.md").is_file()
+
+    from extractor.nlp import load_nlp
+
+    nlp = load_nlp(outs[0])
+    assert nlp.pipe_names == ["giaoviec_titles", "giaoviec_names", "giaoviec_periods", "ner", "giaoviec_linker"]
+    doc = nlp("Năm 2021, đồng chí Ma Trọng Long, Chủ tịch UBND xã Hòa Phú được giao 2 việc là làm đường; xây chợ.")
+    assert len(doc.user_data["giaoviec_assignments"]) == 1
+
+
+def test_train_refuses_a_folder_without_train(tmp_path):
+    proc = run_cli("train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2
+    assert "train" in proc.stderr and proc.stdout == ""
