@@ -77,11 +77,10 @@ def create_user(session: Session, name: str, role: str, password: str | None = N
 
 
 def user_for_token(session: Session, token: str) -> User | None:
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
-                                                ApiToken.revoked.is_(False)))
-    if row is None or not row.user.active:
-        return None
-    return row.user
+    """The active user owning ``token`` (one query), else None."""
+    return session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id)
+                          .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked.is_(False),
+                                 User.active.is_(True)))
 
 
 def audit(session: Session, user: User | None, action: str, entity: str, entity_id: int | None,

@@ -95,6 +95,7 @@ class DocOut(BaseModel):
 
 
 class DocList(BaseModel):
+    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
     items: list[DocOut]
     total: int
 
@@ -137,6 +138,7 @@ class TaskRow(TaskOut):
 
 
 class TaskList(BaseModel):
+    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
     items: list[TaskRow]
     total: int
 
@@ -161,6 +163,7 @@ class AssignmentOut(BaseModel):
 
 
 class AssignmentList(BaseModel):
+    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
     items: list[AssignmentOut]
     total: int
 
@@ -218,6 +221,7 @@ class DupOut(BaseModel):
 
 
 class DupList(BaseModel):
+    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
     items: list[DupOut]
     total: int
 
@@ -258,6 +262,7 @@ class AuditOut(BaseModel):
 
 
 class AuditList(BaseModel):
+    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
     items: list[AuditOut]
     total: int
 

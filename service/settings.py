@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     max_pages: int = 500
     page_limit_default: int = 50
     page_limit_max: int = 500
+    # List totals are counted up to this many rows ("total_exact": false beyond): an
+    # exact count of a broad text search over 100k tasks costs more than the page itself.
+    count_cap: int = 1000
     # Duplicate score threshold (0-100), as in `giaoviec dedup --threshold`.
     dedup_threshold: float = 85.0
     # On `serve` start with no user: create an admin and print its token once.

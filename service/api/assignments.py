@@ -14,7 +14,8 @@ from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, Bul
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, ReviewDecision, Task, utcnow
 
-from .common import (Id, Limit, Offset, QId, assignment_filters, assignment_out, clamp, get_or_404, like_folded, task_out, task_row,
+from .common import (Id, Limit, Offset, QId, assignment_filters, assignment_out, capped_count, clamp, get_or_404,
+                     json_response, like_folded, task_out, task_row,
                      year_filter)
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -40,11 +41,12 @@ def list_assignments(session: DbSession, user: Clerk,
     """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú")."""
     limit, offset = clamp(limit, offset)
     conds = assignment_filters(unit, cadre, year, status, q, document_id)
-    total = session.scalar(select(func.count()).select_from(Assignment).where(*conds))
-    rows = session.scalars(select(Assignment).where(*conds).options(selectinload(Assignment.tasks))
+    total, exact = capped_count(session, select(Assignment.id).where(*conds))
+    rows = session.execute(select(Assignment, Document.name).join(Document, Assignment.document_id == Document.id)
+                           .where(*conds).options(selectinload(Assignment.tasks))
                            .order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
-    names = _names(session, [a.document_id for a in rows])
-    return {"items": [assignment_out(a, names.get(a.document_id)) for a in rows], "total": total}
+    return json_response({"items": [assignment_out(a, name) for a, name in rows], "total": total,
+                          "total_exact": exact})
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
@@ -141,14 +143,15 @@ def list_tasks(session: DbSession, user: Clerk,
         conds.append(Task.status == status)
     if document_id is not None:
         conds.append(Task.document_id == document_id)
-    base = select(Task, Assignment).join(Assignment, Task.assignment_id == Assignment.id).where(*conds)
-    if any(c is not None for c in (unit, cadre)) or year is not None:
-        total = session.scalar(select(func.count()).select_from(Task).join(Assignment).where(*conds))
+    base = (select(Task, Assignment, Document.name).join(Assignment, Task.assignment_id == Assignment.id)
+            .join(Document, Task.document_id == Document.id).where(*conds))
+    if unit or cadre or year is not None:
+        total, exact = capped_count(session, select(Task.id).join(Assignment).where(*conds))
     else:
-        total = session.scalar(select(func.count()).select_from(Task).where(*conds))
+        total, exact = capped_count(session, select(Task.id).where(*conds))
     rows = session.execute(base.order_by(Task.id.desc()).limit(limit).offset(offset)).all()
-    names = _names(session, [t.document_id for t, _ in rows])
-    return {"items": [task_row(t, a, names.get(t.document_id)) for t, a in rows], "total": total}
+    return json_response({"items": [task_row(t, a, name) for t, a, name in rows], "total": total,
+                          "total_exact": exact})
 
 
 @router.post("/review/bulk", response_model=Updated)

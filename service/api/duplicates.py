@@ -15,7 +15,7 @@ from service.auth import Clerk, DbSession, Reviewer, audit
 from service.schemas import DupBulk, DupDecision, DupList, DupOut, Updated
 from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
 
-from .common import Id, Limit, Offset, QId, clamp, dup_out, get_or_404
+from .common import Id, Limit, Offset, QId, capped_count, clamp, dup_out, dup_outs, get_or_404, json_response
 
 router = APIRouter(prefix="/api/duplicates", tags=["duplicates"])
 STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged", "pending": "pending"}
@@ -33,10 +33,10 @@ def list_duplicates(session: DbSession, user: Clerk,
     if document_id is not None:
         tids = select(Task.id).where(Task.document_id == document_id)
         conds.append(DuplicatePair.task_a_id.in_(tids) | DuplicatePair.task_b_id.in_(tids))
-    total = session.scalar(select(func.count()).select_from(DuplicatePair).where(*conds))
+    total, exact = capped_count(session, select(DuplicatePair.id).where(*conds))
     rows = session.scalars(select(DuplicatePair).where(*conds)
                            .order_by(DuplicatePair.score.desc(), DuplicatePair.id).limit(limit).offset(offset)).all()
-    return {"items": [dup_out(session, p) for p in rows], "total": total}
+    return json_response({"items": dup_outs(session, rows), "total": total, "total_exact": exact})
 
 
 def decide(session, user, pair: DuplicatePair, decision: str) -> bool:

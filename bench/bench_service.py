@@ -1,0 +1,307 @@
+"""Service under load: review listing/filtering with 100k tasks in PostgreSQL, and
+concurrent uploads.
+
+    python -m bench service                       # defaults below, ~2 minutes
+    python -m bench service --tasks 100000 --clients 50 --seconds 10 --uploads 50
+
+What it does (bounded: every phase stops by itself):
+1. makes a fresh PostgreSQL schema (dropped at the end) and fills it with --tasks
+   synthetic tasks (5 per assignment, 10 assignments per document);
+2. starts ``giaoviec serve`` on a free loopback port (--server-workers processes);
+3. for each review query, --clients concurrent clients (asyncio + httpx, one loop)
+   send requests back to back for --seconds; reports p50/p95/p99 and requests/s.
+   Baseline in the same run: the same query from ONE client (its p95), so the ratio
+   says what concurrency costs; and /api/me at full concurrency (the server's floor);
+4. sends --uploads distinct files at once (one request each), then checks that each
+   got an id, a stored original and a row, and waits (bounded) until all are processed.
+
+Prints one JSON object. Target (issue 5): p95 <= 50 ms at 50 clients; no upload lost.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PG = os.environ.get("GIAOVIEC_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+          "Ma", "Nông", "Lương", "Hà", "Triệu", "Bàn", "Vi"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Hữu", "Thu", "Xuân"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hòa", "Khải", "Lan", "Long", "Mai", "Nam", "Phúc",
+         "Quân", "Sơn", "Tâm", "Thắng", "Thủy", "Tuấn", "Yến"]
+COMMUNES = ["Hòa Phú", "Tân Mỹ", "Yên Lập", "Phúc Sơn", "Bình An", "Kim Bình", "Minh Quang", "Trung Hà",
+            "Xuân Quang", "Vinh Quang", "Tri Phú", "Linh Phú", "Bình Nhân", "Hùng Mỹ", "Ngọc Hội", "Phú Bình",
+            "Tân An", "Tân Thịnh", "Nhân Lý", "Kiên Đài"]
+TITLES = ["Chủ tịch UBND xã", "Phó Chủ tịch UBND xã", "Bí thư Đảng ủy xã", "Phó Bí thư Đảng ủy xã"]
+VERBS = ["Chỉ đạo hoàn thành", "Vận động nhân dân", "Tổ chức thực hiện", "Phối hợp triển khai", "Hoàn thành"]
+OBJECTS = ["cứng hóa {n} km đường giao thông nông thôn thôn {c}", "trồng mới {n} ha rừng sản xuất",
+           "xây dựng nhà văn hóa thôn {c}", "kết nạp {n} đảng viên mới", "cấp giấy chứng nhận cho {n} hộ",
+           "xây dựng {n} mô hình kinh tế hộ gia đình", "giảm {n} hộ nghèo", "kiên cố hóa {n} km kênh mương"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pct(values, q):
+    if not values:
+        return None
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(q / 100 * (len(values) - 1)))))
+    return round(values[k] * 1000, 2)
+
+
+def seed(url: str, n_tasks: int, rnd: random.Random) -> dict:
+    """Fill the schema with synthetic documents, assignments and tasks (bulk inserts)."""
+    from sqlalchemy import insert
+
+    from service.storage.db import get_engine
+    from service.storage.fold import fold
+    from service.storage.models import Assignment, Document, Task, utcnow
+
+    per_a, per_d = 5, 10
+    n_a = max(1, n_tasks // per_a)
+    n_d = max(1, n_a // per_d)
+    now = utcnow()
+    t0 = time.perf_counter()
+    eng = get_engine()
+    with eng.begin() as c:
+        c.execute(insert(Document), [
+            {"id": d + 1, "name": f"qd-{d + 1}.pdf", "sha256": uuid.uuid4().hex + uuid.uuid4().hex, "size": 1000,
+             "format": "pdf", "kind": "decision", "pages": 2, "pages_done": 2, "ocr": bool(d % 3 == 0),
+             "stage": "done", "status": "done", "uploaded_by": "bench", "uploaded_at": now, "attempts": 1,
+             "runs": 1} for d in range(n_d)])
+        rows_a, rows_t = [], []
+        tid = 0
+        for a in range(n_a):
+            name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
+            commune = rnd.choice(COMMUNES)
+            unit = f"UBND xã {commune}"
+            pos = f"{rnd.choice(TITLES)} {commune}"
+            year = rnd.randint(2019, 2025)
+            status = rnd.choice(["pending", "pending", "confirmed", "rejected"])
+            rows_a.append({"id": a + 1, "document_id": a // per_d + 1 if a // per_d < n_d else n_d, "ordinal": a % per_d,
+                           "cadre": name, "position": pos, "unit": unit, "period_text": f"Năm {year}",
+                           "period_start": year, "period_end": year, "confidence": 0.9, "status": status,
+                           "warnings": [], "corrected": [], "cadre_folded": fold(name), "unit_folded": fold(unit),
+                           "position_folded": fold(pos), "span": {"page": 1, "start": 0, "end": 10}})
+            for j in range(per_a):
+                tid += 1
+                # Mostly distinct texts, as in real archives (a few duplicates come from the draw).
+                text = (f"{rnd.choice(VERBS)} " + rnd.choice(OBJECTS).format(n=rnd.randint(1, 999), c=rnd.choice(COMMUNES))
+                        + f" tại thôn {rnd.choice(GIVEN)} {rnd.randint(1, 99)} năm {year}")
+                rows_t.append({"id": tid, "assignment_id": a + 1, "document_id": rows_a[-1]["document_id"],
+                               "ordinal": j, "text": text, "text_folded": fold(text), "extracted_text": text,
+                               "year": year, "confidence": 0.8, "status": rnd.choice(["pending", "confirmed"]),
+                               "corrected": False, "span": {"page": 1, "start": 0, "end": 10}})
+            if len(rows_a) >= 5000:
+                c.execute(insert(Assignment), rows_a)
+                c.execute(insert(Task), rows_t)
+                rows_a, rows_t = [], []
+        if rows_a:
+            c.execute(insert(Assignment), rows_a)
+            c.execute(insert(Task), rows_t)
+        for table in ("documents", "assignments", "tasks"):
+            c.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        c.exec_driver_sql("ANALYZE")
+    return {"documents": n_d, "assignments": n_a, "tasks": tid, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+async def load(base: str, token: str, paths: list[str], clients: int, seconds: float) -> dict:
+    """``clients`` concurrent clients, each sending requests back to back for ``seconds``."""
+    import httpx
+
+    lat: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, limits=limits,
+                                 timeout=30) as client:
+        stop = time.perf_counter() + seconds
+
+        async def one(i):
+            nonlocal errors
+            k = i
+            while time.perf_counter() < stop:
+                path = paths[k % len(paths)]
+                k += 1
+                t = time.perf_counter()
+                r = await client.get(path)
+                lat.append(time.perf_counter() - t)
+                if r.status_code != 200:
+                    errors += 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(one(i) for i in range(clients)))
+        wall = time.perf_counter() - t0
+    return {"requests": len(lat), "errors": errors, "rps": round(len(lat) / wall, 1),
+            "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "p99_ms": pct(lat, 99)}
+
+
+async def uploads(base: str, token: str, n: int) -> dict:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120,
+                                 limits=httpx.Limits(max_connections=n)) as client:
+        async def one(i):
+            text = (f"Năm 2024, đồng chí Tải Văn Số{i}, Chủ tịch UBND xã Thử {i} được giao 1 việc đột phá là: "
+                    f"hoàn thành {i + 1} km đường thôn Bản {i}.")
+            t = time.perf_counter()
+            r = await client.post("/api/documents", files=[("file", (f"upload-{i}.txt", text.encode()))])
+            return r.status_code, (r.json() if r.status_code == 202 else r.text), time.perf_counter() - t
+
+        t0 = time.perf_counter()
+        res = await asyncio.gather(*(one(i) for i in range(n)))
+        wall = time.perf_counter() - t0
+    ok = [r for r in res if r[0] == 202]
+    ids = [r[1]["documents"][0]["id"] for r in ok]
+    return {"sent": n, "accepted": len(ok), "distinct_ids": len(set(ids)), "ids": ids, "seconds": round(wall, 2),
+            "p95_ms": pct([r[2] for r in res], 95)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench service", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tasks", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=8.0, help="per query scenario")
+    ap.add_argument("--uploads", type=int, default=50)
+    ap.add_argument("--server-workers", type=int, default=2)
+    ap.add_argument("--process-timeout", type=float, default=240.0, help="bound on waiting for uploads to be processed")
+    ap.add_argument("--keep", action="store_true", help="keep the schema (prints its name)")
+    args = ap.parse_args(argv)
+
+    import psycopg
+
+    schema = f"gvbench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    plain = PG.replace("postgresql+psycopg", "postgresql")
+    try:
+        with psycopg.connect(plain, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+    except Exception as err:
+        print(json.dumps({"error": f"PostgreSQL at {PG} is not reachable ({err}); start it (make services)"}))
+        return 1
+    url = f"{PG}?options=-csearch_path%3D{schema}"
+    tmp = Path(tempfile.mkdtemp(prefix="gvbench-"))
+    env = dict(os.environ, GIAOVIEC_DATABASE_URL=url, GIAOVIEC_DATA_DIR=str(tmp / "data"), GIAOVIEC_WORKERS="1",
+               OMP_THREAD_LIMIT="1", GIAOVIEC_BOOTSTRAP_ADMIN="false")
+    env.pop("GIAOVIEC_BROKER_URL", None)
+    os.environ.update({k: env[k] for k in ("GIAOVIEC_DATABASE_URL", "GIAOVIEC_DATA_DIR")})
+    server = None
+    out: dict = {"bench": "service", "tasks": args.tasks, "clients": args.clients, "seconds": args.seconds,
+                 "server_workers": args.server_workers, "target_p95_ms": 50}
+    try:
+        from service.settings import get_settings
+
+        get_settings.cache_clear()
+        from service.auth import create_user
+        from service.storage.db import init_db, session_scope
+
+        init_db(url)
+        with session_scope() as s:
+            _, token = create_user(s, "bench", "admin")
+        rnd = random.Random(7)
+        out["seed"] = seed(url, args.tasks, rnd)
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([sys.executable, "-m", "service", "serve", "--port", str(port), "--workers",
+                                   str(args.server_workers)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=open(tmp / "server.log", "wb"), start_new_session=True)
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"server did not start: {(tmp / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+
+        years = list(range(2019, 2026))
+        scenarios = {
+            "assignments_page": ["/api/assignments?limit=50"],
+            "assignments_filter_unit_year": [f"/api/assignments?unit={c.lower()}&year={y}&limit=50"
+                                             for c in ("hoa phu", "tan my", "yen lap", "kim binh") for y in years],
+            "assignments_pending_offset": [f"/api/assignments?status=pending&limit=50&offset={o}"
+                                           for o in (0, 500, 2000, 5000)],
+            "tasks_search_q": [f"/api/tasks?q={q}&limit=50" for q in ("duong giao thong", "trong moi", "nha van hoa",
+                                                                        "dang vien")],
+            "tasks_filter_cadre": [f"/api/tasks?cadre={n}&limit=50" for n in ("nguyen van", "le thi", "ma duc")],
+            "documents_page": ["/api/documents?limit=50"],
+        }
+        results = {}
+        floor = asyncio.run(load(base, token, ["/api/me"], args.clients, min(args.seconds, 4)))
+        out["floor_api_me"] = floor
+        for name, paths in scenarios.items():
+            single = asyncio.run(load(base, token, paths, 1, min(args.seconds, 3)))
+            conc = asyncio.run(load(base, token, paths, args.clients, args.seconds))
+            conc["single_client_p95_ms"] = single["p95_ms"]
+            conc["ratio_p95_vs_single"] = round(conc["p95_ms"] / single["p95_ms"], 1) if single["p95_ms"] else None
+            conc["meets_target"] = conc["p95_ms"] is not None and conc["p95_ms"] <= 50
+            results[name] = conc
+        out["queries"] = results
+
+        # concurrent uploads: none lost
+        up = asyncio.run(uploads(base, token, args.uploads))
+        from sqlalchemy import select
+
+        from service.processing import original_path
+        from service.storage.models import Document
+
+        deadline = time.monotonic() + args.process_timeout
+        while True:
+            with session_scope() as s:
+                docs = s.scalars(select(Document).where(Document.id.in_(up["ids"]))).all()
+                states = {}
+                for d in docs:
+                    states[d.status] = states.get(d.status, 0) + 1
+                stored = sum(1 for d in docs if original_path(d).is_file())
+            if states.get("queued", 0) + states.get("processing", 0) == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        up.update({"rows": len(docs), "originals_stored": stored, "final_status": states,
+                   "processed_within_s": round(args.process_timeout - max(0, deadline - time.monotonic()), 1),
+                   "lost": args.uploads - len(docs)})
+        up.pop("ids")
+        out["uploads"] = up
+    finally:
+        if server is not None and server.poll() is None:
+            import signal
+
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        from service.storage import db
+
+        if db._engine is not None:
+            db._engine.dispose()
+        if not args.keep:
+            with psycopg.connect(plain, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        else:
+            out["schema"] = schema
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
