@@ -130,3 +130,23 @@ def test_kind_by_content_not_name(made, tmp_path):
     no_ext = tmp_path / "noextension"
     no_ext.write_bytes(made["decision.docx"].read_bytes())
     assert read(no_ext).format == "docx"
+
+
+def test_text_layer_in_a_legacy_font_is_converted(tmp_path):
+    """Old PDFs typed with ABC (.VnTime) fonts carry TCVN3 codes in their text layer:
+    read as is they are garbage; they are converted, not sent to OCR."""
+    from extractor.normalize import encode_legacy
+
+    # No plain "ư" here: its TCVN3 code is 0xAD, which LibreOffice drops as a soft hyphen
+    # when it makes the test PDF (a real ABC font draws it).
+    sentence = ("Giao cho đồng chí Nguyễn Thị Lan, Chủ tịch ủy ban nhân dân xã Hòa Phú: hoàn thành "
+                "việc xây dựng nhà văn hóa thôn Đồng Mạ; trồng mới hai chục héc ta rừng sản xuất.")
+    assert "ư" not in sentence.replace("ừ", "")
+    d = docx.Document()
+    for _ in range(3):
+        d.add_paragraph(encode_legacy(sentence, "tcvn3").decode("cp1252"))
+    (pdf,) = convert([d.save(tmp_path / "abc.docx") or tmp_path / "abc.docx"], "pdf", tmp_path)
+    doc = read(pdf)
+    assert not doc.ocr
+    assert doc.pages[0].text.split("\n")[0] == sentence
+    assert any(f.kind == "legacy_encoding" for f in doc.fixes)
