@@ -6,20 +6,20 @@ above the threshold when comparing all pairs is found). For a threshold T above
 
 1. equal non-year numbers, so only tasks with the same numbers are compared;
 2. every proper name of each side inside the other's words. So if task A has names, B
-   contains the *probe* of A (one two-syllable piece of one of A's names, the rarest),
-   and A and B meet in the block of that probe: the block holds every task (with those
-   numbers) whose syllables contain the probe. (Names are compared without tone marks,
-   so probes and syllables here are too.) Tasks with no names meet in one block;
+   contains the *probe* of A (one two-syllable piece of one of A's names, the one in
+   fewest tasks): A is compared with every task (with those numbers) whose syllables
+   contain its probe. (Names are compared without tone marks, so probes and syllables
+   here are too.) Tasks with no names are compared among themselves;
 3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
-   to one decimal and never exceeds the raw ratio). Inside a block, the raw ratio
+   to one decimal and never exceeds the raw ratio). Among nameless tasks the raw ratio
    bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
    multisets share at least t*n/(2-t) items, so (prefix filtering, Chaudhuri et al.
-   2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Big blocks are
-   split by that rule, recursively; small ones are compared all against all in
-   rapidfuzz's C++ ``cdist``.
+   2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Many nameless
+   tasks are joined by that rule; few are compared all against all. Every raw ratio is
+   computed in rapidfuzz's C++ ``cdist``.
 
-At T <= CONFLICT_CAP the features cannot rule anything out and everything is one block
-(correct, slower). Candidates are then scored exactly with :func:`score`.
+At T <= CONFLICT_CAP the features cannot rule anything out and all tasks are joined by
+prefix filtering alone (correct, slower). Candidates are then scored exactly with :func:`score`.
 """
 from __future__ import annotations
 
@@ -37,8 +37,7 @@ from .scoring import CONFLICT_CAP, explain, score
 __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind",
            "candidate_pairs", "choose_probe", "prefix_length"]
 
-LEAF = 1500  # blocks up to this size are compared all against all in C++
-MAX_DEPTH = 6
+LEAF = 1500  # nameless sets up to this size are compared all against all in C++
 
 
 def prefix_length(n: int, t: float) -> int:
@@ -81,47 +80,67 @@ def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str
     return best[1]
 
 
-def _all_pairs(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
-               out: list[np.ndarray], n_total: int, workers: int) -> None:
-    arr = np.asarray(members, dtype=np.int64)
-    seqs = [toks[i] for i in members]
-    g = len(seqs)
-    step = max(1, 4_000_000 // g)
-    for start in range(0, g, step):
-        m = process.cdist(seqs[start:start + step], seqs[start:], scorer=fuzz.ratio,
-                          score_cutoff=cut, dtype=np.float32, workers=workers)
-        rows, cols = np.nonzero(m >= cut)
-        keep = cols > rows
-        a = arr[rows[keep] + start]
-        b = arr[cols[keep] + start]
+def _emit(a: np.ndarray, b: np.ndarray, out: list[np.ndarray], n_total: int) -> None:
+    keep = a != b
+    a, b = a[keep], b[keep]
+    if len(a):
         out.append(np.minimum(a, b) * n_total + np.maximum(a, b))
 
 
-def _split(members: list[int], toks, cut, out, n_total, workers, depth=0) -> None:
-    g = len(members)
-    if g < 2:
+def _cross(queries: list[int], choices: list[int], toks: Sequence[tuple[str, ...]], cut: float,
+           out: list[np.ndarray], n_total: int, workers: int, upper: bool = False) -> None:
+    """Compare each query with each choice in rapidfuzz's C++ cdist; keep raw >= cut.
+
+    ``upper``: queries and choices are the same list; only pairs i < j are kept.
+    """
+    if not queries or not choices:
         return
-    if g <= LEAF or depth >= MAX_DEPTH:
-        _all_pairs(members, toks, cut, out, n_total, workers)
+    q_arr = np.asarray(queries, dtype=np.int64)
+    c_arr = np.asarray(choices, dtype=np.int64)
+    c_seqs = [toks[i] for i in choices]
+    step = max(1, 4_000_000 // len(choices))  # at most 4M cells (16 MB) at a time
+    for start in range(0, len(queries), step):
+        q_seqs = [toks[i] for i in queries[start:start + step]]
+        m = process.cdist(q_seqs, c_seqs, scorer=fuzz.ratio, score_cutoff=cut,
+                          dtype=np.float32, workers=workers)
+        rows, cols = np.nonzero(m >= cut)
+        if upper:
+            keep = cols > rows + start
+            rows, cols = rows[keep], cols[keep]
+        _emit(q_arr[rows + start], c_arr[cols], out, n_total)
+
+
+def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
+               out: list[np.ndarray], n_total: int, workers: int) -> None:
+    """All pairs among ``members`` with raw ratio >= cut.
+
+    Small sets: all against all in C++. Big ones: prefix filtering (All-Pairs, Bayardo
+    et al. 2007): tasks are indexed under their rarest syllables (rarity counted inside
+    this set) and each task is compared only with earlier tasks sharing one of them.
+    """
+    if len(members) < 2:
+        return
+    if len(members) <= LEAF:
+        _cross(members, members, toks, cut, out, n_total, workers, upper=True)
         return
     t = cut / 100.0
-    tags = [tagged(toks[i]) for i in members]
+    tags = {i: tagged(toks[i]) for i in members}
     df: Counter = Counter()
-    for tg in tags:
+    for tg in tags.values():
         df.update(tg)
-    postings: dict[str, list[int]] = defaultdict(list)
     get = df.__getitem__
-    for i, tg in zip(members, tags):
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        tg = tags[i]
         tg.sort(key=lambda x: (get(x), x))
+        cands: set[int] = set()
         for tok in tg[:prefix_length(len(tg), t)]:
-            postings[tok].append(i)
-    for lst in postings.values():
-        if len(lst) < 2:
-            continue
-        if len(lst) == g:  # no progress: everyone shares this rare-most syllable
-            _all_pairs(lst, toks, cut, out, n_total, workers)
-        else:
-            _split(lst, toks, cut, out, n_total, workers, depth + 1)
+            hit = index.get(tok)
+            if hit:
+                cands.update(hit)
+            index[tok].append(i)
+        if cands:
+            _cross([i], sorted(cands), toks, cut, out, n_total, 1)
 
 
 def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> np.ndarray:
@@ -135,32 +154,49 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> 
     out: list[np.ndarray] = []
     live = [i for i, k in enumerate(keys) if k.tokens]
     if threshold <= CONFLICT_CAP:
-        _split(live, toks, cut, out, n, workers)
+        _self_join(live, toks, cut, out, n, workers)
     else:
         groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in live:
             groups[keys[i].numbers].append(i)
         for idxs in groups.values():
-            if len(idxs) < 2:
-                continue
-            named = [i for i in idxs if keys[i].names]
-            blocks: dict[object, list[int]] = defaultdict(list)
-            if named:
-                # Names are matched without tone marks (scoring._missing_names), so are probes.
-                pnames = {i: plain_names(keys[i].names) for i in named}
-                counts = Counter(bg for i in named for name in pnames[i]
-                                 for bg in zip(name, name[1:]))
-                probes = {choose_probe(pnames[i], counts) for i in named}
-                for i in idxs:
-                    tk = keys[i].plain.split()
-                    for bg in probes.intersection(zip(tk, tk[1:])):
-                        blocks[bg].append(i)
-            blocks[None] = [i for i in idxs if not keys[i].names]
-            for members in blocks.values():
-                _split(members, toks, cut, out, n, workers)
+            if len(idxs) > 1:
+                _group_candidates(keys, idxs, toks, cut, out, n, workers)
     if not out:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(out))
+
+
+def _group_candidates(keys: Sequence[Key], idxs: list[int], toks, cut: float,
+                      out: list[np.ndarray], n: int, workers: int) -> None:
+    """Candidates among tasks with the same numbers: by probes, then the nameless ones."""
+    named = [i for i in idxs if keys[i].names]
+    if named:
+        # Names are matched without tone marks (scoring._missing_names), so are probes.
+        pnames = {i: plain_names(keys[i].names) for i in named}
+        pieces = {bg for i in named for name in pnames[i] for bg in zip(name, name[1:])}
+        # How many tasks contain each name piece anywhere (not only in a name: "bảo tiến"
+        # is also in "đảm bảo tiến độ"); the probe is the piece in fewest tasks.
+        hits: dict[int, set] = {}
+        df: Counter = Counter()
+        for i in idxs:
+            pt = keys[i].plain.split()
+            h = pieces.intersection(zip(pt, pt[1:]))
+            if h:
+                hits[i] = h
+                df.update(h)
+        holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in named:
+            holders[choose_probe(pnames[i], df)].append(i)
+        members: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, h in hits.items():
+            for bg in h:
+                if bg in holders:
+                    members[bg].append(i)
+        # A pair with names on side A is found where A holds its probe: B contains it.
+        for bg, hs in holders.items():
+            _cross(hs, members[bg], toks, cut, out, n, workers)
+    _self_join([i for i in idxs if not keys[i].names], toks, cut, out, n, workers)
 
 
 def _norm_name(value: str | None) -> str | None:

@@ -29,11 +29,11 @@ def test_find_pairs_equals_brute_force_at_other_thresholds(threshold):
     assert _as_set(find_pairs(tasks, threshold)) == _as_set(brute_force_pairs(tasks, threshold))
 
 
-def test_find_pairs_with_big_blocks_split_by_prefix(monkeypatch):
-    # Force the prefix-filter split (normally only for blocks over 1,500 tasks).
+def test_find_pairs_with_prefix_filtering_of_nameless_tasks(monkeypatch):
+    # Force prefix filtering (normally only for over 1,500 nameless tasks with one set of numbers).
     import extractor.dedup.index as index
 
-    monkeypatch.setattr(index, "LEAF", 8)
+    monkeypatch.setattr(index, "LEAF", 8)  # nameless sets over 8 use prefix filtering
     tasks, _ = generate_tasks(300, seed=5, dup_rate=0.3)
     lower = [TaskRef(t.id + "l", t.text.lower()) for t in tasks[:150]]  # no names: one big block
     allt = tasks + lower
