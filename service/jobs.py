@@ -196,7 +196,9 @@ def _on_worker_ready(**_kw) -> None:
     init_db()
     s = get_settings()
     try:
-        sweep(s.stale_seconds)
+        # Queued rows too: their message may have been lost (broker down at upload time).
+        # A duplicate message is harmless: the claim lets one job through.
+        sweep(s.stale_seconds, include_queued=True)
     except Exception:
         log.warning("start-up sweep failed", exc_info=True)
     _worker_sweeper = Sweeper(max(2.0, s.stale_seconds / 2)).start()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import subprocess
 import tempfile
 import zipfile
@@ -22,6 +23,7 @@ from service.storage.models import Assignment, Document, Page
 from .common import (Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, capped_count, clamp,
                      doc_counts, doc_out, get_or_404, json_response)
 
+log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 MEDIA = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -75,7 +77,10 @@ async def upload(session: DbSession, user: Clerk,
     # Database and disk work off the event loop, so other requests go on meanwhile.
     out, created_ids = await run_in_threadpool(_store_all, session, user, items, hint_obj)
     for i in created_ids:
-        jobs.enqueue(i)
+        try:
+            jobs.enqueue(i)
+        except Exception:  # broker down: the file and row are stored; a worker's start-up sweep queues it
+            log.exception("document %s stored but not queued", i)
     return {"documents": out}
 
 
