@@ -116,7 +116,7 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
     words: list[Word] = []
     reader = csv.reader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t",
                         quoting=csv.QUOTE_NONE)
-    header = next(reader, None)
+    next(reader, None)  # the header line
     for row in reader:
         if len(row) < 12 or row[0] != "5":
             continue
@@ -132,7 +132,7 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
 
 
 def _osd_rotation(image: Path) -> int | None:
-    """Degrees to rotate the image counter-clockwise to make it upright, per Tesseract OSD."""
+    """Degrees to turn the image clockwise to make it upright, per Tesseract OSD (``Rotate:``)."""
     try:
         proc = subprocess.run(["tesseract", str(image), "stdout", "--psm", "0"], capture_output=True,
                               env=tesseract_env(), timeout=120)

@@ -7,7 +7,7 @@ import pytest
 from extractor.errors import UnreadableFile
 from extractor.read import read
 
-from conftest import HEADER, PEOPLE, convert, decision_docx
+from conftest import HEADER, PEOPLE, convert
 from read_helpers import check_spans
 
 

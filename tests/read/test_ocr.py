@@ -44,7 +44,7 @@ def test_scanned_pdf_with_appendix_table(made):
             row = body[r]
             assert len(row) == len(HEADER)
             assert words_in_order(row[1].text, name.replace("Thuỷ", "Thủy")) >= 2 / 3
-            assert words_in_order(row[3].text, task.replace("Khoá", "Khóa").replace("hoá", "hóa")) > 0.6
+            assert words_in_order(row[3].text, task.replace("Khoá", "Khóa").replace("hoá", "hóa")) >= 0.75
             # the merged name cell repeats, pointing at the row where it starts
             assert row[1].merged_from == (None if k == 0 else (r + 1 - k, 1))
             r += 1
