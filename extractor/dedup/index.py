@@ -24,6 +24,7 @@ prefix filtering alone (correct, slower). Candidates are then scored exactly wit
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -34,7 +35,7 @@ from .normalize import Key, match_key, normalize_text, plain_tokens
 from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, explain, score
 
-__all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind",
+__all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind", "match_keys",
            "candidate_pairs", "choose_probe", "prefix_length"]
 
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
@@ -199,12 +200,37 @@ def _group_candidates(keys: Sequence[Key], idxs: list[int], toks, cut: float,
     _self_join([i for i in idxs if not keys[i].names], toks, cut, out, n, workers)
 
 
+@lru_cache(maxsize=200_000)
 def _norm_name(value: str | None) -> str | None:
     return normalize_text(value) or None if value else None
 
 
+@lru_cache(maxsize=200_000)
 def _norm_unit(value: str | None) -> str | None:
     return match_key(value).text or None if value else None  # "UBND xã X" = "Ủy ban nhân dân xã X"
+
+
+def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
+    """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
+
+    >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
+    ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
+    """
+    if workers <= 1 or len(texts) < 50_000:
+        return [match_key(t) for t in texts]
+    import multiprocessing
+
+    chunk = 20_000
+    parts = [list(texts[i:i + chunk]) for i in range(0, len(texts), chunk)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        out: list[Key] = []
+        for keys in pool.imap(_keys_of, parts):
+            out.extend(keys)
+    return out
+
+
+def _keys_of(texts: list[str]) -> list[Key]:
+    return [match_key(t) for t in texts]
 
 
 def pair_kind(a: TaskRef, b: TaskRef) -> PairKind:
@@ -241,7 +267,8 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """Every pair of tasks whose :func:`score` is >= threshold, best first.
 
     Finds exactly the pairs :func:`brute_force_pairs` finds, without comparing all pairs.
-    ``workers`` threads are given to rapidfuzz; ``keys`` may pass precomputed keys.
+    ``workers``: processes for the keys (from 50,000 tasks on) and threads for rapidfuzz;
+    ``keys`` may pass precomputed keys.
 
     >>> [p.a + p.b for p in find_pairs([TaskRef("1", "Xây dựng NTM xã Tân Mỹ"),
     ...                                  TaskRef("2", "xây dựng nông thôn mới xã Tân Mỹ")])]
@@ -249,7 +276,7 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """
     tasks = list(tasks)
     _check(tasks, threshold)
-    keys = list(keys) if keys is not None else [match_key(t.text) for t in tasks]
+    keys = list(keys) if keys is not None else match_keys([t.text for t in tasks], workers)
     n = len(tasks)
     pairs = []
     for code in candidate_pairs(keys, threshold, workers).tolist():

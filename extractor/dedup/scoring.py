@@ -213,13 +213,22 @@ def explain(a: Key, b: Key) -> str:
     return "; ".join(parts)
 
 
+_WORDS: dict[str, str] = {}
+
+
 def _word(word: str) -> str:
-    if word[:1].isdigit():
-        try:
-            return _number(word)
-        except ValueError:
-            pass
-    return normalize_text(word)
+    """A written word's normal form, for aligning what two clerks wrote; cached."""
+    out = _WORDS.get(word)
+    if out is None:
+        out = normalize_text(word)
+        if word[:1].isdigit():
+            try:
+                out = _number(word)
+            except ValueError:
+                pass
+        if len(_WORDS) < 500_000:
+            _WORDS[word] = out
+    return out
 
 
 def _only(name: tuple[str, ...]) -> Key:

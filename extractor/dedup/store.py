@@ -29,7 +29,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import choose_probe, find_pairs, make_pair, plain_names, prefix_length, tagged
+from .index import (choose_probe, find_pairs, make_pair, match_keys, plain_names, prefix_length,
+                    tagged)
 from .normalize import Key, match_key
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, score
@@ -122,22 +123,31 @@ class DedupIndex:
         return TaskRef(self.ids[i], self.originals[i], cadre, unit, year)
 
     # --- adding ----------------------------------------------------------------------
-    def add(self, tasks: Iterable[TaskRef], *, workers: int = 1) -> list[Pair]:
+    def add(self, tasks: Iterable[TaskRef], *, workers: int = 1, keys: list[Key] | None = None,
+            find: bool = True) -> list[Pair]:
         """Store new tasks; return their pairs (with stored tasks and with each other).
 
         Tasks whose id is already stored are skipped, so adding a document twice is harmless.
+        ``keys`` may pass the tasks' precomputed keys; ``find=False`` only stores (loading an
+        archive whose pairs were already found with :func:`find_pairs`).
         """
         seen: set[str] = set()
         new = []
-        for t in tasks:
+        given = []
+        tasks = list(tasks)
+        for pos, t in enumerate(tasks):
             if t.id not in self.pos and t.id not in seen:
                 seen.add(t.id)
                 new.append(t)
+                given.append(pos)
         if not new:
             return []
-        keys = [match_key(t.text) for t in new]
-        pairs = find_pairs(new, self.threshold, workers=workers, keys=keys)
-        if self.ids:
+        if keys is not None:
+            keys = [keys[pos] for pos in given]
+        else:
+            keys = match_keys([t.text for t in new], workers)
+        pairs = find_pairs(new, self.threshold, workers=workers, keys=keys) if find else []
+        if self.ids and find:
             for t, k in zip(new, keys):
                 pairs.extend(self._match_stored(t, k))
         if not self.rank:

@@ -1,0 +1,144 @@
+"""Benchmark of duplicate finding at a province's scale (issue 4).
+
+    .venv/bin/python bench/bench_dedup.py --n 1000000             # the headline run
+    .venv/bin/python bench/bench_dedup.py --n 20000 --sizes 2000,20000   # small, quick
+
+For each size: N generated tasks (extractor/dedup/synth.py: 56 hand-written phrasings,
+slots from hand-written name lists, 15 % planted rewrites) -> keys -> find_pairs, timed;
+recall and precision against the generator's truth (same phrasing and slot values, years
+aside, = the same task). For the largest size also the persisted index: store the N tasks,
+save, open, then add 1,000 new tasks (their pairs against the N and each other), timed.
+Peak memory is the process's maximum resident set (and its key workers').
+
+Targets (issue 4): 1M tasks <= 120 s (aim 60 s) on 2 cores, recall >= 0.97, precision
+>= 0.9, peak memory <= 4 GB, adding 1,000 to the 1M index <= 1 s.
+Prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractor.dedup import DedupIndex, find_pairs  # noqa: E402
+from extractor.dedup.index import match_keys  # noqa: E402
+from extractor.dedup.synth import iter_tasks  # noqa: E402
+
+
+def _peak_mb() -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_mb": round(own, 1), "peak_rss_workers_mb": round(kids, 1)}
+
+
+def _truth_pairs(truth: list) -> int:
+    return sum(c * (c - 1) // 2 for c in Counter(truth).values())
+
+
+def _quality(pairs, pos: dict, truth: list, expected: int) -> dict:
+    tp = sum(1 for p in pairs if truth[pos[p.a]] == truth[pos[p.b]])
+    return {"pairs": len(pairs), "true_pairs": expected, "found_true": tp,
+            "recall": round(tp / expected, 4) if expected else None,
+            "precision": round(tp / len(pairs), 4) if pairs else None}
+
+
+def run_size(n: int, seed: int, workers: int, threshold: float) -> tuple[dict, list, list, list]:
+    t0 = time.perf_counter()
+    rows = list(iter_tasks(n, seed=seed))
+    tasks = [t for t, _ in rows]
+    truth = [k for _, k in rows]
+    del rows
+    gen = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    keys = match_keys([t.text for t in tasks], workers)
+    t_keys = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pairs = find_pairs(tasks, threshold, workers=workers, keys=keys)
+    t_pairs = time.perf_counter() - t0
+    pos = {t.id: i for i, t in enumerate(tasks)}
+    out = {"n": n, "generate_s": round(gen, 2), "keys_s": round(t_keys, 2),
+           "candidates_and_scores_s": round(t_pairs, 2), "total_s": round(t_keys + t_pairs, 2),
+           **_quality(pairs, pos, truth, _truth_pairs(truth)), **_peak_mb()}
+    return out, tasks, truth, keys
+
+
+def run_index(tasks, truth, keys, n_new: int, seed: int, workers: int, threshold: float) -> dict:
+    n = len(tasks)
+    extra = [t for t, _ in iter_tasks(n + n_new, seed=seed)][n:]
+    extra_truth = [k for _, k in iter_tasks(n + n_new, seed=seed)][n:]
+    with tempfile.TemporaryDirectory(prefix="bench-dedup-") as tmp:
+        path = Path(tmp) / "archive.dedup"
+        t0 = time.perf_counter()
+        index = DedupIndex(path, threshold)
+        index.add(tasks, keys=keys, find=False)
+        t_store = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        index.save()
+        t_save = time.perf_counter() - t0
+        size = os.path.getsize(path)
+        del index
+        t0 = time.perf_counter()
+        index = DedupIndex.open(path, threshold)
+        t_open = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        pairs = index.add(extra)
+        t_add = time.perf_counter() - t0
+    every = list(truth) + extra_truth
+    counts = Counter(truth)
+    new_counts = Counter(extra_truth)
+    # True pairs involving a new task: new-new plus new-old.
+    expected = sum(c * (c - 1) // 2 + c * counts.get(k, 0) for k, c in new_counts.items())
+    pos = {t.id: i for i, t in enumerate(tasks)}
+    pos.update({t.id: n + i for i, t in enumerate(extra)})
+    return {"stored": n, "added": n_new, "store_s": round(t_store, 2), "save_s": round(t_save, 2),
+            "file_mb": round(size / 2**20, 1), "open_s": round(t_open, 2), "add_s": round(t_add, 3),
+            **_quality(pairs, pos, every, expected), **_peak_mb()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1_000_000, help="largest size (default 1,000,000)")
+    ap.add_argument("--sizes", default=None,
+                    help="comma-separated sizes for the growth table (default 10k,100k,N up to N)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threshold", type=float, default=85.0)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--add", type=int, default=1000, help="tasks added to the persisted index")
+    ap.add_argument("--no-index", action="store_true", help="skip the persisted-index part")
+    args = ap.parse_args(argv)
+    if args.sizes:
+        sizes = sorted({int(x) for x in args.sizes.split(",")} | {args.n})
+    else:
+        sizes = sorted({s for s in (10_000, 100_000) if s < args.n} | {args.n})
+    result: dict = {"bench": "dedup", "threshold": args.threshold, "workers": args.workers,
+                    "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg()[0], "sizes": []}
+    last = None
+    for n in sizes:
+        row, tasks, truth, keys = run_size(n, args.seed, args.workers, args.threshold)
+        result["sizes"].append(row)
+        print(json.dumps(row), file=sys.stderr, flush=True)
+        last = (tasks, truth, keys) if n == sizes[-1] else None
+        del tasks, truth, keys
+    first, big = result["sizes"][0], result["sizes"][-1]
+    if big["n"] > first["n"]:
+        result["growth"] = {"n_ratio": round(big["n"] / first["n"], 1),
+                            "time_ratio": round(big["total_s"] / max(first["total_s"], 1e-9), 1)}
+    if not args.no_index and last is not None:
+        result["index"] = run_index(*last, args.add, args.seed, args.workers, args.threshold)
+    result["load_avg_at_end"] = os.getloadavg()[0]
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
