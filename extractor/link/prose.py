@@ -57,7 +57,8 @@ ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|th
 NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chủ trì|"
                       r"tặng|trao|ký|được bầu|được bổ nhiệm|được điều động|được khen|thay mặt|"
                       r"chúc mừng|kiểm tra|thăm|dự|tham dự|đề nghị|yêu cầu|chia sẻ|nói|"
-                      r"được miễn nhiệm|thôi giữ|nghỉ|trình bày|báo cáo|nêu|đánh giá)(?![\w])")
+                      r"được miễn nhiệm|thôi giữ|nghỉ|trình bày|báo cáo|nêu|đánh giá|tiếp thu|ghi nhận|"
+                      r"biểu dương|phê bình|kiến nghị|bày tỏ|trả lời|giải trình|cảm ơn|tiếp|đón|gặp)(?![\w])")
 # A proposal or a possibility is not an assignment (yet).
 HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|"
                    r"bầu|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")

@@ -146,7 +146,7 @@ def link_tables(doc: Document, *, province: str | None = None,
             if cols.get("position") == cols["name"]:
                 ns, ne = _name_part(name_cell.text, ns, ne)
             name = name_cell.text[ns:ne]
-            if not name or not re.search(r"[A-ZĐ]", name[:1]) or len(name.split()) < 2:
+            if not name or not name[:1].isupper() or len(name.split()) < 2:
                 if current is None:
                     continue  # a sub-heading row ("I. Khối Đảng")
             elif current is None or fold(name) != fold(current["name"]):

@@ -36,6 +36,9 @@ NOT_NAME_START = {
     "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Lãnh", "Cán",
 }
 # "H'Lim", "K'Mrơng": Central Highlands names carry an apostrophe
+# words that begin bodies or sentences but are family names too
+FAMILY_TOO = {"Đoàn", "Văn", "Đồng", "Tân", "Lãnh", "Thái", "Quang", "Kim", "Hà", "Cao", "Mai", "Chu", "Nhà",
+              "Công", "Trung", "Tổng", "Thân", "Hồ", "Giang", "Lâm", "Lý", "Âu", "Cù", "Châu", "Hoàng"}
 SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
 NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
@@ -66,9 +69,15 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         # a sentence-initial capital ("Năm", "Theo") is not a name start: slide right
         words = raw.split()
         offset = 0
-        while words and (words[0] in NOT_NAME_START or words[0].isupper() and len(words[0]) > 1):
+        pre = text[max(0, start - 12):start]
+        hon0 = HONORIFIC.search(pre)
+        announced = hon0 is not None and hon0.end() == len(pre)
+        # after "bà", "Đoàn Thị Mai" is a name; elsewhere "Đoàn", "Hội" begin bodies
+        while words and ((words[0] in NOT_NAME_START and not (announced and words[0] in FAMILY_TOO))
+                         or words[0].isupper() and len(words[0]) > 1):
             offset += len(words[0]) + 1
             words = words[1:]
+            announced = False
         if len(words) < 2:
             continue
         # a name directly after a place-level word is a place ("xã Hòa Phú")

@@ -36,7 +36,9 @@ STOP_WORDS = [
     "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
     "đ/c", "và các", "chia sẻ", "đánh giá", "tham dự", "trao", "cũng",
     "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung", "phải", "cần",
-    "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm",
+    "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm", "tiếp thu", "ghi nhận",
+    "biểu dương", "phê bình", "đề xuất", "kiến nghị", "mong muốn", "bày tỏ", "trả lời", "giải trình",
+    "cảm ơn", "đồng ý", "quyết định", "ban hành", "tiếp", "đón", "gặp", "làm việc", "chủ động",
 ]
 # Body names that contain a comma or a dash themselves: a title does not end inside them.
 COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động\s*[-–,]\s*thương binh và xã hội|"
