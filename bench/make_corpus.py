@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import argparse
 import html
-import io
 import json
 import random
-import re
 import shutil
 import subprocess
 import sys
