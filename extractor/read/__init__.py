@@ -26,7 +26,7 @@ __all__ = ["read", "read_bytes", "sniff", "SUPPORTED_SUFFIXES"]
 Progress = Callable[[int, int], None]
 
 # Suffixes a directory walk picks up (the content still decides how a file is read).
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".pdf",
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".odt", ".pdf",
                       ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
 
 _IMAGE_KINDS = {"png", "jpeg", "tiff", "gif", "bmp", "webp"}
@@ -93,6 +93,11 @@ def read_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAULT_CONF
             from .docx import read_doc_bytes
 
             doc = read_doc_bytes(data, name)
+        elif kind in ("rtf", "odt"):
+            # other word-processor files: LibreOffice turns them into DOCX
+            from .docx import convert_with_soffice, read_docx_bytes
+
+            doc = read_docx_bytes(convert_with_soffice(data, f".{kind}", "docx", name), name, source_format="doc")
         elif kind in _IMAGE_KINDS:
             from .ocr import read_image_bytes
 

@@ -293,7 +293,7 @@ def convert_with_soffice(data: bytes, suffix: str, target: str, name: str, timeo
     """Convert a file with LibreOffice headless (``target`` like "docx" or "pdf")."""
     binary = soffice_binary()
     if not binary:
-        raise MissingDependency(name, "this is a legacy Word .doc file and LibreOffice is not installed; "
+        raise MissingDependency(name, f"this is a {suffix.lstrip('.').upper()} file and LibreOffice is not installed; "
                                       "install libreoffice-writer-nogui (see README) or save it as .docx")
     tmp = tempfile.mkdtemp(prefix="giaoviec-soffice-")
     try:

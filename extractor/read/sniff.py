@@ -11,7 +11,7 @@ import zipfile
 
 __all__ = ["sniff", "KINDS"]
 
-KINDS = ("pdf", "docx", "doc", "zip", "png", "jpeg", "tiff", "gif", "bmp", "webp",
+KINDS = ("pdf", "docx", "doc", "odt", "rtf", "zip", "png", "jpeg", "tiff", "gif", "bmp", "webp",
          "html", "txt", "binary", "empty")
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -58,6 +58,8 @@ def sniff(data: bytes) -> str:
         return "bmp"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "webp"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(_OLE):
         return "doc"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -68,6 +70,8 @@ def sniff(data: bytes) -> str:
             return "zip"  # a truncated zip: the docx reader will say it is unreadable
         if "word/document.xml" in names:
             return "docx"
+        if "content.xml" in names and b"opendocument.text" in head[:200]:
+            return "odt"
         return "zip"
     if _looks_like_text(head):
         lowered = head.lstrip(b"\xef\xbb\xbf").lower()

@@ -116,3 +116,12 @@ def test_runs_inside_insertions_fields_and_text_boxes(tmp_path):
     path = tmp_path / "tracked.docx"
     d.save(path)
     assert read(path).blocks[0].text == "Giao cho đồng chí Nguyễn Thị Lan, xã Hòa Phú năm 2024"
+
+
+@pytest.mark.slow
+def test_rtf_and_odt_via_libreoffice(made, tmp_path):
+    for target in ("rtf", "odt"):
+        (path,) = convert([made["decision.docx"]], target, tmp_path)
+        doc = read(path)
+        assert doc.tables and list(doc.tables[0].header) == HEADER, target
+        assert doc.tables[0].rows[2][1].merged_from == (1, 1), target

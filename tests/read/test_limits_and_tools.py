@@ -44,6 +44,7 @@ def test_doc_without_libreoffice_says_what_to_install(no_tools):
     with pytest.raises(MissingDependency) as err:
         read_bytes(data, "old.doc")
     assert err.value.code == "unsupported" and "old.doc" in str(err.value) and "libreoffice" in str(err.value).lower()
+    assert "DOC file" in str(err.value)
 
 
 def test_scan_without_tesseract_says_what_to_install(no_tools, made):
