@@ -101,16 +101,16 @@ class Server:
         self.log.close()
 
 
-def _start_server(workdir: Path) -> Server:
+def _start_server(workdir: Path, roles=("clerk", "reviewer")) -> Server:
     srv = Server(workdir)
-    srv.tokens = {role: srv.add_user(f"ui-{role}", role) for role in ("clerk", "reviewer", "admin")}
+    srv.tokens = {role: srv.add_user(f"ui-{role}", role) for role in roles}
     srv.start()
     return srv
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """The real app, started once for the UI tests; users: clerk, reviewer, admin."""
+    """The real app, started once for the UI tests; users ui-clerk and ui-reviewer."""
     _require_backend()
     srv = _start_server(tmp_path_factory.mktemp("giaoviec-ui"))
     yield srv

@@ -45,6 +45,20 @@ def drop_file(page, selector, path, mime):
     page.dispatch_event(selector, "drop", {"dataTransfer": transfer})
 
 
+def wait_finished(page, server, name, timeout_ms=240_000):
+    """Wait until the upload row of NAME says done or failed; on time-out say where it stood."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    row = page.locator(f'#uploads tr[data-name="{name}"]')
+    try:
+        page.locator(f'#uploads tr[data-name="{name}"]:is([data-status="done"], [data-status="failed"])').wait_for(
+            timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pytest.fail(f"{name} not finished after {timeout_ms / 1000:.0f} s; the row says "
+                    f"{row.inner_text()!r}; server log: {server.tail()}")
+    return row
+
+
 def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     docx = make_docx(tmp_path / "quyet-dinh-giao-viec-2022.docx")
     scan = make_scan_pdf(tmp_path / "ke-hoach-2023-ban-quet.pdf")
@@ -55,7 +69,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     page.wait_for_url(re.compile("/tai-len"))
     # One after the other: files dropped together on a cold server are test_upload.py's concern.
     drop_file(page, "#drop", docx, DOCX_MIME)
-    page.locator(f'#uploads tr[data-name="{docx.name}"]:is([data-status="done"], [data-status="failed"])').wait_for(timeout=120_000)
+    wait_finished(page, server, docx.name)
     page.set_input_files("#files", str(scan))
     rows = {name: page.locator(f'#uploads tr[data-name="{name}"]') for name in (docx.name, scan.name)}
     # Progress is shown while it runs: the scan passes through at least one Vietnamese stage.
@@ -64,7 +78,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
                      return r && /Đã tải lên|Đang đọc trang|Đang trích xuất|Đang tìm|Xong/.test(r.textContent); }""",
         arg=scan.name)
     for name, row in rows.items():
-        page.locator(f'#uploads tr[data-name="{name}"]:is([data-status="done"], [data-status="failed"])').wait_for(timeout=180_000)
+        wait_finished(page, server, name)
         assert row.get_attribute("data-status") == "done", (row.inner_text(), server.tail())
         assert row.locator(".state").inner_text() == "Xong"
         assert re.search(r"\d+ cán bộ, \d+ nội dung", row.locator(".result").inner_text())
@@ -136,6 +150,15 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     assert frozenset((TASK_NEAR_2022, TASK_NEAR_2023)) in texts
     assert len(pending) == 2, [(p["a"]["text"], p["b"]["text"]) for p in pending]
     shot(page, "08-trung-lap")
+    # U undoes: the pair decided by mistake comes back and is pending again on the server.
+    first = page.locator("#pair").get_attribute("data-id")
+    with page.expect_response(lambda r: "/decision" in r.url):
+        page.keyboard.press("d")
+    with page.expect_response(lambda r: "/decision" in r.url) as undone:
+        page.keyboard.press("u")
+    assert undone.value.request.post_data_json == {"decision": "pending"}
+    assert page.locator("#pair").get_attribute("data-id") == first
+    assert api(server, "reviewer", f"/api/duplicates?status=pending")["total"] == 2
     decisions = {}
     for key, decision in (("d", "duplicate"), ("k", "distinct")):
         pair_id = page.locator("#pair").get_attribute("data-id")

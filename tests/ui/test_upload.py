@@ -1,5 +1,6 @@
 """Many files at once: a .zip dropped on a server that has just started is expanded into
-its documents, each with its own row and progress, and every one of them finishes."""
+its documents, each with its own row and progress, and every one of them finishes; the
+same task in three documents shows on the duplicates page as one group, decided at once."""
 from __future__ import annotations
 
 import zipfile
@@ -8,7 +9,7 @@ import pytest
 
 from .conftest import shot, sign_in
 from .documents import plan_lines
-from .test_journey import drop_file
+from .test_journey import api, drop_file
 
 pytestmark = pytest.mark.slow
 
@@ -41,3 +42,19 @@ def test_a_zip_of_documents_dropped_on_a_cold_server_all_finish(fresh_server, pa
     assert not failed, (failed, fresh_server.tail())
     for row in rows.all():
         assert "cán bộ" in row.locator(".result").inner_text()
+
+    # Three plans repeat two tasks: two groups of three tasks (three pairs each).
+    sign_in(page, fresh_server, "reviewer")
+    page.goto(fresh_server.url + "/trung-lap")
+    group = page.locator("#cluster")
+    group.wait_for()
+    assert "3 nội dung giống nhau, 3 cặp" in group.inner_text()
+    shot(page, "12-trung-lap-nhom")
+    in_group = page.locator("#pair .task-text").first.inner_text()
+    with page.expect_response(lambda r: "/api/duplicates/bulk" in r.url) as bulk:
+        group.get_by_role("button", name="Đánh dấu cả nhóm là trùng lặp").click()
+    assert bulk.value.ok
+    page.wait_for_function("t => document.querySelector('#pair .task-text').textContent !== t", arg=in_group)
+    pairs = api(fresh_server, "reviewer", "/api/duplicates?status=all")["items"]
+    assert sorted(p["status"] for p in pairs) == ["duplicate"] * 3 + ["pending"] * 3
+    assert {p["a"]["text"] for p in pairs if p["status"] == "duplicate"} == {in_group}

@@ -114,6 +114,9 @@ const GV = (() => {
       [/no period|period not found|missing period/i, () => "không tìm thấy thời gian thực hiện"],
       [/no unit|unit not found|missing unit/i, () => "không rõ đơn vị công tác"],
       [/no position|position not found|missing position/i, () => "không rõ chức vụ"],
+      [/pages? ([\d, ]+) ha(?:ve|s) no text layer and OCR is not installed/i,
+        (m) => `trang ${m[1]} không có lớp chữ và máy chủ chưa cài OCR (tesseract-ocr-vie): các trang này để trống`],
+      [/page (\d+): poor OCR/i, (m) => `trang ${m[1]}: chữ nhận dạng kém, cần đối chiếu với ảnh bản quét`],
       [/low (ocr )?confidence/i, () => "độ tin cậy thấp, cần đối chiếu bản gốc"],
       [/page (\d+).*(no text|empty)/i, (m) => `trang ${m[1]} không có chữ`],
       [/cut off|truncated/i, () => "văn bản bị cắt, có thể thiếu nội dung"],
@@ -213,6 +216,9 @@ const GV = (() => {
     return true;
   }
 
+  /** Mark the page as set up (body[data-ready]): for scripts and tests that drive it. */
+  function ready() { document.body.dataset.ready = "1"; }
+
   document.addEventListener("DOMContentLoaded", () => {
     const out = document.getElementById("sign-out");
     if (out) out.addEventListener("click", signOut);
@@ -220,5 +226,5 @@ const GV = (() => {
   });
 
   return { api, ApiError, token, user, signIn, signOut, can, date, period, warning, docError, pct, h, flash,
-           download, formQuery, requireLogin, showUser, ROLE, STATUS, REVIEW, KIND, ERROR };
+           download, formQuery, requireLogin, showUser, ready, ROLE, STATUS, REVIEW, KIND, ERROR };
 })();

@@ -60,4 +60,5 @@
   document.getElementById("prev").addEventListener("click", () => { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById("next").addEventListener("click", () => { offset += LIMIT; load(); });
   load();
+  GV.ready();
 })();

@@ -41,17 +41,40 @@
         h("dt", {}, "Văn bản"), h("dd", {}, link || "—")));
   }
 
+  /** The pending pairs linked to PAIR through shared tasks: the server's cluster when it gives
+      one, else the connected group of the pairs loaded here (A~B and B~C make one group). */
+  function groupOf(pair) {
+    if (pair.cluster != null) return queue.filter((p) => p.cluster === pair.cluster);
+    const tasks = new Set([String(pair.a.task_id), String(pair.b.task_id)]);
+    const members = new Set([pair]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of queue) {
+        if (members.has(p) || p.cluster != null) continue;
+        if (tasks.has(String(p.a.task_id)) || tasks.has(String(p.b.task_id))) {
+          members.add(p); tasks.add(String(p.a.task_id)); tasks.add(String(p.b.task_id)); grew = true;
+        }
+      }
+    }
+    return [...members];
+  }
+
   function renderCluster(pair) {
     clusterBox.replaceChildren();
-    const members = queue.filter((p) => pair.cluster != null && p.cluster === pair.cluster);
-    if (pair.cluster == null || members.length < 2) { clusterBox.hidden = true; return; }
+    const members = groupOf(pair);
+    if (members.length < 2) { clusterBox.hidden = true; return; }
     const tasks = new Map();
     for (const p of members) for (const s of [p.a, p.b]) tasks.set(String(s.task_id), s);
     clusterBox.hidden = false;
     clusterBox.append(
-      h("h2", {}, `Nhóm ${pair.cluster}: ${tasks.size} nội dung giống nhau, ${members.length} cặp chờ quyết định`),
+      h("h2", {}, `${pair.cluster != null ? "Nhóm " + pair.cluster : "Cùng nhóm"}: ${tasks.size} nội dung giống nhau, ${members.length} cặp chờ quyết định`),
       h("ul", {}, [...tasks.values()].map((s) => h("li", {}, h("span", { class: "muted" }, `${s.cadre || "—"} · ${s.unit || "—"} · ${s.year ?? "—"}: `), s.text))),
       readOnly ? null : h("button", { type: "button", onclick: () => decideCluster(members) }, "Đánh dấu cả nhóm là trùng lặp"));
+  }
+
+  function decisionButtons(on) {
+    document.getElementById("decide").hidden = readOnly;
+    document.querySelectorAll("#decide button[data-decision]").forEach((b) => { b.hidden = !on; });
   }
 
   function render() {
@@ -61,10 +84,10 @@
       progress.textContent = done ? `Đã quyết định ${done} cặp.` : "";
       box.append(h("p", { class: "empty" }, "Không còn cặp nào chờ quyết định."));
       clusterBox.hidden = true;
-      document.getElementById("decide").hidden = true;
+      decisionButtons(false);
       return;
     }
-    document.getElementById("decide").hidden = readOnly;
+    decisionButtons(true);
     progress.textContent = `Còn ${Math.max(total - done, queue.length)} cặp chờ quyết định · đã quyết định ${done} trong phiên này`;
     const diff = GVDiff.wordDiff(pair.a.text, pair.b.text);
     box.dataset.id = pair.id;
@@ -85,14 +108,39 @@
     return li;
   }
 
+  const history = [];  // [{pair, decision, li}] decided in this session, newest last: what U undoes
+  const undoButton = document.getElementById("undo");
+
+  /** Put the last decision back to "pending" and show that pair again, first. */
+  async function undo() {
+    const last = history.pop();
+    undoButton.disabled = !history.length;
+    if (!last) return;
+    seen.delete(String(last.pair.id));
+    queue.unshift(last.pair);
+    last.li.remove();
+    if (last.decision !== "skip") done -= 1;
+    render();
+    if (last.decision !== "skip") {
+      try { await last.sent; await GV.api("POST", `/api/duplicates/${encodeURIComponent(last.pair.id)}/decision`, { decision: "pending" }); }
+      catch (err) { GV.flash("Không hoàn tác được: " + err.message, "error"); }
+    }
+  }
+
   function decide(decision) {
     const pair = queue.shift();
     if (!pair) return;
     seen.add(String(pair.id));
     const li = remember(pair, decision);
+    const entry = { pair, decision, li, sent: Promise.resolve() };
+    history.push(entry);
+    undoButton.disabled = false;
     if (decision !== "skip") {
       done += 1;
-      GV.api("POST", `/api/duplicates/${encodeURIComponent(pair.id)}/decision`, { decision }).catch((err) => {
+      entry.sent = GV.api("POST", `/api/duplicates/${encodeURIComponent(pair.id)}/decision`, { decision }).catch((err) => {
+        const at = history.indexOf(entry);
+        if (at >= 0) history.splice(at, 1);
+        undoButton.disabled = !history.length;
         // The pair comes back so nothing is lost; the message says why.
         li.classList.add("error");
         li.append(h("span", { class: "error" }, " — chưa lưu: " + err.message));
@@ -121,12 +169,14 @@
   document.addEventListener("keydown", (ev) => {
     if (readOnly || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (ev.target.closest && ev.target.closest("input, textarea, select, [contenteditable]")) return;
+    if (ev.key.toLowerCase() === "u") { ev.preventDefault(); undo(); return; }
     const decision = { d: "duplicate", k: "distinct", s: "skip" }[ev.key.toLowerCase()];
     if (!decision) return;
     ev.preventDefault();
     decide(decision);
   });
   document.getElementById("decide").addEventListener("click", (ev) => {
+    if (ev.target.closest("#undo")) { undo(); return; }
     const b = ev.target.closest("button[data-decision]");
     if (b) decide(b.dataset.decision);
   });
@@ -134,4 +184,5 @@
   try { await fetchMore(); } catch (err) { GV.flash(err.message, "error"); }
   render();
   box.focus();
+  GV.ready();
 })();

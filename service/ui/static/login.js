@@ -38,4 +38,5 @@
     document.querySelector(".login h1").after(p);
   }
   document.getElementById("token").focus();
+  GV.ready();
 })();

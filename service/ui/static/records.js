@@ -120,4 +120,5 @@
   document.getElementById("next").addEventListener("click", () => { offset += LIMIT; load(); });
   load();
   loadStats();
+  GV.ready();
 })();

@@ -285,6 +285,12 @@
       d.ocr ? "bản quét" : null, "tải lên " + GV.date(d.uploaded_at), GV.STATUS[d.status]];
     document.getElementById("doc-meta").textContent = bits.filter(Boolean).join(" · ");
     if (d.status === "failed") document.getElementById("doc-meta").append(h("span", { class: "error" }, " — " + GV.docError(d.error)));
+    const old = document.getElementById("doc-warnings");
+    if (old) old.remove();
+    if ((d.warnings || []).length) {
+      document.getElementById("doc-meta").after(h("ul", { class: "warnings", id: "doc-warnings" },
+        d.warnings.map((w) => h("li", { title: w }, "⚠ " + GV.warning(w)))));
+    }
   }
 
   async function load() {
@@ -341,4 +347,5 @@
   });
   if (readOnly) { document.getElementById("confirm-all").hidden = true; document.getElementById("rerun").hidden = true; }
   load();
+  GV.ready();
 })();

@@ -3,7 +3,8 @@
    done or failed. */
 "use strict";
 (async () => {
-  if (!(await GV.requireLogin())) return;
+  // Not awaited: the drop box must answer at once, even while /api/me is still on its way.
+  const signedIn = GV.requireLogin();
   const { h } = GV;
   const table = document.getElementById("uploads");
   const tbody = table.querySelector("tbody");
@@ -142,4 +143,5 @@
   drop.addEventListener("click", () => input.click());
   drop.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); input.click(); } });
   input.addEventListener("change", () => { if (input.files.length) handle(input.files); input.value = ""; });
+  if (await signedIn) GV.ready();
 })();
