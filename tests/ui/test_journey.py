@@ -138,8 +138,16 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     for cadre, _, _ in SCAN_CADRES:
         assert cadre in names
     shot(page, "07-xem-xet-ban-quet-chu")
+    # Reject one task by its own button; confirming the rest leaves it rejected.
+    rejected_text = SCAN_CADRES[0][2][1]
+    task = page.locator("li.task", has=page.locator("textarea", has_text=rejected_text))
+    with page.expect_response(lambda r: r.request.method == "PATCH" and "/api/tasks/" in r.url) as patched:
+        task.get_by_role("button", name=re.compile("^Loại bỏ")).click()
+    assert patched.value.ok and patched.value.json()["status"] == "rejected"
+    assert task.get_attribute("class") == "task st-rejected"
     page.get_by_role("button", name="Xác nhận tất cả").click()
     page.wait_for_function("!document.querySelector('article.assignment.st-pending')")
+    assert page.locator("li.task.st-rejected").count() == 1
 
     # 5. Duplicates: both suggested pairs decided with the keyboard, the next pair at once.
     page.get_by_role("link", name="Trùng lặp").click()
@@ -180,7 +188,8 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     # 6. The register: confirmed tasks with the corrected unit; the chart; CSV and XLSX exports.
     page.get_by_role("link", name="Sổ theo dõi").click()
     page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 0")
-    assert CORRECTED_UNIT in page.locator("#records tbody").inner_text()
+    register = page.locator("#records tbody").inner_text()
+    assert CORRECTED_UNIT in register and rejected_text not in register
     assert page.locator("#chart svg rect").count() >= 2
     shot(page, "10-so-theo-doi", full_page=True)
     with page.expect_download() as dl:
@@ -190,6 +199,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     assert {"Họ và tên", "Chức vụ", "Đơn vị", "Nội dung", "Thời gian"} <= set(rows[0])
     mine = [r for r in rows if r["Họ và tên"] == DOCX_CADRES[0][0]]
     assert mine and all(r["Đơn vị"] == CORRECTED_UNIT for r in mine)
+    assert rejected_text not in text and TASK_SAME in text
     with page.expect_download() as dl:
         page.get_by_role("button", name="Tải Excel (XLSX)").click()
     assert dl.value.suggested_filename.endswith(".xlsx")

@@ -36,14 +36,14 @@
         h("td", {}, h("a", { href: "/van-ban/" + encodeURIComponent(d.id) }, d.title || d.name),
           d.title && d.title !== d.name ? h("div", { class: "muted small" }, d.name) : null,
           d.ocr ? h("span", { class: "tag", title: "Bản quét, chữ được nhận dạng (OCR)" }, "bản quét") : null),
-        h("td", {}, GV.KIND[d.kind] || d.kind || ""),
-        h("td", {}, d.number || ""),
+        h("td", { class: "nowrap" }, GV.KIND[d.kind] || d.kind || ""),
+        h("td", { class: "nowrap" }, d.number || ""),
         h("td", { class: "num" }, d.pages ?? ""),
         statusCell(d),
         h("td", { class: "num" }, d.assignments ?? 0),
         h("td", { class: "num" }, d.tasks ?? 0),
         h("td", { class: "num" + (d.open_reviews ? " attention" : "") }, d.open_reviews ?? 0),
-        h("td", {}, GV.date(d.uploaded_at))));
+        h("td", { class: "nowrap" }, GV.date(d.uploaded_at))));
     }
     if (!res.items.length) tbody.append(h("tr", {}, h("td", { colspan: "9", class: "muted" }, "Không có văn bản nào khớp bộ lọc.")));
     document.getElementById("doc-count").textContent = `${res.total} văn bản`;

@@ -279,7 +279,9 @@
 
   function renderHead() {
     const d = state.doc;
-    document.getElementById("doc-title").textContent = d.title || d.name;
+    const title = document.getElementById("doc-title");
+    title.textContent = d.title || d.name;
+    title.title = d.title || d.name; // the heading is cut at two lines; the whole title on hover
     document.title = (d.title || d.name) + " · Xem xét";
     const bits = [d.name, GV.KIND[d.kind] || d.kind, d.number ? "Số " + d.number : null, d.pages ? d.pages + " trang" : null,
       d.ocr ? "bản quét" : null, "tải lên " + GV.date(d.uploaded_at), GV.STATUS[d.status]];
