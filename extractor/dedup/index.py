@@ -6,10 +6,10 @@ above the threshold when comparing all pairs is found). For a threshold T above
 
 1. equal non-year numbers, so only tasks with the same numbers are compared;
 2. every proper name of each side inside the other's words. So if task A has names, B
-   contains the *probe* of A (one two-syllable piece of one of A's names, the one in
-   fewest tasks): A is compared with every task (with those numbers) whose syllables
-   contain its probe. (Names are compared without tone marks, so probes and syllables
-   here are too.) Tasks with no names are compared among themselves;
+   contains every two-syllable piece of them; A is compared only with the tasks (with
+   those numbers) that contain its rarest piece, or its two rarest when it has two or
+   more. (Names are compared without tone marks, so pieces are too.) Tasks with no names
+   are compared among themselves;
 3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
    to one decimal and never exceeds the raw ratio). Among nameless tasks the raw ratio
    bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
@@ -27,6 +27,7 @@ import math
 from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -170,34 +171,65 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> 
 
 def _group_candidates(keys: Sequence[Key], idxs: list[int], toks, cut: float,
                       out: list[np.ndarray], n: int, workers: int) -> None:
-    """Candidates among tasks with the same numbers: by probes, then the nameless ones."""
+    """Candidates among tasks with the same numbers: by name pieces, then the nameless ones."""
     named = [i for i in idxs if keys[i].names]
     if named:
-        # Names are matched without tone marks (scoring._missing_names), so are probes.
+        # Names are matched without tone marks (scoring._missing_names), so are pieces.
         pnames = {i: plain_names(keys[i].names) for i in named}
         pieces = {bg for i in named for name in pnames[i] for bg in zip(name, name[1:])}
-        # How many tasks contain each name piece anywhere (not only in a name: "bảo tiến"
-        # is also in "đảm bảo tiến độ"); the probe is the piece in fewest tasks.
-        hits: dict[int, set] = {}
+        # Which name pieces each task contains anywhere (not only in a name: "bảo tiến" is
+        # also in "đảm bảo tiến độ"), and in how many tasks each piece is.
+        hits: dict[int, list] = {}
         df: Counter = Counter()
         for i in idxs:
             pt = keys[i].plain.split()
             h = pieces.intersection(zip(pt, pt[1:]))
             if h:
-                hits[i] = h
+                hits[i] = sorted(h)
                 df.update(h)
-        holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # A task with names must be compared with the tasks holding all its name pieces;
+        # its key is its rarest piece, or its two rarest when it has two or more.
+        holders: dict[tuple, list[int]] = defaultdict(list)
         for i in named:
-            holders[choose_probe(pnames[i], df)].append(i)
-        members: dict[tuple[str, str], list[int]] = defaultdict(list)
+            own = sorted({bg for name in pnames[i] for bg in zip(name, name[1:])},
+                         key=lambda bg: (df[bg], bg))
+            holders[tuple(sorted(own[:2]))].append(i)
+        members: dict[tuple, list[int]] = defaultdict(list)
         for i, h in hits.items():
             for bg in h:
-                if bg in holders:
-                    members[bg].append(i)
-        # A pair with names on side A is found where A holds its probe: B contains it.
-        for bg, hs in holders.items():
-            _cross(hs, members[bg], toks, cut, out, n, workers)
+                if (bg,) in holders:
+                    members[(bg,)].append(i)
+            if len(h) > 1:
+                for pair in combinations(h, 2):  # h is sorted, as are the keys
+                    if pair in holders:
+                        members[pair].append(i)
+        small_a: list[int] = []
+        small_b: list[int] = []
+        for key, hs in holders.items():
+            ms = members[key]
+            if len(hs) * len(ms) <= 256:  # few: compared pairwise below, in one batch
+                for h in hs:
+                    for m in ms:
+                        if m != h:
+                            small_a.append(h)
+                            small_b.append(m)
+            else:
+                _cross(hs, ms, toks, cut, out, n, workers)
+        _paired(small_a, small_b, toks, cut, out, n, workers)
     _self_join([i for i in idxs if not keys[i].names], toks, cut, out, n, workers)
+
+
+def _paired(a: list[int], b: list[int], toks, cut: float, out: list[np.ndarray], n: int,
+            workers: int) -> None:
+    """Raw ratio of each (a[k], b[k]) in rapidfuzz's C++ cpdist; keep pairs >= cut."""
+    step = 500_000
+    for start in range(0, len(a), step):
+        qa = a[start:start + step]
+        qb = b[start:start + step]
+        r = process.cpdist([toks[i] for i in qa], [toks[j] for j in qb], scorer=fuzz.ratio,
+                           score_cutoff=cut, dtype=np.float32, workers=workers)
+        keep = np.nonzero(r >= cut)[0]
+        _emit(np.asarray(qa, dtype=np.int64)[keep], np.asarray(qb, dtype=np.int64)[keep], out, n)
 
 
 @lru_cache(maxsize=200_000)
