@@ -190,6 +190,13 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 0")
     register = page.locator("#records tbody").inner_text()
     assert CORRECTED_UNIT in register and rejected_text not in register
+    page.get_by_label("Họ và tên").fill("hoang van thang")  # accent-insensitive
+    page.get_by_role("button", name="Lọc", exact=True).click()
+    page.wait_for_function("""() => { const rows = [...document.querySelectorAll('#records tbody tr[data-id]')];
+        return rows.length > 0 && rows.every(r => r.cells[0].textContent === 'Hoàng Văn Thắng'); }""")
+    assert page.locator("#records tbody tr[data-id]").count() == len(DOCX_CADRES[0][2])
+    page.get_by_role("button", name="Xóa lọc").click()
+    page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 2")
     assert page.locator("#chart svg rect").count() >= 2
     shot(page, "10-so-theo-doi", full_page=True)
     with page.expect_download() as dl:
