@@ -16,7 +16,7 @@ import re
 
 from ..recognize.counts import find_count
 from ..recognize.text import fold, trim_span
-from .prose import RawAssignment, list_items_after, paragraphs
+from .prose import RawAssignment, list_items_after, paragraphs, split_tasks
 
 _NAME = re.compile(r"(?:họ và tên|họ tên|tên cán bộ|người đăng ký)\s*:\s*")
 _POSITION = re.compile(r"(?:chức vụ|chức danh)\s*:\s*")
@@ -26,7 +26,8 @@ _CONTENT = re.compile(r"\s*[-+•]?\s*(?:nội dung|tên việc|việc đột ph
 
 
 _ANY_LABEL = re.compile(r"\s(?:họ và tên|họ tên|chức vụ|chức danh|đơn vị công tác|đơn vị|cơ quan công tác|"
-                        r"cơ quan|ngày sinh|đảng viên)\s*:")
+                        r"cơ quan|ngày sinh|đảng viên|nhiệm vụ được phân công|nhiệm vụ được giao|"
+                        r"lĩnh vực phụ trách|số điện thoại)\s*:")
 
 
 def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[int, int] | None:
@@ -74,7 +75,8 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
             elif _ANNOUNCE.search(folded, a, b):
                 count = find_count(folded, a, b)
                 raw.declared = count[0] if count else None
-                raw.tasks = _content_items(text, folded, lines, j) or list_items_after(text, folded, lines, j)
+                raw.tasks = (_content_items(text, folded, lines, j) or list_items_after(text, folded, lines, j)
+                             or _ordinal_line(text, folded, lines, j))
                 break
             elif _NAME.match(folded, a, b):
                 break
@@ -100,3 +102,13 @@ def _content_items(text: str, folded: str, lines, j: int) -> list[tuple[int, int
                 not re.match(r"\s*việc thứ", folded[a:b]):
             break
     return out
+
+
+def _ordinal_line(text: str, folded: str, lines, j: int) -> list[tuple[int, int]]:
+    """"Một là, A; Hai là, B; ..." on the line after the announcement."""
+    if j + 1 >= len(lines):
+        return []
+    a, b = lines[j + 1]
+    if not re.match(r"\s*(?:một là|thứ nhất)\s*[,:]", folded[a:b]):
+        return []
+    return split_tasks(text, folded, a, b)

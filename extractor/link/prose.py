@@ -177,7 +177,8 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
                     return s, e
         return None
     hs = heads[0][0]
-    s, e = trim_span(text, hs, name_start)
+    tail = re.compile(r"\s*[-–—]\s*(?:đồng chí|đ/c|ông|bà)\s*$").search(folded, hs, name_start)
+    s, e = trim_span(text, hs, tail.start() if tail else name_start)
     if e <= s or STOP.search(folded, s, e):
         return None
     if hs == base or not folded[base:hs].strip():
@@ -331,7 +332,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 waiting = []
                 raw.period = pick_period(periods, raw, ss, se, ps, pe)
                 if raw.open_list and not raw.tasks and se >= pe - 1:
-                    items = list_items_after(text, folded, lines, pi)
+                    items = list_items_after(text, folded, lines, pi) or \
+                        paragraph_items_after(text, folded, lines, pi)
                     if items:
                         raw.tasks = items
                         raw.open_list = False
@@ -518,6 +520,39 @@ def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: i
             if r and ROLE_WORD.match(folded, r.end() - 1 if folded[r.end() - 1] == " " else r.end()):
                 s = r.end()
             items.append((s, e))
+    return items
+
+
+_DUTY_LABEL = re.compile(r"\s*(?:phụ trách|nhiệm vụ|nội dung|công việc)\s*:\s*")
+_ROLE_LEAD = re.compile(r"(?:làm|giữ chức)\s+(?=(?:phó\s+)?(?:trưởng|tổ trưởng|chủ tịch|chủ nhiệm|thành viên|ủy viên|"
+                        r"giám đốc|bí thư|thư ký|chánh|đội trưởng)(?![\w]))")
+
+
+def paragraph_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: int) -> list[tuple[int, int]]:
+    """Duties written as plain sentences under a numbered cadre heading::
+
+        1. Chủ tịch UBND tỉnh - ông Phạm Anh Khoa
+        Lãnh đạo, quản lý toàn diện ... Trực tiếp chỉ đạo các lĩnh vực: ... Là chủ tài khoản ...
+
+    Only when the heading is itself a numbered item; the sentences run until the next
+    item of the same numbering, an article ("Điều 2."), or a heading.
+    """
+    label = LIST_START.match(folded, lines[pi][0], lines[pi][1])
+    if not label or not folded[label.start():label.end()].strip()[:1].isdigit():
+        return []
+    items: list[tuple[int, int]] = []
+    for ls, le in lines[pi + 1:pi + 5]:
+        line = folded[ls:le]
+        if LIST_START.match(line) or re.match(r"\s*(?:điều|chương|phần)\s+\d", line) or text[ls:le].isupper():
+            break
+        if re.match(r"\s*(?:khi|trường hợp|các|văn phòng)\s", line):
+            break  # a rule for everyone, not this cadre's duty
+        for ss, se in sentences(text, ls, le):
+            m = _DUTY_LABEL.match(folded, ss, se)
+            start = m.end() if m else ss
+            for a, b in split_tasks(text, folded, start, se):
+                r = _ROLE_LEAD.match(folded, a, b)
+                items.append((r.end(), b) if r else (a, b))
     return items
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import fold
 
@@ -40,12 +41,22 @@ class PeriodMatch:
 
 
 def find_periods(text: str, folded: str | None = None) -> list[PeriodMatch]:
+    """All period expressions, longest first where they overlap, in text order (cached).
+
+    >>> [(p.first, p.last) for p in find_periods("Năm 2021, giai đoạn 2021 - 2025")]
+    [(2021, 2021), (2021, 2025)]
+    """
+    return list(_find_periods(text))
+
+
+@lru_cache(maxsize=512)
+def _find_periods(text: str) -> tuple[PeriodMatch, ...]:
     """All period expressions, longest first where they overlap, in text order.
 
     >>> [(p.first, p.last) for p in find_periods("Năm 2021, giai đoạn 2021 - 2025")]
     [(2021, 2021), (2021, 2025)]
     """
-    folded = fold(text) if folded is None else folded
+    folded = fold(text)
     taken: list[tuple[int, int]] = []
     out: list[PeriodMatch] = []
     for kind, rx in _PATTERNS:
@@ -60,7 +71,7 @@ def find_periods(text: str, folded: str | None = None) -> list[PeriodMatch]:
                 continue
             taken.append((m.start(), m.end()))
             out.append(PeriodMatch(m.start(), m.end(), first, last, kind))
-    return sorted(out, key=lambda p: p.start)
+    return tuple(sorted(out, key=lambda p: p.start))
 
 
 def parse_period(text: str) -> PeriodMatch | None:

@@ -17,6 +17,7 @@ from .text import LOWER, UPPER, strip_accents
 _CAP_SEQ = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ -][{UPPER}][{LOWER}]*){{0,3}}")
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", strip_accents(name))
 
@@ -51,6 +52,7 @@ def gazetteer() -> dict:
     return {"provinces": provinces, "districts": districts, "wards": wards}
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True when ``name`` is a known province, district or ward name.
 

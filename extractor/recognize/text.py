@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Vietnamese letters, built from Unicode properties rather than typed by hand, so
 # that no precomposed vowel with a tone mark is forgotten.
@@ -28,13 +29,16 @@ for _base, _marked in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳ
 _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![" + LOWER + r"])")
 
 
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Lower-case ``text`` and move old-style tone marks, keeping its length.
 
     >>> fold("Uỷ ban Hoà Phú")
     'ủy ban hòa phú'
     """
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     out = _OLD_RE.sub(lambda m: _OLD_TO_NEW[m.group(1)], low)
     assert len(out) == len(text)
     return out

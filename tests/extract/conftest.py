@@ -34,12 +34,20 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
+_PREDICTIONS: dict[Path, dict[str, dict]] = {}
+
+
 def predictions(gold_dir: Path) -> dict[str, dict]:
-    """Contract objects for every document that has gold in ``gold_dir`` (one process)."""
+    """Contract objects for every document that has gold in ``gold_dir``, extracted once per
+    session (several tests score the same predictions); callers get their own copy."""
+    import copy
+
     from extractor.pipeline import extract
     from service.cli.eval import documents_for
 
-    return {p.name.split(".")[0]: extract(str(p)).to_dict() for p in documents_for(gold_dir)}
+    if gold_dir not in _PREDICTIONS:
+        _PREDICTIONS[gold_dir] = {p.name.split(".")[0]: extract(str(p)).to_dict() for p in documents_for(gold_dir)}
+    return copy.deepcopy(_PREDICTIONS[gold_dir])
 
 
 def golds(gold_dir: Path) -> dict[str, list]:
