@@ -58,6 +58,9 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
         if not name or len(text[name[0]:name[1]].split()) < 2:
             i += 1
             continue
+        hon = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+").match(folded, name[0], name[1])
+        if hon:  # "Người đăng ký: Đồng chí Hà Văn Khiêm"
+            name = (hon.end(), name[1])
         raw = RawAssignment(cadre=name, name_how="form", trigger="form")
         unit = _field(text, folded, _UNIT, name[1], le)
         pos = _field(text, folded, _POSITION, name[1], le)

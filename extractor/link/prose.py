@@ -29,7 +29,8 @@ _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đ�
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
-    ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?(?![\w])"), True),
+    ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
+                            r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
     ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
@@ -58,12 +59,15 @@ NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|
                       r"tặng|trao|ký|được bầu|được bổ nhiệm|được điều động|được khen|thay mặt|"
                       r"chúc mừng|kiểm tra|thăm|dự|tham dự|đề nghị|yêu cầu|chia sẻ|nói|"
                       r"được miễn nhiệm|thôi giữ|nghỉ|trình bày|báo cáo|nêu|đánh giá|tiếp thu|ghi nhận|"
-                      r"biểu dương|phê bình|kiến nghị|bày tỏ|trả lời|giải trình|cảm ơn|tiếp|đón|gặp)(?![\w])")
+                      r"biểu dương|phê bình|kiến nghị|bày tỏ|trả lời|giải trình|cảm ơn|tiếp|đón|gặp|"
+                      r"(?:được\s+)?(?:nhận|trao|tặng)\s+(?:bằng khen|giấy khen|danh hiệu|huân chương|huy chương|"
+                      r"kỷ niệm chương|cờ thi đua|quà|hoa))(?![\w])")
 # A proposal or a possibility is not an assignment (yet).
-HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|"
+HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|ý kiến của|"
                    r"bầu|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")
 LIST_START = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·])\s*")
-_PERSON_INTRO = re.compile(r"(?:^|[;,:]\s*|\s)(?:(?:đồng chí|đ/c|ông|bà)\s+[" + UPPER + r"])")
+# on the original text (the name's capital matters): "; đ/c Lâm Thị Thu Hằng, ..." starts another person
+_PERSON_INTRO = re.compile(r"(?:^|[;,:]\s*|\s)(?:(?:[đĐ]ồng chí|[đĐ]/\s?[cC]|[ôÔ]ng|[bB]à)\s+\**[" + UPPER + r"])")
 
 
 @dataclass
@@ -108,7 +112,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------------------- apposition
-_SEP = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*(?:,|\s[-–—]|[-–—]\s|:)\s*")
+_SEP = re.compile(r"[*_]{0,3}\s*(?:\([^)]{0,60}\))?\s*(?:,|\s[-–—]|[-–—]\s|:)\s*")
 
 
 def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
@@ -214,6 +218,9 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     m = re.compile(r"\(\d{1,2}\)\s*").match(folded, s, e)
     if m and m.end() < e:
         s = m.end()
+    st = re.compile(r"\s+—\s+[*_]*(?:hoàn thành|đang|chưa|đạt|đã)").search(folded, s, e)
+    if st:  # "... — *hoàn thành 80%*": a progress note, not part of the task
+        e = st.start()
     p = _TRAIL_PASSIVE.search(folded, s, e)
     if p and p.start() > s:
         e = p.start()
@@ -237,7 +244,7 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
     if role:  # one post per clause; what follows ';' is another person's or another matter
         parts = parts[:1]
     for ps, pe in parts:
-        if out and _PERSON_INTRO.match(folded, ps):
+        if out and _PERSON_INTRO.match(text, ps):
             break  # the next person's clause
         intro = re.search(r"[,;]\s*(?:đồng chí|đ/c|ông|bà)\s+[" + UPPER + r"]", text[ps:pe])
         if intro and out:
@@ -397,8 +404,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         if not m:
             continue
         body_start = m.end() if drop else m.end()
-        if kind == "colon" and not position:
-            continue
+        if kind == "colon" and (not position or re.match(r"\s*[“\"'‘]", folded[m.end():m.end() + 4])):
+            continue  # a title, then a colon and a quotation: someone speaking
         if kind == "role" and not ROLE_WORD.match(folded, m.end(), se):
             if not folded.startswith("làm nhiệm vụ", m.start()) and "nhiệm vụ" not in m.group(0):
                 continue
@@ -507,7 +514,7 @@ def list_items_after(text: str, folded: str, lines: list[tuple[int, int]], pi: i
             break  # a sibling of the intro item ("2." after "1."): the next cadre or section
         names = find_names(text[ls:min(le, ls + 80)])
         if names and names[0][0] < 30 and (HEAD.search(folded, ls, min(le, ls + 160)) or
-                                          _PERSON_INTRO.search(folded[ls:ls + 30])):
+                                          _PERSON_INTRO.search(text[ls:ls + 30])):
             break
         body = text[m.end():le].strip()
         if _label_kind(folded[m.start():m.end()]) == "roman" or (body.isupper() and len(body) > 3):
