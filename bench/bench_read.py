@@ -17,6 +17,10 @@ rotation, noise, blur). Then, in one run:
 - text-PDF pages/s through ``read()`` against bare ``pdfplumber`` ``extract_text``;
 - DOCX pages/s (pages as LibreOffice lays them out) against bare python-docx text.
 
+The two sides of each comparison alternate and the best run of each is kept; CPU
+seconds (this process and its children) are reported beside wall time because on a
+shared machine wall time swings by a third between identical runs.
+
 Prints one JSON object.
 """
 from __future__ import annotations
@@ -70,22 +74,35 @@ def _cer(hyp: str, ref: str) -> tuple[int, int]:
     return Levenshtein.distance(_norm(hyp), _norm(ref)), len(_norm(ref))
 
 
-def _plain_tesseract(images: list[Path], processes: int) -> float:
+def _timed(fn):
+    """(result, wall seconds, CPU seconds of this process and its children). CPU time is
+    what to compare on a shared, loaded machine: wall time there swings by +-30 %."""
+    import resource
+
+    def cpu() -> float:
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+    c0, t0 = cpu(), time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0, cpu() - c0
+
+
+def _plain_tesseract(images: list[Path], processes: int) -> None:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def one(img: Path) -> None:
         subprocess.run(["tesseract", str(img), "stdout", "-l", "vie"], capture_output=True, env=env, check=True)
 
-    start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=processes) as pool:
         list(pool.map(one, images))
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_read", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=6, help="how many dev texts to use (default 6; 0 = all)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="OCR processes (both sides)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds, best kept (default 2)")
     args = parser.parse_args(argv)
 
     dev = SHARED / "corpus" / "dev"
@@ -132,24 +149,25 @@ def main(argv: list[str] | None = None) -> int:
 
         # ---- text PDF and DOCX speed vs bare libraries
         pdfs = [tmp / f"{t.stem}.pdf" for t in texts]
-        start = time.perf_counter()
-        for p in pdfs:
-            with pdfplumber.open(p) as pdf:
-                for page in pdf.pages:
-                    page.extract_text()
-        bare_pdf = time.perf_counter() - start
-        start = time.perf_counter()
-        for p in pdfs:
-            read(p, config=config)
-        ours_pdf = time.perf_counter() - start
-        start = time.perf_counter()
-        for p in docx_paths:
-            "\n".join(par.text for par in docx.Document(p).paragraphs)
-        bare_docx = time.perf_counter() - start
-        start = time.perf_counter()
-        for p in docx_paths:
-            read(p, config=config)
-        ours_docx = time.perf_counter() - start
+
+        def bare_pdf_run():
+            for p in pdfs:
+                with pdfplumber.open(p) as pdf:
+                    for page in pdf.pages:
+                        page.extract_text()
+
+        def bare_docx_run():
+            for p in docx_paths:
+                "\n".join(par.text for par in docx.Document(p).paragraphs)
+
+        runs: dict[str, list[float]] = {"bare_pdf": [], "ours_pdf": [], "bare_docx": [], "ours_docx": []}
+        for _ in range(3):
+            runs["bare_pdf"].append(_timed(bare_pdf_run)[2])
+            runs["ours_pdf"].append(_timed(lambda: [read(p, config=config) for p in pdfs])[2])
+            runs["bare_docx"].append(_timed(bare_docx_run)[2])
+            runs["ours_docx"].append(_timed(lambda: [read(p, config=config) for p in docx_paths])[2])
+        bare_pdf, ours_pdf = min(runs["bare_pdf"]), min(runs["ours_pdf"])
+        bare_docx, ours_docx = min(runs["bare_docx"]), min(runs["ours_docx"])
 
         # ---- OCR speed: the same degraded images, same process count
         from PIL import Image
@@ -160,13 +178,17 @@ def main(argv: list[str] | None = None) -> int:
         frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")
         scan_pdf = tmp / "all-degraded.pdf"
         frames[0].save(scan_pdf, save_all=True, append_images=frames[1:], resolution=300)
-        plain = _plain_tesseract(all_degraded, args.processes)
-        start = time.perf_counter()
-        tiff_doc = read(tiff, config=config)
-        ours_tiff = time.perf_counter() - start
-        start = time.perf_counter()
-        read(scan_pdf, config=config)
-        ours_scan_pdf = time.perf_counter() - start
+        # alternate the two sides, best of --rounds each, so that load from other work on
+        # the machine hits both alike
+        plain_runs, tiff_runs = [], []
+        for _ in range(max(1, args.rounds)):
+            _, wall, cpu = _timed(lambda: _plain_tesseract(all_degraded, args.processes))
+            plain_runs.append((wall, cpu))
+            tiff_doc, wall, cpu = _timed(lambda: read(tiff, config=config))
+            tiff_runs.append((wall, cpu))
+        _, ours_scan_pdf, cpu_scan_pdf = _timed(lambda: read(scan_pdf, config=config))
+        plain, plain_cpu = min(w for w, _ in plain_runs), min(c for _, c in plain_runs)
+        ours_tiff, ours_tiff_cpu = min(w for w, _ in tiff_runs), min(c for _, c in tiff_runs)
 
         # ---- OCR accuracy: clean pages (one read per document) and degraded (from the TIFF run)
         errors_clean = chars = errors_deg = 0
@@ -206,14 +228,25 @@ def main(argv: list[str] | None = None) -> int:
                 "read_image_pdf_pages_per_s": round(n_pages / ours_scan_pdf, 3),
                 "ratio_read_tiff_vs_plain": round(plain / ours_tiff, 3),
                 "ratio_read_image_pdf_vs_plain": round(plain / ours_scan_pdf, 3),
+                "cpu_s_per_page_plain": round(plain_cpu / n_pages, 2),
+                "cpu_s_per_page_read_tiff": round(ours_tiff_cpu / n_pages, 2),
+                "cpu_s_per_page_read_image_pdf": round(cpu_scan_pdf / n_pages, 2),
+                "cpu_ratio_read_tiff_vs_plain": round(plain_cpu / ours_tiff_cpu, 3),
+                "cpu_ratio_read_image_pdf_vs_plain": round(plain_cpu / cpu_scan_pdf, 3),
+                "rounds": max(1, args.rounds),
+                "wall_runs": {"plain": [round(w, 1) for w, _ in plain_runs],
+                              "read_tiff": [round(w, 1) for w, _ in tiff_runs]},
                 "target_ratio": 0.9,
+                "load_average_1min": round(os.getloadavg()[0], 1),
             },
             "text_pdf": {
+                "measure": "CPU seconds, best of 3 alternating runs",
                 "read_pages_per_s": round(n_pages / ours_pdf, 2),
                 "bare_pdfplumber_pages_per_s": round(n_pages / bare_pdf, 2),
                 "ratio_read_vs_bare": round(bare_pdf / ours_pdf, 3),
             },
             "docx": {
+                "measure": "CPU seconds, best of 3 alternating runs",
                 "read_pages_per_s": round(n_pages / ours_docx, 2),
                 "bare_python_docx_pages_per_s": round(n_pages / bare_docx, 2),
                 "ratio_read_vs_bare": round(bare_docx / ours_docx, 3),
