@@ -41,6 +41,14 @@ def _peak_mb() -> dict:
     return {"peak_rss_mb": round(own, 1), "peak_rss_workers_mb": round(kids, 1)}
 
 
+def _calibrate() -> float:
+    """Seconds for a fixed pure-Python loop, at start and end: on a shared machine the
+    figures scale with it (run it on an idle machine to get the factor)."""
+    t0 = time.perf_counter()
+    sum(i * i for i in range(5_000_000))
+    return round(time.perf_counter() - t0, 3)
+
+
 def _truth_pairs(truth: list) -> int:
     return sum(c * (c - 1) // 2 for c in Counter(truth).values())
 
@@ -121,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sizes = sorted({s for s in (10_000, 100_000) if s < args.n} | {args.n})
     result: dict = {"bench": "dedup", "threshold": args.threshold, "workers": args.workers,
-                    "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg()[0], "sizes": []}
+                    "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg()[0],
+                    "calibration_s": _calibrate(), "sizes": []}
     last = None
     for n in sizes:
         row, tasks, truth, keys = run_size(n, args.seed, args.workers, args.threshold)
@@ -136,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_index and last is not None:
         result["index"] = run_index(*last, args.add, args.seed, args.workers, args.threshold)
     result["load_avg_at_end"] = os.getloadavg()[0]
+    result["calibration_end_s"] = _calibrate()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

@@ -24,6 +24,7 @@ prefix filtering alone (correct, slower). Candidates are then scored exactly wit
 from __future__ import annotations
 
 import math
+import sys
 from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,7 @@ from .scoring import CONFLICT_CAP, explain, score
 __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind", "match_keys",
            "candidate_pairs", "choose_probe", "prefix_length"]
 
+_intern = sys.intern
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
 
 
@@ -67,7 +69,12 @@ def tagged(tokens: Sequence[str]) -> list[str]:
 
 def plain_names(names: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Names without tone marks, as the score compares them."""
-    return [plain_tokens(name) for name in names]
+    return [_plain_name(name) for name in names]
+
+
+@lru_cache(maxsize=500_000)
+def _plain_name(name: tuple[str, ...]) -> tuple[str, ...]:
+    return plain_tokens(name)
 
 
 def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, str]:
@@ -190,9 +197,9 @@ def _group_candidates(keys: Sequence[Key], idxs: list[int], toks, cut: float,
         # A task with names must be compared with the tasks holding all its name pieces;
         # its key is its rarest piece, or its two rarest when it has two or more.
         holders: dict[tuple, list[int]] = defaultdict(list)
+        rank = {bg: (c, bg) for bg, c in df.items()}.__getitem__
         for i in named:
-            own = sorted({bg for name in pnames[i] for bg in zip(name, name[1:])},
-                         key=lambda bg: (df[bg], bg))
+            own = sorted({bg for name in pnames[i] for bg in zip(name, name[1:])}, key=rank)
             holders[tuple(sorted(own[:2]))].append(i)
         members: dict[tuple, list[int]] = defaultdict(list)
         for i, h in hits.items():
@@ -254,15 +261,26 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
 
     chunk = 20_000
     parts = [list(texts[i:i + chunk]) for i in range(0, len(texts), chunk)]
+    out: list[Key] = []
+    pos = 0
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        out: list[Key] = []
-        for keys in pool.imap(_keys_of, parts):
-            out.extend(keys)
+        # Workers send back plain tuples of strings (pickling Key objects costs more than
+        # making them); syllables are interned here so a million keys share them.
+        for rows in pool.imap(_key_rows, parts):
+            for text, numbers, years, names in rows:
+                original = texts[pos]
+                pos += 1
+                out.append(Key(text, tuple(map(_intern, text.split())), numbers, years, names,
+                               original))
     return out
 
 
-def _keys_of(texts: list[str]) -> list[Key]:
-    return [match_key(t) for t in texts]
+def _key_rows(texts: list[str]) -> list[tuple]:
+    rows = []
+    for t in texts:
+        k = match_key(t)
+        rows.append((k.text, k.numbers, k.years, k.names))
+    return rows
 
 
 def pair_kind(a: TaskRef, b: TaskRef) -> PairKind:
