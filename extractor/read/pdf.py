@@ -150,32 +150,38 @@ def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
 
 
 def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]]]:
-    """pdfplumber table -> resolved grid; None cells are covered by a merged neighbour."""
+    """pdfplumber table -> resolved grid. ``extract()`` gives None where a merged cell
+    covers a position; the cell boxes tell which cell covers it (rows and columns whose
+    start lies inside the box), so vertical and horizontal merges are told apart."""
     data = table.extract()
     rows = table.rows
     if not data:
         return []
     ncols = max(len(r) for r in data)
+    col_x: list[float | None] = [None] * ncols
+    for row in rows:
+        for c, box in enumerate(row.cells[:ncols]):
+            if box is not None and (col_x[c] is None or box[0] < col_x[c]):
+                col_x[c] = box[0]
+    row_top = [row.bbox[1] for row in rows]
     grid: list[list[tuple[str, int, int, tuple[int, int] | None] | None]] = [[None] * ncols for _ in data]
     for r, row in enumerate(data):
-        bboxes = rows[r].cells if r < len(rows) else [None] * len(row)
+        boxes = rows[r].cells if r < len(rows) else []
         for c, text in enumerate(row):
             if text is None or grid[r][c] is not None:
                 continue
-            bbox = bboxes[c] if c < len(bboxes) else None
-            colspan = 1
-            while c + colspan < len(row) and row[c + colspan] is None and (
-                    bbox is None or (bboxes[c + colspan] is None and True)):
-                colspan += 1
-            rowspan = 1
-            while r + rowspan < len(data) and c < len(data[r + rowspan]) and data[r + rowspan][c] is None:
-                below = rows[r + rowspan] if r + rowspan < len(rows) else None
-                if bbox is not None and below is not None and below.bbox[1] >= bbox[3] - 1:
-                    break  # the None below belongs to another merge, not to this cell
-                rowspan += 1
+            box = boxes[c] if c < len(boxes) else None
+            colspan = rowspan = 1
+            if box is not None:
+                x0, top, x1, bottom = box
+                while (c + colspan < len(row) and row[c + colspan] is None
+                       and col_x[c + colspan] is not None and col_x[c + colspan] < x1 - 1):
+                    colspan += 1
+                while r + rowspan < len(data) and r + rowspan < len(row_top) and row_top[r + rowspan] < bottom - 1:
+                    rowspan += 1
             for rr in range(r, r + rowspan):
                 for cc in range(c, c + colspan):
-                    if rr < len(grid) and cc < ncols and grid[rr][cc] is None:
+                    if grid[rr][cc] is None:
                         owner = (rr, cc) == (r, c)
                         grid[rr][cc] = (text, rowspan if owner else 1, colspan if owner else 1,
                                         None if owner else (r, c))

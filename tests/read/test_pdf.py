@@ -150,3 +150,25 @@ def test_text_layer_in_a_legacy_font_is_converted(tmp_path):
     assert not doc.ocr
     assert doc.pages[0].text.split("\n")[0] == sentence
     assert any(f.kind == "legacy_encoding" for f in doc.fixes)
+
+
+def test_pdf_table_horizontal_and_vertical_merges_told_apart(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    t.style = "Table Grid"
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "PHỤ LỤC GIAO VIỆC"
+    t.cell(1, 0).text, t.cell(1, 1).text, t.cell(1, 2).text = "Họ và tên", "Nội dung", "Thời gian"
+    t.cell(2, 0).merge(t.cell(3, 0)).text = "Đỗ Văn Hiếu"
+    t.cell(2, 1).text, t.cell(3, 1).text = "Trồng rừng", "Làm đường"
+    t.cell(2, 2).merge(t.cell(3, 2)).text = "Năm 2022"
+    d.save(tmp_path / "m.docx")
+    (pdf,) = convert([tmp_path / "m.docx"], "pdf", tmp_path)
+    (table,) = read(pdf).tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["PHỤ LỤC GIAO VIỆC"] * 3,
+        ["Họ và tên", "Nội dung", "Thời gian"],
+        ["Đỗ Văn Hiếu", "Trồng rừng", "Năm 2022"],
+        ["Đỗ Văn Hiếu", "Làm đường", "Năm 2022"]]
+    assert table.rows[0][0].colspan == 3 and table.rows[0][1].merged_from == (0, 0)
+    assert table.rows[2][0].rowspan == 2 and table.rows[3][0].merged_from == (2, 0)
+    assert table.rows[3][2].merged_from == (2, 2) and table.rows[3][1].merged_from is None
