@@ -106,7 +106,10 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote
                "section", "article", "header", "footer", "main", "aside", "nav", "dd", "dt",
                "figcaption", "caption", "center", "address", "form", "fieldset", "ul", "ol",
                "dl", "hr", "body", "html"}
-_SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object"}
+# Not document text: code, page furniture, menus (a news site's nav and side columns
+# would mix other articles' names into this one).
+_SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object",
+              "nav", "aside", "select", "button", "canvas"}
 
 
 class _HtmlBlocks(HTMLParser):

@@ -66,7 +66,8 @@ def test_markdown_headings():
 
 HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Tiêu đề trang</title>
 <style>p {{ color: red }}</style><script>var x = "không phải văn bản";</script></head>
-<body><h1>Quyết định giao việc</h1><p>Giao cho đồng chí <b>Nguyễn Thị Lan</b>,&nbsp;Chủ tịch UBND xã Hoà Phú:</p>
+<body><nav><a href="/">Trang chủ</a> <a href="/tin">Tin tức khác</a></nav>
+<aside><p>Tin liên quan: đồng chí Trần Văn Khác phát biểu</p></aside><h1>Quyết định giao việc</h1><p>Giao cho đồng chí <b>Nguyễn Thị Lan</b>,&nbsp;Chủ tịch UBND xã Hoà Phú:</p>
 <ol><li>Hoàn thành đường giao thông;</li><li>Trồng rừng.</li></ol><ul><li>ý phụ</li></ul>
 <table border=1><tr><th>STT</th><th>Họ và tên</th><th>Nội dung</th></tr>
 <tr><td rowspan="2">1</td><td rowspan="2">Lê Văn Thủy</td><td>Kết nạp 5 đảng viên</td></tr>
@@ -80,6 +81,7 @@ def test_html_blocks_lists_and_tables():
     assert doc.format == "html"
     text = doc.pages[0].text
     assert "không phải văn bản" not in text and "color" not in text and "Tiêu đề trang" not in text
+    assert "Trang chủ" not in text and "Trần Văn Khác" not in text
     kinds = [(b.kind, b.label) for b in doc.blocks]
     assert kinds == [("heading", None), ("paragraph", None), ("list_item", "1."), ("list_item", "2."),
                      ("list_item", "-"), ("table", None), ("paragraph", None)]
