@@ -127,6 +127,7 @@ async def load(base: str, token: str, paths: list[str], clients: int, seconds: f
 
     lat: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, limits=limits,
                                  timeout=30) as client:
@@ -139,15 +140,20 @@ async def load(base: str, token: str, paths: list[str], clients: int, seconds: f
                 path = paths[k % len(paths)]
                 k += 1
                 t = time.perf_counter()
-                r = await client.get(path)
+                try:
+                    r = await client.get(path)
+                    ok = r.status_code == 200
+                except httpx.HTTPError as err:  # counted, not fatal: the figure says how many
+                    ok = False
+                    kinds[type(err).__name__] = kinds.get(type(err).__name__, 0) + 1
                 lat.append(time.perf_counter() - t)
-                if r.status_code != 200:
+                if not ok:
                     errors += 1
 
         t0 = time.perf_counter()
         await asyncio.gather(*(one(i) for i in range(clients)))
         wall = time.perf_counter() - t0
-    return {"requests": len(lat), "errors": errors, "rps": round(len(lat) / wall, 1),
+    return {"requests": len(lat), "errors": errors, "error_kinds": kinds, "rps": round(len(lat) / wall, 1),
             "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "p99_ms": pct(lat, 99)}
 
 
@@ -160,7 +166,10 @@ async def uploads(base: str, token: str, n: int) -> dict:
             text = (f"Năm 2024, đồng chí Tải Văn Số{i}, Chủ tịch UBND xã Thử {i} được giao 1 việc đột phá là: "
                     f"hoàn thành {i + 1} km đường thôn Bản {i}.")
             t = time.perf_counter()
-            r = await client.post("/api/documents", files=[("file", (f"upload-{i}.txt", text.encode()))])
+            try:
+                r = await client.post("/api/documents", files=[("file", (f"upload-{i}.txt", text.encode()))])
+            except httpx.HTTPError as err:
+                return type(err).__name__, None, time.perf_counter() - t
             return r.status_code, (r.json() if r.status_code == 202 else r.text), time.perf_counter() - t
 
         t0 = time.perf_counter()
@@ -168,7 +177,7 @@ async def uploads(base: str, token: str, n: int) -> dict:
         wall = time.perf_counter() - t0
     ok = [r for r in res if r[0] == 202]
     ids = [r[1]["documents"][0]["id"] for r in ok]
-    return {"sent": n, "accepted": len(ok), "distinct_ids": len(set(ids)), "ids": ids, "seconds": round(wall, 2),
+    return {"sent": n, "accepted": len(ok), "refused": [r[0] for r in res if r[0] != 202], "distinct_ids": len(set(ids)), "ids": ids, "seconds": round(wall, 2),
             "p95_ms": pct([r[2] for r in res], 95)}
 
 
@@ -281,6 +290,10 @@ def main(argv=None) -> int:
                    "lost": args.uploads - len(docs)})
         up.pop("ids")
         out["uploads"] = up
+    except Exception as err:  # report what was measured, and why it stopped
+        out["error"] = f"{type(err).__name__}: {err}"
+        log = tmp / "server.log"
+        out["server_log_tail"] = log.read_text(errors="replace")[-1500:] if log.exists() else None
     finally:
         if server is not None and server.poll() is None:
             import signal

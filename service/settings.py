@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     dedup_threshold: float = 85.0
     # On `serve` start with no user: create an admin and print its token once.
     bootstrap_admin: bool = True
-    # Test-only switch: rerun/enqueue nothing in the background (jobs run when asked).
+    # No start-up sweep and no periodic sweeper in `serve` (for tools that seed rows directly).
     eager_jobs: bool = False
 
     @property

@@ -58,6 +58,11 @@ def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
         session.add(ReviewDecision(entity="duplicate", entity_id=pair.id, decision=decision, user_name=user.name,
                                    created_at=utcnow()))
         audit(session, user, "decide", "duplicate", pair.id, before, {"status": pair.status})
+        session.flush()
+        from service.storage.dedup import recluster
+
+        recluster(session, [pair.task_a_id, pair.task_b_id])
+        session.refresh(pair)
     return changed
 
 

@@ -113,6 +113,7 @@ def store_pairs(pairs) -> int:
     if not pairs:
         return 0
     n = 0
+    touched: set[int] = set()
     with session_scope() as s:
         ids = {int(x) for p in pairs for x in (p.a, p.b)}
         alive = set(s.scalars(select(Task.id).where(Task.id.in_(ids))).all()) if len(ids) < 30000 else None
@@ -129,9 +130,52 @@ def store_pairs(pairs) -> int:
                     s.add(DuplicatePair(task_a_id=a, task_b_id=b, score=float(p.score), kind=str(p.kind),
                                         reason=p.reason, status="pending"))
                 n += 1
+                touched.update((a, b))
             except IntegrityError:  # stored meanwhile by another process, or a task just deleted
                 continue
+        if touched:
+            recluster(s, sorted(touched))
     return n
+
+
+MAX_CLUSTER = 200
+
+
+def recluster(session, task_ids) -> None:
+    """Give every pair in the groups touching ``task_ids`` the group's id.
+
+    A group is a connected set of tasks linked by pairs not decided ``distinct``; its
+    id is its smallest task id (stable as the group grows). Walks at most MAX_CLUSTER
+    tasks, so one very common template cannot make a giant group.
+    """
+    from sqlalchemy import or_, update
+
+    seen_tasks: set[int] = set()
+    for start in task_ids:
+        if start in seen_tasks:
+            continue
+        group, frontier, pair_ids = {start}, [start], set()
+        while frontier and len(group) < MAX_CLUSTER:
+            rows = session.execute(select(DuplicatePair.id, DuplicatePair.task_a_id, DuplicatePair.task_b_id)
+                                   .where(DuplicatePair.status != "distinct",
+                                          or_(DuplicatePair.task_a_id.in_(frontier),
+                                              DuplicatePair.task_b_id.in_(frontier)))).all()
+            frontier = []
+            for pid, a, b in rows:
+                pair_ids.add(pid)
+                for x in (a, b):
+                    if x not in group:
+                        group.add(x)
+                        frontier.append(x)
+        seen_tasks |= group
+        if pair_ids:
+            session.execute(update(DuplicatePair).where(DuplicatePair.id.in_(pair_ids))
+                            .values(cluster=min(group)).execution_options(synchronize_session=False))
+    # pairs decided distinct belong to no group
+    session.execute(update(DuplicatePair).where(DuplicatePair.status == "distinct",
+                                                or_(DuplicatePair.task_a_id.in_(list(task_ids)),
+                                                    DuplicatePair.task_b_id.in_(list(task_ids))))
+                    .values(cluster=None).execution_options(synchronize_session=False))
 
 
 def flush() -> None:

@@ -65,6 +65,8 @@ def test_upload_process_review_export(api):
     road = [d for d in dups["items"] if "Khuôn Hà" in d["a"]["text"] and "Khuôn Hà" in d["b"]["text"]]
     assert len(road) == 6, dups
     assert all(d["score"] >= 85 and d["reason"] for d in road)
+    # one group: the smallest task id of the four
+    assert {d["cluster"] for d in road} == {min(min(d["a"]["task_id"], d["b"]["task_id"]) for d in road)}
     assert not [d for d in dups["items"] if "rừng" in d["a"]["text"] and "giấy" in d["b"]["text"]]
     pair = road[0]
     assert api.post(f"/api/duplicates/{pair['id']}/decision", role="clerk", json={"decision": "duplicate"}).status_code == 403
@@ -74,6 +76,7 @@ def test_upload_process_review_export(api):
     bulk = api.post("/api/duplicates/bulk", role="reviewer", json={"ids": [d["id"] for d in road[1:3]],
                                                                     "decision": "distinct"})
     assert bulk.json() == {"updated": 2}
+    assert api.get(f"/api/duplicates/{road[1]['id']}").json()["cluster"] is None  # distinct: in no group
 
     # correct and confirm the DOCX's first assignment, reject one task
     a = api.get(f"/api/documents/{ids[0]}/assignments").json()[0]
