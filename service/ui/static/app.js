@@ -205,13 +205,16 @@ const GV = (() => {
       return false;
     }
     showUser();
-    try {
-      const me = await api("GET", "/api/me");
+    // Who we are is refreshed in the background: the page's own calls need not wait a round
+    // trip for it (a token that stopped working sends any call, this one too, to sign-in).
+    api("GET", "/api/me").then((me) => {
+      const before = user();
       signIn(token(), me);
       showUser();
-    } catch (err) {
-      if (err.status !== 401) flash(err.message, "error");
-    }
+      document.body.classList.toggle("can-review", can("reviewer"));
+      // The role changed since sign-in: the page's controls depend on it, so draw it again.
+      if (!before || before.role !== me.role) location.reload();
+    }).catch((err) => { if (err.status !== 401) flash(err.message, "error"); });
     document.body.classList.toggle("can-review", can("reviewer"));
     return true;
   }

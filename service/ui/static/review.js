@@ -296,20 +296,21 @@
   }
 
   async function load() {
+    // The three calls at once: one round trip, not three, before the reviewer sees anything.
+    const calls = [`/api/documents/${enc(id)}`, `/api/documents/${enc(id)}/pages`, `/api/documents/${enc(id)}/assignments`]
+      .map((path) => GV.api("GET", path));
     try {
-      state.doc = await GV.api("GET", `/api/documents/${enc(id)}`);
+      state.doc = await calls[0];
     } catch (err) {
       document.getElementById("doc-title").textContent = err.status === 404 ? "Không tìm thấy văn bản" : "Không mở được văn bản";
       GV.flash(err.message, "error");
+      calls.forEach((c) => c.catch(() => {}));
       return;
     }
     renderHead();
     if (state.doc.status === "queued" || state.doc.status === "processing") setTimeout(load, 2000);
     try {
-      [state.pages, state.assignments] = await Promise.all([
-        GV.api("GET", `/api/documents/${enc(id)}/pages`),
-        GV.api("GET", `/api/documents/${enc(id)}/assignments`),
-      ]);
+      [state.pages, state.assignments] = await Promise.all(calls.slice(1));
     } catch (err) { GV.flash(err.message, "error"); return; }
     if (!state.pages.some((p) => p.number === state.page) && state.pages.length) state.page = state.pages[0].number;
     const first = state.pages.find((p) => p.number === state.page);
