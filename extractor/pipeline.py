@@ -29,7 +29,7 @@ from .link.component import KEY
 from .link.prose import RawAssignment
 from .link.forms import link_forms
 from .link.tables import link_tables
-from .link.texttables import find_source_tables, find_text_tables
+from .link.texttables import find_pipe_tables, find_source_tables, find_text_tables
 
 
 def _read(path, config: ExtractorConfig) -> Document:
@@ -99,7 +99,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         page_periods[page.number] = find_periods(page.text)
         own = [t.span for t in doc.tables if t.page == page.number]
         # tables typed as tab-separated text, where the reader found none
-        for t in find_text_tables(page):
+        for t in find_text_tables(page) + find_pipe_tables(page):
             if not any(o.start < t.span.end and t.span.start < o.end for o in own):
                 all_tables.append(t)
         tables = [t.span for t in all_tables if t.page == page.number]

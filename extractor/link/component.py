@@ -1,18 +1,27 @@
 """The ``giaoviec_linker`` spaCy component: assignments from a page's Doc.
 
-It reads the rule spans and, when the pipeline has a trained ``ner``, the model's
-CADRE entities (used only where the rules found no name), and stores the raw
-assignments in ``doc.user_data["giaoviec_assignments"]`` for the pipeline to turn
-into records with spans.
+The rules run first. The trained ``ner`` (kept in the pipeline but disabled, so it
+does not tag every token of every page) is then asked only about the sentences where
+an assignment verb appears and the rules found no person: its CADRE entities that are
+shaped like names become extra candidates, and the rules link them only when a title
+stands in apposition. The raw assignments go to ``doc.user_data["giaoviec_assignments"]``
+for the pipeline to turn into records with spans.
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .prose import link_prose
+from ..recognize.names import find_names
+from ..recognize.text import fold
+from .prose import link_prose, paragraphs, sentences
 
 KEY = "giaoviec_assignments"
+# verbs and marks after which a person is usually named (được giao, làm, phụ trách, ...)
+CUE = re.compile(r"được\s+(?:[^.;:]{0,40}\s)?giao|(?<![\w])(?:làm|phụ trách|theo dõi|chỉ đạo|đăng ký|nhận|"
+                 r"chọn|giữ vai trò|chịu trách nhiệm)(?![\w])")
 
 
 def looks_like_name(text: str, min_words: int = 2) -> bool:
@@ -34,16 +43,34 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
 
 
 class Linker:
-    def __init__(self, *, use_model_names: bool, min_name_tokens: int):
+    def __init__(self, nlp: Language, *, use_model_names: bool, min_name_tokens: int):
+        self.nlp = nlp
         self.use_model_names = use_model_names
         self.min_name_tokens = min_name_tokens
 
+    def _model_names(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.use_model_names or "ner" not in self.nlp.component_names:
+            return []
+        ner = self.nlp.get_pipe("ner")
+        text = doc.text
+        folded = fold(text)
+        names = find_names(text)
+        out = []
+        for ps, pe in paragraphs(text):
+            for ss, se in sentences(text, ps, pe):
+                if not CUE.search(folded, ss, se) or any(ss <= n[0] < se for n in names):
+                    continue
+                span = doc.char_span(ss, se, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                sub = ner(span.as_doc())
+                for ent in sub.ents:
+                    if ent.label_ == "CADRE" and looks_like_name(ent.text, self.min_name_tokens):
+                        out.append((span.start_char + ent.start_char, span.start_char + ent.end_char))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
-        extra = []
-        if self.use_model_names:
-            for ent in doc.ents:
-                if ent.label_ == "CADRE" and looks_like_name(ent.text, self.min_name_tokens):
-                    extra.append((ent.start_char, ent.end_char))
+        extra = self._model_names(doc)
         doc.user_data[KEY] = link_prose(doc.text, extra_names=extra)
         return doc
 
@@ -52,4 +79,4 @@ class Linker:
                   default_config={"use_model_names": True, "min_name_tokens": 2},
                   assigns=["doc.user_data"], requires=["doc.spans"])
 def make_linker(nlp: Language, name: str, *, use_model_names: bool, min_name_tokens: int) -> Linker:
-    return Linker(use_model_names=use_model_names, min_name_tokens=min_name_tokens)
+    return Linker(nlp, use_model_names=use_model_names, min_name_tokens=min_name_tokens)

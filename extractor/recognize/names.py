@@ -42,7 +42,10 @@ FAMILY_TOO = {"Đoàn", "Văn", "Đồng", "Tân", "Lãnh", "Thái", "Quang", "K
 SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
 NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
-                       r"ông|Ông|bà|Bà))\s+")
+                       r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
+                       r"Thượng tá|Đại tá|Trung tá|Thiếu tá))\s+\**")
+# "Ông HOÀNG VĂN THÁI," - names typed in capitals, only when an honorific announces them
+CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(?![\w])")
 # Words that may follow a name inside the capitalised run but are not part of it.
 _TRAILING_NOT_NAME = {"Phó", "Chủ", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện"}
 
@@ -115,4 +118,9 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
             found[s] = (s, s + len(name), "honorific")
         elif not is_place(name):
             found[s] = (s, s + len(name), "surname")
+    for m in CAPS_NAME.finditer(text):
+        prefix = text[max(0, m.start() - 12):m.start()]
+        hon = HONORIFIC.search(prefix)
+        if hon and hon.end() == len(prefix) and m.start() not in found and m.group(0).split()[0].title() in SURNAMES:
+            found[m.start()] = (m.start(), m.end(), "honorific")
     return sorted(found.values())

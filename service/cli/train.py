@@ -14,7 +14,7 @@ def register(subparsers) -> None:
                    help="folder with train/ and dev/ (NAME.* + NAME.gold.json)")
     p.add_argument("--out", type=Path, default=Path("models/giaoviec-vi"))
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--epochs", type=int, default=10)
     p.set_defaults(func=run)
 
 
