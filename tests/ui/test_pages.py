@@ -145,3 +145,33 @@ def test_word_diff_marks_only_the_words_that_differ(server, page, a, b, marked_a
     # Nothing is lost: the words in order are the text.
     assert " ".join(t["w"] for t in got["a"]) == " ".join(a.split())
     assert " ".join(t["w"] for t in got["b"]) == " ".join(b.split())
+
+
+@pytest.mark.parametrize("iso,shown", [
+    ("2022-03-01", "01/03/2022"),
+    ("2026-11-25T22:55:44.539935", "26/11/2026"),      # UTC, 05:55 next day in Hà Nội
+    ("2026-11-25T10:00:00+07:00", "25/11/2026"),
+    ("", ""),
+])
+def test_dates_are_shown_dd_mm_yyyy_on_the_clerks_day(server, browser, iso, shown):
+    ctx = browser.new_context(timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + "/dang-nhap")
+        assert page.evaluate("iso => GV.date(iso)", iso) == shown
+    finally:
+        ctx.close()
+
+
+def test_the_extractors_words_are_shown_in_vietnamese(server, page):
+    page.goto(server.url + "/dang-nhap")
+    say = lambda fn, arg: page.evaluate(f"a => GV.{fn}(a)", arg)  # noqa: E731
+    assert say("warning", "declared 7 tasks, found 2") == "công bố 7 nội dung, tìm thấy 2"
+    assert say("warning", "page 3: poor OCR (Vietnamese quality 0.41); please review").startswith("trang 3: chữ nhận dạng kém")
+    assert say("period", {"start": 2022, "end": 2022}) == "Năm 2022"
+    assert say("period", {"start": 2021, "end": 2025}) == "Giai đoạn 2021 - 2025"
+    for code in ("empty", "unreadable", "encrypted", "unsupported", "too_large"):
+        text = say("docError", {"code": code, "message": "English text from the server"})
+        assert "English" not in text and text.endswith(".")
+    # An unknown code still says something: the server's own message.
+    assert say("docError", {"code": "new_code", "message": "x.pdf: something new"}) == "x.pdf: something new"

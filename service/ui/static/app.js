@@ -89,7 +89,9 @@ const GV = (() => {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
     if (!m) return String(iso);
     if (String(iso).length > 10) {
-      const d = new Date(iso);
+      // The server keeps UTC; a time without an offset is UTC, shown on the clerk's own day.
+      const s = String(iso);
+      const d = new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : s + "Z");
       if (!isNaN(d)) {
         const p = (n) => String(n).padStart(2, "0");
         return p(d.getDate()) + "/" + p(d.getMonth() + 1) + "/" + d.getFullYear();
