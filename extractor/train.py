@@ -161,7 +161,7 @@ spaCy {result['spacy']} pipeline for Vietnamese assignment documents (việc đ�
 
 - tokenizer: underthesea ``word_tokenize`` mapped onto the exact text (``extractor/nlp.py``)
 - ``giaoviec_titles``, ``giaoviec_names``, ``giaoviec_periods``: rule components (``extractor/recognize``)
-- ``ner``: spaCy's transition-based NER (default CNN tok2vec, CPU), labels {", ".join(LABELS)}
+- ``ner``: spaCy's transition-based NER (small CNN tok2vec: width 64, depth 2; CPU), labels {", ".join(LABELS)}
 - ``giaoviec_linker``: builds assignments; asks the (disabled-by-default) ``ner`` only about sentences with an
   assignment verb where the rules found no person, and keeps its CADRE entities that are shaped like names
   and stand in apposition with a title
