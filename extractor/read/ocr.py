@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,9 +100,10 @@ class OcrResult:
     plain_text: str = ""
 
 
-def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str = "") -> list[Word]:
+def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str = "",
+                   dpi: int | None = None) -> list[Word]:
     cmd = ["tesseract", str(image), "stdout", "-l", config.ocr_language, "--psm", str(psm),
-           "--dpi", str(config.ocr_dpi), "tsv"]
+           "--dpi", str(dpi or config.ocr_dpi), "tsv"]
     try:
         proc = subprocess.run(cmd, capture_output=True, env=tesseract_env(), timeout=TESSERACT_TIMEOUT)
     except subprocess.TimeoutExpired as err:
@@ -240,10 +242,13 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
 
 
 def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
-              workdir: Path | None = None) -> OcrResult:
+              workdir: Path | None = None, dpi: int | None = None) -> OcrResult:
     """OCR one page image file: deskew, tables, orientation; see the module docstring."""
     import cv2
 
+    # Pages are already read in parallel, one per core; OpenCV's own threads would only
+    # compete with the Tesseract processes.
+    cv2.setNumThreads(1)
     gray = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
     if gray is None:
         raise UnreadableFile(name, "a page image could not be decoded; check the scan")
@@ -271,7 +276,7 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
         return out_path, tables, local, img
 
     image_path, tables, prep_fixes, upright = prepare(gray)
-    words = _run_tesseract(image_path, config, name=name)
+    words = _run_tesseract(image_path, config, name=name, dpi=dpi)
     fixes += prep_fixes
     text = " ".join(w.text for w in words)
     quality = vietnamese_quality(text)
@@ -290,7 +295,7 @@ def ocr_image(path: Path, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str
             if p2 == path:
                 p2 = workdir / (path.stem + f"-r{deg}.pgm")
                 cv2.imwrite(str(p2), turned)
-            w2 = _run_tesseract(p2, config, name=name)
+            w2 = _run_tesseract(p2, config, name=name, dpi=dpi)
             s2 = _score(w2)
             if s2 > best[0]:
                 best = (s2, w2, p2, t2, f2, deg, up2)
@@ -336,6 +341,42 @@ def _ocr_many(images, count: int, *, config: ExtractorConfig, name: str, workdir
             if progress:
                 progress(done, len(futures))
     return [r for r in results if r is not None]
+
+
+_PYPDF_LOCK = threading.Lock()
+
+
+def _page_scan_image(reader, number: int, out_dir: Path, max_pixels: int) -> tuple[Path, int] | None:
+    """The scan itself when a PDF page is one full-page image (what scanners write):
+    taken at its own resolution, with no rendering. None when the page is anything else
+    or the image is under 200 dpi (then it is rendered at the OCR resolution)."""
+    try:
+        with _PYPDF_LOCK:  # one pypdf reader is shared by the page threads; it seeks a stream
+            page = reader.pages[number - 1]
+            images = list(page.images)
+            image = images[0].image if len(images) == 1 else None
+            rotation = int(page.get("/Rotate", 0) or 0) % 360
+        width_in = float(page.mediabox.width) / 72
+        if image is None or width_in <= 0:
+            return None
+        w, h = image.size
+        if w * h > max_pixels:
+            return None
+        dpi = round(max(w, h) / (max(float(page.mediabox.width), float(page.mediabox.height)) / 72))
+        if dpi < 200 or dpi > 1200:
+            return None
+        # the image must fill the page (a logo on a blank page is no scan)
+        if abs(w / h - float(page.mediabox.width) / float(page.mediabox.height)) > 0.05 and \
+                abs(h / w - float(page.mediabox.width) / float(page.mediabox.height)) > 0.05:
+            return None
+        image = image.convert("L")
+        if rotation:  # the page is shown turned clockwise by /Rotate
+            image = image.rotate(-rotation, expand=True)
+        out = out_dir / f"page-{number:04d}.pgm"
+        image.save(out)
+        return out, dpi
+    except Exception:  # any oddity in the embedded image: fall back to rendering the page
+        return None
 
 
 def _render_pdf_page(pdf_path: Path, number: int, dpi: int, out_dir: Path, max_pixels: int,
@@ -386,9 +427,14 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
         results: list[OcrResult | None] = [None] * len(numbers)
         with ThreadPoolExecutor(max_workers=process_count(config, len(numbers))) as pool:
             def work(i: int, n: int) -> tuple[int, OcrResult]:
-                img = _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels, sizes[n], name)
+                found = _page_scan_image(reader, n, tmp, config.max_image_pixels)
+                if found:
+                    img, dpi = found
+                else:
+                    img = _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels, sizes[n], name)
+                    dpi = None
                 try:
-                    return i, ocr_image(img, config=config, name=name, workdir=tmp)
+                    return i, ocr_image(img, config=config, name=name, workdir=tmp, dpi=dpi)
                 finally:
                     img.unlink(missing_ok=True)
 

@@ -126,3 +126,20 @@ def test_pdf_that_is_really_an_image(made, tmp_path):
     shutil.copy(made["decision.png"], path)
     doc = read(path)
     assert doc.format == "image" and doc.pages[0].ocr and len(doc.tables) == 1
+
+
+def test_scanned_pdf_page_with_rotate_flag(made, tmp_path):
+    """A scanner that stored the image sideways and set /Rotate on the page: the page is
+    read as it is shown, upright, without needing to guess the orientation."""
+    from PIL import Image
+
+    sideways = tmp_path / "sideways.png"
+    text_image(LINES, sideways).rotate(90, expand=True).save(sideways)
+    pdf = tmp_path / "rotated.pdf"
+    Image.open(sideways).save(pdf, resolution=300)
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    writer.pages[0].rotate(90)
+    writer.write(pdf)
+    doc = read(pdf)
+    assert words_in_order(doc.pages[0].text, " ".join(LINES)) > 0.9
+    assert not any(f.kind == "orientation" for f in doc.fixes)
