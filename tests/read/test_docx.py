@@ -7,8 +7,7 @@ import pytest
 from extractor.errors import UnreadableFile
 from extractor.read import read
 
-from conftest import HEADER, PEOPLE, convert
-from read_helpers import check_spans
+from read_helpers import HEADER, PEOPLE, check_spans, convert
 
 
 def test_decision_docx_order_and_appendix_table(made):

@@ -13,8 +13,7 @@ from extractor.errors import TooLarge, UnreadableFile
 from extractor.read import read, read_bytes
 from extractor.read.ocr import tesseract_available
 
-from conftest import HEADER, PEOPLE
-from read_helpers import check_spans, text_image, words_in_order
+from read_helpers import HEADER, PEOPLE, check_spans, text_image, words_in_order
 
 pytestmark = [
     pytest.mark.slow,

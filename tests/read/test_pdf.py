@@ -14,8 +14,7 @@ from extractor.config import DEFAULT_CONFIG
 from extractor.errors import EncryptedFile, TooLarge, UnreadableFile
 from extractor.read import read, read_bytes
 
-from conftest import HEADER, PEOPLE, convert
-from read_helpers import check_spans
+from read_helpers import HEADER, PEOPLE, check_spans, convert
 
 
 def test_text_pdf_with_appendix_table(made):
