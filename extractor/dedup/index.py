@@ -16,18 +16,19 @@ above the threshold when comparing all pairs is found). For a threshold T above
    multisets share at least t*n/(2-t) items, so (prefix filtering, Chaudhuri et al.
    2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Many nameless
    tasks are joined by that rule; few are compared all against all. Every raw ratio is
-   computed in rapidfuzz's C++ ``cdist``.
+   computed in rapidfuzz's C++ ``cdist`` / ``cpdist``.
 
 At T <= CONFLICT_CAP the features cannot rule anything out and all tasks are joined by
-prefix filtering alone (correct, slower). Candidates are then scored exactly with :func:`score`.
+prefix filtering alone (correct, slower). Candidates are then scored exactly with
+:func:`score`.
 """
 from __future__ import annotations
 
 import math
 import sys
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
