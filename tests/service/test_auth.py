@@ -92,6 +92,8 @@ def test_admin_creates_user_and_token_is_stored_hashed(api):
 
 
 def test_users_cli_prints_a_working_token(api, service):
+    if not service.database_url.startswith("sqlite"):
+        pytest.skip("the command is the same on every database; once is enough (each run starts Python)")
     env = dict(os.environ, GIAOVIEC_DATABASE_URL=service.database_url, GIAOVIEC_DATA_DIR=str(service.data_dir))
     out = subprocess.run([sys.executable, "-m", "service", "users", "add", "minh", "--role", "clerk"],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
