@@ -94,6 +94,21 @@ def read_docinfo(doc: Document) -> DocumentInfo:
         code = re.search(r"[-/–]([A-ZĐa-zđ]+)", number)
         if code:
             kind = _KIND_BY_CODE.get(code.group(1), "other")
+    if kind == "other" and lines:
+        # no "QUYẾT ĐỊNH" line of its own: a registration form, or a report/plan named in its first lines
+        for ln in lines[:4]:
+            f = fold(ln)
+            if re.match(r"(?:bản\s+)?đăng ký", f):
+                kind = "plan"
+            elif f.startswith(("báo cáo", "kết quả thực hiện")):
+                kind = "report"
+            elif f.startswith(("kế hoạch", "chương trình")):
+                kind = "plan"
+            elif f.startswith(("quyết định", "nghị quyết", "thông báo")):
+                kind = "decision"
+            if kind != "other":
+                title = title or ln
+                break
     if kind == "other" and not header_number and lines:
         kind = "news"
         title = lines[0] if len(lines[0]) < 250 else None
