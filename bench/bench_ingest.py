@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=None, help="use (or make) the archive here")
     ap.add_argument("--runs", default="local1,local2,celery2,resume")
     ap.add_argument("--subset", type=int, default=None,
-                    help="local1/local2 on the first N files only (a 1,000 single-worker run takes long)")
+                    help="run on the first N files of the archive only (a 1,000 single-worker run takes long)")
     args = ap.parse_args(argv)
 
     started = time.time()
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             out["runs"][name] = run_local(local_archive, int(name[5:] or 1))
         elif name.startswith("celery"):
             try:
-                out["runs"][name] = run_celery(archive, int(name[6:] or 2))
+                out["runs"][name] = run_celery(local_archive, int(name[6:] or 2))
             except Exception as err:  # no Redis here: say so, measure the rest
                 out["runs"][name] = {"run": name, "skipped": f"{type(err).__name__}: {err}"}
         elif name == "resume":
