@@ -65,6 +65,25 @@ def pct(values, q):
     return round(values[k] * 1000, 2)
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its children (the server's
+    worker processes). Divided by requests it gives the server's own cost per request,
+    which does not depend on what else the machine is running."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo.extend(int(k) for k in kids)
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def seed(url: str, n_tasks: int, rnd: random.Random) -> dict:
     """Fill the schema with synthetic documents, assignments and tasks (bulk inserts)."""
     from sqlalchemy import insert
@@ -258,9 +277,14 @@ def main(argv=None) -> int:
         results = {}
         floor = asyncio.run(load(base, token, ["/api/me"], args.clients, min(args.seconds, 4)))
         out["floor_api_me"] = floor
+        out["load_average_at_start"] = os.getloadavg()
         for name, paths in scenarios.items():
             single = asyncio.run(load(base, token, paths, 1, min(args.seconds, 3)))
+            cpu0 = tree_cpu_seconds(server.pid)
             conc = asyncio.run(load(base, token, paths, args.clients, args.seconds))
+            cpu = tree_cpu_seconds(server.pid) - cpu0
+            conc["server_cpu_ms_per_request"] = round(cpu / max(1, conc["requests"]) * 1000, 2)
+            conc["load_average_1m"] = round(os.getloadavg()[0], 1)
             conc["single_client_p95_ms"] = single["p95_ms"]
             conc["ratio_p95_vs_single"] = round(conc["p95_ms"] / single["p95_ms"], 1) if single["p95_ms"] else None
             conc["meets_target"] = conc["p95_ms"] is not None and conc["p95_ms"] <= 50
