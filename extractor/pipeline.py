@@ -95,7 +95,9 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     for page in doc.pages:
         if not page.text.strip():
             continue
-        sdoc = nlp(page.text)
+        sdoc = nlp.make_doc(page.text)
+        sdoc.user_data["soft_wrap"] = page.ocr  # scanned lines break mid-sentence
+        sdoc = nlp(sdoc)
         page_periods[page.number] = find_periods(page.text)
         own = [t.span for t in doc.tables if t.page == page.number]
         # tables typed as tab-separated text, where the reader found none

@@ -71,8 +71,30 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         extra = self._model_names(doc)
-        doc.user_data[KEY] = link_prose(doc.text, extra_names=extra)
+        text = soften(doc.text) if doc.user_data.get("soft_wrap") else doc.text
+        doc.user_data[KEY] = link_prose(text, extra_names=extra)
         return doc
+
+
+_LINE_START_ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-+•*–—]\s)")
+
+
+def soften(text: str) -> str:
+    r"""OCR keeps the printed line breaks: turn a break inside a sentence into a space
+    (same length, so every offset still points into the page text).
+
+    >>> soften("đồng chí Nguyễn\nMinh Tân làm trưởng đoàn.\n- Việc một")
+    'đồng chí Nguyễn Minh Tân làm trưởng đoàn.\n- Việc một'
+    """
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c != "\n" or i == 0 or i + 1 >= len(text):
+            continue
+        prev, nxt = text[i - 1], text[i + 1]
+        if prev in ".!?:;\"”)" or prev == "\n" or nxt == "\n" or _LINE_START_ITEM.match(text, i + 1):
+            continue
+        chars[i] = " "
+    return "".join(chars)
 
 
 @Language.factory("giaoviec_linker",
