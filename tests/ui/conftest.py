@@ -68,9 +68,14 @@ class Server:
             raise RuntimeError(f"no token in the output of giaoviec users add: {out!r}")
         return tokens[-1]
 
-    def start(self) -> None:
+    def launch(self) -> None:
+        """Start ``giaoviec serve`` (returns at once; :meth:`start` waits until it answers)."""
         self.proc = subprocess.Popen([str(GIAOVIEC), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
                                      cwd=self.workdir, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def start(self) -> None:
+        if self.proc is None:
+            self.launch()
         import httpx
 
         deadline = time.monotonic() + 60
@@ -103,7 +108,10 @@ class Server:
 
 def _start_server(workdir: Path, roles=("clerk", "reviewer")) -> Server:
     srv = Server(workdir)
-    srv.tokens = {role: srv.add_user(f"ui-{role}", role) for role in roles}
+    # The first user creates the database; the server then starts while the others are added.
+    srv.tokens = {roles[0]: srv.add_user(f"ui-{roles[0]}", roles[0])}
+    srv.launch()
+    srv.tokens.update({role: srv.add_user(f"ui-{role}", role) for role in roles[1:]})
     srv.start()
     return srv
 
@@ -150,7 +158,8 @@ def browser():
 @pytest.fixture()
 def context(browser):
     ctx = browser.new_context(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
-    ctx.set_default_timeout(15_000)
+    # Generous: the machine the suite runs on may be shared and loaded; nothing here measures time.
+    ctx.set_default_timeout(45_000)
     yield ctx
     ctx.close()
 

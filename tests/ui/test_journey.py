@@ -109,6 +109,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     highlighted = page.locator("mark.hl.f-cadre").all_inner_texts()
     assert cadre in highlighted, highlighted
     assert any(TASK_SAME in t for t in page.locator("mark.hl.f-task").all_inner_texts())
+    shot(page, "05a-xem-xet-docx-mo")
     card = page.locator("article.assignment", has=page.locator(f'input[name="cadre"][value="{cadre}"]'))
     unit = card.get_by_label(re.compile("^Đơn vị"))
     unit.focus()  # focusing a field shows where it was read
