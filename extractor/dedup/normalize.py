@@ -113,8 +113,7 @@ _ABBREV_FIRST = frozenset(_EXPAND) | frozenset(_PHRASE_FIRST)
 # ("Thanh" is a name, "Thanh niên" is not).
 NAME_STOP_SINGLE = frozenset("""
 ủy ban đảng bộ chi hội đoàn tỉnh huyện xã phường thôn bản xóm ấp tổ khu phòng sở trường
-cục trạm dự án đề chương trình kế hoạch nghị quyết chỉ thị quyết định thông báo công văn
-ngày tháng năm sông suối núi đèo hồ chợ cầu đường kênh mương ocop covid vietgap
+cục trạm ngày tháng năm đường ocop covid vietgap
 """.split())
 NAME_STOP_PHRASES = frozenset(tuple(p.split()) for p in """
 nhân dân|hội đồng|mặt trận|tổ quốc|thanh niên|cộng sản|hồ chí minh|nhà nước|chính phủ|
@@ -123,7 +122,8 @@ cựu chiến binh|việt nam|công an|quân sự|văn hóa|thông tin|ngân hà
 thường trực|hợp tác xã|tổ hợp tác|nông nghiệp|phát triển|nông thôn|tài chính|kế toán|
 giáo dục|đào tạo|tài nguyên|môi trường|lao động|thương binh|xã hội|khoa học|công nghệ|
 nội vụ|tư pháp|thanh tra|kinh tế|hạ tầng|dân tộc|tôn giáo|giao thông|vận tải|xây dựng|
-tuyên giáo|dân vận|tổ chức|kiểm tra|mầm non|tiểu học|trung học|cơ sở|phổ thông|đường hoa
+tuyên giáo|dân vận|tổ chức|kiểm tra|mầm non|tiểu học|trung học|cơ sở|phổ thông|đường hoa|
+dự án|đề án|chương trình|kế hoạch|nghị quyết|chỉ thị|quyết định|thông báo|công văn
 """.replace("\n", "").split("|"))
 _STOP_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in sorted(NAME_STOP_PHRASES, key=len, reverse=True):
@@ -224,13 +224,20 @@ def plain_tokens(tokens) -> tuple[str, ...]:
 
 
 def _number(token: str) -> str:
-    """'05' -> '5'; '1.000' -> '1000' (Vietnamese thousands dot); '1,5' -> '1.5'."""
+    """'05' -> '5'; '1.000' -> '1000' (Vietnamese thousands dot); '1,50' / '1.5' -> '1,5'.
+
+    The decimal mark of the key is the Vietnamese comma, so a key read again is the same key.
+    """
     if "." in token or "," in token:
         parts = re.split(r"[.,]", token)
-        if "." in token and all(len(p) == 3 for p in parts[1:]):
+        if "." in token and "," not in token and all(len(p) == 3 for p in parts[1:]):
             return str(int("".join(parts)))
-        head, _, tail = token.replace(",", ".").partition(".")
-        return f"{int(head)}.{tail.replace('.', '')}"
+        if "," in token and "." in token:  # "1.234,5": thousands dots, decimal comma
+            head, _, tail = token.replace(".", "").partition(",")
+        else:
+            head, _, tail = token.replace(",", ".").partition(".")
+        tail = tail.replace(".", "").replace(",", "").rstrip("0")
+        return f"{int(head)},{tail}" if tail else str(int(head))
     return str(int(token))
 
 

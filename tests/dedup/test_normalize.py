@@ -66,7 +66,7 @@ def test_case_punctuation_and_bullets_do_not_count():
 
 def test_numbers_are_read_in_one_form_and_years_kept_apart():
     k = match_key("Kết nạp 05 đảng viên, làm 1.000 m đường, 2,5 km kênh trong năm 2022")
-    assert k.numbers == ("1000", "2.5", "5")
+    assert k.numbers == ("1000", "2,5", "5")
     assert k.years == ("2022",)
 
 
