@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from .index import (choose_probe, find_pairs, make_pair, match_keys, plain_names, prefix_length,
                     tagged)
-from .normalize import Key, match_key
+from .normalize import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, score
 
@@ -186,14 +186,23 @@ class DedupIndex:
         found: set[int] = set()
         probe = self.probe
         pt = key.plain.split()
+        padded = f" {key.plain} "
+        names = self.names
         for bg in set(zip(pt, pt[1:])):
             hit = probe.get((ns, bg))
             if hit:
-                found.update(hit)
+                # Cheap necessary test first: all the stored task's names are in this one.
+                found.update(i for i in hit if all(
+                    f" {' '.join(pn)} " in padded for pn in plain_names(names[i])))
         if key.names:
+            mine = [f" {' '.join(pn)} " for pn in plain_names(key.names)]
             hit = self.plain_bigrams.get((ns, choose_probe(plain_names(key.names), self.name_counts)))
             if hit:
-                found.update(hit)
+                texts = self.texts
+                for i in hit:
+                    other = f" {' '.join(map(plain_word, texts[i].split()))} "
+                    if all(m in other for m in mine):
+                        found.add(i)
         else:
             for tag in self._prefix(toks, assign=False):
                 hit = self.plain_prefix.get((ns, tag))
