@@ -116,3 +116,16 @@ def test_docinfo_header():
 def test_docinfo_news_item():
     info = read_docinfo(Document("n.txt", "", "txt", (Page(1, "Huyện A giao việc đột phá\n\nNội dung bài."),)))
     assert info.kind == "news" and info.title == "Huyện A giao việc đột phá"
+
+
+def test_scanned_line_breaks_are_soft():
+    text = ("Đoàn 2 do đồng chí Nguyễn\nMinh Tân - Ủy viên Thường vụ Tỉnh ủy làm trưởng\nđoàn làm việc với huyện.\n"
+            "- Thời gian: năm 2015.")
+    scanned = extract_document(Document("s.pdf", "", "pdf", (Page(1, text, ocr=True),)))
+    a = scanned.assignments[0]
+    assert " ".join(a.cadre.text.split()) == "Nguyễn Minh Tân"
+    assert text[a.cadre.span.start:a.cadre.span.end] == a.cadre.text
+    assert " ".join(a.tasks[0].text.split()) == "trưởng đoàn làm việc với huyện"
+    # the same text typed (not scanned): a line break ends the paragraph, so nobody is found
+    typed = extract_document(Document("s.txt", "", "txt", (Page(1, text),)))
+    assert typed.assignments == ()
