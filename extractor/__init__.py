@@ -15,12 +15,11 @@ from .errors import (EmptyFile, EncryptedFile, MissingDependency, ReadError, Too
 from .records import (Assignment, Block, Cell, Document, DocumentInfo, ErrorInfo, Extraction,
                       Field, Fix, Page, Period, Span, Statistic, Table, Task)
 
-
-def read(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Document:
-    """Read a file (kind by content, not name) into a normalised :class:`Document`."""
-    from .read import read as _read
-
-    return _read(path, config=config, **kwargs)
+# Imported eagerly (it is light: readers load their libraries lazily). The subpackage and the
+# function share the name ``read``; binding the function after the subpackage import keeps
+# ``extractor.read(path)`` a function whatever is imported later.
+from .read import read, read_bytes, sniff  # noqa: E402
+from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys  # noqa: E402
 
 
 def extract(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Extraction:
@@ -31,7 +30,8 @@ def extract(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Extract
 
 
 __all__ = [
-    "read", "extract", "ExtractorConfig", "DEFAULT_CONFIG",
+    "read", "read_bytes", "sniff", "extract",
+    "UnitRef", "resolve_unit", "unit_keys", "describe_key", "hints_from_path", "ExtractorConfig", "DEFAULT_CONFIG",
     "ReadError", "EmptyFile", "UnreadableFile", "EncryptedFile", "UnsupportedFile", "TooLarge",
     "MissingDependency",
     "Assignment", "Block", "Cell", "Document", "DocumentInfo", "ErrorInfo", "Extraction", "Field",

@@ -131,19 +131,3 @@ def read_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAULT_CONF
     if progress:
         progress(len(doc.pages), len(doc.pages))
     return doc
-
-
-# ``extractor/__init__.py`` defines a function ``read`` that wraps this one; importing this
-# subpackage rebinds ``extractor.read`` to the module, so ``from extractor import read``
-# can hand back the module instead of the function depending on import order. Making the
-# module callable keeps ``extractor.read(path)`` working either way.
-import sys as _sys
-import types as _types
-
-
-class _CallableModule(_types.ModuleType):
-    def __call__(self, path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Document:
-        return read(path, config=config, **kwargs)
-
-
-_sys.modules[__name__].__class__ = _CallableModule
