@@ -68,7 +68,8 @@ def _quality(pairs, pos: dict, truth: list, expected: int) -> dict:
             "precision": round(tp / len(pairs), 4) if pairs else None}
 
 
-def run_size(n: int, seed: int, workers: int, threshold: float) -> tuple[dict, list, list, list]:
+def run_size(n: int, seed: int, workers: int, threshold: float,
+             skip_pairs: bool = False) -> tuple[dict, list, list, list]:
     t0 = time.perf_counter()
     rows = list(iter_tasks(n, seed=seed))
     tasks = [t for t, _ in rows]
@@ -79,7 +80,7 @@ def run_size(n: int, seed: int, workers: int, threshold: float) -> tuple[dict, l
     keys = match_keys([t.text for t in tasks], workers)
     t_keys, c_keys = time.perf_counter() - t0, _cpu() - c0
     t0, c0 = time.perf_counter(), _cpu()
-    pairs = find_pairs(tasks, threshold, workers=workers, keys=keys)
+    pairs = [] if skip_pairs else find_pairs(tasks, threshold, workers=workers, keys=keys)
     t_pairs, c_pairs = time.perf_counter() - t0, _cpu() - c0
     pos = {t.id: i for i, t in enumerate(tasks)}
     out = {"n": n, "generate_s": round(gen, 2), "keys_s": round(t_keys, 2),
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--add", type=int, default=1000, help="tasks added to the persisted index")
     ap.add_argument("--no-index", action="store_true", help="skip the persisted-index part")
+    ap.add_argument("--skip-pairs", action="store_true",
+                    help="keys and the persisted index only (no find_pairs over the sizes)")
     args = ap.parse_args(argv)
     if args.sizes:
         sizes = sorted({int(x) for x in args.sizes.split(",")} | {args.n})
@@ -144,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
                     "calibration_s": _calibrate(), "sizes": []}
     last = None
     for n in sizes:
-        row, tasks, truth, keys = run_size(n, args.seed, args.workers, args.threshold)
+        row, tasks, truth, keys = run_size(n, args.seed, args.workers, args.threshold,
+                                           args.skip_pairs)
         result["sizes"].append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
         last = (tasks, truth, keys) if n == sizes[-1] else None
