@@ -209,7 +209,9 @@ const GV = (() => {
     showUser();
     // Who we are is refreshed in the background: the page's own calls need not wait a round
     // trip for it (a token that stopped working sends any call, this one too, to sign-in).
+    const asked = token();
     api("GET", "/api/me").then((me) => {
+      if (token() !== asked) return; // signed out or in as someone else meanwhile
       const before = user();
       signIn(token(), me);
       showUser();
