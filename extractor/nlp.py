@@ -28,6 +28,21 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "giaoviec-vi"
 _WS = re.compile(r"\S+")
 
 
+# underthesea loads its segmentation model on the first call and is not thread-safe:
+# two threads making that first call see a half-built model ("'NoneType' object has no
+# attribute 'process'"), which the service's in-process workers and the web server hit.
+# One lock around the call keeps every caller safe; segmentation is a small share of the
+# pipeline's time, so serialising it costs little.
+_TOKENIZE_LOCK = threading.Lock()
+
+
+def _word_tokenize(text: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    with _TOKENIZE_LOCK:
+        return word_tokenize(text)
+
+
 class UnderTheSeaTokenizer:
     """Callable tokenizer: text -> Doc whose tokens are underthesea words.
 
@@ -40,11 +55,9 @@ class UnderTheSeaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from underthesea import word_tokenize
-
         spans: list[tuple[int, int]] = []
         pos = 0
-        for word in word_tokenize(text) if text.strip() else []:
+        for word in _word_tokenize(text) if text.strip() else []:
             at = text.find(word, pos)
             # underthesea may normalise a word; then fall back to the raw text there
             if at < 0 or text[pos:at].strip():

@@ -32,3 +32,29 @@ def test_pipeline_marks_titles_names_periods():
     assert any(s.text.startswith("Chủ tịch UBND xã Hòa Phú") for s in doc.spans["titles"])
     assert [s.text for s in doc.spans["periods"]] == ["Năm 2021"]
     assert "giaoviec_linker" in nlp.pipe_names
+
+
+def test_tokenizer_is_safe_when_threads_make_the_first_call_together():
+    """underthesea builds its model on first use; threads racing there used to crash
+    ("'NoneType' object has no attribute 'process'"). A fresh process, so the model is cold."""
+    import subprocess
+    import sys
+
+    script = (
+        "import threading\n"
+        "from extractor.nlp import blank_vi\n"
+        "nlp = blank_vi()\n"
+        "errors = []\n"
+        "def go():\n"
+        "    try:\n"
+        "        nlp('Năm 2023, đồng chí Lò Văn Pảng, Chủ tịch UBND xã được giao 2 việc')\n"
+        "    except Exception as err:\n"
+        "        errors.append(repr(err))\n"
+        "threads = [threading.Thread(target=go) for _ in range(4)]\n"
+        "[t.start() for t in threads]\n"
+        "[t.join() for t in threads]\n"
+        "print(len(errors)); print(errors)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "0", out.stdout

@@ -13,10 +13,6 @@ from .test_journey import api, drop_file
 
 pytestmark = pytest.mark.slow
 
-# The known failure this test found (see the report of issue 6): underthesea's word_tokenize
-# loads its model lazily and not thread-safely, so two workers starting at once can crash.
-UNDERTHESEA_RACE = "'NoneType' object has no attribute 'process'"
-
 
 def test_a_zip_of_documents_dropped_on_a_cold_server_all_finish(fresh_server, page, tmp_path):
     archive = tmp_path / "ke-hoach-cac-xa.zip"
@@ -37,8 +33,6 @@ def test_a_zip_of_documents_dropped_on_a_cold_server_all_finish(fresh_server, pa
         .every(r => r.dataset.status === 'done' || r.dataset.status === 'failed')""", timeout=120_000)
     shot(page, "11-tai-len-zip")
     failed = rows.evaluate_all("rs => rs.filter(r => r.dataset.status === 'failed').map(r => r.textContent)")
-    if failed and UNDERTHESEA_RACE in fresh_server.tail():
-        pytest.xfail(f"known: concurrent first use of underthesea word_tokenize crashes a worker: {failed}")
     assert not failed, (failed, fresh_server.tail())
     for row in rows.all():
         assert "cán bộ" in row.locator(".result").inner_text()
