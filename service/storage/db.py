@@ -107,12 +107,33 @@ def init_db(url: str | None = None) -> Engine:
         url = get_settings().database_url
     engine = configure(url)
     cfg = alembic_config(url)
-    with engine.begin() as conn:
+    with _sqlite_migration_lock(engine), engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(74250001)"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return engine
+
+
+@contextmanager
+def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
+    """On SQLite, serialise schema upgrades across processes with a lock file beside the
+    database: a worker and ``giaoviec ingest`` starting together on a new database
+    otherwise both run the first migration ("table audit_log already exists")."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    import fcntl
+
+    lock_path = Path(database).resolve().with_name(Path(database).name + ".migrate.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @contextmanager

@@ -103,3 +103,18 @@ def test_fold_is_idempotent_and_tone_placement_free():
 
     prop()
     assert fold("thuỷ lợi") == fold("thủy lợi")
+
+
+def test_processes_upgrading_a_new_sqlite_database_together_all_succeed(tmp_path):
+    """A Celery worker and `giaoviec ingest` starting at once on a new database both run
+    the migrations; on SQLite a lock file serialises them (else "table ... already exists")."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    script = ("import sys\nfrom service.storage.db import init_db\n"
+              "init_db(sys.argv[1])\nprint('ok')\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, url], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [err[-400:] for _, err in results]
