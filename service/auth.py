@@ -20,7 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.storage.db import SessionLocal, get_engine
+from service.storage.db import session_scope
 from service.storage.models import ApiToken, AuditLog, User, utcnow
 
 ROLES = ("clerk", "reviewer", "admin")
@@ -95,16 +95,8 @@ def audit(session: Session, user: User | None, action: str, entity: str, entity_
 
 def get_session() -> Iterator[Session]:
     """A request-scoped session: committed when the route returns, rolled back on error."""
-    get_engine()
-    session = SessionLocal()
-    try:
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 DbSession = Annotated[Session, Depends(get_session)]
