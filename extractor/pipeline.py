@@ -29,7 +29,7 @@ from .link.component import KEY
 from .link.prose import RawAssignment
 from .link.forms import link_forms
 from .link.tables import link_tables
-from .link.texttables import find_pipe_tables, find_source_tables, find_text_tables
+from .link.texttables import find_pipe_tables, find_text_tables
 
 
 def _read(path, config: ExtractorConfig) -> Document:
@@ -90,8 +90,6 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     context = _context(full, province)
     context["year"] = _document_year(doc, info, hints)
     all_tables = list(doc.tables)
-    if not all_tables:
-        all_tables.extend(find_source_tables(doc))
     for page in doc.pages:
         if not page.text.strip():
             continue

@@ -55,69 +55,6 @@ def find_text_tables(page: Page) -> list[Table]:
     return tables
 
 
-def find_source_tables(doc) -> list[Table]:
-    """Tab tables of a TXT/MD source whose reader flowed the rows into prose.
-
-    When the page text has no tabs left but the file on disk has tab-separated rows,
-    the rows are read from the file and each cell is located, in order, in the page
-    text (compared folded, so normalised tones still match); a table any of whose
-    cells cannot be found is dropped rather than guessed.
-    """
-    import re
-    from pathlib import Path
-
-    from ..recognize.text import fold
-
-    if doc.format not in ("txt", "md") or len(doc.pages) != 1 or "\t" in doc.pages[0].text:
-        return []
-    path = Path(doc.source)
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    if "\t" not in raw:
-        return []
-    page = doc.pages[0]
-    hay = fold(page.text)
-    tables: list[Table] = []
-    cursor = 0
-    block: list[list[str]] = []
-
-    def place(block: list[list[str]]):
-        nonlocal cursor
-        if len(block) < 2 or not classify_header(tuple(Cell(c, 0, k, Span(1, 0, 0)) for k, c in enumerate(block[0]))):
-            return
-        width = max(len(r) for r in block)
-        rows, pos = [], cursor
-        for ri, cells in enumerate(block):
-            row = []
-            for k in range(width):
-                c = " ".join(cells[k].split()) if k < len(cells) else ""
-                if not c:
-                    row.append(Cell("", ri, k, Span(page.number, pos, pos)))
-                    continue
-                at = hay.find(fold(c), pos)
-                if at < 0 or page.text[at:at + len(c)] and fold(page.text[at:at + len(c)]) != fold(c):
-                    return  # not laid out as we think: leave it to the prose linker
-                row.append(Cell(page.text[at:at + len(c)], ri, k, Span(page.number, at, at + len(c))))
-                pos = at + len(c)
-            rows.append(tuple(row))
-        start = min(c.span.start for c in rows[0] if c.text)
-        tables.append(Table(page=page.number, rows=tuple(rows), span=Span(page.number, start, pos)))
-        cursor = pos
-
-    for line in re.split(r"\r?\n", raw):
-        if line.count("\t") >= 2 and line.strip():
-            block.append(line.split("\t"))
-        else:
-            if block:
-                place(block)
-            block = []
-    if block:
-        place(block)
-    return tables
-
-
 _PIPE_SEP = None
 
 

@@ -77,21 +77,58 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+def _tab_segments(text: str) -> list[tuple]:
+    r"""Split plain text into prose and tab-separated tables, in order.
+
+    Clerks paste appendix tables from Word or Excel into .txt files as rows of
+    tab-separated cells; two or more consecutive lines with tabs are such a table and
+    come back as rows of cells (``(rows, True)``), the rest as text (``(text, False)``).
+
+        >>> [t for _, t in _tab_segments("Quyết định\nHọ và tên\tChức vụ\nAn\tBí thư\nHết")]
+        [False, True, False]
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[tuple] = []
+    prose: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+            j += 1
+        if j - i >= 2:
+            if prose:
+                out.append(("\n".join(prose), False))
+                prose = []
+            out.append(([ln.split("\t") for ln in lines[i:j]], True))
+            i = j
+        else:
+            prose.append(lines[i])
+            i += 1
+    if prose:
+        out.append(("\n".join(prose), False))
+    return out
+
+
 def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Document:
     """Read a .txt/.md file's bytes into a one-page :class:`Document`."""
     import hashlib
 
     text, enc, fixes = decode_document_bytes(data)
     builder = PageBuilder(1)
-    for para in _paragraphs(text):
-        kind, level = "paragraph", 0
-        stripped = para.strip()
-        if markdown:
-            m = re.match(r"^(#{1,6})\s+", stripped)
-            if m:
-                kind, level = "heading", len(m.group(1))
-                para = stripped[m.end():]
-        builder.add_block(kind, para, level=level)
+    for segment, is_table in _tab_segments(text):
+        if is_table:
+            cells = [RawCell(cell, r, k) for r, row in enumerate(segment) for k, cell in enumerate(row)]
+            builder.add_table(grid_from_cells(cells), len(builder.tables))
+            continue
+        for para in _paragraphs(segment):
+            kind, level = "paragraph", 0
+            stripped = para.strip()
+            if markdown:
+                m = re.match(r"^(#{1,6})\s+", stripped)
+                if m:
+                    kind, level = "heading", len(m.group(1))
+                    para = stripped[m.end():]
+            builder.add_block(kind, para, level=level)
     if not builder.blocks:
         raise EmptyFile(name, "the file holds no text; check that it is the right file")
     page = builder.page(quality=1.0)

@@ -111,3 +111,22 @@ def test_empty_text_files(data):
     with pytest.raises(EmptyFile) as err:
         read_bytes(data, "blank.txt")
     assert "blank.txt" in str(err.value) and err.value.code == "empty"
+
+
+def test_tab_separated_rows_in_a_txt_file_are_a_table_with_cell_spans(tmp_path):
+    """Appendix tables pasted from Word/Excel into .txt arrive as tab-separated rows."""
+    from extractor import read
+
+    path = tmp_path / "phu-luc.txt"
+    path.write_text("PHỤ LỤC\nSTT\tHọ và tên\tChức vụ\tNội dung\n1\tLò Thị Hoa\tBí thư Đảng ủy xã\tKết nạp 5 đảng viên\n"
+                    "\t\t\tXây dựng chi bộ thôn Nà Lừa\nGhi chú: ký tên.\n", encoding="utf-8")
+    doc = read(path)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0]] == ["STT", "Họ và tên", "Chức vụ", "Nội dung"]
+    assert [c.text for c in table.rows[2]][3] == "Xây dựng chi bộ thôn Nà Lừa"
+    page = doc.pages[0].text
+    for row in table.rows:
+        for cell in row:
+            assert page[cell.span.start:cell.span.end] == cell.text
+    assert "PHỤ LỤC" in page and "Ghi chú: ký tên." in page
