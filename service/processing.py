@@ -23,7 +23,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,7 @@ from service.settings import get_settings
 from service.storage import files
 from service.storage.db import session_scope
 from service.storage.fold import fold
-from service.storage.models import Assignment, Document, DuplicatePair, Page, Task, utcnow
+from service.storage.models import Assignment, AssignmentUnit, Document, DuplicatePair, Page, Task, utcnow
 
 log = logging.getLogger("giaoviec.processing")
 
@@ -345,6 +345,20 @@ def sync_years(row: Assignment) -> None:
         t.year = t.period_start if t.period_start is not None else row.period_start
 
 
+def set_unit_keys(s: Session, doc: Document, row: Assignment) -> None:
+    """Resolve the assignment's unit against the registry of units before and after the
+    2025 reform, so "huyện Chiêm Hóa" (2021) and the communes that replaced it group
+    together. Folder hints stand in when the document names no unit."""
+    from extractor import unit_keys
+
+    hints = doc.hints or {}
+    row.unit_key, keys = unit_keys(row.unit or hints.get("unit"),
+                                   year=row.period_start or hints.get("year"),
+                                   province_hint=hints.get("province"), within=doc.issuer)
+    s.execute(delete(AssignmentUnit).where(AssignmentUnit.assignment_id == row.id))
+    s.add_all(AssignmentUnit(assignment_id=row.id, key=k) for k in keys)
+
+
 def merge_extraction(s: Session, doc: Document, extraction) -> None:
     """Put a (new) extraction into ``doc`` keeping reviewers' work.
 
@@ -388,6 +402,7 @@ def merge_extraction(s: Session, doc: Document, extraction) -> None:
         row.warnings = list(ea.warnings)
         row.cadre_folded, row.position_folded, row.unit_folded = fold(row.cadre), fold(row.position), fold(row.unit)
         s.flush()
+        set_unit_keys(s, doc, row)
         kept.add(row.id)
         _merge_tasks(s, doc, row, ea.tasks)
     for row in by_key.values():

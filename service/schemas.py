@@ -150,6 +150,7 @@ class AssignmentOut(BaseModel):
     cadre: str
     position: str | None
     unit: str | None
+    unit_key: str | None = None  # across the 2025 reform; filter with ?unit_key=, labels at /api/units
     period: PeriodOut | None
     declared_count: int | None
     span: SpanOut | None

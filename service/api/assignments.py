@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from service.auth import Clerk, DbSession, Reviewer, audit
-from service.processing import sync_years
+from service.processing import set_unit_keys, sync_years
 from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, BulkReview, TaskList, TaskOut,
                              TaskPatch, TaskRow, Updated)
 from service.storage.fold import fold
-from service.storage.models import Assignment, Document, ReviewDecision, Task, utcnow
+from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
 
-from .common import (Id, Limit, Offset, QId, assignment_filters, assignment_out, capped_count, clamp, get_or_404,
+from .common import (Id, Limit, Offset, QId, assignment_filters, unit_key_filter, assignment_out, capped_count, clamp, get_or_404,
                      json_response, like_folded, task_out, task_row,
                      year_filter)
 
@@ -36,11 +36,13 @@ def list_assignments(session: DbSession, user: Clerk,
                      status: Annotated[Status | None, Query()] = None,
                      q: Annotated[str | None, Query(max_length=300)] = None,
                      document_id: QId = None,
+                     unit_key: Annotated[str | None, Query(max_length=40)] = None,
                      limit: Limit = 50,
                      offset: Offset = 0):
-    """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú")."""
+    """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú");
+    ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     limit, offset = clamp(limit, offset)
-    conds = assignment_filters(unit, cadre, year, status, q, document_id)
+    conds = assignment_filters(unit, cadre, year, status, q, document_id, unit_key)
     total, exact = capped_count(session, select(Assignment.id).where(*conds))
     rows = session.execute(select(Assignment, Document.name).join(Document, Assignment.document_id == Document.id)
                            .where(*conds).options(selectinload(Assignment.tasks))
@@ -93,6 +95,8 @@ def patch_assignment(assignment_id: Id, body: AssignmentPatch, session: DbSessio
         _decide(session, user, "assignment", a.id, a.status)
     a.corrected = sorted(corrected)
     a.cadre_folded, a.position_folded, a.unit_folded = fold(a.cadre), fold(a.position), fold(a.unit)
+    if {"unit", "period_start"} & set(changes):
+        set_unit_keys(session, a.document, a)
     after = _snapshot_assignment(a)
     if after != before:
         audit(session, user, "update", "assignment", a.id, before, after)
@@ -119,6 +123,18 @@ def patch_task(task_id: Id, body: TaskPatch, session: DbSession, user: Reviewer)
     return task_out(t)
 
 
+@router.get("/units")
+def list_units(session: DbSession, user: Clerk):
+    """Units the stored assignments fall under, legacy (before the 2025 reform) and current,
+    with a label for filter menus and how many assignments each holds."""
+    from extractor import describe_key
+
+    rows = session.execute(select(AssignmentUnit.key, func.count()).group_by(AssignmentUnit.key)
+                           .order_by(AssignmentUnit.key)).all()
+    return [{"key": k, "label": describe_key(k) or k, "era": k.partition(":")[0], "assignments": n}
+            for k, n in rows]
+
+
 @router.get("/tasks", response_model=TaskList)
 def list_tasks(session: DbSession, user: Clerk,
                unit: Annotated[str | None, Query(max_length=300)] = None,
@@ -127,11 +143,12 @@ def list_tasks(session: DbSession, user: Clerk,
                status: Annotated[Status | None, Query()] = None,
                q: Annotated[str | None, Query(max_length=300)] = None,
                document_id: QId = None,
+               unit_key: Annotated[str | None, Query(max_length=40)] = None,
                limit: Limit = 50,
                offset: Offset = 0):
-    """Tasks with their cadre and unit; text filters match without accents."""
+    """Tasks with their cadre and unit; text filters match without accents; ``unit_key`` as for assignments."""
     limit, offset = clamp(limit, offset)
-    conds = []
+    conds = [unit_key_filter(unit_key)] if unit_key else []
     for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
         if val:
             c = like_folded(col, val)
@@ -145,7 +162,7 @@ def list_tasks(session: DbSession, user: Clerk,
         conds.append(Task.document_id == document_id)
     base = (select(Task, Assignment, Document.name).join(Assignment, Task.assignment_id == Assignment.id)
             .join(Document, Task.document_id == Document.id).where(*conds))
-    if unit or cadre or year is not None:
+    if unit or cadre or year is not None or unit_key:
         total, exact = capped_count(session, select(Task.id).join(Assignment).where(*conds))
     else:
         total, exact = capped_count(session, select(Task.id).where(*conds))

@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from service.storage.fold import fold
-from service.storage.models import Assignment, Document, DuplicatePair, Task
+from service.storage.models import Assignment, AssignmentUnit, Document, DuplicatePair, Task
 
 MAX_LIMIT = 500
 MAX_ID = 2_147_483_647  # PostgreSQL integer: a larger id cannot exist (and must not reach the database)
@@ -82,7 +82,7 @@ def task_out(t: Task) -> dict:
 def assignment_out(a: Assignment, document_name: str | None = None) -> dict:
     return {
         "id": a.id, "document_id": a.document_id, "document_name": document_name,
-        "cadre": a.cadre, "position": a.position, "unit": a.unit,
+        "cadre": a.cadre, "position": a.position, "unit": a.unit, "unit_key": a.unit_key,
         "period": period(a.period_text, a.period_start, a.period_end),
         "declared_count": a.declared_count, "span": a.span, "confidence": a.confidence,
         "warnings": list(a.warnings or []), "status": a.status, "fields": a.fields,
@@ -139,8 +139,17 @@ def like_folded(col, text: str):
     return col.like(f"%{key}%") if key else None
 
 
-def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None) -> list:
+def unit_key_filter(unit_key: str):
+    """The assignment falls under the legacy or current unit ``unit_key`` (see extractor.units)."""
+    return (select(AssignmentUnit.assignment_id)
+            .where(AssignmentUnit.assignment_id == Assignment.id, AssignmentUnit.key == unit_key).exists())
+
+
+def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None,
+                       unit_key=None) -> list:
     conds = []
+    if unit_key:
+        conds.append(unit_key_filter(unit_key))
     if unit:
         c = like_folded(Assignment.unit_folded, unit)
         if c is not None:

@@ -140,6 +140,9 @@ class Assignment(Base):
     cadre_folded: Mapped[str] = mapped_column(String(300), default="")
     position_folded: Mapped[str] = mapped_column(Text, default="")
     unit_folded: Mapped[str] = mapped_column(Text, default="")
+    # Grouping key of the unit across the 2025 reform ("legacy:08.073"); every legacy and
+    # current key it falls under is in AssignmentUnit (see migration 0003).
+    unit_key: Mapped[str | None] = mapped_column(String(40), index=True)
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
 
@@ -177,6 +180,15 @@ class Task(Base):
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
 
     assignment: Mapped[Assignment] = relationship(back_populates="tasks")
+
+
+class AssignmentUnit(Base):
+    """One unit key (legacy or current) an assignment's unit falls under."""
+
+    __tablename__ = "assignment_units"
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"),
+                                               primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 
 class DuplicatePair(Base):
