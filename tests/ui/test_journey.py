@@ -199,6 +199,25 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     page.get_by_role("button", name="Xóa lọc").click()
     page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 2")
     assert page.locator("#chart svg rect").count() >= 2
+
+    # Across the 2025 reform: xã Điềm Mặc was merged into the new xã Phú Đình. The old
+    # commune finds only its own cadre; the new one finds the old Phú Đình and Điềm Mặc.
+    def cadres_under(label_start: str) -> set[str]:
+        menu = page.get_by_label("Địa bàn (trước/sau sắp xếp 2025)")
+        value = menu.locator("option", has_text=label_start).first.get_attribute("value")
+        menu.select_option(value)
+        page.get_by_label("Trạng thái").select_option("")
+        with page.expect_response(lambda r: "/api/tasks?" in r.url and "unit_key=" in r.url):
+            page.get_by_role("button", name="Lọc", exact=True).click()
+        page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 0")
+        return set(page.locator("#records tbody tr[data-id] td:first-child").all_inner_texts())
+
+    assert cadres_under("Xã Phú Đình, Huyện Định Hóa") == {"Hoàng Văn Thắng"}
+    merged = cadres_under("Xã Phú Đình, Tỉnh Thái Nguyên")
+    assert "Hoàng Văn Thắng" in merged and "Lường Văn Quý" in merged and "Đinh Thị Lan" not in merged, merged
+    shot(page, "10b-so-theo-doi-dia-ban")
+    page.get_by_role("button", name="Xóa lọc").click()
+    page.wait_for_function("document.querySelectorAll('#records tbody tr[data-id]').length > 2")
     shot(page, "10-so-theo-doi", full_page=True)
     with page.expect_download() as dl:
         page.get_by_role("button", name="Tải CSV").click()

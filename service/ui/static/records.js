@@ -9,6 +9,18 @@
   const LIMIT = 100;
   let offset = 0;
 
+  // Units before and after the 2025 reform: a district of 2021 and the communes that
+  // replaced it share a key, so the register can follow a place across the reform.
+  try {
+    const units = await GV.api("GET", "/api/units");
+    const groups = {
+      legacy: h("optgroup", { label: "Trước sắp xếp (trước 7/2025)" }),
+      current: h("optgroup", { label: "Sau sắp xếp (từ 7/2025)" }),
+    };
+    for (const u of units) (groups[u.era] || groups.current).append(h("option", { value: u.key }, `${u.label} (${u.assignments})`));
+    for (const g of Object.values(groups)) if (g.children.length) form.elements.unit_key.append(g);
+  } catch (err) { /* the register still works without this menu */ }
+
   const params = new URLSearchParams(location.search);
   for (const el of form.elements) if (el.name && params.has(el.name)) el.value = params.get(el.name);
 
