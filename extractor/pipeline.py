@@ -11,13 +11,12 @@ Bad input never raises: a :class:`~extractor.errors.ReadError` becomes
 """
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .docinfo import read_docinfo
-from .errors import ReadError, UnreadableFile
+from .errors import ReadError
+from .read import read
 from .records import (Assignment, Document, Extraction, Field, Page, Period, Span, Statistic,
                       Task)
 from .recognize.counts import STAT, STAT2
@@ -32,25 +31,6 @@ from .link.tables import link_tables
 from .link.texttables import find_pipe_tables, find_text_tables
 
 
-def _read(path, config: ExtractorConfig) -> Document:
-    try:
-        from .read import read
-    except ImportError:  # the reader package is not there: plain text only
-        return _read_text(path)
-    return read(path, config=config)
-
-
-def _read_text(path) -> Document:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise UnreadableFile(str(path), f"cannot open it ({err}); check the path") from err
-    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
-    return Document(source=str(path), sha256=hashlib.sha256(data).hexdigest(), format="txt",
-                    pages=(Page(1, text),))
-
-
 def extract(path, *, config: ExtractorConfig = DEFAULT_CONFIG, hints: dict | None = None) -> Extraction:
     """Read ``path`` and extract its assignments; read errors come back in ``.error``.
 
@@ -58,7 +38,7 @@ def extract(path, *, config: ExtractorConfig = DEFAULT_CONFIG, hints: dict | Non
     'unreadable'
     """
     try:
-        doc = _read(path, config)
+        doc = read(path, config=config)
     except ReadError as err:
         return Extraction(source=str(path), error=err.info)
     return extract_document(doc, config=config, hints=hints)

@@ -15,12 +15,10 @@ two modes cannot drift apart. A document moves through stages
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, or_, select, update
@@ -189,21 +187,10 @@ def _progress_callback(document_id: int, job: str):
 
 
 def _read(path: Path, name: str, config, progress):
-    """Read the stored original under its uploaded name (so messages name the user's file)."""
-    from extractor.read import read  # the function (the package attribute is shadowed by the subpackage)
+    """Read the stored original under its uploaded name, so messages name the user's file."""
+    from extractor import read_bytes
 
-    with tempfile.TemporaryDirectory(prefix="giaoviec-") as tmp:
-        link = Path(tmp) / (Path(name).name or path.name)
-        try:
-            os.symlink(path.resolve(), link)
-        except OSError:
-            link = path
-        try:
-            return read(link, config=config, progress=progress)
-        except TypeError as err:  # a reader without progress reporting
-            if "progress" not in str(err):
-                raise
-            return read(link, config=config)
+    return read_bytes(path.read_bytes(), Path(name).name or path.name, config=config, progress=progress)
 
 
 # underthesea's models load lazily and are not thread-safe (two threads tokenizing at
@@ -218,15 +205,9 @@ def _extract(document, hints: dict | None, config):
 
 
 def _extract_unlocked(document, hints: dict | None, config):
-    from extractor import pipeline
+    from extractor.pipeline import extract_document
 
-    fn = getattr(pipeline, "extract_document")
-    try:
-        return fn(document, hints=hints or None, config=config)
-    except TypeError as err:
-        if "config" not in str(err):
-            raise
-        return fn(document, hints=hints or None)
+    return extract_document(document, hints=hints or None, config=config)
 
 
 def process_document(document_id: int) -> None:
@@ -421,7 +402,6 @@ def _merge_tasks(s: Session, doc: Document, row: Assignment, tasks) -> None:
     old: dict[str, Task] = {}
     for t in row.tasks:
         old.setdefault(fold(t.extracted_text or t.text), t)
-    seen: set[int] = set()
     for j, et in enumerate(tasks):
         t = old.pop(fold(et.text), None)
         if t is None:
