@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Iterator
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from service.storage.db import session_scope
+from service.storage.db import SessionLocal, session_scope
 from service.storage.models import ApiToken, AuditLog, User, utcnow
 
 ROLES = ("clerk", "reviewer", "admin")
@@ -83,7 +88,114 @@ def user_for_token(session: Session, token: str) -> User | None:
                                  User.active.is_(True)))
 
 
-def audit(session: Session, user: User | None, action: str, entity: str, entity_id: int | None,
+def revoke_tokens(session: Session, user_id: int) -> int:
+    """Revoke every token of a user; returns how many were live. Once the session commits,
+    no process serving this DATA_DIR accepts them any more (see TokenCache)."""
+    tokens = session.scalars(select(ApiToken).where(ApiToken.user_id == user_id,
+                                                    ApiToken.revoked.is_(False))).all()
+    for t in tokens:
+        t.revoked = True
+    session.info["auth_changed"] = True
+    return len(tokens)
+
+
+# --------------------------------------------------------------------------- token cache
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is calling: what routes read of the user (id, name, role), detached from any session."""
+
+    id: int
+    name: str
+    role: str
+
+
+class TokenCache:
+    """token hash -> SignedIn for ``ttl`` seconds, so a list request does not look its token up.
+
+    Revoking through ``revoke_tokens`` (API or code) bumps an epoch file in DATA_DIR after
+    the commit; every process (``serve --workers N``, CLI) compares the file's mtime on
+    each request (one stat) and drops its cache when it moved, so such a revocation holds
+    at once everywhere. A token revoked or a user disabled by hand in the database stops
+    working within ``ttl`` seconds.
+    """
+
+    def __init__(self, ttl: float = 30.0) -> None:
+        self.ttl = ttl
+        self._items: dict[str, tuple[float, int, SignedIn]] = {}
+        self._lock = threading.Lock()
+
+    def _epoch_path(self) -> Path:
+        from service.settings import get_settings
+
+        return Path(get_settings().data_dir) / "auth-epoch"
+
+    def epoch(self) -> int:
+        try:
+            return self._epoch_path().stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def get(self, token_hash: str, epoch: int) -> SignedIn | None:
+        hit = self._items.get(token_hash)
+        if hit is None or hit[1] != epoch or hit[0] < time.monotonic():
+            return None
+        return hit[2]
+
+    def put(self, token_hash: str, epoch: int, who: SignedIn) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            if len(self._items) > 10_000:  # tokens of a big office: drop the lot rather than grow
+                self._items.clear()
+            self._items[token_hash] = (time.monotonic() + self.ttl, epoch, who)
+
+    def bump(self) -> None:
+        """Forget every cached token here, and tell the other processes to (epoch file)."""
+        with self._lock:
+            self._items.clear()
+        path = self._epoch_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A new mtime even when two bumps fall in the same clock tick: write the time itself.
+        ns = max(time.time_ns(), self.epoch() + 1)
+        path.write_text(str(ns))
+        os.utime(path, ns=(ns, ns))
+
+
+token_cache = TokenCache()
+
+
+@event.listens_for(SessionLocal, "after_commit")
+def _bump_after_commit(session: Session) -> None:
+    # After, not before, the commit: a process that read the old rows must not cache them
+    # under the new epoch.
+    if session.info.pop("auth_changed", False):
+        token_cache.bump()
+
+
+@event.listens_for(SessionLocal, "after_rollback")
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop("auth_changed", None)
+
+
+def signed_in(session: Session, token: str) -> SignedIn | None:
+    """The caller behind ``token``, from the cache or one query."""
+    h = hash_token(token)
+    epoch = token_cache.epoch()  # read before the query: a revocation after it moves the epoch
+    who = token_cache.get(h, epoch)
+    if who is None:
+        row = session.execute(select(User.id, User.name, User.role).join(ApiToken, ApiToken.user_id == User.id)
+                              .where(ApiToken.token_hash == h, ApiToken.revoked.is_(False),
+                                     User.active.is_(True))).first()
+        if row is None:
+            return None
+        who = SignedIn(row.id, row.name, row.role)
+        token_cache.put(h, epoch, who)
+    return who
+
+
+def audit(session: Session, user: User | SignedIn | None, action: str, entity: str, entity_id: int | None,
           before: dict | None = None, after: dict | None = None) -> None:
     """Record a write: who, when, what, before and after (JSON-able dicts)."""
     session.add(AuditLog(at=utcnow(), user_id=getattr(user, "id", None), user_name=getattr(user, "name", None),
@@ -104,12 +216,12 @@ _bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec use
 
 
 def current_user(session: DbSession,
-                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
+                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> SignedIn:
     """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token."""
     if creds is None or not creds.credentials:
         raise HTTPException(401, "missing token: send Authorization: Bearer TOKEN",
                             headers={"WWW-Authenticate": "Bearer"})
-    user = user_for_token(session, creds.credentials)
+    user = signed_in(session, creds.credentials)
     if user is None:
         raise HTTPException(401, "invalid or revoked token", headers={"WWW-Authenticate": "Bearer"})
     return user
@@ -119,10 +231,10 @@ def require(role: str):
     """Dependency: the current user if their role is at least ``role``, else 403.
 
     >>> @router.post("/x")
-    ... def x(user: Annotated[User, Depends(require("reviewer"))]): ...
+    ... def x(user: Annotated[SignedIn, Depends(require("reviewer"))]): ...
     """
 
-    def dep(user: Annotated[User, Depends(current_user)]) -> User:
+    def dep(user: Annotated[SignedIn, Depends(current_user)]) -> SignedIn:
         if RANK.get(user.role, -1) < RANK[role]:
             raise HTTPException(403, f"this needs the {role} role; you are {user.role}")
         return user
@@ -131,6 +243,6 @@ def require(role: str):
     return dep
 
 
-Clerk = Annotated[User, Depends(require("clerk"))]
-Reviewer = Annotated[User, Depends(require("reviewer"))]
-Admin = Annotated[User, Depends(require("admin"))]
+Clerk = Annotated[SignedIn, Depends(require("clerk"))]
+Reviewer = Annotated[SignedIn, Depends(require("reviewer"))]
+Admin = Annotated[SignedIn, Depends(require("admin"))]

@@ -43,6 +43,11 @@ class UserCreated(UserOut):
     token: str
 
 
+class Revoked(BaseModel):
+    id: int
+    revoked: int = Field(description="how many live tokens were revoked")
+
+
 class LoginIn(BaseModel):
     token: str | None = Field(default=None, max_length=500)
     name: str | None = Field(default=None, max_length=200)

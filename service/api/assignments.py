@@ -5,7 +5,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from service.auth import Clerk, DbSession, Reviewer, audit
 from service.processing import set_unit_keys, sync_years
@@ -14,9 +13,9 @@ from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, Bul
 from service.storage.fold import fold
 from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
 
-from .common import (Id, Limit, Offset, QId, assignment_filters, unit_key_filter, assignment_out, capped_count, clamp, get_or_404,
-                     json_response, like_folded, task_out, task_row,
-                     year_filter)
+from .common import (ASSIGNMENT_COLUMNS, TASK_COLUMNS, Id, Limit, Offset, QId, assignment_filters, assignment_out,
+                     clamp, get_or_404, json_response, like_folded, page_total, task_out, task_row,
+                     tasks_by_assignment, unit_key_filter, year_filter)
 
 router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]
@@ -43,12 +42,13 @@ def list_assignments(session: DbSession, user: Clerk,
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     limit, offset = clamp(limit, offset)
     conds = assignment_filters(unit, cadre, year, status, q, document_id, unit_key)
-    total, exact = capped_count(session, select(Assignment.id).where(*conds))
-    rows = session.execute(select(Assignment, Document.name).join(Document, Assignment.document_id == Document.id)
-                           .where(*conds).options(selectinload(Assignment.tasks))
-                           .order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
-    return json_response({"items": [assignment_out(a, name) for a, name in rows], "total": total,
-                          "total_exact": exact})
+    rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
+                           .join(Document, Assignment.document_id == Document.id)
+                           .where(*conds).order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
+    total, exact = page_total(session, select(Assignment.id).where(*conds), offset, limit, len(rows))
+    tasks = tasks_by_assignment(session, [r.id for r in rows])
+    return json_response({"items": [assignment_out(r, r.document_name, tasks[r.id]) for r in rows],
+                          "total": total, "total_exact": exact})
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
@@ -160,14 +160,17 @@ def list_tasks(session: DbSession, user: Clerk,
         conds.append(Task.status == status)
     if document_id is not None:
         conds.append(Task.document_id == document_id)
-    base = (select(Task, Assignment, Document.name).join(Assignment, Task.assignment_id == Assignment.id)
-            .join(Document, Task.document_id == Document.id).where(*conds))
+    rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
+                                  Document.name.label("document_name"))
+                           .join(Assignment, Task.assignment_id == Assignment.id)
+                           .join(Document, Task.document_id == Document.id)
+                           .where(*conds).order_by(Task.id.desc()).limit(limit).offset(offset)).all()
     if unit or cadre or year is not None or unit_key:
-        total, exact = capped_count(session, select(Task.id).join(Assignment).where(*conds))
+        count_stmt = select(Task.id).join(Assignment).where(*conds)
     else:
-        total, exact = capped_count(session, select(Task.id).where(*conds))
-    rows = session.execute(base.order_by(Task.id.desc()).limit(limit).offset(offset)).all()
-    return json_response({"items": [task_row(t, a, name) for t, a, name in rows], "total": total,
+        count_stmt = select(Task.id).where(*conds)
+    total, exact = page_total(session, count_stmt, offset, limit, len(rows))
+    return json_response({"items": [task_row(r, r.document_name) for r in rows], "total": total,
                           "total_exact": exact})
 
 

@@ -33,6 +33,17 @@ def capped_count(session: Session, stmt, cap: int | None = None) -> tuple[int, b
     return (min(n, cap), n <= cap)
 
 
+def page_total(session: Session, stmt, offset: int, limit: int, n_rows: int) -> tuple[int, bool]:
+    """``(total, exact)`` of a list whose page at ``offset`` got ``n_rows`` of ``limit``.
+
+    A short page that is not empty ends the list, so its total is known without counting
+    (most filtered review lists fit on one page); otherwise ``capped_count(stmt)``.
+    """
+    if n_rows < limit and (n_rows or not offset):
+        return offset + n_rows, True
+    return capped_count(session, stmt)
+
+
 def _json_default(o):
     if isinstance(o, datetime):
         return o.isoformat()
@@ -73,27 +84,55 @@ def period_label(start, end, text=None) -> str:
     return f"{start} - {end}"
 
 
-def task_out(t: Task) -> dict:
+def task_out(t) -> dict:
+    """A task (ORM object or a row of TASK_COLUMNS) in the API shape."""
     return {"id": t.id, "text": t.text, "period": period(t.period_text, t.period_start, t.period_end),
             "span": t.span, "confidence": t.confidence, "status": t.status, "corrected": bool(t.corrected),
             "extracted_text": t.extracted_text}
 
 
-def assignment_out(a: Assignment, document_name: str | None = None) -> dict:
+# The columns the lists show, selected as plain rows: building ORM objects (identity map,
+# relationship collections) for 50 assignments and their 250 tasks cost more CPU than the
+# query itself. Rows have the same attribute names, so ``task_out`` and ``assignment_out``
+# serve ORM objects and rows alike.
+TASK_COLUMNS = (Task.id, Task.assignment_id, Task.document_id, Task.text, Task.period_text, Task.period_start,
+                Task.period_end, Task.year, Task.span, Task.confidence, Task.status, Task.corrected,
+                Task.extracted_text)
+ASSIGNMENT_COLUMNS = (Assignment.id, Assignment.document_id, Assignment.cadre, Assignment.position,
+                      Assignment.unit, Assignment.unit_key, Assignment.period_text, Assignment.period_start,
+                      Assignment.period_end, Assignment.declared_count, Assignment.span, Assignment.confidence,
+                      Assignment.warnings, Assignment.status, Assignment.fields, Assignment.corrected,
+                      Assignment.extracted)
+
+
+def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int, list[dict]]:
+    """The tasks of these assignments in their order, as API dicts, in one query."""
+    out: dict[int, list[dict]] = {i: [] for i in assignment_ids}
+    if assignment_ids:
+        for t in session.execute(select(*TASK_COLUMNS).where(Task.assignment_id.in_(assignment_ids))
+                                 .order_by(Task.assignment_id, Task.ordinal, Task.id)):
+            out[t.assignment_id].append(task_out(t))
+    return out
+
+
+def assignment_out(a, document_name: str | None = None, tasks: list[dict] | None = None) -> dict:
+    """An assignment (ORM object or a row of ASSIGNMENT_COLUMNS) in the API shape; ``tasks``
+    given as dicts (see tasks_by_assignment), else read from the ORM relationship."""
     return {
         "id": a.id, "document_id": a.document_id, "document_name": document_name,
         "cadre": a.cadre, "position": a.position, "unit": a.unit, "unit_key": a.unit_key,
         "period": period(a.period_text, a.period_start, a.period_end),
         "declared_count": a.declared_count, "span": a.span, "confidence": a.confidence,
         "warnings": list(a.warnings or []), "status": a.status, "fields": a.fields,
-        "tasks": [task_out(t) for t in a.tasks], "corrected": list(a.corrected or []),
+        "tasks": [task_out(t) for t in a.tasks] if tasks is None else tasks, "corrected": list(a.corrected or []),
         "extracted": a.extracted,
     }
 
 
-def task_row(t: Task, a: Assignment, document_name: str | None = None) -> dict:
+def task_row(t, document_name: str | None = None) -> dict:
+    """A row of TASK_COLUMNS + the assignment's cadre, position and unit, as /api/tasks lists it."""
     d = task_out(t)
-    d.update(cadre=a.cadre, position=a.position, unit=a.unit, year=t.year, assignment_id=a.id,
+    d.update(cadre=t.cadre, position=t.position, unit=t.unit, year=t.year, assignment_id=t.assignment_id,
              document_id=t.document_id, document_name=document_name)
     return d
 
@@ -116,7 +155,15 @@ def doc_counts(session: Session, ids: list[int]) -> dict[int, dict]:
     return out
 
 
-def doc_out(d: Document, counts: dict | None = None) -> dict:
+DOCUMENT_COLUMNS = (Document.id, Document.name, Document.sha256, Document.size, Document.format, Document.kind,
+                    Document.number, Document.title, Document.issuer, Document.date, Document.pages,
+                    Document.status, Document.stage, Document.pages_done, Document.error_code,
+                    Document.error_message, Document.uploaded_by, Document.uploaded_at, Document.processed_at,
+                    Document.attempts, Document.ocr, Document.warnings, Document.statistics)
+
+
+def doc_out(d, counts: dict | None = None) -> dict:
+    """A document (ORM object or a row of DOCUMENT_COLUMNS) in the API shape."""
     counts = counts or {"assignments": 0, "tasks": 0, "open_reviews": 0}
     return {
         "id": d.id, "name": d.name, "sha256": d.sha256, "size": d.size, "format": d.format, "kind": d.kind,

@@ -20,8 +20,8 @@ from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, U
 from service.settings import get_settings
 from service.storage.models import Assignment, Document, Page
 
-from .common import (Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, capped_count, clamp,
-                     doc_counts, doc_out, get_or_404, json_response)
+from .common import (DOCUMENT_COLUMNS, Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, clamp,
+                     doc_counts, doc_out, get_or_404, json_response, page_total)
 
 log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -122,9 +122,9 @@ def list_documents(session: DbSession, user: Clerk,
         pat = f"%{q.strip()}%"
         conds.append(or_(Document.name.ilike(pat), Document.number.ilike(pat), Document.title.ilike(pat),
                          Document.sha256 == q.strip()))
-    total, exact = capped_count(session, select(Document.id).where(*conds))
-    rows = session.scalars(select(Document).where(*conds).order_by(Document.id.desc())
+    rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
                            .limit(limit).offset(offset)).all()
+    total, exact = page_total(session, select(Document.id).where(*conds), offset, limit, len(rows))
     counts = doc_counts(session, [d.id for d in rows])
     return json_response({"items": [doc_out(d, counts[d.id]) for d in rows], "total": total, "total_exact": exact})
 

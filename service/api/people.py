@@ -6,9 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import func, select
 
-from service.auth import (Admin, Clerk, DbSession, audit, check_password, create_user, new_token,
+from service.auth import (Admin, Clerk, DbSession, audit, check_password, create_user, new_token, revoke_tokens,
                           user_for_token)
-from service.schemas import AuditList, LoginIn, LoginOut, UserCreate, UserCreated, UserOut
+from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserOut
 from service.storage.models import AuditLog, User
 
 from .common import Id, Limit, Offset, QId, clamp, get_or_404
@@ -16,7 +16,7 @@ from .common import Id, Limit, Offset, QId, clamp, get_or_404
 router = APIRouter(prefix="/api", tags=["users"])
 
 
-def user_out(u: User) -> dict:
+def user_out(u) -> dict:
     return {"id": u.id, "name": u.name, "role": u.role}
 
 
@@ -66,6 +66,19 @@ def add_token(user_id: Id, session: DbSession, user: Admin):
     token = new_token(session, target, label=f"issued by {user.name}")
     audit(session, user, "issue_token", "user", target.id)
     return {**user_out(target), "token": token}
+
+
+@router.post("/users/{user_id}/revoke", response_model=Revoked,
+             responses={409: {"description": "an admin cannot revoke their own tokens this way"}})
+def revoke(user_id: Id, session: DbSession, user: Admin):
+    """Revoke every token of a user (a lost laptop, someone leaving): refused at once by
+    every server process sharing the data directory. Their next sign-in by password still works."""
+    target = get_or_404(session, User, user_id, "user")
+    if target.id == user.id:
+        raise HTTPException(409, "you cannot revoke your own tokens here; ask another admin")
+    n = revoke_tokens(session, target.id)
+    audit(session, user, "revoke_tokens", "user", target.id, None, {"revoked": n})
+    return {"id": target.id, "revoked": n}
 
 
 @router.get("/audit", response_model=AuditList)

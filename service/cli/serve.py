@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -11,8 +12,24 @@ def register(sub) -> None:
                                    "GIAOVIEC_DATABASE_URL says otherwise).")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1, help="HTTP worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="HTTP worker processes (default: one per CPU, at most 4, on PostgreSQL; 1 on SQLite)")
     p.set_defaults(func=run)
+
+
+def default_workers(database_url: str) -> int:
+    """HTTP processes when ``--workers`` is not given.
+
+    One Python process uses one core however many requests wait, so on PostgreSQL serve
+    with one per CPU (at most 4: the database needs cores too). SQLite lets one writer
+    at a time, so more processes there only queue on its lock.
+
+    >>> default_workers("sqlite:///./data/giaoviec.db")
+    1
+    """
+    if database_url.startswith("sqlite"):
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def bootstrap_admin() -> str | None:
@@ -47,10 +64,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {token}", file=sys.stderr)
             print("Log in on the page with it, or: curl -H 'Authorization: Bearer TOKEN' "
                   f"http://{args.host}:{args.port}/api/me", file=sys.stderr)
-    print(f"giaoviec: serving http://{args.host}:{args.port}/ (database {settings.database_url}, "
-          f"jobs {'celery ' + settings.broker_url if settings.broker_url else 'in-process'})", file=sys.stderr)
-    if args.workers > 1:
-        uvicorn.run("service.app:app", host=args.host, port=args.port, workers=args.workers, log_level="warning")
+    workers = args.workers or default_workers(settings.database_url)
+    jobs = f"celery {settings.broker_url}" if settings.broker_url else "in-process"
+    print(f"giaoviec: serving http://{args.host}:{args.port}/ with {workers} process(es) "
+          f"(database {settings.database_url}, jobs {jobs})", file=sys.stderr)
+    if workers > 1:
+        uvicorn.run("service.app:app", host=args.host, port=args.port, workers=workers, log_level="warning")
     else:
         from service.app import app
 

@@ -119,6 +119,7 @@ class Assignment(Base):
         Index("ix_assignments_unit_folded", "unit_folded"),
         Index("ix_assignments_cadre_folded", "cadre_folded"),
         Index("ix_assignments_status_start", "status", "period_start"),
+        Index("ix_assignments_status_id", "status", "id"),  # status lists newest first (migration 0004)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -158,6 +159,7 @@ class Task(Base):
     __table_args__ = (
         Index("ix_tasks_status_year", "status", "year"),
         Index("ix_tasks_year", "year"),
+        Index("ix_tasks_status_id", "status", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)

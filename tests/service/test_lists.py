@@ -1,0 +1,73 @@
+"""Review lists read plain rows (issue 5): what /api/assignments and /api/tasks send must be
+what the ORM path (/api/documents/{id}/assignments, one assignment) sends, and totals must
+be exact on a short page and capped beyond ``COUNT_CAP``."""
+from __future__ import annotations
+
+from .test_processing import _extraction
+
+PEOPLE = [("Nguyễn Văn An", "UBND xã Tân Mỹ", ["Làm đường thôn 1", "Trồng rừng 10 ha"]),
+          ("Lê Thị Bình", "UBND xã Yên Lập", ["Xây nhà văn hóa", "Kết nạp 5 đảng viên", "Giảm 3 hộ nghèo"]),
+          ("Trần Văn Cường", "UBND xã Hòa Phú", ["Cứng hóa 2 km đường"]),
+          ("Hoàng Thị Dung", "UBND xã Hòa Phú", ["Trồng 5 ha chè"])]
+
+
+def _seed(copies: int = 1) -> list[int]:
+    from service.processing import merge_extraction, store_upload
+    from service.storage.db import session_scope
+
+    ids = []
+    with session_scope() as s:
+        for i in range(copies):
+            doc, _ = store_upload(s, f"Năm 2022, văn bản {i}".encode(), f"qd-{i}.txt")
+            merge_extraction(s, doc, _extraction(PEOPLE))
+            ids.append(doc.id)
+    return ids
+
+
+def test_list_rows_match_the_orm_shape(api):
+    (doc_id,) = _seed()
+    listed = api.get(f"/api/assignments?document_id={doc_id}").json()
+    assert listed["total"] == 4 and listed["total_exact"] is True
+    by_orm = {a["id"]: a for a in api.get(f"/api/documents/{doc_id}/assignments").json()}
+    assert {a["id"] for a in listed["items"]} == set(by_orm)
+    for a in listed["items"]:
+        assert a == by_orm[a["id"]]
+        assert a == api.get(f"/api/assignments/{a['id']}").json()
+    tasks = api.get(f"/api/tasks?document_id={doc_id}&limit=500").json()
+    assert tasks["total"] == 7 and len(tasks["items"]) == 7
+    for t in tasks["items"]:
+        a = by_orm[t["assignment_id"]]
+        (same,) = [x for x in a["tasks"] if x["id"] == t["id"]]
+        assert {k: t[k] for k in same} == same
+        assert (t["cadre"], t["unit"], t["position"], t["document_name"]) == \
+            (a["cadre"], a["unit"], a["position"], a["document_name"])
+
+
+def test_filters_without_accents(api):
+    _seed()
+    got = api.get("/api/assignments?unit=hoa phu&year=2022").json()
+    assert sorted(a["cadre"] for a in got["items"]) == ["Hoàng Thị Dung", "Trần Văn Cường"]
+    assert (got["total"], got["total_exact"]) == (2, True)
+    assert [t["text"] for t in api.get("/api/tasks?q=dang vien").json()["items"]] == ["Kết nạp 5 đảng viên"]
+    assert api.get("/api/assignments?unit=hoa phu&year=2019").json() == {"items": [], "total": 0,
+                                                                          "total_exact": True}
+
+
+def test_totals_exact_short_pages_capped_beyond(api, service, monkeypatch):
+    from service.settings import get_settings
+
+    _seed(3)  # 12 assignments, 21 tasks
+    page = api.get("/api/assignments?limit=5").json()
+    assert (len(page["items"]), page["total"], page["total_exact"]) == (5, 12, True)
+    last = api.get("/api/assignments?limit=5&offset=10").json()
+    assert (len(last["items"]), last["total"], last["total_exact"]) == (2, 12, True)
+    beyond = api.get("/api/assignments?limit=5&offset=50").json()
+    assert (beyond["items"], beyond["total"], beyond["total_exact"]) == ([], 12, True)
+    monkeypatch.setenv("GIAOVIEC_COUNT_CAP", "10")
+    get_settings.cache_clear()
+    capped = api.get("/api/tasks?limit=5").json()
+    assert (capped["total"], capped["total_exact"]) == (10, False)
+    short = api.get("/api/tasks?limit=50").json()  # the whole list on one page: counted by the page
+    assert (short["total"], short["total_exact"]) == (21, True)
+    ordered = [a["id"] for a in api.get("/api/assignments?limit=500").json()["items"]]
+    assert ordered == sorted(ordered, reverse=True)
