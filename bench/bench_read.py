@@ -51,7 +51,9 @@ def _degrade(src: Path, out: Path, seed: int) -> Path:
     im = im.filter(ImageFilter.GaussianBlur(0.8))
     arr = np.asarray(im, dtype=np.float32)
     arr = np.clip(arr + rng.normal(0, 12, arr.shape), 0, 255).astype("uint8")
-    Image.fromarray(arr).save(out, compress_level=1)
+    # a scanner records its resolution; so do these scans (both sides of the speed
+    # comparison read the same files, so both then work at 300 dpi)
+    Image.fromarray(arr).save(out, compress_level=1, dpi=(300, 300))
     return out
 
 
@@ -175,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         all_degraded = [p for t in texts for p in degraded[t.stem]]
         tiff = tmp / "all-degraded.tif"
         frames = [Image.open(p) for p in all_degraded]
-        frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")
+        frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw", dpi=(300, 300))
         scan_pdf = tmp / "all-degraded.pdf"
         frames[0].save(scan_pdf, save_all=True, append_images=frames[1:], resolution=300)
         # alternate the two sides, best of --rounds each, so that load from other work on
