@@ -11,11 +11,20 @@ processes it exactly as an upload is processed (:func:`service.processing.proces
   number of machines sharing the database and the data directory); ingest then only
   stores, queues and watches the database.
 
+Duplicates are matched once for the whole run, not per document: workers read,
+extract and store (``process_document(..., match=False)`` leaves each document
+``done`` at stage ``dedup``), and when every document is finished the parent adds
+all the new tasks to the duplicate index in one pass
+(:func:`service.storage.dedup.match_pending`). Per-document matching made the
+workers take turns on a lock and each add every other worker's tasks to an index of
+its own, which is what kept two workers from being twice as fast as one.
+
 Resumable and idempotent: a file whose bytes are already stored is ``skipped``; a
 document stored but never finished (the run was interrupted, even by ``kill -9``) is
-picked up again; the claim in ``process_document`` makes sure a document is processed
-once even when two runs meet. A failure never stops the run: it becomes a row of the
-summary with its reason.
+picked up again; documents stored by a run killed before its duplicate pass are
+matched by the next run's pass (or by the service's next upload); the claim in
+``process_document`` makes sure a document is processed once even when two runs
+meet. A failure never stops the run: it becomes a row of the summary with its reason.
 
     >>> from service.ingest import ingest
     >>> result = ingest("archive/", workers=2, summary="summary.csv")
@@ -499,29 +508,31 @@ def _log_to_file() -> None:
 
 
 def _process_in_worker(document_id: int) -> dict:
-    """Process one document in a pool process and report its peak memory.
+    """Process one document in a pool process (duplicates are matched once for the
+    whole run, by the parent, at the end) and report its counts and peak memory.
 
     When another worker holds the document (a fresh heartbeat: another ingest or a
     Celery worker), wait for it to finish or go stale instead of reporting it early.
+    The summary's counts are read here, in parallel, not by the parent between files.
     """
     import resource
 
     from service.processing import process_document
     from service.settings import get_settings
     from service.storage.db import session_scope
-    from service.storage.models import Document
 
     pause = max(0.5, min(5.0, get_settings().stale_seconds / 4))
     while True:
-        process_document(document_id)
+        process_document(document_id, match=False)
         with session_scope() as s:
-            status = s.get(Document, document_id).status
-        if status in ("done", "failed"):
+            counts = _counts(s, [document_id])[document_id]
+        if counts["status"] in ("done", "failed"):
             break
         time.sleep(pause)
     # ru_maxrss is in KiB on Linux. (Not RUSAGE_CHILDREN: a forked child's peak counts
     # the parent's pages it was forked with, so it would only repeat this number.)
-    return {"document_id": document_id, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"document_id": document_id, "counts": counts,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 # --------------------------------------------------------------------------- the run
@@ -618,6 +629,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     from service.processing import store_upload
     from service.settings import get_settings
     from service.storage.db import init_db, session_scope
+    from service.storage.dedup import match_pending
 
     root = Path(root)
     if not root.exists():
@@ -649,9 +661,10 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     peak_rss = 0.0
     interrupted = False
 
-    def finish(doc_id: int) -> None:
-        with session_scope() as s:
-            c = _counts(s, [doc_id]).get(doc_id)
+    def finish(doc_id: int, c: dict | None = None) -> None:
+        if c is None:
+            with session_scope() as s:
+                c = _counts(s, [doc_id]).get(doc_id)
         for idx in rows_of_doc.pop(doc_id, []):
             if c is not None:
                 _fill(rows[idx], c)
@@ -669,6 +682,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             try:
                 res = fut.result()
                 peak_rss = max(peak_rss, res["maxrss_mb"])
+                counts = res["counts"]
             except Exception as err:
                 # A pool process died (OOM killer, a crash in a native library): the
                 # whole pool is broken and every document in it was cut short.
@@ -676,7 +690,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
                 crashes[doc_id] = crashes.get(doc_id, 0) + 1
                 last_error[doc_id] = f"{type(err).__name__}: {err}"
                 continue
-            finish(doc_id)
+            finish(doc_id, counts)
         if broken:
             broken += [inflight.pop(f) for f in list(inflight)]
             if pool is not None:
@@ -697,7 +711,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             c = _counts(s, waiting)
         for doc_id in [d for d in waiting if c.get(d, {}).get("status") in ("done", "failed")]:
             waiting.discard(doc_id)
-            finish(doc_id)
+            finish(doc_id, c[doc_id])
 
     def dispatch(doc_id: int) -> None:
         nonlocal pool
@@ -705,7 +719,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         if use_celery:
             from service.jobs import enqueue
 
-            enqueue(doc_id)
+            enqueue(doc_id, match=False)
             waiting.add(doc_id)
             return
         if pool is None:
@@ -757,6 +771,12 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             poll()
             if waiting:
                 time.sleep(0.5)
+        if pool is not None:  # its processes' memory is not needed for the pass below
+            pool.shutdown(wait=True)
+            pool = None
+        # One duplicate pass for the run (and for any run killed before its own).
+        bar.note("ingest: matching duplicates (tìm trùng lặp)")
+        match_pending()
     except KeyboardInterrupt:
         interrupted = True
     finally:

@@ -46,13 +46,14 @@ configure_celery()
 
 
 @celery_app.task(name="giaoviec.process_document", acks_late=True, reject_on_worker_lost=True)
-def process_document_task(document_id: int) -> None:
-    """The Celery face of :func:`service.processing.process_document`."""
+def process_document_task(document_id: int, match: bool = True) -> None:
+    """The Celery face of :func:`service.processing.process_document` (``match=False``:
+    a batch that matches duplicates in one pass when all its documents are done)."""
     from service.processing import process_document
     from service.storage.db import get_engine
 
     get_engine()
-    process_document(int(document_id))
+    process_document(int(document_id), match=bool(match))
 
 
 class Runner:
@@ -68,10 +69,10 @@ class Runner:
         self._pending: set[Future] = set()
         self._lock = threading.Lock()
 
-    def submit(self, document_id: int) -> Future:
+    def submit(self, document_id: int, *, match: bool = True) -> Future:
         from service.processing import process_document
 
-        fut = self._pool.submit(process_document, int(document_id))
+        fut = self._pool.submit(process_document, int(document_id), match=match)
         with self._lock:
             self._pending.add(fut)
         fut.add_done_callback(self._done)
@@ -123,16 +124,20 @@ def using_celery() -> bool:
     return bool(get_settings().broker_url)
 
 
-def enqueue(document_id: int) -> None:
+def enqueue(document_id: int, *, match: bool = True) -> None:
     """Process ``document_id`` in the background (Celery if a broker is set, else in-process).
+
+    ``match=False`` leaves duplicate matching to a later batch pass
+    (:func:`service.storage.dedup.match_pending`; ``giaoviec ingest`` runs it).
 
     >>> enqueue(doc.id)
     """
     s = get_settings()
     if s.broker_url:
-        process_document_task.apply_async(args=[int(document_id)], queue=s.queue)
+        kwargs = {} if match else {"match": False}  # an upload's message stays as it always was
+        process_document_task.apply_async(args=[int(document_id)], kwargs=kwargs, queue=s.queue)
     else:
-        get_runner().submit(document_id)
+        get_runner().submit(document_id, match=match)
 
 
 def sweep(stale_seconds: int | None = None, *, include_queued: bool = False) -> list[int]:

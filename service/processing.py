@@ -210,7 +210,7 @@ def _extract_unlocked(document, hints: dict | None, config):
     return extract_document(document, hints=hints or None, config=config)
 
 
-def process_document(document_id: int) -> None:
+def process_document(document_id: int, *, match: bool = True) -> None:
     """Read, extract and store one document, then match its tasks for duplicates.
 
     Idempotent: a job delivered twice runs once (compare-and-set claim); a re-run
@@ -218,7 +218,13 @@ def process_document(document_id: int) -> None:
     reviewers corrected or decided. A read error leaves the document ``failed`` with
     its code and message; nothing raises to the caller.
 
+    ``match=False`` (batch ingest) stops after storing: the document is ``done`` with
+    its stage left at ``dedup`` (records stored, duplicates not matched yet), for
+    :func:`service.storage.dedup.match_pending` to match a whole run in one pass. Until
+    then the next upload's matching (or the next ingest run) takes them up as well.
+
     >>> process_document(42)
+    >>> process_document(43, match=False)   # then match_pending() once for the batch
     """
     settings = get_settings()
     job = uuid.uuid4().hex
@@ -246,6 +252,9 @@ def process_document(document_id: int) -> None:
                     return
                 if not _store(document_id, job, document, extraction):
                     log.warning("document %s: another worker took over; result dropped", document_id)
+                    return
+                if not match:
+                    _touch(document_id, job, stage="dedup", status="done", processed_at=utcnow())
                     return
                 _touch(document_id, job, stage="dedup")
                 match_duplicates(document_id)

@@ -1,15 +1,24 @@
 """Duplicate matching of stored tasks with ``extractor.dedup`` (the project's own scorer).
 
 Each process keeps a :class:`extractor.dedup.DedupIndex` in memory, warm-started from
-DATA_DIR/dedup/index.pkl. Before matching it adds every stored task it does not hold
-yet (whatever process stored it), so a pair is found whichever document came first.
-A file lock serialises matching across processes (in-process pool, Celery workers,
-``giaoviec ingest``): with tasks committed before matching, the later of two documents
-always sees the earlier one's tasks. Pairs are written once (unique on task ids).
+DATA_DIR/dedup/index-THRESHOLD.pkl. Before matching it adds every stored task it does
+not hold yet (whatever process stored it), so a pair is found whichever document came
+first. A file lock serialises matching across processes (in-process pool, Celery
+workers, ``giaoviec ingest``): with tasks committed before matching, the later of two
+documents always sees the earlier one's tasks. Pairs are written once (unique on task ids).
 
-    >>> from service.storage.dedup import match_document
+An upload is matched as soon as it is stored (:func:`match_document`). A batch
+(``giaoviec ingest``) stores its documents unmatched (``done``, stage ``dedup``) and
+matches them all in one pass at the end (:func:`match_pending`): workers then never
+wait on the lock nor each add the other's tasks to an index of their own. Whatever
+catch-up comes first (the batch pass, the next upload, the next ingest run) takes
+the pending documents up.
+
+    >>> from service.storage.dedup import match_document, match_pending
     >>> match_document(42)       # number of new DuplicatePair rows
     3
+    >>> match_pending()          # (tasks added to the index, new pairs)
+    (7630, 14960)
 """
 from __future__ import annotations
 
@@ -21,12 +30,12 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from service.settings import get_settings
 from service.storage.db import session_scope
-from service.storage.models import Assignment, DuplicatePair, Task
+from service.storage.models import Assignment, Document, DuplicatePair, Task
 
 log = logging.getLogger("giaoviec.dedup")
 
@@ -85,57 +94,122 @@ def _refs(session, ids: list[int]):
     return out
 
 
-def match_document(document_id: int | None = None) -> int:
-    """Bring the index up to date with every stored task and store the new pairs.
+def _pending_documents(session) -> list[int]:
+    """Documents a batch stored without matching (``done``, stage still ``dedup``)."""
+    return list(session.scalars(select(Document.id).where(Document.status == "done", Document.stage == "dedup")))
 
-    ``document_id`` only says who asked (the work is the same: every stored task not
-    yet in the index is added and matched). Returns the number of new pairs.
-    """
+
+def _mark_matched(session, document_ids: list[int]) -> None:
+    for i in range(0, len(document_ids), 500):
+        session.execute(update(Document).where(Document.id.in_(document_ids[i:i + 500]), Document.status == "done",
+                                               Document.stage == "dedup")
+                        .values(stage="done").execution_options(synchronize_session=False))
+
+
+def _catch_up(*, save: bool) -> tuple[int, int]:
+    """Add every stored task the index lacks, store the pairs, then save the index (when
+    due, or ``save``): in that order, so a process killed in between leaves tasks that
+    are stored but not in the saved index, found again by the next pass, never pairs
+    lost. Documents left pending by a batch whose tasks this pass covered are marked
+    matched. Returns (tasks added, new pairs)."""
     global _last_save, _unsaved
     path = index_path()
     with _file_lock(path):
         idx = _open_index(path)
         with session_scope() as s:
+            # Pending documents first, then tasks: a document marked done after storing
+            # its tasks cannot be in the first list without its tasks in the second.
+            pending = _pending_documents(s)
             all_ids = s.scalars(select(Task.id)).all()
             missing = sorted(i for i in all_ids if str(i) not in idx)
             refs = _refs(s, missing) if missing else []
         pairs = idx.add(refs) if refs else []
+        n = store_pairs(pairs)
         _unsaved += len(refs)
         now = time.monotonic()
-        if _unsaved and (_unsaved >= SAVE_EVERY_TASKS or now - _last_save >= SAVE_EVERY_SECONDS):
+        if _unsaved and (save or _unsaved >= SAVE_EVERY_TASKS or now - _last_save >= SAVE_EVERY_SECONDS):
             idx.save()
             _last_save, _unsaved = now, 0
-    return store_pairs(pairs)
+        if pending:
+            with session_scope() as s:
+                _mark_matched(s, pending)
+    return len(refs), n
+
+
+def match_document(document_id: int | None = None) -> int:
+    """Bring the index up to date with every stored task and store the new pairs.
+
+    ``document_id`` only says who asked (the work is the same: every stored task not
+    yet in the index is added and matched, a batch's pending documents included).
+    Returns the number of new pairs.
+    """
+    return _catch_up(save=False)[1]
+
+
+def match_pending() -> tuple[int, int]:
+    """The batch pass of ``giaoviec ingest``: match, in one go, every document stored
+    with ``process_document(..., match=False)`` (by this run, or by a run killed before
+    its own pass), and save the index. Returns (tasks added to the index, new pairs).
+
+    One ``DedupIndex.add`` of the whole batch replaces a locked, per-document catch-up
+    in every worker (each worker's own index had to add every task of every worker).
+
+    >>> match_pending()
+    (7630, 14960)
+    """
+    with session_scope() as s:
+        if not _pending_documents(s):
+            return 0, 0
+    return _catch_up(save=True)
+
+
+def _pair_rows(session, pairs) -> dict[tuple[int, int], object]:
+    """The pairs worth inserting: both tasks still stored, pair not stored yet; by (a, b)."""
+    by_key: dict[tuple[int, int], object] = {}
+    for p in pairs:
+        a, b = sorted((int(p.a), int(p.b)))
+        by_key.setdefault((a, b), p)
+    ids = sorted({x for key in by_key for x in key})
+    alive: set[int] = set()
+    stored: set[tuple[int, int]] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        alive.update(session.scalars(select(Task.id).where(Task.id.in_(chunk))))
+        stored.update((a, b) for a, b in session.execute(select(DuplicatePair.task_a_id, DuplicatePair.task_b_id)
+                                                         .where(DuplicatePair.task_a_id.in_(chunk))))
+    return {k: p for k, p in by_key.items() if k[0] in alive and k[1] in alive and k not in stored}
 
 
 def store_pairs(pairs) -> int:
-    """Insert pairs whose tasks still exist and that are not stored yet; returns how many."""
+    """Insert pairs whose tasks still exist and that are not stored yet; returns how many.
+
+    One multi-row insert (a batch brings thousands); when it collides with a pair another
+    process stored meanwhile, or a task deleted meanwhile, row by row instead.
+    """
     if not pairs:
         return 0
-    n = 0
-    touched: set[int] = set()
     with session_scope() as s:
-        ids = {int(x) for p in pairs for x in (p.a, p.b)}
-        alive = set(s.scalars(select(Task.id).where(Task.id.in_(ids))).all()) if len(ids) < 30000 else None
-        for p in pairs:
-            a, b = sorted((int(p.a), int(p.b)))
-            if alive is not None and (a not in alive or b not in alive):
-                continue
-            exists = s.scalar(select(DuplicatePair.id).where(DuplicatePair.task_a_id == a,
-                                                             DuplicatePair.task_b_id == b))
-            if exists:
-                continue
-            try:
-                with s.begin_nested():
-                    s.add(DuplicatePair(task_a_id=a, task_b_id=b, score=float(p.score), kind=str(p.kind),
-                                        reason=p.reason, status="pending"))
-                n += 1
-                touched.update((a, b))
-            except IntegrityError:  # stored meanwhile by another process, or a task just deleted
-                continue
-        if touched:
-            recluster(s, sorted(touched))
-    return n
+        rows = _pair_rows(s, pairs)
+        if not rows:
+            return 0
+        values = [{"task_a_id": a, "task_b_id": b, "score": float(p.score), "kind": str(p.kind),
+                   "reason": p.reason, "status": "pending"} for (a, b), p in rows.items()]
+        try:
+            with s.begin_nested():
+                s.execute(insert(DuplicatePair), values)
+            stored = list(rows)
+        except IntegrityError:
+            stored = []
+            for v in values:
+                try:
+                    with s.begin_nested():
+                        s.execute(insert(DuplicatePair), [v])
+                    stored.append((v["task_a_id"], v["task_b_id"]))
+                except IntegrityError:  # stored meanwhile by another process, or a task just deleted
+                    continue
+        if stored:
+            recluster(s, sorted({x for key in stored for x in key}))
+    return len(stored)
 
 
 MAX_CLUSTER = 200
@@ -146,36 +220,59 @@ def recluster(session, task_ids) -> None:
 
     A group is a connected set of tasks linked by pairs not decided ``distinct``; its
     id is its smallest task id (stable as the group grows). Walks at most MAX_CLUSTER
-    tasks, so one very common template cannot make a giant group.
+    tasks, so one very common template cannot make a giant group. The pairs of the
+    tasks asked about are read in a few queries up front (a batch touches thousands),
+    those of tasks reached beyond them as the walk gets there.
     """
-    from sqlalchemy import or_, update
+    from sqlalchemy import or_
 
+    task_ids = list(task_ids)
+    links: dict[int, list[tuple[int, int, int]]] = {}
+
+    def load(ids) -> None:
+        todo = sorted({i for i in ids if i not in links})
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            asked = set(chunk)
+            for t in chunk:
+                links[t] = []
+            for pid, a, b in session.execute(
+                    select(DuplicatePair.id, DuplicatePair.task_a_id, DuplicatePair.task_b_id)
+                    .where(DuplicatePair.status != "distinct",
+                           or_(DuplicatePair.task_a_id.in_(chunk), DuplicatePair.task_b_id.in_(chunk)))):
+                for x in (a, b):
+                    if x in asked:
+                        links[x].append((pid, a, b))
+
+    load(task_ids)
     seen_tasks: set[int] = set()
+    cluster_of: dict[int, int] = {}
     for start in task_ids:
         if start in seen_tasks:
             continue
         group, frontier, pair_ids = {start}, [start], set()
         while frontier and len(group) < MAX_CLUSTER:
-            rows = session.execute(select(DuplicatePair.id, DuplicatePair.task_a_id, DuplicatePair.task_b_id)
-                                   .where(DuplicatePair.status != "distinct",
-                                          or_(DuplicatePair.task_a_id.in_(frontier),
-                                              DuplicatePair.task_b_id.in_(frontier)))).all()
+            load(frontier)
+            rows = {row for t in frontier for row in links[t]}
             frontier = []
-            for pid, a, b in rows:
+            for pid, a, b in sorted(rows):
                 pair_ids.add(pid)
                 for x in (a, b):
                     if x not in group:
                         group.add(x)
                         frontier.append(x)
         seen_tasks |= group
-        if pair_ids:
-            session.execute(update(DuplicatePair).where(DuplicatePair.id.in_(pair_ids))
-                            .values(cluster=min(group)).execution_options(synchronize_session=False))
+        for pid in pair_ids:
+            cluster_of[pid] = min(group)
+    if cluster_of:
+        session.execute(update(DuplicatePair), [{"id": pid, "cluster": c} for pid, c in cluster_of.items()])
     # pairs decided distinct belong to no group
-    session.execute(update(DuplicatePair).where(DuplicatePair.status == "distinct",
-                                                or_(DuplicatePair.task_a_id.in_(list(task_ids)),
-                                                    DuplicatePair.task_b_id.in_(list(task_ids))))
-                    .values(cluster=None).execution_options(synchronize_session=False))
+    for i in range(0, len(task_ids), 500):
+        chunk = task_ids[i:i + 500]
+        session.execute(update(DuplicatePair).where(DuplicatePair.status == "distinct",
+                                                    or_(DuplicatePair.task_a_id.in_(chunk),
+                                                        DuplicatePair.task_b_id.in_(chunk)))
+                        .values(cluster=None).execution_options(synchronize_session=False))
 
 
 def flush() -> None:
