@@ -16,7 +16,10 @@ fresh SQLite database and data directory, so runs are comparable:
 Reported per run: documents/minute (documents processed / wall seconds), the CPU
 seconds it used (this machine is shared; documents per CPU-minute says what the
 code costs whatever the neighbours do), and the peak resident memory of a worker
-process (``ru_maxrss`` of the pool processes; sampled VmHWM for Celery).
+process (``ru_maxrss`` of the pool processes; sampled VmHWM for Celery), and what
+the rest of the machine did meanwhile (``machine``: load average, cores kept busy
+by other processes). ``cpu_per_document_2_vs_1`` compares the CPU of the two local
+runs: 1.0 means two workers do no work twice.
 The archive is made by ``bench/make_corpus.py`` from corpora/extract and cached
 under /tmp/giaoviec-bench/corpus-N-SEED-MIX (or ``--corpus``).
 """
@@ -64,6 +67,32 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (all processes, all cores), from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+class _Load:
+    """What the rest of the machine did during a run: the load average at its start and
+    end, and how many cores other processes kept busy on average (machine busy time
+    minus the run's own CPU, over the wall time). A run that shares 2 cores with
+    neighbours using 1.5 of them cannot show its speed-up; this says how much it shared."""
+
+    def __init__(self):
+        self.load0, self.busy0, self.t0 = os.getloadavg(), _machine_busy(), time.monotonic()
+
+    def report(self, own_cpu: float) -> dict:
+        wall = time.monotonic() - self.t0
+        others = (_machine_busy() - self.busy0 - own_cpu) / wall if wall else 0.0
+        return {"loadavg_start": round(self.load0[0], 2), "loadavg_end": round(os.getloadavg()[0], 2),
+                "other_processes_cores": round(max(0.0, others), 2)}
+
+
 def _ingest(env: dict, archive: Path, *args: str, timeout: float = 7200) -> tuple[dict, float, float]:
     cpu0, t0 = _children_cpu(), time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "service", "ingest", str(archive), "--json", *args], env=env,
@@ -95,8 +124,9 @@ def _summarise(name: str, totals: dict, wall: float, cpu: float | None, extra: d
 
 def run_local(archive: Path, workers: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="giaoviec-bench-") as work:
+        load = _Load()
         totals, wall, cpu = _ingest(_env(Path(work)), archive, "--workers", str(workers))
-    return _summarise(f"local{workers}", totals, wall, cpu, {"workers": workers})
+    return _summarise(f"local{workers}", totals, wall, cpu, {"workers": workers, "machine": load.report(cpu)})
 
 
 class _MemSampler:
@@ -162,10 +192,11 @@ def run_celery(archive: Path, workers: int = 2) -> dict:
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
         try:
             with _MemSampler([p.pid for p in procs]) as mem:
-                t0 = time.monotonic()
+                load = _Load()
                 totals, wall, cpu_ingest = _ingest(env, archive)
                 mem.sample()
             worker_cpu = sum(mem.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+            machine = load.report(cpu_ingest + worker_cpu)
         finally:
             for p in procs:
                 os.killpg(p.pid, signal.SIGTERM)
@@ -176,7 +207,7 @@ def run_celery(archive: Path, workers: int = 2) -> dict:
                     os.killpg(p.pid, signal.SIGKILL)
     totals["worker_peak_rss_mb"] = round(mem.peak_kb / 1024, 1)
     return _summarise(f"celery{workers}", totals, wall, cpu_ingest + worker_cpu,
-                      {"workers": workers, "queue": queue,
+                      {"workers": workers, "queue": queue, "machine": machine,
                        "note": "wall time includes the workers loading their models on the first document"})
 
 
@@ -184,6 +215,15 @@ def _status_counts(db: Path) -> dict:
     conn = sqlite3.connect(db, timeout=30)
     try:
         return dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+    finally:
+        conn.close()
+
+
+def _stage_counts(db: Path) -> dict:
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return {f"{status}/{stage}": n for status, stage, n in conn.execute(
+            "SELECT status, stage, count(*) FROM documents GROUP BY status, stage").fetchall()}
     finally:
         conn.close()
 
@@ -208,19 +248,23 @@ def run_resume(archive: Path, files: int, workers: int = 2, fraction: float = 0.
                 break
         first.wait()
         killed_after = time.monotonic() - t0
-        before = _status_counts(db)
+        before, before_stages = _status_counts(db), _stage_counts(db)
         totals, wall, cpu = _ingest(env, archive, "--workers", str(workers), "--summary", str(work / "s.csv"))
-        after = _status_counts(db)
+        after, after_stages = _status_counts(db), _stage_counts(db)
         conn = sqlite3.connect(db)
         runs = dict(conn.execute("SELECT runs, count(*) FROM documents GROUP BY runs").fetchall())
         stored = conn.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone()
+        pairs = conn.execute("SELECT count(*) FROM duplicate_pairs").fetchone()[0]
         conn.close()
     return {
         "run": "resume", "workers": workers, "killed_after_seconds": round(killed_after, 1),
         "before_rerun": before, "after_rerun": after,
+        # stage "dedup" on a done document: stored, duplicates not matched yet (the run's pass was cut off)
+        "stages_before_rerun": before_stages, "stages_after_rerun": after_stages,
         "rerun": {"done": totals["done"], "failed": totals["failed"], "skipped": totals["skipped"],
-                  "wall_seconds": round(wall, 1)},
+                  "wall_seconds": round(wall, 1), "duplicate_suggestions": totals["duplicate_suggestions"]},
         "documents_stored": stored[0], "distinct_sha256": stored[1], "documents_by_runs": runs,
+        "duplicate_pairs_stored": pairs,
     }
 
 
@@ -264,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         l1, l2 = runs["local1"], runs["local2"]
         out["speedup_2_vs_1"] = round(l2["documents_per_minute"] / l1["documents_per_minute"], 2)
         out["speedup_2_vs_1_target"] = 1.8
+        # What the code costs, whatever the neighbours do: 2 workers should cost no more
+        # CPU per document than 1 (no work done twice, no spinning on locks).
+        out["cpu_per_document_2_vs_1"] = round(l2["cpu_seconds"] / l1["cpu_seconds"], 2)
     peaks = [r.get("worker_peak_rss_mb") for r in runs.values() if r.get("worker_peak_rss_mb")]
     if peaks:
         out["worker_peak_rss_mb_max"] = max(peaks)
