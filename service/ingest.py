@@ -458,6 +458,13 @@ def _make_pool(workers: int) -> ProcessPoolExecutor:
 
     if "fork" in multiprocessing.get_all_start_methods():
         _warm_up()
+        # Move the loaded models out of the garbage collector's sight: a worker's full
+        # collection would otherwise walk (and write to) every inherited object,
+        # copying the parent's pages into each worker and costing each the same time.
+        import gc
+
+        gc.collect()
+        gc.freeze()
         # Safe to fork here: the parent runs no threads of its own (the progress bar's
         # monitor thread is off) and each child drops the inherited database pool.
         return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
