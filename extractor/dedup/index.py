@@ -29,7 +29,6 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -39,7 +38,7 @@ from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, explain, score
 
 __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind", "match_keys",
-           "candidate_pairs", "choose_probe", "prefix_length"]
+           "candidate_pairs", "choose_probe", "prefix_length", "token_codes"]
 
 _intern = sys.intern
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
@@ -97,7 +96,35 @@ def _emit(a: np.ndarray, b: np.ndarray, out: list[np.ndarray], n_total: int) -> 
         out.append(np.minimum(a, b) * n_total + np.maximum(a, b))
 
 
-def _cross(queries: list[int], choices: list[int], toks: Sequence[tuple[str, ...]], cut: float,
+class _Vocab(dict):
+    """Token -> small int, numbered as tokens come (``__missing__`` assigns the next)."""
+
+    def __missing__(self, token: str) -> int:
+        value = self[token] = len(self)
+        return value
+
+
+def token_codes(keys: Sequence[Key]) -> list[str]:
+    """Each key's syllables as a string of one character per distinct syllable.
+
+    ``fuzz.ratio`` of two such strings is ``fuzz.ratio`` of the two syllable sequences
+    (the same Indel distance over the same alphabet), and rapidfuzz compares strings
+    bit-parallel, far faster than sequences of Python strings.
+
+    >>> token_codes([match_key("xã Tân Mỹ"), match_key("xã Tân Phú")]) == ['\\x00\\x01\\x02', '\\x00\\x01\\x03']
+    True
+    """
+    vocab = _Vocab()
+    get = vocab.__getitem__
+    out = ["".join(map(chr, map(get, k.tokens))) for k in keys]
+    if len(vocab) <= 0xD800:  # every id below the surrogates: a character of its own
+        return out
+    if len(vocab) > 0x10FFFF - 0x800:
+        raise ValueError(f"{len(vocab)} distinct syllables: too many to code as characters")
+    return ["".join(chr(c if c < 0xD800 else c + 0x800) for c in map(get, k.tokens)) for k in keys]
+
+
+def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: float,
            out: list[np.ndarray], n_total: int, workers: int, upper: bool = False) -> None:
     """Compare each query with each choice in rapidfuzz's C++ cdist; keep raw >= cut.
 
@@ -107,10 +134,10 @@ def _cross(queries: list[int], choices: list[int], toks: Sequence[tuple[str, ...
         return
     q_arr = np.asarray(queries, dtype=np.int64)
     c_arr = np.asarray(choices, dtype=np.int64)
-    c_seqs = [toks[i] for i in choices]
+    c_seqs = [codes[i] for i in choices]
     step = max(1, 4_000_000 // len(choices))  # at most 4M cells (16 MB) at a time
     for start in range(0, len(queries), step):
-        q_seqs = [toks[i] for i in queries[start:start + step]]
+        q_seqs = [codes[i] for i in queries[start:start + step]]
         m = process.cdist(q_seqs, c_seqs, scorer=fuzz.ratio, score_cutoff=cut,
                           dtype=np.float32, workers=workers)
         rows, cols = np.nonzero(m >= cut)
@@ -120,8 +147,8 @@ def _cross(queries: list[int], choices: list[int], toks: Sequence[tuple[str, ...
         _emit(q_arr[rows + start], c_arr[cols], out, n_total)
 
 
-def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
-               out: list[np.ndarray], n_total: int, workers: int) -> None:
+def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], codes: Sequence[str],
+               cut: float, out: list[np.ndarray], n_total: int, workers: int) -> None:
     """All pairs among ``members`` with raw ratio >= cut.
 
     Small sets: all against all in C++. Big ones: prefix filtering (All-Pairs, Bayardo
@@ -131,7 +158,7 @@ def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
     if len(members) < 2:
         return
     if len(members) <= LEAF:
-        _cross(members, members, toks, cut, out, n_total, workers, upper=True)
+        _cross(members, members, codes, cut, out, n_total, workers, upper=True)
         return
     t = cut / 100.0
     tags = {i: tagged(toks[i]) for i in members}
@@ -140,6 +167,8 @@ def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
         df.update(tg)
     get = df.__getitem__
     index: dict[str, list[int]] = defaultdict(list)
+    qa: list[int] = []
+    qb: list[int] = []
     for i in members:
         tg = tags[i]
         tg.sort(key=lambda x: (get(x), x))
@@ -150,7 +179,12 @@ def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], cut: float,
                 cands.update(hit)
             index[tok].append(i)
         if cands:
-            _cross([i], sorted(cands), toks, cut, out, n_total, 1)
+            qa.extend([i] * len(cands))
+            qb.extend(cands)
+        if len(qa) > 2_000_000:  # compared in batches, in C++
+            _paired(qa, qb, codes, cut, out, n_total, workers)
+            qa, qb = [], []
+    _paired(qa, qb, codes, cut, out, n_total, workers)
 
 
 def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> np.ndarray:
@@ -161,80 +195,183 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> 
     n = len(keys)
     cut = max(0.0, threshold - 0.05) - 1e-3
     toks = [k.tokens for k in keys]
+    codes = token_codes(keys)
     out: list[np.ndarray] = []
     live = [i for i, k in enumerate(keys) if k.tokens]
     if threshold <= CONFLICT_CAP:
-        _self_join(live, toks, cut, out, n, workers)
+        _self_join(live, toks, codes, cut, out, n, workers)
     else:
-        groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        groups: dict[tuple[str, ...], int] = {}
+        gid = np.full(n, -1, dtype=np.int64)
+        nameless: dict[int, list[int]] = defaultdict(list)
         for i in live:
-            groups[keys[i].numbers].append(i)
-        for idxs in groups.values():
-            if len(idxs) > 1:
-                _group_candidates(keys, idxs, toks, cut, out, n, workers)
+            k = keys[i]
+            g = groups.setdefault(k.numbers, len(groups))
+            gid[i] = g
+            if not k.names:
+                nameless[g].append(i)
+        _named_candidates(keys, live, gid, codes, cut, out, workers)
+        for idxs in nameless.values():
+            _self_join(idxs, toks, codes, cut, out, n, workers)
     if not out:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(out))
 
 
-def _group_candidates(keys: Sequence[Key], idxs: list[int], toks, cut: float,
-                      out: list[np.ndarray], n: int, workers: int) -> None:
-    """Candidates among tasks with the same numbers: by name pieces, then the nameless ones."""
-    named = [i for i in idxs if keys[i].names]
-    if named:
-        # Names are matched without tone marks (scoring._missing_names), so are pieces.
-        pnames = {i: plain_names(keys[i].names) for i in named}
-        pieces = {bg for i in named for name in pnames[i] for bg in zip(name, name[1:])}
-        # Which name pieces each task contains anywhere (not only in a name: "bảo tiến" is
-        # also in "đảm bảo tiến độ"), and in how many tasks each piece is.
-        hits: dict[int, list] = {}
-        df: Counter = Counter()
-        for i in idxs:
-            pt = keys[i].plain.split()
-            h = pieces.intersection(zip(pt, pt[1:]))
-            if h:
-                hits[i] = sorted(h)
-                df.update(h)
-        # A task with names must be compared with the tasks holding all its name pieces;
-        # its key is its rarest piece, or its two rarest when it has two or more.
-        holders: dict[tuple, list[int]] = defaultdict(list)
-        rank = {bg: (c, bg) for bg, c in df.items()}.__getitem__
-        for i in named:
-            own = sorted({bg for name in pnames[i] for bg in zip(name, name[1:])}, key=rank)
-            holders[tuple(sorted(own[:2]))].append(i)
-        members: dict[tuple, list[int]] = defaultdict(list)
-        for i, h in hits.items():
-            for bg in h:
-                if (bg,) in holders:
-                    members[(bg,)].append(i)
-            if len(h) > 1:
-                for pair in combinations(h, 2):  # h is sorted, as are the keys
-                    if pair in holders:
-                        members[pair].append(i)
-        small_a: list[int] = []
-        small_b: list[int] = []
-        for key, hs in holders.items():
-            ms = members[key]
-            if len(hs) * len(ms) <= 256:  # few: compared pairwise below, in one batch
-                for h in hs:
-                    for m in ms:
-                        if m != h:
-                            small_a.append(h)
-                            small_b.append(m)
-            else:
-                _cross(hs, ms, toks, cut, out, n, workers)
-        _paired(small_a, small_b, toks, cut, out, n, workers)
-    _self_join([i for i in idxs if not keys[i].names], toks, cut, out, n, workers)
+def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, codes: Sequence[str],
+                      cut: float, out: list[np.ndarray], workers: int) -> None:
+    """Candidates of every task with names: the tasks with the same numbers that contain
+    its rarest name piece (two-syllable piece, without tone marks), and its second rarest
+    when it has two or more. Vectorised over all groups of numbers at once."""
+    n = len(keys)
+    vocab = _Vocab()
+    vocab["\x01"]  # 0: between tasks (never a syllable: not a word character)
+    get = vocab.__getitem__
+    # Each named task's own pieces, as (task, bigram) with bigram = id1 << 32 | id2.
+    own_t: list[int] = []
+    own_b: list[int] = []
+    by_names: dict[tuple, tuple[int, ...]] = {}
+    for i in live:
+        names = keys[i].names
+        if not names:
+            continue
+        bgs = by_names.get(names)
+        if bgs is None:
+            s = set()
+            for name in plain_names(names):
+                ids = list(map(get, name))
+                s.update(a << 32 | b for a, b in zip(ids, ids[1:]))
+            bgs = by_names[names] = tuple(sorted(s))
+        own_t.extend([i] * len(bgs))
+        own_b.extend(bgs)
+    if not own_t:
+        return
+    own_task = np.asarray(own_t, dtype=np.int64)
+    own_bg = np.asarray(own_b, dtype=np.int64)
+    del own_t, own_b
+    pieces = np.unique(own_bg)
+    n_pieces = len(pieces)
+    # A piece key is (group of numbers, piece), numbered densely among the keys some task owns.
+    own_key = gid[own_task] * n_pieces + np.searchsorted(pieces, own_bg)
+    ukey = np.unique(own_key)
+    n_keys = len(ukey)
+    own_key = np.searchsorted(ukey, own_key)
+    in_name = np.zeros(len(vocab), dtype=bool)  # syllables that occur in some name
+    in_name[pieces >> 32] = True
+    in_name[pieces & 0xFFFFFFFF] = True
+    # Which name pieces each task contains anywhere (not only in a name: "bảo tiến" is
+    # also in "đảm bảo tiến độ"): (piece key, task) with key = group * n_pieces + piece.
+    hits: list[np.ndarray] = []
+    block = 50_000
+    for start in range(0, len(live), block):
+        part = live[start:start + block]
+        ids = np.fromiter(map(get, " \x01 ".join([keys[i].plain for i in part]).split()),
+                          dtype=np.int64)
+        grow = len(vocab) - len(in_name)
+        if grow > 0:
+            in_name = np.concatenate([in_name, np.zeros(grow, dtype=bool)])
+        task = np.asarray(part, dtype=np.int64)[np.cumsum(ids == 0)]
+        ok = in_name[ids[:-1]] & in_name[ids[1:]]
+        where = np.nonzero(ok)[0]
+        bg = ids[where] << 32 | ids[where + 1]
+        pos = np.minimum(np.searchsorted(pieces, bg), n_pieces - 1)
+        found = pieces[pos] == bg
+        t = task[where[found]]
+        key = gid[t] * n_pieces + pos[found]
+        at = np.minimum(np.searchsorted(ukey, key), n_keys - 1)
+        owned = ukey[at] == key
+        hits.append(at[owned] * n + t[owned])
+    hit = np.unique(np.concatenate(hits))
+    del hits
+    hit_task = hit % n
+    count = np.bincount(hit // n, minlength=n_keys)
+    first = np.cumsum(count) - count
+    # The two rarest own pieces of each named task (ties by piece: any choice is lossless).
+    # (A piece no task contains has no partner; never the case: a task contains its names.)
+    df = count[own_key]
+    order = np.lexsort((own_key, df, own_task))
+    o_task, o_key, o_df = own_task[order], own_key[order], df[order]
+    head = np.ones(len(o_task), dtype=bool)
+    head[1:] = o_task[1:] != o_task[:-1]
+    h_idx = np.nonzero(head)[0]
+    holder = o_task[h_idx]
+    k1 = o_key[h_idx]
+    n1 = o_df[h_idx]
+    nxt = h_idx + 1
+    has2 = np.zeros(len(h_idx), dtype=bool)
+    inner = nxt < len(o_task)
+    has2[inner] = ~head[nxt[inner]]
+    k2 = np.where(has2, o_key[np.minimum(nxt, len(o_task) - 1)], -1)
+    lengths = np.fromiter((len(c) for c in codes), dtype=np.int64, count=n)
+    # Holders sharing a rarest piece against the tasks holding it: big blocks all against
+    # all in C++ cdist (cheap per cell), the many small ones as listed pairs in one cpdist.
+    order = np.argsort(k1, kind="stable")
+    holder, k1, k2, n1 = holder[order], k1[order], k2[order], n1[order]
+    starts = np.nonzero(np.r_[True, k1[1:] != k1[:-1]])[0]
+    n_holders = np.diff(np.r_[starts, len(k1)])
+    cells = n_holders * n1[starts]
+    big = cells > 4096
+    small_rows = np.repeat(~big, n_holders)
+    for s0, nh in zip(starts[big].tolist(), n_holders[big].tolist()):
+        key = int(k1[s0])
+        members = hit_task[first[key]:first[key] + count[key]]
+        _block(holder[s0:s0 + nh], k2[s0:s0 + nh], members, codes, cut, hit, out, n, workers)
+    holder, k1, k2, n1 = holder[small_rows], k1[small_rows], k2[small_rows], n1[small_rows]
+    k1_first = first[k1]
+    # Expand holder x (tasks holding its rarest piece), in chunks of ~2M pairs.
+    ends = np.cumsum(n1)
+    lo = 0
+    while lo < len(holder):
+        base = ends[lo - 1] if lo else 0
+        hi = int(np.searchsorted(ends, base + 2_000_000, side="right"))
+        hi = max(hi, lo + 1)
+        c = n1[lo:hi]
+        total = int(c.sum())
+        if total:
+            rep = np.repeat(np.arange(lo, hi), c)
+            offs = np.arange(total) - np.repeat(np.cumsum(c) - c, c)
+            a = holder[rep]
+            b = hit_task[k1_first[rep] + offs]
+            keep = (a != b) & _has_second(k2[rep], b, hit, n)
+            # ratio >= t needs 2*min(la, lb)/(la + lb) >= t (the LCS is at most the shorter).
+            la, lb = lengths[a], lengths[b]
+            keep &= 200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb)
+            a, b = a[keep], b[keep]
+            _paired(a.tolist(), b.tolist(), codes, cut, out, n, workers)
+        lo = hi
 
 
-def _paired(a: list[int], b: list[int], toks, cut: float, out: list[np.ndarray], n: int,
-            workers: int) -> None:
+def _has_second(k2: np.ndarray, b: np.ndarray, hit: np.ndarray, n: int) -> np.ndarray:
+    """Whether task b holds piece k2 (always true where there is no second piece, k2 < 0)."""
+    code = k2 * n + b
+    pos = np.minimum(np.searchsorted(hit, code), len(hit) - 1)
+    return (k2 < 0) | (hit[pos] == code)
+
+
+def _block(holders: np.ndarray, k2: np.ndarray, members: np.ndarray, codes: Sequence[str],
+           cut: float, hit: np.ndarray, out: list[np.ndarray], n: int, workers: int) -> None:
+    """Holders of one rarest piece against every task holding it, in cdist; keep raw >= cut
+    where the member also holds the holder's second piece."""
+    c_seqs = [codes[i] for i in members.tolist()]
+    step = max(1, 4_000_000 // len(members))
+    for start in range(0, len(holders), step):
+        q = holders[start:start + step]
+        m = process.cdist([codes[i] for i in q.tolist()], c_seqs, scorer=fuzz.ratio,
+                          score_cutoff=cut, dtype=np.float32, workers=workers)
+        rows, cols = np.nonzero(m >= cut)
+        a, b = q[rows], members[cols]
+        keep = _has_second(k2[start:start + step][rows], b, hit, n)
+        _emit(a[keep], b[keep], out, n)
+
+
+def _paired(a: list[int], b: list[int], codes: Sequence[str], cut: float, out: list[np.ndarray],
+            n: int, workers: int) -> None:
     """Raw ratio of each (a[k], b[k]) in rapidfuzz's C++ cpdist; keep pairs >= cut."""
-    step = 500_000
+    step = 1_000_000
     for start in range(0, len(a), step):
         qa = a[start:start + step]
         qb = b[start:start + step]
-        r = process.cpdist([toks[i] for i in qa], [toks[j] for j in qb], scorer=fuzz.ratio,
+        r = process.cpdist([codes[i] for i in qa], [codes[j] for j in qb], scorer=fuzz.ratio,
                            score_cutoff=cut, dtype=np.float32, workers=workers)
         keep = np.nonzero(r >= cut)[0]
         _emit(np.asarray(qa, dtype=np.int64)[keep], np.asarray(qb, dtype=np.int64)[keep], out, n)

@@ -263,7 +263,11 @@ class Key:
     plain: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "plain", " ".join(map(plain_word, self.tokens)))
+        try:
+            plain = " ".join(map(_PLAIN.__getitem__, self.tokens))
+        except KeyError:
+            plain = " ".join(map(plain_word, self.tokens))
+        object.__setattr__(self, "plain", plain)
 
 
 def _expand(tokens: list[str], caps: list[bool]) -> tuple[list[str], list[bool]]:
@@ -305,11 +309,99 @@ def match_key(text: str) -> Key:
     >>> k.numbers, k.years, k.names
     (('5',), ('2022',), (('tân', 'mỹ'),))
     """
+    fixed = _prepare(text)
+    # Fast path (issue 4: a million keys): every step before the features works inside
+    # one whitespace-separated word (lower(), the tone fix, the token regex, capitals), so
+    # each distinct written word is read once and cached; registers reuse a few thousand.
+    # A word whose reading depends on more than itself falls back to the whole-text path;
+    # tests check both give the same key (test_normalize.py).
+    tokens: list[str] = []
+    cap_at: list[int] = []  # positions of capitalised tokens
+    counts = 0  # lower-case starts + changed words << 20 + words with digits << 40
+    cache = _WORD_CACHE
+    for word in fixed.split():
+        got = cache.get(word)
+        if got is None:
+            got = _read_word(word)
+            if got is None:
+                return _match_key_whole(text, fixed)
+            if len(cache) < 200_000:
+                cache[word] = got
+        toks, wcaps, wcounts = got
+        if wcaps:
+            base = len(tokens)
+            cap_at.extend([base + k for k in wcaps])
+        tokens.extend(toks)
+        counts += wcounts
+    if len(tokens) > _LOW:  # the counts would overflow their bits
+        return _match_key_whole(text, fixed)
+    n_lower = counts & _LOW
+    changed = (counts >> 20) & _LOW
+    digit = counts >> 40
+    caps = [False] * len(tokens)
+    n_caps = 0
+    if changed and cap_at:
+        # Position 0 is never a capital: a sentence starts with one; that says nothing.
+        n_caps = len(cap_at) - (cap_at[0] == 0)
+        if n_caps and n_lower < 2:
+            n_caps = 0  # ALL CAPS or Title Case: capitals carry no meaning
+        if n_caps:
+            for k in cap_at:
+                caps[k] = True
+            caps[0] = False
+    return _features(text, tokens, caps, n_caps, digit)
+
+
+_WORD_CACHE: dict[str, tuple] = {}
+_LOW = (1 << 20) - 1
+
+
+def _read_word(word: str) -> tuple | None:
+    """One written word's tokens, which of them are capitalised, and counts (tokens
+    starting lower case; lower() changed the word << 20; it has a digit << 40); None when
+    the word must be read with its text."""
+    lowered = word.lower()
+    if len(lowered) != len(word):
+        return None
+    raw = _TOKEN.findall(_fix_tones(lowered))
+    orig = _TOKEN.findall(word)
+    if len(orig) != len(raw):
+        return None
+    wcaps = tuple(k for k, (o, r) in enumerate(zip(orig, raw))
+                  if o[0] != r[0] and o[0].isupper() and not (len(o) > 1 and o.isupper()))
+    counts = (sum(1 for o in orig if o[0].islower()) + ((lowered != word) << 20)
+              + ((_DIGIT.search(lowered) is not None) << 40))
+    return tuple(map(_intern, raw)), wcaps, counts
+
+
+_NUMERIC: dict[str, tuple[str, bool]] = {}
+
+
+def _numeric(tok: str) -> tuple[str, bool]:
+    """A number token's normal form and whether it is a year; cached."""
+    try:
+        value = _intern(_number(tok))
+    except ValueError:
+        value = tok
+    out = (value, len(value) == 4 and _YEAR.fullmatch(value) is not None)
+    if len(_NUMERIC) < 200_000:
+        _NUMERIC[tok] = out
+    return out
+
+
+def _prepare(text: str) -> str:
     fixed = unicodedata.normalize("NFC", text)
     if "&" in fixed:  # "GD&ĐT", "NN & PTNT": read as "và", as written out
         fixed = fixed.replace("&", " và ")
     if "\u00d0" in fixed or "\u00f0" in fixed:  # Icelandic eth typed for Đ/đ in old files
         fixed = fixed.translate(_FIXES)
+    return fixed
+
+
+def _match_key_whole(text: str, fixed: str | None = None) -> Key:
+    """:func:`match_key` reading the whole text at once (the reference for the fast path)."""
+    if fixed is None:
+        fixed = _prepare(text)
     lowered = fixed.lower()
     caps: list[bool] = []
     n_caps = 0
@@ -322,46 +414,51 @@ def match_key(text: str) -> Key:
             # Capitalised, not an acronym: "OCOP", "THCS", "TT" are never part of a name.
             caps = [o[0] != r[0] and o[0].isupper() and not (len(o) > 1 and o.isupper())
                     for o, r in zip(orig, raw)]
-            caps[0] = False  # a sentence starts with a capital; that says nothing
+            if caps:
+                caps[0] = False  # a sentence starts with a capital; that says nothing
             n_caps = sum(caps)
             if n_caps and sum(1 for o in orig if o[0].islower()) < 2:
                 n_caps = 0  # ALL CAPS or Title Case: capitals carry no meaning
     if not n_caps:
         caps = [False] * len(raw)
-    tokens = list(map(_intern, raw))
+    return _features(text, list(map(_intern, raw)), caps, n_caps, bool(_DIGIT.search(lowered)))
+
+
+def _features(text: str, tokens: list[str], caps: list[bool], n_caps: int, digit: bool) -> Key:
+    """Numbers and years out of the tokens, abbreviations written out, names from capitals."""
     numbers: list[str] = []
     years: list[str] = []
-    if _DIGIT.search(lowered):
-        kept: list[str] = []
-        kept_caps: list[bool] = []
-        for tok, cap in zip(tokens, caps):
+    if digit:
+        drop: list[int] = []
+        for k, tok in enumerate(tokens):
             if tok[0].isdigit() and tok[-1].isdigit():
-                try:
-                    tok = _intern(_number(tok))
-                except ValueError:
-                    pass
-                if len(tok) == 4 and _YEAR.fullmatch(tok):
+                value, is_year = _NUMERIC.get(tok) or _numeric(tok)
+                if is_year:
                     # A year is not compared at all: "năm 2022" / "năm 2023" is a task
                     # carried over, the same task.
-                    years.append(tok)
-                    continue
-                numbers.append(tok)
-            kept.append(tok)
-            kept_caps.append(cap)
-        tokens, caps = kept, kept_caps
+                    years.append(value)
+                    drop.append(k)
+                else:
+                    numbers.append(value)
+                    tokens[k] = value
+        if drop:
+            gone = set(drop)
+            tokens = [t for k, t in enumerate(tokens) if k not in gone]
+            caps = [c for k, c in enumerate(caps) if k not in gone]
     present = set(tokens)
     if not _ABBREV_FIRST.isdisjoint(present):
         tokens, caps = _expand(tokens, caps)
     names: list[tuple[str, ...]] = []
     if n_caps:
-        run: list[str] = []
-        for tok, cap in zip(tokens + [""], caps + [False]):
-            if cap:
-                run.append(tok)
+        # Runs of two or more capitalised tokens.
+        start = prev = -2
+        for k in [k for k, c in enumerate(caps) if c] + [-1]:
+            if k == prev + 1:
+                prev = k
                 continue
-            if len(run) >= 2:
-                _names(run, names)
-            run = []
+            if prev > start:
+                _names(tokens[start:prev + 1], names)
+            start = prev = k
         names = sorted(set(names))
     return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),
                tuple(names), text)

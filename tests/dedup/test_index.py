@@ -91,3 +91,17 @@ def test_cluster_of_real_pairs():
     index = {t.id: k for t, k in zip(tasks, truth)}
     pure = sum(1 for g in groups if len({index[x] for x in g}) == 1)
     assert groups and pure / len(groups) >= 0.95
+
+
+def test_ratio_of_token_codes_is_ratio_of_tokens():
+    from rapidfuzz import fuzz
+
+    from extractor.dedup.index import token_codes
+
+    tasks, _ = generate_tasks(200, seed=3, dup_rate=0.5)
+    keys = [match_key(t.text) for t in tasks]
+    codes = token_codes(keys)
+    assert all(len(c) == len(k.tokens) for c, k in zip(codes, keys))
+    for i in range(0, 200, 7):
+        for j in range(1, 200, 11):
+            assert fuzz.ratio(codes[i], codes[j]) == fuzz.ratio(keys[i].tokens, keys[j].tokens)

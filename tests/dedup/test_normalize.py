@@ -104,3 +104,35 @@ def test_key_of_a_key_is_the_same_key(text):
 @given(vietnamese)
 def test_key_does_not_depend_on_unicode_composition(text):
     assert match_key(unicodedata.normalize("NFD", text)).tokens == match_key(text).tokens
+
+
+def _fields(k):
+    return (k.text, k.tokens, k.numbers, k.years, k.names, k.original, k.plain)
+
+
+mixed = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđ àáảãạ ằắẳẵặ ÀÁẢÃẠ ĐĂÂÊÔƠƯ İΣẞ\u0301\u0323"
+                                              "HTXUBNDhtxubnd,.;-&/0123456789 QqOoAaEe\t\n\u00d0\u00f0²")),
+               max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(mixed)
+def test_word_by_word_key_equals_the_whole_text_key(text):
+    # match_key reads each written word once (cached); _match_key_whole reads the text at once.
+    from extractor.dedup.normalize import _match_key_whole
+
+    assert _fields(match_key(text)) == _fields(_match_key_whole(text))
+
+
+def test_word_by_word_key_equals_the_whole_text_key_on_generated_tasks():
+    from extractor.dedup.normalize import _match_key_whole
+    from extractor.dedup.synth import generate_tasks
+
+    tasks, _ = generate_tasks(3000, seed=17, dup_rate=0.5)
+    for t in tasks:
+        assert _fields(match_key(t.text)) == _fields(_match_key_whole(t.text)), t.text
+
+
+def test_plain_is_plain_word_of_each_token():
+    k = match_key("Xây dựng xã Tân Mỹ, thôn Đồng Bài; GPMB 1,5 ha năm 2022")
+    assert k.plain == " ".join(plain_word(t) for t in k.tokens)
