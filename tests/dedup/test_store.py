@@ -65,3 +65,22 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
     path.write_bytes(pickle.dumps({"hello": 1}))
     with pytest.raises(ValueError, match="not a giaoviec duplicate index"):
         DedupIndex.open(path)
+
+
+def test_an_index_of_the_previous_format_is_read_and_finds_the_same(tmp_path):
+    import pickle
+
+    tasks, _ = generate_tasks(400, seed=8, dup_rate=0.3)
+    path = tmp_path / "old.dedup"
+    index = DedupIndex.open(path)
+    index.add(tasks[:300])
+    index.save()
+    state = pickle.loads(path.read_bytes())
+    state["format"] = "giaoviec-dedup-index/1"  # before syllable codes were stored
+    for name in ("vocab", "codes"):
+        del state["data"][name]
+    path.write_bytes(pickle.dumps(state))
+    found = DedupIndex.open(path).add(tasks[300:])
+    expected = [p for p in brute_force_pairs(tasks) if p.a in {t.id for t in tasks[300:]}
+                or p.b in {t.id for t in tasks[300:]}]
+    assert expected and _as_set(found) == _as_set(expected)
