@@ -258,6 +258,9 @@ class IngestResult:
     interrupted: bool = False
     peak_rss_mb: float = 0.0  # the largest worker process (local pool only)
     where: str = ""  # "local pool of 2 processes" | "Celery queue giaoviec"
+    # Where the wall time went: before the first document was handed out (start-up:
+    # models, unit registry), the duplicate pass at the end, and this process's CPU.
+    phases: dict | None = None
 
     @property
     def counts(self) -> Counter:
@@ -287,6 +290,7 @@ class IngestResult:
             "failures_by_reason": self.failures_by_reason,
             "interrupted": self.interrupted,
             "documents_per_minute": round(len(processed) / self.seconds * 60, 1) if self.seconds else None,
+            "phases": self.phases or {},
         }
 
     def report(self) -> str:
@@ -667,6 +671,8 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     waiting: set[int] = set()                # Celery mode: documents queued, not finished
     peak_rss = 0.0
     interrupted = False
+    first_dispatch: float | None = None
+    match_seconds = 0.0
 
     def finish(doc_id: int, c: dict | None = None) -> None:
         if c is None:
@@ -721,7 +727,9 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             finish(doc_id, c[doc_id])
 
     def dispatch(doc_id: int) -> None:
-        nonlocal pool
+        nonlocal pool, first_dispatch
+        if first_dispatch is None:
+            first_dispatch = time.monotonic() - started
         ledger.add(doc_id)
         if use_celery:
             from service.jobs import enqueue
@@ -783,7 +791,9 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             pool = None
         # One duplicate pass for the run (and for any run killed before its own).
         bar.note("ingest: matching duplicates (tìm trùng lặp)")
+        t_match = time.monotonic()
         match_pending()
+        match_seconds = time.monotonic() - t_match
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -806,8 +816,14 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             _fill(rows[i], c[rows[i].document_id], status="skipped")
     if interrupted:
         rows = [r for r in rows if r.status]
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    phases = {"start_seconds": round(first_dispatch, 2) if first_dispatch is not None else None,
+              "match_seconds": round(match_seconds, 2),
+              "run_process_cpu_seconds": round(own.ru_utime + own.ru_stime, 2)}
     result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
-                          interrupted=interrupted, peak_rss_mb=round(peak_rss, 1),
+                          interrupted=interrupted, peak_rss_mb=round(peak_rss, 1), phases=phases,
                           where=f"Celery queue {settings.queue}" if use_celery else f"local pool of {workers} processes")
     if summary:
         write_summary(rows, summary)
