@@ -315,6 +315,8 @@ def main(argv=None) -> int:
     ap.add_argument("--server-workers", type=int, default=2, help="giaoviec serve --workers")
     ap.add_argument("--paced-seconds", type=float, default=12.0, help="per query, paced clients")
     ap.add_argument("--think-ms", default="500-1500", help="paced clients: think time range, ms")
+    ap.add_argument("--pg-random-page-cost", default="1.1",
+                    help="PostgreSQL random_page_cost for the server's connections ('' = the server's own)")
     ap.add_argument("--process-timeout", type=float, default=240.0, help="bound on waiting for uploads to be processed")
     ap.add_argument("--keep", action="store_true", help="keep the schema (prints its name)")
     args = ap.parse_args(argv)
@@ -329,7 +331,13 @@ def main(argv=None) -> int:
     except Exception as err:
         print(json.dumps({"error": f"PostgreSQL at {PG} is not reachable ({err}); start it (make services)"}))
         return 1
-    url = f"{PG}?options=-csearch_path%3D{schema}"
+    # random_page_cost 1.1 (the usual setting for SSDs or a database held in RAM; the
+    # default 4 is for spinning disks): with 4 the planner scans the whole table for
+    # "unit LIKE '%hoa phu%'" instead of the pg_trgm index, twice the time per count.
+    pg_opts = f"-csearch_path%3D{schema}"
+    if args.pg_random_page_cost:
+        pg_opts += f"%20-crandom_page_cost%3D{args.pg_random_page_cost}"
+    url = f"{PG}?options={pg_opts}"
     tmp = Path(tempfile.mkdtemp(prefix="gvbench-"))
     env = dict(os.environ, GIAOVIEC_DATABASE_URL=url, GIAOVIEC_DATA_DIR=str(tmp / "data"), GIAOVIEC_WORKERS="1",
                OMP_THREAD_LIMIT="1", GIAOVIEC_BOOTSTRAP_ADMIN="false")
@@ -337,7 +345,8 @@ def main(argv=None) -> int:
     os.environ.update({k: env[k] for k in ("GIAOVIEC_DATABASE_URL", "GIAOVIEC_DATA_DIR")})
     server = None
     out: dict = {"bench": "service", "tasks": args.tasks, "clients": args.clients, "seconds": args.seconds,
-                 "server_workers": args.server_workers, "target_p95_ms": 50}
+                 "server_workers": args.server_workers, "target_p95_ms": 50,
+                 "postgres_random_page_cost": args.pg_random_page_cost or "server default"}
     try:
         from service.settings import get_settings
 

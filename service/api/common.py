@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import HTTPException, Path, Query, Response
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from service.storage.fold import fold
@@ -108,11 +108,32 @@ ASSIGNMENT_COLUMNS = (Assignment.id, Assignment.document_id, Assignment.cadre, A
 def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int, list[dict]]:
     """The tasks of these assignments in their order, as API dicts, in one query."""
     out: dict[int, list[dict]] = {i: [] for i in assignment_ids}
-    if assignment_ids:
-        for t in session.execute(select(*TASK_COLUMNS).where(Task.assignment_id.in_(assignment_ids))
-                                 .order_by(Task.assignment_id, Task.ordinal, Task.id)):
-            out[t.assignment_id].append(task_out(t))
+    if not assignment_ids:
+        return out
+    if session.get_bind().dialect.name == "postgresql":
+        for assignment_id, tasks in session.execute(TASKS_AS_JSON, {"ids": list(assignment_ids)}):
+            out[assignment_id] = tasks
+        return out
+    for t in session.execute(select(*TASK_COLUMNS).where(Task.assignment_id.in_(assignment_ids))
+                             .order_by(Task.assignment_id, Task.ordinal, Task.id)):
+        out[t.assignment_id].append(task_out(t))
     return out
+
+
+# PostgreSQL builds each assignment's task list in ``task_out``'s shape, one JSON value per
+# assignment: a page of 50 assignments has 250 tasks, and making 250 Python rows and dicts
+# cost the server more CPU than the rest of the request. Plain SQL with one array
+# parameter: the same statement through SQLAlchemy's expression layer (cache key over the
+# tree, 50 expanded IN parameters) cost 1.8 ms of CPU against 0.7 here.
+# tests/service/test_lists.py checks both databases give the ORM path's answer.
+TASKS_AS_JSON = text("""
+    SELECT assignment_id, json_agg(json_build_object(
+        'id', id, 'text', text,
+        'period', CASE WHEN period_text IS NULL AND period_start IS NULL AND period_end IS NULL THEN NULL
+                       ELSE json_build_object('text', period_text, 'start', period_start, 'end', period_end) END,
+        'span', span, 'confidence', confidence, 'status', status, 'corrected', coalesce(corrected, false),
+        'extracted_text', extracted_text) ORDER BY ordinal, id)
+    FROM tasks WHERE assignment_id = ANY(:ids) GROUP BY assignment_id""")
 
 
 def assignment_out(a, document_name: str | None = None, tasks: list[dict] | None = None) -> dict:
