@@ -2,7 +2,9 @@
 
 Roles (vai trò): ``clerk`` (văn thư: upload, read), ``reviewer`` (người rà soát: clerk +
 decide, correct, bulk, export), ``admin`` (quản trị: everything + users, tokens, audit).
-Tokens are random, shown once, and stored only as their SHA-256.
+Tokens are random, shown once, and stored only as their SHA-256. Each process remembers
+who a token belongs to for 30 s (``TokenCache``: no lookup per request); revoking through
+``revoke_tokens`` reaches every process sharing DATA_DIR at once.
 
     >>> from service.auth import create_user
     >>> user, token = create_user(session, "lan", "reviewer")
