@@ -114,6 +114,7 @@ def _summarise(name: str, totals: dict, wall: float, cpu: float | None, extra: d
         "wall_seconds": round(wall, 1),
         "documents_per_minute": round(processed / wall * 60, 1) if wall else None,
         "worker_peak_rss_mb": totals.get("worker_peak_rss_mb"),
+        "phases": totals.get("phases"),
     }
     if cpu is not None:
         out["cpu_seconds"] = round(cpu, 1)

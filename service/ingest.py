@@ -727,9 +727,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             finish(doc_id, c[doc_id])
 
     def dispatch(doc_id: int) -> None:
-        nonlocal pool, first_dispatch
-        if first_dispatch is None:
-            first_dispatch = time.monotonic() - started
+        nonlocal pool
         ledger.add(doc_id)
         if use_celery:
             from service.jobs import enqueue
@@ -745,6 +743,8 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
 
     try:
         for idx, f in enumerate(found):
+            if first_dispatch is None and (inflight or waiting):
+                first_dispatch = time.monotonic() - started  # models loaded, pool forked, first file out
             row = rows[idx]
             if f.error_code:
                 row.status, row.error_code, row.error = "failed", f.error_code, f"{f.error_code}: {f.error}"
