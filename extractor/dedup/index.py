@@ -24,10 +24,12 @@ prefix filtering alone (correct, slower). Candidates are then scored exactly wit
 """
 from __future__ import annotations
 
+import gc
 import math
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -119,9 +121,14 @@ def token_codes(keys: Sequence[Key]) -> list[str]:
     out = ["".join(map(chr, map(get, k.tokens))) for k in keys]
     if len(vocab) <= 0xD800:  # every id below the surrogates: a character of its own
         return out
-    if len(vocab) > 0x10FFFF - 0x800:
-        raise ValueError(f"{len(vocab)} distinct syllables: too many to code as characters")
-    return ["".join(chr(c if c < 0xD800 else c + 0x800) for c in map(get, k.tokens)) for k in keys]
+    # Past the last character, further syllables share one: ratios can only rise (more
+    # candidates, never fewer; the score is computed on the keys).
+    top = 0x10FFFF - 0x800
+
+    def char(c: int) -> str:
+        return chr(c) if c < 0xD800 else chr(c + 0x800) if c <= top else chr(0x10FFFF)
+
+    return ["".join(map(char, map(get, k.tokens))) for k in keys]
 
 
 def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: float,
@@ -187,17 +194,21 @@ def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], codes: Seque
     _paired(qa, qb, codes, cut, out, n_total, workers)
 
 
-def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1) -> np.ndarray:
+def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
+                    only: Sequence[int] | None = None, codes: Sequence[str] | None = None) -> np.ndarray:
     """Index pairs (i < j, coded i*len(keys)+j, sorted, unique) that may score >= threshold.
 
-    A superset of the pairs scoring >= threshold (see the module docstring).
+    A superset of the pairs scoring >= threshold (see the module docstring). ``only``:
+    just among these tasks (whole groups of numbers, above the conflict cap, lose
+    nothing); ``codes``: :func:`token_codes` of ``keys``, when already made.
     """
     n = len(keys)
     cut = max(0.0, threshold - 0.05) - 1e-3
     toks = [k.tokens for k in keys]
-    codes = token_codes(keys)
+    if codes is None:
+        codes = token_codes(keys)
     out: list[np.ndarray] = []
-    live = [i for i, k in enumerate(keys) if k.tokens]
+    live = [i for i in (range(n) if only is None else only) if keys[i].tokens]
     if threshold <= CONFLICT_CAP:
         _self_join(live, toks, codes, cut, out, n, workers)
     else:
@@ -390,35 +401,54 @@ def _norm_unit(value: str | None) -> str | None:
 def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
     """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
 
+    Forked children each make a share and send it back once, as plain tuples (pickling
+    Key objects costs more than making them); this process makes a smaller share
+    meanwhile, then rebuilds theirs (about a third of the cost of making them).
+
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
     """
-    if workers <= 1 or len(texts) < 50_000:
-        return [match_key(t) for t in texts]
+    if workers <= 1 or len(texts) < BIG:
+        with _gc_paused(len(texts) >= BIG):
+            return [match_key(t) for t in texts]
     import multiprocessing
 
-    chunk = 20_000
-    parts = [list(texts[i:i + chunk]) for i in range(0, len(texts), chunk)]
-    out: list[Key] = []
-    pos = 0
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        # Workers send back plain tuples of strings (pickling Key objects costs more than
-        # making them); syllables are interned here so a million keys share them.
-        for rows in pool.imap(_key_rows, parts):
-            for text, numbers, years, names in rows:
-                original = texts[pos]
-                pos += 1
+    n = len(texts)
+    own = int(n * 0.45 / workers * 2) if workers == 2 else n // workers
+    bounds = [0, own] + [own + (n - own) * k // (workers - 1) for k in range(1, workers)]
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    with _gc_paused(True):
+        for lo, hi in zip(bounds[1:-1], bounds[2:]):
+            mine, theirs = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_key_child, args=(theirs, texts, lo, hi), daemon=True)
+            proc.start()
+            theirs.close()
+            children.append((proc, mine, lo, hi))
+        out = [match_key(t) for t in texts[:own]]
+        for proc, conn, lo, hi in children:
+            try:
+                rows = conn.recv()
+            except (EOFError, OSError):  # the child died: make its share here
+                rows = None
+            proc.join()
+            if rows is None:
+                out.extend(match_key(t) for t in texts[lo:hi])
+                continue
+            # Syllables are interned here so a million keys share them.
+            for original, (text, numbers, years, names) in zip(texts[lo:hi], rows):
                 out.append(Key(text, tuple(map(_intern, text.split())), numbers, years, names,
                                original))
     return out
 
 
-def _key_rows(texts: list[str]) -> list[tuple]:
+def _key_child(conn, texts: Sequence[str], lo: int, hi: int) -> None:
     rows = []
-    for t in texts:
+    for t in texts[lo:hi]:
         k = match_key(t)
         rows.append((k.text, k.numbers, k.years, k.names))
-    return rows
+    conn.send(rows)
+    conn.close()
 
 
 def pair_kind(a: TaskRef, b: TaskRef) -> PairKind:
@@ -455,8 +485,8 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """Every pair of tasks whose :func:`score` is >= threshold, best first.
 
     Finds exactly the pairs :func:`brute_force_pairs` finds, without comparing all pairs.
-    ``workers``: processes for the keys (from 50,000 tasks on) and threads for rapidfuzz;
-    ``keys`` may pass precomputed keys.
+    ``workers``: from 50,000 tasks on, processes that share the groups of numbers (and
+    threads for rapidfuzz below that); ``keys`` may pass precomputed keys.
 
     >>> [p.a + p.b for p in find_pairs([TaskRef("1", "Xây dựng NTM xã Tân Mỹ"),
     ...                                  TaskRef("2", "xây dựng nông thôn mới xã Tân Mỹ")])]
@@ -464,16 +494,143 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """
     tasks = list(tasks)
     _check(tasks, threshold)
-    keys = list(keys) if keys is not None else match_keys([t.text for t in tasks], workers)
+    with _gc_paused(len(tasks) >= BIG):
+        keys = list(keys) if keys is not None else match_keys([t.text for t in tasks], workers)
+        codes = token_codes(keys)
+        if workers > 1 and len(tasks) >= BIG and threshold > CONFLICT_CAP:
+            pairs = _forked_pairs(tasks, keys, codes, threshold, workers)
+        else:
+            pairs = [Pair(*row) for row in _pair_rows(tasks, keys, codes, threshold, None, workers)]
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return pairs
+
+
+BIG = 50_000  # from this many tasks on: cyclic GC paused, work shared between processes
+
+
+@contextmanager
+def _gc_paused(pause: bool):
+    """Pause the cyclic garbage collector while a million acyclic keys and pairs are made:
+    each full collection walks every object made so far (keys, tasks), over and over."""
+    was = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause and was:
+            gc.enable()
+
+
+def _pair_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence[str], threshold: float,
+               only: Sequence[int] | None, workers: int) -> list[tuple]:
+    """(a, b, score, kind, reason) of every pair scoring >= threshold (among ``only``)."""
+    cands = candidate_pairs(keys, threshold, workers, only=only, codes=codes)
+    return _score_rows(tasks, keys, cands, threshold)
+
+
+def _score_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], cands: np.ndarray,
+                threshold: float) -> list[tuple]:
     n = len(tasks)
-    pairs = []
-    for code in candidate_pairs(keys, threshold, workers).tolist():
+    rows = []
+    for code in cands.tolist():
         i, j = divmod(code, n)
         value = score(keys[i], keys[j])
         if value >= threshold:
-            pairs.append(make_pair(tasks[i], tasks[j], keys[i], keys[j], value))
-    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    return pairs
+            p = make_pair(tasks[i], tasks[j], keys[i], keys[j], value)
+            rows.append((p.a, p.b, p.score, p.kind, p.reason))
+    return rows
+
+
+def _forked_pairs(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence[str],
+                  threshold: float, workers: int) -> list[Pair]:
+    """Pairs found in ``workers`` processes. Pairs never cross groups of numbers (above the
+    conflict cap), so each process takes whole groups; this one takes the biggest group
+    (one template-heavy group can be half the tasks and most of the work), finds its
+    candidates and scores them in chunks, handing a chunk to each child that is done with
+    its own groups and asks. Forked children read the keys where they are (copy on
+    write) and send back only their pairs."""
+    import multiprocessing
+
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        if k.tokens:
+            groups[k.numbers].append(i)
+    ordered = sorted(groups.values(), key=len, reverse=True)
+    shares: list[list[int]] = [ordered[0] if ordered else []] + [[] for _ in range(workers - 1)]
+    for idxs in ordered[1:]:  # the rest, biggest first, to the lightest child
+        min(shares[1:], key=len).extend(idxs)
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    for share in shares[1:]:
+        mine, theirs = ctx.Pipe()
+        proc = ctx.Process(target=_pair_child, args=(theirs, tasks, keys, codes, threshold, sorted(share)),
+                           daemon=True)
+        proc.start()
+        theirs.close()
+        children.append((proc, mine, share))
+    cands = candidate_pairs(keys, threshold, 1, only=shares[0], codes=codes)
+    # Scored in chunks; a child done with its own groups asks for the next chunk.
+    chunks = [cands[k:k + 5000] for k in range(0, len(cands), 5000)]
+    taken: dict[int, list[np.ndarray]] = {k: [] for k in range(len(children))}
+    rows: list[tuple] = []
+    done: dict[int, list[tuple] | None] = {}
+    nxt = 0
+
+    def serve(k: int, conn, block: bool) -> None:
+        """Answer child k: a chunk (or None: no more) when it asks; its rows when it ends."""
+        nonlocal nxt
+        while block or conn.poll():
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):  # the child died (killed, out of memory)
+                done[k] = None
+                return
+            if isinstance(msg, str):  # "more"
+                part = chunks[nxt] if nxt < len(chunks) else None
+                if part is not None:
+                    nxt += 1
+                    taken[k].append(part)
+                conn.send(part)
+                continue
+            done[k] = msg
+            return
+
+    while nxt < len(chunks):
+        for k, (proc, conn, share) in enumerate(children):
+            if k not in done:
+                serve(k, conn, block=False)
+        if nxt < len(chunks):
+            nxt += 1
+            rows += _score_rows(tasks, keys, chunks[nxt - 1], threshold)
+    for k, (proc, conn, share) in enumerate(children):
+        if k not in done:
+            serve(k, conn, block=True)
+        proc.join()
+        got = done.get(k)
+        if isinstance(got, BaseException):
+            raise got
+        if got is None:  # do the dead child's work here
+            got = _pair_rows(tasks, keys, codes, threshold, sorted(share), 1)
+            for part in taken[k]:
+                got += _score_rows(tasks, keys, part, threshold)
+        rows.extend(got)
+    return [Pair(*row) for row in rows]
+
+
+def _pair_child(conn, tasks, keys, codes, threshold, share) -> None:
+    try:
+        rows = _pair_rows(tasks, keys, codes, threshold, share, 1)
+        while True:
+            conn.send("more")
+            part = conn.recv()
+            if part is None:
+                break
+            rows += _score_rows(tasks, keys, part, threshold)
+    except BaseException as err:  # sent to the parent, raised there
+        rows = RuntimeError(f"finding pairs in a worker process failed: {err!r}")
+    conn.send(rows)
+    conn.close()
 
 
 def brute_force_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0) -> list[Pair]:

@@ -105,3 +105,24 @@ def test_ratio_of_token_codes_is_ratio_of_tokens():
     for i in range(0, 200, 7):
         for j in range(1, 200, 11):
             assert fuzz.ratio(codes[i], codes[j]) == fuzz.ratio(keys[i].tokens, keys[j].tokens)
+
+
+def test_pairs_found_in_worker_processes_equal_brute_force(monkeypatch):
+    import extractor.dedup.index as index
+
+    monkeypatch.setattr(index, "BIG", 100)  # share groups of numbers between processes from 100 tasks
+    tasks, _ = generate_tasks(700, seed=12, dup_rate=0.3)
+    slow = brute_force_pairs(tasks)
+    assert _as_set(find_pairs(tasks, workers=2)) == _as_set(slow)
+    assert _as_set(find_pairs(tasks, workers=3)) == _as_set(slow)
+
+
+def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
+    import extractor.dedup.index as index
+
+    monkeypatch.setattr(index, "BIG", 100)
+    tasks, _ = generate_tasks(500, seed=2, dup_rate=0.3)
+    texts = [t.text for t in tasks]
+    for workers in (2, 3):
+        keys = index.match_keys(texts, workers)
+        assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in texts]
