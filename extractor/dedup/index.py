@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from .normalize import Key, match_key, normalize_text, plain_tokens
 from .records import Pair, PairKind, TaskRef
-from .scoring import CONFLICT_CAP, explain, score
+from .scoring import CONFLICT_CAP, explain, score, score_at_least
 
 __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind", "match_keys",
            "candidate_pairs", "choose_probe", "prefix_length", "token_codes"]
@@ -535,8 +535,8 @@ def _score_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], cands: np.ndarray
     rows = []
     for code in cands.tolist():
         i, j = divmod(code, n)
-        value = score(keys[i], keys[j])
-        if value >= threshold:
+        value = score_at_least(keys[i], keys[j], threshold)
+        if value is not None:
             p = make_pair(tasks[i], tasks[j], keys[i], keys[j], value)
             rows.append((p.a, p.b, p.score, p.kind, p.reason))
     return rows

@@ -30,13 +30,14 @@ numbers and names agree.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .normalize import Key, _TOKEN, _number, normalize_text, plain_word
 
-__all__ = ["score", "raw_score", "conflicts", "replaced_words", "explain", "CONFLICT_CAP",
+__all__ = ["score", "score_at_least", "raw_score", "conflicts", "replaced_words", "explain", "CONFLICT_CAP",
            "REPLACED_PENALTY"]
 
 CONFLICT_CAP = 50.0
@@ -118,6 +119,29 @@ def score(a: Key, b: Key) -> float:
     if raw > 0.0 and len(a.tokens) > 1 and len(b.tokens) > 1:
         raw -= REPLACED_PENALTY * len(_replaced(a.tokens, b.tokens))
     return round(max(raw, 0.0), 1)
+
+
+def score_at_least(a: Key, b: Key, threshold: float) -> float | None:
+    """:func:`score` when it is at least ``threshold``, else None (possibly without the
+    costly part: a conflict or a raw ratio below the threshold already rules it out).
+
+    >>> score_at_least(match_key("kết nạp 5 đảng viên"), match_key("kết nạp 12 đảng viên"), 85) is None
+    True
+    """
+    if not a.tokens or not b.tokens:
+        return 0.0 if threshold <= 0.0 else None
+    raw = fuzz.ratio(a.tokens, b.tokens)
+    if raw == 100.0:
+        return 100.0 if threshold <= 100.0 else None
+    if a.numbers != b.numbers or _missing_names(a, b) or _missing_names(b, a):
+        raw *= CONFLICT_CAP / 100.0
+    # Penalties only take points off, and rounding adds at most 0.05.
+    if round(max(raw, 0.0), 1) < threshold:
+        return None
+    if raw > 0.0 and len(a.tokens) > 1 and len(b.tokens) > 1:
+        raw -= REPLACED_PENALTY * len(_replaced(a.tokens, b.tokens))
+    value = round(max(raw, 0.0), 1)
+    return value if value >= threshold else None
 
 
 def _plain(words) -> str:
@@ -259,5 +283,6 @@ def _word(word: str) -> str:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _only(name: tuple[str, ...]) -> Key:
     return Key(" ".join(name), name, (), (), (name,), " ".join(name))

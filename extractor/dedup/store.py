@@ -38,7 +38,7 @@ from .index import (choose_probe, find_pairs, make_pair, match_keys, plain_names
                     tagged)
 from .normalize import Key, match_key, plain_word
 from .records import Pair, TaskRef
-from .scoring import CONFLICT_CAP, score
+from .scoring import CONFLICT_CAP, score_at_least
 
 __all__ = ["DedupIndex"]
 
@@ -253,8 +253,8 @@ class DedupIndex:
         out = []
         for j in np.nonzero(raws >= cut)[0].tolist():
             other = self.key(cands[j])
-            value = score(key, other)
-            if value >= self.threshold:
+            value = score_at_least(key, other, self.threshold)
+            if value is not None:
                 out.append(make_pair(task, self.task(cands[j]), key, other, value))
         return out
 

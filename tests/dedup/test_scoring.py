@@ -97,3 +97,16 @@ def test_explain_says_why_it_is_not_a_duplicate():
 def test_explain_shows_tone_placement():
     why = explain(match_key("Xây dựng HTX thuỷ sản"), match_key("Xây dựng HTX thủy sản"))
     assert "'thuỷ' / 'thủy'" in why
+
+
+def test_score_at_least_is_the_score_when_at_least_the_threshold():
+    from extractor.dedup.scoring import score_at_least
+    from extractor.dedup.synth import generate_tasks
+
+    tasks, _ = generate_tasks(300, seed=6, dup_rate=0.5)
+    keys = [match_key(t.text) for t in tasks] + [match_key(""), match_key("a")]
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys), 3):
+            value = score(keys[i], keys[j])
+            for t in (0.0, 40.0, 50.0, 72.5, 85.0, 92.0, 100.0):
+                assert score_at_least(keys[i], keys[j], t) == (value if value >= t else None)
