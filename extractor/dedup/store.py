@@ -28,6 +28,7 @@ import pickle
 from array import array
 import tempfile
 from collections import Counter, defaultdict
+from itertools import accumulate
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -106,6 +107,10 @@ class DedupIndex:
         idx.pos = {x: i for i, x in enumerate(idx.ids)}
         if state["format"] != _FORMAT:
             idx.codes = [idx._code(text.split(), assign=True) for text in idx.texts]
+        else:
+            joined, lengths = idx.codes
+            ends = list(accumulate(lengths))
+            idx.codes = [joined[a:b] for a, b in zip([0] + ends, ends)]
         idx.lengths = array("H", [min(len(c), 0xFFFF) for c in idx.codes])
         return idx
 
@@ -114,7 +119,10 @@ class DedupIndex:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {name: getattr(self, name) for name in (
             "ids", "texts", "originals", "numbers", "years", "names", "meta", "name_counts",
-            "rank", "next_rank", "probe", "plain_bigrams", "plain_prefix", "vocab", "codes")}
+            "rank", "next_rank", "probe", "plain_bigrams", "plain_prefix", "vocab")}
+        # Codes as one string and their lengths: a million small strings cost more to
+        # pickle (and in pickle's memo while saving) than their characters.
+        data["codes"] = ("".join(self.codes), array("L", map(len, self.codes)))
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
