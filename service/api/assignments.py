@@ -14,7 +14,7 @@ from service.storage.fold import fold
 from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
 
 from .common import (ASSIGNMENT_COLUMNS, TASK_COLUMNS, Id, Limit, Offset, QId, assignment_filters, assignment_out,
-                     clamp, get_or_404, json_response, like_folded, page_total, task_out, task_row,
+                     clamp, get_or_404, json_response, like_folded, page_response, page_total, task_out, task_row,
                      tasks_by_assignment, unit_key_filter, year_filter)
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -47,8 +47,7 @@ def list_assignments(session: DbSession, user: Clerk,
                            .where(*conds).order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
     total, exact = page_total(session, select(Assignment.id).where(*conds), offset, limit, len(rows))
     tasks = tasks_by_assignment(session, [r.id for r in rows])
-    return json_response({"items": [assignment_out(r, r.document_name, tasks[r.id]) for r in rows],
-                          "total": total, "total_exact": exact})
+    return page_response([assignment_out(r, r.document_name, tasks[r.id]) for r in rows], total, exact)
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)

@@ -71,3 +71,15 @@ def test_totals_exact_short_pages_capped_beyond(api, service, monkeypatch):
     assert (short["total"], short["total_exact"]) == (21, True)
     ordered = [a["id"] for a in api.get("/api/assignments?limit=500").json()["items"]]
     assert ordered == sorted(ordered, reverse=True)
+
+
+def test_page_response_splices_database_json():
+    import json
+
+    from service.api.common import RawJSON, page_response
+
+    items = [{"id": 1, "tasks": RawJSON('[{"id" : 7, "text" : "Làm đường"}]')}, {"tasks": RawJSON("[]")},
+             {"id": 3, "tasks": []}]
+    body = json.loads(page_response(items, 3, False).body)
+    assert body == {"items": [{"id": 1, "tasks": [{"id": 7, "text": "Làm đường"}]}, {"tasks": []},
+                              {"id": 3, "tasks": []}], "total": 3, "total_exact": False}
