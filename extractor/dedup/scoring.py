@@ -221,9 +221,8 @@ def explain(a: Key, b: Key) -> str:
     if bad:
         parts.extend(bad)
     # Differences as written: align the surface words by their normalised forms.
-    sa, sb = _surface(a.original), _surface(b.original)
-    na = [_word(w) for w in sa]
-    nb = [_word(w) for w in sb]
+    sa, na, la = _written(a.original)
+    sb, nb, lb = _written(b.original)
     merged: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -240,9 +239,11 @@ def explain(a: Key, b: Key) -> str:
             right.extend(sb[op.dest_start:op.dest_end])
             continue
         flush()
+        if la[op.src_start:op.src_end] == lb[op.dest_start:op.dest_end]:
+            continue
         # Same normalised word written differently (tone placement): worth showing.
         for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
-            if sa[i].lower() != sb[j].lower() and not sa[i][:1].isdigit():
+            if la[i] != lb[j] and not sa[i][:1].isdigit():
                 merged.append(f"'{sa[i]}' / '{sb[j]}'")
     flush()
     if merged:
@@ -263,6 +264,22 @@ def explain(a: Key, b: Key) -> str:
     if not parts:
         parts.append("giống hệt sau chuẩn hóa")
     return "; ".join(parts)
+
+
+_WRITTEN: dict[str, tuple[list[str], list[str], tuple[str, ...]]] = {}
+
+
+def _written(original: str) -> tuple[list[str], list[str], tuple[str, ...]]:
+    """A text's words as written, their normal forms and their lower case; cached (a task
+    is explained in each of its pairs, and pairs come sorted by their first task)."""
+    got = _WRITTEN.get(original)
+    if got is None:
+        sa = _surface(original)
+        got = (sa, [_word(w) for w in sa], tuple(w.lower() for w in sa))
+        if len(_WRITTEN) >= 100_000:
+            _WRITTEN.clear()
+        _WRITTEN[original] = got
+    return got
 
 
 _WORDS: dict[str, str] = {}

@@ -110,3 +110,19 @@ def test_score_at_least_is_the_score_when_at_least_the_threshold():
             value = score(keys[i], keys[j])
             for t in (0.0, 40.0, 50.0, 72.5, 85.0, 92.0, 100.0):
                 assert score_at_least(keys[i], keys[j], t) == (value if value >= t else None)
+
+
+def test_explanations_do_not_depend_on_what_was_explained_before():
+    # explain caches each text's written words; the reason must not depend on the cache.
+    from extractor.dedup import scoring
+    from extractor.dedup.synth import generate_tasks
+
+    tasks, _ = generate_tasks(120, seed=9, dup_rate=0.6)
+    keys = [match_key(t.text) for t in tasks]
+    pairs = [(i, j) for i in range(0, 120, 5) for j in range(1, 120, 7)]
+    warm = [explain(keys[i], keys[j]) for i, j in pairs]
+    cold = []
+    for i, j in pairs:
+        scoring._WRITTEN.clear()
+        cold.append(explain(keys[i], keys[j]))
+    assert warm == cold
