@@ -241,18 +241,21 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     # Each named task's own pieces, as (task, bigram) with bigram = id1 << 32 | id2.
     own_t: list[int] = []
     own_b: list[int] = []
-    by_names: dict[tuple, tuple[int, ...]] = {}
+    of_name: dict[tuple[str, ...], tuple[int, ...]] = {}  # a name's pieces (names recur)
+
+    def pieces_of(name: tuple[str, ...]) -> tuple[int, ...]:
+        ids = list(map(get, _plain_name(name)))
+        out = of_name[name] = tuple(dict.fromkeys(a << 32 | b for a, b in zip(ids, ids[1:])))
+        return out
+
     for i in live:
         names = keys[i].names
         if not names:
             continue
-        bgs = by_names.get(names)
-        if bgs is None:
-            s = set()
-            for name in plain_names(names):
-                ids = list(map(get, name))
-                s.update(a << 32 | b for a, b in zip(ids, ids[1:]))
-            bgs = by_names[names] = tuple(sorted(s))
+        if len(names) == 1:
+            bgs = of_name.get(names[0]) or pieces_of(names[0])
+        else:
+            bgs = tuple({bg: None for name in names for bg in (of_name.get(name) or pieces_of(name))})
         own_t.extend([i] * len(bgs))
         own_b.extend(bgs)
     if not own_t:
