@@ -19,6 +19,22 @@ from service.settings import get_settings
 log = logging.getLogger("giaoviec.app")
 
 
+REQUEST_THREADS = 10  # = the database pool (storage.db.make_engine's pool_size)
+
+
+def limit_request_threads() -> None:
+    """Run at most REQUEST_THREADS sync routes at once per process (anyio's default is 40).
+
+    Each running route holds a database connection; past the pool's 10, SQLAlchemy opens
+    an overflow connection per request and closes it after, so under 50 concurrent
+    clients PostgreSQL forked and ended a backend for most requests. More threads than
+    that also only queue on the GIL: the work is CPU-bound Python.
+    """
+    from anyio import to_thread
+
+    to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     from service import jobs
@@ -26,6 +42,7 @@ async def lifespan(app: FastAPI):
 
     settings = get_settings()
     init_db(settings.database_url)
+    limit_request_threads()
     sweeper = None
     if not settings.eager_jobs:
         try:
