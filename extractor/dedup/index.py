@@ -16,16 +16,27 @@ above the threshold when comparing all pairs is found). For a threshold T above
    multisets share at least t*n/(2-t) items, so (prefix filtering, Chaudhuri et al.
    2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Many nameless
    tasks are joined by that rule; few are compared all against all. Every raw ratio is
-   computed in rapidfuzz's C++ ``cdist`` / ``cpdist``.
+   computed in rapidfuzz's C++ ``cdist`` / ``cpdist``, on the syllables coded one
+   character each (:func:`token_codes`: the same ratio, compared bit-parallel), and
+   listed pairs first pass the length bound (the LCS is at most the shorter side, so
+   ratio >= t needs 2*min(n, m)/(n + m) >= t).
 
 At T <= CONFLICT_CAP the features cannot rule anything out and all tasks are joined by
-prefix filtering alone (correct, slower). Candidates are then scored exactly with
-:func:`score`.
+prefix filtering alone (correct, slower). Candidates are then scored exactly
+(:func:`~extractor.dedup.scoring.score_at_least`: the score, skipping its costly part
+when a conflict or the raw ratio already puts it below T).
+
+Speed (issue 4; 1M generated tasks, 2 cores): the bookkeeping of step 2 (which task holds
+which name piece, each task's two rarest) is numpy over all groups at once, the keys are
+made word by word from a cache (:func:`~extractor.dedup.normalize.match_key`), and with
+``workers`` > 1 forked processes make the keys and, while memory allows
+(:data:`FORK_MEMORY_BUDGET`), share the groups of numbers (:func:`_forked_pairs`).
 """
 from __future__ import annotations
 
 import gc
 import math
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -154,7 +165,7 @@ def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: fl
         _emit(q_arr[rows + start], c_arr[cols], out, n_total)
 
 
-def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], codes: Sequence[str],
+def _self_join(members: list[int], keys: Sequence[Key], codes: Sequence[str],
                cut: float, out: list[np.ndarray], n_total: int, workers: int) -> None:
     """All pairs among ``members`` with raw ratio >= cut.
 
@@ -168,7 +179,7 @@ def _self_join(members: list[int], toks: Sequence[tuple[str, ...]], codes: Seque
         _cross(members, members, codes, cut, out, n_total, workers, upper=True)
         return
     t = cut / 100.0
-    tags = {i: tagged(toks[i]) for i in members}
+    tags = {i: tagged(keys[i].tokens) for i in members}
     df: Counter = Counter()
     for tg in tags.values():
         df.update(tg)
@@ -204,13 +215,12 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
     """
     n = len(keys)
     cut = max(0.0, threshold - 0.05) - 1e-3
-    toks = [k.tokens for k in keys]
     if codes is None:
         codes = token_codes(keys)
     out: list[np.ndarray] = []
     live = [i for i in (range(n) if only is None else only) if keys[i].tokens]
     if threshold <= CONFLICT_CAP:
-        _self_join(live, toks, codes, cut, out, n, workers)
+        _self_join(live, keys, codes, cut, out, n, workers)
     else:
         groups: dict[tuple[str, ...], int] = {}
         gid = np.full(n, -1, dtype=np.int64)
@@ -223,7 +233,7 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
                 nameless[g].append(i)
         _named_candidates(keys, live, gid, codes, cut, out, workers)
         for idxs in nameless.values():
-            _self_join(idxs, toks, codes, cut, out, n, workers)
+            _self_join(idxs, keys, codes, cut, out, n, workers)
     if not out:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(out))
@@ -316,7 +326,10 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     inner = nxt < len(o_task)
     has2[inner] = ~head[nxt[inner]]
     k2 = np.where(has2, o_key[np.minimum(nxt, len(o_task) - 1)], -1)
-    lengths = np.fromiter((len(c) for c in codes), dtype=np.int64, count=n)
+    # Only the tasks at hand are touched: in a forked worker, reading an object writes its
+    # reference count, and the page holding it is copied.
+    lengths = np.zeros(n, dtype=np.int64)
+    lengths[live] = [len(codes[i]) for i in live]
     # Holders sharing a rarest piece against the tasks holding it: big blocks all against
     # all in C++ cdist (cheap per cell), the many small ones as listed pairs in one cpdist.
     order = np.argsort(k1, kind="stable")
@@ -488,8 +501,9 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """Every pair of tasks whose :func:`score` is >= threshold, best first.
 
     Finds exactly the pairs :func:`brute_force_pairs` finds, without comparing all pairs.
-    ``workers``: from 50,000 tasks on, processes that share the groups of numbers (and
-    threads for rapidfuzz below that); ``keys`` may pass precomputed keys.
+    ``workers``: from 50,000 tasks on, processes that make the keys and, while their
+    memory fits :data:`FORK_MEMORY_BUDGET`, share the groups of numbers (threads for
+    rapidfuzz otherwise); ``keys`` may pass precomputed keys.
 
     >>> [p.a + p.b for p in find_pairs([TaskRef("1", "Xây dựng NTM xã Tân Mỹ"),
     ...                                  TaskRef("2", "xây dựng nông thôn mới xã Tân Mỹ")])]
@@ -500,7 +514,7 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     with _gc_paused(len(tasks) >= BIG):
         keys = list(keys) if keys is not None else match_keys([t.text for t in tasks], workers)
         codes = token_codes(keys)
-        if workers > 1 and len(tasks) >= BIG and threshold > CONFLICT_CAP:
+        if workers > 1 and len(tasks) >= BIG and threshold > CONFLICT_CAP and _fork_fits(workers):
             pairs = _forked_pairs(tasks, keys, codes, threshold, workers)
         else:
             pairs = [Pair(*row) for row in _pair_rows(tasks, keys, codes, threshold, None, workers)]
@@ -509,6 +523,20 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
 
 
 BIG = 50_000  # from this many tasks on: cyclic GC paused, work shared between processes
+# A forked worker copies nearly every page it reads from (reading an object writes its
+# reference count; a worker's tasks are spread over all pages), so each costs about this
+# process's memory again. Workers share find_pairs only while that stays under this
+# budget (issue 4: 4 GB at a million tasks, where one process holds about 2.5 GB).
+FORK_MEMORY_BUDGET = 4 * 2**30
+
+
+def _fork_fits(workers: int) -> bool:
+    try:
+        with open("/proc/self/statm") as fh:
+            resident = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return False
+    return resident * workers <= FORK_MEMORY_BUDGET
 
 
 @contextmanager

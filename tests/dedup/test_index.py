@@ -111,10 +111,17 @@ def test_pairs_found_in_worker_processes_equal_brute_force(monkeypatch):
     import extractor.dedup.index as index
 
     monkeypatch.setattr(index, "BIG", 100)  # share groups of numbers between processes from 100 tasks
+    monkeypatch.setattr(index, "FORK_MEMORY_BUDGET", 2**40)
+    forked = []
+    monkeypatch.setattr(index, "_forked_pairs", lambda *a, _f=index._forked_pairs: forked.append(1) or _f(*a))
     tasks, _ = generate_tasks(700, seed=12, dup_rate=0.3)
     slow = brute_force_pairs(tasks)
     assert _as_set(find_pairs(tasks, workers=2)) == _as_set(slow)
     assert _as_set(find_pairs(tasks, workers=3)) == _as_set(slow)
+    assert len(forked) == 2
+    monkeypatch.setattr(index, "FORK_MEMORY_BUDGET", 0)  # no room for a copy: one process
+    assert _as_set(find_pairs(tasks, workers=2)) == _as_set(slow)
+    assert len(forked) == 2
 
 
 def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
