@@ -39,7 +39,12 @@ services:
 test: setup services
 	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# wrk: the service benchmark's load generator (C, light enough to leave the cores to the server)
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "installing Debian package: wrk"; \
+	  $$SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null; }; }
 	$(BIN)/python -m bench all
 
 clean:

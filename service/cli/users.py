@@ -1,5 +1,6 @@
 """``giaoviec users add NAME --role clerk|reviewer|admin [--password P]`` (prints a token),
-``giaoviec users list``, ``giaoviec users token NAME`` (a new token)."""
+``giaoviec users list``, ``giaoviec users token NAME`` (a new token), ``giaoviec users
+revoke NAME`` (every token of NAME stops working, in every server process at once)."""
 from __future__ import annotations
 
 import argparse
@@ -19,6 +20,9 @@ def register(sub) -> None:
     t = us.add_parser("token", help="print a new API token for an existing user")
     t.add_argument("name")
     t.set_defaults(func=token)
+    r = us.add_parser("revoke", help="revoke every API token of a user (a lost laptop, someone leaving)")
+    r.add_argument("name")
+    r.set_defaults(func=revoke)
     p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
 
 
@@ -67,4 +71,25 @@ def token(args: argparse.Namespace) -> int:
         tok = new_token(s, u, label="cli")
         audit(s, None, "issue_token", "user", u.id)
     print(tok)
+    return 0
+
+
+def revoke(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from service.auth import audit, revoke_tokens
+    from service.storage.db import init_db, session_scope
+    from service.storage.models import User
+
+    init_db()
+    with session_scope() as s:
+        u = s.scalar(select(User).where(User.name == args.name))
+        if u is None:
+            print(f"giaoviec users revoke: no user {args.name!r}; `giaoviec users list` shows who exists",
+                  file=sys.stderr)
+            return 1
+        n = revoke_tokens(s, u.id)
+        audit(s, None, "revoke_tokens", "user", u.id, None, {"revoked": n, "via": "cli"})
+    # the commit above moved the token cache's epoch: running servers refuse them from now on
+    print(f"revoked {n} token(s) of {args.name}")
     return 0

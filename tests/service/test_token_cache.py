@@ -104,3 +104,19 @@ def test_a_rolled_back_revocation_changes_nothing(api, cache):
             raise RuntimeError("abandon")
     assert cache.epoch() == epoch
     assert _me(api, api.tokens["clerk"]).status_code == 200
+
+
+def test_users_revoke_cli_ends_a_cached_token(api, cache, service):
+    """`giaoviec users revoke NAME`: the admin's command line way, another process again."""
+    tok = api.tokens["reviewer"]
+    assert _me(api, tok).status_code == 200
+    env = dict(os.environ, GIAOVIEC_DATABASE_URL=service.database_url, GIAOVIEC_DATA_DIR=str(service.data_dir))
+    run = [sys.executable, "-m", "service", "users", "revoke"]
+    out = subprocess.run(run + ["reviewer-1"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "revoked 1 token(s) of reviewer-1"
+    assert _me(api, tok).status_code == 401
+    assert _me(api, api.tokens["clerk"]).status_code == 200
+    missing = subprocess.run(run + ["nobody"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert missing.returncode == 1 and "no user 'nobody'" in missing.stderr
+    assert "Traceback" not in missing.stderr
