@@ -29,8 +29,8 @@ when a conflict or the raw ratio already puts it below T).
 Speed (issue 4; 1M generated tasks, 2 cores): the bookkeeping of step 2 (which task holds
 which name piece, each task's two rarest) is numpy over all groups at once, the keys are
 made word by word from a cache (:func:`~extractor.dedup.normalize.match_key`), and with
-``workers`` > 1 forked processes make the keys and, while memory allows
-(:data:`FORK_MEMORY_BUDGET`), share the groups of numbers (:func:`_forked_pairs`).
+``workers`` > 1 forked processes share the groups of numbers while memory allows
+(:data:`FORK_MEMORY_BUDGET`, :func:`_forked_pairs`).
 """
 from __future__ import annotations
 
@@ -415,22 +415,24 @@ def _norm_unit(value: str | None) -> str | None:
 
 
 def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
-    """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
+    """:func:`match_key` of many texts; with ``workers`` > 2 and many texts, in processes.
 
     Forked children each make a share and send it back once, as plain tuples (pickling
     Key objects costs more than making them); this process makes a smaller share
-    meanwhile, then rebuilds theirs (about a third of the cost of making them).
+    meanwhile, then rebuilds theirs. Rebuilding (unpickling, Key objects) costs over half
+    of making a key word by word, so two processes lose to one: 1M texts took 19.3 s
+    with 2 and 14.8 s in one (2 cores, load 1.3). Hence processes from 3 workers on.
 
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
     """
-    if workers <= 1 or len(texts) < BIG:
+    if workers <= 2 or len(texts) < BIG:
         with _gc_paused(len(texts) >= BIG):
             return [match_key(t) for t in texts]
     import multiprocessing
 
     n = len(texts)
-    own = int(n * 0.45 / workers * 2) if workers == 2 else n // workers
+    own = n // (workers + 1)  # this process also rebuilds the others' keys
     bounds = [0, own] + [own + (n - own) * k // (workers - 1) for k in range(1, workers)]
     ctx = multiprocessing.get_context("fork")
     children = []
@@ -501,9 +503,10 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     """Every pair of tasks whose :func:`score` is >= threshold, best first.
 
     Finds exactly the pairs :func:`brute_force_pairs` finds, without comparing all pairs.
-    ``workers``: from 50,000 tasks on, processes that make the keys and, while their
-    memory fits :data:`FORK_MEMORY_BUDGET`, share the groups of numbers (threads for
-    rapidfuzz otherwise); ``keys`` may pass precomputed keys.
+    ``workers``: from 50,000 tasks on, processes that share the groups of numbers while
+    their memory fits :data:`FORK_MEMORY_BUDGET` (and make the keys, from 3 workers on;
+    see :func:`match_keys`); threads for rapidfuzz otherwise. ``keys`` may pass
+    precomputed keys.
 
     >>> [p.a + p.b for p in find_pairs([TaskRef("1", "Xây dựng NTM xã Tân Mỹ"),
     ...                                  TaskRef("2", "xây dựng nông thôn mới xã Tân Mỹ")])]
