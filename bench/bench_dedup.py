@@ -59,6 +59,7 @@ class _PssSampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak = 0
+        self.lock = threading.Lock()
 
     @staticmethod
     def _pss(pid: int) -> int:
@@ -83,11 +84,15 @@ class _PssSampler(threading.Thread):
 
     def run(self) -> None:
         while True:
-            self.peak = max(self.peak, sum(self._pss(pid) for pid in self._pids()))
+            now = sum(self._pss(pid) for pid in self._pids())
+            with self.lock:
+                self.peak = max(self.peak, now)
             time.sleep(0.2)
 
     def take(self) -> int:
-        out, self.peak = self.peak, 0
+        now = sum(self._pss(pid) for pid in self._pids())
+        with self.lock:
+            out, self.peak = max(self.peak, now), 0
         return out
 
 
