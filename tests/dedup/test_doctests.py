@@ -1,0 +1,16 @@
+"""The examples in the duplicate finder's docstrings are run, so they cannot go stale."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["extractor.dedup.normalize", "extractor.dedup.scoring", "extractor.dedup.index",
+           "extractor.dedup.records"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
