@@ -365,11 +365,12 @@ class RunLedger:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.host = socket.gethostname()
         self.path = self.dir / f"{self.host}-{os.getpid()}.json"
+        self.started = _proc_start(os.getpid())  # read once: it is written with every document
         self.docs: set[int] = set()
 
     def _write(self) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"host": self.host, "pid": os.getpid(), "started": _proc_start(os.getpid()),
+        tmp.write_text(json.dumps({"host": self.host, "pid": os.getpid(), "started": self.started,
                                    "documents": sorted(self.docs)}))
         os.replace(tmp, self.path)
 
