@@ -473,15 +473,30 @@ def _make_pool(workers: int) -> ProcessPoolExecutor:
         # Safe to fork here: the parent runs no threads of its own (the progress bar's
         # monitor thread is off) and each child drops the inherited database pool.
         return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_worker_init, initargs=(True,))
+                                   initializer=_worker_init, initargs=(True, _ocr_share(workers)))
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(False, _ocr_share(workers)))
 
 
-def _worker_init(forked: bool = False) -> None:
+def _ocr_share(workers: int) -> int:
+    """Tesseract processes per worker: the cores shared out (2 workers on 2 cores ran 4
+    Tesseracts at once). An explicit GIAOVIEC_OCR_PROCESSES wins."""
+    from service.settings import get_settings
+
+    return get_settings().ocr_processes or max(1, (os.cpu_count() or 1) // max(1, workers))
+
+
+def _worker_init(forked: bool = False, ocr_processes: int = 0) -> None:
     """In each pool process: die with the parent (so kill -9 of ``ingest`` leaves no
-    orphan processing a document), and leave Ctrl-C to the parent."""
+    orphan processing a document), leave Ctrl-C to the parent, and take its share of
+    the cores for OCR."""
     import signal
+
+    if ocr_processes:
+        from service.settings import get_settings
+
+        os.environ["GIAOVIEC_OCR_PROCESSES"] = str(ocr_processes)
+        get_settings.cache_clear()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:

@@ -161,7 +161,7 @@ def extractor_config():
 
     s = get_settings()
     return ExtractorConfig(max_file_bytes=s.max_upload_bytes, max_pages=s.max_pages,
-                           dedup_threshold=s.dedup_threshold)
+                           dedup_threshold=s.dedup_threshold, ocr_processes=max(0, s.ocr_processes))
 
 
 def _progress_callback(document_id: int, job: str):

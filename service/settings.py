@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     count_cap: int = 1000
     # Duplicate score threshold (0-100), as in `giaoviec dedup --threshold`.
     dedup_threshold: float = 85.0
+    # Tesseract processes per scanned document (0 = one per core). `giaoviec ingest
+    # --workers N` gives each of its workers cores / N, so N workers never run more
+    # Tesseracts than there are cores; set it for Celery workers sharing a machine.
+    ocr_processes: int = 0
     # On `serve` start with no user: create an admin and print its token once.
     bootstrap_admin: bool = True
     # No start-up sweep and no periodic sweeper in `serve` (for tools that seed rows directly).
