@@ -5,11 +5,34 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+PG_PLAIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@contextmanager
+def pg_schema(prefix: str):
+    """A PostgreSQL schema of its own (dropped after): yields (SQLAlchemy URL whose
+    search_path is the schema, an autocommit psycopg connection, the schema's name).
+    Skips the test when PostgreSQL is not reachable."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        conn = psycopg.connect(PG_PLAIN, autocommit=True, connect_timeout=2)
+    except Exception:
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield (f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}",
+               conn, schema)
+    finally:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        conn.close()
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ and a run killed before its pass leaves documents that the next run matches.
 """
 from __future__ import annotations
 
-import uuid
+from contextlib import ExitStack
 
 import pytest
 
 from service.ingest import read_summary
 
-from .conftest import db_rows, run_ingest, write_documents
+from .conftest import db_rows, pg_schema, run_ingest, write_documents
 
 
 def _copies(root, per_folder: int):
@@ -70,35 +70,24 @@ def database(request, tmp_path, monkeypatch):
     from service.settings import get_settings
     from service.storage import db, dedup
 
-    schema = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/giaoviec.db"
-    else:
-        psycopg = pytest.importorskip("psycopg")
-        plain = "postgresql://postgres@127.0.0.1:5432/test"
-        try:
-            conn = psycopg.connect(plain, autocommit=True, connect_timeout=2)
-        except Exception:
-            pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-        schema = f"gvbatch_{uuid.uuid4().hex[:8]}"
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
-    monkeypatch.setenv("GIAOVIEC_DATABASE_URL", url)
-    monkeypatch.setenv("GIAOVIEC_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("GIAOVIEC_BROKER_URL", raising=False)
-    get_settings.cache_clear()
-    dedup.reset()
-    db.init_db(url)
-    try:
-        yield url
-    finally:
-        dedup.reset()
-        if db._engine is not None:
-            db._engine.dispose()
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path}/giaoviec.db"
+        else:
+            url, _, _ = stack.enter_context(pg_schema("gvbatch"))
+        monkeypatch.setenv("GIAOVIEC_DATABASE_URL", url)
+        monkeypatch.setenv("GIAOVIEC_DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.delenv("GIAOVIEC_BROKER_URL", raising=False)
         get_settings.cache_clear()
-        if schema:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-            conn.close()
+        dedup.reset()
+        db.init_db(url)
+        try:
+            yield url
+        finally:
+            dedup.reset()
+            if db._engine is not None:
+                db._engine.dispose()  # before the schema is dropped
+            get_settings.cache_clear()
 
 
 @pytest.mark.slow

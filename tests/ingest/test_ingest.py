@@ -14,7 +14,7 @@ import pytest
 
 from service.ingest import read_summary
 
-from .conftest import db_rows, run_ingest, write_documents
+from .conftest import db_rows, pg_schema, run_ingest, write_documents
 
 
 def _encrypted_pdf() -> bytes:
@@ -122,19 +122,8 @@ def test_missing_folder_is_a_usage_error(tmp_path, ingest_env):
 @pytest.mark.postgres
 def test_ingest_into_postgresql(tmp_path, ingest_env):
     """The same command against PostgreSQL (the production database), in a schema of its own."""
-    import uuid
-
-    psycopg = pytest.importorskip("psycopg")
-    plain = "postgresql://postgres@127.0.0.1:5432/test"
-    try:
-        conn = psycopg.connect(plain, autocommit=True, connect_timeout=2)
-    except Exception:
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-    schema = f"gvingest_{uuid.uuid4().hex[:8]}"
-    conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        ingest_env["GIAOVIEC_DATABASE_URL"] = (f"postgresql+psycopg://postgres@127.0.0.1:5432/test"
-                                               f"?options=-csearch_path%3D{schema}")
+    with pg_schema("gvingest") as (url, conn, schema):
+        ingest_env["GIAOVIEC_DATABASE_URL"] = url
         root = tmp_path / "in"
         files = write_documents(root / "2022" / "Chiêm Hóa", 4)
         proc = run_ingest(ingest_env, str(root), "--workers", "2", "--summary", str(tmp_path / "s.csv"))
@@ -148,6 +137,3 @@ def test_ingest_into_postgresql(tmp_path, ingest_env):
         proc = run_ingest(ingest_env, str(root), "--summary", str(tmp_path / "again.csv"))
         assert {r["status"] for r in read_summary(tmp_path / "again.csv")} == {"skipped"}
         assert conn.execute(f'SELECT count(*) FROM "{schema}".tasks').fetchone()[0] == tasks
-    finally:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-        conn.close()
