@@ -180,7 +180,21 @@ def sign_in(page, server, role: str = "reviewer") -> None:
     page.goto(server.url + "/dang-nhap")
     page.get_by_label("Mã truy cập").fill(server.tokens[role])
     page.get_by_role("button", name="Đăng nhập bằng mã").click()
-    page.wait_for_url(re.compile(r"/van-ban"))
+    arrive(page, r"/van-ban")
+
+
+def arrive(page, pattern: str) -> None:
+    """Wait until the page is at a URL matching PATTERN and has set itself up.
+
+    Not `page.wait_for_url`: our pages rewrite their own query with history.replaceState
+    while loading (the register adds ?status=confirmed), and Playwright's navigation
+    waiter can then miss the `load` of the document it matched and time out (seen once
+    in CI). Polling the URL, then the page's own ready mark, does not depend on which
+    navigation events fired in which order."""
+    from playwright.sync_api import expect
+
+    expect(page).to_have_url(re.compile(pattern), timeout=45_000)  # expect's own default is 5 s
+    page.wait_for_selector("body[data-ready]")
 
 
 def shot(page, name: str, full_page: bool = False) -> Path:

@@ -17,7 +17,7 @@ import re
 import httpx
 import pytest
 
-from .conftest import shot, sign_in
+from .conftest import arrive, shot, sign_in
 from .documents import (DOCX_CADRES, SCAN_CADRES, TASK_NEAR_2022, TASK_NEAR_2023, TASK_SAME, make_docx,
                         make_scan_pdf)
 
@@ -66,7 +66,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     # 1. A clerk uploads: the decision dragged onto the box, the scan through the file input.
     sign_in(page, server, "clerk")
     page.get_by_role("link", name="Tải lên").click()
-    page.wait_for_url(re.compile("/tai-len"))
+    arrive(page, "/tai-len")
     # One after the other: files dropped together on a cold server are test_upload.py's concern.
     drop_file(page, "#drop", docx, DOCX_MIME)
     wait_finished(page, server, docx.name)
@@ -103,7 +103,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     # 3. The decision: fields highlighted in the page text; correct a unit; confirm.
     docs = {d["name"]: d for d in api(server, "reviewer", "/api/documents")["items"]}
     page.locator(f'#documents tr[data-id="{docs[docx.name]["id"]}"] a').click()
-    page.wait_for_url(re.compile(r"/van-ban/\d+"))
+    arrive(page, r"/van-ban/\d+")
     page.locator("article.assignment").first.wait_for()
     cadre, position, _ = DOCX_CADRES[0]
     highlighted = page.locator("mark.hl.f-cadre").all_inner_texts()

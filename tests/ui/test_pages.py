@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import shot, sign_in
+from .conftest import arrive, shot, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ def test_sign_in_with_a_token_shows_the_role_and_signs_out(server, page):
     assert page.evaluate("localStorage.getItem('giaoviec.token')") == server.tokens["reviewer"]
 
     page.get_by_role("button", name="Đăng xuất").click()
-    page.wait_for_url(re.compile(r"/dang-nhap"))
+    arrive(page, r"/dang-nhap")
     assert page.evaluate("localStorage.getItem('giaoviec.token')") is None
 
 
@@ -41,7 +41,7 @@ def test_sign_in_with_name_and_password(server, page):
     page.locator("#login-error").wait_for(state="visible")
     page.get_by_label("Mật khẩu").fill("mật-khẩu-đủ-dài-123")
     page.get_by_role("button", name="Đăng nhập bằng mật khẩu").click()
-    page.wait_for_url(re.compile(r"/van-ban"))
+    arrive(page, r"/van-ban")
     assert page.locator("#who-role").inner_text() == "Văn thư"
 
 
@@ -50,10 +50,10 @@ def test_a_page_without_a_token_sends_you_to_sign_in_and_back(server, page):
         if page.url.startswith(server.url):  # signed in by the previous round: sign out
             page.evaluate("localStorage.clear()")
         page.goto(server.url + path, wait_until="commit")  # the page itself moves on to sign-in
-        page.wait_for_url(re.compile(r"/dang-nhap\?next="))
+        arrive(page, r"/dang-nhap\?next=")
         page.get_by_label("Mã truy cập").fill(server.tokens["clerk"])
         page.get_by_role("button", name="Đăng nhập bằng mã").click()
-        page.wait_for_url(re.compile(re.escape(path) + r"(\?|$)"))
+        arrive(page, re.escape(path) + r"(\?|$)")
 
 
 def test_a_revoked_or_wrong_token_in_storage_goes_back_to_sign_in(server, page):
@@ -61,7 +61,7 @@ def test_a_revoked_or_wrong_token_in_storage_goes_back_to_sign_in(server, page):
     page.evaluate("""() => { localStorage.setItem('giaoviec.token', 'gv_wrong-token-0000000000000000');
                             localStorage.setItem('giaoviec.user', JSON.stringify({name: 'x', role: 'admin'})); }""")
     page.goto(server.url + "/van-ban")
-    page.wait_for_url(re.compile(r"/dang-nhap"))
+    arrive(page, r"/dang-nhap")
     assert page.evaluate("localStorage.getItem('giaoviec.token')") is None
 
 
