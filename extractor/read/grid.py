@@ -122,6 +122,9 @@ def _shrink(gray: np.ndarray, factor: int) -> np.ndarray:
         h, w = gray.shape
         if w < step or h < step:
             break
+        # The fast path wants sides that divide exactly: a page of 877 rows halved took
+        # 4.6 ms instead of 0.3. The last row or two are margin; drop them.
+        gray = gray[: h - h % step, : w - w % step]
         gray = cv2.resize(gray, (w // step, h // step), interpolation=cv2.INTER_AREA)
         factor //= step
     return gray
@@ -229,14 +232,16 @@ def estimate_skew(gray: np.ndarray, *, limit: float = 5.0) -> float:
     # about 1000 px wide, by a whole factor (OpenCV's fast path for area averaging)
     small = _shrink(gray, max(1, round(w / 1000)))
     bw = _binary(small)
-    ys, xs = np.nonzero(bw)
-    if len(ys) < 200:  # blank page
+    ink = cv2.findNonZero(bw)  # 2.7 ms where np.nonzero took 7.5 on a 1240x1754 page
+    if ink is None or len(ink) < 200:  # blank page
         return 0.0
-    if len(ys) > 80_000:
-        pick = np.random.default_rng(0).choice(len(ys), 80_000, replace=False)
-        ys, xs = ys[pick], xs[pick]
-    ys = ys.astype(np.float64) - small.shape[0] / 2
-    xs = xs.astype(np.float64) - small.shape[1] / 2
+    ink = ink.reshape(-1, 2)
+    if len(ink) > 40_000:
+        # every k-th ink pixel (row-major order spreads them over the whole page); same
+        # angles as 80,000 random ones on the bench pages, without a costly permutation
+        ink = ink[:: -(-len(ink) // 40_000)]
+    xs = ink[:, 0].astype(np.float64) - small.shape[1] / 2
+    ys = ink[:, 1].astype(np.float64) - small.shape[0] / 2
 
     def score(angle: float) -> float:
         a = np.deg2rad(angle)
@@ -262,4 +267,7 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
         return cv2.rotate(gray, code)
     h, w = gray.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    # Nearest neighbour: 9 ms a 300-dpi page against 27 for bilinear, and the same OCR
+    # (character error rate on the bench's degraded pages 0.11 % either way): at 300
+    # dpi a one-pixel step along a stroke is below what Tesseract's binarisation sees.
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=255)

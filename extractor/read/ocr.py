@@ -1,10 +1,13 @@
 """OCR scanned pages and images with the Tesseract 5 command line (``vie``, 300 dpi).
 
-One Tesseract process per page, as many at once as there are cores, each with
-``OMP_THREAD_LIMIT=1`` (Tesseract's OpenMP threads fight each other otherwise: measured
-6-7x slower on two cores). Per page: skew measured and corrected (OpenCV), ruled tables
-found and their lines removed, words read from Tesseract's TSV (boxes and confidences),
-words inside a table assigned to its cells, the rest grouped into paragraphs. When a page
+Pages are read in parallel, as many Tesseract processes at once as there are cores,
+each with ``OMP_THREAD_LIMIT=1`` (Tesseract's OpenMP threads fight each other otherwise:
+measured 6-7x slower on two cores). Per page: skew measured and corrected (OpenCV), ruled
+tables found and their lines removed, words read from Tesseract's TSV (boxes and
+confidences), words inside a table assigned to its cells, the rest grouped into
+paragraphs. A process reads a batch of pages (a list file) when a document has more
+pages than there are processes: Tesseract then loads its model once per batch instead
+of once per page (measured 0.08 CPU-s of 1.3 a page). When a page
 reads badly, its orientation is checked (``--psm 0`` OSD, or trying 90/180/270) and it is
 read again. Each page gets its mean word confidence and its Vietnamese-syllable share;
 pages under ``config.ocr_quality_threshold`` are flagged ``needs_review``.
@@ -109,14 +112,31 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
     Tesseract estimate it from the text height, as the plain command does for a file
     without one; forcing 300 on such images cost 7 % more time for no better text.
     """
-    cmd = ["tesseract", str(image), "stdout", "-l", config.ocr_language, "--psm", str(psm)]
+    return _run_tesseract_batch([image], config, psm=psm, name=name, dpi=dpi)[0]
+
+
+def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int = 3, name: str = "",
+                         dpi: int | None = None, workdir: Path | None = None) -> list[list[Word]]:
+    """Words of each image, from one Tesseract process.
+
+    Several images go in as a list file (one path a line), which Tesseract reads as the
+    pages of one document: the model is loaded once for all of them. The TSV's
+    ``page_num`` column (1-based, in list order) says which image a word is on."""
+    if len(images) == 1:
+        target = str(images[0])
+    else:
+        listing = (workdir or images[0].parent) / f"{images[0].stem}-batch.txt"
+        listing.write_text("".join(f"{Path(i).resolve()}\n" for i in images), encoding="utf-8")
+        target = str(listing)
+    cmd = ["tesseract", target, "stdout", "-l", config.ocr_language, "--psm", str(psm)]
     if dpi:
         cmd += ["--dpi", str(dpi)]
     cmd.append("tsv")
+    timeout = TESSERACT_TIMEOUT * len(images)
     try:
-        proc = subprocess.run(cmd, capture_output=True, env=tesseract_env(), timeout=TESSERACT_TIMEOUT)
+        proc = subprocess.run(cmd, capture_output=True, env=tesseract_env(), timeout=timeout)
     except subprocess.TimeoutExpired as err:
-        raise UnreadableFile(name, f"OCR of a page took more than {TESSERACT_TIMEOUT}s; "
+        raise UnreadableFile(name, f"OCR of {len(images)} page(s) took more than {timeout}s; "
                                    "check the scan (very large or noisy?)") from err
     except OSError as err:
         raise MissingDependency(name, "the tesseract command could not be run; install tesseract-ocr "
@@ -124,7 +144,7 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
     if proc.returncode != 0:
         raise UnreadableFile(name, "Tesseract could not read a page image "
                                    f"({proc.stderr.decode('utf-8', 'replace').strip()[:200]}); check the scan")
-    words: list[Word] = []
+    pages: list[list[Word]] = [[] for _ in images]
     reader = csv.reader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t",
                         quoting=csv.QUOTE_NONE)
     next(reader, None)  # the header line
@@ -135,11 +155,14 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
         if not text:
             continue
         try:
-            words.append(Word(text, int(row[6]), int(row[7]), int(row[8]), int(row[9]), float(row[10]),
-                              int(row[2]), int(row[3]), int(row[4])))
+            page = int(row[1]) - 1
+            word = Word(text, int(row[6]), int(row[7]), int(row[8]), int(row[9]), float(row[10]),
+                        int(row[2]), int(row[3]), int(row[4]))
         except ValueError:
             continue
-    return words
+        if 0 <= page < len(pages):
+            pages[page].append(word)
+    return pages
 
 
 def _osd_rotation(image: Path) -> int | None:
@@ -250,86 +273,129 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
     return [(kind, obj) for _, kind, obj in items], "\n".join(plain)
 
 
+@dataclass
+class _Prepared:
+    """A page made ready for Tesseract: the image file it reads, and what the OCR result
+    needs from the preparation (tables found, fixes made, size)."""
+
+    index: int
+    path: Path  # the image Tesseract reads (deskewed, table rules removed)
+    upright: Path  # the deskewed page with its rules: what a turn for orientation starts from
+    dpi: int | None
+    tables: list
+    fixes: list[Fix]
+    width: int
+    height: int
+    scratch: list[Path]  # files of ours to delete once the page is read
+
+
+def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
+             delete_input: bool = False) -> _Prepared:
+    """Deskew, find tables, remove their rules; write the image Tesseract will read.
+
+    ``image``: a 2-D uint8 (grayscale) array — what the image and PDF readers pass, so a
+    page is decoded once — or an image file. A PGM file we may read as it is (nothing to
+    change) is handed to Tesseract directly; everything else becomes a PGM in ``workdir``
+    (no compression to pay for, and Leptonica reads it directly). ``delete_input``: the
+    file is ours (a page we rendered) and goes once it is no longer needed."""
+    import cv2
+    import numpy as np
+
+    from .grid import estimate_skew, find_tables, remove_lines, rotate
+
+    # Pages are already read in parallel, one per core; OpenCV's own threads would only
+    # compete with the Tesseract processes.
+    cv2.setNumThreads(1)
+    given: Path | None = None
+    if isinstance(image, np.ndarray):
+        gray = image
+    else:
+        given = Path(image)
+        gray = cv2.imread(str(given), cv2.IMREAD_GRAYSCALE)
+        if gray is None:
+            raise UnreadableFile(name, "a page image could not be decoded; check the scan")
+    fixes: list[Fix] = []
+    angle = estimate_skew(gray)
+    if abs(angle) >= 0.2:
+        gray = rotate(gray, angle)
+        fixes.append(Fix("deskew", f"rotated {angle:+.1f}° to level the text lines"))
+    tables = find_tables(gray)
+    scratch: list[Path] = []
+    if not fixes and given is not None and given.suffix.lower() in (".pgm", ".pnm"):
+        upright = given
+        if delete_input:
+            scratch.append(given)
+    else:
+        upright = workdir / f"{stem}-ocr.pgm"
+        cv2.imwrite(str(upright), gray)
+        scratch.append(upright)
+        if given is not None and delete_input:
+            given.unlink(missing_ok=True)
+    target = upright
+    if tables:
+        target = workdir / f"{stem}-ocr-nolines.pgm"
+        cv2.imwrite(str(target), remove_lines(gray))
+        scratch.append(target)
+    h, w = gray.shape
+    return _Prepared(index, target, upright, dpi, tables, fixes, w, h, scratch)
+
+
+def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name: str,
+            workdir: Path) -> OcrResult:
+    """An OCR result from a prepared page's words; a page that reads badly is tried on
+    its side and upside down first (OSD, else each turn) and the best reading kept."""
+    text = " ".join(w.text for w in words)
+    fixes = list(prep.fixes)
+    tables, width, height = prep.tables, prep.width, prep.height
+    if vietnamese_quality(text) < 0.6 or (_mean_conf(words) or 0.0) < 50:
+        import cv2
+
+        from .grid import rotate
+
+        rotation = _osd_rotation(prep.upright)
+        # OSD's "Rotate: N" is clockwise; our rotate() turns counter-clockwise.
+        candidates = [(-rotation) % 360] if rotation else [90, 180, 270]
+        base = cv2.imread(str(prep.upright), cv2.IMREAD_GRAYSCALE)
+        best = (_score(words), words, None, 0)
+        for deg in candidates:
+            if not deg or base is None:
+                continue
+            turned = _prepare(rotate(base, deg), index=prep.index, dpi=prep.dpi, workdir=workdir,
+                              stem=f"{prep.upright.stem}-r{deg}", name=name)
+            try:
+                w2 = _run_tesseract(turned.path, config, name=name, dpi=prep.dpi)
+            finally:
+                for f in turned.scratch:
+                    f.unlink(missing_ok=True)
+            s2 = _score(w2)
+            if s2 > best[0]:
+                best = (s2, w2, turned, deg)
+        _, words, turned, deg = best
+        if deg:
+            fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + \
+                [f for f in prep.fixes if f.kind != "deskew"] + turned.fixes
+            tables, width, height = turned.tables, turned.width, turned.height
+    items, plain = _build_items(words, tables)
+    return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
+                     plain_text=plain)
+
+
 def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
               workdir: Path | None = None, dpi: int | None = None, stem: str = "page") -> OcrResult:
     """OCR one page: deskew, tables, orientation; see the module docstring.
 
     ``image``: a page image file, or the page already decoded as a 2-D uint8 (grayscale)
-    array — what the image and PDF readers pass, so a page is decoded once, not once by
-    us and again from a file. ``dpi`` as in :func:`_run_tesseract`.
+    array. ``dpi`` as in :func:`_run_tesseract`. Scratch files go to ``workdir`` (a
+    temporary directory when not given) and are removed.
     """
-    import cv2
-    import numpy as np
-
-    # Pages are already read in parallel, one per core; OpenCV's own threads would only
-    # compete with the Tesseract processes.
-    cv2.setNumThreads(1)
-    if isinstance(image, np.ndarray):
-        gray, path = image, None
-        if workdir is None:
-            raise ValueError("ocr_image: a decoded page needs a workdir for Tesseract's input file")
-    else:
-        path = Path(image)
-        stem = path.stem
-        gray = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
-        if gray is None:
-            raise UnreadableFile(name, "a page image could not be decoded; check the scan")
-        if path.suffix.lower() not in (".pgm", ".pnm"):
-            path = None  # Tesseract reads an uncompressed PGM faster than it decodes PNG/TIFF
-    from .grid import estimate_skew, find_tables, remove_lines, rotate
-
-    fixes: list[Fix] = []
-    workdir = workdir or path.parent
-    # PGM: no compression to pay for, and Tesseract (Leptonica) reads it directly
-    out_path = workdir / (stem + "-ocr.pgm")
-
-    def prepare(img):
-        """Deskew, find tables, remove their rules; write the image Tesseract will read."""
-        angle = estimate_skew(img)
-        local: list[Fix] = []
-        if abs(angle) >= 0.2:
-            img = rotate(img, angle)
-            local.append(Fix("deskew", f"rotated {angle:+.1f}° to level the text lines"))
-        tables = find_tables(img)
-        target = img
-        if tables:
-            target = remove_lines(img)
-        if target is gray and path is not None:
-            return path, tables, local, img
-        cv2.imwrite(str(out_path), target)
-        return out_path, tables, local, img
-
-    image_path, tables, prep_fixes, upright = prepare(gray)
-    words = _run_tesseract(image_path, config, name=name, dpi=dpi)
-    fixes += prep_fixes
-    text = " ".join(w.text for w in words)
-    quality = vietnamese_quality(text)
-    conf = _mean_conf(words) or 0.0
-    if quality < 0.6 or conf < 50:
-        # Maybe the page is on its side or upside down: ask OSD, else try each rotation.
-        rotation = _osd_rotation(image_path if path is None else path)
-        # OSD's "Rotate: N" is clockwise; our rotate() turns counter-clockwise.
-        candidates = [(-rotation) % 360] if rotation else [90, 180, 270]
-        best = (_score(words), words, image_path, tables, prep_fixes, 0, upright)
-        for deg in candidates:
-            if not deg:
-                continue
-            turned = rotate(gray, deg)
-            p2, t2, f2, up2 = prepare(turned)
-            if p2 == path:
-                p2 = workdir / (stem + f"-r{deg}.pgm")
-                cv2.imwrite(str(p2), turned)
-            w2 = _run_tesseract(p2, config, name=name, dpi=dpi)
-            s2 = _score(w2)
-            if s2 > best[0]:
-                best = (s2, w2, p2, t2, f2, deg, up2)
-        _, words, image_path, tables, prep_fixes, deg, upright = best
-        if deg:
-            fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + prep_fixes
-    items, plain = _build_items(words, tables)
-    h, w = upright.shape
-    return OcrResult(items=items, confidence=_mean_conf(words), width=w, height=h, fixes=fixes,
-                     plain_text=plain)
+    own = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="giaoviec-ocr-")) if own else workdir
+    try:
+        return _ocr_pages(iter([lambda: (image, dpi)]), 1, config=config, name=name, workdir=workdir,
+                          stems=lambda i: stem)[0]
+    finally:
+        if own:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) -> Page:
@@ -347,38 +413,126 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
                         width=result.width, height=result.height)
 
 
-def _ocr_many(images, count: int, *, config: ExtractorConfig, name: str, workdir: Path,
-              progress=None) -> list[OcrResult]:
-    """OCR pages as they come: ``images`` yields ``(page array, dpi or None)`` and may be
-    a generator that decodes frames, so the first pages are read while the next are
-    decoded. At most two pages per process wait decoded in memory (a 500-page TIFF must
-    not be held whole: 9 MB a page at 300 dpi)."""
-    from concurrent.futures import FIRST_COMPLETED, wait
+BATCH_PAGES = 8  # pages one Tesseract process reads at most: progress and balance vs. model loads
 
-    workers = process_count(config, count)
+
+def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir: Path,
+               progress=None, stems=None, delete_inputs: bool = False) -> list[OcrResult]:
+    """OCR ``count`` pages, in order; ``pages`` yields, lazily and in page order, one
+    callable per page that returns ``(image, dpi or None)`` (an array or a file).
+
+    ``process_count`` threads each either prepare the next page (call its callable,
+    deskew, find tables: Python and OpenCV) or run one Tesseract process on a batch of
+    prepared pages. A batch takes a quarter of a process's share of the pages still
+    unread (at most ``BATCH_PAGES``), so an 8-page scan on 2 cores still reads its pages
+    one by one, side by side, while a 40-page one loads the model 23 times, not 40.
+    At most ``BATCH_PAGES`` pages a process are prepared ahead (files in ``workdir``:
+    a 500-page TIFF must not be decoded whole). The ``pages`` iterator is advanced
+    under a lock (a TIFF's frames are decoded one at a time); the callables run in
+    parallel. ``progress(done, count)`` is called from the calling thread.
+    ``delete_inputs``: page files the callables return are ours to delete once read.
+    """
+    procs = process_count(config, count)
+    lookahead = procs * BATCH_PAGES
+    stems = stems or (lambda i: f"page-{i + 1:04d}")
+    cond = threading.Condition()
+    source = enumerate(pages)
+    ready: list[_Prepared] = []  # prepared, not yet given to Tesseract; in page order
     results: dict[int, OcrResult] = {}
-    done = 0
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: dict = {}
+    st = {"exhausted": False, "prepping": 0, "claimed": 0, "done": 0, "error": None, "running": procs}
 
-        def collect(block: bool) -> None:
-            nonlocal done
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED) if block else (
-                [f for f in pending if f.done()], None)
-            for fut in finished:
-                results[pending.pop(fut)] = fut.result()
-                done += 1
-                if progress:
-                    progress(done, count)
+    def next_job():
+        """Under ``cond``: ("prep", i, make) or ("ocr", batch), or None when nothing is left."""
+        while True:
+            if st["error"] is not None:
+                return None
+            unclaimed = count - st["claimed"]
+            # One process: nothing to balance, batch all it may. Several: a batch takes
+            # a quarter of a process's share of what is left, so the last 4 pages a
+            # process still go one by one to whichever is free (a page costs 0.5-2.5 s;
+            # on a 5-page scan, one process left with 2 pages while the other idled cost
+            # more wall time than the model loads saved).
+            share = unclaimed if procs == 1 else unclaimed // (4 * procs)
+            want = min(BATCH_PAGES, max(1, share))
+            can_prep = not st["exhausted"] and len(ready) + st["prepping"] < lookahead
+            if ready and (len(ready) >= want or not can_prep):
+                batch = [p for p in ready[:want] if p.dpi == ready[0].dpi]  # one --dpi a process
+                for p in batch:
+                    ready.remove(p)
+                st["claimed"] += len(batch)
+                return ("ocr", batch)
+            if can_prep:
+                try:
+                    i, make = next(source)
+                except StopIteration:
+                    st["exhausted"] = True
+                    continue
+                st["prepping"] += 1
+                return ("prep", i, make)
+            if st["exhausted"] and not st["prepping"] and not ready:
+                return None
+            cond.wait()
 
-        for i, (img, dpi) in enumerate(images):
-            while len(pending) >= 2 * workers:
-                collect(block=True)
-            pending[pool.submit(ocr_image, img, config=config, name=name, workdir=workdir, dpi=dpi,
-                                stem=f"page-{i + 1:04d}")] = i
-            collect(block=False)
-        while pending:
-            collect(block=True)
+    def worker() -> None:
+        try:
+            while True:
+                with cond:
+                    job = next_job()
+                if job is None:
+                    return
+                if job[0] == "prep":
+                    _, i, make = job
+                    image, dpi = make()
+                    prep = _prepare(image, index=i, dpi=dpi, workdir=workdir, stem=stems(i), name=name,
+                                    delete_input=delete_inputs)
+                    with cond:
+                        st["prepping"] -= 1
+                        ready.append(prep)
+                        ready.sort(key=lambda p: p.index)
+                        cond.notify_all()
+                    continue
+                batch = job[1]
+                try:
+                    words = _run_tesseract_batch([p.path for p in batch], config, name=name, dpi=batch[0].dpi,
+                                                 workdir=workdir)
+                    out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir)
+                           for p, w in zip(batch, words)}
+                finally:
+                    for p in batch:
+                        for f in p.scratch:
+                            f.unlink(missing_ok=True)
+                with cond:
+                    results.update(out)
+                    st["done"] += len(out)
+                    cond.notify_all()
+        except BaseException as err:  # reported by the calling thread, which raises it
+            with cond:
+                if st["error"] is None:
+                    st["error"] = err
+                cond.notify_all()
+        finally:
+            with cond:
+                st["running"] -= 1
+                cond.notify_all()
+
+    threads = [threading.Thread(target=worker, name=f"ocr-{k}", daemon=True) for k in range(procs)]
+    for t in threads:
+        t.start()
+    reported = 0
+    while True:
+        with cond:
+            while st["done"] == reported and st["running"]:
+                cond.wait()
+            done, running = st["done"], st["running"]
+        if progress and done > reported:
+            progress(done, count)
+        reported = done
+        if not running:
+            break
+    for t in threads:
+        t.join()
+    if st["error"] is not None:
+        raise st["error"]
     return [results[i] for i in sorted(results)]
 
 
@@ -465,7 +619,8 @@ def _render_pdf_page(pdf_path: Path, number: int, dpi: int, out_dir: Path, max_p
 
 def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: ExtractorConfig = DEFAULT_CONFIG,
                   progress=None) -> list[OcrResult]:
-    """Render the given 1-based pages of a PDF and OCR them, one process per page."""
+    """OCR the given 1-based pages of a PDF: the scan itself where a page is one
+    full-page image, else the page rendered at ``config.ocr_dpi``."""
     import pypdf
 
     tmp = Path(tempfile.mkdtemp(prefix="giaoviec-ocr-"))
@@ -482,32 +637,17 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
                 sizes[n] = (float(box.width), float(box.height))
             except Exception:
                 sizes[n] = None
-        results: list[OcrResult | None] = [None] * len(numbers)
-        with ThreadPoolExecutor(max_workers=process_count(config, len(numbers))) as pool:
-            def work(i: int, n: int) -> tuple[int, OcrResult]:
-                found = _page_scan_image(reader, n, config.max_image_pixels)
-                if found:
-                    img, dpi = found
-                    return i, ocr_image(img, config=config, name=name, workdir=tmp, dpi=dpi,
-                                        stem=f"page-{n:04d}")
-                img, dpi = _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels,
-                                            sizes[n], name)
-                try:
-                    return i, ocr_image(img, config=config, name=name, workdir=tmp, dpi=dpi)
-                finally:
-                    img.unlink(missing_ok=True)
 
-            from concurrent.futures import as_completed
+        def page(n: int):
+            found = _page_scan_image(reader, n, config.max_image_pixels)
+            if found:
+                return found
+            return _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels, sizes[n], name)
 
-            futures = [pool.submit(work, i, n) for i, n in enumerate(numbers)]
-            done = 0
-            for fut in as_completed(futures):
-                i, res = fut.result()
-                results[i] = res
-                done += 1
-                if progress:
-                    progress(done, len(numbers))
-        return [r for r in results if r is not None]
+        results = _ocr_pages((functools.partial(page, n) for n in numbers), len(numbers), config=config,
+                             name=name, workdir=tmp, progress=progress, stems=lambda i: f"page-{numbers[i]:04d}",
+                             delete_inputs=True)
+        return results
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -552,10 +692,10 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
                 except (OSError, ValueError, SyntaxError, EOFError) as err:
                     raise UnreadableFile(name, f"page {k + 1} of the image is damaged or truncated ({err}); "
                                                "scan it again") from err
-                yield gray, dpi
+                yield lambda gray=gray, dpi=dpi: (gray, dpi)
 
-        results = _ocr_many(frames_as_arrays(), frames, config=config, name=name, workdir=tmp,
-                            progress=progress)
+        results = _ocr_pages(frames_as_arrays(), frames, config=config, name=name, workdir=tmp,
+                             progress=progress)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     pages, blocks, tables, fixes, builders = [], [], [], [], []

@@ -142,3 +142,80 @@ def test_scanned_pdf_page_with_rotate_flag(made, tmp_path):
     doc = read(pdf)
     assert words_in_order(doc.pages[0].text, " ".join(LINES)) > 0.9
     assert not any(f.kind == "orientation" for f in doc.fixes)
+
+
+@pytest.mark.parametrize("processes,count", [(1, 5), (2, 17)])
+def test_pages_read_in_batches_stay_on_their_pages(tmp_path, processes, count):
+    """More pages than Tesseract processes: a process reads a batch of pages from one
+    list file (the model loaded once). Every page's words must still land on that page,
+    in order, and a page on its side inside a batch is still turned and read."""
+    import importlib
+
+    ocr = importlib.import_module("extractor.read.ocr")
+    pool = [LINES[:2], LINES[2:], ["Trang thứ ba: kế hoạch năm 2025", "của Ủy ban nhân dân huyện"],
+            LINES[1:3], ["Trang cuối: nơi nhận, lưu văn thư", "Chủ tịch Hội đồng nhân dân xã"]]
+    texts = [pool[k % len(pool)] + [f"Trang số {k + 1}"] for k in range(count)]
+    frames = [text_image(t, tmp_path / f"p{k}.png") for k, t in enumerate(texts)]
+    frames[3] = frames[3].rotate(90, expand=True)  # the fourth page was scanned on its side
+    tiff = tmp_path / "pages.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    batches = []
+    real = ocr._run_tesseract_batch
+
+    def spy(images, *args, **kwargs):
+        batches.append(len(images))
+        return real(images, *args, **kwargs)
+
+    calls = []
+    ocr._run_tesseract_batch = spy
+    try:
+        doc = read(tiff, config=replace(DEFAULT_CONFIG, ocr_processes=processes),
+                   progress=lambda d, t: calls.append((d, t)))
+    finally:
+        ocr._run_tesseract_batch = real
+    assert [p.number for p in doc.pages] == list(range(1, count + 1))
+    for page, text in zip(doc.pages, texts):
+        assert words_in_order(page.text, " ".join(text)) > 0.9, (page.number, page.text)
+    assert any(f.kind == "orientation" for f in doc.fixes)
+    assert max(batches) > 1, batches  # some process read several pages
+    assert batches[-1] == 1 or processes == 1, batches  # the last pages go one by one
+    assert calls[-1] == (count, count) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    check_spans(doc)
+
+
+def test_a_page_that_fails_in_a_batch_is_reported_by_name(tmp_path, monkeypatch):
+    """A failure while preparing one page stops the document with its name, not a hang."""
+    import importlib
+
+    ocr = importlib.import_module("extractor.read.ocr")
+    frames = [text_image(LINES[:2], tmp_path / f"p{k}.png") for k in range(4)]
+    tiff = tmp_path / "four.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    real = ocr._prepare
+
+    def failing(image, *, index, **kwargs):
+        if index == 2:
+            raise UnreadableFile("four.tif", "page 3 could not be prepared")
+        return real(image, index=index, **kwargs)
+
+    monkeypatch.setattr(ocr, "_prepare", failing)
+    with pytest.raises(UnreadableFile) as err:
+        read(tiff, config=replace(DEFAULT_CONFIG, ocr_processes=2))
+    assert "four.tif" in str(err.value) and "page 3" in str(err.value)
+
+
+def test_skew_is_measured_within_a_tenth_of_a_degree(tmp_path):
+    """Deskewing is worth its cost only if the angle is right: known turns of a page come
+    back within 0.15°, and a level page stays level (no rotation, no fix)."""
+    import cv2
+    import numpy as np
+
+    from extractor.read.grid import estimate_skew
+
+    page = np.asarray(text_image(LINES * 6, tmp_path / "page.png").convert("L"))
+    h, w = page.shape
+    assert abs(estimate_skew(page)) < 0.15
+    for angle in (-3.7, -1.5, -0.6, 0.8, 2.2, 4.1):
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        turned = cv2.warpAffine(page, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        assert abs(estimate_skew(turned) + angle) < 0.15, angle
