@@ -357,7 +357,15 @@ class RunLedger:
     DATA_DIR/ingest-runs/, so a later run can tell that a ``processing`` document was
     abandoned (its run's process is gone) instead of waiting for its heartbeat to go
     stale. Workers of a local pool die with their parent (PR_SET_PDEATHSIG), so a
-    dead run process means dead workers."""
+    dead run process means dead workers.
+
+    The file is a journal: a JSON header line (host, pid, process start), then ``+ID``
+    when a document is handed out and ``-ID`` when it is back. Appending a line costs
+    microseconds; rewriting the whole file and renaming it over the old one, twice a
+    document, cost the feeding process 4 ms a document (measured: 1.3 s of 300 files).
+    A line is flushed to the kernel before the document is dispatched, so ``kill -9``
+    loses none; a torn last line (power cut) is ignored, and its document then waits
+    for its stale heartbeat instead."""
 
     def __init__(self, data_dir: Path, mode: str = "local"):
         self.mode = mode
@@ -365,29 +373,47 @@ class RunLedger:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.host = socket.gethostname()
         self.path = self.dir / f"{self.host}-{os.getpid()}.json"
-        self.started = _proc_start(os.getpid())  # read once: it is written with every document
+        self.started = _proc_start(os.getpid())
         self.docs: set[int] = set()
+        self._fh = None
 
-    def _write(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"host": self.host, "pid": os.getpid(), "started": self.started,
-                                   "documents": sorted(self.docs)}))
-        os.replace(tmp, self.path)
+    def _append(self, line: str) -> None:
+        if self._fh is None:
+            self._fh = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (kept open for the run)
+            self._fh.write(json.dumps({"host": self.host, "pid": os.getpid(), "started": self.started}) + "\n")
+        self._fh.write(line + "\n")
+        self._fh.flush()
 
     def add(self, doc_id: int) -> None:
         if self.mode != "local":  # Celery jobs outlive this process; their workers beat for them
             return
         self.docs.add(doc_id)
-        self._write()
+        self._append(f"+{doc_id}")
 
     def remove(self, doc_id: int) -> None:
         if doc_id not in self.docs:
             return
         self.docs.discard(doc_id)
-        self._write()
+        self._append(f"-{doc_id}")
 
     def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
         self.path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _parse(text: str) -> tuple[dict, set[int]]:
+        """(header, documents still held) of a journal; also reads the one-line JSON
+        ledgers of earlier versions (``"documents": [...]`` in the header)."""
+        lines = text.split("\n")
+        info = json.loads(lines[0])
+        held = {int(d) for d in info.get("documents", [])}
+        for line in lines[1:]:
+            if len(line) < 2 or line[0] not in "+-" or not line[1:].isdigit():
+                continue  # a torn last line
+            (held.add if line[0] == "+" else held.discard)(int(line[1:]))
+        return info, held
 
     def abandoned(self) -> list[int]:
         """Documents held by earlier runs on this machine whose process is gone."""
@@ -396,15 +422,15 @@ class RunLedger:
             if p == self.path:
                 continue
             try:
-                info = json.loads(p.read_text())
-            except (OSError, ValueError):
+                info, held = self._parse(p.read_text(encoding="utf-8"))
+            except (OSError, ValueError, AttributeError):
                 continue
             if info.get("host") != self.host:
                 continue  # another machine's run: its own heartbeat tells
             pid = int(info.get("pid", 0))
             if pid and _proc_start(pid) == info.get("started") and _alive(pid):
                 continue
-            out.extend(int(d) for d in info.get("documents", []))
+            out.extend(held)
             p.unlink(missing_ok=True)
         return out
 
@@ -479,11 +505,15 @@ def _make_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _ocr_share(workers: int) -> int:
-    """Tesseract processes per worker: the cores shared out (2 workers on 2 cores ran 4
-    Tesseracts at once). An explicit GIAOVIEC_OCR_PROCESSES wins."""
+    """Tesseract processes per worker: one, so ``--workers N`` keeps the run to about N
+    cores — an archivist who asks for 1 worker on a machine that also serves the review
+    page means it (a lone worker used to take every core for a multi-page scan), and N
+    workers on N cores never run more Tesseracts than there are cores (2 on 2 cores ran
+    4 at once). The default, one worker per core, uses the whole machine either way.
+    An explicit GIAOVIEC_OCR_PROCESSES wins."""
     from service.settings import get_settings
 
-    return get_settings().ocr_processes or max(1, (os.cpu_count() or 1) // max(1, workers))
+    return get_settings().ocr_processes or 1
 
 
 def _worker_init(forked: bool = False, ocr_processes: int = 0) -> None:

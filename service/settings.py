@@ -49,8 +49,8 @@ class Settings(BaseSettings):
     # Duplicate score threshold (0-100), as in `giaoviec dedup --threshold`.
     dedup_threshold: float = 85.0
     # Tesseract processes per scanned document (0 = one per core). `giaoviec ingest
-    # --workers N` gives each of its workers cores / N, so N workers never run more
-    # Tesseracts than there are cores; set it for Celery workers sharing a machine.
+    # --workers N` gives each of its workers one, so the run uses about N cores; set it
+    # to cores / workers for Celery workers sharing a machine.
     ocr_processes: int = 0
     # On `serve` start with no user: create an admin and print its token once.
     bootstrap_admin: bool = True

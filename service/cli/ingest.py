@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("dir", metavar="DIR", help="folder (or a .zip) holding the documents")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="local worker processes (default: one per core); ignored with Celery")
+                   help="local worker processes, each about one core (default: one per core); ignored with Celery")
     p.add_argument("--summary", metavar="SUMMARY.csv", default=None,
                    help="write one row per file: path,sha256,status,pages,ocr_pages,assignments,tasks,error")
     p.add_argument("--progress", dest="progress", action="store_true", default=None,

@@ -1,17 +1,17 @@
-"""Workers of one ingest share the cores for OCR instead of each taking them all."""
+"""Each ingest worker OCRs with one Tesseract: ``--workers N`` uses about N cores."""
 from __future__ import annotations
 
 import os
 
 
-def test_each_worker_gets_its_share_of_the_cores(monkeypatch):
+def test_each_worker_gets_one_core_for_ocr(monkeypatch):
     from service.ingest import _ocr_share
     from service.settings import get_settings
 
     monkeypatch.delenv("GIAOVIEC_OCR_PROCESSES", raising=False)
     get_settings.cache_clear()
     cores = os.cpu_count() or 1
-    assert _ocr_share(1) == cores
+    assert _ocr_share(1) == 1  # one worker asked for: one core, not all of them
     assert _ocr_share(cores) == 1
     assert _ocr_share(cores * 4) == 1  # never zero
     monkeypatch.setenv("GIAOVIEC_OCR_PROCESSES", "3")
