@@ -1,13 +1,14 @@
 """Benchmark ``giaoviec ingest`` on a generated archive of mixed documents.
 
     python -m bench ingest [--docs 60] [--mix docx=40,pdf=35,scan=5,text=20]
-                           [--runs local1,local2,celery2,resume] [--corpus DIR]
+                           [--runs local1,local2,celery2,resume] [--corpus DIR] [--repeat N]
 
 Each run is the real command (``python -m service ingest DIR --json``) against a
 fresh SQLite database and data directory, so runs are comparable:
 
 - ``local1`` / ``local2``: the local process pool with 1 and 2 workers; the
-  speed-up of 2 over 1 is measured in the same invocation (the baseline);
+  speed-up of 2 over 1 is measured in the same invocation (the baseline); with
+  ``--repeat N`` they alternate N times, every round is reported and the best of each;
 - ``celery2``: two ``giaoviec worker`` processes (concurrency 1 each) on this
   machine, Redis broker, a queue of this run's own;
 - ``resume``: 2 local workers, ``kill -9`` when about a third is done, then the
@@ -277,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--corpus", type=Path, default=None, help="use (or make) the archive here")
     ap.add_argument("--runs", default="local1,local2,celery2,resume")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of the local runs, alternating (best of each reported, and every round)")
     ap.add_argument("--subset", type=int, default=None,
                     help="run on the first N files of the archive only (a 1,000 single-worker run takes long)")
     args = ap.parse_args(argv)
@@ -293,9 +296,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.subset:
         local_archive = _subset(archive, args.subset)
         out["local_subset"] = {"path": str(local_archive), "files": sum(1 for _ in find_files(local_archive))}
-    for name in [r.strip() for r in args.runs.split(",") if r.strip()]:
+    names = [r.strip() for r in args.runs.split(",") if r.strip()]
+    locals_ = [n for n in names if n.startswith("local")]
+    # The local runs alternate, --repeat rounds of them, before the rest: on this shared
+    # machine the same run's CPU seconds swung by a fifth between runs (1.86x, then 1.53x
+    # for the same code), so each is reported, and the best of each (least disturbed).
+    rounds: dict[str, list[dict]] = {n: [] for n in locals_}
+    for _ in range(max(1, args.repeat)):
+        for name in locals_:
+            res = run_local(local_archive, int(name[5:] or 1))
+            rounds[name].append(res)
+            print(json.dumps({name: res}, ensure_ascii=False), file=sys.stderr)
+    for name, results in rounds.items():
+        out["runs"][name] = min(results, key=lambda r: r["wall_seconds"])
+        if len(results) > 1:
+            out["runs"][name]["wall_seconds_each_round"] = [r["wall_seconds"] for r in results]
+            out["runs"][name]["cpu_seconds_each_round"] = [r["cpu_seconds"] for r in results]
+    if len(rounds.get("local1", [])) > 1 and len(rounds.get("local2", [])) > 1:
+        out["speedup_2_vs_1_each_round"] = [round(a["wall_seconds"] / b["wall_seconds"], 2)
+                                            for a, b in zip(rounds["local1"], rounds["local2"])]
+    for name in names:
         if name.startswith("local"):
-            out["runs"][name] = run_local(local_archive, int(name[5:] or 1))
+            continue
         elif name.startswith("celery"):
             try:
                 out["runs"][name] = run_celery(local_archive, int(name[6:] or 2))
