@@ -17,7 +17,8 @@ rotation, noise, blur). Then, in one run:
 - text-PDF pages/s through ``read()`` against bare ``pdfplumber`` ``extract_text``;
 - DOCX pages/s (pages as LibreOffice lays them out) against bare python-docx text.
 
-The two sides of each comparison alternate and the best run of each is kept; CPU
+The sides of each comparison alternate and the best run of each is kept (and, for
+OCR, every round's ratio and their median); CPU
 seconds (this process and its children) are reported beside wall time because on a
 shared machine wall time swings by a third between identical runs.
 
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_read", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=6, help="how many dev texts to use (default 6; 0 = all)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="OCR processes (both sides)")
-    parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds, best kept (default 2)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds, best kept (default 3)")
     args = parser.parse_args(argv)
 
     dev = SHARED / "corpus" / "dev"
@@ -180,17 +181,24 @@ def main(argv: list[str] | None = None) -> int:
         frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw", dpi=(300, 300))
         scan_pdf = tmp / "all-degraded.pdf"
         frames[0].save(scan_pdf, save_all=True, append_images=frames[1:], resolution=300)
-        # alternate the two sides, best of --rounds each, so that load from other work on
-        # the machine hits both alike
-        plain_runs, tiff_runs = [], []
+        # alternate the three sides, --rounds times, so that load from other work on the
+        # machine hits them alike; the best of each is kept, and each round's ratio too
+        # (on this shared VM the same side's wall time swung by 15 % between rounds)
+        plain_runs, tiff_runs, pdf_runs = [], [], []
         for _ in range(max(1, args.rounds)):
             _, wall, cpu = _timed(lambda: _plain_tesseract(all_degraded, args.processes))
             plain_runs.append((wall, cpu))
             tiff_doc, wall, cpu = _timed(lambda: read(tiff, config=config))
             tiff_runs.append((wall, cpu))
-        _, ours_scan_pdf, cpu_scan_pdf = _timed(lambda: read(scan_pdf, config=config))
+            _, wall, cpu = _timed(lambda: read(scan_pdf, config=config))
+            pdf_runs.append((wall, cpu))
         plain, plain_cpu = min(w for w, _ in plain_runs), min(c for _, c in plain_runs)
         ours_tiff, ours_tiff_cpu = min(w for w, _ in tiff_runs), min(c for _, c in tiff_runs)
+        ours_scan_pdf, cpu_scan_pdf = min(w for w, _ in pdf_runs), min(c for _, c in pdf_runs)
+
+        def per_round(ours_runs):
+            ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, ours_runs))
+            return ratios, ratios[len(ratios) // 2]
 
         # ---- OCR accuracy: clean pages (one read per document) and degraded (from the TIFF run)
         errors_clean = chars = errors_deg = 0
@@ -236,8 +244,13 @@ def main(argv: list[str] | None = None) -> int:
                 "cpu_ratio_read_tiff_vs_plain": round(plain_cpu / ours_tiff_cpu, 3),
                 "cpu_ratio_read_image_pdf_vs_plain": round(plain_cpu / cpu_scan_pdf, 3),
                 "rounds": max(1, args.rounds),
+                "ratio_read_tiff_vs_plain_each_round_sorted": per_round(tiff_runs)[0],
+                "ratio_read_tiff_vs_plain_median_round": per_round(tiff_runs)[1],
+                "ratio_read_image_pdf_vs_plain_each_round_sorted": per_round(pdf_runs)[0],
+                "ratio_read_image_pdf_vs_plain_median_round": per_round(pdf_runs)[1],
                 "wall_runs": {"plain": [round(w, 1) for w, _ in plain_runs],
-                              "read_tiff": [round(w, 1) for w, _ in tiff_runs]},
+                              "read_tiff": [round(w, 1) for w, _ in tiff_runs],
+                              "read_image_pdf": [round(w, 1) for w, _ in pdf_runs]},
                 "target_ratio": 0.9,
                 "load_average_1min": round(os.getloadavg()[0], 1),
             },

@@ -281,7 +281,7 @@ class _Prepared:
     index: int
     path: Path  # the image Tesseract reads (deskewed, table rules removed)
     upright: Path  # the deskewed page with its rules: what a turn for orientation starts from
-    dpi: int | None
+    dpi: int | None  # what Tesseract is told (see _tesseract_dpi)
     tables: list
     fixes: list[Fix]
     width: int
@@ -337,7 +337,16 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         cv2.imwrite(str(target), remove_lines(gray))
         scratch.append(target)
     h, w = gray.shape
-    return _Prepared(index, target, upright, dpi, tables, fixes, w, h, scratch)
+    return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch)
+
+
+def _tesseract_dpi(dpi: int | None) -> int | None:
+    """The resolution to tell Tesseract: none at 250 dpi and over, where it estimates one
+    from the text height. Told the true 300, it ran 8 % more instructions on a deskewed
+    bench page (callgrind: 12.46 G against 11.56 G; it estimated 429) for the same text
+    (character error rate 0.09 % both ways on the bench's degraded pages). A low
+    resolution (a 200-dpi scan) is still passed: there the estimate is not measured."""
+    return dpi if dpi and dpi < 250 else None
 
 
 def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name: str,
