@@ -144,7 +144,7 @@ def test_scanned_pdf_page_with_rotate_flag(made, tmp_path):
     assert not any(f.kind == "orientation" for f in doc.fixes)
 
 
-@pytest.mark.parametrize("processes,count", [(1, 5), (2, 17)])
+@pytest.mark.parametrize("processes,count", [(1, 5), (2, 9)])
 def test_pages_read_in_batches_stay_on_their_pages(tmp_path, processes, count):
     """More pages than Tesseract processes: a process reads a batch of pages from one
     list file (the model loaded once). Every page's words must still land on that page,
