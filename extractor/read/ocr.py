@@ -27,7 +27,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -381,8 +380,10 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
                 best = (s2, w2, turned, deg)
         _, words, turned, deg = best
         if deg:
+            # the turn starts from the deskewed page: its deskew stands, and the turned
+            # page's own (if any) comes on top
             fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + \
-                [f for f in prep.fixes if f.kind != "deskew"] + turned.fixes
+                fixes + turned.fixes
             tables, width, height = turned.tables, turned.width, turned.height
     items, plain = _build_items(words, tables)
     return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
@@ -655,10 +656,9 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
                 return found
             return _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels, sizes[n], name)
 
-        results = _ocr_pages((functools.partial(page, n) for n in numbers), len(numbers), config=config,
-                             name=name, workdir=tmp, progress=progress, stems=lambda i: f"page-{numbers[i]:04d}",
-                             delete_inputs=True)
-        return results
+        return _ocr_pages((functools.partial(page, n) for n in numbers), len(numbers), config=config,
+                          name=name, workdir=tmp, progress=progress, stems=lambda i: f"page-{numbers[i]:04d}",
+                          delete_inputs=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
