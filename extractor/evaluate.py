@@ -10,8 +10,12 @@ agree to the last digit (a test checks it).
 """
 from __future__ import annotations
 
+import json
+import random
 import re
 import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -69,8 +73,19 @@ def score_document(gold: list[dict], pred: list[dict], tally: dict) -> None:
     tally["pred_cadres"] += len(pred)
     tally["gold_pairs"] += sum(len(a.get("tasks") or []) for a in gold)
     tally["pred_pairs"] += sum(len(a.get("tasks") or []) for a in pred)
-    same = lambda g, p: 100.0 if key(g.get("cadre")) == key(p.get("cadre")) else 0.0  # noqa: E731
-    for gi, pi in pair_up(gold, pred, same, 100.0):
+    def tasks_of(a: dict) -> list[str]:
+        return [key(_task_text(t)) for t in a.get("tasks") or []]
+
+    def same_name(g: dict, p: dict) -> float:
+        """100 for the same name; ties (one person with a record per period) go to the record
+        with the same period and the most tasks in common, as the reference scorer does."""
+        if key(g.get("cadre")) != key(p.get("cadre")):
+            return 0.0
+        gt, pt = tasks_of(g), tasks_of(p)
+        common = len(pair_up(gt, pt, fuzz.ratio, 80.0)) / max(len(gt), len(pt), 1)
+        return 100.0 + 0.5 * common + 0.4 * (_period(g.get("period")) == _period(p.get("period")))
+
+    for gi, pi in pair_up(gold, pred, same_name, 100.0):
         g, p = gold[gi], pred[pi]
         tally["cadre_hits"] += 1
         role_g = key(f"{g.get('position') or ''} {g.get('unit') or ''}")
@@ -81,9 +96,7 @@ def score_document(gold: list[dict], pred: list[dict], tally: dict) -> None:
         if _period(g.get("period")) is not None:
             tally["period_total"] += 1
             tally["period_hits"] += _period(g.get("period")) == _period(p.get("period"))
-        gt = [key(_task_text(t)) for t in g.get("tasks") or []]
-        pt = [key(_task_text(t)) for t in p.get("tasks") or []]
-        tally["pair_hits"] += len(pair_up(gt, pt, fuzz.ratio, 80.0))
+        tally["pair_hits"] += len(pair_up(tasks_of(g), tasks_of(p), fuzz.ratio, 80.0))
 
 
 def _f1(hits: int, gold: int, pred: int) -> tuple[float, float, float]:
@@ -125,3 +138,87 @@ def score(golds: dict[str, list[dict]], preds: dict[str, dict]) -> dict:
             tally["missing"] += 1
         score_document(golds[name], (pred or {}).get("assignments") or [], tally)
     return summarize(tally)
+
+
+# ------------------------------------------------------------------ folders and folds
+def documents_for(gold_dir: Path) -> list[Path]:
+    """The document beside each NAME.gold.json (the first NAME.* that is not gold)."""
+    out = []
+    for gold in sorted(Path(gold_dir).glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        cands = sorted(p for p in gold.parent.glob(stem + ".*") if not p.name.endswith(".gold.json")
+                       and p.name.split(".")[0] == stem)
+        if cands:
+            out.append(cands[0])
+    return out
+
+
+def load_golds(gold_dir: Path) -> dict[str, list[dict]]:
+    """Gold assignments by document stem (``NAME`` of ``NAME.gold.json``)."""
+    return {g.name.split(".")[0]: json.loads(g.read_text(encoding="utf-8"))["assignments"]
+            for g in sorted(Path(gold_dir).glob("*.gold.json"))}
+
+
+def batch_of(stem: str) -> str:
+    """The batch a document belongs to: its name's leading letters ("ta" of "ta001")."""
+    m = re.match(r"[^\W\d_]+", stem)
+    return m.group(0) if m else ""
+
+
+def split_folds(stems: Sequence[str], k: int, *, seed: int = 0) -> list[list[str]]:
+    """Split documents into ``k`` folds, the same for the same seed, each batch (see
+    :func:`batch_of`) dealt round the folds so that every fold gets its share of it.
+
+    >>> stems = [f"ta{i:03}" for i in range(6)] + ["tb001", "tb002"]
+    >>> [len(f) for f in split_folds(stems, 3)], split_folds(stems, 3) == split_folds(stems, 3)
+    ([3, 3, 2], True)
+    """
+    if k < 2:
+        raise ValueError(f"cross-validation needs at least 2 folds, not {k}")
+    if len(stems) < k:
+        raise ValueError(f"{len(stems)} documents cannot make {k} folds")
+    rng = random.Random(seed)
+    folds: list[list[str]] = [[] for _ in range(k)]
+    turn = 0  # carried across batches so that the folds' sizes differ by one at most
+    for batch in sorted({batch_of(s) for s in stems}):
+        members = sorted(s for s in stems if batch_of(s) == batch)
+        rng.shuffle(members)
+        for stem in members:
+            folds[turn % k].append(stem)
+            turn += 1
+    return [sorted(f) for f in folds]
+
+
+SCORE_KEYS = ("record_precision", "record_recall", "record_f1", "cadre_precision", "cadre_recall",
+              "cadre_f1", "role_accuracy", "period_accuracy")
+
+
+def mean_scores(results: Sequence[dict]) -> dict:
+    """The mean of several score dicts (cross-validation folds), rounded as the scorer rounds."""
+    out: dict = {"docs": sum(r["docs"] for r in results), "unread": sum(r["unread"] for r in results)}
+    for k in SCORE_KEYS:
+        out[k] = round(sum(r[k] for r in results) / len(results), 3)
+    return out
+
+
+def document_tally(gold: list[dict], pred: list[dict]) -> dict:
+    """One document's counts (see :func:`score_document`)."""
+    t = new_tally()
+    t["docs"] = 1
+    score_document(gold, pred, t)
+    return t
+
+
+def is_exact(t: dict) -> bool:
+    """A document's tally says its records are exactly the gold's: the same cadres, every gold
+    (cadre, task) pair found and no other, role and period right where gold gives them."""
+    return (t["cadre_hits"] == t["gold_cadres"] == t["pred_cadres"]
+            and t["pair_hits"] == t["gold_pairs"] == t["pred_pairs"]
+            and t["role_hits"] == t["role_total"] and t["period_hits"] == t["period_total"])
+
+
+def describe_tally(t: dict) -> str:
+    """One line for a document's misses: "pairs 3/5 gold, 4 pred; cadres 2/2, 3 pred; …"."""
+    return (f"pairs {t['pair_hits']}/{t['gold_pairs']} gold, {t['pred_pairs']} pred; "
+            f"cadres {t['cadre_hits']}/{t['gold_cadres']}, {t['pred_cadres']} pred; "
+            f"role {t['role_hits']}/{t['role_total']}; period {t['period_hits']}/{t['period_total']}")
