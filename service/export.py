@@ -1,23 +1,42 @@
 """Export records as CSV, XLSX or JSON, one row per (cadre, task), Vietnamese headers.
 
-A record is *confirmed* when neither its task nor its assignment is rejected and
-one of them is confirmed (confirming an assignment confirms its pending tasks).
+The rows are the register's (sổ theo dõi): the same filters as ``/api/tasks``
+(``service.api.common.task_filters``) and the same meaning of a status, a task's own:
+a task still pending under a confirmed cadre is exported as pending, not confirmed.
 
-    >>> body, media, ext = render(session, "xlsx", "confirmed")
+Cells are made safe for spreadsheets: a value starting with ``= + - @``, a tab or a
+carriage return gets a leading apostrophe (Excel and LibreOffice would run it as a
+formula), and control characters that XLSX cannot hold are dropped.
+
+    >>> body, media, ext = render(session, "xlsx", "confirmed", {"unit": "hoa phu", "year": 2022})
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.storage.models import Assignment, Document, Task
 
 HEADERS = ["Họ và tên", "Chức vụ", "Đơn vị", "Nội dung", "Thời gian", "Trạng thái", "Văn bản"]
 STATUS_VI = {"confirmed": "Đã xác nhận", "pending": "Chờ rà soát", "rejected": "Loại"}
+# XML 1.0 (hence XLSX) cannot hold these; openpyxl raises on them (a 500 before this).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    r"""A text cell a spreadsheet shows as text, never runs.
+
+    >>> safe_cell("=1+2"), safe_cell("a\x01b"), safe_cell("Năm 2022")
+    ("'=1+2", 'ab', 'Năm 2022')
+    """
+    text = _CONTROL.sub("", "" if value is None else str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _period(start, end, text) -> str:
@@ -28,33 +47,35 @@ def _period(start, end, text) -> str:
     return f"Giai đoạn {start} - {end}"
 
 
-def records(session: Session, status: str = "confirmed") -> list[dict]:
-    """The rows to export, ordered by document, assignment, task."""
+def records(session: Session, status: str = "confirmed", filters: dict | None = None) -> list[dict]:
+    """The rows to export, ordered by document, assignment, task. ``filters`` are the
+    register's (unit, cadre, year, q, document_id, unit_key); ``status`` confirmed,
+    pending, rejected or all."""
+    from service.api.common import task_filters
+
+    conds, _ = task_filters(status=status, **(filters or {}))
     q = (select(Task, Assignment, Document.name)
          .join(Assignment, Task.assignment_id == Assignment.id)
-         .join(Document, Task.document_id == Document.id))
-    if status == "confirmed":
-        q = q.where(Task.status != "rejected", Assignment.status != "rejected",
-                    or_(Task.status == "confirmed", Assignment.status == "confirmed"))
-    q = q.order_by(Document.id, Assignment.ordinal, Assignment.id, Task.ordinal, Task.id)
+         .join(Document, Task.document_id == Document.id)
+         .where(*conds)
+         .order_by(Document.id, Assignment.ordinal, Assignment.id, Task.ordinal, Task.id))
     out = []
     for t, a, doc_name in session.execute(q):
-        eff = "rejected" if "rejected" in (t.status, a.status) else (
-            "confirmed" if "confirmed" in (t.status, a.status) else "pending")
         start = t.period_start if t.period_start is not None else a.period_start
         end = t.period_end if t.period_start is not None else a.period_end
         out.append({
             "assignment_id": a.id, "task_id": t.id, "document_id": t.document_id,
             "cadre": a.cadre, "position": a.position or "", "unit": a.unit or "", "task": t.text,
             "period": _period(start, end, t.period_text or a.period_text), "start": start, "end": end,
-            "status": eff, "document": doc_name,
+            "status": t.status, "document": doc_name,
         })
     return out
 
 
 def _rows(recs):
     for r in recs:
-        yield [r["cadre"], r["position"], r["unit"], r["task"], r["period"], STATUS_VI[r["status"]], r["document"]]
+        yield [safe_cell(v) for v in (r["cadre"], r["position"], r["unit"], r["task"], r["period"],
+                                      STATUS_VI[r["status"]], r["document"])]
 
 
 def to_csv(recs) -> bytes:
@@ -78,6 +99,8 @@ def to_xlsx(recs) -> bytes:
         cell.font = Font(bold=True)
     for row in _rows(recs):
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            cell.data_type = "s"  # text, whatever it looks like
     for col, width in zip("ABCDEFG", (24, 30, 36, 70, 18, 14, 30)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
@@ -101,9 +124,10 @@ def to_json(recs) -> bytes:
                       indent=1).encode("utf-8")
 
 
-def render(session: Session, fmt: str, status: str = "confirmed") -> tuple[bytes, str, str]:
+def render(session: Session, fmt: str, status: str = "confirmed",
+           filters: dict | None = None) -> tuple[bytes, str, str]:
     """(body, media type, file extension) for ``fmt`` in csv|xlsx|json."""
-    recs = records(session, status)
+    recs = records(session, status, filters)
     if fmt == "xlsx":
         return to_xlsx(recs), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
     if fmt == "json":

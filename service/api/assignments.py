@@ -14,8 +14,8 @@ from service.storage.fold import fold
 from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
 
 from .common import (ASSIGNMENT_COLUMNS, TASK_COLUMNS, Id, Limit, Offset, QId, assignment_filters, assignment_out,
-                     clamp, get_or_404, json_response, like_folded, page_response, page_total, task_out, task_row,
-                     tasks_by_assignment, unit_key_filter, year_filter)
+                     clamp, get_or_404, json_response, page_response, page_total, task_filters, task_out, task_row,
+                     tasks_by_assignment)
 
 router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]
@@ -147,27 +147,13 @@ def list_tasks(session: DbSession, user: Clerk,
                offset: Offset = 0):
     """Tasks with their cadre and unit; text filters match without accents; ``unit_key`` as for assignments."""
     limit, offset = clamp(limit, offset)
-    conds = [unit_key_filter(unit_key)] if unit_key else []
-    for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
-        if val:
-            c = like_folded(col, val)
-            if c is not None:
-                conds.append(c)
-    if year is not None:
-        conds.append(year_filter(Task.year, func.coalesce(Task.period_end, Assignment.period_end), year))
-    if status:
-        conds.append(Task.status == status)
-    if document_id is not None:
-        conds.append(Task.document_id == document_id)
+    conds, needs_join = task_filters(unit, cadre, year, status, q, document_id, unit_key)
     rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
                                   Document.name.label("document_name"))
                            .join(Assignment, Task.assignment_id == Assignment.id)
                            .join(Document, Task.document_id == Document.id)
                            .where(*conds).order_by(Task.id.desc()).limit(limit).offset(offset)).all()
-    if unit or cadre or year is not None or unit_key:
-        count_stmt = select(Task.id).join(Assignment).where(*conds)
-    else:
-        count_stmt = select(Task.id).where(*conds)
+    count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
     total, exact = page_total(session, count_stmt, offset, limit, len(rows))
     return json_response({"items": [task_row(r, r.document_name) for r in rows], "total": total,
                           "total_exact": exact})

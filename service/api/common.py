@@ -271,6 +271,27 @@ def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, do
     return conds
 
 
+def task_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None,
+                 unit_key=None) -> tuple[list, bool]:
+    """The register's filters on tasks (``/api/tasks`` and ``/api/export`` share them, so an
+    export holds exactly the rows the register shows). Returns ``(conditions, needs_join)``:
+    whether the conditions read the assignment (then join it). A task's status is its own:
+    a task still pending under a confirmed cadre is pending."""
+    conds = [unit_key_filter(unit_key)] if unit_key else []
+    for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
+        if val:
+            c = like_folded(col, val)
+            if c is not None:
+                conds.append(c)
+    if year is not None:
+        conds.append(year_filter(Task.year, func.coalesce(Task.period_end, Assignment.period_end), year))
+    if status and status != "all":
+        conds.append(Task.status == status)
+    if document_id is not None:
+        conds.append(Task.document_id == document_id)
+    return conds, bool(unit or cadre or year is not None or unit_key)
+
+
 def dup_side(t: Task, a: Assignment, d: Document) -> dict:
     return {"task_id": t.id, "text": t.text, "cadre": a.cadre, "unit": a.unit, "year": t.year,
             "document_id": d.id, "document_name": d.name, "span": t.span, "assignment_id": a.id,

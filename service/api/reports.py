@@ -11,6 +11,8 @@ from service.auth import Clerk, DbSession, Reviewer
 from service.schemas import StatsOut
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
+from .common import QId
+
 router = APIRouter(prefix="/api", tags=["reports"])
 
 
@@ -31,16 +33,82 @@ def stats(session: DbSession, user: Clerk):
             "documents": {k: int(v) for k, v in docs.items()}, "duplicates": {k: int(v) for k, v in dups.items()}}
 
 
+def unit_group(unit_key: str | None, unit: str | None) -> str:
+    """The key a unit is counted under: its resolved key across the 2025 reform, else its
+    name normalised as duplicate matching reads it ("UBND" = "Ủy ban nhân dân", tones, case)."""
+    if unit_key:
+        return unit_key
+    if not unit:
+        return ""
+    from extractor.dedup import match_key
+
+    return "text:" + match_key(unit).text
+
+
+@router.get("/stats/units")
+def stats_by_unit(session: DbSession, user: Clerk,
+                  unit: Annotated[str | None, Query(max_length=300)] = None,
+                  cadre: Annotated[str | None, Query(max_length=300)] = None,
+                  year: Annotated[int | None, Query(ge=0, le=10000)] = None,
+                  status: Annotated[Literal["pending", "confirmed", "rejected"] | None, Query()] = None,
+                  q: Annotated[str | None, Query(max_length=300)] = None,
+                  document_id: QId = None,
+                  unit_key: Annotated[str | None, Query(max_length=40)] = None):
+    """The register's chart: tasks, confirmed tasks and cadres per unit and year, for the
+    register's filters. Units are grouped by the key the project resolves (one bar for
+    "UBND xã Hòa Phú" and "Ủy ban nhân dân xã Hòa Phú"); ``names`` are the ways it was written.
+
+    ``[{"key", "label", "names", "year", "assignments", "tasks", "confirmed"}]``, most tasks first."""
+    from extractor import describe_key
+
+    from .common import task_filters
+
+    conds, _ = task_filters(unit, cadre, year, status, q, document_id, unit_key)
+    rows = session.execute(
+        select(Assignment.unit_key, Assignment.unit, Task.year, func.count(func.distinct(Assignment.id)),
+               func.count(Task.id), func.sum(case((Task.status == "confirmed", 1), else_=0)))
+        .join(Assignment, Task.assignment_id == Assignment.id).where(*conds)
+        .group_by(Assignment.unit_key, Assignment.unit, Task.year)).all()
+    groups: dict[tuple[str, int | None], dict] = {}
+    names: dict[str, dict[str, int]] = {}
+    for key, name, yr, n_a, n_t, n_c in rows:
+        g = unit_group(key, name)
+        cell = groups.setdefault((g, yr), {"key": g, "year": yr, "assignments": 0, "tasks": 0, "confirmed": 0})
+        cell["assignments"] += n_a
+        cell["tasks"] += n_t
+        cell["confirmed"] += int(n_c or 0)
+        if name:
+            names.setdefault(g, {})[name] = names.get(g, {}).get(name, 0) + n_t
+    out = []
+    for (g, _), cell in groups.items():
+        written = sorted(names.get(g, {}), key=lambda n: -names[g][n])
+        label = (describe_key(g) if not g.startswith("text:") and g else None) or (written[0] if written else "")
+        out.append({**cell, "key": g or None, "label": label, "names": written})
+    totals: dict[str | None, int] = {}
+    for c in out:
+        totals[c["key"]] = totals.get(c["key"], 0) + c["tasks"]
+    out.sort(key=lambda c: (-totals[c["key"]], c["label"], c["year"] if c["year"] is not None else -1))
+    return out
+
+
 @router.get("/export", responses={200: {"content": {
     "text/csv": {}, "application/json": {},
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
 def export(session: DbSession, user: Reviewer,
            format: Annotated[Literal["csv", "xlsx", "json"], Query()] = "csv",
-           status: Annotated[Literal["confirmed", "all"], Query()] = "confirmed"):
-    """The records (one row per cadre and task) with Vietnamese headers:
-    Họ và tên, Chức vụ, Đơn vị, Nội dung, Thời gian, Trạng thái, Văn bản."""
+           status: Annotated[Literal["confirmed", "pending", "rejected", "all"], Query()] = "confirmed",
+           unit: Annotated[str | None, Query(max_length=300)] = None,
+           cadre: Annotated[str | None, Query(max_length=300)] = None,
+           year: Annotated[int | None, Query(ge=0, le=10000)] = None,
+           q: Annotated[str | None, Query(max_length=300)] = None,
+           document_id: QId = None,
+           unit_key: Annotated[str | None, Query(max_length=40)] = None):
+    """The register's rows (one per cadre and task) with Vietnamese headers:
+    Họ và tên, Chức vụ, Đơn vị, Nội dung, Thời gian, Trạng thái, Văn bản.
+    The filters and the status are those of ``/api/tasks``: an export holds what the register shows."""
     from service import export as ex
 
-    body, media, ext = ex.render(session, format, status)
+    filters = {"unit": unit, "cadre": cadre, "year": year, "q": q, "document_id": document_id, "unit_key": unit_key}
+    body, media, ext = ex.render(session, format, status, filters)
     return Response(content=body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="giaoviec-{status}.{ext}"'})

@@ -86,7 +86,8 @@ def test_upload_process_review_export(api):
     r = api.patch(f"/api/tasks/{a['tasks'][1]['id']}", role="reviewer", json={"status": "rejected"})
     assert r.json()["status"] == "rejected"
     r = api.patch(f"/api/tasks/{a['tasks'][0]['id']}", role="reviewer",
-                  json={"text": "Chỉ đạo cứng hóa 4 km đường giao thông nông thôn thôn Khuôn Hà"})
+                  json={"text": "Chỉ đạo cứng hóa 4 km đường giao thông nông thôn thôn Khuôn Hà",
+                        "status": "confirmed"})
     assert r.json()["corrected"] is True
 
     # audit: who, before, after
@@ -96,7 +97,7 @@ def test_upload_process_review_export(api):
     assert audit[0]["after"]["position"] == "Chủ tịch Ủy ban nhân dân xã Hòa Phú"
     assert audit[0]["before"]["status"] == "pending" and audit[0]["after"]["status"] == "confirmed"
 
-    # export: confirmed records only (1 assignment, 1 task left after the rejection)
+    # export: confirmed tasks only (confirming the cadre left its tasks pending; one confirmed, one rejected)
     text = api.get("/api/export", role="reviewer", params={"format": "csv"}).content.decode("utf-8-sig")
     rows_csv = list(csv.reader(io.StringIO(text)))
     assert rows_csv[0][:5] == ["Họ và tên", "Chức vụ", "Đơn vị", "Nội dung", "Thời gian"]

@@ -61,11 +61,14 @@
     const box = document.getElementById("chart");
     box.replaceChildren();
     if (!rows.length) { box.append(h("p", { class: "muted" }, "Chưa có số liệu.")); return; }
+    // One group per resolved unit (the server groups "UBND xã X" and "Ủy ban nhân dân xã X").
     const byUnit = new Map();
+    const names = new Map();
     for (const r of rows) {
-      const u = r.unit || "(chưa rõ đơn vị)";
+      const u = r.label || "(chưa rõ đơn vị)";
       if (!byUnit.has(u)) byUnit.set(u, []);
       byUnit.get(u).push(r);
+      if ((r.names || []).length > 1) names.set(u, r.names);
     }
     const units = [...byUnit.entries()].map(([u, rs]) => [u, rs.sort((x, y) => (x.year ?? 0) - (y.year ?? 0)), rs.reduce((s, r) => s + (r.tasks || 0), 0)])
       .sort((x, y) => y[2] - x[2]).slice(0, 12);
@@ -91,7 +94,8 @@
         const w = Math.max(1, (W - LABEL - RIGHT) * (r.tasks || 0) / max);
         const cw = (W - LABEL - RIGHT) * (r.confirmed || 0) / max;
         const g = el("g", {});
-        g.append(el("title", {}, `${unit}, ${r.year == null ? "không rõ năm" : "năm " + r.year}: ${r.tasks} nội dung (${r.confirmed || 0} đã xác nhận), ${r.assignments} cán bộ`));
+        const also = names.has(unit) ? ` — ghi là: ${names.get(unit).join("; ")}` : "";
+        g.append(el("title", {}, `${unit}${also}, ${r.year == null ? "không rõ năm" : "năm " + r.year}: ${r.tasks} nội dung (${r.confirmed || 0} đã xác nhận), ${r.assignments} cán bộ`));
         g.append(el("rect", { x: LABEL, y, width: w, height: BAR, fill: colour(r.year), opacity: "0.35" }));
         g.append(el("rect", { x: LABEL, y, width: cw, height: BAR, fill: colour(r.year) }));
         g.append(el("text", { x: LABEL + w + 6, y: y + BAR - 3, class: "val" }, String(r.tasks)));
@@ -107,9 +111,22 @@
     if (byUnit.size > units.length) box.append(h("p", { class: "muted small" }, `Hiện ${units.length}/${byUnit.size} đơn vị có nhiều nội dung nhất.`));
   }
 
+  /** The register's filters as a query (no paging): the table, the chart and the export share it. */
+  function filterQuery() {
+    const q = GV.formQuery(form);
+    return q;
+  }
+
   async function loadStats() {
-    try { chart((await GV.api("GET", "/api/stats")).by_unit_year || []); }
+    try { chart(await GV.api("GET", "/api/stats/units?" + filterQuery().toString())); }
     catch (err) { GV.flash(err.message, "error"); }
+  }
+
+  function exportLabel() {
+    const st = form.elements.status.value;
+    const what = st ? (GV.REVIEW[st] || st).toLowerCase() : "mọi trạng thái";
+    const filtered = [...filterQuery().keys()].some((k) => k !== "status");
+    document.querySelector(".export span").textContent = `Xuất sổ (${what}${filtered ? ", theo bộ lọc đang chọn" : ""}):`;
   }
 
   for (const b of document.querySelectorAll(".export button")) {
@@ -119,17 +136,23 @@
       b.disabled = true;
       try {
         const stamp = new Date().toISOString().slice(0, 10);
-        await GV.download(`/api/export?format=${fmt}&status=confirmed`, `so-theo-doi-${stamp}.${fmt}`);
+        // Exactly the rows the table shows: the same filters, and "Tất cả" = every status.
+        const q = filterQuery();
+        if (!q.has("status")) q.set("status", "all");
+        q.set("format", fmt);
+        await GV.download(`/api/export?${q.toString()}`, `so-theo-doi-${stamp}.${fmt}`);
       } catch (err) { GV.flash("Không xuất được: " + err.message, "error"); }
       finally { b.disabled = false; }
     });
   }
   if (!GV.can("reviewer")) document.querySelector(".export span").textContent = "Xuất sổ: chỉ người xem xét được tải.";
 
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); offset = 0; load(); });
-  form.addEventListener("reset", () => setTimeout(() => { offset = 0; load(); }));
+  const refresh = () => { offset = 0; load(); loadStats(); if (GV.can("reviewer")) exportLabel(); };
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); refresh(); });
+  form.addEventListener("reset", () => setTimeout(refresh));
   document.getElementById("prev").addEventListener("click", () => { offset = Math.max(0, offset - LIMIT); load(); });
   document.getElementById("next").addEventListener("click", () => { offset += LIMIT; load(); });
+  if (GV.can("reviewer")) exportLabel();
   load();
   loadStats();
   GV.ready();
