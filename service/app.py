@@ -72,6 +72,10 @@ def create_app() -> FastAPI:
     )
     for r in routers:
         app.include_router(r)
+    from service.limits import BodyLimit
+
+    settings = get_settings()
+    app.add_middleware(BodyLimit, json_bytes=settings.max_request_bytes, upload_bytes=settings.max_upload_bytes)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

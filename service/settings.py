@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     visibility_timeout: int = 3600
     # Limits
     max_upload_bytes: int = 200 * 1024 * 1024
+    # Every other request body (JSON: sign-in, corrections, bulk decisions).
+    max_request_bytes: int = 1024 * 1024
     max_files_per_upload: int = 2000
     max_pages: int = 500
     page_limit_default: int = 50
