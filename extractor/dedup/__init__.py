@@ -26,7 +26,7 @@ Public surface (stable; the service builds on it):
 from __future__ import annotations
 
 from .index import brute_force_pairs, cluster, find_pairs
-from .normalize import ABBREVIATIONS, PHRASE_ABBREVIATIONS, Key, match_key, normalize_text
+from .keys import ABBREVIATIONS, PHRASE_ABBREVIATIONS, Key, match_key, normalize_text
 from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, conflicts, explain, raw_score, score
 from .store import DedupIndex

@@ -28,7 +28,7 @@ when a conflict or the raw ratio already puts it below T).
 
 Speed (issue 4; 1M generated tasks, 2 cores): the bookkeeping of step 2 (which task holds
 which name piece, each task's two rarest) is numpy over all groups at once, the keys are
-made word by word from a cache (:func:`~extractor.dedup.normalize.match_key`), and with
+made word by word from a cache (:func:`~extractor.dedup.keys.match_key`), and with
 ``workers`` > 1 forked processes share the groups of numbers while memory allows
 (:data:`FORK_MEMORY_BUDGET`, :func:`_forked_pairs`).
 """
@@ -46,7 +46,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .normalize import Key, match_key, normalize_text, plain_tokens
+from .keys import Key, match_key, normalize_text, plain_tokens
 from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, explain, score, score_at_least
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .normalize import Key, _TOKEN, _number, match_key, normalize_text, plain_word  # noqa: F401 (doctests)
+from .keys import Key, _TOKEN, _number, match_key, normalize_text, plain_word  # noqa: F401 (doctests)
 
 __all__ = ["score", "score_at_least", "raw_score", "conflicts", "replaced_words", "explain", "CONFLICT_CAP",
            "REPLACED_PENALTY"]

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from .index import (choose_probe, find_pairs, make_pair, match_keys, plain_names, prefix_length,
                     tagged)
-from .normalize import Key, match_key, plain_word
+from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, score_at_least
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.dedup import ABBREVIATIONS, PHRASE_ABBREVIATIONS, match_key, normalize_text
-from extractor.dedup.normalize import plain_word
+from extractor.dedup.keys import plain_word
 
 
 @pytest.mark.parametrize("short, full", sorted(ABBREVIATIONS.items()))
@@ -119,13 +119,13 @@ mixed = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđ àáảãạ
 @given(mixed)
 def test_word_by_word_key_equals_the_whole_text_key(text):
     # match_key reads each written word once (cached); _match_key_whole reads the text at once.
-    from extractor.dedup.normalize import _match_key_whole
+    from extractor.dedup.keys import _match_key_whole
 
     assert _fields(match_key(text)) == _fields(_match_key_whole(text))
 
 
 def test_word_by_word_key_equals_the_whole_text_key_on_generated_tasks():
-    from extractor.dedup.normalize import _match_key_whole
+    from extractor.dedup.keys import _match_key_whole
     from extractor.dedup.synth import generate_tasks
 
     tasks, _ = generate_tasks(3000, seed=17, dup_rate=0.5)

@@ -314,7 +314,7 @@ def match_key(text: str) -> Key:
     # one whitespace-separated word (lower(), the tone fix, the token regex, capitals), so
     # each distinct written word is read once and cached; registers reuse a few thousand.
     # A word whose reading depends on more than itself falls back to the whole-text path;
-    # tests check both give the same key (test_normalize.py).
+    # tests check both give the same key (tests/dedup/test_keys.py).
     tokens: list[str] = []
     cap_at: list[int] = []  # positions of capitalised tokens
     counts = 0  # lower-case starts + changed words << 20 + words with digits << 40
