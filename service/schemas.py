@@ -276,3 +276,55 @@ class AuditList(BaseModel):
 class Accepted(BaseModel):
     id: int
     status: str
+
+
+# ---- the review queue (issue 14): records a reviewer adds or deletes, and the backlog
+
+
+class SpanIn(BaseModel):
+    """Where the reviewer selected the text: page number and offsets into that page's text."""
+    model_config = ConfigDict(extra="forbid")
+    page: int = Field(ge=1, le=100_000)
+    start: int = Field(ge=0, le=10_000_000)
+    end: int = Field(ge=1, le=10_000_000)
+
+
+class AssignmentCreate(BaseModel):
+    """A cadre the extraction missed, added by a reviewer (confirmed unless said otherwise)."""
+    model_config = ConfigDict(extra="forbid")
+    document_id: DbId
+    cadre: str = Field(min_length=1, max_length=300)
+    position: str | None = Field(default=None, max_length=2000)
+    unit: str | None = Field(default=None, max_length=2000)
+    period_start: int | None = Field(default=None, ge=1900, le=2200)
+    period_end: int | None = Field(default=None, ge=1900, le=2200)
+    span: SpanIn | None = None
+    status: ReviewStatus = "confirmed"
+
+
+class TaskCreate(BaseModel):
+    """A task the extraction missed, added to an assignment by a reviewer."""
+    model_config = ConfigDict(extra="forbid")
+    assignment_id: DbId
+    text: str = Field(min_length=1, max_length=5000)
+    span: SpanIn | None = None
+    status: ReviewStatus = "confirmed"
+
+
+class Counted(BaseModel):
+    total: int
+    reviewed: int
+
+
+class ReviewProgress(BaseModel):
+    """The whole backlog: how much is reviewed (not pending), and documents still waiting."""
+    assignments: Counted
+    tasks: Counted
+    documents: Counted
+    waiting_documents: int
+
+
+class NextDocument(BaseModel):
+    document_id: int | None
+    name: str | None = None
+    open_reviews: int = 0
