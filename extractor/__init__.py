@@ -13,12 +13,13 @@ from .config import DEFAULT_CONFIG, ExtractorConfig
 from .errors import (EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge,
                      UnreadableFile, UnsupportedFile)
 from .records import (Assignment, Block, Cell, Document, DocumentInfo, ErrorInfo, Extraction,
-                      Field, Fix, Page, Period, Span, Statistic, Table, Task)
+                      Field, Fix, Page, Period, Repair, Span, Statistic, Table, Task)
 
 # Imported eagerly (it is light: readers load their libraries lazily). The subpackage and the
 # function share the name ``read``; binding the function after the subpackage import keeps
 # ``extractor.read(path)`` a function whatever is imported later.
 from .read import read, read_bytes, sniff  # noqa: E402
+from .repair import repair_assignments, repair_name, repair_title  # noqa: E402
 from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys  # noqa: E402
 
 
@@ -35,5 +36,6 @@ __all__ = [
     "ReadError", "EmptyFile", "UnreadableFile", "EncryptedFile", "UnsupportedFile", "TooLarge",
     "MissingDependency",
     "Assignment", "Block", "Cell", "Document", "DocumentInfo", "ErrorInfo", "Extraction", "Field",
-    "Fix", "Page", "Period", "Span", "Statistic", "Table", "Task",
+    "Fix", "Page", "Period", "Repair", "Span", "Statistic", "Table", "Task",
+    "repair_name", "repair_title", "repair_assignments",
 ]

@@ -105,6 +105,10 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
     merged = _merge([a if a.period else _with_period(a, fallback) for a in found])
+    if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
+        from .repair import repair_assignments
+
+        merged = repair_assignments(merged)
     return Extraction(
         source=doc.source, sha256=doc.sha256, format=doc.format, ocr=doc.ocr,
         pages=len(doc.pages), document=info, assignments=tuple(merged),

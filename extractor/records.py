@@ -158,6 +158,25 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class Repair:
+    """One repair of an extracted value after OCR, kept beside the text as read.
+
+    ``field`` is "cadre", "position" or "unit"; ``original`` is what the page says
+    (``page.text[span]``), ``repaired`` what the record now holds, ``reason`` why, in
+    Vietnamese for the reviewer ("họ 'Trân' không có; gần nhất: 'Trần' (dấu thanh)").
+    """
+
+    field: str
+    original: str
+    repaired: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"field": self.field, "original": self.original, "repaired": self.repaired,
+                "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     """nội dung: one assigned task, as written, trimmed of numbering and closing ';' '.'."""
 
@@ -188,6 +207,8 @@ class Assignment:
     span: Span | None = None
     confidence: float = 1.0
     warnings: tuple[str, ...] = ()
+    # OCR repairs of cadre/position/unit: the field's span still points at the original
+    repairs: tuple[Repair, ...] = ()
 
     def to_dict(self) -> dict:
         def fspan(f: Field | None):
@@ -203,6 +224,7 @@ class Assignment:
             "span": self.span.to_dict() if self.span else None,
             "confidence": round(self.confidence, 3),
             "warnings": list(self.warnings),
+            "repairs": [r.to_dict() for r in self.repairs],
             "fields": {
                 "cadre": {"span": fspan(self.cadre), "confidence": round(self.cadre.confidence, 3), "source": self.cadre.source},
                 "position": None if not self.position else {"span": fspan(self.position), "confidence": round(self.position.confidence, 3), "source": self.position.source},

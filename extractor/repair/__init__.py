@@ -1,0 +1,314 @@
+"""Repair of names (họ và tên) and titles (chức vụ) damaged by OCR, each repair explained.
+
+Tesseract reads ``Trần`` as ``Trân``, ``Dũng`` as ``Đũng``, ``Tùy`` as ``Tuy``; the
+register would then hold people who do not exist. A syllable is repaired only on strong
+evidence, and every repair is a :class:`~extractor.records.Repair` (the text as read,
+the text now held, the reason), as ftfy's ``fix_and_explain`` does:
+
+- the syllable is not a known name part *for its place in the name* (family name first,
+  given name last, middle names between: "Trân" is a given name, never a family name);
+- a known part of that place is within a small OCR-confusion cost (tone mark, vowel
+  modifier, đ/d, l/I, rn/m; see :mod:`.confusion`), and it is the only one that close, or
+  far more common than the others ("Nguyên" -> "Nguyễn", not the rare "Nguyên");
+- a well-formed syllable that is not in the lexicon (it may be a rare real name) is
+  only repaired at cost 1; a malformed one at cost up to 2.
+
+A correct name whose parts are in the lexicon is never changed; an ambiguous reading
+("Hung": Hùng or Hưng) is left as read. The lexicon (``data/*.txt``) lists common
+Vietnamese names with rough weights.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from ..normalize import is_vietnamese_syllable, place_tones
+from ..records import Assignment, Field, Repair
+from .confusion import confusion_cost
+
+__all__ = ["repair_name", "repair_title", "repair_assignments", "Repair"]
+
+SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
+_SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
+# A winner must be this many times commoner than the next candidate as close.
+DOMINANCE = 4.0
+_WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+def _key(word: str) -> str:
+    return place_tones(word.lower())
+
+
+def _load(name: str) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    weight = 1.0
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("@"):
+            weight = float(line[1:])
+            continue
+        for w in line.split():
+            k = _key(w)
+            weights[k] = max(weights.get(k, 0.0), weight)
+    return weights
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, float]]:
+    """Known name parts by place: {"surname"|"middle"|"given": {lower-case syllable: weight}}."""
+    from ..recognize.names import SURNAMES
+
+    sur = _load("surnames.txt")
+    for s in SURNAMES:  # the recogniser's family names are known too
+        sur.setdefault(_key(s), 3.0)
+    return {SURNAME: sur, MIDDLE: _load("middle.txt"), GIVEN: _load("given.txt")}
+
+
+def _known(key: str, slot: str) -> bool:
+    lex = lexicon()
+    if slot == SURNAME:
+        return key in lex[SURNAME]
+    # middle and given names trade places ("Thu" is both), so either list vouches
+    return key in lex[MIDDLE] or key in lex[GIVEN]
+
+
+def _outweighed_middle(key: str, slot: str) -> bool:
+    """A given name read in middle place next to a middle name far commoner ("Thi" / "Thị")."""
+    lex = lexicon()
+    if slot != MIDDLE or key in lex[MIDDLE]:
+        return False
+    own = lex[GIVEN].get(key, 0.0) / 10
+    return any(w >= 100 * own and confusion_cost(key, k) <= 1 for k, w in lex[MIDDLE].items() if w >= 200)
+
+
+def _candidates(slot: str) -> dict[str, float]:
+    lex = lexicon()
+    if slot == MIDDLE:
+        merged = {k: w / 10 for k, w in lex[GIVEN].items()}
+        for k, w in lex[MIDDLE].items():
+            merged[k] = max(merged.get(k, 0.0), w)
+        return merged
+    return lex[slot]
+
+
+def _match_case(like: str, word: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _cause(read: str, fixed: str) -> str:
+    """The OCR slip in Vietnamese words for the reviewer: dấu thanh, dấu mũ/móc, đ/d, chữ."""
+    from .confusion import units
+
+    ru, rt, _ = units(read)
+    fu, ft, _ = units(fixed)
+    causes = []
+    if rt != ft:
+        causes.append("dấu thanh")
+    if [b for b, _ in ru] == [b for b, _ in fu]:
+        mods = {m or n for (_, m), (_, n) in zip(ru, fu) if m != n}
+        if "-" in mods:
+            causes.append("đ/d")
+        if mods - {"-"}:
+            causes.append("dấu mũ/móc/trăng")
+    elif len(ru) != len(fu) or any(a[0] != b[0] for a, b in zip(ru, fu)):
+        causes.append("chữ đọc nhầm")
+    return ", ".join(causes) or "chữ đọc nhầm"
+
+
+def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
+    """One syllable of a name in its place: (syllable, reason) with reason None when kept.
+
+    >>> repair_syllable("Trân", "surname")[0], repair_syllable("Trân", "given")[0]
+    ('Trần', 'Trân')
+    """
+    if not _LETTERS.match(word) or len(word) < 2 and word.upper() == word:
+        return word, None  # initials, "H'Hen", numbers: not ours to judge
+    key = _key(word)
+    if _known(key, slot) and not _outweighed_middle(key, slot):
+        return word, None
+    valid = is_vietnamese_syllable(word)
+    # family names are a closed list: any other syllable in first place is a misreading;
+    # middle and given names are open, a well-formed unknown one may be a rare real name
+    budget = 2.0 if (slot == SURNAME or not valid) else 1.0
+    scored = sorted(((confusion_cost(key, k), -w, k) for k, w in _candidates(slot).items()
+                     if abs(len(k) - len(key)) <= 2), key=lambda t: (t[0], t[1]))
+    close = [t for t in scored if t[0] <= budget and t[2] != key]
+    if not close:
+        return word, None
+    cost, neg_w, best = close[0]
+    rivals = [t for t in close[1:] if t[0] <= cost]
+    if rivals and -neg_w < DOMINANCE * -rivals[0][1]:
+        return word, None  # "Hung": Hùng or Hưng, no way to tell
+    if valid and slot != SURNAME and -neg_w < 10:
+        # a well-formed syllable may be a rare real name: the candidate must be common
+        # enough that an OCR slip is the likelier story
+        return word, None
+    fixed = _match_case(word, best)
+    why = (f"{_SLOT_VI[slot]} '{word}' không có trong danh mục tên"
+           f"{'' if valid else ', không phải âm tiết tiếng Việt'}; gần nhất: '{fixed}' ({_cause(key, best)})")
+    return fixed, why
+
+
+@lru_cache(maxsize=1)
+def _highland_words() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", "minority.txt").read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+    return frozenset(w.lower() for w in words)
+
+
+def _highland(words) -> bool:
+    """"Y Moan Niê", "H'Hen Niê", "Ksor Krơm": names of other rules, left as read."""
+    texts = [m.group(0) for m in words]
+    return (texts[0] in ("Y", "H") or any("'" in t or "’" in t for t in texts)
+            or any(t.lower() in _highland_words() for t in texts))
+
+
+def repair_name(text: str, field: str = "cadre") -> tuple[str, tuple[Repair, ...]]:
+    """A person's name as read by OCR -> (repaired name, the repairs made).
+
+    The first syllable is the family name, the last the given name, those between are
+    middle names. Nothing is changed without a :class:`Repair` saying why.
+
+    >>> name, fixes = repair_name("Trân Văn Đũng")
+    >>> name, [(f.original, f.repaired) for f in fixes]
+    ('Trần Văn Dũng', [('Trân', 'Trần'), ('Đũng', 'Dũng')])
+    >>> repair_name("Nguyễn Thị Trân")
+    ('Nguyễn Thị Trân', ())
+    """
+    words = list(_WORD.finditer(text))
+    if len(words) < 2 or len(words) > 5 or _highland(words):
+        return text, ()
+    out, fixes, last = [], [], 0
+    for i, m in enumerate(words):
+        slot = SURNAME if i == 0 else GIVEN if i == len(words) - 1 else MIDDLE
+        fixed, why = repair_syllable(m.group(0), slot)
+        out.append(text[last:m.start()] + fixed)
+        last = m.end()
+        if why:
+            fixes.append(Repair(field, m.group(0), fixed, why))
+    repaired = "".join(out) + text[last:]
+    return repaired, tuple(fixes)
+
+
+# ------------------------------------------------------------------------------ titles
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[str, ...], ...]:
+    text = resources.files(__package__).joinpath("data", "titles.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(tuple(line.split()))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(_key(w) for p in _phrases() for w in p)
+
+
+def repair_title(text: str, field: str = "position") -> tuple[str, tuple[Repair, ...]]:
+    """A title or body as read by OCR -> (repaired text, repairs), phrase by phrase.
+
+    A run of words is repaired to a known phrase ("Chủ tịch", "Ủy ban nhân dân") when the
+    words differ from it only by OCR slips, at most one slip a word and never in a word
+    that is itself a known title word; place names and other words stay as read.
+
+    >>> repair_title("Phó Chù tịch UBND xã Hòa Phú")[0]
+    'Phó Chủ tịch UBND xã Hòa Phú'
+    >>> repair_title("Bí thư Đảng ủy xã Kiên Đài")
+    ('Bí thư Đảng ủy xã Kiên Đài', ())
+    """
+    words = list(_WORD.finditer(text))
+    known = _title_words()
+    repl: dict[int, str] = {}
+    i = 0
+    while i < len(words):
+        done = False
+        for phrase in _phrases():
+            n = len(phrase)
+            if n < 2 or i + n > len(words):
+                continue
+            read = [words[i + j].group(0) for j in range(n)]
+            costs = [confusion_cost(_key(r), _key(p)) for r, p in zip(read, phrase)]
+            if max(costs) > 1 or sum(costs) == 0:
+                continue
+            if any(c and (_key(r) in known or not _LETTERS.match(r)) for c, r in zip(costs, read)):
+                continue
+            if sum(costs) * 2 > n:  # at most one damaged word in two
+                continue
+            for j, (c, p) in enumerate(zip(costs, phrase)):
+                if c:
+                    repl[i + j] = _match_case(read[j], p) if read[j][:1].isupper() != p[:1].isupper() or True else p
+            i += n
+            done = True
+            break
+        if not done:
+            i += 1
+    if not repl:
+        return text, ()
+    out, fixes, last = [], [], 0
+    for i, m in enumerate(words):
+        fixed = repl.get(i, m.group(0))
+        if i in repl:
+            fixed = _keep_case(m.group(0), repl[i])
+            fixes.append(Repair(field, m.group(0), fixed,
+                                f"'{m.group(0)}' trong cụm chức danh/cơ quan đã biết; sửa: '{fixed}' "
+                                f"({_cause(_key(m.group(0)), _key(fixed))})"))
+        out.append(text[last:m.start()] + fixed)
+        last = m.end()
+    return "".join(out) + text[last:], tuple(fixes)
+
+
+def _keep_case(read: str, phrase_word: str) -> str:
+    """The phrase's letters in the case the page used ("CHỦ" stays in capitals)."""
+    if read.isupper() and len(read) > 1:
+        return phrase_word.upper()
+    if read[:1].isupper():
+        return phrase_word[:1].upper() + phrase_word[1:]
+    return phrase_word[:1].lower() + phrase_word[1:]
+
+
+# ------------------------------------------------------------------------- assignments
+
+
+def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[Repair, ...]]:
+    if f is None or not f.text:
+        return f, ()
+    text, fixes = fn(f.text, name)
+    if not fixes:
+        return f, ()
+    return replace(f, text=text, source=f"{f.source}+repair"), fixes
+
+
+def repair_assignments(assignments) -> list[Assignment]:
+    """Assignments with cadre, position and unit repaired, each repair attached.
+
+    The field's span still points at the text as read: ``page.text[span]`` equals the
+    repair's ``original`` joined back, so the reviewer sees both.
+
+    >>> from extractor.records import Assignment, Field, Task
+    >>> a = repair_assignments([Assignment(Field("Trân Văn Hùng"), (Task("x"),))])[0]
+    >>> a.cadre.text, [r.original for r in a.repairs]
+    ('Trần Văn Hùng', ['Trân'])
+    """
+    out = []
+    for a in assignments:
+        cadre, c = _repair_field(a.cadre, "cadre", repair_name)
+        position, p = _repair_field(a.position, "position", repair_title)
+        unit, u = _repair_field(a.unit, "unit", repair_title)
+        fixes = c + p + u
+        if fixes:
+            a = replace(a, cadre=cadre, position=position, unit=unit, repairs=a.repairs + fixes)
+        out.append(a)
+    return out
