@@ -214,6 +214,15 @@ class Assignment:
         def fspan(f: Field | None):
             return f.span.to_dict() if f and f.span else None
 
+        def fmeta(f: Field | None, name: str):
+            if f is None:
+                return None
+            d = {"span": fspan(f), "confidence": round(f.confidence, 3), "source": f.source}
+            fixes = [r.to_dict() for r in self.repairs if r.field == name]
+            if fixes:  # stored with the fields by the service: the reviewer sees what was read
+                d["repairs"] = fixes
+            return d
+
         return {
             "cadre": self.cadre.text,
             "position": self.position.text if self.position else None,
@@ -226,9 +235,9 @@ class Assignment:
             "warnings": list(self.warnings),
             "repairs": [r.to_dict() for r in self.repairs],
             "fields": {
-                "cadre": {"span": fspan(self.cadre), "confidence": round(self.cadre.confidence, 3), "source": self.cadre.source},
-                "position": None if not self.position else {"span": fspan(self.position), "confidence": round(self.position.confidence, 3), "source": self.position.source},
-                "unit": None if not self.unit else {"span": fspan(self.unit), "confidence": round(self.unit.confidence, 3), "source": self.unit.source},
+                "cadre": fmeta(self.cadre, "cadre"),
+                "position": fmeta(self.position, "position"),
+                "unit": fmeta(self.unit, "unit"),
             },
         }
 

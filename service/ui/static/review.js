@@ -174,7 +174,10 @@
     });
     const fieldLabel = () => h("label", { for: inputId, title: f.source ? "Nguồn: " + f.source : null }, label,
         (a.corrected || []).includes(name) ? h("span", { class: "tag ok" }, "đã sửa") : null,
-        low ? h("span", { class: "tag warn", id: inputId + "-low" }, "độ tin cậy thấp " + pct(f.confidence)) : null);
+        low ? h("span", { class: "tag warn", id: inputId + "-low" }, "độ tin cậy thấp " + pct(f.confidence)) : null,
+        // issue 12: a name or title repaired after OCR shows what the scan said, until a reviewer corrects it
+        f.repairs && f.repairs.length && !(a.corrected || []).includes(name) ? h("span", { class: "tag warn repair" },
+          "(" + f.repairs.map((r) => `OCR đọc: ${r.original} → sửa: ${r.repaired} — ${r.reason}`).join("; ") + ")") : null);
     let lab = fieldLabel();
     return h("div", { class: "field" }, lab, input);
   }
