@@ -387,7 +387,9 @@ def merge_extraction(s: Session, doc: Document, extraction) -> None:
         row.declared_count = ea.declared_count
         row.span = _span(ea.span)
         full = ea.to_dict()
-        row.fields = full.get("fields")
+        row.fields = dict(full.get("fields") or {})
+        if period is not None and period.span is not None:  # the review page highlights where it was read
+            row.fields["period"] = {"text": period.text, "span": _span(period.span)}
         row.confidence = float(ea.confidence)
         row.warnings = list(ea.warnings)
         row.cadre_folded, row.position_folded, row.unit_folded = fold(row.cadre), fold(row.position), fold(row.unit)
