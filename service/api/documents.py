@@ -18,10 +18,11 @@ from sqlalchemy import func, or_, select
 from service.auth import Clerk, DbSession, audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
 from service.settings import get_settings
+from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page
 
 from .common import (DOCUMENT_COLUMNS, Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, clamp,
-                     doc_counts, doc_out, get_or_404, json_response, page_total)
+                     doc_counts, doc_out, get_or_404, json_response, like_folded, page_total)
 
 log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -118,9 +119,8 @@ def list_documents(session: DbSession, user: Clerk,
         sub = select(Assignment.id).where(Assignment.document_id == Document.id,
                                           *assignment_filters(unit=unit, year=year))
         conds.append(sub.exists())
-    if q:
-        pat = f"%{q.strip()}%"
-        conds.append(or_(Document.name.ilike(pat), Document.number.ilike(pat), Document.title.ilike(pat),
+    if q:  # without accents, like every search ("dot pha" finds "đột phá"); or a sha256
+        conds.append(or_(like_folded(Document.search_folded, q) if fold(q) else Document.id.is_(None),
                          Document.sha256 == q.strip()))
     rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
                            .limit(limit).offset(offset)).all()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -86,6 +86,10 @@ class Document(Base):
     job_id: Mapped[str | None] = mapped_column(String(64))
     heartbeat_at: Mapped[datetime | None] = mapped_column(TZ)
     processed_at: Mapped[datetime | None] = mapped_column(TZ)
+
+    # name, number, title and issuer folded (``fold``): the document search matches without
+    # accents like every other search ("dot pha" finds "đột phá"); kept by _fold_search.
+    search_folded: Mapped[str] = mapped_column(Text, default="")
 
     page_rows: Mapped[list[Page]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                  order_by="Page.number")
@@ -239,3 +243,14 @@ class AuditLog(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+
+
+def _fold_search(mapper, connection, doc: Document) -> None:
+    """Keep ``Document.search_folded`` in step with the fields it folds (ORM writes only)."""
+    from service.storage.fold import fold
+
+    doc.search_folded = fold(" ".join(v for v in (doc.name, doc.number, doc.title, doc.issuer) if v))
+
+
+event.listen(Document, "before_insert", _fold_search)
+event.listen(Document, "before_update", _fold_search)
