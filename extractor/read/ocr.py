@@ -301,6 +301,7 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     import numpy as np
 
     from .grid import estimate_skew, find_tables, remove_lines, rotate
+    from .photo import flatten_photo
 
     # Pages are already read in parallel, one per core; OpenCV's own threads would only
     # compete with the Tesseract processes.
@@ -314,6 +315,7 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         if gray is None:
             raise UnreadableFile(name, "a page image could not be decoded; check the scan")
     fixes: list[Fix] = []
+    gray = flatten_photo(gray, fixes)  # a phone photo of a page: corners, perspective, light (issue 12)
     angle = estimate_skew(gray)
     if abs(angle) >= 0.2:
         gray = rotate(gray, angle)
