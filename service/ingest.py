@@ -34,11 +34,11 @@ meet. A failure never stops the run: it becomes a row of the summary with its re
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import socket
 import sys
+import tempfile
 import time
 import zipfile
 from collections import Counter
@@ -47,13 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
+from service import zipwalk
+
 SUMMARY_COLUMNS = ("path", "sha256", "status", "pages", "ocr_pages", "assignments", "tasks", "error")
 
-# Files that are never documents: OS and archiver droppings.
-_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "~$", ".gitkeep"}
-_JUNK_DIRS = {"__macosx", ".git", ".svn", "@eadir"}
-# A zip inside a zip inside a zip... deeper than this is refused (zip bombs nest).
-MAX_ZIP_DEPTH = 6
+# Files that are never documents: OS and archiver droppings (the zip walker's rule).
+_JUNK_DIRS = zipwalk.JUNK_DIRS
 
 
 # --------------------------------------------------------------------------- finding files
@@ -81,22 +80,7 @@ class FoundFile:
         return PurePosixPath(self.path).name
 
 
-def _is_junk(name: str) -> bool:
-    low = name.lower()
-    return low in _JUNK_NAMES or low.startswith("~$") or low.startswith("._") or low.startswith(".")
-
-
-def _member_name(info: zipfile.ZipInfo) -> str:
-    """A member's name as its author saw it. Zips made by Windows tools without the
-    UTF-8 flag store names in the OEM code page; Vietnamese ones are usually UTF-8
-    bytes that zipfile decoded as cp437."""
-    name = info.filename
-    if not info.flag_bits & 0x800:
-        try:
-            name = name.encode("cp437").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-    return name
+_is_junk = zipwalk.is_junk
 
 
 def find_files(root: str | Path, *, max_bytes: int = 200 * 1024 * 1024) -> Iterator[FoundFile]:
@@ -130,68 +114,30 @@ def _found_on_disk(path: Path, rel: str, max_bytes: int) -> Iterator[FoundFile]:
     if path.suffix.lower() != ".zip":
         yield FoundFile(rel, path, size=size)
         return
-    try:
-        with zipfile.ZipFile(path) as zf:
-            yield from _found_in_zip(zf, path, rel, (), max_bytes, 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
-        yield FoundFile(rel, path, size=size, error_code="unreadable",
-                        error=f"{rel}: not a readable zip file ({err}); unpack it with another tool or copy it again")
+    # The walker uploads use too (caps on members, bytes, ratio, depth); nested archives
+    # are taken out to a temp folder while their members are listed.
+    with tempfile.TemporaryDirectory(prefix="giaoviec-ingest-zip-") as work:
+        for e in zipwalk.walk(path, rel, _zip_limits(max_bytes), Path(work)):
+            yield FoundFile(e.path, path, e.members, e.size, e.error_code, e.error)
 
 
-def _found_in_zip(zf: zipfile.ZipFile, origin: Path, prefix: str, chain: tuple[str, ...],
-                  max_bytes: int, depth: int) -> Iterator[FoundFile]:
-    infos = sorted((i for i in zf.infolist() if not i.is_dir()), key=lambda i: _member_name(i))
-    for info in infos:
-        shown = _member_name(info)
-        parts = PurePosixPath(shown.replace("\\", "/")).parts
-        if any(p.lower() in _JUNK_DIRS for p in parts[:-1]) or not parts or _is_junk(parts[-1]):
-            continue
-        rel = f"{prefix}/{'/'.join(p for p in parts if p not in ('..', '/'))}"
-        members = chain + (info.filename,)
-        if info.flag_bits & 0x1:
-            yield FoundFile(rel, origin, members, info.file_size, "encrypted",
-                            f"{rel}: the zip entry is password-protected; unpack it with the password and ingest the folder")
-            continue
-        if info.file_size > max_bytes:
-            yield FoundFile(rel, origin, members, info.file_size, "too_large",
-                            f"{rel}: {info.file_size // (1024 * 1024)} MB unpacked, over the {max_bytes // (1024 * 1024)} MB limit; split the document")
-            continue
-        if not rel.lower().endswith(".zip"):
-            yield FoundFile(rel, origin, members, info.file_size)
-            continue
-        if depth >= MAX_ZIP_DEPTH:
-            yield FoundFile(rel, origin, members, info.file_size, "unsupported",
-                            f"{rel}: zip files nested more than {MAX_ZIP_DEPTH} deep; unpack it first")
-            continue
-        try:
-            inner = zipfile.ZipFile(io.BytesIO(zf.read(info)))
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as err:
-            yield FoundFile(rel, origin, members, info.file_size, "unreadable",
-                            f"{rel}: not a readable zip file ({err}); unpack it with another tool or copy it again")
-            continue
-        with inner:
-            yield from _found_in_zip(inner, origin, rel, members, max_bytes, depth + 1)
+def _zip_limits(max_bytes: int) -> zipwalk.ZipLimits:
+    from dataclasses import replace
+
+    return replace(zipwalk.ZipLimits.from_settings(), max_member_bytes=max_bytes)
 
 
 def read_found(found: FoundFile) -> bytes:
-    """The bytes of a found file (taken out of its zip files when inside some).
+    """The bytes of a found file (taken out of its zip files when inside some, streamed
+    through a temp file under the zip walker's caps).
 
     >>> data = read_found(next(find_files("archive")))
     """
     if not found.members:
         return found.origin.read_bytes()
-    data: bytes | None = None
-    zf = zipfile.ZipFile(found.origin)
-    try:
-        for i, member in enumerate(found.members):
-            data = zf.read(member)
-            if i < len(found.members) - 1:
-                zf.close()
-                zf = zipfile.ZipFile(io.BytesIO(data))
-    finally:
-        zf.close()
-    assert data is not None
-    return data
+    from service.settings import get_settings
+
+    return zipwalk.read(found.origin, found.members, _zip_limits(get_settings().max_upload_bytes))
 
 
 def path_hints(root: Path, found: FoundFile) -> dict:

@@ -53,25 +53,34 @@ def guess_format(name: str, data: bytes) -> str | None:
     return _EXT_FORMAT.get(Path(name).suffix.lower())
 
 
-def store_upload(session: Session, data: bytes, name: str, *, user=None,
+def store_upload(session: Session, data: bytes | Path, name: str, *, user=None,
                  hints: dict | None = None) -> tuple[Document, bool]:
     """Store an original (content-addressed, before any processing) and its Document row.
 
-    Returns ``(document, created)``; the same bytes uploaded again give the existing
-    row and ``created=False``. The row starts ``queued``; call ``jobs.enqueue(doc.id)``.
+    ``data`` is the bytes, or a file on the data directory's file system that is moved
+    into the store (an upload is never held in memory whole). Returns ``(document,
+    created)``; the same bytes uploaded again give the existing row and ``created=False``
+    (and put back its original if the file had gone missing). The row starts ``queued``;
+    call ``jobs.enqueue(doc.id)``.
 
     >>> doc, created = store_upload(session, b"Quyết định ...", "qd.txt", user=clerk)
     >>> (doc.status, created)
     ('queued', True)
     """
     settings = get_settings()
-    sha = files.sha256_of(data)
+    if isinstance(data, Path):
+        sha, size = files.sha256_of_file(data), data.stat().st_size
+        with open(data, "rb") as fh:
+            head = fh.read(16)
+        files.put_file(settings.files_dir, data, sha)
+    else:
+        sha, size, head = files.sha256_of(data), len(data), data[:16]
+        files.put(settings.files_dir, data, sha)
     existing = session.scalar(select(Document).where(Document.sha256 == sha))
     if existing is not None:
         return existing, False
-    files.put(settings.files_dir, data, sha)
     doc = Document(
-        name=Path(name).name or sha[:12], sha256=sha, size=len(data), format=guess_format(name, data),
+        name=Path(name).name or sha[:12], sha256=sha, size=size, format=guess_format(name, head),
         status="queued", stage="queued", uploaded_by=getattr(user, "name", user), hints=hints or None,
         uploaded_at=utcnow(),
     )

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     # Every other request body (JSON: sign-in, corrections, bulk decisions).
     max_request_bytes: int = 1024 * 1024
     max_files_per_upload: int = 2000
+    # Zip files, uploaded or ingested (service/zipwalk.py): files in all (nested included),
+    # bytes unpacked in all, unpacked/packed ratio of a member over 1 MB, nesting depth.
+    zip_max_members: int = 10_000
+    zip_max_total_bytes: int = 4 * 1024 * 1024 * 1024
+    zip_max_ratio: int = 100
+    zip_max_depth: int = 4
     max_pages: int = 500
     page_limit_default: int = 50
     page_limit_max: int = 500

@@ -1,12 +1,10 @@
 """/api/documents: upload (one or many files, .zip expanded), status, pages, original, re-run."""
 from __future__ import annotations
 
-import io
 import json
 import logging
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Annotated
 
@@ -31,52 +29,22 @@ MEDIA = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-offic
          "doc": "application/msword", "txt": "text/plain", "md": "text/markdown", "html": "text/html"}
 
 
-def expand(name: str, data: bytes, limit: int) -> list[tuple[str, bytes]]:
-    """A .zip becomes its files (nested folders kept in the name); anything else is itself."""
-    if not (name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04") or not zipfile.is_zipfile(io.BytesIO(data)):
-        return [(name, data)]
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = [i for i in zf.infolist() if not i.is_dir()]
-        # A DOCX is a zip too: only expand archives that are not Office documents.
-        if any(i.filename == "[Content_Types].xml" for i in names):
-            return [(name, data)]
-        out = []
-        for info in names:
-            base = Path(info.filename).name
-            if base.startswith(".") or info.filename.startswith("__MACOSX/"):
-                continue
-            if info.file_size > limit:
-                raise HTTPException(413, f"{name}: {info.filename} is larger than {limit} bytes")
-            out.extend(expand(info.filename, zf.read(info), limit))
-        return out
-
-
-@router.post("", status_code=202, response_model=UploadOut)
+@router.post("", status_code=202, response_model=UploadOut,
+             responses={413: {"description": "a file, the upload or an archive's contents over a limit"}})
 async def upload(session: DbSession, user: Clerk,
                  file: Annotated[list[UploadFile], File(description="one or more files; a .zip is expanded")],
                  hints: Annotated[str | None, Form(description="JSON object of extraction hints")] = None):
     """Store each file (before processing), answer at once, process in the background."""
     from service import jobs
 
-    settings = get_settings()
     try:
         hint_obj = json.loads(hints) if hints else None
         if hint_obj is not None and not isinstance(hint_obj, dict):
             raise ValueError
     except ValueError:
         raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}")
-    items: list[tuple[str, bytes]] = []
-    for f in file:
-        data = await f.read(settings.max_upload_bytes + 1)
-        if len(data) > settings.max_upload_bytes:
-            raise HTTPException(413, f"{f.filename}: larger than {settings.max_upload_bytes} bytes; split it")
-        items.extend(expand(f.filename or "upload", data, settings.max_upload_bytes))
-        if len(items) > settings.max_files_per_upload:
-            raise HTTPException(413, f"more than {settings.max_files_per_upload} files in one upload; send fewer")
-    if not items:
-        raise HTTPException(422, "no file in the upload")
-    # Database and disk work off the event loop, so other requests go on meanwhile.
-    out, created_ids = await run_in_threadpool(_store_all, session, user, items, hint_obj)
+    # Copying, unpacking, hashing and the database off the event loop: other requests go on.
+    out, created_ids = await run_in_threadpool(_receive, session, user, file, hint_obj)
     for i in created_ids:
         try:
             jobs.enqueue(i)
@@ -85,12 +53,55 @@ async def upload(session: DbSession, user: Clerk,
     return {"documents": out}
 
 
-def _store_all(session, user, items, hint_obj):
+def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[dict], list[int]]:
+    """Copy each uploaded file to the data directory's temp folder, expand archives there
+    (service.zipwalk: checked whole first, then taken out member by member), store all."""
+    from service import zipwalk
+
+    settings = get_settings()
+    limits = zipwalk.ZipLimits.from_settings()
+    tmp_root = Path(settings.data_dir) / "tmp"
+    tmp_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=tmp_root, prefix="upload-") as work_dir:
+        work = Path(work_dir)
+        items: list[tuple[str, Path]] = []
+
+        def add(name: str, path: Path) -> None:
+            items.append((name, path))
+            if len(items) > settings.max_files_per_upload:
+                raise HTTPException(413, f"more than {settings.max_files_per_upload} files in one upload; send fewer")
+
+        for k, f in enumerate(uploads):
+            name = f.filename or "upload"
+            path = work / f"upload-{k}"
+            f.file.seek(0)
+            try:
+                with open(path, "wb") as out:
+                    zipwalk.copy_capped(f.file, out, settings.max_upload_bytes, name)
+            except zipwalk.ZipRefused:
+                raise HTTPException(413, f"{name}: larger than {settings.max_upload_bytes} bytes; split it")
+            if not zipwalk.is_archive(path, name):
+                add(name, path)
+                continue
+            for entry in zipwalk.walk(path, name, limits, work):  # every header first: refuse before unpacking
+                if entry.error_code:
+                    raise HTTPException(413 if entry.error_code == "too_large" else 422, entry.error)
+            for entry in zipwalk.walk(path, name, limits, work, take=True):
+                if entry.error_code or entry.file is None:  # the bytes broke what the headers promised
+                    raise HTTPException(422, entry.error)
+                add(entry.name, entry.file)
+            path.unlink()
+        if not items:
+            raise HTTPException(422, "no file in the upload")
+        return _store_all(session, user, items, hint_obj)
+
+
+def _store_all(session, user, items: list[tuple[str, Path]], hint_obj):
     from service.processing import store_upload
 
     out, created_ids = [], []
-    for name, data in items:
-        doc, created = store_upload(session, data, name, user=user, hints=hint_obj)
+    for name, path in items:
+        doc, created = store_upload(session, path, name, user=user, hints=hint_obj)
         if created:
             created_ids.append(doc.id)
             audit(session, user, "upload", "document", doc.id, None,

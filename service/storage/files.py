@@ -17,6 +17,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_of_file(path: Path) -> str:
+    """The sha256 of a file, read in 1 MB pieces (an upload is never held whole)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while piece := fh.read(1 << 20):
+            h.update(piece)
+    return h.hexdigest()
+
+
 def path_for(files_dir: Path, sha256: str) -> Path:
     """Where the file with this sha256 lives.
 
@@ -40,7 +49,38 @@ def put(files_dir: Path, data: bytes, sha256: str | None = None) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        fsync_dir(target.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def put_file(files_dir: Path, src: Path, sha256: str) -> Path:
+    """Move the file ``src`` (same file system, already complete) to its address, unless
+    the address already holds it; ``src`` is gone afterwards either way."""
+    target = path_for(files_dir, sha256)
+    size = Path(src).stat().st_size
+    if target.is_file() and target.stat().st_size == size:
+        Path(src).unlink(missing_ok=True)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(src, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(src, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        Path(src).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename into ``path`` durable: without it a power cut can lose the new name
+    though the file's bytes were synced."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
