@@ -85,15 +85,22 @@ def revoke(user_id: Id, session: DbSession, user: Admin):
 def list_audit(session: DbSession, user: Admin,
                entity: Annotated[str | None, Query(max_length=40)] = None,
                entity_id: QId = None,
+               user_name: Annotated[str | None, Query(max_length=200)] = None,
+               action: Annotated[str | None, Query(max_length=60)] = None,
                limit: Limit = 50,
                offset: Offset = 0):
-    """Every write, newest first: who, when, action, before and after."""
+    """Every write, newest first: who, when, action, before and after; filtered by what
+    (entity, entity_id), who (user_name) and what was done (action)."""
     limit, offset = clamp(limit, offset)
     conds = []
     if entity:
         conds.append(AuditLog.entity == entity)
     if entity_id is not None:
         conds.append(AuditLog.entity_id == entity_id)
+    if user_name:
+        conds.append(AuditLog.user_name == user_name)
+    if action:
+        conds.append(AuditLog.action == action)
     total = session.scalar(select(func.count()).select_from(AuditLog).where(*conds))
     rows = session.scalars(select(AuditLog).where(*conds).order_by(AuditLog.id.desc()).limit(limit).offset(offset))
     return {"items": [{"id": r.id, "at": r.at, "user_id": r.user_id, "user_name": r.user_name, "action": r.action,

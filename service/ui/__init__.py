@@ -32,7 +32,9 @@ PAGES: dict[str, tuple[str, str]] = {
     "/van-ban": ("documents.html", "Văn bản"),
     "/trung-lap": ("duplicates.html", "Trùng lặp"),
     "/so-theo-doi": ("records.html", "Sổ theo dõi"),
+    "/quan-tri": ("admin.html", "Quản trị"),  # shown in the menu to administrators only
 }
+ADMIN_PAGES = {"/quan-tri"}
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 router = APIRouter(include_in_schema=False)
@@ -51,7 +53,8 @@ def _render(request: Request, template: str, **context) -> HTMLResponse:
     return templates.TemplateResponse(
         request,
         template,
-        {"menu": [(path, title) for path, (_, title) in PAGES.items()], "v": _asset_version(), **context},
+        {"menu": [(path, title, path in ADMIN_PAGES) for path, (_, title) in PAGES.items()], "v": _asset_version(),
+         **context},
     )
 
 

@@ -238,3 +238,62 @@ def test_failed_and_missing_documents_say_so_and_offer_nothing_to_confirm(backlo
             assert not page.get_by_role("link", name=name).is_visible()
         assert not page.locator("#review").is_visible()
     # (the page fixture fails the test on any uncaught error or unhandled rejection)
+
+
+WIDTHS = (390, 768, 1366)
+# What may scroll inside its own box: tables, the source text, the chart on a phone.
+OWN_SCROLL = ".table-scroll, .page-view, #chart, .sr, .skip"
+CUT_OFF = """sel => {
+    const W = document.documentElement.clientWidth, bad = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        if (el.closest(sel)) continue;
+        const cs = getComputedStyle(el);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || cs.position === 'fixed') continue;
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height) continue;
+        if (r.right > W + 1 || r.left < -1)
+            bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)} > ${W}`);
+    }
+    return bad.slice(0, 8);
+}"""
+
+
+def page_paths(srv) -> list[str]:
+    return ["/dang-nhap", "/tai-len", "/van-ban", f"/van-ban/{srv.docs['qd-yen-lac.txt']}", "/trung-lap",
+            "/so-theo-doi?status=", "/quan-tri"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen_without_scrolling_sideways(backlog, browser, width):
+    """At 390 (phone), 768 (tablet) and 1366 px: the page never scrolls sideways and nothing
+    sticks out of it; wide tables scroll inside their own box; below 900 px one column."""
+    srv = backlog
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
+    ctx.set_default_timeout(45_000)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(srv.url + "/dang-nhap")
+        page.evaluate("([t, u]) => { localStorage.setItem('giaoviec.token', t); localStorage.setItem('giaoviec.user', u); }",
+                      [srv.tokens["admin"], '{"name": "ui-admin", "role": "admin"}'])
+        for path in page_paths(srv):
+            page.goto(srv.url + path)
+            page.wait_for_selector("body[data-ready]")
+            page.wait_for_load_state("networkidle")
+            if path.startswith("/van-ban/"):
+                page.locator("article.assignment").first.wait_for()
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{path} at {width} px: the page scrolls sideways ({scroll} px wide)"
+            assert page.evaluate(CUT_OFF, OWN_SCROLL) == [], f"{path} at {width} px: cut off"
+            header = page.locator("header.top").bounding_box()
+            assert header["height"] <= (110 if width < 900 else 60), f"{path} at {width} px: header {header}"
+            if path.startswith("/van-ban/"):
+                src, rec = page.locator("section.source").bounding_box(), page.locator("section.records").bounding_box()
+                one_column = rec["y"] >= src["y"] + src["height"] - 1
+                assert one_column == (width < 900), (width, src, rec)
+            name = "trang-chu" if path == "/" else path.strip("/").split("?")[0].replace("/", "-")
+            shot(page, f"w{width}-{name}", full_page=True)
+        assert not errors, errors
+    finally:
+        ctx.close()

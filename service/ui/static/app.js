@@ -62,7 +62,8 @@ const GV = (() => {
     }
     if (res.status === 401 && !opts.noRedirect) {
       localStorage.removeItem(TOKEN_KEY);
-      location.href = "/dang-nhap?next=" + encodeURIComponent(location.pathname + location.search);
+      // Say why on the sign-in page: the token we had stopped working (expired, revoked, disabled).
+      location.href = "/dang-nhap?het-han=1&next=" + encodeURIComponent(location.pathname + location.search);
       throw new ApiError(401, HTTP[401]);
     }
     if (!res.ok) {
@@ -216,10 +217,12 @@ const GV = (() => {
       signIn(token(), me);
       showUser();
       document.body.classList.toggle("can-review", can("reviewer"));
+      document.body.classList.toggle("is-admin", can("admin"));
       // The role changed since sign-in: the page's controls depend on it, so draw it again.
       if (!before || before.role !== me.role) location.reload();
     }).catch((err) => { if (err.status !== 401) flash(err.message, "error"); });
     document.body.classList.toggle("can-review", can("reviewer"));
+    document.body.classList.toggle("is-admin", can("admin"));
     return true;
   }
 
@@ -230,6 +233,7 @@ const GV = (() => {
     const out = document.getElementById("sign-out");
     if (out) out.addEventListener("click", signOut);
     document.body.classList.toggle("can-review", can("reviewer"));
+    document.body.classList.toggle("is-admin", can("admin"));
   });
 
   return { api, ApiError, token, user, signIn, signOut, can, date, period, warning, docError, pct, h, flash,

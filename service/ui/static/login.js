@@ -32,6 +32,12 @@
     if (!name || !password) { err.textContent = "Hãy nhập tên đăng nhập và mật khẩu."; err.hidden = false; return; }
     login({ name, password });
   });
+  if (new URLSearchParams(location.search).has("het-han")) {
+    const u = GV.user();
+    document.querySelector(".login h1").after(GV.h("p", { class: "notice", id: "expired", role: "alert" },
+      "Phiên đăng nhập đã hết hạn hoặc mã truy cập đã bị thu hồi" + (u ? ` (${u.name})` : "") +
+      ". Hãy đăng nhập lại; bạn sẽ quay về đúng trang đang làm."));
+  }
   if (GV.token() && GV.user()) {
     const p = GV.h("p", { class: "muted" }, "Bạn đang đăng nhập là " + GV.user().name + " (" + (GV.ROLE[GV.user().role] || GV.user().role) + "). ",
       GV.h("a", { href: "/van-ban" }, "Vào trang văn bản"));
