@@ -1,0 +1,63 @@
+"""Name repair after OCR on the labelled names of corpora/ocr_names (issue 12 part 2).
+
+    python -m bench repair [--names corpora/ocr_names/names.jsonl] [--misses]
+
+Prints how many names OCR read wrong, how many of those ``repair_name`` restored (all of
+them, and those it could see: a part not known in its place), how many it changed to
+another wrong name, and how many correct reads it changed (the target is none).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _norm(s: str) -> str:
+    from extractor.normalize import place_tones
+
+    return " ".join(place_tones(w) for w in unicodedata.normalize("NFC", s).split())
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--names", default=str(ROOT / "corpora/ocr_names/names.jsonl"))
+    ap.add_argument("--misses", action="store_true", help="list the damaged names not restored")
+    args = ap.parse_args(argv)
+    from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, repair_name
+
+    def visible(read: str) -> bool:
+        ws = read.split()
+        return any(not _known(_key(w), SURNAME if i == 0 else GIVEN if i == len(ws) - 1 else MIDDLE)
+                   for i, w in enumerate(ws))
+
+    rows = [json.loads(line) for line in Path(args.names).read_text(encoding="utf-8").splitlines()]
+    correct = [r for r in rows if _norm(r["read"]) == _norm(r["true"])]
+    damaged = [r for r in rows if _norm(r["read"]) != _norm(r["true"])]
+    out = {r["read"]: repair_name(r["read"]) for r in rows}
+    restored = [r for r in damaged if _norm(out[r["read"]][0]) == _norm(r["true"])]
+    seen = [r for r in damaged if visible(r["read"])]
+    wrong = [r for r in damaged if out[r["read"]][1] and r not in restored]
+    changed = [r for r in correct if out[r["read"]][1]]
+    if args.misses:
+        for r in damaged:
+            if r not in restored:
+                print(f"miss: {r['read']!r} -> {out[r['read']][0]!r} (true {r['true']!r})")
+    summary = {
+        "names": len(rows), "damaged": len(damaged),
+        "restored": len(restored), "restored_share": round(len(restored) / max(1, len(damaged)), 3),
+        "damaged_visible": len(seen),
+        "restored_visible_share": round(sum(r in restored for r in seen) / max(1, len(seen)), 3),
+        "repaired_to_a_wrong_name": len(wrong),
+        "correct_changed": len(changed), "correct": len(correct),
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
