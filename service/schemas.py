@@ -328,3 +328,18 @@ class NextDocument(BaseModel):
     document_id: int | None
     name: str | None = None
     open_reviews: int = 0
+
+
+class DupDecisionOut(BaseModel):
+    id: int
+    pair_id: int
+    decision: str
+    user_name: str | None
+    at: datetime
+    pair: DupOut | None = None
+
+
+class DupHistory(BaseModel):
+    total_exact: bool = True
+    items: list[DupDecisionOut]
+    total: int

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import func, select
 
 from service.auth import Clerk, DbSession, Reviewer, audit
-from service.schemas import DupBulk, DupDecision, DupList, DupOut, Updated
+from service.schemas import DupBulk, DupDecision, DupHistory, DupList, DupOut, Updated
 from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
 
 from .common import Id, Limit, Offset, QId, capped_count, clamp, dup_out, dup_outs, get_or_404, json_response
@@ -25,14 +25,19 @@ STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged"
 def list_duplicates(session: DbSession, user: Clerk,
                     status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"], Query()] = "pending",
                     document_id: QId = None,
+                    task_id: Annotated[list[Id] | None, Query(max_length=500)] = None,
                     limit: Limit = 50,
                     offset: Offset = 0):
-    """Suggested pairs, highest score first."""
+    """Suggested pairs, highest score first; ``document_id`` or ``task_id`` (repeatable) for
+    the pairs a document's or some tasks' records are in (the review page and the register
+    show the decisions on the records)."""
     limit, offset = clamp(limit, offset)
     conds = [] if status == "all" else [DuplicatePair.status == status]
     if document_id is not None:
         tids = select(Task.id).where(Task.document_id == document_id)
         conds.append(DuplicatePair.task_a_id.in_(tids) | DuplicatePair.task_b_id.in_(tids))
+    if task_id:
+        conds.append(DuplicatePair.task_a_id.in_(task_id) | DuplicatePair.task_b_id.in_(task_id))
     total, exact = capped_count(session, select(DuplicatePair.id).where(*conds))
     rows = session.scalars(select(DuplicatePair).where(*conds)
                            .order_by(DuplicatePair.score.desc(), DuplicatePair.id).limit(limit).offset(offset)).all()
@@ -64,6 +69,23 @@ def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
         recluster(session, [pair.task_a_id, pair.task_b_id])
         session.refresh(pair)
     return changed
+
+
+@router.get("/decisions", response_model=DupHistory)
+def list_decisions(session: DbSession, user: Clerk, limit: Limit = 50, offset: Offset = 0):
+    """Every decision on a pair, newest first: who, when, what (``pending`` = undone), and the
+    pair as it is now (``pair`` null when its tasks are gone)."""
+    limit, offset = clamp(limit, offset)
+    cond = ReviewDecision.entity == "duplicate"
+    total = session.scalar(select(func.count()).select_from(ReviewDecision).where(cond)) or 0
+    rows = session.scalars(select(ReviewDecision).where(cond).order_by(ReviewDecision.id.desc())
+                           .limit(limit).offset(offset)).all()
+    pairs = {p.id: p for p in session.scalars(select(DuplicatePair).where(
+        DuplicatePair.id.in_({r.entity_id for r in rows})))} if rows else {}
+    outs = {o["id"]: o for o in dup_outs(session, list(pairs.values()))}
+    return json_response({"items": [{"id": r.id, "pair_id": r.entity_id, "decision": r.decision,
+                                     "user_name": r.user_name, "at": r.created_at, "pair": outs.get(r.entity_id)}
+                                    for r in rows], "total": total, "total_exact": True})
 
 
 @router.get("/{pair_id}", response_model=DupOut)

@@ -112,3 +112,29 @@ def test_progress_and_next_document_waiting(api):
             "status": "rejected"})
     assert api.get("/api/review/next", params={"after": ids[0]}).json() == {"document_id": None, "name": None,
                                                                            "open_reviews": 0}
+
+
+def test_duplicate_decisions_have_a_history_and_are_found_by_task(api):
+    from service.storage.db import session_scope
+    from service.storage.models import DuplicatePair
+
+    _seed()
+    tasks = api.get("/api/tasks", params={"limit": 500}).json()["items"]
+    t = sorted(x["id"] for x in tasks)
+    with session_scope() as s:
+        s.add_all([DuplicatePair(task_a_id=t[0], task_b_id=t[1], score=91, status="pending"),
+                   DuplicatePair(task_a_id=t[2], task_b_id=t[3], score=88, status="pending")])
+    pairs = api.get("/api/duplicates", params={"status": "all"}).json()["items"]
+    first = next(p for p in pairs if p["a"]["task_id"] == t[0])
+    api.post(f"/api/duplicates/{first['id']}/decision", role="reviewer", json={"decision": "duplicate"})
+    api.post(f"/api/duplicates/{first['id']}/decision", role="reviewer", json={"decision": "pending"})
+    api.post(f"/api/duplicates/{first['id']}/decision", role="admin", json={"decision": "distinct"})
+    hist = api.get("/api/duplicates/decisions", role="clerk").json()
+    assert hist["total"] == 3
+    assert [(h["decision"], h["user_name"]) for h in hist["items"]] == [
+        ("distinct", "admin-1"), ("pending", "reviewer-1"), ("duplicate", "reviewer-1")]
+    assert hist["items"][0]["pair"]["status"] == "distinct" and hist["items"][0]["at"]
+    # the pairs a record is in, by task id (the register marks its rows with them)
+    got = api.get("/api/duplicates", params={"status": "all", "task_id": [t[1], t[3]]}).json()["items"]
+    assert sorted(p["b"]["task_id"] for p in got) == [t[1], t[3]]
+    assert api.get("/api/duplicates", params={"status": "all", "task_id": t[5]}).json()["items"] == []

@@ -20,10 +20,11 @@ from .conftest import _require_backend, _start_server, arrive, shot
 pytestmark = pytest.mark.slow
 
 MISSED = "kiểm tra 3 phòng học của Trường Tiểu học Bình An"
+SHARED = "xây dựng nhà văn hóa thôn Bản Pài"  # in two documents: a suggested duplicate pair
 DOCS = {
     "qd-binh-an.txt": "QUYẾT ĐỊNH giao việc đột phá năm 2022\n"
                       "Năm 2022, đồng chí Hoàng Văn Sơn, Chủ tịch UBND xã Bình An được giao 2 việc đột phá là: "
-                      "xây dựng nhà văn hóa thôn Bản Pài; cứng hóa 2 km đường thôn Nà Khau.\n"
+                      f"{SHARED}; cứng hóa 2 km đường thôn Nà Khau.\n"
                       f"Ghi chú của Thường trực: đồng chí Sơn còn phải {MISSED}.\n",
     "qd-yen-lac.txt": "QUYẾT ĐỊNH giao việc đột phá năm 2023\n"
                       "Năm 2023, đồng chí Nông Thị Hạnh, Bí thư Đảng ủy xã Yên Lạc được giao 1 việc đột phá là: "
@@ -31,8 +32,8 @@ DOCS = {
                       "Năm 2023, đồng chí Lý Văn Pao, Chủ tịch UBND xã Yên Lạc được giao 1 việc đột phá là: "
                       "kết nạp 5 đảng viên mới ở thôn Khuổi Xỏm.\n",
     "qd-phuc-loc.txt": "QUYẾT ĐỊNH giao việc đột phá năm 2024\n"
-                       "Năm 2024, đồng chí Triệu Thị Mai, Chủ tịch UBND xã Phúc Lộc được giao 1 việc đột phá là: "
-                       "đưa chợ phiên Phúc Lộc vào hoạt động.\n",
+                       "Năm 2024, đồng chí Triệu Thị Mai, Chủ tịch UBND xã Phúc Lộc được giao 2 việc đột phá là: "
+                       f"đưa chợ phiên Phúc Lộc vào hoạt động; {SHARED}.\n",
 }
 
 
@@ -297,3 +298,50 @@ def test_every_page_fits_the_screen_without_scrolling_sideways(backlog, browser,
         assert not errors, errors
     finally:
         ctx.close()
+
+
+def sign_in_as(page, srv, role):
+    page.goto(srv.url + "/dang-nhap")
+    page.get_by_label("Mã truy cập").fill(srv.tokens[role])
+    page.get_by_role("button", name="Đăng nhập bằng mã").click()
+    arrive(page, r"/van-ban")
+
+
+def test_duplicate_decisions_show_on_the_records_with_who_and_when(backlog, page):
+    srv = backlog
+    pairs = _api(srv, "GET", "/api/duplicates?status=all")["items"]
+    (pair,) = [p for p in pairs if p["a"]["text"] == p["b"]["text"] == SHARED]
+    # A clerk reads the pair but is offered no keys that would do nothing.
+    sign_in_as(page, srv, "clerk")
+    page.goto(srv.url + "/trung-lap")
+    arrive(page, "/trung-lap")
+    assert not page.locator("#dup-keys").is_visible() and page.locator("#dup-readonly").is_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+    sign_in_as(page, srv, "reviewer")
+    page.goto(srv.url + "/trung-lap")
+    arrive(page, "/trung-lap")
+    assert page.locator("#dup-keys").is_visible()
+    page.wait_for_function("document.querySelector('#pair').dataset.id")
+    import re
+    assert not re.search(r"Nhóm \d", page.locator("main").inner_text())  # no internal ids
+    while page.locator("#pair").get_attribute("data-id") != str(pair["id"]):
+        page.keyboard.press("s")
+    with page.expect_response(lambda r: "/decision" in r.url):
+        page.keyboard.press("d")
+    page.reload()
+    arrive(page, "/trung-lap")
+    first = page.locator("#decided li").first
+    first.wait_for()
+    assert "Trùng lặp" in first.inner_text() and "ui-reviewer" in first.inner_text()
+    # On the record, in the review page and the register.
+    page.goto(f"{srv.url}/van-ban/{pair['a']['document_id']}")
+    arrive(page, r"/van-ban/\d+")
+    note = page.locator(f"#task-{pair['a']['task_id']} .dup-notes")
+    note.wait_for()
+    assert "đã xác định trùng lặp" in note.inner_text() and "ui-reviewer" in note.inner_text()
+    assert pair["b"]["cadre"] in note.inner_text()
+    page.goto(srv.url + "/so-theo-doi?status=")
+    arrive(page, "/so-theo-doi")
+    tag = page.locator(f'#records tr[data-id="{pair["a"]["task_id"]}"] .dup-tag')
+    tag.wait_for()
+    assert "trùng lặp" in tag.inner_text()

@@ -67,7 +67,7 @@
     for (const p of members) for (const s of [p.a, p.b]) tasks.set(String(s.task_id), s);
     clusterBox.hidden = false;
     clusterBox.append(
-      h("h2", {}, `${pair.cluster != null ? "Nhóm " + pair.cluster : "Cùng nhóm"}: ${tasks.size} nội dung giống nhau, ${members.length} cặp chờ quyết định`),
+      h("h2", {}, `Cùng nhóm: ${tasks.size} nội dung giống nhau, ${members.length} cặp chờ quyết định`),
       h("ul", {}, [...tasks.values()].map((s) => h("li", {}, h("span", { class: "muted" }, `${s.cadre || "—"} · ${s.unit || "—"} · ${s.year ?? "—"}: `), s.text))),
       readOnly ? null : h("button", { type: "button", onclick: () => decideCluster(members) }, "Đánh dấu cả nhóm là trùng lặp"));
   }
@@ -95,18 +95,41 @@
       h("div", { class: "pair-head" },
         h("span", { class: "score", title: "Điểm trùng lặp (0 - 100)" }, "Điểm " + Math.round(pair.score)),
         pair.kind ? h("span", { class: "tag", title: pair.kind }, KIND[pair.kind] || pair.kind) : null,
-        pair.cluster != null ? h("span", { class: "tag" }, "Nhóm " + pair.cluster) : null,
+        pair.cluster != null ? h("span", { class: "tag", title: "Cặp này thuộc một nhóm nội dung giống nhau (xem bên dưới)" }, "Thuộc một nhóm") : null,
         pair.reason ? h("span", { class: "reason" }, pair.reason) : null),
       h("div", { class: "sides" }, side(pair.a, diff.a, "del", "Nội dung A"), side(pair.b, diff.b, "ins", "Nội dung B")));
     renderCluster(pair);
   }
 
+  /** One line of the history: what, who, when, the pair. */
+  function historyItem(pair, decision, who, at) {
+    return h("li", {},
+      h("strong", {}, decision === "pending" ? "Hoàn tác" : (LABEL[decision] || decision)), " — ",
+      h("span", { class: "muted" }, `${who || "?"}, ${GV.date(at)} ${at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : at + "Z").toLocaleTimeString("vi-VN") : ""}: `),
+      pair ? `${pair.a.cadre || "?"} / ${pair.b.cadre || "?"}: ` : "",
+      pair ? h("span", { class: "muted" }, pair.a.text) : "(cặp không còn)");
+  }
+
   function remember(pair, decision, ok) {
-    const li = h("li", { class: ok === false ? "error" : null },
-      h("strong", {}, LABEL[decision]), " — ", `${pair.a.cadre || "?"} / ${pair.b.cadre || "?"}: `, h("span", { class: "muted" }, pair.a.text));
+    const me = GV.user();
+    const li = historyItem(pair, decision, me && me.name, new Date().toISOString());
+    if (ok === false) li.classList.add("error");
     decided.prepend(li);
     return li;
   }
+
+  // Decisions by everyone, from the server (who and when), newest first.
+  let historyOffset = 0;
+  async function loadHistory() {
+    try {
+      const res = await GV.api("GET", `/api/duplicates/decisions?limit=20&offset=${historyOffset}`);
+      for (const r of res.items) decided.append(historyItem(r.pair, r.decision, r.user_name, r.at));
+      historyOffset += res.items.length;
+      document.getElementById("more-history").hidden = historyOffset >= res.total;
+      if (!res.total && !decided.children.length) decided.append(h("li", { class: "muted" }, "Chưa có quyết định nào."));
+    } catch (err) { GV.flash(err.message, "error"); }
+  }
+  document.getElementById("more-history").addEventListener("click", loadHistory);
 
   const history = [];  // [{pair, decision, li}] decided in this session, newest last: what U undoes
   const undoButton = document.getElementById("undo");
@@ -181,8 +204,11 @@
     if (b) decide(b.dataset.decision);
   });
 
+  document.getElementById("dup-keys").hidden = readOnly;  // keys that would do nothing are not offered
+  document.getElementById("dup-readonly").hidden = !readOnly;
   try { await fetchMore(); } catch (err) { GV.flash(err.message, "error"); }
   render();
+  await loadHistory();
   box.focus();
   GV.ready();
 })();

@@ -41,11 +41,37 @@
         h("td", {}, t.document_id != null ? h("a", { href: `/van-ban/${encodeURIComponent(t.document_id)}#task-${encodeURIComponent(t.id)}` }, t.document_name || "Xem") : "")));
     }
     if (!res.items.length) tbody.append(h("tr", {}, h("td", { colspan: "7", class: "muted" }, "Chưa có nội dung nào khớp bộ lọc.")));
+    markDuplicates(res.items.map((t) => t.id));
     document.getElementById("rec-count").textContent = `${res.total} nội dung`;
     const pages = Math.max(1, Math.ceil(res.total / LIMIT));
     document.getElementById("page-info").textContent = `Trang ${Math.floor(offset / LIMIT) + 1}/${pages}`;
     document.getElementById("prev").disabled = offset === 0;
     document.getElementById("next").disabled = offset + LIMIT >= res.total;
+  }
+
+  /** Duplicate decisions shown on the rows they concern (one call for the page's tasks). */
+  async function markDuplicates(ids) {
+    if (!ids.length) return;
+    let res;
+    try { res = await GV.api("GET", "/api/duplicates?status=all&limit=500&" + ids.map((i) => "task_id=" + i).join("&")); }
+    catch (err) { return; }
+    const LABEL = { pending: "có thể trùng lặp", duplicate: "trùng lặp", merged: "đã gộp", distinct: "không trùng" };
+    const byTask = new Map();
+    for (const p of res.items) for (const s of [p.a, p.b]) {
+      if (!byTask.has(String(s.task_id))) byTask.set(String(s.task_id), []);
+      byTask.get(String(s.task_id)).push(p);
+    }
+    for (const tr of tbody.querySelectorAll("tr[data-id]")) {
+      const pairs = byTask.get(tr.dataset.id);
+      if (!pairs) continue;
+      const cell = tr.cells[3];
+      for (const p of pairs) {
+        const other = String(p.a.task_id) === tr.dataset.id ? p.b : p.a;
+        cell.append(" ", h("span", { class: "tag dup-tag" + (p.status === "pending" ? " warn" : ""),
+          title: `${LABEL[p.status] || p.status} với ${other.cadre || "?"}: ${other.text}` + (p.decided_by ? ` (quyết định: ${p.decided_by}, ${GV.date(p.decided_at)})` : "") },
+          (LABEL[p.status] || p.status) + (p.decided_by ? " · " + p.decided_by : "")));
+      }
+    }
   }
 
   /** Horizontal bars: one group per unit (the units with most tasks), one bar per year;

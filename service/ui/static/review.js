@@ -19,7 +19,25 @@
     ["position", "Chức vụ"],
     ["unit", "Đơn vị"],
   ];
-  const state = { doc: null, pages: [], assignments: [], page: 1, view: "text", images: {} };
+  const state = { doc: null, pages: [], assignments: [], page: 1, view: "text", images: {}, dups: new Map() };
+  const DUP = { pending: "có thể trùng lặp, chờ quyết định", duplicate: "đã xác định trùng lặp", merged: "đã gộp (trùng lặp)",
+                distinct: "đã xác định không trùng" };
+
+  /** The duplicate decisions a task is in, on the record itself: with whom, what, who, when. */
+  function dupNotes(t) {
+    const pairs = state.dups.get(String(t.id)) || [];
+    if (!pairs.length) return null;
+    return h("ul", { class: "dup-notes" }, pairs.map((p) => {
+      const other = String(p.a.task_id) === String(t.id) ? p.b : p.a;
+      const who = p.status !== "pending" && p.decided_by ? ` (${p.decided_by}, ${GV.date(p.decided_at)})` : "";
+      return h("li", { class: "dup-" + p.status },
+        h("span", { class: "tag" + (p.status === "pending" ? " warn" : "") }, DUP[p.status] || p.status), who, " với ",
+        other.document_id != null ? h("a", { href: `/van-ban/${enc(other.document_id)}#task-${enc(other.task_id)}` },
+          `${other.cadre || "?"}${other.year ? ", " + other.year : ""}`) : (other.cadre || "?"),
+        ": ", h("span", { class: "muted" }, other.text.length > 90 ? other.text.slice(0, 89) + "…" : other.text),
+        p.status === "pending" && !readOnly ? [" · ", h("a", { href: "/trung-lap" }, "quyết định")] : null);
+    }));
+  }
   const readOnly = !GV.can("reviewer");
   const undoStack = []; // [{label, run}] newest last: what U undoes
   let currentId = null; // the cadre the keys act on
@@ -283,7 +301,7 @@
           refreshProgress();
         }, "nội dung " + (i + 1)),
         readOnly ? null : h("button", { type: "button", class: "del small", onclick: () => deleteTask(a, t, i) }, "Xóa", h("span", { class: "sr" }, " nội dung " + (i + 1)))),
-      area);
+      area, dupNotes(t));
     return li;
   }
 
@@ -601,7 +619,8 @@
     if (!/^[1-9]\d{0,9}$/.test(id)) { notFound(`“${id}” không phải mã văn bản.`); return; }
     // The three calls at once: one round trip, not three, before the reviewer sees anything.
     // Each settles on its own, so a failure of one is never an unhandled rejection.
-    const calls = [`/api/documents/${enc(id)}`, `/api/documents/${enc(id)}/pages`, `/api/documents/${enc(id)}/assignments`]
+    const calls = [`/api/documents/${enc(id)}`, `/api/documents/${enc(id)}/pages`, `/api/documents/${enc(id)}/assignments`,
+                   `/api/duplicates?document_id=${enc(id)}&status=all&limit=500`]
       .map((path) => GV.api("GET", path).then((value) => ({ value }), (error) => ({ error })));
     const doc = await calls[0];
     if (doc.error) {
@@ -613,9 +632,17 @@
     state.doc = doc.value;
     renderHead();
     if (state.doc.status === "queued" || state.doc.status === "processing") setTimeout(load, 2000);
-    const [pages, assignments] = await Promise.all(calls.slice(1));
+    const [pages, assignments, dups] = await Promise.all(calls.slice(1));
     if (pages.error || assignments.error) { GV.flash((pages.error || assignments.error).message, "error"); return; }
     [state.pages, state.assignments] = [pages.value, assignments.value];
+    state.dups = new Map();
+    for (const p of (dups.value && dups.value.items) || []) {
+      for (const side of [p.a, p.b]) {
+        const k = String(side.task_id);
+        if (!state.dups.has(k)) state.dups.set(k, []);
+        state.dups.get(k).push(p);
+      }
+    }
     if (!state.pages.some((p) => p.number === state.page) && state.pages.length) state.page = state.pages[0].number;
     const first = state.pages.find((p) => p.number === state.page);
     state.view = first && (first.image || first.ocr) ? "image" : "text";
