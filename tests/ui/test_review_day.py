@@ -345,3 +345,52 @@ def test_duplicate_decisions_show_on_the_records_with_who_and_when(backlog, page
     tag = page.locator(f'#records tr[data-id="{pair["a"]["task_id"]}"] .dup-tag')
     tag.wait_for()
     assert "trùng lặp" in tag.inner_text()
+
+
+def test_an_admin_manages_users_and_reads_the_audit_log(backlog, page):
+    srv = backlog
+    sign_in_as(page, srv, "clerk")
+    assert not page.get_by_role("link", name="Quản trị").is_visible()  # not in a clerk's menu
+    page.goto(srv.url + "/quan-tri")
+    arrive(page, "/quan-tri")
+    assert page.locator("#not-admin").is_visible() and not page.locator("#admin").is_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    sign_in_as(page, srv, "admin")
+    page.get_by_role("link", name="Quản trị").click()
+    arrive(page, "/quan-tri")
+    page.get_by_label("Tên đăng nhập").fill("ui-moi")
+    page.get_by_label("Vai trò").select_option("reviewer")
+    with page.expect_response(lambda r: r.url.endswith("/api/users") and r.request.method == "POST"):
+        page.get_by_role("button", name="Thêm người dùng").click()
+    token = page.locator("#token-value").inner_text()
+    me = httpx.get(srv.url + "/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json()["name"] == "ui-moi" and me.json()["role"] == "reviewer"
+    row = page.locator("#users tr", has_text="ui-moi")
+    row.wait_for()
+    page.on("dialog", lambda d: d.accept())
+    with page.expect_response(lambda r: r.url.endswith("/revoke")):
+        row.get_by_role("button", name="Thu hồi mọi mã").click()
+    assert httpx.get(srv.url + "/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    # The audit log, filtered: who made ui-moi and revoked their tokens.
+    page.get_by_label("Người làm").fill("ui-admin")
+    page.get_by_label("Đối tượng", exact=True).select_option("user")
+    page.get_by_role("button", name="Lọc", exact=True).click()
+    page.wait_for_function("document.querySelectorAll('#audit tbody tr[data-id]').length >= 2")
+    actions = page.locator("#audit tbody tr[data-id] td:nth-child(3)").all_inner_texts()
+    assert "Thêm" in actions and "Thu hồi mã" in actions
+    assert set(page.locator("#audit tbody tr[data-id] td:nth-child(2)").all_inner_texts()) == {"ui-admin"}
+    shot(page, "25-quan-tri")
+
+
+def test_an_expired_token_sends_you_to_sign_in_with_a_message(backlog, page):
+    srv = backlog
+    page.goto(srv.url + "/dang-nhap")
+    page.evaluate("""() => { localStorage.setItem('giaoviec.token', 'gv_expired-token-00000000000000000');
+                            localStorage.setItem('giaoviec.user', JSON.stringify({name: 'ui-reviewer', role: 'reviewer'})); }""")
+    page.goto(srv.url + "/so-theo-doi")
+    arrive(page, r"/dang-nhap\?het-han=1&next=%2Fso-theo-doi")
+    assert "Phiên đăng nhập đã hết hạn" in page.locator("#expired").inner_text()
+    page.get_by_label("Mã truy cập").fill(srv.tokens["reviewer"])
+    page.get_by_role("button", name="Đăng nhập bằng mã").click()
+    arrive(page, "/so-theo-doi")  # back where the reviewer was
