@@ -47,5 +47,12 @@ bench: setup
 	  { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null; }; }
 	$(BIN)/python -m bench all
 
+# Every page at 390, 768 and 1366 px, signed in as an administrator, on a server with a
+# small backlog: artifacts/screenshots/w{390,768,1366}-PAGE.png (the layout test takes them).
+.PHONY: screenshots
+screenshots: setup
+	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_review_day.py -k fits_the_screen
+	@ls artifacts/screenshots/w390-* artifacts/screenshots/w768-* artifacts/screenshots/w1366-*
+
 clean:
 	rm -rf $(VENV) build *.egg-info
