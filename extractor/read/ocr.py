@@ -550,6 +550,24 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
     return [results[i] for i in sorted(results)]
 
 
+# What OCR reads of one image page, at most (A2 at 300 dpi is 35 Mpx): the page's arrays
+# cost ~18 bytes a pixel in this process, so a 64 Mpx photo took the server past 1 GB.
+OCR_MAX_PIXELS = 24_000_000
+
+
+def _shrink_for_ocr(gray):
+    """A grayscale page over OCR_MAX_PIXELS, shrunk to fit (its text stays readable)."""
+    w, h = gray.size
+    if w * h <= OCR_MAX_PIXELS:
+        return gray
+    f = (OCR_MAX_PIXELS / (w * h)) ** 0.5
+    return gray.resize((max(1, int(w * f)), max(1, int(h * f))), resample=2)  # bilinear
+
+
+def _shrunk_dpi(size: tuple[int, int], shape: tuple[int, ...], dpi: int | None) -> int | None:
+    return round(dpi * shape[1] / size[0]) if dpi and shape[1] != size[0] else dpi
+
+
 def image_dpi(info: dict) -> int | None:
     """The resolution an image file records, when it is plausible for a scan (150-1200).
 
@@ -610,8 +628,8 @@ def _render_pdf_page(pdf_path: Path, number: int, dpi: int, out_dir: Path, max_p
     returns the file and the resolution it was rendered at."""
     if size_pt:
         w_in, h_in = size_pt[0] / 72, size_pt[1] / 72
-        while dpi > 72 and w_in * h_in * dpi * dpi > max_pixels:
-            dpi = int(dpi * 0.8)  # a huge page (A0 map) is read at a lower resolution
+        while dpi > 1 and w_in * h_in * dpi * dpi > max_pixels:
+            dpi = max(1, int(dpi * 0.8))  # a huge page (A0 map, a 16000 pt page) is read at a lower resolution
     stem = out_dir / f"page-{number:04d}"
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number),
@@ -656,7 +674,9 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
             found = _page_scan_image(reader, n, config.max_image_pixels)
             if found:
                 return found
-            return _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, config.max_image_pixels, sizes[n], name)
+            # A huge page (a 16000 pt map) is rendered no larger than OCR reads an image.
+            return _render_pdf_page(pdf_path, n, config.ocr_dpi, tmp, min(config.max_image_pixels, OCR_MAX_PIXELS),
+                                    sizes[n], name)
 
         return _ocr_pages((functools.partial(page, n) for n in numbers), len(numbers), config=config,
                           name=name, workdir=tmp, progress=progress, stems=lambda i: f"page-{numbers[i]:04d}",
@@ -673,12 +693,15 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
     if not tesseract_available(config.ocr_language):
         raise MissingDependency(name, f"this is an image and OCR is not installed; install tesseract-ocr "
                                       f"and tesseract-ocr-{config.ocr_language} (see README)")
-    Image.MAX_IMAGE_PIXELS = None  # we apply our own limit, with a clear message, below
+    # Pillow's own cap (Image.MAX_IMAGE_PIXELS) stays on: it guards every decode in the
+    # process, the page-image route's too; ours below gives the message.
     tmp = Path(tempfile.mkdtemp(prefix="giaoviec-img-"))
     try:
         try:
             im = Image.open(io.BytesIO(data))
             frames = getattr(im, "n_frames", 1)
+        except Image.DecompressionBombError as err:
+            raise TooLarge(name, f"the image is too large to read ({err}); scan at 300 dpi") from err
         except (UnidentifiedImageError, OSError, ValueError) as err:
             raise UnreadableFile(name, f"the image is damaged or truncated ({err}); scan it again") from err
         if frames > config.max_pages:
@@ -699,9 +722,12 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
             for k in range(frames):
                 try:
                     im.seek(k)
-                    frame = ImageOps.exif_transpose(im) if k == 0 else im  # phone photos: rotation in EXIF
+                    # phone photos: rotation in EXIF (transposing copies the page: only when there is one)
+                    turned = k == 0 and im.getexif().get(0x0112, 1) not in (0, 1)
+                    frame = ImageOps.exif_transpose(im) if turned else im
                     dpi = image_dpi(frame.info)
-                    gray = np.asarray(frame.convert("L"))
+                    gray = np.asarray(_shrink_for_ocr(frame.convert("L")))
+                    dpi = _shrunk_dpi(frame.size, gray.shape, dpi)
                 except (OSError, ValueError, SyntaxError, EOFError) as err:
                     raise UnreadableFile(name, f"page {k + 1} of the image is damaged or truncated ({err}); "
                                                "scan it again") from err

@@ -5,6 +5,7 @@ import json
 import logging
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -169,34 +170,89 @@ def get_pages(document_id: Id, session: DbSession, user: Clerk):
              "image": f"/api/documents/{d.id}/pages/{p.number}/image" if has_image else None} for p in rows]
 
 
-def render_page(path: Path, fmt: str, number: int, cache: Path) -> Path:
-    """PNG of one page (PDF via pdftoppm at 110 dpi, images via Pillow), cached."""
+# A page view is at most this many pixels on its long side (the review page shows it at
+# about 900); rendering is bounded by it whatever the page's size in points.
+VIEW_LONG_SIDE = 2200
+VIEW_DPI = 110
+# One page image decodes at a time per process: five parallel requests for a 12000 x 12000
+# scan took the server from 121 MB to 6 GB (issue 13). The rest wait their turn.
+_RENDER_SLOTS = threading.BoundedSemaphore(1)
+
+
+class PageTooLarge(Exception):
+    pass
+
+
+def _pdf_page_points(path: Path, number: int) -> tuple[float, float] | None:
+    try:
+        out = subprocess.run(["pdfinfo", "-f", str(number), "-l", str(number), str(path)], check=True,
+                             capture_output=True, timeout=30, text=True, errors="replace").stdout
+    except (subprocess.SubprocessError, OSError):
+        return None
+    for line in out.splitlines():
+        if line.startswith("Page") and " size:" in line:
+            parts = line.split("size:", 1)[1].split()
+            try:
+                return float(parts[0]), float(parts[2])
+            except (ValueError, IndexError):
+                return None
+    return None
+
+
+def view_dpi(size_pt: tuple[float, float] | None) -> float:
+    """The resolution that keeps a page's long side within VIEW_LONG_SIDE pixels.
+
+    >>> view_dpi((595, 842)), round(view_dpi((16000, 16000)), 1)
+    (110, 9.9)
+    """
+    if not size_pt or max(size_pt) <= 0:
+        return VIEW_DPI
+    return min(VIEW_DPI, VIEW_LONG_SIDE * 72 / max(size_pt))
+
+
+def render_page(path: Path, fmt: str, number: int, cache: Path, max_pixels: int) -> Path:
+    """PNG of one page (PDF via pdftoppm at 110 dpi or less, images via Pillow), cached;
+    never more than VIEW_LONG_SIDE pixels long. An image over ``max_pixels`` is refused
+    (PageTooLarge) before it is decoded."""
     cache.parent.mkdir(parents=True, exist_ok=True)
     if cache.is_file():
         return cache
     tmp = cache.with_suffix(".tmp.png")
-    if fmt == "pdf":
-        with tempfile.TemporaryDirectory() as td:
-            subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", "110", "-png", "-singlefile",
-                            str(path), str(Path(td) / "p")], check=True, capture_output=True, timeout=120)
-            Path(td, "p.png").replace(tmp)
-    else:
-        from PIL import Image
+    with _RENDER_SLOTS:
+        if cache.is_file():
+            return cache
+        if fmt == "pdf":
+            size_pt = _pdf_page_points(path, number)
+            # Unknown page size: -scale-to bounds the render all the same (it overrides -r).
+            scale = ["-r", f"{view_dpi(size_pt):.2f}"] if size_pt else ["-scale-to", str(VIEW_LONG_SIDE)]
+            with tempfile.TemporaryDirectory() as td:
+                subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), *scale, "-png", "-singlefile",
+                                str(path), str(Path(td) / "p")], check=True, capture_output=True, timeout=120)
+                Path(td, "p.png").replace(tmp)
+        else:
+            from PIL import Image
 
-        with Image.open(path) as im:
-            im.seek(number - 1)
-            im = im.convert("RGB")
-            im.thumbnail((1600, 2200))
-            im.save(tmp, "PNG")
-    tmp.replace(cache)
+            with Image.open(path) as im:
+                im.seek(number - 1)
+                w, h = im.size
+                if w * h > max_pixels:
+                    raise PageTooLarge(f"page {number} is {w}x{h} pixels, too large to show here "
+                                       f"(over {max_pixels // 1_000_000} Mpx); download the original file")
+                im.draft("RGB", (VIEW_LONG_SIDE, VIEW_LONG_SIDE))  # JPEG: decode at a reduced scale
+                im.thumbnail((VIEW_LONG_SIDE, VIEW_LONG_SIDE))  # shrink in its own mode, then convert
+                im.convert("RGB").save(tmp, "PNG")
+        tmp.replace(cache)
     return cache
 
 
 @router.get("/{document_id}/pages/{number}/image", response_class=FileResponse,
             responses={200: {"content": {"image/png": {}}}, 404: {"description": "no image for this page"}})
 def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Clerk):
-    """The page as a PNG (scans, PDFs, images); 404 for text documents."""
-    from service.processing import original_path
+    """The page as a PNG (scans, PDFs, images); 404 for text documents and for pages too
+    large to show."""
+    from PIL import Image
+
+    from service.processing import extractor_config, original_path
 
     d = get_or_404(session, Document, document_id, "document")
     if d.format not in ("pdf", "image"):
@@ -205,9 +261,13 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
         raise HTTPException(404, f"{d.name} has no page {number}")
     cache = Path(get_settings().data_dir) / "pages" / d.sha256 / f"{number}.png"
     try:
-        return FileResponse(render_page(original_path(d), d.format, number, cache), media_type="image/png")
+        return FileResponse(render_page(original_path(d), d.format, number, cache,
+                                        extractor_config().max_image_pixels), media_type="image/png")
+    except (PageTooLarge, Image.DecompressionBombError) as err:
+        raise HTTPException(404, f"{d.name}: {err}")
     except (subprocess.SubprocessError, OSError, EOFError, ValueError) as err:
-        raise HTTPException(404, f"{d.name}: page {number} could not be rendered ({err})")
+        raise HTTPException(404, f"{d.name}: page {number} could not be rendered ({type(err).__name__}); "
+                                 "download the original file")
 
 
 @router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)
