@@ -93,6 +93,12 @@ def test_a_backlog_of_three_documents_reviewed_with_the_keyboard_only(backlog, p
     page.keyboard.type(srv.tokens["reviewer"])
     page.keyboard.press("Enter")
     arrive(page, r"/van-ban")
+    # The document search ignores accents, like every search: "dot pha" finds "đột phá".
+    tab_to(page, "f-q")
+    page.keyboard.type("dot pha")
+    page.keyboard.press("Enter")
+    page.wait_for_function("""() => { const rows = [...document.querySelectorAll('#documents tbody tr[data-id]')];
+        return rows.length === 3 && rows.every(r => r.cells[0].textContent.includes('đột phá')); }""")
     page.goto(f"{srv.url}/van-ban/{first}")  # typed in the address bar
     arrive(page, r"/van-ban/\d+")
     page.locator("article.assignment.current").wait_for()
@@ -178,8 +184,12 @@ def test_a_backlog_of_three_documents_reviewed_with_the_keyboard_only(backlog, p
     page.keyboard.press("Enter")
     page.wait_for_function("""() => { const rows = [...document.querySelectorAll('#records tbody tr[data-id]')];
         return rows.length > 0 && rows.every(r => r.cells[0].textContent === 'Hoàng Văn Sơn'); }""")
-    shown = sorted(page.locator("#records tbody tr[data-id] td:nth-child(4)").all_inner_texts())
+    shown = sorted(t.split("\n")[0].strip() for t in
+                   page.locator("#records tbody tr[data-id] td:nth-child(4)").all_inner_texts())
     assert MISSED in shown
+    # The chart follows the filter: one unit, Bình An.
+    page.wait_for_function("""() => { const u = [...document.querySelectorAll('#chart svg text.unit')].map(t => t.textContent);
+        return u.length === 1 && u[0].includes('Bình An'); }""")
     tab_to(page, "export-csv")
     with page.expect_download() as dl:
         page.keyboard.press("Enter")

@@ -64,10 +64,11 @@
     for (const tr of tbody.querySelectorAll("tr[data-id]")) {
       const pairs = byTask.get(tr.dataset.id);
       if (!pairs) continue;
-      const cell = tr.cells[3];
+      const cell = h("div", { class: "dup-tags" });
+      tr.cells[3].append(cell);
       for (const p of pairs) {
         const other = String(p.a.task_id) === tr.dataset.id ? p.b : p.a;
-        cell.append(" ", h("span", { class: "tag dup-tag" + (p.status === "pending" ? " warn" : ""),
+        cell.append(h("span", { class: "tag dup-tag" + (p.status === "pending" ? " warn" : ""),
           title: `${LABEL[p.status] || p.status} với ${other.cadre || "?"}: ${other.text}` + (p.decided_by ? ` (quyết định: ${p.decided_by}, ${GV.date(p.decided_at)})` : "") },
           (LABEL[p.status] || p.status) + (p.decided_by ? " · " + p.decided_by : "")));
       }
