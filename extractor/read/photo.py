@@ -40,21 +40,10 @@ def _order(pts: np.ndarray) -> np.ndarray:
     return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
 
 
-def find_page(gray: np.ndarray) -> np.ndarray | None:
-    """The page's four corners (tl, tr, br, bl) in ``gray``'s pixels, or None for a flat scan.
-
-    The page is the largest bright region whose outline is close to a convex quadrilateral
-    covering between 15 % and 97 % of the image; a scan fills its image with paper, so it
-    has no such outline.
-    """
+def _quad(bw: np.ndarray, small: np.ndarray) -> np.ndarray | None:
+    """The largest region of ``bw`` as a page quadrilateral on ``small``, or None."""
     import cv2
 
-    small, scale = _reduce(gray)
-    blur = cv2.GaussianBlur(small, (5, 5), 0)
-    # paper against desk: Otsu on the blurred copy, then close the text holes
-    _, bw = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
-    bw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     contours, _ = cv2.findContours(bw, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
@@ -73,12 +62,45 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
             break
     if quad is None or not cv2.isContourConvex(quad):
         return None
+    # the region must fill its quadrilateral (a page cut by a shadow is a pentagon)
+    if not 0.92 <= area / max(cv2.contourArea(quad), 1.0) <= 1.08:
+        return None
     # the page must be brighter than what surrounds it (a desk), not a dark box on paper
     mask = np.zeros_like(small)
     cv2.fillConvexPoly(mask, quad.reshape(4, 2), 255)
     inside, outside = small[mask > 0], small[mask == 0]
     if outside.size < 0.02 * area_all or np.median(inside) < np.median(outside) + 25:
         return None
+    return quad
+
+
+def find_page(gray: np.ndarray) -> np.ndarray | None:
+    """The page's four corners (tl, tr, br, bl) in ``gray``'s pixels, or None for a flat scan.
+
+    The page is the largest bright region whose outline is close to a convex quadrilateral
+    covering between 15 % and 97 % of the image; a scan fills its image with paper, so it
+    has no such outline. The region is paper against desk by Otsu's threshold, or, when
+    the light falls off so much that shaded paper is as dark as lit desk, the inside of
+    the page's edges (Canny: paper and desk in the same shade still differ).
+    """
+    import cv2
+
+    small, scale = _reduce(gray)
+    blur = cv2.GaussianBlur(small, (5, 5), 0)
+    _, bw = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    bw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    edges = cv2.Canny(blur, 30, 90)
+    edges = cv2.dilate(edges, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(small)
+    cv2.drawContours(filled, contours, -1, 255, thickness=cv2.FILLED)
+    filled = cv2.erode(filled, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
+    # a shadow across the page cuts Otsu's region short: of two pages found, the larger
+    found = [q for q in (_quad(filled, small), _quad(bw, small)) if q is not None]
+    if not found:
+        return None
+    quad = max(found, key=cv2.contourArea)
     return _order(quad) / scale
 
 

@@ -72,9 +72,12 @@ def photograph(page: np.ndarray, *, seed: int = 0, tilt: float = 0.12, shadow: f
     return cv2.imdecode(jpg, cv2.IMREAD_GRAYSCALE), dst
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_corners_of_a_photographed_page(seed):
-    photo, truth = photograph(render_page(), seed=seed)
+HARD = dict(tilt=0.2, shadow=0.55, dim=0.6)  # steeper, and the shaded paper as dark as lit desk
+
+
+@pytest.mark.parametrize("seed, kw", [(0, {}), (1, {}), (2, {}), (1, HARD), (2, HARD), (3, HARD)])
+def test_corners_of_a_photographed_page(seed, kw):
+    photo, truth = photograph(render_page(), seed=seed, **kw)
     corners = find_page(photo)
     assert corners is not None
     assert np.abs(corners - truth).max() < 25  # pixels of a 1600x2000 photo
@@ -93,8 +96,10 @@ def test_flat_scans_are_left_alone():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not tesseract_available("vie"), reason="tesseract-ocr-vie is not installed")
-def test_ocr_reads_a_photo_after_correction(tmp_path):
-    photo, _ = photograph(render_page(), seed=0)
+@pytest.mark.parametrize("kw", [{}, HARD])
+def test_ocr_reads_a_photo_after_correction(tmp_path, kw):
+    # as photographed, Tesseract finds 9 % (mild) and 0 % (hard) of these words in order
+    photo, _ = photograph(render_page(), seed=0, **kw)
     result = ocr_image(photo, name="photo.jpg", workdir=tmp_path)
     kinds = [f.kind for f in result.fixes]
     assert "perspective" in kinds and "lighting" in kinds
