@@ -24,12 +24,12 @@ MIN_HEIGHT = 2200  # pixels of the flattened page (about 200 dpi for A4): small 
 def _reduce(gray: np.ndarray) -> tuple[np.ndarray, float]:
     """A copy about WORK px on its long side, by a power of two (OpenCV's fast halving:
     a flat 300-dpi scan is checked in a few milliseconds, not the 88 of a free resize)."""
-    from .grid import _shrink
+    import cv2
 
-    factor = 1
-    while max(gray.shape) / (factor * 2) >= WORK:
-        factor *= 2
-    small = _shrink(gray, factor) if factor > 1 else gray
+    small = gray
+    while max(small.shape) / 2 >= WORK:
+        h, w = small.shape
+        small = cv2.resize(small, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
     return small, small.shape[1] / gray.shape[1]
 
 
