@@ -404,3 +404,29 @@ def test_an_expired_token_sends_you_to_sign_in_with_a_message(backlog, page):
     page.get_by_label("Mã truy cập").fill(srv.tokens["reviewer"])
     page.get_by_role("button", name="Đăng nhập bằng mã").click()
     arrive(page, "/so-theo-doi")  # back where the reviewer was
+
+
+def test_a_wrong_cadre_is_deleted_with_its_tasks_and_the_delete_undone(backlog, page):
+    srv = backlog
+    doc_id = srv.docs["qd-yen-lac.txt"]
+    before = _api(srv, "GET", f"/api/documents/{doc_id}/assignments")
+    sign_in_as(page, srv, "reviewer")
+    page.goto(f"{srv.url}/van-ban/{doc_id}")
+    arrive(page, r"/van-ban/\d+")
+    page.locator("article.assignment.current").wait_for()
+    gone = page.locator("article.assignment.current").get_attribute("data-id")
+    victim = next(a for a in before if str(a["id"]) == gone)
+    page.on("dialog", lambda d: d.accept())
+    with page.expect_response(lambda r: r.request.method == "DELETE"):
+        page.keyboard.press("Delete")
+    page.wait_for_function(f"!document.getElementById('a-{gone}') && document.querySelectorAll('article.assignment').length === {len(before) - 1}")
+    assert len(_api(srv, "GET", f"/api/documents/{doc_id}/assignments")) == len(before) - 1
+    log = _api(srv, "GET", f"/api/audit?entity=assignment&entity_id={gone}", role="admin")["items"]
+    assert log[0]["action"] == "delete" and log[0]["user_name"] == "ui-reviewer"
+    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/api/assignments")):
+        page.keyboard.press("u")
+    page.wait_for_function(f"document.querySelectorAll('article.assignment').length === {len(before)}")
+    again = {a["cadre"]: a for a in _api(srv, "GET", f"/api/documents/{doc_id}/assignments")}
+    back = again[victim["cadre"]]
+    assert back["status"] == victim["status"] and back["span"] == victim["span"]
+    assert [(t["text"], t["status"]) for t in back["tasks"]] == [(t["text"], t["status"]) for t in victim["tasks"]]

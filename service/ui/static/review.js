@@ -412,8 +412,8 @@
       const again = await GV.api("POST", "/api/assignments", {
         document_id: Number(id), cadre: a.cadre, position: a.position || null, unit: a.unit || null,
         period_start: a.period ? a.period.start : null, period_end: a.period ? a.period.end : null,
-        span: a.span || null, status: a.status });
-      for (const t of a.tasks || []) await GV.api("POST", "/api/tasks", { assignment_id: again.id, text: t.text, span: t.span || null, status: t.status });
+        span: spanIn(a.span), status: a.status });
+      for (const t of a.tasks || []) await GV.api("POST", "/api/tasks", { assignment_id: again.id, text: t.text, span: spanIn(t.span), status: t.status });
       currentId = again.id;
     });
     GV.flash(`Đã xóa cán bộ ${a.cadre}.`, "ok");
@@ -426,12 +426,15 @@
     if (!confirm(`Xóa nội dung ${i + 1} của ${a.cadre}?`)) return;
     try { await GV.api("DELETE", `/api/tasks/${enc(t.id)}`); }
     catch (err) { GV.flash("Không xóa được: " + err.message, "error"); return; }
-    pushUndo(`xóa nội dung ${i + 1} của ${a.cadre}`, () => GV.api("POST", "/api/tasks", { assignment_id: a.id, text: t.text, span: t.span || null, status: t.status }));
+    pushUndo(`xóa nội dung ${i + 1} của ${a.cadre}`, () => GV.api("POST", "/api/tasks", { assignment_id: a.id, text: t.text, span: spanIn(t.span), status: t.status }));
     GV.flash("Đã xóa nội dung.", "ok");
     currentId = a.id;
     await reloadAssignments();
     refreshProgress();
   }
+
+  /** A stored span as the API takes it back (page, start, end only). */
+  const spanIn = (sp) => (sp && sp.page != null ? { page: sp.page, start: sp.start, end: sp.end } : null);
 
   // ---- adding what the extraction missed ----------------------------------------------
   /** The text selected in the page text, with its span (page, offsets into the page text). */
