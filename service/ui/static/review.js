@@ -156,8 +156,11 @@
     view.append(pre);
   }
 
-  function showSource(span, key) {
+  /** Show where a field was read. ``toText``: switch a scan's image view to its text (a field
+      focused); moving through the queue leaves the reviewer's view as it is. */
+  function showSource(span, key, toText = true) {
     if (!span) return;
+    if (!toText && state.view !== "text") return;
     if (state.page !== span.page || state.view !== "text") { state.page = span.page; state.view = "text"; renderSource(); }
     document.querySelectorAll("mark.hl.active").forEach((m) => m.classList.remove("active"));
     const marks = document.querySelectorAll(`mark.hl[data-keys~="${key}"]`);
@@ -352,7 +355,7 @@
     if (focus) card.focus({ preventScroll: true });
     card.scrollIntoView({ block: "nearest" });
     const a = byId(currentId);
-    if (a && a.span) showSource(a.span, `a${a.id}-cadre`);
+    if (a && a.span) showSource(a.span, `a${a.id}-cadre`, false);
   }
   const byId = (aid) => state.assignments.find((x) => String(x.id) === String(aid));
   const currentCard = () => document.getElementById("a-" + currentId) || cards()[0];
