@@ -83,11 +83,132 @@ def create_user(session: Session, name: str, role: str, password: str | None = N
     return user, new_token(session, user, label="created with user")
 
 
+def token_cutoff():
+    """Tokens issued before this have expired (GIAOVIEC_TOKEN_DAYS after they were issued)."""
+    from datetime import timedelta
+
+    from service.settings import get_settings
+
+    return utcnow() - timedelta(days=get_settings().token_days)
+
+
+def _live_token(token_hash: str):
+    return (ApiToken.token_hash == token_hash, ApiToken.revoked.is_(False), ApiToken.created_at >= token_cutoff(),
+            User.active.is_(True))
+
+
 def user_for_token(session: Session, token: str) -> User | None:
-    """The active user owning ``token`` (one query), else None."""
+    """The active user owning ``token`` if it is live (not revoked, not expired), else None."""
     return session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id)
-                          .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked.is_(False),
-                                 User.active.is_(True)))
+                          .where(*_live_token(hash_token(token))))
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def check_login(user: User | None, password: str) -> bool:
+    """Whether ``password`` is ``user``'s. An unknown name costs the same scrypt as a known
+    one (a dummy hash), so the answer's time does not tell which names exist."""
+    if user is None or not user.password_hash:
+        if not _DUMMY_HASH:
+            _DUMMY_HASH.append(hash_password(secrets.token_hex(8)))
+        check_password(password, _DUMMY_HASH[0])
+        return False
+    return check_password(password, user.password_hash)
+
+
+def revoke_token(session: Session, token: str) -> int:
+    """Revoke one token (signing out); returns 1 if it was live."""
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
+                                                ApiToken.revoked.is_(False)))
+    if row is None:
+        return 0
+    row.revoked = True
+    session.info["auth_changed"] = True
+    return 1
+
+
+def disable_user(session: Session, user: User) -> int:
+    """Lock a user out (someone leaving): no token works, no sign-in, at once in every
+    process; returns how many tokens were live. ``enable_user`` lets them back in."""
+    user.active = False
+    session.info["auth_changed"] = True
+    return revoke_tokens(session, user.id)
+
+
+def enable_user(session: Session, user: User) -> None:
+    user.active = True
+    session.info["auth_changed"] = True
+
+
+def set_password(user: User, password: str | None) -> None:
+    """A new password (None: no sign-in by password until one is set)."""
+    if password is not None and len(password) < 8:
+        raise ValueError("a password needs at least 8 characters")
+    user.password_hash = hash_password(password) if password else None
+
+
+class LoginThrottle:
+    """Failed sign-ins per name and per address in a sliding window; past the limit the
+    next attempt is refused (429) until the oldest failure leaves the window.
+
+    Kept per process: with ``serve --workers N`` a guesser gets at most N times the limit.
+
+    >>> t = LoginThrottle(per_name=2, per_address=10, window=60)
+    >>> t.failed("lan", "10.0.0.1"); t.failed("lan", "10.0.0.1"); t.wait("lan", "10.0.0.2") > 0
+    True
+    """
+
+    def __init__(self, per_name: int, per_address: int, window: float):
+        self.per_name, self.per_address, self.window = per_name, per_address, window
+        self._fails: dict[tuple[str, str], list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: float) -> list[float]:
+        times = [t for t in self._fails.get(key, ()) if t > now - self.window]
+        if times:
+            self._fails[key] = times
+        else:
+            self._fails.pop(key, None)
+        return times
+
+    def wait(self, name: str, address: str) -> int:
+        """Seconds until this name may try again from this address (0: now)."""
+        now = time.monotonic()
+        with self._lock:
+            out = 0.0
+            for key, limit in ((("name", name.strip().lower()), self.per_name), (("address", address), self.per_address)):
+                times = self._recent(key, now)
+                if len(times) >= limit:
+                    out = max(out, times[-limit] + self.window - now)
+            return int(out) + 1 if out > 0 else 0
+
+    def failed(self, name: str, address: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if len(self._fails) > 100_000:  # a spray of names: forget rather than grow
+                self._fails.clear()
+            for key in (("name", name.strip().lower()), ("address", address)):
+                self._fails.setdefault(key, []).append(now)
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._fails.pop(("name", name.strip().lower()), None)
+
+
+_throttle: dict[int, LoginThrottle] = {}
+
+
+def login_throttle() -> LoginThrottle:
+    """This process's throttle, with the limits of its settings (new settings, new count)."""
+    from service.settings import get_settings
+
+    s = get_settings()
+    if id(s) not in _throttle:
+        _throttle.clear()
+        _throttle[id(s)] = LoginThrottle(s.login_failures_per_name, s.login_failures_per_address,
+                                         s.login_window_seconds)
+    return _throttle[id(s)]
 
 
 def revoke_tokens(session: Session, user_id: int) -> int:
@@ -188,8 +309,7 @@ def signed_in(session: Session, token: str) -> SignedIn | None:
     who = token_cache.get(h, epoch)
     if who is None:
         row = session.execute(select(User.id, User.name, User.role).join(ApiToken, ApiToken.user_id == User.id)
-                              .where(ApiToken.token_hash == h, ApiToken.revoked.is_(False),
-                                     User.active.is_(True))).first()
+                              .where(*_live_token(h))).first()
         if row is None:
             return None
         who = SignedIn(row.id, row.name, row.role)
@@ -229,7 +349,8 @@ def current_user(session: DbSession,
                             headers={"WWW-Authenticate": "Bearer"})
     user = signed_in(session, creds.credentials)
     if user is None:
-        raise HTTPException(401, "invalid or revoked token", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
+                            headers={"WWW-Authenticate": "Bearer"})
     return user
 
 

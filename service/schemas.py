@@ -33,6 +33,11 @@ class UserOut(BaseModel):
     role: str
 
 
+class UserListed(UserOut):
+    active: bool = Field(description="may sign in; false once disabled")
+    password: bool = Field(description="has a password to sign in with")
+
+
 class UserCreate(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     role: Role

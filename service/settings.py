@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     # --workers N` gives each of its workers one, so the run uses about N cores; set it
     # to cores / workers for Celery workers sharing a machine.
     ocr_processes: int = 0
+    # An API token stops working this many days after it was issued (sign in again).
+    token_days: int = 30
+    # Failed sign-ins allowed per name and per address within the window, then 429.
+    login_failures_per_name: int = 5
+    login_failures_per_address: int = 30
+    login_window_seconds: int = 900
     # On `serve` start with no user: create an admin and print its token once.
     bootstrap_admin: bool = True
     # No start-up sweep and no periodic sweeper in `serve` (for tools that seed rows directly).

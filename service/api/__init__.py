@@ -4,6 +4,6 @@
 """
 from __future__ import annotations
 
-from . import assignments, documents, duplicates, people, reports, review
+from . import account, assignments, documents, duplicates, people, reports, review
 
-routers = [people.router, documents.router, assignments.router, review.router, duplicates.router, reports.router]
+routers = [people.router, account.router, documents.router, assignments.router, review.router, duplicates.router, reports.router]

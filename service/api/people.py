@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from sqlalchemy import func, select
 
-from service.auth import (Admin, Clerk, DbSession, audit, check_password, create_user, new_token, revoke_tokens,
-                          user_for_token)
-from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserOut
+from service.auth import (Admin, Clerk, DbSession, audit, check_login, create_user, login_throttle, new_token,
+                          revoke_tokens, user_for_token)
+from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserListed, UserOut
 from service.storage.models import AuditLog, User
 
 from .common import Id, Limit, Offset, QId, clamp, get_or_404
@@ -20,20 +20,38 @@ def user_out(u) -> dict:
     return {"id": u.id, "name": u.name, "role": u.role}
 
 
-@router.post("/auth/login", response_model=LoginOut, responses={401: {"description": "wrong credentials"}})
-def login(body: LoginIn, session: DbSession):
+@router.post("/auth/login", response_model=LoginOut,
+             responses={401: {"description": "wrong credentials"},
+                        429: {"description": "too many failed sign-ins for this name or from this address"}})
+def login(body: LoginIn, session: DbSession, request: Request, response: Response):
     """Check a token, or a name and password (then a new token is issued)."""
+    response.headers["Cache-Control"] = "no-store"
     if body.token:
         user = user_for_token(session, body.token)
         if user is None:
-            raise HTTPException(401, "invalid or revoked token")
+            raise HTTPException(401, "invalid, expired or revoked token: sign in with your name and password, "
+                                     "or ask an admin for a new token")
         return {"token": body.token, "user": user_out(user)}
     if body.name and body.password:
-        user = session.scalar(select(User).where(User.name == body.name, User.active.is_(True)))
-        if user is None or not check_password(body.password, user.password_hash):
+        address = request.client.host if request.client else "unknown"
+        throttle = login_throttle()
+        wait = throttle.wait(body.name, address)
+        if wait:
+            raise HTTPException(429, f"too many failed sign-ins; try again in {wait} s",
+                                headers={"Retry-After": str(wait)})
+        user = session.scalar(select(User).where(User.name == body.name))
+        if not check_login(user, body.password) or not user.active:
+            throttle.failed(body.name, address)
+            reason = "disabled" if user is not None and user.password_hash and not user.active else "wrong"
+            audit(session, None, "login_failed", "user", user.id if user else None, None,
+                  {"name": body.name[:200], "address": address, "reason": reason})
+            session.commit()  # the record of the failure stays, though the answer is an error
+            if reason == "disabled":
+                raise HTTPException(401, "this user is disabled; ask an admin")
             raise HTTPException(401, "wrong name or password")
+        throttle.succeeded(body.name)
         token = new_token(session, user, label="login")
-        audit(session, user, "login", "user", user.id)
+        audit(session, user, "login", "user", user.id, None, {"address": address})
         return {"token": token, "user": user_out(user)}
     raise HTTPException(401, "send {\"token\": ...} or {\"name\": ..., \"password\": ...}")
 
@@ -43,9 +61,11 @@ def me(user: Clerk):
     return user_out(user)
 
 
-@router.get("/users", response_model=list[UserOut])
+@router.get("/users", response_model=list[UserListed])
 def list_users(session: DbSession, user: Admin):
-    return [user_out(u) for u in session.scalars(select(User).order_by(User.id))]
+    """Every user, with whether they may sign in (``active``) and have a password."""
+    return [{**user_out(u), "active": bool(u.active), "password": bool(u.password_hash)}
+            for u in session.scalars(select(User).order_by(User.id))]
 
 
 @router.post("/users", response_model=UserCreated, status_code=201)
@@ -71,12 +91,15 @@ def add_token(user_id: Id, session: DbSession, user: Admin):
 @router.post("/users/{user_id}/revoke", response_model=Revoked,
              responses={409: {"description": "an admin cannot revoke their own tokens this way"}})
 def revoke(user_id: Id, session: DbSession, user: Admin):
-    """Revoke every token of a user (a lost laptop, someone leaving): refused at once by
-    every server process sharing the data directory. Their next sign-in by password still works."""
+    """Revoke every token of a user (a lost laptop): refused at once by every server process
+    sharing the data directory, and their password no longer signs in (whoever has the
+    laptop may know it): an admin sets a new one (``/api/users/{id}/password``) or issues a
+    token. Someone leaving is disabled instead (``/api/users/{id}/disable``)."""
     target = get_or_404(session, User, user_id, "user")
     if target.id == user.id:
         raise HTTPException(409, "you cannot revoke your own tokens here; ask another admin")
     n = revoke_tokens(session, target.id)
+    target.password_hash = None
     audit(session, user, "revoke_tokens", "user", target.id, None, {"revoked": n})
     return {"id": target.id, "revoked": n}
 

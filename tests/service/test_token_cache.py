@@ -62,11 +62,14 @@ def test_revoke_through_the_api_ends_a_cached_token(api, cache):
     assert r.status_code == 200 and r.json() == {"id": uid, "revoked": 1}
     assert _me(api, tok).status_code == 401
     assert api.get("/api/assignments", role="reviewer").status_code == 401
-    # other users are untouched; the revocation is audited; signing in by password issues a new token
+    # other users are untouched; the revocation is audited; the old password no longer
+    # signs in (issue 13: it handed out a new working token), a new one set by an admin does
     assert _me(api, api.tokens["clerk"]).status_code == 200
     audit = api.get("/api/audit?entity=user").json()["items"]
     assert any(a["action"] == "revoke_tokens" and a["entity_id"] == uid for a in audit)
-    new = api.client.post("/api/auth/login", json={"name": "reviewer-1", "password": "pw-reviewer"}).json()["token"]
+    assert api.client.post("/api/auth/login", json={"name": "reviewer-1", "password": "pw-reviewer"}).status_code == 401
+    api.post(f"/api/users/{uid}/password", json={"new_password": "pw-reviewer-2"})
+    new = api.client.post("/api/auth/login", json={"name": "reviewer-1", "password": "pw-reviewer-2"}).json()["token"]
     assert _me(api, new).json()["name"] == "reviewer-1"
 
 
@@ -114,7 +117,7 @@ def test_users_revoke_cli_ends_a_cached_token(api, cache, service):
     run = [sys.executable, "-m", "service", "users", "revoke"]
     out = subprocess.run(run + ["reviewer-1"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "revoked 1 token(s) of reviewer-1"
+    assert out.stdout.strip().startswith("revoked 1 token(s) of reviewer-1; their password no longer signs in")
     assert _me(api, tok).status_code == 401
     assert _me(api, api.tokens["clerk"]).status_code == 200
     missing = subprocess.run(run + ["nobody"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
