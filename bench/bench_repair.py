@@ -4,7 +4,8 @@
 
 Prints how many names OCR read wrong, how many of those ``repair_name`` restored (all of
 them, and those it could see: a part not known in its place), how many it changed to
-another wrong name, and how many correct reads it changed (the target is none).
+another wrong name, and how many correct reads it changed (the target is none); then the same for the titles
+and bodies of titles.jsonl beside it (``repair_title``; place names are not repaired).
 """
 from __future__ import annotations
 
@@ -56,6 +57,22 @@ def main(argv=None) -> int:
         "correct_changed": len(changed), "correct": len(correct),
     }
     print(json.dumps(summary, ensure_ascii=False))
+    titles = Path(args.names).with_name("titles.jsonl")
+    if titles.exists():
+        from extractor.repair import repair_title
+
+        rows = [json.loads(line) for line in titles.read_text(encoding="utf-8").splitlines()]
+        damaged = [r for r in rows if _norm(r["read"]) != _norm(r["true"])]
+        got = {r["read"]: repair_title(r["read"]) for r in rows}
+        restored = sum(_norm(got[r["read"]][0]) == _norm(r["true"]) for r in damaged)
+        if args.misses:
+            for r in damaged:
+                if _norm(got[r["read"]][0]) != _norm(r["true"]):
+                    print(f"title miss: {r['read']!r} -> {got[r['read']][0]!r} (true {r['true']!r})")
+        print(json.dumps({"titles": len(rows), "damaged": len(damaged), "restored": restored,
+                          "restored_share": round(restored / max(1, len(damaged)), 3),
+                          "correct_changed": sum(bool(got[r["read"]][1]) for r in rows if r not in damaged)},
+                         ensure_ascii=False))
     return 0
 
 

@@ -1,14 +1,15 @@
 """Build corpora/ocr_names/: Vietnamese names rendered, degraded, OCR'd, labelled with the truth.
 
-    python corpora/tools/build_ocr_names.py [--n 1200] [--seed 0] [--out corpora/ocr_names/names.jsonl]
+    python corpora/tools/build_ocr_names.py [--n 1200] [--seed 0] [--titles] [--out FILE]
 
 Names are drawn from the repair lexicon (extractor/repair/data, family, middle and given
 names by their weights, plus some rare ones), written one a line on a page image with
 PIL in serif and sans fonts with every Vietnamese letter, degraded (small type, blur,
 noise, down- and up-scaling, JPEG, slight rotation) and read with ``tesseract -l vie
 --psm 6``. A page whose line count does not match is read name by name. Each line of
-the output: {"read", "true", "font", "size", "severity"}. Needs tesseract-ocr-vie;
-set OMP_THREAD_LIMIT=1 on a shared machine.
+the output: {"read", "true", "font", "size", "severity"}. ``--titles``: titles and
+bodies (the repair's phrases, with a place) instead, to corpora/ocr_names/titles.jsonl.
+Needs tesseract-ocr-vie; set OMP_THREAD_LIMIT=1 on a shared machine.
 """
 from __future__ import annotations
 
@@ -68,6 +69,27 @@ def _names(n: int, rng: random.Random) -> list[str]:
     return out
 
 
+PLACES = ["Hòa Phú", "Kim Bình", "Yên Sơn", "Chiêm Hóa", "Tân Lập", "Bình An", "Vĩnh Quang", "Minh Quang",
+          "Phúc Sơn", "Trung Hà", "Nà Hang", "Lâm Bình", "Hàm Yên", "Xuân Vân", "Đức Ninh"]
+LEVELS = ["xã", "huyện", "tỉnh", "thị trấn", "phường"]
+
+
+def _titles(n: int, rng: random.Random) -> list[str]:
+    """Titles and bodies as positions are written: a known phrase, often with its place."""
+    from extractor.repair import _phrases
+
+    phrases = [" ".join(p) for p in _phrases() if len(p) >= 2]
+    out = []
+    for _ in range(n):
+        t = rng.choice(phrases)
+        if rng.random() < 0.4:
+            t += f" {rng.choice(['UBND', 'Đảng ủy', 'Ủy ban nhân dân'])}"
+        if rng.random() < 0.7:
+            t += f" {rng.choice(LEVELS)} {rng.choice(PLACES)}"
+        out.append(t)
+    return out
+
+
 def _degrade(img: Image.Image, sev: str, rng: random.Random) -> Image.Image:
     _, scale, blur, noise, quality = SEVERITIES[sev]
     img = img.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=255, expand=False)
@@ -86,7 +108,8 @@ def _degrade(img: Image.Image, sev: str, rng: random.Random) -> Image.Image:
 def _page(names: list[str], font: str, size: int) -> Image.Image:
     f = ImageFont.truetype(FONTS[font], size)
     line = int(size * 2.2)
-    img = Image.new("L", (int(size * 22), line * len(names) + 2 * line), 255)
+    width = max(int(size * 22), int(max(f.getlength(n) for n in names)) + 2 * size)
+    img = Image.new("L", (width, line * len(names) + 2 * line), 255)
     d = ImageDraw.Draw(img)
     for i, n in enumerate(names):
         d.text((size, line + i * line), n, font=f, fill=0)
@@ -106,10 +129,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1200)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--out", default=str(ROOT / "corpora/ocr_names/names.jsonl"))
+    ap.add_argument("--titles", action="store_true", help="titles and bodies instead of names")
+    ap.add_argument("--out", default=None, help="default corpora/ocr_names/names.jsonl (titles.jsonl)")
     args = ap.parse_args(argv)
+    args.out = args.out or str(ROOT / "corpora/ocr_names" / ("titles.jsonl" if args.titles else "names.jsonl"))
     rng = random.Random(args.seed)
-    names = _names(args.n, rng)
+    names = _titles(args.n, rng) if args.titles else _names(args.n, rng)
     rows = []
     for at in range(0, len(names), PER_PAGE):
         batch = names[at:at + PER_PAGE]

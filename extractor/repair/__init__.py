@@ -213,6 +213,16 @@ def _phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_grams() -> frozenset[tuple[str, ...]]:
+    """Every run of words inside a known phrase, as keys."""
+    out = set()
+    for p in _phrases():
+        k = [_key(w) for w in p]
+        out.update(tuple(k[a:b]) for a in range(len(k)) for b in range(a + 1, len(k) + 1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(_key(w) for p in _phrases() for w in p)
 
@@ -221,8 +231,10 @@ def repair_title(text: str, field: str = "position") -> tuple[str, tuple[Repair,
     """A title or body as read by OCR -> (repaired text, repairs), phrase by phrase.
 
     A run of words is repaired to a known phrase ("Chủ tịch", "Ủy ban nhân dân") when the
-    words differ from it only by OCR slips, at most one slip a word and never in a word
-    that is itself a known title word; place names and other words stay as read.
+    words differ from it only by OCR slips, at most one slip a word and in at most half
+    of its words; a damaged word that is a title word itself ("Chỉ" for "Chi" in "Chi
+    bộ") only when it is the one slip and the words as read are in no known phrase.
+    Place names and other words stay as read.
 
     >>> repair_title("Phó Chù tịch UBND xã Hòa Phú")[0]
     'Phó Chủ tịch UBND xã Hòa Phú'
@@ -231,30 +243,33 @@ def repair_title(text: str, field: str = "position") -> tuple[str, tuple[Repair,
     """
     words = list(_WORD.finditer(text))
     known = _title_words()
+    grams = _phrase_grams()
     repl: dict[int, str] = {}
     i = 0
     while i < len(words):
-        done = False
+        step = 1
         for phrase in _phrases():
             n = len(phrase)
             if n < 2 or i + n > len(words):
                 continue
             read = [words[i + j].group(0) for j in range(n)]
             costs = [confusion_cost(_key(r), _key(p)) for r, p in zip(read, phrase)]
-            if max(costs) > 1 or sum(costs) == 0:
+            if sum(costs) == 0:  # the phrase as written: nothing to repair inside it
+                step = n
+                break
+            damaged = [j for j, c in enumerate(costs) if c]
+            if max(costs) > 1 or len(damaged) * 2 > n or any(not _LETTERS.match(read[j]) for j in damaged):
                 continue
-            if any(c and (_key(r) in known or not _LETTERS.match(r)) for c, r in zip(costs, read)):
+            # a damaged word that is itself a title word ("Chỉ" of "Chỉ huy") is repaired only
+            # alone in its phrase, and when the words as read are no part of a known phrase
+            if any(_key(read[j]) in known for j in damaged) and (
+                    len(damaged) > 1 or tuple(_key(r) for r in read) in grams):
                 continue
-            if sum(costs) * 2 > n:  # at most one damaged word in two
-                continue
-            for j, (c, p) in enumerate(zip(costs, phrase)):
-                if c:
-                    repl[i + j] = _match_case(read[j], p) if read[j][:1].isupper() != p[:1].isupper() or True else p
-            i += n
-            done = True
+            for j in damaged:
+                repl[i + j] = phrase[j]
+            step = n
             break
-        if not done:
-            i += 1
+        i += step
     if not repl:
         return text, ()
     out, fixes, last = [], [], 0
