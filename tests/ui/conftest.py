@@ -183,6 +183,14 @@ def sign_in(page, server, role: str = "reviewer") -> None:
     arrive(page, r"/van-ban")
 
 
+def sign_out(page, server, role: str) -> None:
+    """Sign out with the button. The server revokes the token it was signed in with (POST
+    /api/auth/logout), so ROLE gets a new one (``giaoviec users token``) for what follows."""
+    page.get_by_role("button", name="Đăng xuất").click()
+    arrive(page, r"/dang-nhap")
+    server.tokens[role] = server.command("users", "token", f"ui-{role}").split()[-1]
+
+
 def arrive(page, pattern: str) -> None:
     """Wait until the page is at a URL matching PATTERN and has set itself up.
 

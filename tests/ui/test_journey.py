@@ -17,7 +17,7 @@ import re
 import httpx
 import pytest
 
-from .conftest import arrive, shot, sign_in
+from .conftest import arrive, shot, sign_in, sign_out
 from .documents import (DOCX_CADRES, SCAN_CADRES, TASK_NEAR_2022, TASK_NEAR_2023, TASK_SAME, make_docx,
                         make_scan_pdf)
 
@@ -85,7 +85,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     shot(page, "03-tai-len-xong")
 
     # 2. A reviewer sees both in the list, with counts, and filters them.
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page, server, "clerk")
     sign_in(page, server, "reviewer")
     table = page.locator("#documents tbody")
     page.wait_for_function("document.querySelectorAll('#documents tbody tr[data-id]').length >= 2")

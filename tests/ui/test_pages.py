@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import arrive, shot, sign_in
+from .conftest import arrive, shot, sign_in, sign_out
 
 pytestmark = pytest.mark.slow
 
@@ -27,9 +27,12 @@ def test_sign_in_with_a_token_shows_the_role_and_signs_out(server, page):
     assert page.locator("#who-name").inner_text() == "ui-reviewer"
     assert page.evaluate("localStorage.getItem('giaoviec.token')") == server.tokens["reviewer"]
 
-    page.get_by_role("button", name="Đăng xuất").click()
-    arrive(page, r"/dang-nhap")
+    signed_out = server.tokens["reviewer"]
+    sign_out(page, server, "reviewer")
     assert page.evaluate("localStorage.getItem('giaoviec.token')") is None
+    # the server ended the session too: the old token no longer works
+    import httpx
+    assert httpx.get(server.url + "/api/me", headers={"Authorization": f"Bearer {signed_out}"}).status_code == 401
 
 
 def test_sign_in_with_name_and_password(server, page):

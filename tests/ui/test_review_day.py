@@ -15,7 +15,7 @@ import time
 import httpx
 import pytest
 
-from .conftest import _require_backend, _start_server, arrive, shot
+from .conftest import _require_backend, _start_server, arrive, shot, sign_out
 
 pytestmark = pytest.mark.slow
 
@@ -326,7 +326,7 @@ def test_duplicate_decisions_show_on_the_records_with_who_and_when(backlog, page
     page.goto(srv.url + "/trung-lap")
     arrive(page, "/trung-lap")
     assert not page.locator("#dup-keys").is_visible() and page.locator("#dup-readonly").is_visible()
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page, srv, "clerk")
     sign_in_as(page, srv, "reviewer")
     page.goto(srv.url + "/trung-lap")
     arrive(page, "/trung-lap")
@@ -364,7 +364,7 @@ def test_an_admin_manages_users_and_reads_the_audit_log(backlog, page):
     page.goto(srv.url + "/quan-tri")
     arrive(page, "/quan-tri")
     assert page.locator("#not-admin").is_visible() and not page.locator("#admin").is_visible()
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page, srv, "clerk")
 
     sign_in_as(page, srv, "admin")
     page.get_by_role("link", name="Quản trị").click()
@@ -378,17 +378,33 @@ def test_an_admin_manages_users_and_reads_the_audit_log(backlog, page):
     assert me.json()["name"] == "ui-moi" and me.json()["role"] == "reviewer"
     row = page.locator("#users tr", has_text="ui-moi")
     row.wait_for()
-    page.on("dialog", lambda d: d.accept())
+    page.on("dialog", lambda d: d.accept("mật-khẩu-mới-2026") if d.type == "prompt" else d.accept())
+    me_status = lambda: httpx.get(srv.url + "/api/me", headers={"Authorization": f"Bearer {token}"}).status_code  # noqa: E731
+    login = lambda: httpx.post(srv.url + "/api/auth/login",  # noqa: E731
+                               json={"name": "ui-moi", "password": "mật-khẩu-mới-2026"}).status_code
+    # reset the password (issue 13's route): sign-in by name and password works
+    with page.expect_response(lambda r: r.url.endswith("/password")):
+        row.get_by_role("button", name="Đặt lại mật khẩu").click()
+    assert login() == 200
+    # disable: the token and the password stop at once; enable lets them in again
+    with page.expect_response(lambda r: r.url.endswith("/disable")):
+        row.get_by_role("button", name="Khóa").click()
+    page.locator("#users tr", has_text="ui-moi").locator(".badge", has_text="Đã khóa").wait_for()
+    assert me_status() == 401 and login() == 401
+    with page.expect_response(lambda r: r.url.endswith("/enable")):
+        page.locator("#users tr", has_text="ui-moi").get_by_role("button", name="Mở khóa").click()
+    page.locator("#users tr", has_text="ui-moi").locator(".badge", has_text="Đang dùng").wait_for()
+    assert login() == 200
     with page.expect_response(lambda r: r.url.endswith("/revoke")):
-        row.get_by_role("button", name="Thu hồi mọi mã").click()
-    assert httpx.get(srv.url + "/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        page.locator("#users tr", has_text="ui-moi").get_by_role("button", name="Thu hồi mọi mã").click()
+    assert me_status() == 401
     # The audit log, filtered: who made ui-moi and revoked their tokens.
     page.get_by_label("Người làm").fill("ui-admin")
     page.get_by_label("Đối tượng", exact=True).select_option("user")
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_function("document.querySelectorAll('#audit tbody tr[data-id]').length >= 2")
     actions = page.locator("#audit tbody tr[data-id] td:nth-child(3)").all_inner_texts()
-    assert "Thêm" in actions and "Thu hồi mã" in actions
+    assert {"Thêm", "Đặt mật khẩu", "Khóa tài khoản", "Mở khóa", "Thu hồi mã"} <= set(actions), actions
     assert set(page.locator("#audit tbody tr[data-id] td:nth-child(2)").all_inner_texts()) == {"ui-admin"}
     shot(page, "25-quan-tri")
 

@@ -10,7 +10,7 @@
   const ACTION = { create: "Thêm", update: "Sửa", bulk_update: "Sửa hàng loạt", delete: "Xóa", decide: "Quyết định trùng lặp",
     merge_reject: "Loại do gộp trùng", login: "Đăng nhập", logout: "Đăng xuất", upload: "Tải lên", rerun: "Trích xuất lại",
     revoke_tokens: "Thu hồi mã", issue_token: "Cấp mã mới", disable: "Khóa tài khoản", enable: "Mở khóa", set_password: "Đặt mật khẩu",
-    set_role: "Đổi vai trò" };
+    set_role: "Đổi vai trò", login_failed: "Đăng nhập sai", change_password: "Đổi mật khẩu" };
   const ENTITY = { assignment: "Cán bộ", task: "Nội dung", duplicate: "Cặp trùng lặp", document: "Văn bản", user: "Người dùng" };
   const userBody = document.querySelector("#users tbody");
   const tokenBox = document.getElementById("new-token");
@@ -37,8 +37,8 @@
       h("button", { type: "button", class: "small", onclick: () => act(`Đã cấp mã mới cho ${u.name}.`, async () => {
         const res = await GV.api("POST", `/api/users/${u.id}/tokens`); showToken(u.name, res.token); }) }, "Cấp mã mới"),
       self ? null : h("button", { type: "button", class: "small del", onclick: () => {
-        if (confirm(`Thu hồi mọi mã truy cập của ${u.name}? Họ phải đăng nhập lại.`))
-          act(`Đã thu hồi mã của ${u.name}.`, () => GV.api("POST", `/api/users/${u.id}/revoke`)); } }, "Thu hồi mọi mã"),
+        if (confirm(`Thu hồi mọi mã truy cập của ${u.name}? Mật khẩu cũ cũng hết hiệu lực: hãy đặt mật khẩu mới hoặc cấp mã mới.`))
+          act(`Đã thu hồi mã của ${u.name}; mật khẩu cũ cũng hết hiệu lực.`, () => GV.api("POST", `/api/users/${u.id}/revoke`)); } }, "Thu hồi mọi mã"),
     ];
     if (!self && offers("/api/users/{user_id}/disable", "post")) {
       buttons.push(u.active === false
@@ -48,8 +48,11 @@
     if (offers("/api/users/{user_id}/password", "post") || offers("/api/users/{user_id}/password", "put")) {
       const method = offers("/api/users/{user_id}/password", "post") ? "POST" : "PUT";
       buttons.push(h("button", { type: "button", class: "small", onclick: () => {
-        const pw = prompt(`Mật khẩu mới cho ${u.name}:`);
-        if (pw) act(`Đã đặt lại mật khẩu của ${u.name}.`, () => GV.api(method, `/api/users/${u.id}/password`, { password: pw }));
+        const pw = prompt(`Mật khẩu mới cho ${u.name} (ít nhất 8 ký tự; để trống: không đăng nhập bằng mật khẩu):`);
+        if (pw === null) return;
+        if (pw && pw.length < 8) { GV.flash("Mật khẩu cần ít nhất 8 ký tự.", "error"); return; }
+        act(pw ? `Đã đặt lại mật khẩu của ${u.name}.` : `Đã bỏ mật khẩu của ${u.name}.`,
+          () => GV.api(method, `/api/users/${u.id}/password`, { new_password: pw || null }));
       } }, "Đặt lại mật khẩu"));
     }
     let role = GV.ROLE[u.role] || u.role;
@@ -59,7 +62,8 @@
         Object.entries(GV.ROLE).map(([k, v]) => h("option", { value: k, selected: k === u.role }, v)));
     }
     return h("tr", { dataset: { id: u.id } }, h("td", {}, u.name, self ? h("span", { class: "tag" }, "bạn") : null), h("td", {}, role),
-      h("td", {}, u.active === false ? h("span", { class: "badge st-rejected" }, "Đã khóa") : h("span", { class: "badge st-confirmed" }, "Đang dùng")),
+      h("td", {}, u.active === false ? h("span", { class: "badge st-rejected" }, "Đã khóa") : h("span", { class: "badge st-confirmed" }, "Đang dùng"),
+        u.password === false ? h("div", { class: "muted small" }, "chưa có mật khẩu") : null),
       h("td", {}, h("span", { class: "actions" }, buttons)));
   }
 

@@ -29,6 +29,7 @@ const GV = (() => {
     413: ERROR.too_large,
     415: ERROR.unsupported,
     422: "Dữ liệu nhập chưa hợp lệ.",
+    429: "Đăng nhập sai quá nhiều lần. Hãy đợi vài phút rồi thử lại.",
   };
 
   class ApiError extends Error {
@@ -38,7 +39,15 @@ const GV = (() => {
   const token = () => localStorage.getItem(TOKEN_KEY);
   const user = () => { try { return JSON.parse(localStorage.getItem(USER_KEY) || "null"); } catch { return null; } };
   function signIn(tok, usr) { localStorage.setItem(TOKEN_KEY, tok); localStorage.setItem(USER_KEY, JSON.stringify(usr)); }
-  function signOut() { localStorage.removeItem(TOKEN_KEY); localStorage.removeItem(USER_KEY); location.href = "/dang-nhap"; }
+  /** Sign out: the server revokes this token (POST /api/auth/logout), then it is forgotten here. */
+  function signOut() {
+    const tok = token();
+    localStorage.removeItem(TOKEN_KEY); localStorage.removeItem(USER_KEY);
+    const go = () => { location.href = "/dang-nhap"; };
+    if (!tok) { go(); return; }
+    fetch("/api/auth/logout", { method: "POST", headers: { Authorization: "Bearer " + tok }, keepalive: true })
+      .catch(() => {}).finally(go);
+  }
   const can = (role) => {
     const order = { clerk: 1, reviewer: 2, admin: 3 };
     const u = user();

@@ -13,9 +13,11 @@
       GV.signIn(res.token, res.user);
       location.href = next();
     } catch (e) {
-      err.textContent = e.status === 401 || e.status === 403 || e.status === 422
-        ? "Mã truy cập hoặc mật khẩu không đúng. Hãy kiểm tra lại hoặc hỏi quản trị viên."
-        : e.message;
+      err.textContent = e.status === 401 && /disabled/.test(e.code || "")
+        ? "Tài khoản này đã bị khóa. Hãy hỏi quản trị viên."
+        : e.status === 401 || e.status === 403 || e.status === 422
+          ? "Mã truy cập hoặc mật khẩu không đúng. Hãy kiểm tra lại hoặc hỏi quản trị viên."
+          : e.message;
       err.hidden = false;
     }
   }
