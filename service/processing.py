@@ -21,7 +21,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -128,6 +128,27 @@ def _claim(document_id: int, job: str, stale_seconds: int) -> bool:
         return res.rowcount == 1
 
 
+def _give_up(document_id: int, max_attempts: int) -> bool:
+    """Fail a document whose workers were lost ``max_attempts`` times (it kills or hangs
+    them) instead of claiming it again; True if it was failed here."""
+    if max_attempts <= 0:
+        return False
+    with session_scope() as s:
+        doc = s.get(Document, document_id)
+        if doc is None or (doc.losses or 0) < max_attempts or doc.status not in ("queued", "processing"):
+            return False
+        message = (f"{doc.name}: processing stopped {doc.losses} times without finishing (the file crashed or "
+                   "hung the reader each time); it is kept: open and save it again, or split it, then re-run it")
+        res = s.execute(update(Document).where(Document.id == document_id, Document.status == doc.status,
+                                               Document.losses >= max_attempts)
+                        .values(status="failed", stage="failed", error_code="crashed", error_message=message,
+                                processed_at=utcnow(), job_id=None)
+                        .execution_options(synchronize_session=False))
+        if res.rowcount == 1:
+            log.warning("document %s: given up after %s lost attempts", document_id, doc.losses)
+        return res.rowcount == 1
+
+
 def _touch(document_id: int, job: str, **values) -> bool:
     """Update our own claimed row (heartbeat, stage, progress); False if we lost it."""
     values.setdefault("heartbeat_at", utcnow())
@@ -138,16 +159,29 @@ def _touch(document_id: int, job: str, **values) -> bool:
 
 
 class _Heartbeat:
-    """Beats every few seconds while a document is processed, from its own thread."""
+    """Beats every few seconds while a document is processed, from its own thread, until
+    the job's deadline: a parse that hangs past it is failed (``timeout``) and let go, not
+    kept alive by its own heartbeat. Whatever it writes afterwards is dropped (the row is
+    no longer its job)."""
 
-    def __init__(self, document_id: int, job: str, interval: float):
+    def __init__(self, document_id: int, job: str, interval: float, deadline: float | None = None,
+                 name: str = ""):
         self.document_id, self.job, self.interval = document_id, job, interval
+        self.deadline = time.monotonic() + deadline if deadline else None
+        self.limit, self.name = deadline, name
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name=f"heartbeat-{document_id}")
 
     def _run(self):
         while not self._stop.wait(self.interval):
             try:
+                if self.deadline is not None and time.monotonic() > self.deadline:
+                    _touch(self.document_id, self.job, status="failed", stage="failed", error_code="timeout",
+                           error_message=f"{self.name}: processing took longer than {self.limit:.0f} s and was "
+                                         "stopped; the file may be damaged: open and save it again, or split it",
+                           processed_at=utcnow(), job_id=None)
+                    log.warning("document %s: past its deadline of %.0f s; failed", self.document_id, self.limit)
+                    return
                 _touch(self.document_id, self.job)
             except Exception:  # a missed beat is not fatal; the next one may pass
                 log.warning("heartbeat for document %s failed", self.document_id, exc_info=True)
@@ -237,6 +271,8 @@ def process_document(document_id: int, *, match: bool = True) -> None:
     """
     settings = get_settings()
     job = uuid.uuid4().hex
+    if _give_up(document_id, settings.max_attempts):
+        return
     if not _claim(document_id, job, settings.stale_seconds):
         log.info("document %s: not queued (or being processed elsewhere); skipped", document_id)
         return
@@ -245,7 +281,7 @@ def process_document(document_id: int, *, match: bool = True) -> None:
         path, name, hints = original_path(doc), doc.name, doc.hints
     interval = max(1.0, min(30.0, settings.stale_seconds / 4))
     try:
-        with _Heartbeat(document_id, job, interval):
+        with _Heartbeat(document_id, job, interval, settings.job_seconds or None, name):
             from extractor.errors import ReadError
 
             config = extractor_config()
@@ -477,8 +513,11 @@ def requeue(session: Session, document_id: int, *, lost_only: bool = False) -> b
     else:
         cond = or_(Document.status.in_(("done", "failed", "queued")), lost)
     q = update(Document).where(Document.id == document_id).where(cond)
+    # A lost job counts against the document (see _give_up); a user's re-run starts over.
+    losses = (case((Document.status == "processing", Document.losses + 1), else_=Document.losses)
+              if lost_only else 0)
     res = session.execute(q.values(status="queued", stage="queued", pages_done=0, job_id=None,
-                                   error_code=None, error_message=None)
+                                   error_code=None, error_message=None, losses=losses)
                           .execution_options(synchronize_session=False))
     return res.rowcount == 1
 

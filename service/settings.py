@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     workers: int = 2
     # A job whose worker has not reported for this long is considered dead and re-queued.
     stale_seconds: int = 300
+    # A document whose worker was lost this many times (it crashes or hangs the reader)
+    # is failed with the reason instead of being queued again.
+    max_attempts: int = 3
+    # A job running longer than this is failed ("timeout") and let go (0: no deadline).
+    job_seconds: int = 3600
     # Redis transport: an unacknowledged job is handed out again after this long.
     visibility_timeout: int = 3600
     # Limits

@@ -83,6 +83,8 @@ class Document(Base):
     # Job bookkeeping: the claim (compare-and-set on status) and the worker's heartbeat.
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     runs: Mapped[int] = mapped_column(Integer, default=0)  # completed extractions
+    # claims whose worker was lost (stale heartbeat); at MAX_ATTEMPTS the document fails
+    losses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     job_id: Mapped[str | None] = mapped_column(String(64))
     heartbeat_at: Mapped[datetime | None] = mapped_column(TZ)
     processed_at: Mapped[datetime | None] = mapped_column(TZ)
