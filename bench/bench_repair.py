@@ -3,8 +3,9 @@
     python -m bench repair [--names corpora/ocr_names/names.jsonl] [--misses]
 
 Prints how many names OCR read wrong, how many of those ``repair_name`` restored (all of
-them, and those it could see: a part not known in its place), how many it changed to
-another wrong name, and how many correct reads it changed (the target is none); then the same for the titles
+them, and those it could see: a part not known in its place), how many it changed but
+not to the truth (and syllable by syllable: repairs right and wrong), by severity, and
+how many correct reads it changed (the target is none); then the same for the titles
 and bodies of titles.jsonl beside it (``repair_title``; place names are not repaired).
 """
 from __future__ import annotations
@@ -48,12 +49,29 @@ def main(argv=None) -> int:
         for r in damaged:
             if r not in restored:
                 print(f"miss: {r['read']!r} -> {out[r['read']][0]!r} (true {r['true']!r})")
+    # syllable by syllable: a repair that made a syllable right or wrong
+    syl_right = syl_wrong = 0
+    for r in rows:
+        got, fixes = out[r["read"]]
+        if fixes and len(got.split()) == len(r["true"].split()) == len(r["read"].split()):
+            for g, t, w in zip(got.split(), r["true"].split(), r["read"].split()):
+                if g != w:
+                    if _norm(g) == _norm(t):
+                        syl_right += 1
+                    else:
+                        syl_wrong += 1
+    by_severity = {}
+    for sev in sorted({r["severity"] for r in rows}):
+        d = [r for r in damaged if r["severity"] == sev]
+        by_severity[sev] = f"{sum(r in restored for r in d)}/{len(d)}"
     summary = {
         "names": len(rows), "damaged": len(damaged),
         "restored": len(restored), "restored_share": round(len(restored) / max(1, len(damaged)), 3),
         "damaged_visible": len(seen),
         "restored_visible_share": round(sum(r in restored for r in seen) / max(1, len(seen)), 3),
-        "repaired_to_a_wrong_name": len(wrong),
+        "repaired_not_to_the_truth": len(wrong),
+        "syllables_repaired_right": syl_right, "syllables_repaired_wrong": syl_wrong,
+        "restored_by_severity": by_severity,
         "correct_changed": len(changed), "correct": len(correct),
     }
     print(json.dumps(summary, ensure_ascii=False))

@@ -33,7 +33,7 @@ __all__ = ["repair_name", "repair_title", "repair_assignments", "Repair"]
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
 # A winner must be this many times commoner than the next candidate as close.
-DOMINANCE = 4.0
+DOMINANCE = 6.0
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 

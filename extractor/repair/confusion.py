@@ -84,6 +84,8 @@ def confusion_cost(read: str, known: str) -> float:
     (1.0, 1.0, 1.0)
     >>> confusion_cost("Narn", "Nam"), confusion_cost("Hùng", "Dũng") > 2, confusion_cost("Ngõ", "Ngô")
     (1.0, True, 1.0)
+    >>> confusion_cost("Chẩấu", "Chẩu")  # a vowel read twice (and so two tone marks)
+    2.0
     """
     ru, rt, rc = units(read)
     ku, kt, _ = units(known)
@@ -93,6 +95,9 @@ def confusion_cost(read: str, known: str) -> float:
         return 1.0  # "Ngõ" for "Ngô": one mark above the vowel read as another
     if best > 1:  # several letters read as one glyph, or the reverse
         plain = "".join(b for b, _ in ru)
+        for at in range(1, len(ru)):  # a vowel read twice with its marks ("Chẩấu" for "Chẩu")
+            if ru[at][0] == ru[at - 1][0] and ru[at][0] in "aeiouy":
+                best = min(best, 1.0 + _edit(ru[:at] + ru[at + 1:], ku), 1.0 + _edit(ru[:at - 1] + ru[at:], ku))
         for many, one in _GLYPHS:
             for src, dst in ((many, one), (one, many)):
                 at = plain.find(src)
