@@ -1,6 +1,6 @@
 """Phone photos through OCR, with and without the page flattening (issue 12 part 3).
 
-    python -m bench photo [--docs 3] [--seed 0]
+    python -m bench photo [--docs 3] [--seed 0] [--extract]
 
 Pages of ``bench/scans.py`` decisions (the text page and the appendix table) are
 degraded at severity ``phone`` (a colour photo on a desk: perspective, uneven light,
@@ -8,6 +8,8 @@ JPEG) and read by ``ocr_image`` twice: as photographed (flattening turned off) a
 the reader does it (``extractor/read/photo.py``: corners, perspective, light). Prints,
 per page and overall, the share of the page's words found in order (and for the same
 page unphotographed, the best this measure gives), and the time flattening took.
+``--extract`` first scores the appendix records ((cadre, task) pairs, as the contract's
+record F1) of the documents as rendered, as photographed, and photographed and flattened.
 """
 from __future__ import annotations
 
@@ -34,11 +36,81 @@ def _expected(page) -> str:
     return " ".join(words)
 
 
+def _pairs(pages) -> set[tuple[str, str]]:
+    """(cadre, task) of the appendix tables' truth."""
+    out = set()
+    for p in pages:
+        for t in p.tables:
+            for r in range(1 if t.header else 0, t.nrows):
+                name, task = t.cells.get((r, 1)), t.cells.get((r, 3))
+                if name and task:
+                    out.add((name, task))
+    return out
+
+
+def _record_f1(gold: set, pred: set) -> tuple[float, float, float]:
+    from rapidfuzz import fuzz
+
+    from extractor.normalize import fold
+
+    left = set(gold)
+    hit = 0
+    for name, task in pred:
+        for g in sorted(left):
+            if fold(g[0]) == fold(name) and fuzz.ratio(fold(g[1]), fold(task)) >= 80:
+                left.discard(g)
+                hit += 1
+                break
+    p = hit / len(pred) if pred else 0.0
+    r = hit / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def extract_f1(docs: int, seed: int) -> dict:
+    """Record F1 of the appendix (cadre, task) pairs: pages as rendered, as photographed
+    (flattening off), as photographed and flattened."""
+    import tempfile
+    from pathlib import Path
+
+    from extractor.pipeline import extract
+    from extractor.read.photo import find_page  # noqa: F401  (puts the module in sys.modules)
+
+    from .scans import degrade, render_decision, save_pdf
+
+    photo_mod = sys.modules["extractor.read.photo"]
+    gold, preds = set(), {"clean": set(), "photo_raw": set(), "photo_flat": set()}
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in range(docs):
+            pages = render_decision(seed=seed + d, people=4)
+            gold |= {(f"{d}:{n}", t) for n, t in _pairs(pages)}
+            clean = save_pdf([p.image for p in pages], Path(tmp) / f"clean-{d}.pdf", dpi=300)
+            photo = save_pdf([degrade(p, "phone", seed=seed + d * 10 + k).convert("L") for k, p in enumerate(pages)],
+                             Path(tmp) / f"phone-{d}.pdf", dpi=150)
+            for kind, path in (("clean", clean), ("photo_raw", photo), ("photo_flat", photo)):
+                find = photo_mod.find_page
+                if kind == "photo_raw":
+                    photo_mod.find_page = lambda g: None
+                try:
+                    x = extract(str(path))
+                finally:
+                    photo_mod.find_page = find
+                preds[kind] |= {(f"{d}:{a.cadre.text}", t.text) for a in x.assignments for t in a.tasks}
+    out = {}
+    for kind, pred in preds.items():
+        p, r, f = _record_f1(gold, pred)
+        out[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+    return {"pairs": len(gold), **out}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--extract", action="store_true",
+                    help="also extract the appendix records and score them (slow)")
     args = ap.parse_args(argv)
+    if args.extract:
+        print(json.dumps({"record_f1": extract_f1(args.docs, args.seed)}, ensure_ascii=False), flush=True)
     from extractor.read.ocr import ocr_image
     from extractor.read.photo import flatten_photo
 
