@@ -805,7 +805,10 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         c = _counts(s, [rows[i].document_id for i in skipped])
     for i in skipped:
         if rows[i].document_id in c:
-            _fill(rows[i], c[rows[i].document_id], status="skipped")
+            # A file that failed before fails again in this run's summary (skipped, it
+            # hid among the "0 failed" of a re-run from whoever filters for failures).
+            prior = c[rows[i].document_id]
+            _fill(rows[i], prior, status=None if prior["status"] == "failed" else "skipped")
     if interrupted:
         rows = [r for r in rows if r.status]
     import resource

@@ -152,3 +152,4 @@ def test_ingest_finds_through_the_same_walker(tmp_path):
     found = {f.path: f for f in find_files(root)}
     assert found["bomb.zip/zeros.txt"].error_code == "too_large"
     assert read_found(found["ok.zip/Hòa Phú/qd.txt"]) == b"quyet dinh"
+
