@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import SHARED
 
-from .perturb import PERTURBATIONS, measure, shared_documents, table
+from .perturb import PERTURBATIONS, compare, extract_text, measure, shared_documents, table
 
 TARGET = 0.95  # issue 11: >= 95 % of records unchanged under each perturbation
 THRESHOLDS: dict[str, float] = {name: TARGET for name in PERTURBATIONS}
@@ -60,3 +60,23 @@ def test_records_survive(results, name):
     assert t.share >= THRESHOLDS[name], (
         f"{name}: {t.kept}/{t.pairs} records kept = {t.share:.3f} < {THRESHOLDS[name]}; "
         f"{t.extra} new pairs; changed in {', '.join(t.changed_docs)}")
+
+
+# The issue's own sentence, written here (no ../shared needed): its one record must survive
+# every perturbation. Known shortfalls as above.
+SENTENCE_SHORTFALLS: dict[str, str] = {
+    "ocr_breaks": "a line break after 'Hòa Phú,' loses the record",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=True, reason=SENTENCE_SHORTFALLS[name])]
+                 if name in SENTENCE_SHORTFALLS else []) for name in PERTURBATIONS])
+def test_issue_sentence_survives(name):
+    from .test_perturb import GOLD, TEXT
+
+    original = extract_text(TEXT, "issue.txt")
+    assert len(original) == 1
+    how = PERTURBATIONS[name](TEXT, GOLD)
+    perturbed = extract_text(how.text, "issue.txt")
+    assert compare(original, perturbed, how) == (1, 1, 0), (how.text, perturbed)
