@@ -277,13 +277,16 @@ def page_paths(srv) -> list[str]:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_fits_the_screen_without_scrolling_sideways(backlog, browser, width):
     """At 390 (phone), 768 (tablet) and 1366 px: the page never scrolls sideways and nothing
-    sticks out of it; wide tables scroll inside their own box; below 900 px one column."""
+    sticks out of it; wide tables scroll inside their own box; below 900 px one column; and
+    no page breaks the Content-Security-Policy."""
     srv = backlog
     ctx = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
     ctx.set_default_timeout(45_000)
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The security policy is enforced here (not bypassed): nothing on a page may break it.
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     try:
         page.goto(srv.url + "/dang-nhap")
         page.evaluate("([t, u]) => { localStorage.setItem('giaoviec.token', t); localStorage.setItem('giaoviec.user', u); }",
@@ -402,7 +405,8 @@ def test_an_admin_manages_users_and_reads_the_audit_log(backlog, page):
     page.get_by_label("Người làm").fill("ui-admin")
     page.get_by_label("Đối tượng", exact=True).select_option("user")
     page.get_by_role("button", name="Lọc", exact=True).click()
-    page.wait_for_function("document.querySelectorAll('#audit tbody tr[data-id]').length >= 2")
+    page.wait_for_function("""() => { const rows = [...document.querySelectorAll('#audit tbody tr[data-id]')];
+        return rows.length >= 2 && rows.every(r => r.cells[1].textContent === 'ui-admin'); }""")
     actions = page.locator("#audit tbody tr[data-id] td:nth-child(3)").all_inner_texts()
     assert {"Thêm", "Đặt mật khẩu", "Khóa tài khoản", "Mở khóa", "Thu hồi mã"} <= set(actions), actions
     assert set(page.locator("#audit tbody tr[data-id] td:nth-child(2)").all_inner_texts()) == {"ui-admin"}

@@ -193,21 +193,6 @@
     renderSource();
   }
 
-  function replaceAssignment(updated) {
-    const i = state.assignments.findIndex((x) => String(x.id) === String(updated.id));
-    if (i >= 0) state.assignments[i] = updated;
-    const old = document.getElementById("a-" + updated.id);
-    if (old) {
-      const focused = document.activeElement && old.contains(document.activeElement) ? document.activeElement.className : null;
-      const fresh = card(updated, Number(old.dataset.n));
-      old.replaceWith(fresh);
-      // A decision button keeps the focus across the re-render, so the keyboard user stays put.
-      if (focused !== null) { const again = fresh.querySelector("header .decide-small button." + focused.split(" ")[0]); if (again) again.focus(); }
-    }
-    refreshCounts();
-    renderSource();
-  }
-
   function fieldRow(a, name, label) {
     const f = (a.fields || {})[name] || {};
     const low = typeof f.confidence === "number" && f.confidence < LOW;
