@@ -69,6 +69,8 @@ def create_app() -> FastAPI:
         description="Đọc văn bản giao việc đột phá: tải lên, trích xuất, rà soát, xuất. "
                     "Every /api call needs `Authorization: Bearer TOKEN` (except POST /api/auth/login).",
         lifespan=lifespan,
+        docs_url=None,  # served from our own assets below (FastAPI's loads Swagger from a CDN)
+        redoc_url=None,
     )
     for r in routers:
         app.include_router(r)
@@ -76,6 +78,10 @@ def create_app() -> FastAPI:
 
     settings = get_settings()
     app.add_middleware(BodyLimit, json_bytes=settings.max_request_bytes, upload_bytes=settings.max_upload_bytes)
+    from service.headers import SecurityHeaders, add_docs
+
+    app.add_middleware(SecurityHeaders)  # outermost: the body cap's own answers get the headers too
+    add_docs(app)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

@@ -53,6 +53,17 @@ def tcp_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def shown_url(url: str) -> str:
+    """A database or broker URL as printed: the password masked (logs are read by many).
+
+    >>> shown_url("postgresql+psycopg://app:s3cret@db:5432/gv")
+    'postgresql+psycopg://app:***@db:5432/gv'
+    """
+    import re
+
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", url)
+
+
 def bootstrap_admin() -> str | None:
     """If there is no user at all, create ``admin`` and return its token (printed once)."""
     from sqlalchemy import func, select
@@ -88,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers(settings.database_url)
     jobs = f"celery {settings.broker_url}" if settings.broker_url else "in-process"
     print(f"giaoviec: serving http://{args.host}:{args.port}/ with {workers} process(es) "
-          f"(database {settings.database_url}, jobs {jobs})", file=sys.stderr)
+          f"(database {shown_url(settings.database_url)}, jobs {shown_url(jobs)})", file=sys.stderr)
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 

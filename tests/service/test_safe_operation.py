@@ -1,0 +1,61 @@
+"""Smaller rows of issue 13: security headers, HEAD /, API docs without a CDN, search
+wildcards, a missing original restored by uploading it again, no password printed."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def test_every_answer_has_the_security_headers(api):
+    for r in (api.client.get("/"), api.get("/api/me"), api.client.get("/healthz"),
+              api.client.post("/api/auth/login", content=b"x" * (2 << 20), headers={"Content-Type": "application/json"})):
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "no-referrer"
+        csp = r.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert api.get("/api/me").headers["cache-control"] == "no-store"
+    r = api.client.post("/api/auth/login", json={"name": "clerk-1", "password": "pw-clerk"})
+    assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+
+
+def test_head_is_answered_like_get_without_a_body(api):
+    r = api.client.head("/")
+    assert r.status_code == 200 and r.content == b""
+    assert api.client.head("/healthz").status_code == 200
+
+
+def test_api_docs_come_from_our_own_origin(api):
+    r = api.client.get("/docs")
+    assert r.status_code == 200
+    assert not re.search(r"(src|href)=\"(https?:)?//", r.text), "docs load something from another host"
+    for src in re.findall(r"(?:src|href)=\"([^\"]+)\"", r.text):
+        assert api.client.get(src).status_code == 200, src
+    assert api.client.get("/redoc").status_code == 404
+    assert api.client.get("/openapi.json").status_code == 200
+
+
+def test_search_wildcards_are_not_wildcards(api):
+    api.upload([("a.txt", "Quyết định một".encode()), ("b.txt", "Quyết định hai".encode())])
+    for q in ("%", "_", "%%", "%_%"):
+        got = api.get("/api/documents", params={"q": q}).json()
+        assert got["total"] == 0, (q, [d["name"] for d in got["items"]])
+
+
+def test_uploading_the_same_bytes_again_restores_a_missing_original(api, service):
+    data = "Quyết định giao nhiệm vụ".encode()
+    doc = api.upload([("qd.txt", data)])[0]
+    path = Path(service.data_dir) / "files" / doc["sha256"][:2] / doc["sha256"][2:]
+    path.unlink()
+    assert api.get(f"/api/documents/{doc['id']}/file").status_code == 410
+    again = api.upload([("qd.txt", data)])[0]
+    assert again["id"] == doc["id"] and again["duplicate"] is True
+    r = api.get(f"/api/documents/{doc['id']}/file")
+    assert r.status_code == 200 and r.content == data
+
+
+def test_serve_does_not_print_the_database_password():
+    from service.cli.serve import shown_url
+
+    assert shown_url("postgresql+psycopg://app:s3cret@db:5432/gv") == "postgresql+psycopg://app:***@db:5432/gv"
+    assert "pw" not in shown_url("celery redis://:pw@127.0.0.1:6379/0")
+    assert shown_url("sqlite:///./data/giaoviec.db") == "sqlite:///./data/giaoviec.db"
