@@ -80,6 +80,7 @@ class TruthTable:
     ruled: bool = True
     header: bool = True
     continued: bool = False
+    rules: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x0, y0, x1, y1) as drawn
 
     def grid(self) -> list[list[str]]:
         return [[self.cells.get((r, c), "") for c in range(self.ncols)] for r in range(self.nrows)]
@@ -256,16 +257,18 @@ def _draw_table(cv: _Canvas, rows, *, header: bool, ruled: bool, continued: bool
     if ruled:
         lw = max(1, round(cv.dpi / 150))
         for c, x in enumerate(xs):
-            cv.draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=lw)
+            truth.rules.append((x, ys[0], x, ys[-1]))
         for i, yv in enumerate(ys):
             if 0 < i < len(ys) - 1:
                 # a rule between rows runs only under cells that end there
                 for c in range(len(HEADER)):
                     ends = truth.owner(i - 1, c)[0] + truth.spans.get(truth.owner(i - 1, c), (1, 1))[0] == i
                     if ends:
-                        cv.draw.line([(xs[c], yv), (xs[c + 1], yv)], fill=0, width=lw)
+                        truth.rules.append((xs[c], yv, xs[c + 1], yv))
             else:
-                cv.draw.line([(xs[0], yv), (xs[-1], yv)], fill=0, width=lw)
+                truth.rules.append((xs[0], yv, xs[-1], yv))
+        for x0_, y0_, x1_, y1_ in truth.rules:
+            cv.draw.line([(x0_, y0_), (x1_, y1_)], fill=0, width=lw)
     cv.tables.append(truth)
     cv.y = ys[-1] + round(0.15 * cv.dpi)
     return fit
@@ -333,29 +336,24 @@ def _damage_rules(gray: np.ndarray, table: TruthTable, rng: random.Random, *, fa
                   broken: bool, doubled: bool) -> np.ndarray:
     """Fade, break or double the ruling lines of ``table`` (in the clean page)."""
     out = gray.astype(np.int16)
-    boxes = table.boxes.values()
-    ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
-    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    band = 3
+    band = 1  # the rules are drawn 1-2 px wide; text sits farther than this from them
     line_mask = np.zeros(out.shape, bool)
-    for y in ys:
-        line_mask[max(0, y - band):y + band + 1, x0:x1 + 1] = True
-    for x in xs:
-        line_mask[y0:y1 + 1, max(0, x - band):x + band + 1] = True
+    for x0, y0, x1, y1 in table.rules:
+        line_mask[max(0, y0 - band):y1 + band + 1, max(0, x0 - band):x1 + band + 1] = True
     ink = (out < 128) & line_mask
     if faint:
         out[ink] = rng.randint(150, 185)
     if broken:
         # gaps of 3-12 px every few hundred: a worn ribbon, a dry toner drum
-        for y in ys:
-            for _ in range((x1 - x0) // 180):
-                gx = rng.randint(x0, x1)
-                out[max(0, y - band):y + band + 1, gx:gx + rng.randint(3, 12)] = 255
-        for x in xs:
-            for _ in range((y1 - y0) // 180):
-                gy = rng.randint(y0, y1)
-                out[gy:gy + rng.randint(3, 12), max(0, x - band):x + band + 1] = 255
+        for x0, y0, x1, y1 in table.rules:
+            length = max(x1 - x0, y1 - y0)
+            for _ in range(length // 180):
+                g = rng.randint(0, length)
+                n = rng.randint(3, 12)
+                if y0 == y1:
+                    out[max(0, y0 - band):y0 + band + 2, x0 + g:x0 + g + n] = 255
+                else:
+                    out[y0 + g:y0 + g + n, max(0, x0 - band):x0 + band + 2] = 255
     if doubled:
         dy = rng.randint(4, 7)
         ghost = np.roll(np.where(ink, out, 255), dy, axis=0)
@@ -388,12 +386,15 @@ def degrade(page: ScanPage, severity: str, seed: int = 0, *, back: ScanPage | No
     im = Image.fromarray(gray).convert("RGB")
     tables = [t for t in page.tables if t.ruled]
     if tables and severity in ("office", "copy", "phone"):
-        # a stamp over the table's left rules and a name cell (where signatures also land)
+        # a stamp over the table's left border: its rules and the STT cells under it
+        # (text under a stamp is another matter: what matters here is the grid)
         t = tables[0]
         bx = [b for b in t.boxes.values()]
-        x = min(b[0] for b in bx) + rng.randint(100, 400)
-        y = min(b[1] for b in bx) + rng.randint(200, max(201, (max(b[3] for b in bx) - min(b[1] for b in bx)) // 2))
-        s = _stamp(round(1.3 * page.dpi), rng)
+        size = round(1.3 * page.dpi)
+        top, bottom = min(b[1] for b in bx), max(b[3] for b in bx)
+        x = min(b[0] for b in bx) - size * 3 // 4 - rng.randint(0, size // 8)
+        y = top + rng.randint(size // 2, max(size // 2 + 1, bottom - top - size))
+        s = _stamp(size, rng)
         im.paste(s, (x, y), s)
     if severity == "phone":
         return _photo(im, rng, nrng)
@@ -419,6 +420,7 @@ def degrade(page: ScanPage, severity: str, seed: int = 0, *, back: ScanPage | No
     out = Image.open(io.BytesIO(buf.getvalue()))
     out.load()
     out.info["dpi"] = (target, target)
+    out.info["skew"] = angle  # degrees counter-clockwise the page was turned
     return out
 
 
@@ -460,3 +462,36 @@ def save_tiff(images: list[Image.Image], path: Path, dpi: int = 200) -> Path:
     ims = [im.convert("L") for im in images]
     ims[0].save(path, save_all=True, append_images=ims[1:], compression="tiff_lzw", dpi=(dpi, dpi))
     return path
+
+
+def _norm(text: str) -> str:
+    from extractor.normalize import normalize_line
+
+    return " ".join(normalize_line(text).split())
+
+
+def score_table(rows: list[list[str]], truth: TruthTable) -> dict[str, int]:
+    """Compare a table as read (``rows`` of cell texts, merged cells repeated) with the
+    truth, cell by cell at the same (row, column): ``right`` counts cells whose text is
+    within 20 % edits of the truth (the cell landed where it belongs); ``edits`` and
+    ``chars`` give the character error rate of the cell texts (a missing cell counts
+    all its characters).
+
+    >>> t = TruthTable({(0, 0): "Họ và tên", (1, 0): "Trần Văn Dũng"}, {}, {}, 2, 1)
+    >>> score_table([["Họ và tên"], ["Trân Văn Dũng"]], t)
+    {'cells': 2, 'right': 2, 'edits': 1, 'chars': 22}
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    out = {"cells": 0, "right": 0, "edits": 0, "chars": 0}
+    for (r, c), text in truth.cells.items():
+        ref = _norm(text)
+        if not ref:
+            continue
+        hyp = _norm(rows[r][c]) if r < len(rows) and c < len(rows[r]) else ""
+        d = Levenshtein.distance(hyp, ref)
+        out["cells"] += 1
+        out["right"] += d <= 0.2 * len(ref)
+        out["edits"] += d
+        out["chars"] += len(ref)
+    return out

@@ -286,6 +286,8 @@ class _Prepared:
     width: int
     height: int
     scratch: list[Path]  # files of ours to delete once the page is read
+    cuts: list = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
+    strip: Path | None = None  # the table cells, stacked: read apart with --psm 6
 
 
 def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
@@ -300,7 +302,8 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     import cv2
     import numpy as np
 
-    from .grid import estimate_skew, find_tables, remove_lines, rotate
+    from .cells import stack_cells
+    from .grid import estimate_skew, find_tables, page_dpi, rotate
     from .photo import flatten_photo
 
     # Pages are already read in parallel, one per core; OpenCV's own threads would only
@@ -333,12 +336,20 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         if given is not None and delete_input:
             given.unlink(missing_ok=True)
     target = upright
+    cuts: list = []
+    strip_path: Path | None = None
     if tables:
-        target = workdir / f"{stem}-ocr-nolines.pgm"
-        cv2.imwrite(str(target), remove_lines(gray))
+        # each cell read on its own, cut out into a strip; the page without its tables
+        page, strip, cuts = stack_cells(gray, tables, dpi=dpi or page_dpi(gray))
+        target = workdir / f"{stem}-ocr-page.pgm"
+        cv2.imwrite(str(target), page)
         scratch.append(target)
+        if strip is not None:
+            strip_path = workdir / f"{stem}-ocr-cells.pgm"
+            cv2.imwrite(str(strip_path), strip)
+            scratch.append(strip_path)
     h, w = gray.shape
-    return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch)
+    return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path)
 
 
 def _tesseract_dpi(dpi: int | None) -> int | None:
@@ -351,9 +362,12 @@ def _tesseract_dpi(dpi: int | None) -> int | None:
 
 
 def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name: str,
-            workdir: Path) -> OcrResult:
+            workdir: Path, cell_words=()) -> OcrResult:
     """An OCR result from a prepared page's words; a page that reads badly is tried on
     its side and upside down first (OSD, else each turn) and the best reading kept."""
+    from .cells import words_to_page
+
+    words = list(words) + words_to_page(cell_words, prep.cuts)
     text = " ".join(w.text for w in words)
     fixes = list(prep.fixes)
     tables, width, height = prep.tables, prep.width, prep.height
@@ -374,6 +388,9 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
                               stem=f"{prep.upright.stem}-r{deg}", name=name)
             try:
                 w2 = _run_tesseract(turned.path, config, name=name, dpi=prep.dpi)
+                if turned.strip is not None:
+                    w2 += words_to_page(_run_tesseract(turned.strip, config, psm=6, name=name, dpi=prep.dpi),
+                                        turned.cuts)
             finally:
                 for f in turned.scratch:
                     f.unlink(missing_ok=True)
@@ -509,7 +526,12 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
                 try:
                     words = _run_tesseract_batch([p.path for p in batch], config, name=name, dpi=batch[0].dpi,
                                                  workdir=workdir)
-                    out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir)
+                    celled = [p for p in batch if p.strip is not None]
+                    cells = dict(zip((p.index for p in celled), _run_tesseract_batch(
+                        [p.strip for p in celled], config, psm=6, name=name, dpi=batch[0].dpi,
+                        workdir=workdir))) if celled else {}
+                    out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir,
+                                            cell_words=cells.get(p.index, ()))
                            for p, w in zip(batch, words)}
                 finally:
                     for p in batch:
