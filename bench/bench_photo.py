@@ -84,9 +84,11 @@ def extract_f1(docs: int, seed: int) -> dict:
             pages = render_decision(seed=seed + d, people=4)
             gold |= {(f"{d}:{n}", t) for n, t in _pairs(pages)}
             clean = save_pdf([p.image for p in pages], Path(tmp) / f"clean-{d}.pdf", dpi=300)
-            photo = save_pdf([degrade(p, "phone", seed=seed + d * 10 + k).convert("L") for k, p in enumerate(pages)],
-                             Path(tmp) / f"phone-{d}.pdf", dpi=150)
-            for kind, path in (("clean", clean), ("photo_raw", photo), ("photo_flat", photo)):
+            shots = [degrade(p, "phone", seed=seed + d * 10 + k).convert("L") for k, p in enumerate(pages)]
+            # two files of the same photos: nothing read once may be reused for the other
+            raw = save_pdf(shots, Path(tmp) / f"phone-raw-{d}.pdf", dpi=150)
+            flat = save_pdf(shots, Path(tmp) / f"phone-flat-{d}.pdf", dpi=150)
+            for kind, path in (("clean", clean), ("photo_raw", raw), ("photo_flat", flat)):
                 find = photo_mod.find_page
                 if kind == "photo_raw":
                     photo_mod.find_page = lambda g: None
