@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import func, or_, select
 
-from service.auth import Clerk, DbSession, audit
+from service.auth import Clerk, DbSession, Reviewer, audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
 from service.settings import get_settings
 from service.storage.fold import fold
@@ -36,8 +36,6 @@ async def upload(session: DbSession, user: Clerk,
                  file: Annotated[list[UploadFile], File(description="one or more files; a .zip is expanded")],
                  hints: Annotated[str | None, Form(description="JSON object of extraction hints")] = None):
     """Store each file (before processing), answer at once, process in the background."""
-    from service import jobs
-
     try:
         hint_obj = json.loads(hints) if hints else None
         if hint_obj is not None and not isinstance(hint_obj, dict):
@@ -46,12 +44,19 @@ async def upload(session: DbSession, user: Clerk,
         raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}")
     # Copying, unpacking, hashing and the database off the event loop: other requests go on.
     out, created_ids = await run_in_threadpool(_receive, session, user, file, hint_obj)
-    for i in created_ids:
+    # The broker's publish blocks (Redis): off the event loop too.
+    await run_in_threadpool(_enqueue_all, created_ids)
+    return {"documents": out}
+
+
+def _enqueue_all(ids: list[int]) -> None:
+    from service import jobs
+
+    for i in ids:
         try:
             jobs.enqueue(i)
         except Exception:  # broker down: the file and row are stored; a worker's start-up sweep queues it
             log.exception("document %s stored but not queued", i)
-    return {"documents": out}
 
 
 def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[dict], list[int]]:
@@ -156,7 +161,9 @@ def get_file(document_id: Id, session: DbSession, user: Clerk):
     d = get_or_404(session, Document, document_id, "document")
     path = original_path(d)
     if not path.is_file():
-        raise HTTPException(410, f"{d.name}: the stored original is missing from the data directory")
+        raise HTTPException(410, f"{d.name}: the stored original is missing from the data directory; "
+                                 "upload the same file again to restore it")
+    audit(session, user, "download", "document", d.id)
     return FileResponse(path, media_type=MEDIA.get(d.format or "", "application/octet-stream"), filename=d.name)
 
 
@@ -271,7 +278,7 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
 
 
 @router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)
-def rerun(document_id: Id, session: DbSession, user: Clerk):
+def rerun(document_id: Id, session: DbSession, user: Reviewer):
     """Extract again (e.g. with a newer model); reviewer corrections and decisions are kept."""
     from service import jobs
     from service.processing import requeue
@@ -282,7 +289,10 @@ def rerun(document_id: Id, session: DbSession, user: Clerk):
         raise HTTPException(409, f"{d.name} is being processed now; re-run it when it is done")
     audit(session, user, "rerun", "document", d.id, before, {"status": "queued"})
     session.commit()
-    jobs.enqueue(d.id)
+    try:
+        jobs.enqueue(d.id)
+    except Exception:  # committed as queued: a worker's sweep picks it up (was a 500 after the commit)
+        log.exception("document %s re-queued but not sent to a worker", d.id)
     return {"id": d.id, "status": "queued"}
 
 

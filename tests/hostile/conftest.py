@@ -74,7 +74,8 @@ class Server:
             time.sleep(0.3)
 
 
-def _start(tmp: Path, database_url: str, extra_env: dict | None = None) -> Server:
+def _start(tmp: Path, database_url: str, extra_env: dict | None = None, token: str | None = None) -> Server:
+    """Start ``giaoviec serve`` on ``tmp`` (again: pass the admin ``token`` printed the first time)."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIAOVIEC_")}
     env.update(GIAOVIEC_DATABASE_URL=database_url, GIAOVIEC_DATA_DIR=str(tmp / "data"),
@@ -97,12 +98,13 @@ def _start(tmp: Path, database_url: str, extra_env: dict | None = None) -> Serve
             proc.kill()
             raise AssertionError(f"giaoviec serve did not start:\n{log.read_text()[-3000:]}")
         time.sleep(0.1)
-    token = next((ln.strip() for ln in log.read_text().splitlines() if ln.strip().startswith("gv_")), None)
+    token = token or next((ln.strip() for ln in log.read_text().splitlines() if ln.strip().startswith("gv_")), None)
     assert token, f"no admin token printed:\n{log.read_text()}"
     return Server(url, "127.0.0.1", port, proc, tmp / "data", token, env, log)
 
 
 def _stop(server: Server) -> None:
+    """Stop the server and every process it started (its own process group)."""
     if server.proc.poll() is None:
         os.killpg(server.proc.pid, signal.SIGTERM)
         try:

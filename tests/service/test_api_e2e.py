@@ -121,7 +121,8 @@ def test_upload_process_review_export(api):
     assert hoa_phu[("UBND xã Hòa Phú", 2022)]["tasks"] == 2 and st["documents"] == {"done": 2}
 
     # re-run the DOCX (a newer model): corrections, statuses and decisions survive
-    assert api.post(f"/api/documents/{ids[0]}/rerun", role="clerk").status_code == 202
+    assert api.post(f"/api/documents/{ids[0]}/rerun", role="clerk").status_code == 403  # reviewers re-run
+    assert api.post(f"/api/documents/{ids[0]}/rerun", role="reviewer").status_code == 202
     (d_again,) = api.wait([ids[0]])
     assert d_again["status"] == "done" and d_again["attempts"] == 2
     a2 = api.get(f"/api/assignments/{a['id']}").json()

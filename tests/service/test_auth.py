@@ -15,7 +15,7 @@ ENDPOINTS = [
     ("get", "/api/me", None, "clerk"),
     ("get", "/api/documents", None, "clerk"),
     ("get", "/api/documents/1", None, "clerk"),
-    ("post", "/api/documents/1/rerun", None, "clerk"),
+    ("post", "/api/documents/1/rerun", None, "reviewer"),  # issue 13: clerks upload and read
     ("get", "/api/assignments", None, "clerk"),
     ("get", "/api/tasks", None, "clerk"),
     ("get", "/api/duplicates", None, "clerk"),

@@ -59,3 +59,19 @@ def test_serve_does_not_print_the_database_password():
     assert shown_url("postgresql+psycopg://app:s3cret@db:5432/gv") == "postgresql+psycopg://app:***@db:5432/gv"
     assert "pw" not in shown_url("celery redis://:pw@127.0.0.1:6379/0")
     assert shown_url("sqlite:///./data/giaoviec.db") == "sqlite:///./data/giaoviec.db"
+
+
+def test_downloads_are_audited_and_errors_show_no_server_paths(api, service):
+    from service.processing import process_document
+
+    doc = api.upload([("qd.txt", "Quyết định số 12".encode())])[0]
+    api.wait([doc["id"]])
+    assert api.get(f"/api/documents/{doc['id']}/file", role="clerk").status_code == 200
+    audit = api.get("/api/audit", params={"entity": "document", "entity_id": doc["id"]}).json()["items"]
+    assert any(a["action"] == "download" and a["user_name"] == "clerk-1" for a in audit)
+    (Path(service.data_dir) / "files" / doc["sha256"][:2] / doc["sha256"][2:]).unlink()
+    assert api.post(f"/api/documents/{doc['id']}/rerun", role="reviewer").status_code == 202
+    process_document(doc["id"])
+    d = api.wait([doc["id"]])[0]
+    assert d["status"] == "failed" and "upload the same file again" in d["error"]["message"]
+    assert str(service.data_dir) not in d["error"]["message"] and "/files/" not in d["error"]["message"]
