@@ -288,7 +288,7 @@ def process_document(document_id: int, *, match: bool = True) -> None:
             try:
                 if not path.is_file():
                     raise FileNotFoundError(f"{name}: the stored original is missing from the data directory; "
-                                            "upload the same file again to restore it")
+                                            "upload the file again to restore it")
                 document = _read(path, name, config, _progress_callback(document_id, job))
                 _touch(document_id, job, stage="extracting", pages=len(document.pages),
                        pages_done=len(document.pages), format=document.format, ocr=bool(document.ocr))

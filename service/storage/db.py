@@ -47,7 +47,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit survives a power cut (NORMAL under WAL may lose the last ones,
+            # and an upload answered "stored" must stay stored; issue 13).
+            cur.execute("PRAGMA synchronous=FULL")
             cur.close()
 
         return engine

@@ -73,5 +73,16 @@ def test_downloads_are_audited_and_errors_show_no_server_paths(api, service):
     assert api.post(f"/api/documents/{doc['id']}/rerun", role="reviewer").status_code == 202
     process_document(doc["id"])
     d = api.wait([doc["id"]])[0]
-    assert d["status"] == "failed" and "upload the same file again" in d["error"]["message"]
+    assert d["status"] == "failed" and "upload the file again" in d["error"]["message"]
     assert str(service.data_dir) not in d["error"]["message"] and "/files/" not in d["error"]["message"]
+
+
+def test_sqlite_commits_survive_a_power_cut(service):
+    if not service.database_url.startswith("sqlite"):
+        return
+    from sqlalchemy import text
+
+    from service.storage.db import session_scope
+
+    with session_scope() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
