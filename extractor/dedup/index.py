@@ -5,11 +5,15 @@ above the threshold when comparing all pairs is found). For a threshold T above
 :data:`~extractor.dedup.scoring.CONFLICT_CAP`, a pair scoring >= T has
 
 1. equal non-year numbers, so only tasks with the same numbers are compared;
-2. every proper name of each side inside the other's words. So if task A has names, B
-   contains every two-syllable piece of them; A is compared only with the tasks (with
-   those numbers) that contain its rarest piece, or its two rarest when it has two or
-   more. (Names are compared without tone marks, so pieces are too.) Tasks with no names
-   are compared among themselves;
+2. every proper name of each side inside the other's words, when both have names. So
+   if task A has names, B contains every piece of them (two-syllable runs, or the
+   syllable of a one-syllable name); A is compared only with the tasks (with those
+   numbers) that contain its rarest piece, or its two rarest when it has two or more.
+   (Pieces are taken without tone marks: a name found in the other side is found so
+   too.) Tasks with no names are compared among themselves. A task with names and one
+   without whose words lack a name score at most the raw ratio minus
+   :data:`~extractor.dedup.scoring.MISSING_PENALTY` (issue 16): they are paired by
+   :func:`_weak_candidates` when the raw ratio may reach T plus that;
 3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
    to one decimal and never exceeds the raw ratio). Among nameless tasks the raw ratio
    bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
@@ -48,12 +52,14 @@ from rapidfuzz import fuzz, process
 
 from .keys import Key, match_key, normalize_text, plain_tokens
 from .records import Pair, PairKind, TaskRef
-from .scoring import CONFLICT_CAP, explain, score, score_at_least
+from .scoring import CONFLICT_CAP, MISSING_PENALTY, explain, score, score_at_least
 
 __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind", "match_keys",
-           "candidate_pairs", "choose_probe", "prefix_length", "token_codes"]
+           "candidate_pairs", "choose_probe", "name_pieces", "prefix_length", "shared_pieces_needed",
+           "token_codes"]
 
 _intern = sys.intern
+_UNI = 0xFFFFFFFF  # second half of a one-syllable name's piece (no syllable has this id)
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
 
 
@@ -90,15 +96,24 @@ def _plain_name(name: tuple[str, ...]) -> tuple[str, ...]:
     return plain_tokens(name)
 
 
-def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, str]:
-    """The rarest two-syllable piece of a task's names (ties by text, so it is stable)."""
+def name_pieces(name: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's pieces: its two-syllable runs, or the syllable of a one-syllable name.
+
+    >>> name_pieces(("tan", "my")), name_pieces(("nua",))
+    ([('tan', 'my')], [('nua',)])
+    """
+    return list(zip(name, name[1:])) if len(name) > 1 else [tuple(name)]
+
+
+def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, ...]:
+    """The rarest piece of a task's names (ties by text, so it is stable)."""
     best = None
     for name in names:
-        for bg in zip(name, name[1:]):
+        for bg in name_pieces(name):
             k = (counts.get(bg, 0), bg)
             if best is None or k < best:
                 best = k
-    assert best is not None, "names have two syllables or more"
+    assert best is not None, "a task with names has a piece"
     return best[1]
 
 
@@ -234,6 +249,11 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
         _named_candidates(keys, live, gid, codes, cut, out, workers)
         for idxs in nameless.values():
             _self_join(idxs, keys, codes, cut, out, n, workers)
+        # A task with names against one without, whose words lack a name: at most the
+        # raw ratio minus MISSING_PENALTY, so only pairs with raw >= T + that can count.
+        weak_cut = max(0.0, threshold + MISSING_PENALTY - 0.05) - 1e-3
+        if weak_cut <= 100.0 and nameless:
+            _weak_candidates(keys, live, gid, codes, weak_cut, out, workers)
     if not out:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(out))
@@ -255,7 +275,10 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
 
     def pieces_of(name: tuple[str, ...]) -> tuple[int, ...]:
         ids = list(map(get, _plain_name(name)))
-        out = of_name[name] = tuple(dict.fromkeys(a << 32 | b for a, b in zip(ids, ids[1:])))
+        if len(ids) == 1:  # a one-syllable name ("xã Nưa"): the syllable is its piece
+            out = of_name[name] = (ids[0] << 32 | _UNI,)
+        else:
+            out = of_name[name] = tuple(dict.fromkeys(a << 32 | b for a, b in zip(ids, ids[1:])))
         return out
 
     for i in live:
@@ -280,9 +303,12 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     ukey = np.unique(own_key)
     n_keys = len(ukey)
     own_key = np.searchsorted(ukey, own_key)
-    in_name = np.zeros(len(vocab), dtype=bool)  # syllables that occur in some name
-    in_name[pieces >> 32] = True
-    in_name[pieces & 0xFFFFFFFF] = True
+    uni = (pieces & 0xFFFFFFFF) == _UNI
+    in_name = np.zeros(len(vocab), dtype=bool)  # syllables that occur in some two-syllable piece
+    in_name[pieces[~uni] >> 32] = True
+    in_name[pieces[~uni] & 0xFFFFFFFF] = True
+    in_uni = np.zeros(len(vocab), dtype=bool)  # syllables that are a one-syllable name
+    in_uni[pieces[uni] >> 32] = True
     # Which name pieces each task contains anywhere (not only in a name: "bảo tiến" is
     # also in "đảm bảo tiến độ"): (piece key, task) with key = group * n_pieces + piece.
     hits: list[np.ndarray] = []
@@ -294,10 +320,15 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
         grow = len(vocab) - len(in_name)
         if grow > 0:
             in_name = np.concatenate([in_name, np.zeros(grow, dtype=bool)])
+            in_uni = np.concatenate([in_uni, np.zeros(grow, dtype=bool)])
         task = np.asarray(part, dtype=np.int64)[np.cumsum(ids == 0)]
         ok = in_name[ids[:-1]] & in_name[ids[1:]]
         where = np.nonzero(ok)[0]
         bg = ids[where] << 32 | ids[where + 1]
+        if in_uni.any():
+            one = np.nonzero(in_uni[ids])[0]
+            where = np.concatenate([where, one])
+            bg = np.concatenate([bg, ids[one] << 32 | _UNI])
         pos = np.minimum(np.searchsorted(pieces, bg), n_pieces - 1)
         found = pieces[pos] == bg
         t = task[where[found]]
@@ -368,6 +399,128 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
         lo = hi
 
 
+def shared_pieces_needed(n: int, t: float) -> int:
+    """How many syllable pairs a task of ``n`` syllables must share with any task it has
+    a ratio >= t (0-1) with, both padded with a start and an end mark (0: no bound).
+
+    The LCS has L >= t(n+m)/2 syllables; it breaks at most (n - L) + (m - L) times, so
+    the padded sequences share at least (L + 1) - (n - L) - (m - L) pairs, least over
+    the lengths m the length bound allows.
+
+    >>> shared_pieces_needed(12, 0.8995)
+    9
+    """
+    if n == 0:
+        return 0
+    lo = max(1, math.ceil(n * t / (2.0 - t) - 1e-9))
+    hi = math.floor(n * (2.0 - t) / t + 1e-9)
+    return max(0, min((3 * math.ceil(t * (n + m) / 2.0 - 1e-9) - n - m + 1 for m in range(lo, hi + 1)),
+                      default=0))
+
+
+def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, codes: Sequence[str],
+                     cut: float, out: list[np.ndarray], workers: int) -> None:
+    """Pairs of a task with names and one without, with the same numbers, whose raw ratio
+    may reach ``cut``. Tasks without names are few (no usable capitals); each is indexed
+    under every pair of consecutive syllables (padded with a start and an end mark). A
+    task with names that must share s pairs (:func:`shared_pieces_needed`) with a partner
+    looks up n + 1 - s + 1 of its own pairs, those fewest tasks without names hold: one
+    of them is shared. Most hold none of a named place's pairs ("xã thịnh trường"), so
+    most tasks with names look up nothing. Vectorised over all groups of numbers."""
+    n = len(keys)
+    t = cut / 100.0
+    alive = np.asarray(live, dtype=np.int64)
+    has = np.fromiter((bool(keys[i].names) for i in live), dtype=bool, count=len(live))
+    n_groups = int(gid.max()) + 2
+    g_named = np.zeros(n_groups, dtype=bool)
+    g_nameless = np.zeros(n_groups, dtype=bool)
+    g_named[gid[alive[has]]] = True
+    g_nameless[gid[alive[~has]]] = True
+    both = g_named & g_nameless
+    inside = both[gid[alive]]
+    nm, nl = alive[inside & has], alive[inside & ~has]
+    if not len(nm) or not len(nl):
+        return
+
+    lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+
+    def syllables(tasks: np.ndarray) -> np.ndarray:
+        return np.frombuffer("".join([codes[i] for i in tasks.tolist()]).encode("utf-32-le"),
+                            dtype=np.uint32).astype(np.int64) + 1
+
+    def bigrams(tasks: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        lens = lengths[tasks]
+        total = int(lens.sum()) + 2 * len(tasks)
+        seq = np.zeros(total, dtype=np.int64)  # 0 starts a task, END ends it
+        ends = np.cumsum(lens + 2)
+        seq[ends - 1] = END
+        body = np.ones(total, dtype=bool)
+        body[ends - 1] = False
+        body[ends - lens - 2] = False
+        seq[body] = ids
+        owner = np.repeat(np.arange(len(tasks)), lens + 2)
+        ok = owner[:-1] == owner[1:]
+        first, second = seq[:-1][ok], seq[1:][ok]
+        return (gid[tasks][owner[:-1][ok]] * W + first) * W + second, owner[:-1][ok], lens
+
+    nl_ids = syllables(nl)
+    END = 0x110001  # above every code (characters, + 1)
+    W = END + 1
+    if n_groups * W * W >= 2**62:  # keys would overflow: compare each group's kinds all against all
+        for g in np.nonzero(both)[0].tolist():
+            _cross(nm[gid[nm] == g].tolist(), nl[gid[nl] == g].tolist(), codes, cut, out, n, workers)
+        return
+    b_key, b_own, _ = bigrams(nl, nl_ids)
+    order = np.lexsort((b_own, b_key))
+    b_key, b_own = b_key[order], b_own[order]
+    dedup = np.r_[True, (b_key[1:] != b_key[:-1]) | (b_own[1:] != b_own[:-1])]
+    b_key, b_own = b_key[dedup], b_own[dedup]
+    ukey, first_at, df = np.unique(b_key, return_index=True, return_counts=True)
+    need = np.zeros(int(lengths[nm].max()) + 1, dtype=np.int64)
+    for k in range(len(need)):
+        need[k] = shared_pieces_needed(k, t)
+    a_lens_all = lengths[nm]
+    # No bound (short tasks at a low threshold): all against all within the group.
+    loose = need[a_lens_all] <= 0
+    if loose.any():
+        for g in np.unique(gid[nm[loose]]).tolist():
+            _cross(nm[loose & (gid[nm] == g)].tolist(), nl[gid[nl] == g].tolist(), codes, cut, out, n,
+                   workers)
+        nm = nm[~loose]
+        if not len(nm):
+            return
+    step = 200_000
+    for s0 in range(0, len(nm), step):
+        part = nm[s0:s0 + step]
+        a_key, a_own, a_lens = bigrams(part, syllables(part))
+        pos = np.minimum(np.searchsorted(ukey, a_key), len(ukey) - 1)
+        hit = ukey[pos] == a_key
+        a_df = np.where(hit, df[pos], 0)
+        p_len = a_lens + 1 - need[a_lens] + 1  # pairs to look up, of a_lens + 1
+        zero = np.bincount(a_own, weights=(a_df == 0), minlength=len(part))
+        busy = zero < p_len  # else p_len pairs no nameless task holds: nothing to find
+        sel = busy[a_own] & hit
+        if not sel.any():
+            continue
+        a_own, a_df, pos = a_own[sel], a_df[sel], pos[sel]
+        # Each busy task's p_len - zero rarest held pairs (its pairs no one holds come first).
+        order = np.lexsort((a_df, a_own))
+        a_own, a_df, pos = a_own[order], a_df[order], pos[order]
+        starts = np.r_[0, np.nonzero(a_own[1:] != a_own[:-1])[0] + 1]
+        rank = np.arange(len(a_own)) - np.repeat(starts, np.diff(np.r_[starts, len(a_own)]))
+        take = rank < (p_len - zero.astype(np.int64))[a_own]
+        a_own, a_df, pos = a_own[take], a_df[take], pos[take]
+        rep = np.repeat(np.arange(len(a_own)), a_df)
+        offs = np.arange(len(rep)) - np.repeat(np.cumsum(a_df) - a_df, a_df)
+        a = part[a_own[rep]]
+        b = nl[b_own[first_at[pos[rep]] + offs]]
+        code = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+        a, b = code // n, code % n
+        la, lb = lengths[a], lengths[b]
+        ok = 200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb)
+        _paired(a[ok].tolist(), b[ok].tolist(), codes, cut, out, n, workers)
+
+
 def _has_second(k2: np.ndarray, b: np.ndarray, hit: np.ndarray, n: int) -> np.ndarray:
     """Whether task b holds piece k2 (always true where there is no second piece, k2 < 0)."""
     code = k2 * n + b
@@ -426,6 +579,15 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
     """
+    if len(texts) >= BIG:
+        # Registers repeat texts word for word (one task shape, one commune, many cadres
+        # and years): each distinct text is read once and its key shared.
+        first: dict[str, int] = {}
+        for t in texts:
+            first.setdefault(t, len(first))
+        if len(first) < len(texts):
+            distinct = match_keys(list(first), workers)
+            return [distinct[first[t]] for t in texts]
     if workers <= 2 or len(texts) < BIG:
         with _gc_paused(len(texts) >= BIG):
             return [match_key(t) for t in texts]
@@ -454,9 +616,9 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
                 out.extend(match_key(t) for t in texts[lo:hi])
                 continue
             # Syllables are interned here so a million keys share them.
-            for original, (text, numbers, years, names) in zip(texts[lo:hi], rows):
+            for original, (text, numbers, years, names, heads) in zip(texts[lo:hi], rows):
                 out.append(Key(text, tuple(map(_intern, text.split())), numbers, years, names,
-                               original))
+                               original, heads))
     return out
 
 
@@ -464,7 +626,7 @@ def _key_child(conn, texts: Sequence[str], lo: int, hi: int) -> None:
     rows = []
     for t in texts[lo:hi]:
         k = match_key(t)
-        rows.append((k.text, k.numbers, k.years, k.names))
+        rows.append((k.text, k.numbers, k.years, k.names, k.name_heads))
     conn.send(rows)
     conn.close()
 
@@ -516,13 +678,71 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
     _check(tasks, threshold)
     with _gc_paused(len(tasks) >= BIG):
         keys = list(keys) if keys is not None else match_keys([t.text for t in tasks], workers)
-        codes = token_codes(keys)
-        if workers > 1 and len(tasks) >= BIG and threshold > CONFLICT_CAP and _fork_fits(workers):
-            pairs = _forked_pairs(tasks, keys, codes, threshold, workers)
+        # Tasks written word for word alike are one text: candidates and scores are found
+        # among distinct texts, then spread to the tasks (issue 16: template-heavy registers
+        # repeat a text dozens of times, and each pair of them was explained anew).
+        first: dict[str, int] = {}
+        copies: dict[int, list[int]] = {}
+        for i, t in enumerate(tasks):
+            r = first.setdefault(t.text, i)
+            if r != i:
+                copies.setdefault(r, [r]).append(i)
+        if copies:
+            reps = list(first.values())
+            r_tasks = [tasks[i] for i in reps]
+            r_keys = [keys[i] for i in reps]
         else:
-            pairs = [Pair(*row) for row in _pair_rows(tasks, keys, codes, threshold, None, workers)]
+            r_tasks, r_keys = tasks, keys
+        del first
+        codes = token_codes(r_keys)
+        if workers > 1 and len(r_tasks) >= BIG and threshold > CONFLICT_CAP and _fork_fits(workers):
+            pairs = _forked_pairs(r_tasks, r_keys, codes, threshold, workers)
+        else:
+            pairs = [Pair(*row) for row in _pair_rows(r_tasks, r_keys, codes, threshold, None, workers)]
+        del codes
+        if copies:
+            pairs = _spread(pairs, tasks, keys, copies, threshold)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
+
+
+def _spread(pairs: list[Pair], tasks: Sequence[TaskRef], keys: Sequence[Key], copies: dict[int, list[int]],
+            threshold: float) -> list[Pair]:
+    """Pairs of distinct texts -> pairs of tasks: each pair to every copy of its two texts,
+    and the copies of one text paired among themselves. The same pairs, scores and reasons
+    as comparing the tasks one by one (a reason read the other way round is made anew)."""
+    where = {t.id: i for i, t in enumerate(tasks)}
+    out: list[Pair] = []
+    for p in pairs:
+        u, v = where[p.a], where[p.b]
+        gu, gv = copies.get(u), copies.get(v)
+        if gu is None and gv is None:
+            out.append(p)
+            continue
+        back = None
+        for i in gu or (u,):
+            ti = tasks[i]
+            for j in gv or (v,):
+                tj = tasks[j]
+                if ti.id < tj.id:
+                    out.append(Pair(ti.id, tj.id, p.score, pair_kind(ti, tj), p.reason))
+                else:
+                    if back is None:
+                        back = explain(keys[v], keys[u])
+                    out.append(Pair(tj.id, ti.id, p.score, pair_kind(tj, ti), back))
+    for r, group in copies.items():
+        k = keys[r]
+        value = score(k, k)
+        if value < threshold:
+            continue
+        reason = explain(k, k)
+        members = sorted(group, key=lambda i: tasks[i].id)
+        for x, i in enumerate(members):
+            ti = tasks[i]
+            for j in members[x + 1:]:
+                tj = tasks[j]
+                out.append(Pair(ti.id, tj.id, value, pair_kind(ti, tj), reason))
+    return out
 
 
 BIG = 50_000  # from this many tasks on: cyclic GC paused, work shared between processes

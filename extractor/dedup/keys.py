@@ -11,20 +11,27 @@ carried over from 2022 to 2023 ("... năm 2022" / "... năm 2023") is the same t
 years are not compared at all (explanations still show them).
 
 Proper names are read from capitals in the text as written (Vietnamese writes place and
-project names capitalised, common words not), then compared in normalised form. A text
-written all in capitals or all in lower case has no usable capitals and yields no names;
-the score then checks the *other* side's names against its words, so a lower-case copy
-of "xã Tân Mỹ" still agrees with "xã tân mỹ" (see :mod:`extractor.dedup.scoring`).
+project names capitalised, common words not), then compared in normalised form. After a
+place or organisation head word (:data:`HEADS`: xã, thôn, bản, tổ, đường, hợp tác xã,
+trường, dự án, công trình, sản phẩm...; đơn vị = unit, thôn = village) the whole
+capitalised run is the name, whatever its syllables ("xã Trường Thịnh", "HTX Nông nghiệp
+và dịch vụ Lạc Hội"); other capitalised runs lose the institution words they start with
+("Hội Nông dân", "Đoàn Thanh niên"). No registry is needed: a village or a cooperative
+no table lists is read the same way (issue 16). A text written all in capitals or all
+in lower case has no usable capitals and yields no names; the score then checks the
+*other* side's names against its words, so a lower-case copy of "xã Tân Mỹ" still
+agrees with "xã tân mỹ" (see :mod:`extractor.dedup.scoring`).
 """
 from __future__ import annotations
 
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["Key", "match_key", "normalize_text", "plain_word", "plain_tokens", "ABBREVIATIONS",
-           "PHRASE_ABBREVIATIONS"]
+           "PHRASE_ABBREVIATIONS", "HEADS", "head_at", "slot_start"]
 
 # Abbreviation -> words, for single tokens (lower case, after tone normalisation).
 # Only abbreviations that mean one thing in task texts; "TT" (thị trấn / trung tâm /
@@ -80,6 +87,8 @@ ABBREVIATIONS: dict[str, str] = {
     "cnhhđh": "công nghiệp hóa hiện đại hóa",
     "hđh": "hiện đại hóa",
     "cnh": "công nghiệp hóa",
+    "gcnqsdđ": "giấy chứng nhận quyền sử dụng đất",
+    "qsdđ": "quyền sử dụng đất",
 }
 
 # Abbreviations written in parts ("KT-XH", "GD&ĐT", "NN và PTNT"): after punctuation is
@@ -100,7 +109,16 @@ PHRASE_ABBREVIATIONS: dict[tuple[str, ...], str] = {
     ("lđtb", "và", "xh"): "lao động thương binh và xã hội",
     ("cnh", "hđh"): "công nghiệp hóa hiện đại hóa",
     ("vs", "attp"): "vệ sinh an toàn thực phẩm",
+    ("nn", "dv"): "nông nghiệp và dịch vụ",
+    ("nn", "và", "dv"): "nông nghiệp và dịch vụ",
 }
+# Typed without the Đ key ("HDND", "BCD", "GDDT"): the same abbreviations. Not "DV"
+# (dịch vụ far more often than đảng viên).
+for _k, _v in list(ABBREVIATIONS.items()):
+    if _k != "đv":
+        ABBREVIATIONS.setdefault(_k.replace("đ", "d"), _v)
+for _k, _v in list(PHRASE_ABBREVIATIONS.items()):
+    PHRASE_ABBREVIATIONS.setdefault(tuple(p.replace("đ", "d") for p in _k), _v)
 _PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _k, _v in sorted(PHRASE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
     _PHRASE_FIRST.setdefault(_k[0], []).append((_k, tuple(_v.split())))
@@ -151,6 +169,84 @@ def _names(run: list[str], out: list[tuple[str, ...]]) -> None:
         i += 1
     if len(piece) >= 2:
         out.append(tuple(piece))
+
+# Head words of places and organisations (issue 16): the capitalised run right after one
+# is a proper name whole, whatever its syllables ("xã Trường Thịnh", "HTX ... Lạc Hội":
+# "trường" and "hội" are cut out of runs elsewhere, where they start institutions).
+# Tokens as in keys: lower case, abbreviations written out ("HTX" -> "hợp tác xã"). Not
+# "hồ" (lake): "Hồ Chí Minh" is a name of its own.
+HEADS = frozenset(tuple(h.split()) for h in """
+xã|thôn|bản|xóm|ấp|làng|tổ|phường|đường|trường|cầu|chợ|huyện|quận|tỉnh|khu|suối|sông|đập|núi|
+đèo|bến|cảng|mỏ|thị trấn|thành phố|thị xã|đặc khu|tổ dân phố|khu phố|khu dân cư|dự án|
+công trình|sản phẩm|hợp tác xã|tổ hợp tác|tổ hợp tác xã|nhà văn hóa|trạm y tế|điểm trường|
+cụm công nghiệp|khu công nghiệp|tuyến đường|đảng bộ|chi bộ
+""".replace("\n", "").split("|"))
+_HEAD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _h in sorted(HEADS, key=len, reverse=True):
+    _HEAD_BY_FIRST.setdefault(_h[0], []).append(_h)
+# What a kind of place says about itself before its name: "HTX Nông nghiệp và dịch vụ
+# Lạc Hội", "trường Trung học cơ sở Kim Bình". Whole phrases only ("xã Trung Hội" keeps
+# its "Trung").
+_DESCRIBE_COOP = [tuple(p.split()) for p in """nông lâm nghiệp|nông nghiệp|lâm nghiệp|dịch vụ|
+tổng hợp|thủy sản|chăn nuôi|sản xuất|kinh doanh|thương mại|vận tải|môi trường|và|nn|dv""".replace(
+    "\n", "").split("|")]
+_DESCRIBE_SCHOOL = [tuple(p.split()) for p in """phổ thông dân tộc bán trú|phổ thông dân tộc nội trú|
+trung học cơ sở|trung học phổ thông|tiểu học|mầm non|liên cấp|thcs|thpt|ptdtbt|ptdtnt|th|mn|và""".replace(
+    "\n", "").split("|")]
+_DESCRIBE: dict[tuple[str, ...], list[tuple[str, ...]]] = {
+    ("hợp", "tác", "xã"): _DESCRIBE_COOP, ("tổ", "hợp", "tác"): _DESCRIBE_COOP,
+    ("tổ", "hợp", "tác", "xã"): _DESCRIBE_COOP,
+    ("trường",): _DESCRIBE_SCHOOL, ("điểm", "trường"): _DESCRIBE_SCHOOL,
+}
+
+
+def head_at(tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
+    """The head word starting at ``tokens[i]`` (longest), or None."""
+    for head in _HEAD_BY_FIRST.get(tokens[i], ()):
+        if tuple(tokens[i:i + len(head)]) == head:
+            return head
+    return None
+
+
+def slot_start(tokens: Sequence[str], i: int, head: tuple[str, ...]) -> int:
+    """Where the name after the head at ``tokens[i]`` starts: past the head and what the
+    head's kind says about itself ("nông nghiệp và dịch vụ", "tiểu học")."""
+    j = i + len(head)
+    phrases = _DESCRIBE.get(head)
+    while phrases and j < len(tokens):
+        for p in phrases:
+            if tuple(tokens[j:j + len(p)]) == p:
+                j += len(p)
+                break
+        else:
+            break
+    return j
+
+
+def _slot_names(tokens: list[str], caps: list[bool], named: dict[tuple[str, ...], str]) -> list[bool]:
+    """Names right after head words (the whole capitalised run); returns the positions
+    they and their heads cover, which the other capitalised runs then skip."""
+    n = len(tokens)
+    covered = [False] * n
+    i = 0
+    while i < n:
+        head = head_at(tokens, i)
+        if head is None:
+            i += 1
+            continue
+        j = slot_start(tokens, i, head)
+        if j < n and caps[j]:
+            k = j
+            while k < n and caps[k]:
+                k += 1
+            named.setdefault(tuple(tokens[j:k]), " ".join(head))
+            for x in range(i, k):
+                covered[x] = True
+            i = k
+        else:
+            i += 1  # a nested head ("dự án đường Lê Lợi") is read at its own place
+    return covered
+
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A token: a number (with its thousands/decimal marks) or a run of letters/digits.
@@ -248,10 +344,12 @@ class Key:
     ``tokens``: normalised syllables (NFC, new tone placement, lower case, no punctuation,
     abbreviations written out, numbers in one form, years left out). ``text``: the same joined by spaces.
     ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
-    ``years``: the years, which need not be. ``names``: proper names (two syllables or
-    more, from capitals), each of which must appear in the other task's words.
-    ``original``: the text as given, for explanations. ``plain``: ``text`` without tone
-    marks, where names are looked for (an OCR slip "Tân My" still names "Tân Mỹ").
+    ``years``: the years, which need not be. ``names``: proper names (the capitalised run after a head word, or two syllables or
+    more of a capitalised run elsewhere); see :mod:`extractor.dedup.scoring` for how they
+    must agree.
+    ``original``: the text as given, for explanations. ``name_heads``: for each name, the head word it stands after ("xã",
+    "hợp tác xã"; "" for a capitalised run elsewhere). ``plain``: ``text`` without tone
+    marks (a text written entirely without them is compared on it).
     """
 
     text: str
@@ -260,6 +358,7 @@ class Key:
     years: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
     original: str
+    name_heads: tuple[str, ...] = ()
     plain: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -448,17 +547,23 @@ def _features(text: str, tokens: list[str], caps: list[bool], n_caps: int, digit
     present = set(tokens)
     if not _ABBREV_FIRST.isdisjoint(present):
         tokens, caps = _expand(tokens, caps)
-    names: list[tuple[str, ...]] = []
-    if n_caps:
-        # Runs of two or more capitalised tokens.
-        start = prev = -2
-        for k in [k for k, c in enumerate(caps) if c] + [-1]:
-            if k == prev + 1:
-                prev = k
-                continue
-            if prev > start:
-                _names(tokens[start:prev + 1], names)
-            start = prev = k
-        names = sorted(set(names))
+    if not n_caps:
+        return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),
+                   (), text)
+    named: dict[tuple[str, ...], str] = {}
+    covered = _slot_names(tokens, caps, named)
+    # Other runs of two or more capitalised tokens, institution words cut out.
+    others: list[tuple[str, ...]] = []
+    start = prev = -2
+    for k in [k for k, c in enumerate(caps) if c and not covered[k]] + [-1]:
+        if k == prev + 1:
+            prev = k
+            continue
+        if prev > start:
+            _names(tokens[start:prev + 1], others)
+        start = prev = k
+    for name in others:
+        named.setdefault(name, "")
+    names = sorted(named)
     return Key(" ".join(tokens), tuple(tokens), tuple(sorted(numbers)), tuple(sorted(years)),
-               tuple(names), text)
+               tuple(names), text, tuple(named[x] for x in names))

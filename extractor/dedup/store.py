@@ -7,12 +7,16 @@ lists (numbers are part of every list key, since pairs above the threshold share
 * ``probe``: tasks with names, under their probe (the rarest two-syllable piece of a name,
   fixed when stored; syllables here are without tone marks, as names are compared). A new task looks up each of its own syllable pairs here: any stored
   task whose names all appear in the new one is found.
-* ``plain_bigrams``: tasks without names, under every syllable pair. A new task with
+* ``plain_bigrams``: tasks without names, under every syllable and syllable pair. A new task with
   names looks up its probe here: any stored nameless task containing its names is found.
 * ``plain_prefix``: tasks without names, under their prefix syllables (prefix filtering
   with a global order fixed for ever: a syllable keeps the rank it got when first seen;
   unseen syllables rank as rarer than all seen ones, which keeps every stored prefix
   valid). Nameless against nameless is found here.
+* ``named_prefix``: tasks with names, under their prefix syllables for a raw ratio of the
+  threshold plus :data:`~extractor.dedup.scoring.MISSING_PENALTY` (a name on one side
+  where the other names none costs that much, issue 16). A new task without names looks
+  here; one with names looks in ``plain_prefix`` for the same.
 
 Stored candidates are compared in rapidfuzz on the stored syllables coded one character
 each (``codes``), after the length bound (ratio >= t needs min/max >= t/(2-t)); adding
@@ -35,16 +39,18 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (choose_probe, find_pairs, make_pair, match_keys, plain_names, prefix_length,
-                    tagged)
+from .index import (choose_probe, find_pairs, make_pair, match_keys, name_pieces, plain_names,
+                    prefix_length, tagged)
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
-from .scoring import CONFLICT_CAP, score_at_least
+from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
 
 __all__ = ["DedupIndex"]
 
-_FORMAT = "giaoviec-dedup-index/2"
-_OLD_FORMATS = ("giaoviec-dedup-index/1",)  # read, then given what /2 adds (codes)
+_FORMAT = "giaoviec-dedup-index/3"
+# /1 and /2 hold names read before issue 16 (no head words, cut at "Hội", "Trường"):
+# opened, their tasks are read again into a /3 index.
+_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2")
 # Syllables are coded as characters (rapidfuzz compares strings far faster than lists of
 # Python strings; the ratio is the same). Past the last character all further syllables
 # share one (ratios can only rise: more candidates, never fewer); a syllable not stored
@@ -85,6 +91,8 @@ class DedupIndex:
         self.probe: dict[tuple, list[int]] = defaultdict(list)
         self.plain_bigrams: dict[tuple, list[int]] = defaultdict(list)
         self.plain_prefix: dict[tuple, list[int]] = defaultdict(list)
+        self.named_prefix: dict[tuple, list[int]] = defaultdict(list)
+        self.name_heads: list[tuple[str, ...]] = []
 
     # --- files -----------------------------------------------------------------------
     @classmethod
@@ -102,15 +110,17 @@ class DedupIndex:
             raise ValueError(f"{path}: built for threshold {state['threshold']:g}, asked for "
                              f"{threshold:g}; open it with threshold={state['threshold']:g} or rebuild it")
         idx = cls(path, threshold)
-        for name, value in state["data"].items():
+        data = state["data"]
+        if state["format"] != _FORMAT:
+            old = [TaskRef(x, text, *meta) for x, text, meta in zip(data["ids"], data["originals"], data["meta"])]
+            idx.add(old, find=False)
+            return idx
+        for name, value in data.items():
             setattr(idx, name, value)
         idx.pos = {x: i for i, x in enumerate(idx.ids)}
-        if state["format"] != _FORMAT:
-            idx.codes = [idx._code(text.split(), assign=True) for text in idx.texts]
-        else:
-            joined, lengths = idx.codes
-            ends = list(accumulate(lengths))
-            idx.codes = [joined[a:b] for a, b in zip([0] + ends, ends)]
+        joined, lengths = idx.codes
+        ends = list(accumulate(lengths))
+        idx.codes = [joined[a:b] for a, b in zip([0] + ends, ends)]
         idx.lengths = array("H", [min(len(c), 0xFFFF) for c in idx.codes])
         return idx
 
@@ -118,8 +128,8 @@ class DedupIndex:
         """Write the index to its path atomically (a temporary file, then rename)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {name: getattr(self, name) for name in (
-            "ids", "texts", "originals", "numbers", "years", "names", "meta", "name_counts",
-            "rank", "next_rank", "probe", "plain_bigrams", "plain_prefix", "vocab")}
+            "ids", "texts", "originals", "numbers", "years", "names", "name_heads", "meta", "name_counts",
+            "rank", "next_rank", "probe", "plain_bigrams", "plain_prefix", "named_prefix", "vocab")}
         # Codes as one string and their lengths: a million small strings cost more to
         # pickle (and in pickle's memo while saving) than their characters.
         data["codes"] = ("".join(self.codes), array("L", map(len, self.codes)))
@@ -143,7 +153,7 @@ class DedupIndex:
     def key(self, i: int) -> Key:
         text = self.texts[i]
         return Key(text, tuple(text.split()), self.numbers[i], self.years[i], self.names[i],
-                   self.originals[i])
+                   self.originals[i], self.name_heads[i])
 
     def task(self, i: int) -> TaskRef:
         cadre, unit, year = self.meta[i]
@@ -179,10 +189,11 @@ class DedupIndex:
                 pairs.extend(self._match_stored(t, k))
         if not self.rank:
             # First fill: rank syllables by how rare they are in it (prefix filtering is
-            # fastest when the rarest syllables are indexed).
+            # fastest when the rarest syllables are indexed; a name's syllables are common
+            # among names, so tasks with names count too).
             df: Counter = Counter()
             for k in keys:
-                if not k.names:
+                if not k.names or self._weak:  # with names too when they have prefixes
                     df.update(tagged(k.tokens))
             self.rank = {tok: r for r, (tok, _) in enumerate(sorted(df.items(), key=lambda kv: (kv[1], kv[0])))}
         for t, k in zip(new, keys):
@@ -190,7 +201,7 @@ class DedupIndex:
         pairs.sort(key=lambda p: (-p.score, p.a, p.b))
         return pairs
 
-    def _prefix(self, tokens: tuple[str, ...], assign: bool) -> list[str]:
+    def _prefix(self, tokens: tuple[str, ...], assign: bool, extra: float = 0.0) -> list[str]:
         tags = tagged(tokens)
         if assign:
             for tag in tags:
@@ -203,7 +214,12 @@ class DedupIndex:
             unseen = sorted(tag for tag in tags if tag not in self.rank)
             seen_tags = sorted((tag for tag in tags if tag in self.rank), key=self.rank.__getitem__)
             tags = unseen + seen_tags
-        return tags[:prefix_length(len(tags), (self.threshold - 0.05) / 100.0)]
+        return tags[:prefix_length(len(tags), (self.threshold + extra - 0.05) / 100.0)]
+
+    @property
+    def _weak(self) -> bool:
+        """Whether a name missing on one side can still leave a pair at the threshold."""
+        return self.threshold + MISSING_PENALTY - 0.05 <= 100.0
 
     def _code(self, tokens, assign: bool) -> str:
         """The syllables as one character each (see _MAX_CODE)."""
@@ -233,6 +249,10 @@ class DedupIndex:
             hit = probe.get((ns, bg))
             if hit:
                 found.update(hit)
+        for tok in set(pt):  # one-syllable names are their own piece
+            hit = probe.get((ns, (tok,)))
+            if hit:
+                found.update(hit)
         if key.names:
             hit = self.plain_bigrams.get((ns, choose_probe(plain_names(key.names), self.name_counts)))
             if hit:
@@ -242,9 +262,33 @@ class DedupIndex:
                 hit = self.plain_prefix.get((ns, tag))
                 if hit:
                     found.update(hit)
+        cut = self.threshold - 0.05 - 1e-3
+        cands = self._raw_at_least(found, toks, cut)
+        if self._weak:
+            # A name missing on one side (see the module docstring): only pairs with a raw
+            # ratio of the threshold plus the penalty can count.
+            weak: set[int] = set()
+            # (with names against stored without: plain_prefix; without against with: named_prefix)
+            lists = self.plain_prefix if key.names else self.named_prefix
+            for tag in self._prefix(toks, assign=False, extra=MISSING_PENALTY):
+                hit = lists.get((ns, tag))
+                if hit:
+                    weak.update(hit)
+            weak -= found
+            if weak:
+                cands = sorted(cands + self._raw_at_least(weak, toks, cut + MISSING_PENALTY))
+        out = []
+        for i in cands:
+            other = self.key(i)
+            value = score_at_least(key, other, self.threshold)
+            if value is not None:
+                out.append(make_pair(task, self.task(i), key, other, value))
+        return out
+
+    def _raw_at_least(self, found: set[int], toks: tuple[str, ...], cut: float) -> list[int]:
+        """The stored tasks among ``found`` whose raw ratio with ``toks`` is >= cut, sorted."""
         if not found:
             return []
-        cut = self.threshold - 0.05 - 1e-3
         # ratio >= t needs 2*min(n, m)/(n + m) >= t: the LCS is at most the shorter.
         cand = np.fromiter(found, dtype=np.int64, count=len(found))
         m = np.frombuffer(self.lengths, dtype=np.uint16)[cand].astype(np.float64)
@@ -255,16 +299,9 @@ class DedupIndex:
         if not cands:
             return []
         codes = self.codes
-        stored = [codes[i] for i in cands]
-        raws = process.cdist([self._code(toks, assign=False)], stored, scorer=fuzz.ratio,
+        raws = process.cdist([self._code(toks, assign=False)], [codes[i] for i in cands], scorer=fuzz.ratio,
                              score_cutoff=cut, dtype=np.float32)[0]
-        out = []
-        for j in np.nonzero(raws >= cut)[0].tolist():
-            other = self.key(cands[j])
-            value = score_at_least(key, other, self.threshold)
-            if value is not None:
-                out.append(make_pair(task, self.task(cands[j]), key, other, value))
-        return out
+        return [cands[j] for j in np.nonzero(raws >= cut)[0].tolist()]
 
     def _store(self, task: TaskRef, key: Key) -> None:
         i = len(self.ids)
@@ -277,6 +314,7 @@ class DedupIndex:
         self.numbers.append(key.numbers)
         self.years.append(key.years)
         self.names.append(key.names)
+        self.name_heads.append(key.name_heads)
         self.meta.append((task.cadre, task.unit, task.year))
         if not key.tokens:
             return
@@ -284,11 +322,14 @@ class DedupIndex:
         if key.names:
             names = plain_names(key.names)
             for name in names:
-                self.name_counts.update(zip(name, name[1:]))
+                self.name_counts.update(name_pieces(name))
             self.probe[(ns, choose_probe(names, self.name_counts))].append(i)
+            if self._weak:
+                for tag in self._prefix(key.tokens, assign=True, extra=MISSING_PENALTY):
+                    self.named_prefix[(ns, tag)].append(i)
         else:
             pt = key.plain.split()
-            for bg in set(zip(pt, pt[1:])):
+            for bg in set(zip(pt, pt[1:])) | {(tok,) for tok in pt}:  # pieces of names, both sizes
                 self.plain_bigrams[(ns, bg)].append(i)
             for tag in self._prefix(key.tokens, assign=True):
                 self.plain_prefix[(ns, tag)].append(i)

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["extractor.dedup.keys", "extractor.dedup.scoring", "extractor.dedup.index",
+MODULES = ["bench.synth_templated", "extractor.dedup.keys", "extractor.dedup.scoring", "extractor.dedup.index",
            "extractor.dedup.records"]
 
 

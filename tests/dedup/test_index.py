@@ -133,3 +133,56 @@ def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
     for workers in (3, 4):
         keys = index.match_keys(texts, workers)
         assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in texts]
+
+
+def _templated(n, seed, dup_rate=0.3):
+    """Issue 16's archive shape: real communes, a few dozen shapes; a few copies in lower
+    case and capitals, so that tasks without names meet tasks with names."""
+    from bench.synth_templated import generate
+
+    tasks, _ = generate(n, seed=seed, dup_rate=dup_rate)
+    tasks += [TaskRef(t.id + "l", t.text.lower(), t.cadre, t.unit, t.year) for t in tasks[:n // 10]]
+    tasks += [TaskRef(t.id + "u", t.text.upper(), t.cadre, t.unit, t.year) for t in tasks[n // 10:n // 7]]
+    return tasks
+
+
+@pytest.mark.slow
+def test_find_pairs_equals_brute_force_on_two_thousand_templated_tasks():
+    tasks = _templated(2000, seed=16)
+    slow = brute_force_pairs(tasks)
+    assert len(slow) > 300
+    assert _as_set(find_pairs(tasks)) == _as_set(slow)
+
+
+@pytest.mark.parametrize("threshold", [60.0, 72.5, 88.0, 95.0])
+def test_find_pairs_equals_brute_force_on_templated_tasks_at_other_thresholds(threshold):
+    # Below 90 a name missing on one side can leave a pair above the threshold: the
+    # candidates of tasks with names against tasks without are searched for it.
+    tasks = _templated(400, seed=int(threshold) + 1)
+    assert _as_set(find_pairs(tasks, threshold)) == _as_set(brute_force_pairs(tasks, threshold))
+
+
+def test_copies_of_one_text_are_paired_as_if_compared_one_by_one():
+    base = "Đẩy mạnh cải cách hành chính tại UBND xã Thịnh Trường"
+    tasks = [TaskRef(f"c{i}", base, cadre=f"Cán bộ {i % 2}", year=2021 + i) for i in range(4)]
+    tasks += [TaskRef("z", "đẩy mạnh CCHC tại Ủy ban nhân dân xã Thịnh Trường."),
+              TaskRef("a", "Đẩy mạnh cải cách hành chính tại UBND xã Trường Thịnh")]
+    assert _as_set(find_pairs(tasks)) == _as_set(brute_force_pairs(tasks))
+    assert len(find_pairs(tasks)) == 10  # 6 among the copies, 4 with the rewrite; none with "a"
+
+
+def test_shared_pieces_bound_holds_for_every_length():
+    from rapidfuzz import fuzz
+
+    from extractor.dedup.index import shared_pieces_needed
+
+    # Worst case by construction: one sequence and a copy with the last k syllables changed.
+    for n in range(1, 25):
+        for m in range(1, 25):
+            a = [f"w{i}" for i in range(n)]
+            for cut in range(0, min(n, m) + 1):
+                b = a[:cut] + [f"x{i}" for i in range(m - cut)]
+                if fuzz.ratio(a, b) >= 89.95:
+                    pa = set(zip(["^"] + a, a + ["$"]))
+                    pb = set(zip(["^"] + b, b + ["$"]))
+                    assert len(pa & pb) >= shared_pieces_needed(n, 0.8995)

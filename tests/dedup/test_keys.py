@@ -136,3 +136,24 @@ def test_word_by_word_key_equals_the_whole_text_key_on_generated_tasks():
 def test_plain_is_plain_word_of_each_token():
     k = match_key("Xây dựng xã Tân Mỹ, thôn Đồng Bài; GPMB 1,5 ha năm 2022")
     assert k.plain == " ".join(plain_word(t) for t in k.tokens)
+
+
+@pytest.mark.parametrize("text, names, heads", [
+    # Issue 16: the capitalised run after a head word is a name whole, whatever its syllables.
+    ("Cải cách hành chính tại UBND xã Thịnh Trường", (("thịnh", "trường"),), ("xã",)),
+    ("Củng cố HTX Nông nghiệp và dịch vụ Lạc Hội gắn với sản phẩm chè", (("lạc", "hội"),), ("hợp tác xã",)),
+    ("Xây dựng trường Tiểu học Hội Sơn đạt chuẩn quốc gia", (("hội", "sơn"),), ("trường",)),
+    ("Xây dựng trường Tiểu học Nưa đạt chuẩn quốc gia", (("nưa",),), ("trường",)),  # one syllable
+    ("Xây dựng cầu treo thôn Nà Cọ đi thôn Khuổi Củng", (("khuổi", "củng"), ("nà", "cọ")), ("thôn", "thôn")),
+    ("Hoàn thành GPMB dự án đường Lê Lợi", (("lê", "lợi"),), ("đường",)),
+    ("Chỉ đạo Hội Nông dân xã Đà Hội xây dựng mô hình", (("đà", "hội"),), ("xã",)),
+    ("Đoàn TNCS Hồ Chí Minh xã Tân Mỹ ra quân", (("tân", "mỹ"),), ("xã",)),
+])
+def test_names_after_head_words(text, names, heads):
+    k = match_key(text)
+    assert (k.names, k.name_heads) == (names, heads)
+
+
+def test_abbreviations_typed_without_the_d_with_stroke():
+    assert match_key("Tham mưu HDND huyện").text == match_key("Tham mưu HĐND huyện").text
+    assert match_key("HTX DV tổng hợp").tokens[-3:] == ("dv", "tổng", "hợp")  # DV: dịch vụ, left as written

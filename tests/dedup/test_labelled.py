@@ -57,10 +57,20 @@ def test_corpus_is_what_the_seeded_builder_writes():
 
 def test_precision_and_recall_at_the_default_threshold():
     # Measured 2026-11-25: all 1,240 pairs P=1.000 R=0.971 -> after years left out and
-    # names without tone marks P=1.000 R=0.997. Floors a little under what was measured.
+    # names without tone marks P=1.000 R=0.997. Issue 16 (names after head words, order
+    # and marks count, 730 more pairs): 1,970 pairs P=1.000 R=0.980; the generated
+    # positives whose OCR slip dropped a name's marks where the bare syllable is another
+    # name ("Hưng" / "Hung") are missed on purpose. Floors: the issue's targets.
     precision, recall = _precision_recall(_rows(), _ours)
-    assert precision >= 0.99
-    assert recall >= 0.98
+    assert precision >= 0.98
+    assert recall >= 0.97
+
+
+def test_templated_pairs_with_real_communes():
+    rows = [r for r in _rows() if r["source"] == "templated"]
+    assert len(rows) >= 600
+    precision, recall = _precision_recall(rows, _ours)
+    assert precision >= 0.99 and recall >= 0.97
 
 
 def test_hand_written_tricky_pairs():
@@ -79,7 +89,9 @@ def test_far_better_than_token_set_ratio_on_the_same_pairs():
     assert ours_r >= base_r - 0.03
 
 
-@pytest.mark.parametrize("why", ["other_xa", "other_n", "other_sp", "other_duan", "other_thon"])
+@pytest.mark.parametrize("why", ["other_xa", "other_n", "other_sp", "other_duan", "other_thon", "other_xa_order",
+                                 "other_xa_marks", "other_htx", "other_truong", "name order",
+                                 "marks make another name"])
 def test_no_false_positive_by_kind_of_difference(why):
     rows = [r for r in _rows() if r["label"] == 0 and r["why"].startswith(why)]
     assert rows

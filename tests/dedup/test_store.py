@@ -67,7 +67,8 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
         DedupIndex.open(path)
 
 
-def test_an_index_of_the_previous_format_is_read_and_finds_the_same(tmp_path):
+@pytest.mark.parametrize("old", ["giaoviec-dedup-index/1", "giaoviec-dedup-index/2"])
+def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old):
     import pickle
 
     tasks, _ = generate_tasks(400, seed=8, dup_rate=0.3)
@@ -76,11 +77,31 @@ def test_an_index_of_the_previous_format_is_read_and_finds_the_same(tmp_path):
     index.add(tasks[:300])
     index.save()
     state = pickle.loads(path.read_bytes())
-    state["format"] = "giaoviec-dedup-index/1"  # before syllable codes were stored
-    for name in ("vocab", "codes"):
+    state["format"] = old  # /1: before syllable codes; both: before issue 16's names
+    for name in ("vocab", "codes", "name_heads", "named_prefix"):
         del state["data"][name]
     path.write_bytes(pickle.dumps(state))
     found = DedupIndex.open(path).add(tasks[300:])
     expected = [p for p in brute_force_pairs(tasks) if p.a in {t.id for t in tasks[300:]}
                 or p.b in {t.id for t in tasks[300:]}]
     assert expected and _as_set(found) == _as_set(expected)
+
+
+@pytest.mark.parametrize("threshold", [85.0, 70.0])
+def test_templated_archive_in_batches_finds_what_brute_force_finds(tmp_path, threshold):
+    # Issue 16: real communes, names in either order or without a mark, one-syllable names,
+    # lower-case copies (a name missing on one side is only a penalty below 90).
+    from bench.synth_templated import generate
+
+    tasks, _ = generate(700, seed=31, dup_rate=0.3)
+    tasks += [TaskRef(t.id + "l", t.text.lower(), t.cadre, t.unit, t.year) for t in tasks[:70]]
+    tasks += [TaskRef(t.id + "u", t.text.upper(), t.cadre, t.unit, t.year) for t in tasks[70:100]]
+    path = tmp_path / "archive.dedup"
+    found = []
+    for start in range(0, len(tasks), 200):
+        index = DedupIndex.open(path, threshold)
+        found += index.add(tasks[start:start + 200])
+        index.save()
+    expected = brute_force_pairs(tasks, threshold)
+    assert len(expected) > 100
+    assert _as_set(found) == _as_set(expected)
