@@ -1,7 +1,7 @@
-"""Huge pages: a 12000 x 12000 PNG (144 Mpx) with parallel page-image requests, an
+"""Huge pages: a 12000 x 12000 PNG (144 Mpx) with parallel page-image requests, a
 5000 x 5000 colour PNG that may be shown (one decode at a time), a PDF with a 16000 pt
-page. (Before: 5 parallel page images of the 12000 px PNG took the server from 121 MB
-to 6.08 GB.) The server stays under 1 GB and answers /healthz within 1 s."""
+page, a PDF of 10000 pages. (Before: 5 parallel page images of the 12000 px PNG took the
+server from 121 MB to 6.08 GB.) The server stays under 1 GB and answers /healthz within 1 s."""
 from __future__ import annotations
 
 import io
@@ -45,6 +45,33 @@ def _parallel_images(server, doc_id: int, n: int = 5) -> list[httpx.Response]:
         return list(pool.map(lambda _: httpx.get(url, headers=server.h(), timeout=120), range(n)))
 
 
+def test_a_pdf_of_10000_pages_is_refused_quickly(server):
+    import pypdf
+
+    w = pypdf.PdfWriter()
+    for _ in range(10_000):
+        w.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    w.write(buf)
+    pid = server.proc.pid
+    reset_peak(pid)
+    before = rss_peak_mb(pid)
+    t = time.monotonic()
+    with Prober(server.url) as probe:
+        doc_id = _upload(server, "10000.pdf", buf.getvalue())
+        doc = server.wait_docs([doc_id], timeout=60)[0]
+        page = httpx.get(f"{server.url}/api/documents/{doc_id}/pages/9999/image", headers=server.h(), timeout=60)
+    peak = rss_peak_mb(pid)
+    record("PDF of 10000 pages", processing=doc["status"], error=(doc["error"] or {}).get("code"),
+           page_image=page.status_code, seconds=round(time.monotonic() - t, 1), rss_before_mb=round(before),
+           rss_peak_mb=round(peak), healthz_worst_s=round(probe.worst, 3))
+    assert (doc["status"], doc["error"]["code"]) == ("failed", "too_large")
+    assert "10000 pages" in doc["error"]["message"]
+    assert page.status_code in (200, 404) and peak < 1024
+    probe.check()
+
+
+# Runs after the 10000-page PDF: its big pages' OCR is left running in the one worker.
 @pytest.mark.parametrize("case", ["12000px", "16000pt-pdf", "5000px-rgb"])
 def test_huge_pages_do_not_take_the_server_down(server, case):
     pid = server.proc.pid
@@ -79,3 +106,4 @@ def test_huge_pages_do_not_take_the_server_down(server, case):
         assert {r.status_code for r in answers} == {200}
         shown = Image.open(io.BytesIO(answers[0].content))
         assert max(shown.size) <= 2200
+
