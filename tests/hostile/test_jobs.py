@@ -82,3 +82,25 @@ def test_a_worker_killing_file_fails_after_the_attempt_cap(tmp_path):
     assert kills == 2 and "stopped 2 times" in d["error"]["message"]
     assert other["status"] == "done" and other["assignments"] == 2
     probe.check()
+
+
+
+def test_a_job_past_its_deadline_ends_failed(tmp_path):
+    """A hanging parse stands in as a scan that takes longer than GIAOVIEC_JOB_SECONDS (2 s
+    here): it ends ``failed``/``timeout`` within a beat of the deadline instead of being
+    kept alive by its heartbeat; the server answers /healthz meanwhile."""
+    env = {"GIAOVIEC_STALE_SECONDS": "4", "GIAOVIEC_JOB_SECONDS": "2"}
+    srv = _start(tmp_path, f"sqlite:///{tmp_path}/giaoviec.db", env)
+    t = time.monotonic()
+    try:
+        with Prober(srv.url) as probe:
+            r = httpx.post(f"{srv.url}/api/documents", headers=srv.h(), timeout=60,
+                           files=[("file", ("scan.pdf", make_scan_pdf(decision_lines(), pages=6)))])
+            scan = srv.wait_docs([r.json()["documents"][0]["id"]], timeout=60)[0]
+    finally:
+        _stop(srv)
+    record("hanging file (deadline 2 s)", status=scan["status"], error=(scan["error"] or {}).get("code"),
+           seconds=round(time.monotonic() - t, 1), healthz_worst_s=round(probe.worst, 3))
+    assert (scan["status"], scan["error"]["code"]) == ("failed", "timeout")
+    assert "longer than 2 s" in scan["error"]["message"]
+    probe.check()
