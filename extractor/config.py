@@ -23,6 +23,8 @@ class ExtractorConfig:
     min_text_chars_per_page: int = 20
     # Extraction
     model_dir: Path | None = None  # None = the model shipped in models/
+    # "both" (trained tagger and rules, as cross-validation chose), "model" or "rules" (ablation)
+    link_mode: str = "both"
     # Duplicates
     dedup_threshold: float = 85.0
 

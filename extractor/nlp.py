@@ -144,11 +144,13 @@ def build_pipeline(*, with_ner: bool = False) -> Language:
     """The rule pipeline; ``with_ner`` adds an untrained ``ner`` (for training)."""
     from .recognize import components  # noqa: F401  registers the factories
     from .link import component  # noqa: F401
+    from .learn import component as _learn  # noqa: F401
 
     nlp = blank_vi()
     nlp.add_pipe("giaoviec_titles")
     nlp.add_pipe("giaoviec_names")
     nlp.add_pipe("giaoviec_periods")
+    nlp.add_pipe("giaoviec_tagger")
     if with_ner:
         nlp.add_pipe("ner", config={"model": NER_MODEL})
     nlp.add_pipe("giaoviec_linker")
@@ -162,6 +164,7 @@ _lock = threading.Lock()
 def _load(model_dir: str | None) -> Language:
     from .recognize import components  # noqa: F401
     from .link import component  # noqa: F401
+    from .learn import component as _learn  # noqa: F401
 
     path = Path(model_dir) if model_dir else MODEL_DIR
     if (path / "config.cfg").is_file():

@@ -75,6 +75,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             continue
         sdoc = nlp.make_doc(page.text)
         sdoc.user_data["soft_wrap"] = page.ocr  # scanned lines break mid-sentence
+        sdoc.user_data["link_mode"] = config.link_mode
         sdoc = nlp(sdoc)
         page_periods[page.number] = find_periods(page.text)
         own = [t.span for t in doc.tables if t.page == page.number]
@@ -85,7 +86,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         tables = [t.span for t in all_tables if t.page == page.number]
         in_table = lambda at: any(t.start <= at < t.end for t in tables)  # noqa: E731
         form_people = set()
-        for raw, unit_span in link_forms(page.text):
+        for raw, unit_span in (link_forms(page.text) if config.link_mode != "model" else []):
             rec = _to_record(raw, page, context, hints)
             if unit_span:
                 from dataclasses import replace
@@ -99,8 +100,9 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             if in_table(raw.cadre[0]):
                 continue
             found.append(_to_record(raw, page, context, hints))
-    found.extend(link_tables(doc, province=context, tables=all_tables,
-                             unit_for=lambda pos, ctx, h: _unit_for(pos, ctx, h)))
+    if config.link_mode != "model":
+        found.extend(link_tables(doc, province=context, tables=all_tables,
+                                 unit_for=lambda pos, ctx, h: _unit_for(pos, ctx, h)))
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)

@@ -43,8 +43,9 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
 
 
 class Linker:
-    def __init__(self, nlp: Language, *, use_model_names: bool, min_name_tokens: int):
+    def __init__(self, nlp: Language, *, use_model_names: bool, min_name_tokens: int, mode: str = "both"):
         self.nlp = nlp
+        self.mode = mode
         self.use_model_names = use_model_names
         self.min_name_tokens = min_name_tokens
 
@@ -70,9 +71,23 @@ class Linker:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        extra = self._model_names(doc)
+        mode = doc.user_data.get("link_mode") or self.mode
         text = soften(doc.text) if doc.user_data.get("soft_wrap") else doc.text
-        doc.user_data[KEY] = link_prose(text, extra_names=extra)
+        rules = link_prose(text, extra_names=self._model_names(doc)) if mode != "model" else []
+        model = []
+        if mode != "rules":
+            from ..learn.component import USER_KEY
+            from .combine import model_assignments
+
+            model = model_assignments(text, doc.user_data.get(USER_KEY) or [])
+        if mode == "rules":
+            doc.user_data[KEY] = rules
+        elif mode == "model":
+            doc.user_data[KEY] = model
+        else:
+            from .combine import combine
+
+            doc.user_data[KEY] = combine(text, rules, model)
         return doc
 
 
@@ -98,7 +113,8 @@ def soften(text: str) -> str:
 
 
 @Language.factory("giaoviec_linker",
-                  default_config={"use_model_names": True, "min_name_tokens": 2},
+                  default_config={"use_model_names": True, "min_name_tokens": 2, "mode": "both"},
                   assigns=["doc.user_data"], requires=["doc.spans"])
-def make_linker(nlp: Language, name: str, *, use_model_names: bool, min_name_tokens: int) -> Linker:
-    return Linker(nlp, use_model_names=use_model_names, min_name_tokens=min_name_tokens)
+def make_linker(nlp: Language, name: str, *, use_model_names: bool, min_name_tokens: int,
+                mode: str) -> Linker:
+    return Linker(nlp, use_model_names=use_model_names, min_name_tokens=min_name_tokens, mode=mode)

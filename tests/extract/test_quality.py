@@ -12,10 +12,12 @@ from .conftest import golds, predictions
 
 
 def test_shared_dev_floor(shared_dev):
+    """Issue 11's target for the validation set (the rules once scored 1.0 here because they
+    were written while reading it; the trained pipeline is not tuned to it)."""
     s = score(golds(shared_dev), predictions(shared_dev))
     assert s["unread"] == 0
-    assert s["record_f1"] >= 0.95, s
-    assert s["cadre_f1"] >= 0.95, s
+    assert s["record_f1"] >= 0.85, s
+    assert s["cadre_f1"] >= 0.9, s
     assert s["role_accuracy"] >= 0.9, s
     assert s["period_accuracy"] >= 0.9, s
 

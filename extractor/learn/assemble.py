@@ -1,0 +1,248 @@
+"""Assignments from the tagger's spans: who gets which task, position and period.
+
+The linking follows how these texts are written, and the gold agrees:
+
+- a task belongs to the person named last before it, in its line or the lines just
+  above (a name, then its list of tasks);
+- a task before any name in its sentence belongs to the next person in that sentence
+  ("trưởng đoàn làm việc với … do đồng chí X");
+- "ông Đông" after "ông Đỗ Tiến Đông" is the same person (the given name alone);
+- a person's position is the POSITION span in apposition: the nearest one beside a
+  mention of the person, in the same line.
+
+    >>> from extractor.learn.tagger import TaggedSpan as T
+    >>> text = "Ông Đỗ Tiến Đông - Phó Chủ tịch - phụ trách tài chính. Ông Đông chỉ đạo xây dựng."
+    >>> spans = [T(4, 16, "CADRE", .9), T(19, 31, "POSITION", .9), T(34, 53, "TASK", .9),
+    ...          T(59, 63, "CADRE", .9), T(64, 80, "TASK", .9)]
+    >>> [(text[slice(*a.cadre)], [text[slice(*t)] for t in a.tasks]) for a in assemble(text, spans)]
+    [('Đỗ Tiến Đông', ['phụ trách tài chính', 'chỉ đạo xây dựng'])]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..recognize.text import fold, strip_accents
+from .tagger import TaggedSpan, lines
+
+# a task this many lines below its person's line still belongs to them (lists of items)
+MAX_LINES_BELOW = 12
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@dataclass
+class Person:
+    name: tuple[int, int]
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tasks: list[tuple[int, int]] = field(default_factory=list)
+    task_conf: list[float] = field(default_factory=list)
+    position: list[tuple[int, int, int]] = field(default_factory=list)  # (mention start, start, end)
+    confidence: float = 0.0
+
+    def best_position(self) -> list[tuple[int, int]]:
+        """The titles beside the mention nearest before the first task (else any mention)."""
+        if not self.position:
+            return []
+        first_task = min(s for s, _ in self.tasks) if self.tasks else 0
+        at = [m for m, _, _ in self.position if m <= first_task]
+        mention = max(at) if at else min(m for m, _, _ in self.position)
+        return sorted((s, e) for m, s, e in self.position if m == mention)
+
+
+def name_key(name: str) -> str:
+    return " ".join(strip_accents(fold(name)).split())
+
+
+def _resolve(people: list[Person], text: str, s: int, e: int) -> Person | None:
+    """An earlier person this mention refers to: the same name, or its given name alone."""
+    key = name_key(text[s:e])
+    for p in reversed(people):
+        if p.key == key:
+            return p
+    words = key.split()
+    if 1 <= len(words) <= 2:
+        for p in reversed(people):
+            pw = p.key.split()
+            if len(pw) > len(words) and pw[-len(words):] == words:
+                return p
+    return None
+
+
+def _line_of(bounds: list[tuple[int, int]], at: int) -> int:
+    for i, (s, e) in enumerate(bounds):
+        if s <= at <= e:
+            return i
+    return -1
+
+
+def _sentence_start(text: str, line_start: int, at: int) -> int:
+    """Start of the sentence holding ``at`` (within its line)."""
+    last = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, at):
+        last = m.end()
+    return last
+
+
+@dataclass
+class Assembled:
+    """One person's assignment as found by the model (offsets into the page text)."""
+
+    cadre: tuple[int, int]
+    mentions: list[tuple[int, int]]
+    position: list[tuple[int, int]]
+    tasks: list[tuple[int, int]]
+    confidence: float
+
+
+def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
+    """Link tagged spans into one assignment per person who has a task."""
+    bounds = lines(text)
+    spans = sorted(spans, key=lambda s: s.start)
+    people: list[Person] = []
+    mention_of: list[tuple[int, int, Person]] = []  # (start, end, person) in text order
+    for sp in spans:
+        if sp.label != "CADRE":
+            continue
+        words = text[sp.start:sp.end].split()
+        p = _resolve(people, text, sp.start, sp.end)
+        if p is None:
+            if len(words) < 2:
+                continue  # a lone given name with nobody to refer to
+            p = Person(name=(sp.start, sp.end), key=name_key(text[sp.start:sp.end]))
+            people.append(p)
+        elif len(words) > len(text[p.name[0]:p.name[1]].split()):
+            p.name = (sp.start, sp.end)
+        p.mentions.append((sp.start, sp.end))
+        p.confidence = max(p.confidence, sp.confidence)
+        mention_of.append((sp.start, sp.end, p))
+    tasks = [sp for sp in spans if sp.label == "TASK"]
+    for i, sp in enumerate(tasks):
+        nxt = tasks[i + 1].start if i + 1 < len(tasks) else len(text)
+        owners = _members(text, bounds, mention_of, sp, nxt) or _joint(text, mention_of, _owner(text, bounds, mention_of, sp), sp)
+        for owner in owners:
+            if any(_same(text, (sp.start, sp.end), t) for t in owner.tasks):
+                continue  # the same task written twice (a lead and its detail)
+            owner.tasks.append((sp.start, sp.end))
+            owner.task_conf.append(sp.confidence)
+    for sp in spans:
+        if sp.label == "POSITION":
+            _attach_position(text, bounds, mention_of, sp)
+    out = []
+    for p in people:
+        if not p.tasks:
+            continue
+        conf = p.confidence * (sum(p.task_conf) / len(p.task_conf))
+        out.append(Assembled(cadre=p.name, mentions=p.mentions, position=p.best_position(),
+                             tasks=p.tasks, confidence=round(conf, 3)))
+    return out
+
+
+_MEMBERS = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?(?:[^.;:()]{0,60}?\s)??(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do)"
+                      r"(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
+_AND = re.compile(r"\s*(?:,[^,;.:]{0,80})?\s*(?:và|cùng)\s+(?:các\s+)?(?:đồng chí|đ/c|ông|bà)?\s*(?:[^,;.:]{0,60}\s)?$")
+
+
+def _same(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return " ".join(fold(text[a[0]:a[1]]).split()) == " ".join(fold(text[b[0]:b[1]]).split())
+
+
+def _members(text: str, bounds, mention_of, sp: TaggedSpan, until: int) -> list[Person]:
+    """"Thành viên Tổ công tác gồm: A, …; B, …", "Phó Trưởng ban là các đồng chí A và B",
+    "Trưởng đoàn là đồng chí X": the people named after a role and its "gồm / là / do"
+    hold the role (GUIDELINES, convention 1)."""
+    folded = fold(text)
+    m = _MEMBERS.match(folded, sp.end)
+    if not m:
+        return []
+    li = _line_of(bounds, sp.start)
+    end = min(until, bounds[li][1] if li >= 0 else len(text))
+    stop = _SENTENCE_END.search(text, m.end(), end)
+    if stop and not re.match(r":", folded[m.end() - 1:m.end()]):
+        end = stop.start()
+    seen: list[Person] = []
+    for s, e, p in mention_of:
+        if m.end() <= s < end and p not in seen:
+            seen.append(p)
+    return seen
+
+
+def _joint(text: str, mention_of, owner: Person | None, sp: TaggedSpan) -> list[Person]:
+    """"phân công A và B trực tiếp chỉ đạo …": both hold the task (convention 6)."""
+    if owner is None:
+        return []
+    out = [owner]
+    before = [(s, e, p) for s, e, p in mention_of if e <= sp.start]
+    if len(before) >= 2 and before[-1][2] is owner and before[-1][0] < sp.start:
+        s2, e2, p2 = before[-2]
+        s1 = before[-1][0]
+        if p2 is not owner and _AND.match(fold(text[e2:s1])) and not re.search(r"[.;]", text[e2:s1]):
+            out.insert(0, p2)
+    return out
+
+
+def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
+    li = _line_of(bounds, sp.start)
+    before = [(s, e, p) for s, e, p in mention_of if e <= sp.start]
+    if before:
+        s, e, p = before[-1]
+        pli = _line_of(bounds, s)
+        if li == pli:
+            # a later person in the same sentence after the task? ("A; đồng chí B làm C")
+            return p
+        if 0 <= li - pli <= MAX_LINES_BELOW and (li - pli <= 2 or _continues(text, bounds, pli, li) or _opens_line(text, bounds, li, sp)):
+            # a sentence of its own that names the person after the task takes precedence
+            after = _after_in_sentence(text, bounds, mention_of, sp, li)
+            return after or p
+    return _after_in_sentence(text, bounds, mention_of, sp, li)
+
+
+_ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·]|\(\d{1,2}\))")
+
+
+def _continues(text: str, bounds, first: int, last: int) -> bool:
+    """Lines first+1..last carry on the person's line: a list announced by ":" or items."""
+    for i in range(first + 1, last + 1):
+        prev = text[bounds[i - 1][0]:bounds[i - 1][1]].rstrip()
+        line = text[bounds[i][0]:bounds[i][1]]
+        if not (prev.endswith((":", ";")) or _ITEM.match(line)):
+            return False
+    return True
+
+
+def _opens_line(text: str, bounds, li: int, sp: TaggedSpan) -> bool:
+    """A line that begins with the task itself ("Trực tiếp chỉ đạo …") goes on with the
+    duties of the person above; a role named mid-line in a later paragraph does not."""
+    start = bounds[li][0]
+    m = _ITEM.match(text, start)
+    lead = text[(m.end() if m else start):sp.start]
+    return not lead.strip(" \t*_")
+
+
+def _after_in_sentence(text, bounds, mention_of, sp, li) -> Person | None:
+    if li < 0:
+        return None
+    ls, le = bounds[li]
+    m = _SENTENCE_END.search(text, sp.end, le)
+    end = m.start() if m else le
+    after = [(s, e, p) for s, e, p in mention_of if sp.end <= s < end]
+    return after[0][2] if after else None
+
+
+def _attach_position(text, bounds, mention_of, sp: TaggedSpan) -> None:
+    li = _line_of(bounds, sp.start)
+    best = None
+    for s, e, p in mention_of:
+        if _line_of(bounds, s) != li:
+            continue
+        gap = sp.start - e if s < sp.start else s - sp.end
+        if gap < 0 or gap > 40:
+            continue
+        between = text[e:sp.start] if s < sp.start else text[sp.end:s]
+        if re.search(r"[.;]", between):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, p, s)
+    if best is not None:
+        _, p, mention = best
+        p.position.append((mention, sp.start, sp.end))

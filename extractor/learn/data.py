@@ -1,0 +1,107 @@
+"""Training lines from gold folders: the gold's texts located in the documents.
+
+Gold files hold field *texts*, not offsets (GUIDELINES: every cadre name and task is
+written verbatim in its document). Each is found in the page text after folding
+(case, tone placement), so "Uỷ ban" in the gold finds "Ủy ban" in the text:
+
+- CADRE: every mention of an assignee's full name, and the given name alone after an
+  honorific ("ông Đông"), which later sentences use for the same person;
+- POSITION: the gold title where it stands within a short distance of a mention
+  (a title written elsewhere for someone else is not this person's);
+- TASK: every place the task's text is written.
+
+Overlaps are resolved CADRE > TASK > POSITION, longest first.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+
+from ..recognize.text import fold
+
+_HON = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+$")
+PRIORITY = {"CADRE": 0, "TASK": 1, "POSITION": 2}
+
+
+def documents(folders: Sequence[str | Path], *, only: Collection[str] | None = None,
+              exclude: Collection[str] | None = None) -> Iterator[tuple[Path, list[dict]]]:
+    """(document path, gold assignments) for every NAME.gold.json with its document."""
+    for folder in folders:
+        folder = Path(folder)
+        for gold in sorted(folder.glob("*.gold.json")):
+            stem = gold.name[: -len(".gold.json")]
+            if only is not None and stem not in only or exclude and stem in exclude:
+                continue
+            docs = sorted(p for p in folder.glob(stem + ".*") if not p.name.endswith(".gold.json")
+                          and p.name.split(".")[0] == stem)
+            if docs:
+                yield docs[0], json.loads(gold.read_text(encoding="utf-8"))["assignments"]
+
+
+def _find_all(hay: str, needle: str) -> list[int]:
+    out, at = [], hay.find(needle) if needle else -1
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1)
+    return out
+
+
+def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]:
+    """Character spans of the gold's fields in one page ``text``, without overlaps.
+
+    >>> t = "Ông Lê Văn An, Bí thư Huyện ủy, phụ trách nông nghiệp. Ông An chỉ đạo xây dựng."
+    >>> [(t[s:e], lab) for s, e, lab in gold_spans(t, [{"cadre": "Lê Văn An", "position": "Bí thư Huyện ủy",
+    ...     "tasks": [{"text": "phụ trách nông nghiệp"}, {"text": "chỉ đạo xây dựng"}]}])]
+    [('Lê Văn An', 'CADRE'), ('Bí thư Huyện ủy', 'POSITION'), ('phụ trách nông nghiệp', 'TASK'), ('An', 'CADRE'), ('chỉ đạo xây dựng', 'TASK')]
+    """
+    folded = fold(text)
+    cands: list[tuple[int, int, str]] = []
+    for a in assignments:
+        name = " ".join((a.get("cadre") or "").split())
+        mentions = []
+        if len(name) >= 2:
+            for at in _find_all(folded, fold(name)):
+                mentions.append((at, at + len(name)))
+            given = name.split()[-1]
+            for m in re.finditer(r"(?<![\w])" + re.escape(fold(given)) + r"(?![\w])", folded):
+                if _HON.search(folded, max(0, m.start() - 10), m.start()) and \
+                        not any(s <= m.start() < e for s, e in mentions):
+                    mentions.append((m.start(), m.end()))
+        cands.extend((s, e, "CADRE") for s, e in mentions)
+        pos = a.get("position") or ""
+        parts = [pos] if fold(pos) in folded else [p.strip() for p in pos.split(",")]
+        for part in parts:
+            if len(part) < 3:
+                continue
+            for at in _find_all(folded, fold(part)):
+                if any(abs(at - e) <= 60 or abs(s - (at + len(part))) <= 60 for s, e in mentions):
+                    cands.append((at, at + len(part), "POSITION"))
+        for t in a.get("tasks") or []:
+            value = t["text"] if isinstance(t, dict) else t
+            if value and len(value) >= 2:
+                for at in _find_all(folded, fold(value)):
+                    cands.append((at, at + len(value), "TASK"))
+    cands.sort(key=lambda c: (PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, str]] = []
+    for s, e, label in cands:
+        if all(e <= ts or s >= te for ts, te, _ in taken):
+            taken.append((s, e, label))
+    return sorted(taken)
+
+
+def examples(folders: Sequence[str | Path], *, only: Collection[str] | None = None,
+             exclude: Collection[str] | None = None):
+    """(features, labels) per line of every page of every gold document."""
+    from ..read import read
+    from .tagger import bio, page_sequences
+
+    out = []
+    for path, gold in documents(folders, only=only, exclude=exclude):
+        doc = read(path)
+        for page in doc.pages:
+            spans = gold_spans(page.text, gold)
+            for toks, feats in page_sequences(page.text):
+                out.append((feats, bio(toks, spans)))
+    return out

@@ -1,0 +1,209 @@
+"""The trained tagger's assignments, and how they are combined with the rules'.
+
+Both paths give :class:`~extractor.link.prose.RawAssignment` records for one page.
+The combination was chosen by cross-validation on the real train corpus (see
+``giaoviec eval --folds``): the model finds people the rules miss and decides where
+their tasks begin and end; where a strong assignment verb announced a person, the
+rules' task edges are kept; rule-only people are kept when such a verb announced them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..learn.assemble import Assembled, assemble, name_key
+from ..learn.tagger import TaggedSpan
+from ..recognize.periods import find_periods
+from ..recognize.text import fold
+from .prose import RawAssignment
+
+# How a person found by both is recorded, measured by 5-fold cross-validation on the real
+# train corpus (record F1) and on corpora/extract/dev (the decision-and-table genre):
+#   "A" rule tasks 0.48; "B" model tasks 0.55 / 0.91; "C" both, model first 0.54 / 0.97;
+#   "D" rule tasks where a strong verb announced them, else model tasks 0.53 / 0.93.
+# D keeps the rules' precise edges on the genre they were written for and lets the model
+# decide elsewhere.
+VARIANT = "D"
+# rule-only people are kept when announced by one of these (strong) triggers
+# (all but "duty": "phụ trách", "chỉ đạo" alone are as often said of givers as of assignees)
+STRONG_TRIGGERS = {"giao", "assign", "register", "role", "labelled", "must", "body_gives", "perform",
+                   "duty_colon", "holds", "table", "form", "list", "member", "fronted", "colon"}
+
+
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, at) + 1
+    e = text.find("\n", at)
+    return s, (len(text) if e < 0 else e)
+
+
+def _period_for(text: str, a: Assembled):
+    """The period written in the person's sentence or just before the first task."""
+    first_task = min(s for s, _ in a.tasks)
+    for at in (a.cadre[0], first_task):
+        ls, le = _line_bounds(text, at)
+        found = [p for p in find_periods(text[ls:le])]
+        # the closest period before the point, else the first after it in the line
+        before = [p for p in found if ls + p.end <= max(at, first_task)]
+        if before:
+            p = before[-1]
+        elif found:
+            p = found[0]
+        else:
+            continue
+        from ..recognize.periods import PeriodMatch
+
+        return PeriodMatch(ls + p.start, ls + p.end, p.first, p.last, p.kind)
+    return None
+
+
+# "Thành viên Tổ công tác gồm:", "Phó Trưởng ban là": a role announced before its holders
+_ROLE_LIST = re.compile(
+    r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+)?((?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|thành viên|"
+    r"ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|chủ tịch hội đồng|thư ký|tổ viên)"
+    r"(?:\s+thường trực)?(?:\s+(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban)(?:\s+[^\s:,.;()]+){0,6}?)?)"
+    r"\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là)(?![\w])")
+
+
+def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Roles written before the people who hold them, where the tagger saw no task."""
+    out = []
+    for m in _ROLE_LIST.finditer(fold(text)):
+        s, e = m.span(1)
+        if not any(sp.start < e and s < sp.end for sp in spans if sp.label in ("TASK", "CADRE")):
+            out.append(TaggedSpan(s, e, "TASK", 0.6))
+    return out
+
+
+def _rule_title(text: str, folded: str, a: Assembled) -> list[tuple[int, int]]:
+    """The rules' title in apposition to the mention nearest before the first task."""
+    from .prose import title_after, title_before
+
+    first = min(s for s, _ in a.tasks)
+    mentions = [m for m in a.mentions if m[0] <= first] or a.mentions
+    for ms, me in sorted(mentions, key=lambda m: -m[0]):
+        ls, le = _line_bounds(text, ms)
+        titles, _ = title_after(text, folded, me, le)
+        if titles:
+            return titles
+        before = title_before(text, folded, ms, ls)
+        if before:
+            return [before]
+    return []
+
+
+def _hedged(text: str, folded: str, a: Assembled) -> bool:
+    """A proposal or a possibility ("có thể nghiên cứu đề xuất phân công X làm …") is not
+    an assignment yet (GUIDELINES, convention 3)."""
+    from .prose import HEDGE
+
+    first = min(s for s, _ in a.tasks)
+    ls, _ = _line_bounds(text, a.cadre[0])
+    ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)", folded[ls:a.cadre[0]])]
+    start = ls + max(ends, default=0)
+    return bool(HEDGE.search(folded, start, max(first, a.cadre[1])))
+
+
+def _plausible_name(text: str, span: tuple[int, int]) -> bool:
+    """A person's name: 2-6 capitalised words, not a known place unless an honorific
+    announces it ("đồng chí Hà Nam" is a person, "huyện Chợ Mới" is not)."""
+    from ..recognize.names import HONORIFIC, NOT_NAME_START
+    from ..recognize.places import is_place
+
+    name = text[span[0]:span[1]]
+    words = name.split()
+    if not 2 <= len(words) <= 6 or any(not w[:1].isupper() for w in words):
+        return False
+    hon = HONORIFIC.search(text[max(0, span[0] - 12):span[0]])
+    announced = hon is not None and hon.end() == min(12, span[0])
+    if announced:
+        return True
+    title = name if not name.isupper() else name.title()
+    return title.split()[0] not in NOT_NAME_START and not is_place(title)
+
+
+def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]:
+    """The tagger's tasks and titles, linked to the people named around them.
+
+    People are the tagger's CADRE spans and the rules' names: whether someone is
+    assigned is decided by whether a task is theirs, which needs the whole sentence,
+    not by the words beside the name.
+    """
+    from ..recognize.names import find_names
+
+    spans = list(spans) + _role_lists(text, spans)
+    names = [sp for sp in spans if sp.label == "CADRE"]
+    extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in find_names(text)
+             if not any(n.start < e and s < n.end for n in names)]
+    out = []
+    folded = fold(text)
+    for a in assemble(text, list(spans) + extra):
+        if not _plausible_name(text, a.cadre) or _hedged(text, folded, a):
+            continue
+        if not a.position:
+            a.position = _rule_title(text, folded, a)
+        start = min([a.cadre[0]] + [s for s, _ in a.tasks])
+        end = max([a.cadre[1]] + [e for _, e in a.tasks])
+        raw = RawAssignment(cadre=a.cadre, name_how="model", position=list(a.position),
+                            tasks=sorted(set(a.tasks)), period=_period_for(text, a), trigger="model",
+                            span=(start, end))
+        raw.confidence = a.confidence  # type: ignore[attr-defined]
+        out.append(raw)
+    return out
+
+
+_HANDING = re.compile(r"phân công|được giao|giao nhiệm vụ|giao việc|giao cho|cụ thể[:,]|như sau:")
+
+
+def _directs(text: str, r: RawAssignment) -> bool:
+    """A duty that reads like giving directions ("chỉ đạo các sở …")."""
+    first = fold(text[slice(*r.tasks[0])]) if r.tasks else ""
+    return bool(re.match(r"(?:trực tiếp\s+)?(?:chỉ đạo|lãnh đạo|yêu cầu|đề nghị)", first))
+
+
+def _handed_out(text: str, at: int) -> bool:
+    """Duties ("phụ trách …", "theo dõi …") count when the text around says they were
+    handed out (phân công, giao, "cụ thể:"); else the person may be giving directions."""
+    ls, _ = _line_bounds(text, at)
+    return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
+    """One list: the model's people with their tasks, plus rule-only people with a strong verb."""
+    variant = VARIANT
+    by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
+    out = []
+    used = set()
+    for r in rules:
+        k = name_key(text[slice(*r.cadre)])
+        m = by_key.get(k)
+        if m is None:
+            # the given name alone in the model ("ông Đông") for the rules' full name
+            for mk, mm in by_key.items():
+                if mk.split()[-1:] == k.split()[-1:] and mk not in used and any(
+                        _overlap(t, u) for t in mm.tasks for u in r.tasks):
+                    m = mm
+                    break
+        if m is None:
+            if r.trigger in STRONG_TRIGGERS or not _directs(text, r) or _handed_out(text, r.span[0]):
+                out.append(r)
+            continue
+        used.add(name_key(text[slice(*m.cadre)]))
+        if variant == "A" or variant == "D" and r.trigger in STRONG_TRIGGERS:
+            tasks = r.tasks
+        elif variant in ("C", "D"):
+            tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
+        else:
+            tasks = m.tasks
+        r.tasks = sorted(tasks)
+        if not r.position and m.position:
+            r.position = m.position
+        r.period = r.period or m.period
+        out.append(r)
+    for k, m in by_key.items():
+        if k not in used:
+            out.append(m)
+    return out
+
