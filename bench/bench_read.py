@@ -22,6 +22,17 @@ OCR, every round's ratio and their median); CPU
 seconds (this process and its children) are reported beside wall time because on a
 shared machine wall time swings by a third between identical runs.
 
+Appendix tables in scans (always run; ``--table-docs N``, 0 = skip): decisions with
+their ruled appendix tables drawn by ``bench/scans.py`` (name and position cells merged
+over task rows, tables continued over pages), degraded at each severity and read from
+an image-only PDF:
+
+- table cells in the right row and column, and cell-text CER, against the drawn grid
+  (targets at office severity: >= 98 % and <= 2 %);
+- tables found against tables drawn;
+- scanned pages/s of ``read()`` against plain ``tesseract PAGE stdout -l vie`` on the
+  same office pages (target ratio >= 0.9).
+
 Prints one JSON object.
 """
 from __future__ import annotations
@@ -101,18 +112,99 @@ def _plain_tesseract(images: list[Path], processes: int) -> None:
         list(pool.map(one, images))
 
 
+def _table_bench(docs: int, processes: int, rounds: int, tmp: Path) -> dict:
+    """Cells of appendix tables read from scans at each severity, and scanned speed."""
+    from bench.scans import degrade, render_decision, save_pdf, score_table
+    from extractor.config import DEFAULT_CONFIG
+    from extractor.read import read
+
+    config = replace(DEFAULT_CONFIG, ocr_processes=processes)
+    out: dict = {"documents": docs, "severities": {}}
+    office_pages: list[Path] = []
+    for severity in ("clean", "office", "copy"):
+        total = {"cells": 0, "right": 0, "edits": 0, "chars": 0, "tables_drawn": 0, "tables_found": 0,
+                 "pages": 0}
+        for d in range(docs):
+            pages = render_decision(seed=d, people=7, repeat_header=d % 2 == 0)
+            images = [degrade(p, severity, seed=d * 10 + i, back=pages[i - 1] if i else None)
+                      for i, p in enumerate(pages)]
+            dpi = 300 if severity == "clean" else 200
+            pdf = save_pdf(images, tmp / f"tables-{severity}-{d}.pdf", dpi=dpi)
+            if severity == "office":
+                for i, im in enumerate(images):
+                    f = tmp / f"tables-office-{d}-{i}.png"
+                    im.save(f, dpi=(dpi, dpi))
+                    office_pages.append(f)
+            doc = read(pdf, config=config)
+            total["pages"] += len(pages)
+            for number, page in enumerate(pages, start=1):
+                found = [t for t in doc.tables if t.page == number]
+                total["tables_drawn"] += len(page.tables)
+                total["tables_found"] += len(found)
+                for k, truth in enumerate(page.tables):
+                    rows = [[c.text for c in r] for r in found[k].rows] if k < len(found) else []
+                    for key, v in score_table(rows, truth).items():
+                        total[key] += v
+        out["severities"][severity] = {
+            "pages": total["pages"], "tables_drawn": total["tables_drawn"], "tables_found": total["tables_found"],
+            "cells": total["cells"],
+            "cells_right_row_col": round(total["right"] / max(1, total["cells"]), 4),
+            "cell_cer": round(total["edits"] / max(1, total["chars"]), 4),
+        }
+    out["targets_office"] = {"cells_right_row_col": 0.98, "cell_cer": 0.02}
+    # speed: the office pages as one image-only PDF through read(), against plain
+    # tesseract on the same page images, sides alternated
+    from PIL import Image
+
+    pdf = save_pdf([Image.open(p) for p in office_pages], tmp / "tables-office-all.pdf", dpi=200)
+    plain_runs, read_runs = [], []
+    for _ in range(max(1, rounds)):
+        _, wall, cpu = _timed(lambda: _plain_tesseract(office_pages, processes))
+        plain_runs.append((wall, cpu))
+        _, wall, cpu = _timed(lambda: read(pdf, config=config))
+        read_runs.append((wall, cpu))
+    ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, read_runs))
+    n = len(office_pages)
+    out["scanned_speed_office"] = {
+        "pages": n,
+        "plain_tesseract_pages_per_s": round(n / min(w for w, _ in plain_runs), 3),
+        "read_image_pdf_pages_per_s": round(n / min(w for w, _ in read_runs), 3),
+        "ratio_read_vs_plain_best": round(min(w for w, _ in plain_runs) / min(w for w, _ in read_runs), 3),
+        "ratio_each_round_sorted": ratios,
+        "ratio_median_round": ratios[len(ratios) // 2],
+        "cpu_ratio_read_vs_plain": round(min(c for _, c in plain_runs) / min(c for _, c in read_runs), 3),
+        "target_ratio": 0.9,
+    }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_read", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=6, help="how many dev texts to use (default 6; 0 = all)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="OCR processes (both sides)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds, best kept (default 3)")
+    parser.add_argument("--table-docs", type=int, default=3,
+                        help="synthetic decisions with appendix tables for the table bench (default 3; 0 = skip)")
+    parser.add_argument("--tables-only", action="store_true", help="only the table bench")
     args = parser.parse_args(argv)
+
+    tables = None
+    if args.table_docs and shutil.which("tesseract"):
+        ttmp = Path(tempfile.mkdtemp(prefix="bench-tables-"))
+        try:
+            tables = _table_bench(args.table_docs, args.processes, args.rounds, ttmp)
+        finally:
+            shutil.rmtree(ttmp, ignore_errors=True)
+    if args.tables_only:
+        print(json.dumps({"bench": "read", "tables": tables}, ensure_ascii=False, indent=1))
+        return 0
 
     dev = SHARED / "corpus" / "dev"
     texts = sorted(dev.glob("*.txt")) if dev.is_dir() else []
     missing = [t for t in ("soffice", "pdftoppm", "tesseract") if not (shutil.which(t) or (t == "soffice" and shutil.which("libreoffice")))]
     if not texts or missing:
-        print(json.dumps({"bench": "read", "skipped": f"needs {dev} and {missing or 'tools'}"}))
+        print(json.dumps({"bench": "read", "skipped": f"needs {dev} and {missing or 'tools'}", "tables": tables},
+                         ensure_ascii=False, indent=1))
         return 0
     if args.docs:
         texts = texts[: args.docs]
@@ -254,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                 "target_ratio": 0.9,
                 "load_average_1min": round(os.getloadavg()[0], 1),
             },
+            "tables": tables,
             "text_pdf": {
                 "measure": "CPU seconds, best of 3 alternating runs",
                 "read_pages_per_s": round(n_pages / ours_pdf, 2),

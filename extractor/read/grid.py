@@ -177,6 +177,23 @@ def _darkness(gray: np.ndarray, seg: tuple[int, int, int], horizontal: bool) -> 
     return float(np.median(strip.min(axis=1))) if strip.size else 255.0
 
 
+def _in_text(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: float) -> bool:
+    """A piece of a text line rather than a rule: ink on both sides of it (a rule has
+    white space above and below; the bars of "MTTQ" in a position cell centred on a
+    merged row's inner boundary do not, and split the merged cell)."""
+    pos, a, b = seg
+    near, far = max(2, int(dpi * 0.015)), max(4, int(dpi * 0.045))
+    if horizontal:
+        above = ink[max(0, pos - far):max(0, pos - near), a:b]
+        below = ink[pos + near:pos + far, a:b]
+    else:
+        above = ink[a:b, max(0, pos - far):max(0, pos - near)]
+        below = ink[a:b, pos + near:pos + far]
+    if above.size == 0 or below.size == 0:
+        return False
+    return bool(min(above.mean(), below.mean()) / 255 > 0.12)
+
+
 def _segments(mask: np.ndarray, horizontal: bool, dpi: float) -> list[tuple[int, int, int]]:
     """Straight line segments: (position, start, end) — y, x0, x1 for horizontal rules.
     A piece of a stamp's ring also survives the openings, but curved: its box is wider
@@ -231,7 +248,9 @@ def has_long_rules(gray: np.ndarray) -> bool:
     factor = max(1, int(page_dpi(gray) // 150))
     small = _shrink(gray, factor)
     bw = _ink(small, page_dpi(small), 8)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(10, small.shape[1] // 5), 1))
+    # a faint rule broken every few centimetres still counts
+    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_odd(page_dpi(small) * 0.045), 1)))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(10, small.shape[1] // 6), 1))
     return bool(cv2.morphologyEx(bw, cv2.MORPH_OPEN, kernel).any())
 
 
@@ -262,8 +281,11 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
     smooth = cv2.blur(gray, (3, 3))
     paper, ink = np.percentile(smooth[:: 2, :: 2], [90, 0.3])
     floor = max(8.0, (paper - ink) * RULE_SHARE)
-    hall = [sg for sg in _segments(horiz, True, dpi) if paper - _darkness(smooth, sg, True) >= floor]
-    vall = [sg for sg in _segments(vert, False, dpi) if paper - _darkness(smooth, sg, False) >= floor]
+    ink_mask = _ink(gray, dpi)
+    hall = [sg for sg in _segments(horiz, True, dpi)
+            if paper - _darkness(smooth, sg, True) >= floor and not _in_text(ink_mask, sg, True, dpi)]
+    vall = [sg for sg in _segments(vert, False, dpi)
+            if paper - _darkness(smooth, sg, False) >= floor and not _in_text(ink_mask, sg, False, dpi)]
     tables: list[GridTable] = []
     for x, y, bw_, bh in _merge_boxes(_boxes(both), int(dpi * 0.1)):
         if bw_ < w * 0.25 or bh < max(40, h * 0.02):
@@ -272,7 +294,10 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
         vseg = [sg for sg in vall if x <= sg[0] < x + bw_ and y <= (sg[1] + sg[2]) // 2 < y + bh]
         if len(hseg) < 2 or len(vseg) < 2:
             continue
-        top, bottom = min(sg[0] for sg in hseg), max(sg[0] for sg in hseg)
+        # the table's top and bottom: its long rules (bits of text around are short)
+        longest = max(sg[2] - sg[1] for sg in hseg)
+        top = min(sg[0] for sg in hseg if sg[2] - sg[1] >= longest / 2)
+        bottom = max(sg[0] for sg in hseg if sg[2] - sg[1] >= longest / 2)
         vrules = [(c, sp) for c, sp in _rules(vseg, tol)
                   if _covered(sp, top, bottom) >= 0.5]
         xs = [c for c, _ in vrules]
@@ -315,7 +340,9 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
                 if c + 1 < len(xs) - 1 and not ruled(vrules[c + 1][1], ys[r], ys[r + 1]):
                     union((r, c), (r, c + 1))
         table.owner = {cell: find(cell) for cell in parent}
-        if table.nrows >= min_rows and table.ncols >= min_cols:
+        # one ruled row of three columns or more: the last row of an appendix carried
+        # over to the next page
+        if (table.nrows >= min_rows or table.nrows == 1 and table.ncols >= 3) and table.ncols >= min_cols:
             tables.append(table)
     tables.sort(key=lambda t: t.y0)
     return tables

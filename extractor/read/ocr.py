@@ -367,11 +367,16 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
     its side and upside down first (OSD, else each turn) and the best reading kept."""
     from .cells import words_to_page
 
-    words = list(words) + words_to_page(cell_words, prep.cuts)
-    text = " ".join(w.text for w in words)
+    in_cells = words_to_page(cell_words, prep.cuts)
+    words = list(words) + in_cells
+    # A page that is mostly its table is judged by its cells: the rest, once the table
+    # is painted white, may be only bleed-through read as low-confidence specks (a
+    # continued appendix page was turned 90° for them).
+    probe = in_cells if len(in_cells) >= 10 else words
+    text = " ".join(w.text for w in probe)
     fixes = list(prep.fixes)
     tables, width, height = prep.tables, prep.width, prep.height
-    if vietnamese_quality(text) < 0.6 or (_mean_conf(words) or 0.0) < 50:
+    if vietnamese_quality(text) < 0.6 or (_mean_conf(probe) or 0.0) < 50:
         import cv2
 
         from .grid import rotate
