@@ -10,7 +10,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup system-deps run test bench services clean
+.PHONY: setup system-deps run test lint typecheck bench services clean
 
 setup: system-deps $(STAMP)
 
@@ -38,6 +38,14 @@ services:
 
 test: setup services
 	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff with the rules of pyproject.toml ([tool.ruff]); also the pre-commit hook
+lint: setup
+	$(BIN)/ruff check service tests bench
+
+# mypy, strict on extractor/ ([tool.mypy]); not part of make test until it passes (issue 15)
+typecheck: setup
+	$(BIN)/mypy
 
 # wrk: the service benchmark's load generator (C, light enough to leave the cores to the server)
 bench: setup
