@@ -42,10 +42,10 @@ import tempfile
 import time
 import zipfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
 
 from service import zipwalk
 
@@ -325,7 +325,7 @@ class RunLedger:
 
     def _append(self, line: str) -> None:
         if self._fh is None:
-            self._fh = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (kept open for the run)
+            self._fh = open(self.path, "w", encoding="utf-8")  # kept open for the run
             self._fh.write(json.dumps({"host": self.host, "pid": os.getpid(), "started": self.started}) + "\n")
         self._fh.write(line + "\n")
         self._fh.flush()

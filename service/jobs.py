@@ -208,7 +208,7 @@ class Sweeper:
             except Exception:
                 log.warning("sweep failed", exc_info=True)
 
-    def start(self) -> "Sweeper":
+    def start(self) -> Sweeper:
         self._thread.start()
         return self
 

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 MB = 1 << 20
 # Files that are never documents: OS and archiver droppings.
@@ -53,7 +54,7 @@ class ZipLimits:
     max_depth: int = 4
 
     @classmethod
-    def from_settings(cls) -> "ZipLimits":
+    def from_settings(cls) -> ZipLimits:
         from service.settings import get_settings
 
         s = get_settings()

@@ -11,8 +11,18 @@ from fastapi import APIRouter, Depends, HTTPException, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
-from service.auth import (Admin, Clerk, DbSession, _bearer, audit, check_password, disable_user, enable_user,
-                          revoke_token, set_password)
+from service.auth import (
+    Admin,
+    Clerk,
+    DbSession,
+    _bearer,
+    audit,
+    check_password,
+    disable_user,
+    enable_user,
+    revoke_token,
+    set_password,
+)
 from service.storage.models import User
 
 from .common import Id, get_or_404

@@ -8,14 +8,38 @@ from sqlalchemy import func, select
 
 from service.auth import Clerk, DbSession, Reviewer, audit
 from service.processing import set_unit_keys, sync_years
-from service.schemas import (AssignmentList, AssignmentOut, AssignmentPatch, BulkReview, TaskList, TaskOut,
-                             TaskPatch, TaskRow, Updated)
+from service.schemas import (
+    AssignmentList,
+    AssignmentOut,
+    AssignmentPatch,
+    BulkReview,
+    TaskList,
+    TaskOut,
+    TaskPatch,
+    Updated,
+)
 from service.storage.fold import fold
 from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
 
-from .common import (ASSIGNMENT_COLUMNS, TASK_COLUMNS, Id, Limit, Offset, QId, assignment_filters, assignment_out,
-                     clamp, get_or_404, json_response, page_response, page_total, task_filters, task_out, task_row,
-                     tasks_by_assignment)
+from .common import (
+    ASSIGNMENT_COLUMNS,
+    TASK_COLUMNS,
+    Id,
+    Limit,
+    Offset,
+    QId,
+    assignment_filters,
+    assignment_out,
+    clamp,
+    get_or_404,
+    json_response,
+    page_response,
+    page_total,
+    task_filters,
+    task_out,
+    task_row,
+    tasks_by_assignment,
+)
 
 router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]

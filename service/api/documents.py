@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from service.auth import Clerk, DbSession, Reviewer, audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
@@ -20,8 +20,22 @@ from service.settings import get_settings
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page
 
-from .common import (DOCUMENT_COLUMNS, Id, Limit, Offset, PageNo, QId, assignment_filters, assignment_out, clamp,
-                     doc_counts, doc_out, get_or_404, json_response, like_folded, page_total)
+from .common import (
+    DOCUMENT_COLUMNS,
+    Id,
+    Limit,
+    Offset,
+    PageNo,
+    assignment_filters,
+    assignment_out,
+    clamp,
+    doc_counts,
+    doc_out,
+    get_or_404,
+    json_response,
+    like_folded,
+    page_total,
+)
 
 log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])

@@ -6,8 +6,18 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from sqlalchemy import func, select
 
-from service.auth import (Admin, Clerk, DbSession, audit, check_login, create_user, login_throttle, new_token,
-                          revoke_tokens, user_for_token)
+from service.auth import (
+    Admin,
+    Clerk,
+    DbSession,
+    audit,
+    check_login,
+    create_user,
+    login_throttle,
+    new_token,
+    revoke_tokens,
+    user_for_token,
+)
 from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserListed, UserOut
 from service.storage.models import AuditLog, User
 

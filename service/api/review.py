@@ -16,8 +16,7 @@ from sqlalchemy import case, func, select
 
 from service.auth import Clerk, DbSession, Reviewer, audit
 from service.processing import set_unit_keys, sync_years
-from service.schemas import (AssignmentCreate, AssignmentOut, NextDocument, ReviewProgress, SpanIn, TaskCreate,
-                             TaskOut)
+from service.schemas import AssignmentCreate, AssignmentOut, NextDocument, ReviewProgress, SpanIn, TaskCreate, TaskOut
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page, ReviewDecision, Task, utcnow
 

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractor.evaluate import documents_for  # noqa: F401  (re-exported: tests and tools import it from here)
+from extractor.evaluate import documents_for  # also imported from here by tests and tools
 
 COLUMNS = (("record_precision", "rec P"), ("record_recall", "rec R"), ("record_f1", "rec F1"),
            ("cadre_f1", "cadre F1"), ("role_accuracy", "role"), ("period_accuracy", "period"))

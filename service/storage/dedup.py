@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import os
 import threading
 import time
 from contextlib import contextmanager

@@ -290,7 +290,7 @@ def test_one_holder_per_single_office(split, doc, gold):
 
 def _tools():
     sys.path.insert(0, str(ROOT / "corpora" / "tools"))
-    import build_extract  # noqa: PLC0415
+    import build_extract
 
     return build_extract
 
@@ -306,7 +306,7 @@ def test_old_tone_placement_examples():
 def test_old_tones_are_the_same_words_to_the_scorer(text, reference_scorer):
     """Documents in the old placement stay comparable: the reference key is unchanged."""
     sys.path.insert(0, str(reference_scorer.parent))
-    from score import key  # noqa: PLC0415
+    from score import key
 
     old_tones = _tools().old_tones
     assert key(old_tones(text)) == key(text)

@@ -217,7 +217,7 @@ def send_stream(host: str, port: int, head: bytes, body_bytes: int, *, chunked: 
                 answer += got
                 if b"\r\n\r\n" in answer and b'"}' in answer:
                     break
-        except (ConnectionResetError, socket.timeout):
+        except (TimeoutError, ConnectionResetError):
             pass
     status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else None
     return status, sent, answer

@@ -4,8 +4,8 @@ so a 1 GB member costs a CRC pass, not a compression pass."""
 from __future__ import annotations
 
 import struct
-import zlib
 import zipfile
+import zlib
 from pathlib import Path
 
 MB = 1 << 20

@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from service.ingest import (SUMMARY_COLUMNS, IngestResult, Row, find_files, path_hints, read_found, read_summary,
-                            write_summary)
+from service.ingest import (
+    SUMMARY_COLUMNS,
+    IngestResult,
+    Row,
+    find_files,
+    path_hints,
+    read_found,
+    read_summary,
+    write_summary,
+)
 
 
 def _zip(entries: dict[str, bytes], *, utf8_names: bool = True) -> bytes:
@@ -93,7 +101,7 @@ def test_oversized_member_is_refused_before_reading(tmp_path):
 
 def test_zip_names_written_without_the_utf8_flag_are_repaired(tmp_path):
     # Windows tools write UTF-8 bytes without the flag; zipfile then decodes cp437.
-    real = "Hòa Phú.txt".encode("utf-8")
+    real = "Hòa Phú.txt".encode()
     placeholder = b"X" * len(real)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

@@ -74,7 +74,7 @@ def test_concurrent_uploads_of_the_same_bytes_make_one_row(service):
             barrier.wait()
             with session_scope() as s:
                 results.append(store_upload(s, b"same bytes", f"f{i}.txt")[1])
-        except Exception as err:  # noqa: BLE001 - collected and asserted below
+        except Exception as err:  # collected and asserted below
             errors.append(err)
 
     threads = [threading.Thread(target=go, args=(i,)) for i in range(6)]
@@ -95,7 +95,8 @@ def test_fold(text, key):
 
 
 def test_fold_is_idempotent_and_tone_placement_free():
-    from hypothesis import given, strategies as st
+    from hypothesis import given
+    from hypothesis import strategies as st
 
     @given(st.text(max_size=40))
     def prop(s):

@@ -27,7 +27,6 @@ from .documents import make_scan_pdf
 
 def big_decision(path: Path, cadres: int) -> Path:
     """The test decision with CADRES invented cadres in its appendix table."""
-    from docx import Document
 
     from . import documents
 

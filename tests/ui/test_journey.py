@@ -18,8 +18,7 @@ import httpx
 import pytest
 
 from .conftest import arrive, shot, sign_in, sign_out
-from .documents import (DOCX_CADRES, SCAN_CADRES, TASK_NEAR_2022, TASK_NEAR_2023, TASK_SAME, make_docx,
-                        make_scan_pdf)
+from .documents import DOCX_CADRES, SCAN_CADRES, TASK_NEAR_2022, TASK_NEAR_2023, TASK_SAME, make_docx, make_scan_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -167,7 +166,7 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
         page.keyboard.press("u")
     assert undone.value.request.post_data_json == {"decision": "pending"}
     assert page.locator("#pair").get_attribute("data-id") == first
-    assert api(server, "reviewer", f"/api/duplicates?status=pending")["total"] == 2
+    assert api(server, "reviewer", "/api/duplicates?status=pending")["total"] == 2
     decisions = {}
     for key, decision in (("d", "duplicate"), ("k", "distinct")):
         pair_id = page.locator("#pair").get_attribute("data-id")

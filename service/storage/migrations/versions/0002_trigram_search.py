@@ -7,15 +7,15 @@ cannot be created (no permission), search still works, only slower.
 Revision ID: 0002
 Revises: 0001
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
-down_revision: Union[str, Sequence[str], None] = "0001"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 COLUMNS = [("tasks", "text_folded"), ("assignments", "unit_folded"), ("assignments", "cadre_folded"),
            ("assignments", "position_folded")]

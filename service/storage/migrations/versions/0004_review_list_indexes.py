@@ -9,14 +9,14 @@ filtering the whole table. Accent-insensitive text filters use the pg_trgm index
 Revision ID: 0004
 Revises: 0003
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 from alembic import op
 
 revision: str = "0004"
-down_revision: Union[str, Sequence[str], None] = "0003"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 INDEXES = [("ix_assignments_status_id", "assignments", ["status", "id"]),
            ("ix_tasks_status_id", "tasks", ["status", "id"])]
