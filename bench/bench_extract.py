@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     pipe_t = [float("inf")] * len(files)
     found = 0
     for r in range(args.repeat):
-        for i, (f, s) in enumerate(zip(files, texts)):
+        for i, (f, s) in enumerate(zip(files, texts, strict=True)):
             t = time.perf_counter()
             word_tokenize(s)
             base_t[i] = min(base_t[i], time.perf_counter() - t)

@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             out["runs"][name]["cpu_seconds_each_round"] = [r["cpu_seconds"] for r in results]
     if len(rounds.get("local1", [])) > 1 and len(rounds.get("local2", [])) > 1:
         out["speedup_2_vs_1_each_round"] = [round(a["wall_seconds"] / b["wall_seconds"], 2)
-                                            for a, b in zip(rounds["local1"], rounds["local2"])]
+                                            for a, b in zip(rounds["local1"], rounds["local2"], strict=False)]
     for name in names:
         if name.startswith("local"):
             continue

@@ -54,7 +54,7 @@ def main(argv=None) -> int:
     for r in rows:
         got, fixes = out[r["read"]]
         if fixes and len(got.split()) == len(r["true"].split()) == len(r["read"].split()):
-            for g, t, w in zip(got.split(), r["true"].split(), r["read"].split()):
+            for g, t, w in zip(got.split(), r["true"].split(), r["read"].split(), strict=True):
                 if g != w:
                     if _norm(g) == _norm(t):
                         syl_right += 1

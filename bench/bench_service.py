@@ -127,7 +127,7 @@ def seed(url: str, n_tasks: int, rnd: random.Random) -> dict:
             pos = f"{rnd.choice(TITLES)} {commune}"
             year = rnd.randint(2019, 2025)
             status = rnd.choice(["pending", "pending", "confirmed", "rejected"])
-            rows_a.append({"id": a + 1, "document_id": a // per_d + 1 if a // per_d < n_d else n_d, "ordinal": a % per_d,
+            rows_a.append({"id": a + 1, "document_id": min(a // per_d + 1, n_d), "ordinal": a % per_d,
                            "cadre": name, "position": pos, "unit": unit, "period_text": f"Năm {year}",
                            "period_start": year, "period_end": year, "confidence": 0.9, "status": status,
                            "warnings": [], "corrected": [], "cadre_folded": fold(name), "unit_folded": fold(unit),
@@ -135,7 +135,8 @@ def seed(url: str, n_tasks: int, rnd: random.Random) -> dict:
             for j in range(per_a):
                 tid += 1
                 # Mostly distinct texts, as in real archives (a few duplicates come from the draw).
-                text = (f"{rnd.choice(VERBS)} " + rnd.choice(OBJECTS).format(n=rnd.randint(1, 999), c=rnd.choice(COMMUNES))
+                text = (f"{rnd.choice(VERBS)} "
+                        + rnd.choice(OBJECTS).format(n=rnd.randint(1, 999), c=rnd.choice(COMMUNES))
                         + f" tại thôn {rnd.choice(GIVEN)} {rnd.randint(1, 99)} năm {year}")
                 rows_t.append({"id": tid, "assignment_id": a + 1, "document_id": rows_a[-1]["document_id"],
                                "ordinal": j, "text": text, "text_folded": fold(text), "extracted_text": text,
@@ -202,7 +203,8 @@ function done(summary, latency, requests)
   local e = summary.errors
   local f = io.open("OUT", "w")
   f:write(string.format(
-    '{"requests":%d,"duration_us":%d,"errors":%d,"error_kinds":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
+    '{"requests":%d,"duration_us":%d,"errors":%d,' ..
+    '"error_kinds":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
     '"p50_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d}',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
     e.connect, e.read, e.write, e.status, e.timeout,
@@ -301,7 +303,8 @@ async def uploads(base: str, token: str, n: int) -> dict:
         wall = time.perf_counter() - t0
     ok = [r for r in res if r[0] == 202]
     ids = [r[1]["documents"][0]["id"] for r in ok]
-    return {"sent": n, "accepted": len(ok), "refused": [r[0] for r in res if r[0] != 202], "distinct_ids": len(set(ids)), "ids": ids, "seconds": round(wall, 2),
+    return {"sent": n, "accepted": len(ok), "refused": [r[0] for r in res if r[0] != 202],
+            "distinct_ids": len(set(ids)), "ids": ids, "seconds": round(wall, 2),
             "p95_ms": pct([r[2] for r in res], 95)}
 
 
@@ -420,7 +423,8 @@ def main(argv=None) -> int:
                 "single_client": single,
                 f"closed_loop_{args.clients}": closed,
                 f"paced_{args.clients}_think_{args.think_ms}ms": paced,
-                "ratio_p95_closed_vs_single": round(closed["p95_ms"] / single["p95_ms"], 1) if single["p95_ms"] else None,
+                "ratio_p95_closed_vs_single": (round(closed["p95_ms"] / single["p95_ms"], 1)
+                                               if single["p95_ms"] else None),
                 "ratio_p95_paced_vs_single": round(paced["p95_ms"] / single["p95_ms"], 1) if single["p95_ms"] else None,
                 "meets_target_closed_loop": closed["p95_ms"] <= 50 and not closed["errors"],
                 "meets_target_paced": paced["p95_ms"] <= 50 and not paced["errors"],

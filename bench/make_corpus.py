@@ -115,7 +115,7 @@ def load_sources(corpora: Path = CORPORA) -> list[Source]:
             blocks = tuple(("p", line) for line in raw.splitlines() if line.strip())
         out.append(Source(path.stem, path.suffix[1:], raw, blocks))
     if not out:
-        out = [Source(f"mau-{i}", "txt", t, tuple(("p", l) for l in t.splitlines() if l.strip()))
+        out = [Source(f"mau-{i}", "txt", t, tuple(("p", line) for line in t.splitlines() if line.strip()))
                for i, t in enumerate(FALLBACK)]
     return out
 
@@ -218,7 +218,7 @@ def make_corpus(out: Path, docs: int, *, mix: dict[str, int] | None = None, seed
         tmp = Path(tmp)
         staged: dict[int, Path] = {}
         to_pdf: list[Path] = []
-        for i, src, kind, year, unit, in_zip in plan:
+        for i, src, kind, _year, _unit, _in_zip in plan:
             stem = f"{src.name}-{i:05d}"
             if kind == "text":
                 p = tmp / f"{stem}.{src.ext}"
@@ -235,7 +235,7 @@ def make_corpus(out: Path, docs: int, *, mix: dict[str, int] | None = None, seed
             docx_to_pdf(to_pdf, pdfdir)
         zips: dict[int, zipfile.ZipFile] = {}
         try:
-            for i, src, kind, year, unit, in_zip in plan:
+            for i, _src, kind, year, unit, in_zip in plan:
                 p = staged[i]
                 if kind in ("pdf", "scan"):
                     pdf = tmp / "pdf" / (p.stem + ".pdf")

@@ -91,7 +91,8 @@ PEOPLE = """Lê Lợi|Trần Phú|Nguyễn Trãi|Hoàng Văn Thụ|Quang Trung|V
 Trần Hưng Đạo|Phan Đình Phùng|Nguyễn Du|Lê Duẩn|Hùng Vương|Kim Đồng|Bế Văn Đàn|Tô Hiệu|
 Nguyễn Văn Cừ|Lý Tự Trọng|Hồ Tùng Mậu|Chu Văn An|Nguyễn Thái Học""".replace("\n", "").split("|")
 CROPS = """cây keo|cây quế|cây hồi|cây mắc ca|cây sả|chè|cam sành|bưởi|cây dược liệu|ngô lai|
-lúa chất lượng cao|rau an toàn|dong riềng|khoai môn|lạc|đậu tương|cây ăn quả có múi|cỏ voi""".replace("\n", "").split("|")
+lúa chất lượng cao|rau an toàn|dong riềng|khoai môn|lạc|đậu tương|
+cây ăn quả có múi|cỏ voi""".replace("\n", "").split("|")
 PRODUCTS = """chè Shan tuyết|miến dong|mật ong bạc hà|cam sành|bưởi Soi Hà|gạo nếp cái hoa vàng|
 thịt trâu gác bếp|măng khô|rượu ngô|trà hoa vàng|tinh dầu quế|nấm hương|lạp xưởng|bánh gai|
 quýt vàng|hồng không hạt""".replace("\n", "").split("|")
