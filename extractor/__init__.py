@@ -18,9 +18,9 @@ from .records import (Assignment, Block, Cell, Document, DocumentInfo, ErrorInfo
 # Imported eagerly (it is light: readers load their libraries lazily). The subpackage and the
 # function share the name ``read``; binding the function after the subpackage import keeps
 # ``extractor.read(path)`` a function whatever is imported later.
-from .read import read, read_bytes, sniff  # noqa: E402
-from .repair import repair_assignments, repair_name, repair_title  # noqa: E402
-from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys  # noqa: E402
+from .read import read, read_bytes, sniff
+from .repair import repair_assignments, repair_name, repair_title
+from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys
 
 
 def extract(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Extraction:

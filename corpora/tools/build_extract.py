@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pools as P  # noqa: E402
+import pools as P
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "corpora" / "extract"
