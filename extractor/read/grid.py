@@ -271,7 +271,8 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
         return []
     h, w = gray.shape
     dpi = page_dpi(gray)
-    horiz, vert = _line_masks(_ink(gray, dpi), dpi)
+    ink_mask = _ink(gray, dpi)
+    horiz, vert = _line_masks(ink_mask, dpi)
     tol = max(4, int(dpi * 0.07))  # rules closer than this are one (doubled by a copier)
     reach = _odd(dpi * 0.03)
     both = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
@@ -281,7 +282,6 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
     smooth = cv2.blur(gray, (3, 3))
     paper, ink = np.percentile(smooth[:: 2, :: 2], [90, 0.3])
     floor = max(8.0, (paper - ink) * RULE_SHARE)
-    ink_mask = _ink(gray, dpi)
     hall = [sg for sg in _segments(horiz, True, dpi)
             if paper - _darkness(smooth, sg, True) >= floor and not _in_text(ink_mask, sg, True, dpi)]
     vall = [sg for sg in _segments(vert, False, dpi)
