@@ -178,7 +178,8 @@ class LoginThrottle:
         now = time.monotonic()
         with self._lock:
             out = 0.0
-            for key, limit in ((("name", name.strip().lower()), self.per_name), (("address", address), self.per_address)):
+            for key, limit in ((("name", name.strip().lower()), self.per_name),
+                               (("address", address), self.per_address)):
                 times = self._recent(key, now)
                 if len(times) >= limit:
                     out = max(out, times[-limit] + self.window - now)

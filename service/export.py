@@ -101,7 +101,7 @@ def to_xlsx(recs) -> bytes:
         ws.append(row)
         for cell in ws[ws.max_row]:
             cell.data_type = "s"  # text, whatever it looks like
-    for col, width in zip("ABCDEFG", (24, 30, 36, 70, 18, 14, 30)):
+    for col, width in zip("ABCDEFG", (24, 30, 36, 70, 18, 14, 30), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
         row[3].alignment = Alignment(wrap_text=True, vertical="top")

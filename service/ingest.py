@@ -109,7 +109,8 @@ def _found_on_disk(path: Path, rel: str, max_bytes: int) -> Iterator[FoundFile]:
     try:
         size = path.stat().st_size
     except OSError as err:
-        yield FoundFile(rel, path, error_code="unreadable", error=f"{rel}: cannot be opened ({err.strerror}); check its permissions")
+        yield FoundFile(rel, path, error_code="unreadable",
+                        error=f"{rel}: cannot be opened ({err.strerror}); check its permissions")
         return
     if path.suffix.lower() != ".zip":
         yield FoundFile(rel, path, size=size)
@@ -247,7 +248,8 @@ class IngestResult:
             + (" — interrupted (bị dừng): run the same command again to finish" if self.interrupted else ""),
             f"{t['pages']} pages (trang), {t['ocr_pages']} OCR; {t['assignments']} assignments (cán bộ được giao), "
             f"{t['tasks']} tasks (nhiệm vụ), {t['duplicate_suggestions']} duplicate suggestions (cặp nghi trùng)",
-            f"{t['seconds']} s, {t['documents_per_minute']} documents/minute" + (f", on {self.where}" if self.where else ""),
+            f"{t['seconds']} s, {t['documents_per_minute']} documents/minute"
+            + (f", on {self.where}" if self.where else ""),
         ]
         if self.failures_by_reason:
             lines.append("failures by reason (lỗi theo nguyên nhân):")
@@ -614,8 +616,9 @@ def _fail_crashed(document_id: int, reason: str) -> None:
         name = s.get(Document, document_id).name
         s.execute(update(Document).where(Document.id == document_id, Document.status.in_(("queued", "processing")))
                   .values(status="failed", stage="failed", error_code="internal",
-                          error_message=f"{name}: the worker processing it stopped twice ({reason}); it may need more "
-                                        "memory than a worker has; re-run it alone, and report the file if it fails again"))
+                          error_message=f"{name}: the worker processing it stopped twice ({reason}); it may need "
+                                        "more memory than a worker has; re-run it alone, and report the file if it "
+                                        "fails again"))
 
 
 def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path | None = None,
@@ -819,7 +822,8 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
               "run_process_cpu_seconds": round(own.ru_utime + own.ru_stime, 2)}
     result = IngestResult(rows=rows, seconds=time.monotonic() - started, duplicates=_duplicate_count() - dup_before,
                           interrupted=interrupted, peak_rss_mb=round(peak_rss, 1), phases=phases,
-                          where=f"Celery queue {settings.queue}" if use_celery else f"local pool of {workers} processes")
+                          where=(f"Celery queue {settings.queue}" if use_celery
+                                 else f"local pool of {workers} processes"))
     if summary:
         write_summary(rows, summary)
     return result

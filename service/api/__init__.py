@@ -6,4 +6,5 @@ from __future__ import annotations
 
 from . import account, assignments, documents, duplicates, people, reports, review
 
-routers = [people.router, account.router, documents.router, assignments.router, review.router, duplicates.router, reports.router]
+routers = [people.router, account.router, documents.router, assignments.router, review.router, duplicates.router,
+           reports.router]

@@ -55,7 +55,7 @@ async def upload(session: DbSession, user: Clerk,
         if hint_obj is not None and not isinstance(hint_obj, dict):
             raise ValueError
     except ValueError:
-        raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}")
+        raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}") from None
     # Copying, unpacking, hashing and the database off the event loop: other requests go on.
     out, created_ids = await run_in_threadpool(_receive, session, user, file, hint_obj)
     # The broker's publish blocks (Redis): off the event loop too.
@@ -99,7 +99,7 @@ def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[d
                 with open(path, "wb") as out:
                     zipwalk.copy_capped(f.file, out, settings.max_upload_bytes, name)
             except zipwalk.ZipRefused:
-                raise HTTPException(413, f"{name}: larger than {settings.max_upload_bytes} bytes; split it")
+                raise HTTPException(413, f"{name}: larger than {settings.max_upload_bytes} bytes; split it") from None
             if not zipwalk.is_archive(path, name):
                 add(name, path)
                 continue
@@ -285,10 +285,10 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
         return FileResponse(render_page(original_path(d), d.format, number, cache,
                                         extractor_config().max_image_pixels), media_type="image/png")
     except (PageTooLarge, Image.DecompressionBombError) as err:
-        raise HTTPException(404, f"{d.name}: {err}")
+        raise HTTPException(404, f"{d.name}: {err}") from err
     except (subprocess.SubprocessError, OSError, EOFError, ValueError) as err:
         raise HTTPException(404, f"{d.name}: page {number} could not be rendered ({type(err).__name__}); "
-                                 "download the original file")
+                                 "download the original file") from err
 
 
 @router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)

@@ -23,7 +23,8 @@ STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged"
 
 @router.get("", response_model=DupList)
 def list_duplicates(session: DbSession, user: Clerk,
-                    status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"], Query()] = "pending",
+                    status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"],
+                                      Query()] = "pending",
                     document_id: QId = None,
                     task_id: Annotated[list[Id] | None, Query(max_length=500)] = None,
                     limit: Limit = 50,

@@ -84,7 +84,7 @@ def add_user(body: UserCreate, session: DbSession, user: Admin):
     try:
         new, token = create_user(session, body.name, body.role, body.password)
     except ValueError as err:
-        raise HTTPException(409, str(err))
+        raise HTTPException(409, str(err)) from err
     audit(session, user, "create", "user", new.id, None, user_out(new))
     return {**user_out(new), "token": token}
 

@@ -44,7 +44,7 @@ def _read_tasks(path: str):
                 tasks.append(TaskRef.from_dict(data))
             except (ValueError, TypeError) as err:
                 raise SystemExit(f"giaoviec dedup: {path}, line {n}: {err}; each line must be "
-                                 '{"id": "…", "text": "…"} (cadre, unit, year optional)')
+                                 '{"id": "…", "text": "…"} (cadre, unit, year optional)') from err
     finally:
         if fh is not sys.stdin:
             fh.close()

@@ -115,7 +115,7 @@ def run_folds(args: argparse.Namespace) -> int:
         started = time.time()
         with tempfile.TemporaryDirectory(prefix=f"giaoviec-fold{i}-") as tmp:
             model = Path(tmp) / "model"
-            log = (lambda m: None) if not args.errors else (lambda m: print(f"  [fold {i}] {m}", file=sys.stderr))
+            log = (lambda m: None) if not args.errors else (lambda m, i=i: print(f"  [fold {i}] {m}", file=sys.stderr))
             out = train_model([args.gold_dir, *extra], model, seed=args.seed, exclude=set(held), log=log)
             model = Path(out) if isinstance(out, (str, Path)) else model
             trained = time.time() - started

@@ -140,7 +140,8 @@ def disable(args: argparse.Namespace) -> int:
             return 1
         n = disable_user(s, u)
         audit(s, None, "disable", "user", u.id, {"active": True}, {"active": False, "revoked": n, "via": "cli"})
-    print(f"disabled {args.name}: {n} token(s) revoked, sign-in refused (`giaoviec users enable {args.name}` undoes it)")
+    print(f"disabled {args.name}: {n} token(s) revoked, sign-in refused "
+          f"(`giaoviec users enable {args.name}` undoes it)")
     return 0
 
 

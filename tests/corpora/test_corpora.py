@@ -235,7 +235,7 @@ def test_scorer_scores_gold_against_itself_as_perfect(reference_scorer, tmp_path
     for split in SPLITS:
         preds = tmp_path / f"{split}.jsonl"
         with preds.open("w", encoding="utf-8") as fh:
-            for s, doc, gold in DOCS:
+            for s, _doc, gold in DOCS:
                 if s == split:
                     fh.write(json.dumps(load(gold), ensure_ascii=False) + "\n")
         out = subprocess.run([sys.executable, str(reference_scorer), str(EXTRACT / split), str(preds), "--json"],

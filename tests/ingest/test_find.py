@@ -125,7 +125,8 @@ def test_hints_come_from_folders_and_zip_names(archive):
 
 def test_summary_csv_round_trip(tmp_path):
     rows = [Row("2019/a.pdf", "ab" * 32, "done", 2, 1, 3, 9, "", document_id=1),
-            Row("hong.zip", "", "failed", error="unreadable: hong.zip: not a readable zip file", error_code="unreadable"),
+            Row("hong.zip", "", "failed", error="unreadable: hong.zip: not a readable zip file",
+                error_code="unreadable"),
             Row("2019/b.pdf", "cd" * 32, "skipped", 1, 0, 0, 0, "")]
     out = tmp_path / "s" / "SUMMARY.csv"
     write_summary(rows, out)

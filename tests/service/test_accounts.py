@@ -70,7 +70,8 @@ def test_password_change_needs_the_current_one(api):
     assert r.status_code == 200
     assert _login(api, "reviewer-1", "pw-reviewer").status_code == 401
     assert _login(api, "reviewer-1", "changed-123").status_code == 200
-    r = api.client.post("/api/me/password", headers=h, json={"current_password": "changed-123", "new_password": "short"})
+    r = api.client.post("/api/me/password", headers=h,
+                        json={"current_password": "changed-123", "new_password": "short"})
     assert r.status_code == 422
 
 

@@ -69,7 +69,8 @@ def test_upload_process_review_export(api):
     assert {d["cluster"] for d in road} == {min(min(d["a"]["task_id"], d["b"]["task_id"]) for d in road)}
     assert not [d for d in dups["items"] if "rừng" in d["a"]["text"] and "giấy" in d["b"]["text"]]
     pair = road[0]
-    assert api.post(f"/api/duplicates/{pair['id']}/decision", role="clerk", json={"decision": "duplicate"}).status_code == 403
+    r = api.post(f"/api/duplicates/{pair['id']}/decision", role="clerk", json={"decision": "duplicate"})
+    assert r.status_code == 403
     r = api.post(f"/api/duplicates/{pair['id']}/decision", role="reviewer", json={"decision": "duplicate"})
     assert r.status_code == 200 and r.json()["status"] == "duplicate" and r.json()["decided_by"] == "reviewer-1"
     assert api.get("/api/duplicates", params={"status": "pending"}).json()["total"] == dups["total"] - 1

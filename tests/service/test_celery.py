@@ -78,9 +78,8 @@ def celery_api(api, service, monkeypatch, tmp_path):
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     workers: list[Worker] = []
 
-    def start(n=[0]):
-        n[0] += 1
-        w = Worker(env, tmp_path / f"worker-{n[0]}.log")
+    def start():
+        w = Worker(env, tmp_path / f"worker-{len(workers) + 1}.log")
         workers.append(w)
         w.wait_ready()
         return w

@@ -8,7 +8,8 @@ from pathlib import Path
 
 def test_every_answer_has_the_security_headers(api):
     for r in (api.client.get("/"), api.get("/api/me"), api.client.get("/healthz"),
-              api.client.post("/api/auth/login", content=b"x" * (2 << 20), headers={"Content-Type": "application/json"})):
+              api.client.post("/api/auth/login", content=b"x" * (2 << 20),
+                              headers={"Content-Type": "application/json"})):
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["referrer-policy"] == "no-referrer"
         csp = r.headers["content-security-policy"]

@@ -22,10 +22,10 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
-def _walk(path: Path, tmp: Path, limits: ZipLimits = ZipLimits(), **kw) -> list[zipwalk.Entry]:
+def _walk(path: Path, tmp: Path, limits: ZipLimits | None = None, **kw) -> list[zipwalk.Entry]:
     work = tmp / "work"
     work.mkdir(exist_ok=True)
-    return list(zipwalk.walk(path, path.name, limits, work, **kw))
+    return list(zipwalk.walk(path, path.name, limits or ZipLimits(), work, **kw))
 
 
 def test_ordinary_archive_lists_and_takes_out_every_file(tmp_path):

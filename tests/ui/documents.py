@@ -30,7 +30,8 @@ DOCX_CADRES = [
 ]
 
 SCAN_CADRES = [
-    ("Lường Văn Quý", "Chủ tịch UBND xã Điềm Mặc", [TASK_SAME, "Đưa chợ phiên Điềm Mặc vào hoạt động theo hình thức xã hội hóa"]),
+    ("Lường Văn Quý", "Chủ tịch UBND xã Điềm Mặc",
+     [TASK_SAME, "Đưa chợ phiên Điềm Mặc vào hoạt động theo hình thức xã hội hóa"]),
     ("Ma Thị Hường", "Phó Bí thư Đảng ủy xã Điềm Mặc", [TASK_NEAR_2023]),
 ]
 

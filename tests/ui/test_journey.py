@@ -130,7 +130,8 @@ def test_upload_review_correct_decide_and_export(server, page, tmp_path):
     # 4. The scan: the page image is shown; the text view highlights what was read; confirm it.
     page.goto(f"{server.url}/van-ban/{docs[scan.name]['id']}")
     page.locator("article.assignment").first.wait_for()
-    page.wait_for_function("() => { const i = document.querySelector('img.page-img'); return i && i.complete && i.naturalWidth > 500; }")
+    page.wait_for_function("() => { const i = document.querySelector('img.page-img'); "
+                           "return i && i.complete && i.naturalWidth > 500; }")
     assert "OCR" in page.locator(".page-info").inner_text()
     shot(page, "06-xem-xet-ban-quet-anh")
     page.get_by_role("button", name="Chữ đã đọc").click()

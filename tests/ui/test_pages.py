@@ -94,7 +94,8 @@ def test_every_page_fits_1366_labels_every_field_and_speaks_vietnamese(server, p
         assert page.get_attribute("html", "lang") == "vi"
         # No English label slipped in: every button says something in Vietnamese.
         for text in page.locator("button:visible").all_inner_texts():
-            assert not re.search(r"\b(Submit|Save|Cancel|Upload|Login|Logout|Next|Previous|Delete|Choose)\b", text), (path, text)
+            english = r"\b(Submit|Save|Cancel|Upload|Login|Logout|Next|Previous|Delete|Choose)\b"
+            assert not re.search(english, text), (path, text)
 
 
 def test_the_menu_and_the_upload_box_are_reachable_with_the_keyboard(server, page):
@@ -180,7 +181,8 @@ def test_the_extractors_words_are_shown_in_vietnamese(server, page):
     page.goto(server.url + "/dang-nhap")
     say = lambda fn, arg: page.evaluate(f"a => GV.{fn}(a)", arg)  # noqa: E731
     assert say("warning", "declared 7 tasks, found 2") == "công bố 7 nội dung, tìm thấy 2"
-    assert say("warning", "page 3: poor OCR (Vietnamese quality 0.41); please review").startswith("trang 3: chữ nhận dạng kém")
+    assert say("warning", "page 3: poor OCR (Vietnamese quality 0.41); please review").startswith(
+        "trang 3: chữ nhận dạng kém")
     assert say("period", {"start": 2022, "end": 2022}) == "Năm 2022"
     assert say("period", {"start": 2021, "end": 2025}) == "Giai đoạn 2021 - 2025"
     for code in ("empty", "unreadable", "encrypted", "unsupported", "too_large"):

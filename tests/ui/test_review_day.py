@@ -188,7 +188,8 @@ def test_a_backlog_of_three_documents_reviewed_with_the_keyboard_only(backlog, p
                    page.locator("#records tbody tr[data-id] td:nth-child(4)").all_inner_texts())
     assert MISSED in shown
     # The chart follows the filter: one unit, Bình An.
-    page.wait_for_function("""() => { const u = [...document.querySelectorAll('#chart svg text.unit')].map(t => t.textContent);
+    page.wait_for_function("""() => {
+        const u = [...document.querySelectorAll('#chart svg text.unit')].map(t => t.textContent);
         return u.length === 1 && u[0].includes('Bình An'); }""")
     tab_to(page, "export-csv")
     with page.expect_download() as dl:
@@ -263,7 +264,8 @@ CUT_OFF = """sel => {
         const r = el.getBoundingClientRect();
         if (!r.width || !r.height) continue;
         if (r.right > W + 1 || r.left < -1)
-            bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)} > ${W}`);
+            bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className} `
+                     + `${Math.round(r.left)}..${Math.round(r.right)} > ${W}`);
     }
     return bad.slice(0, 8);
 }"""
@@ -289,7 +291,8 @@ def test_every_page_fits_the_screen_without_scrolling_sideways(backlog, browser,
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     try:
         page.goto(srv.url + "/dang-nhap")
-        page.evaluate("([t, u]) => { localStorage.setItem('giaoviec.token', t); localStorage.setItem('giaoviec.user', u); }",
+        page.evaluate("([t, u]) => { localStorage.setItem('giaoviec.token', t); "
+                      "localStorage.setItem('giaoviec.user', u); }",
                       [srv.tokens["admin"], '{"name": "ui-admin", "role": "admin"}'])
         for path in page_paths(srv):
             page.goto(srv.url + path)
@@ -417,7 +420,8 @@ def test_an_expired_token_sends_you_to_sign_in_with_a_message(backlog, page):
     srv = backlog
     page.goto(srv.url + "/dang-nhap")
     page.evaluate("""() => { localStorage.setItem('giaoviec.token', 'gv_expired-token-00000000000000000');
-                            localStorage.setItem('giaoviec.user', JSON.stringify({name: 'ui-reviewer', role: 'reviewer'})); }""")
+                            localStorage.setItem('giaoviec.user',
+                                                 JSON.stringify({name: 'ui-reviewer', role: 'reviewer'})); }""")
     page.goto(srv.url + "/so-theo-doi")
     arrive(page, r"/dang-nhap\?het-han=1&next=%2Fso-theo-doi")
     assert "Phiên đăng nhập đã hết hạn" in page.locator("#expired").inner_text()
@@ -439,7 +443,8 @@ def test_a_wrong_cadre_is_deleted_with_its_tasks_and_the_delete_undone(backlog, 
     page.on("dialog", lambda d: d.accept())
     with page.expect_response(lambda r: r.request.method == "DELETE"):
         page.keyboard.press("Delete")
-    page.wait_for_function(f"!document.getElementById('a-{gone}') && document.querySelectorAll('article.assignment').length === {len(before) - 1}")
+    page.wait_for_function(f"!document.getElementById('a-{gone}') && "
+                           f"document.querySelectorAll('article.assignment').length === {len(before) - 1}")
     assert len(_api(srv, "GET", f"/api/documents/{doc_id}/assignments")) == len(before) - 1
     log = _api(srv, "GET", f"/api/audit?entity=assignment&entity_id={gone}", role="admin")["items"]
     assert log[0]["action"] == "delete" and log[0]["user_name"] == "ui-reviewer"

@@ -36,7 +36,8 @@ def upgrade() -> None:
     if not schema:
         return
     for table, col in COLUMNS:
-        op.execute(f"CREATE INDEX IF NOT EXISTS ix_{table}_{col}_trgm ON {table} USING gin ({col} {schema}.gin_trgm_ops)")
+        op.execute(f"CREATE INDEX IF NOT EXISTS ix_{table}_{col}_trgm "
+                   f"ON {table} USING gin ({col} {schema}.gin_trgm_ops)")
 
 
 def downgrade() -> None:
