@@ -310,7 +310,8 @@ def process_document(document_id: int, *, match: bool = True) -> None:
     except Exception as err:  # never lose a document: it fails visibly and can be re-run
         log.exception("document %s failed", document_id)
         _fail(document_id, job, "internal",
-              f"{name}: processing failed ({type(err).__name__}: {err}); re-run it, and report the file if it fails again")
+              f"{name}: processing failed ({type(err).__name__}: {err}); re-run it, and report the file if it "
+              "fails again")
 
 
 def _fail(document_id: int, job: str, code: str, message: str) -> None:

@@ -108,7 +108,8 @@ def _extraction(assignments):
             cadre=Field(cadre, Span(1, i * 100, i * 100 + len(cadre)), 0.9),
             position=Field("Chủ tịch " + unit, None, 0.8), unit=Field(unit, None, 0.8),
             period=Period("Năm 2022", 2022, 2022),
-            tasks=tuple(Task(t, Span(1, i * 100 + 20 + j, i * 100 + 30 + j), confidence=0.7) for j, t in enumerate(tasks)),
+            tasks=tuple(Task(t, Span(1, i * 100 + 20 + j, i * 100 + 30 + j), confidence=0.7)
+                        for j, t in enumerate(tasks)),
             span=Span(1, i * 100, i * 100 + 90), confidence=0.85))
     return Extraction(source="x", assignments=tuple(out))
 
