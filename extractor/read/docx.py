@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -289,7 +291,16 @@ def soffice_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_with_soffice(data: bytes, suffix: str, target: str, name: str, timeout: int = 180) -> bytes:
+def _kill_group(proc: subprocess.Popen) -> None:
+    """Kill what is left of LibreOffice's process group and reap its leader."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # the group has already gone
+        pass
+    proc.wait()
+
+
+def convert_with_soffice(data: bytes, suffix: str, target: str, name: str, timeout: float = 180) -> bytes:
     """Convert a file with LibreOffice headless (``target`` like "docx" or "pdf")."""
     binary = soffice_binary()
     if not binary:
@@ -303,11 +314,18 @@ def convert_with_soffice(data: bytes, suffix: str, target: str, name: str, timeo
         profile = Path(tmp) / "profile"
         cmd = [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--convert-to", target, "--outdir", tmp, str(src)]
+        # A session of its own: `soffice` is a shell script that starts oosplash, which
+        # starts soffice.bin; killing only the script on timeout left soffice.bin running
+        # (issue 13), so the whole process group is killed.
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False)
+            proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired as err:
             raise UnreadableFile(name, f"LibreOffice took more than {timeout}s to convert it; "
                                        "open it in Word and save it as .docx") from err
+        finally:
+            _kill_group(proc)
         out = Path(tmp) / f"input.{target.split(':')[0]}"
         if not out.exists() or out.stat().st_size == 0:
             raise UnreadableFile(name, "LibreOffice could not convert it (damaged or password-protected?); "

@@ -1,13 +1,15 @@
 """DOCX (python-docx made) and .doc (LibreOffice made): order, numbering, merges, no header."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 import pytest
 
 from extractor.errors import UnreadableFile
 from extractor.read import read
 
-from read_helpers import HEADER, PEOPLE, check_spans, convert
+from read_helpers import HEADER, PEOPLE, check_spans, convert, soffice
 
 
 def test_decision_docx_order_and_appendix_table(made):
@@ -124,3 +126,56 @@ def test_rtf_and_odt_via_libreoffice(made, tmp_path):
         doc = read(path)
         assert doc.tables and list(doc.tables[0].header) == HEADER, target
         assert doc.tables[0].rows[2][1].merged_from == (1, 1), target
+
+
+def _processes_of(pid: int, marker: str) -> list[str]:
+    """Live processes (zombies are dead) in the session ``pid`` leads or whose command
+    line names ``marker``."""
+    left = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        state, _ppid, _pgrp, session = stat[stat.rindex(")") + 2:].split()[:4]
+        if state != "Z" and (int(session) == pid or marker in cmdline):
+            left.append(f"{entry.name} {state} {cmdline[:120]}")
+    return left
+
+
+@pytest.mark.slow
+def test_libreoffice_timeout_leaves_nothing_running(monkeypatch):
+    """On timeout the whole LibreOffice session is killed: the `soffice` script's
+    soffice.bin was left running (issue 13), and its private profile is removed."""
+    import subprocess
+    import time
+
+    from extractor.read.docx import convert_with_soffice
+
+    soffice()
+    started: list[tuple[int, list[str]]] = []
+    popen = subprocess.Popen
+
+    class Recorded(popen):
+        def __init__(self, args, *a, **kw):
+            super().__init__(args, *a, **kw)
+            started.append((self.pid, [str(x) for x in args]))
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
+    # Long enough to keep LibreOffice busy well past the timeout, so soffice.bin is up.
+    rtf = b"{\\rtf1\\ansi " + b"Giao cho dong chi Nguyen Van An xay dung nong thon moi.\\par " * 200_000 + b"}"
+    with pytest.raises(UnreadableFile, match="took more than 3s"):
+        convert_with_soffice(rtf, ".rtf", "docx", "lon.rtf", timeout=3)
+    (pid, args), = [s for s in started if "--convert-to" in s[1]]
+    workdir = args[args.index("--outdir") + 1]
+    assert any(a == f"-env:UserInstallation=file://{workdir}/profile" for a in args)
+    # SIGKILL is delivered at once; a moment for a loaded machine, no more: an orphaned
+    # soffice.bin exits by itself within a second once its folder is gone.
+    deadline = time.monotonic() + 0.2
+    while (left := _processes_of(pid, workdir)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert left == []
+    assert not Path(workdir).exists()
