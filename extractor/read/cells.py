@@ -132,3 +132,43 @@ def words_to_page(words, cuts: list[Cut]):
         wd.height = min(wd.height, c.y + c.h - wd.top)
         out.append(wd)
     return out
+
+
+def number_rows(grid: list[list[tuple]]) -> list[tuple[int, str, str]]:
+    """Fill the STT (số thứ tự) column of a read table from its sequence, in place.
+
+    Tesseract reads a lone digit in a cell badly ("3" as "°)", "5" as "S", measured on
+    the bench's clean pages), but the column under an "STT"/"TT" header counts the
+    table's entries 1, 2, 3 ... in grid order. A cell that does not read as a number
+    gets the number its place gives — only when every cell that does read as one agrees
+    with the same count (a continued table may start at 6). Returns (row, read, filled)
+    for each cell changed, for the page's fixes. ``grid`` rows hold (text, rowspan,
+    colspan, merged_from) as ``_build_items`` makes them.
+
+    >>> g = [[("STT", 1, 1, None)], [("1", 1, 1, None)], [("°)", 2, 1, None)], [("°)", 1, 1, (2, 0))], [("3", 1, 1, None)]]
+    >>> number_rows(g), [r[0][0] for r in g]
+    ([(2, '°)', '2')], ['STT', '1', '2', '2', '3'])
+    """
+    import re
+
+    if not grid or not grid[0] or re.sub(r"[^a-z]", "", grid[0][0][0].lower()) not in ("stt", "tt"):
+        return []
+    # the first row of each entry; not a sub-heading across the columns ("I. Khối Đảng")
+    owners = [r for r in range(1, len(grid)) if grid[r] and grid[r][0][3] is None and grid[r][0][0].strip()
+              and grid[r][0][2] == 1]
+    offsets = {int(grid[r][0][0].strip().rstrip(".")) - k for k, r in enumerate(owners)
+               if re.fullmatch(r"\d{1,3}\.?", grid[r][0][0].strip())}
+    if len(offsets) != 1 or len(owners) < 2:
+        return []
+    offset = offsets.pop()
+    changed = []
+    for k, r in enumerate(owners):
+        text = grid[r][0][0]
+        if re.fullmatch(r"\d{1,3}\.?", text.strip()):
+            continue
+        number = str(k + offset)
+        changed.append((r, text, number))
+        for row in grid[r:]:
+            if row and (row is grid[r] or row[0][3] == (r, 0)):
+                row[0] = (number,) + tuple(row[0][1:])
+    return changed

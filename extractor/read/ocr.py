@@ -410,6 +410,13 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
                 fixes + turned.fixes
             tables, width, height = turned.tables, turned.width, turned.height
     items, plain = _build_items(words, tables)
+    from .cells import number_rows
+
+    for kind, grid in items:
+        if kind == "table":
+            # lone STT digits misread: filled from the column's sequence, and said so
+            fixes += [Fix("table_number", f"STT cell of row {row} read as {read!r}, numbered {number} from the "
+                                          "rows around it") for row, read, number in number_rows(grid)]
     return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
                      plain_text=plain)
 
