@@ -36,7 +36,7 @@ run: setup
 services:
 	bash scripts/services.sh
 
-test: setup services
+test: setup services lint
 	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # ruff with the rules of pyproject.toml ([tool.ruff]); also the pre-commit hook
