@@ -184,6 +184,7 @@ cụm công nghiệp|khu công nghiệp|tuyến đường|đảng bộ|chi bộ
 _HEAD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _h in sorted(HEADS, key=len, reverse=True):
     _HEAD_BY_FIRST.setdefault(_h[0], []).append(_h)
+_HEAD_FIRST = frozenset(_HEAD_BY_FIRST)
 # What a kind of place says about itself before its name: "HTX Nông nghiệp và dịch vụ
 # Lạc Hội", "trường Trung học cơ sở Kim Bình". Whole phrases only ("xã Trung Hội" keeps
 # its "Trung").
@@ -227,25 +228,26 @@ def _slot_names(tokens: list[str], caps: list[bool], named: dict[tuple[str, ...]
     """Names right after head words (the whole capitalised run); returns the positions
     they and their heads cover, which the other capitalised runs then skip."""
     n = len(tokens)
-    covered = [False] * n
-    i = 0
-    while i < n:
+    covered: list[bool] | None = None
+    after = -1  # positions before this are inside a name already read
+    for i in [i for i, tok in enumerate(tokens) if tok in _HEAD_FIRST]:
+        if i < after:
+            continue
         head = head_at(tokens, i)
         if head is None:
-            i += 1
             continue
         j = slot_start(tokens, i, head)
-        if j < n and caps[j]:
+        if j < n and caps[j]:  # else a nested head ("dự án đường Lê Lợi") is read at its own place
             k = j
             while k < n and caps[k]:
                 k += 1
             named.setdefault(tuple(tokens[j:k]), " ".join(head))
+            if covered is None:
+                covered = [False] * n
             for x in range(i, k):
                 covered[x] = True
-            i = k
-        else:
-            i += 1  # a nested head ("dự án đường Lê Lợi") is read at its own place
-    return covered
+            after = k
+    return covered if covered is not None else [False] * n
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
