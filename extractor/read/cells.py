@@ -151,7 +151,8 @@ def number_rows(grid: list[list[tuple]]) -> list[tuple[int, str, str]]:
     """
     import re
 
-    if not grid or not grid[0] or re.sub(r"[^a-z]", "", grid[0][0][0].lower()) not in ("stt", "tt"):
+    head = re.sub(r"[^a-z]", "", grid[0][0][0].lower()) if grid and grid[0] else ""
+    if not (head.startswith("stt") or head in ("tt", "sott")):  # "STT", "TT", "Số TT"; read "STTL"
         return []
     # the first row of each entry; not a sub-heading across the columns ("I. Khối Đảng")
     owners = [r for r in range(1, len(grid)) if grid[r] and grid[r][0][3] is None and grid[r][0][0].strip()
