@@ -2,9 +2,14 @@
 "use strict";
 (() => {
   const err = document.getElementById("login-error");
+  // Back to the page that sent you here, but only a page of this site: browsers read
+  // "/\evil.example" (and "/<tab>/evil.example") as "//evil.example", another host (issue 13).
   const next = () => {
     const n = new URLSearchParams(location.search).get("next");
-    return n && n.startsWith("/") && !n.startsWith("//") ? n : "/van-ban";
+    if (!n || !n.startsWith("/") || n.startsWith("//") || n.startsWith("/\\")) return "/van-ban";
+    let url;
+    try { url = new URL(n, location.origin); } catch (e) { return "/van-ban"; }
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : "/van-ban";
   };
   async function login(body) {
     err.hidden = true;
