@@ -400,18 +400,15 @@ def merge_extraction(s: Session, doc: Document, extraction) -> None:
     """Put a (new) extraction into ``doc`` keeping reviewers' work.
 
     Assignments are matched by folded cadre name as first extracted, tasks by
-    folded extracted text. A field a reviewer corrected is not overwritten; a
-    reviewed row the new model no longer finds is kept (with a warning), an
-    unreviewed one is dropped.
+    folded extracted text, one old row to one new record (see :func:`pair_rows`).
+    A field a reviewer corrected is not overwritten; a reviewed row the new model
+    no longer finds is kept (with a warning), an unreviewed one is dropped.
     """
-    existing = list(doc.assignments)
-    by_key: dict[str, Assignment] = {}
-    for row in existing:
-        by_key.setdefault(fold((row.extracted or {}).get("cadre") or row.cadre), row)
-    kept: set[int] = set()
-    for i, ea in enumerate(extraction.assignments):
-        key = fold(ea.cadre.text)
-        row = by_key.pop(key, None)
+    matched, unmatched = pair_rows(
+        list(doc.assignments), extraction.assignments,
+        old_key=lambda row: (fold((row.extracted or {}).get("cadre") or row.cadre), row.span),
+        new_key=lambda ea: (fold(ea.cadre.text), _span(ea.span)))
+    for i, (ea, row) in enumerate(zip(extraction.assignments, matched, strict=True)):
         if row is None:
             row = Assignment(document_id=doc.id, status="pending", corrected=[], tasks=[])
             s.add(row)
@@ -442,11 +439,8 @@ def merge_extraction(s: Session, doc: Document, extraction) -> None:
         row.cadre_folded, row.position_folded, row.unit_folded = fold(row.cadre), fold(row.position), fold(row.unit)
         s.flush()
         set_unit_keys(s, doc, row)
-        kept.add(row.id)
         _merge_tasks(s, doc, row, ea.tasks)
-    for row in by_key.values():
-        if row.id in kept:
-            continue
+    for row in unmatched:
         if _assignment_reviewed(s, row):
             warn = "not found again when the document was re-read; kept because it was reviewed"
             if warn not in (row.warnings or []):
@@ -456,12 +450,42 @@ def merge_extraction(s: Session, doc: Document, extraction) -> None:
     s.flush()
 
 
+def pair_rows(old: list, new, *, old_key, new_key) -> tuple[list, list]:
+    """Match stored rows to newly extracted records one to one, by (key, span).
+
+    Returns, for each new record in order, its old row or None, and the old rows left
+    over. A row whose key and span both agree is taken first; then rows with the same
+    key in their stored order, so a document edited between runs (spans moved) still
+    keeps its reviewed rows. Two assignments of one cadre, or two tasks with the same
+    text, each keep their own row: matching by key alone paired both new records with
+    the first row and left the second behind as a duplicate (issue 13).
+
+    >>> pair_rows([("a", 1), ("a", 2)], [("a", 2), ("a", 9)], old_key=lambda r: r, new_key=lambda r: r)
+    ([('a', 2), ('a', 1)], [])
+    """
+    new = list(new)
+    free = list(old)
+    out: list = [None] * len(new)
+    keys = [new_key(item) for item in new]
+    for exact in (True, False):
+        for i, (key, span) in enumerate(keys):
+            if out[i] is not None:
+                continue
+            for row in free:
+                row_key, row_span = old_key(row)
+                if row_key == key and (row_span == span or not exact):
+                    out[i] = row
+                    free.remove(row)
+                    break
+    return out, free
+
+
 def _merge_tasks(s: Session, doc: Document, row: Assignment, tasks) -> None:
-    old: dict[str, Task] = {}
-    for t in row.tasks:
-        old.setdefault(fold(t.extracted_text or t.text), t)
-    for j, et in enumerate(tasks):
-        t = old.pop(fold(et.text), None)
+    matched, unmatched = pair_rows(
+        list(row.tasks), tasks,
+        old_key=lambda t: (fold(t.extracted_text or t.text), t.span),
+        new_key=lambda et: (fold(et.text), _span(et.span)))
+    for j, (et, t) in enumerate(zip(tasks, matched, strict=True)):
         if t is None:
             t = Task(document_id=doc.id, status="pending", corrected=False)
             row.tasks.append(t)
@@ -475,7 +499,7 @@ def _merge_tasks(s: Session, doc: Document, row: Assignment, tasks) -> None:
         t.source = getattr(et, "source", None)
         p = et.period
         t.period_text, t.period_start, t.period_end = (p.text, p.start, p.end) if p else (None, None, None)
-    for t in old.values():
+    for t in unmatched:
         if not _task_reviewed(s, t):
             row.tasks.remove(t)
             s.delete(t)

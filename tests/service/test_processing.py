@@ -154,3 +154,56 @@ def test_rerun_with_a_new_model_keeps_reviewer_work(service):
         cu = s.scalar(select(Assignment).where(Assignment.cadre == "Trần Văn Cường"))
         assert [t.text for t in cu.tasks] == ["Việc khác hẳn"]
         assert s.scalar(select(func.count()).select_from(DuplicatePair)) == 1
+
+
+def test_rerun_keeps_one_row_per_record_when_names_and_texts_repeat(service):
+    """Two assignments of one cadre and two tasks of one text: a re-run matches old rows
+    to new records one to one by (name or text, span), and does not duplicate them
+    (issue 13: matching by name alone left the second row behind and added a new one)."""
+    from service.processing import merge_extraction
+    from service.storage.db import session_scope
+    from service.storage.models import Assignment, Document, Task
+
+    doc_id = _store(b"placeholder for repeated names", "lap.txt")
+    first = [("Nguyễn Văn An", "UBND xã Tân Mỹ", ["Trồng rừng", "Trồng rừng"]),
+             ("Nguyễn Văn An", "UBND xã Yên Lập", ["Làm đường", "Trồng rừng"])]
+    with session_scope() as s:
+        merge_extraction(s, s.get(Document, doc_id), _extraction(first))
+    with session_scope() as s:
+        one, two = s.scalars(select(Assignment).order_by(Assignment.ordinal)).all()
+        two.status = "confirmed"
+        one.tasks[1].text, one.tasks[1].corrected = "Trồng 10 ha rừng", True
+        before = {"one": one.id, "two": two.id, "tasks": [t.id for t in one.tasks + two.tasks],
+                  "corrected": one.tasks[1].id}
+
+    def stored():
+        with session_scope() as s:
+            rows = s.scalars(select(Assignment).where(Assignment.document_id == doc_id)
+                             .order_by(Assignment.ordinal)).all()
+            return ([(a.id, a.unit, a.status) for a in rows],
+                    [[(t.id, t.text) for t in a.tasks] for a in rows],
+                    s.scalar(select(func.count()).select_from(Task)))
+
+    # The same extraction again: every row is its own old row, nothing added.
+    with session_scope() as s:
+        merge_extraction(s, s.get(Document, doc_id), _extraction(first))
+    rows, tasks, n_tasks = stored()
+    assert rows == [(before["one"], "UBND xã Tân Mỹ", "pending"), (before["two"], "UBND xã Yên Lập", "confirmed")]
+    assert [t for a in tasks for t, _ in a] == before["tasks"] and n_tasks == 4
+    assert tasks[0][1] == (before["corrected"], "Trồng 10 ha rừng")
+
+    # Spans before order: the first An is gone from the new reading, the second is read
+    # where it was; it keeps its own row, and the first (a task corrected) is kept aside.
+    import dataclasses
+
+    both = _extraction(first)
+    with session_scope() as s:
+        merge_extraction(s, s.get(Document, doc_id), dataclasses.replace(both, assignments=both.assignments[1:]))
+    rows, tasks, n_tasks = stored()
+    assert sorted(rows) == [(before["one"], "UBND xã Tân Mỹ", "pending"),
+                            (before["two"], "UBND xã Yên Lập", "confirmed")] and n_tasks == 4
+    with session_scope() as s:
+        one, two = s.get(Assignment, before["one"]), s.get(Assignment, before["two"])
+        assert any("re-read" in w for w in one.warnings) and not any("re-read" in w for w in two.warnings)
+        assert [t.id for t in one.tasks] == before["tasks"][:2]
+        assert [t.id for t in two.tasks] == before["tasks"][2:]
