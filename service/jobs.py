@@ -140,23 +140,32 @@ def enqueue(document_id: int, *, match: bool = True) -> None:
         get_runner().submit(document_id, match=match)
 
 
-def sweep(stale_seconds: int | None = None, *, include_queued: bool = False) -> list[int]:
-    """Re-queue documents whose job was lost (stale heartbeat) or never picked up.
+def sweep(stale_seconds: int | None = None, *, include_queued: bool = False,
+          queued_seconds: int | None = None) -> list[int]:
+    """Re-queue documents whose job was lost (stale heartbeat) or never picked up
+    (``include_queued``: every queued one; ``queued_seconds``: those sent that long ago).
 
     Returns the ids enqueued. Safe to run from several processes at once: the
-    claim in processing lets only one job through.
+    claim in processing lets only one job through. A document that cannot be sent
+    now (broker down) stays queued and is tried again after ``queued_seconds``.
     """
     from service.processing import requeue, stale_documents
     from service.storage.db import session_scope
 
     with session_scope() as s:
-        ids = stale_documents(s, stale_seconds, include_queued=include_queued)
+        ids = stale_documents(s, stale_seconds, include_queued=include_queued, queued_seconds=queued_seconds)
         ids = [i for i in ids if requeue(s, i, lost_only=True)]
+    sent = []
     for i in ids:
-        enqueue(i)
-    if ids:
-        log.info("re-queued %d document(s) left unfinished: %s", len(ids), ids[:20])
-    return ids
+        try:
+            enqueue(i)
+            sent.append(i)
+        except Exception:
+            log.warning("document %s is queued but could not be sent to a worker; tried again later", i,
+                        exc_info=True)
+    if sent:
+        log.info("re-queued %d document(s) left unfinished: %s", len(sent), sent[:20])
+    return sent
 
 
 # Work folders of the readers and the zip walker: a worker killed mid-job leaves its
@@ -203,7 +212,11 @@ class Sweeper:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             try:
-                sweep(get_settings().stale_seconds)
+                s = get_settings()
+                # Celery: a queued document whose message was lost (the broker was down when
+                # it was uploaded or re-run) is sent again instead of waiting for a worker's
+                # restart (issue 13). In-process, queued rows wait in this process's own pool.
+                sweep(s.stale_seconds, queued_seconds=s.queued_seconds if using_celery() else None)
                 clean_temp()
             except Exception:
                 log.warning("sweep failed", exc_info=True)

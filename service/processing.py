@@ -21,7 +21,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -542,20 +542,27 @@ def requeue(session: Session, document_id: int, *, lost_only: bool = False) -> b
     # A lost job counts against the document (see _give_up); a user's re-run starts over.
     losses = (case((Document.status == "processing", Document.losses + 1), else_=Document.losses)
               if lost_only else 0)
+    # A queued row's heartbeat_at is when it was (last) sent to the queue: see stale_documents.
     res = session.execute(q.values(status="queued", stage="queued", pages_done=0, job_id=None,
-                                   error_code=None, error_message=None, losses=losses)
+                                   error_code=None, error_message=None, losses=losses, heartbeat_at=utcnow())
                           .execution_options(synchronize_session=False))
     return res.rowcount == 1
 
 
 def stale_documents(session: Session, stale_seconds: int | None = None, *,
-                    include_queued: bool = False) -> list[int]:
+                    include_queued: bool = False, queued_seconds: int | None = None) -> list[int]:
     """Documents whose job was lost: processing with a stale heartbeat (and, with
-    ``include_queued``, every queued one: an in-process queue dies with its process)."""
+    ``include_queued``, every queued one: an in-process queue dies with its process;
+    with ``queued_seconds``, the queued ones sent that long ago or more: a Celery
+    message lost when the broker was down, issue 13)."""
     stale_seconds = get_settings().stale_seconds if stale_seconds is None else stale_seconds
     cutoff = utcnow() - timedelta(seconds=stale_seconds)
     cond = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
     if include_queued:
         cond = or_(cond, Document.status == "queued")
+    elif queued_seconds is not None:
+        # Sent at the last requeue (heartbeat_at), else at upload.
+        sent = func.coalesce(Document.heartbeat_at, Document.uploaded_at)
+        cond = or_(cond, (Document.status == "queued") & (sent < utcnow() - timedelta(seconds=queued_seconds)))
     rows = session.scalars(select(Document.id).where(cond).order_by(Document.id)).all()
     return list(rows)

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     workers: int = 2
     # A job whose worker has not reported for this long is considered dead and re-queued.
     stale_seconds: int = 300
+    # Celery: a document still queued this long after it was sent is sent again (its
+    # message was lost, e.g. the broker was down at upload); a second message is harmless.
+    queued_seconds: int = 300
     # A document whose worker was lost this many times (it crashes or hangs the reader)
     # is failed with the reason instead of being queued again.
     max_attempts: int = 3

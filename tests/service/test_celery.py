@@ -73,6 +73,7 @@ def celery_api(api, service, monkeypatch, tmp_path):
     monkeypatch.setenv("GIAOVIEC_QUEUE", queue)
     monkeypatch.setenv("GIAOVIEC_STALE_SECONDS", "4")
     monkeypatch.setenv("GIAOVIEC_VISIBILITY_TIMEOUT", "8")
+    monkeypatch.setenv("GIAOVIEC_QUEUED_SECONDS", "3")
     get_settings.cache_clear()
     jobs.configure_celery()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -140,3 +141,23 @@ def test_killed_worker_job_is_redelivered_and_processed_once(celery_api):
     with session_scope() as s:
         assert s.scalar(select(Document.runs).where(Document.id == u["id"])) == 1
         assert s.scalar(select(func.count()).select_from(Document)) == 1
+
+
+def test_a_document_whose_enqueue_failed_is_sent_again_by_the_sweeper(celery_api, monkeypatch):
+    """The broker refused the upload's message: the document is stored as queued and a
+    running worker's sweeper sends it again after GIAOVIEC_QUEUED_SECONDS (it waited for
+    a worker's restart, issue 13)."""
+    from service import jobs
+
+    api = celery_api
+    api.start_worker()  # up before the upload: its start-up sweep cannot be what saves it
+
+    def refused(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    with monkeypatch.context() as m:
+        m.setattr(jobs.process_document_task, "apply_async", refused)
+        (u,) = api.upload([("khong-gui-duoc.docx", make_docx(decision_lines()))])
+        assert api.get(f"/api/documents/{u['id']}").json()["status"] == "queued"
+    (d,) = api.wait([u["id"]], timeout=90)
+    assert (d["status"], d["assignments"], d["attempts"]) == ("done", 2, 1), d
