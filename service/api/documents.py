@@ -69,7 +69,7 @@ def _enqueue_all(ids: list[int]) -> None:
     for i in ids:
         try:
             jobs.enqueue(i)
-        except Exception:  # broker down: the file and row are stored; a worker's start-up sweep queues it
+        except Exception:  # broker down: stored and queued; the sweeper sends it again (QUEUED_SECONDS)
             log.exception("document %s stored but not queued", i)
 
 
