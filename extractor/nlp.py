@@ -8,8 +8,8 @@ token has true character offsets (needed for spans into ``Page.text``).
 The pipeline (see :func:`build_pipeline`) is::
 
     tokenizer -> giaoviec_titles -> giaoviec_names -> giaoviec_periods
-              -> [ner, trained on corpora/extract/train, when models/ has it]
-              -> giaoviec_linker
+              -> giaoviec_tagger (a CRF trained on the real train corpus; models/)
+              -> giaoviec_linker (rules + the tagger's spans, extractor/link/combine.py)
 
 Load it once per process with :func:`load_nlp` (cached).
 """

@@ -11,7 +11,6 @@ Bad input never raises: a :class:`~extractor.errors.ReadError` becomes
 """
 from __future__ import annotations
 
-import re
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .docinfo import read_docinfo
@@ -23,8 +22,8 @@ from .recognize.counts import STAT, STAT2
 from .recognize.periods import PeriodMatch, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
-from .recognize.titles import split_unit
 from .link.component import KEY
+from .link.context import place_context, unit_for
 from .link.prose import RawAssignment
 from .link.forms import link_forms
 from .link.tables import link_tables
@@ -67,7 +66,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     found: list[Assignment] = []
     task_spans: list[Span] = []
     page_periods: dict[int, list[PeriodMatch]] = {}
-    context = _context(full, province)
+    context = place_context(full, province)
     context["year"] = _document_year(doc, info, hints)
     all_tables = list(doc.tables)
     for page in doc.pages:
@@ -102,7 +101,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             found.append(_to_record(raw, page, context, hints))
     if config.link_mode != "model":
         found.extend(link_tables(doc, province=context, tables=all_tables,
-                                 unit_for=lambda pos, ctx, h: _unit_for(pos, ctx, h)))
+                                 unit_for=unit_for))
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
@@ -129,54 +128,6 @@ def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None
     return Period(text=text[p.start:p.end], start=first, end=p.last, span=Span(page, p.start, p.end))
 
 
-_LEVEL_NAME = re.compile(r"(?<![\w])(tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)\s+"
-                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:\s(?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
-
-
-def _context(text: str, province: str | None) -> dict:
-    """The places a text is about: its province, and its district and commune when one
-    dominates ("UBND huyện" in a text about huyện Đức Thọ is UBND huyện Đức Thọ)."""
-    from collections import Counter
-
-    counts: dict[str, Counter] = {"huyện": Counter(), "xã": Counter()}
-    for m in _LEVEL_NAME.finditer(text):
-        level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
-                 "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
-        name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
-        if level in counts:
-            counts[level][name] += 1
-    ctx = {"tỉnh": province}
-    for level, c in counts.items():
-        top = c.most_common(2)
-        # one place clearly dominant, else unknown (a report on many communes names none)
-        ctx[level] = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
-    return ctx
-
-
-def _unit_for(position: str | None, context, hints: dict) -> str | None:
-    """The body of the last title that names one, with the context place when the title
-    says only the level ("Phó Chủ tịch UBND tỉnh" -> "UBND tỉnh Hà Tĩnh").
-
-    >>> _unit_for("Phó Chủ tịch UBND tỉnh", {"tỉnh": "Hà Tĩnh"}, {})
-    'UBND tỉnh Hà Tĩnh'
-    """
-    if not isinstance(context, dict):
-        context = {"tỉnh": context}
-    if not position:
-        return hints.get("unit")
-    unit = None
-    for part in reversed(re.split(r",\s*", position)):
-        unit = split_unit(part.strip())
-        if unit:
-            break
-    if unit:
-        m = re.search(r"(?:^|\s)(tỉnh|huyện|xã)(?: ủy)?$", fold(unit))
-        if m and context.get(m.group(1)):
-            level = m.group(1)
-            unit = f"{unit} {context[level]}" if not fold(unit).endswith(" ủy") else f"{unit} {context[level]}"
-    return unit or hints.get("unit")
-
-
 def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignment:
     text = page.text
     n = page.number
@@ -192,7 +143,7 @@ def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignme
             position = Field(ptext, Span(n, s, e), 0.85, "titles:apposition")
         else:
             position = Field(text[s:e], Span(n, s, e), 0.9, "titles:apposition")
-    unit_text = _unit_for(position.text if position else None, context, hints)
+    unit_text = unit_for(position.text if position else None, context, hints)
     unit = Field(unit_text, position.span if position else None, 0.7, "titles:body+province") if unit_text else None
     tasks = []
     for s, e in raw.tasks:

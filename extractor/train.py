@@ -37,7 +37,7 @@ def train(corpora: Sequence[str | Path], out: str | Path = "models/giaoviec-vi",
     names = [p.name.split(".")[0] for p, _ in documents(folders, only=only, exclude=exclude)]
     if not names:
         raise ValueError("no training document: give folders of NAME.* with NAME.gold.json")
-    lines = examples(folders, only=only, exclude=exclude)
+    lines = examples(folders, only=only, exclude=exclude, seed=seed)
     log(f"training the tagger on {len(names)} documents, {len(lines)} lines")
     nlp = build_pipeline()
     model_file = train_tagger(lines, out / "giaoviec_tagger", c1=C1, c2=C2, max_iterations=ITERATIONS, log=log)

@@ -40,12 +40,14 @@ def documents(folders: Sequence[str | Path], *, only: Collection[str] | None = N
                 yield docs[0], json.loads(gold.read_text(encoding="utf-8"))["assignments"]
 
 
-def _find_all(hay: str, needle: str) -> list[int]:
-    out, at = [], hay.find(needle) if needle else -1
-    while at >= 0:
-        out.append(at)
-        at = hay.find(needle, at + 1)
-    return out
+def _find_all(hay: str, needle: str) -> list[tuple[int, int]]:
+    """(start, end) of ``needle`` in ``hay``, any run of whitespace matching any other
+    (a task broken over two lines by OCR is still the task)."""
+    words = needle.split()
+    if not words:
+        return []
+    rx = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return [(m.start(), m.end()) for m in rx.finditer(hay)]
 
 
 def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]:
@@ -62,8 +64,7 @@ def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]
         name = " ".join((a.get("cadre") or "").split())
         mentions = []
         if len(name) >= 2:
-            for at in _find_all(folded, fold(name)):
-                mentions.append((at, at + len(name)))
+            mentions.extend(_find_all(folded, fold(name)))
             given = name.split()[-1]
             for m in re.finditer(r"(?<![\w])" + re.escape(fold(given)) + r"(?![\w])", folded):
                 if _HON.search(folded, max(0, m.start() - 10), m.start()) and \
@@ -75,14 +76,14 @@ def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]
         for part in parts:
             if len(part) < 3:
                 continue
-            for at in _find_all(folded, fold(part)):
-                if any(abs(at - e) <= 60 or abs(s - (at + len(part))) <= 60 for s, e in mentions):
-                    cands.append((at, at + len(part), "POSITION"))
+            for at, end in _find_all(folded, fold(part)):
+                if any(abs(at - e) <= 60 or abs(s - end) <= 60 for s, e in mentions):
+                    cands.append((at, end, "POSITION"))
         for t in a.get("tasks") or []:
             value = t["text"] if isinstance(t, dict) else t
             if value and len(value) >= 2:
-                for at in _find_all(folded, fold(value)):
-                    cands.append((at, at + len(value), "TASK"))
+                for at, end in _find_all(folded, fold(value)):
+                    cands.append((at, end, "TASK"))
     cands.sort(key=lambda c: (PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, str]] = []
     for s, e, label in cands:
@@ -92,16 +93,22 @@ def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]
 
 
 def examples(folders: Sequence[str | Path], *, only: Collection[str] | None = None,
-             exclude: Collection[str] | None = None):
-    """(features, labels) per line of every page of every gold document."""
+             exclude: Collection[str] | None = None, augment: bool = True, seed: int = 0):
+    """(features, labels) per line of every page of every gold document, and of its
+    augmented copies (:mod:`extractor.learn.augment`) when ``augment``."""
     from ..read import read
+    from .augment import augment as variants
     from .tagger import bio, page_sequences
 
     out = []
-    for path, gold in documents(folders, only=only, exclude=exclude):
+    for n, (path, gold) in enumerate(documents(folders, only=only, exclude=exclude)):
         doc = read(path)
         for page in doc.pages:
-            spans = gold_spans(page.text, gold)
-            for toks, feats in page_sequences(page.text):
-                out.append((feats, bio(toks, spans)))
+            texts = [(page.text, gold)]
+            if augment and gold:
+                texts += variants(page.text, gold, seed * 100_003 + n)
+            for text, g in texts:
+                spans = gold_spans(text, g)
+                for toks, feats in page_sequences(text):
+                    out.append((feats, bio(toks, spans)))
     return out

@@ -90,6 +90,30 @@ def _rule_title(text: str, folded: str, a: Assembled) -> list[tuple[int, int]]:
     return []
 
 
+_NOT_NAME_END = {"Chức", "Chủ", "Phó", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện", "Đơn", "Năm"}
+_ATTRIBUTION = re.compile(r"(?:được\s+(?:giao|phân công|cử)\s+)?(?:làm|là|giữ chức|giữ|kiêm|đảm nhiệm)\s+")
+
+
+def _trim_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name run on into the next line's label ("Y Blốc Niê\nChức vụ") ends before it."""
+    words = list(re.finditer(r"\S+", text[span[0]:span[1]]))
+    for i, w in enumerate(words):
+        if i >= 2 and (w.group().title() in _NOT_NAME_END or "\n" in text[span[0] + words[i - 1].end():span[0] + w.start()]):
+            return span[0], span[0] + words[i - 1].end()
+    return span
+
+
+def _drop_attribution(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
+    """"làm Trưởng Ban Chỉ đạo" -> "Trưởng Ban Chỉ đạo": the verb of attribution before a
+    role is not part of the task (GUIDELINES, convention 4); "làm đường" keeps its verb."""
+    from .prose import ROLE_WORD
+
+    m = _ATTRIBUTION.match(folded, t[0], t[1])
+    if m and ROLE_WORD.match(folded, m.end(), t[1]):
+        return m.end(), t[1]
+    return t
+
+
 def _hedged(text: str, folded: str, a: Assembled) -> bool:
     """A proposal or a possibility ("có thể nghiên cứu đề xuất phân công X làm …") is not
     an assignment yet (GUIDELINES, convention 3)."""
@@ -136,8 +160,10 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
     out = []
     folded = fold(text)
     for a in assemble(text, list(spans) + extra):
+        a.cadre = _trim_name(text, a.cadre)
         if not _plausible_name(text, a.cadre) or _hedged(text, folded, a):
             continue
+        a.tasks = [_drop_attribution(text, folded, t) for t in a.tasks]
         if not a.position:
             a.position = _rule_title(text, folded, a)
         start = min([a.cadre[0]] + [s for s, _ in a.tasks])

@@ -122,7 +122,7 @@ def link_tables(doc: Document, *, province: str | None = None,
                 tables: list[Table] | None = None, unit_for=None) -> list[Assignment]:
     """Assignments from every table (default ``doc.tables``) whose header names people and tasks."""
     if unit_for is None:
-        from ..pipeline import _unit_for as unit_for  # the shared unit rule
+        from .context import unit_for
 
     _unit_for = unit_for
     out: list[Assignment] = []

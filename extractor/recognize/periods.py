@@ -18,6 +18,9 @@ DASH = r"\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?"
 _DM = r"\d{1,2}\s*[/.-]\s*\d{1,2}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?ngày\s*{_DM}\s*[/.-]\s*{Y}")),
+    # "từ ngày 8/11/2025 (đến khi có chỉ đạo mới)": an open-ended duty gives its start year
+    # (GUIDELINES, convention 7)
+    ("from", re.compile(rf"từ ngày\s*{_DM}\s*[/.-]\s*{Y}(?![\d/])")),
     ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?(?:năm\s*)?{Y}{DASH}{Y}")),
     ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
     ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),

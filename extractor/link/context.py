@@ -1,0 +1,57 @@
+"""Where a text is (its province, and its district and commune when one dominates) and
+the unit a title implies there. Shared by the prose and table linkers and the pipeline.
+"""
+from __future__ import annotations
+
+import re
+
+from ..recognize.text import fold
+from ..recognize.titles import split_unit
+
+
+_LEVEL_NAME = re.compile(r"(?<![\w])(tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)\s+"
+                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:\s(?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
+
+
+def place_context(text: str, province: str | None) -> dict:
+    """The places a text is about: its province, and its district and commune when one
+    dominates ("UBND huyện" in a text about huyện Đức Thọ is UBND huyện Đức Thọ)."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {"huyện": Counter(), "xã": Counter()}
+    for m in _LEVEL_NAME.finditer(text):
+        level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
+                 "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
+        name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
+        if level in counts:
+            counts[level][name] += 1
+    ctx = {"tỉnh": province}
+    for level, c in counts.items():
+        top = c.most_common(2)
+        # one place clearly dominant, else unknown (a report on many communes names none)
+        ctx[level] = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+    return ctx
+
+
+def unit_for(position: str | None, context, hints: dict) -> str | None:
+    """The body of the last title that names one, with the context place when the title
+    says only the level ("Phó Chủ tịch UBND tỉnh" -> "UBND tỉnh Hà Tĩnh").
+
+    >>> unit_for("Phó Chủ tịch UBND tỉnh", {"tỉnh": "Hà Tĩnh"}, {})
+    'UBND tỉnh Hà Tĩnh'
+    """
+    if not isinstance(context, dict):
+        context = {"tỉnh": context}
+    if not position:
+        return hints.get("unit")
+    unit = None
+    for part in reversed(re.split(r",\s*", position)):
+        unit = split_unit(part.strip())
+        if unit:
+            break
+    if unit:
+        m = re.search(r"(?:^|\s)(tỉnh|huyện|xã)(?: ủy)?$", fold(unit))
+        if m and context.get(m.group(1)):
+            level = m.group(1)
+            unit = f"{unit} {context[level]}" if not fold(unit).endswith(" ủy") else f"{unit} {context[level]}"
+    return unit or hints.get("unit")
