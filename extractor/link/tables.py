@@ -126,6 +126,8 @@ def link_tables(doc: Document, *, province: str | None = None,
 
     _unit_for = unit_for
     out: list[Assignment] = []
+    groups: list[dict] = []
+    last: dict | None = None  # the table before, to carry a table over a page break
     for table in doc.tables if tables is None else tables:
         header_at, cols = None, {}
         for ri, row in enumerate(table.rows[:4]):
@@ -133,11 +135,18 @@ def link_tables(doc: Document, *, province: str | None = None,
             if cols:
                 header_at = ri
                 break
+        width = len(table.rows[0]) if table.rows else 0
+        # a table continued on the next page, with or without its header repeated, goes on
+        # with the columns and the person of the page before (a name cell spanning the break)
+        continues = last is not None and width == last["width"] and table.page in (last["page"], last["page"] + 1)
         if header_at is None:
-            continue
-        caption = _caption_period(doc, table)
-        current: dict | None = None
-        groups: list[dict] = []
+            if not continues:
+                continue
+            header_at, cols = -1, last["cols"]
+        elif continues and cols != last["cols"]:
+            continues = False
+        caption = (_caption_period(doc, table) if header_at >= 0 else None) or (last["caption"] if continues else None)
+        current: dict | None = last["current"] if continues else None
         for row in table.rows[header_at + 1:]:
             if max(cols.values()) >= len(row):
                 continue
@@ -150,13 +159,15 @@ def link_tables(doc: Document, *, province: str | None = None,
                 if current is None:
                     continue  # a sub-heading row ("I. Khối Đảng")
             elif current is None or fold(name) != fold(current["name"]):
-                current = {"name": name, "cell": name_cell, "ns": ns, "ne": ne, "rows": []}
+                current = {"name": name, "cell": name_cell, "ns": ns, "ne": ne, "rows": [], "cols": cols,
+                           "caption": caption}
                 groups.append(current)
             current["rows"].append(row)
-        for g in groups:
-            a = _group_to_assignment(g, cols, caption, province, _unit_for)
-            if a is not None:
-                out.append(a)
+        last = {"width": width, "page": table.page, "cols": cols, "current": current, "caption": caption}
+    for g in groups:
+        a = _group_to_assignment(g, g["cols"], g["caption"], province, _unit_for)
+        if a is not None:
+            out.append(a)
     return out
 
 
@@ -204,6 +215,6 @@ def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, 
         return None
     period = caption  # else the document's period (the pipeline's fallback)
     span_start = cadre.span.start
-    span_end = max(t.span.end for t in tasks)
+    span_end = max([t.span.end for t in tasks if t.span.page == page] or [cadre.span.end])
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit, period=period,
                       span=Span(page, span_start, span_end), confidence=0.85)
