@@ -41,20 +41,41 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+# scrypt cost: 2^15 (OWASP's floor is 2^17 with r=8 for interactive logins on servers with
+# memory to spare; 2^15 keeps a sign-in near 0.1 s and 32 MB on this 2-core machine, and the
+# per-name and per-address throttle bounds guessing). The cost is stored in the hash, so it
+# can be raised again without locking anyone out.
+SCRYPT_LOG_N = 15
+
+
+def _scrypt(password: str, salt: bytes, log_n: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**log_n, r=8, p=1,
+                          maxmem=2**log_n * 8 * 128 * 2 + 2**20)
+
+
 def hash_password(password: str) -> str:
-    """scrypt with a random salt: ``scrypt$salt$hash``."""
+    """scrypt with a random salt and its cost: ``scrypt2$logN$salt$hash``."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1)
-    return f"scrypt${salt.hex()}${digest.hex()}"
+    return f"scrypt2${SCRYPT_LOG_N}${salt.hex()}${_scrypt(password, salt, SCRYPT_LOG_N).hex()}"
 
 
 def check_password(password: str, stored: str | None) -> bool:
-    """>>> check_password("x", hash_password("x"))
-    True"""
-    if not stored or not stored.startswith("scrypt$"):
+    """Whether ``password`` matches ``stored`` (the current form, or the older
+    ``scrypt$salt$hash`` made at cost 2^14).
+
+    >>> check_password("x", hash_password("x")), check_password("y", hash_password("x"))
+    (True, False)
+    """
+    if not stored:
         return False
-    _, salt, digest = stored.split("$", 2)
-    got = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=2**14, r=8, p=1)
+    parts = stored.split("$")
+    if parts[0] == "scrypt2" and len(parts) == 4 and parts[1].isdigit() and 10 <= int(parts[1]) <= 20:
+        log_n, salt, digest = int(parts[1]), parts[2], parts[3]
+    elif parts[0] == "scrypt" and len(parts) == 3:
+        log_n, salt, digest = 14, parts[1], parts[2]
+    else:
+        return False
+    got = _scrypt(password, bytes.fromhex(salt), log_n)
     return hmac.compare_digest(got.hex(), digest)
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy import case, func, select
 
-from service.auth import Clerk, DbSession, Reviewer
+from service.auth import Clerk, DbSession, Reviewer, audit
 from service.schemas import StatsOut
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
@@ -110,5 +110,8 @@ def export(session: DbSession, user: Reviewer,
 
     filters = {"unit": unit, "cadre": cadre, "year": year, "q": q, "document_id": document_id, "unit_key": unit_key}
     body, media, ext = ex.render(session, format, status, filters)
+    # who took the register out, and which part of it (issue 13: exports are audited)
+    audit(session, user, "export", "register", None, None,
+          {"format": format, "status": status, **{k: v for k, v in filters.items() if v is not None}})
     return Response(content=body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="giaoviec-{status}.{ext}"'})

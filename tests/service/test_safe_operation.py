@@ -87,3 +87,26 @@ def test_sqlite_commits_survive_a_power_cut(service):
 
     with session_scope() as s:
         assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_exports_are_audited_with_their_filters(api):
+    assert api.get("/api/export", params={"format": "csv", "year": 2023, "unit": "xã Hòa Phú"},
+                   role="reviewer").status_code == 200
+    audit = api.get("/api/audit", params={"entity": "register"}).json()["items"]
+    mine = [a for a in audit if a["action"] == "export" and a["user_name"] == "reviewer-1"]
+    assert mine and mine[0]["after"] == {"format": "csv", "status": "confirmed", "year": 2023, "unit": "xã Hòa Phú"}
+
+
+def test_password_hashes_carry_their_cost_and_old_ones_still_work():
+    import hashlib
+    import secrets
+
+    from service.auth import SCRYPT_LOG_N, check_password, hash_password
+
+    stored = hash_password("mật khẩu")
+    assert stored.startswith(f"scrypt2${SCRYPT_LOG_N}$") and SCRYPT_LOG_N >= 15
+    assert check_password("mật khẩu", stored) and not check_password("mat khau", stored)
+    salt = secrets.token_bytes(16)
+    old = f"scrypt${salt.hex()}${hashlib.scrypt('cũ'.encode(), salt=salt, n=2**14, r=8, p=1).hex()}"
+    assert check_password("cũ", old) and not check_password("moi", old)
+    assert not check_password("x", "scrypt2$99$00$00") and not check_password("x", "md5$abc")
