@@ -67,8 +67,9 @@ def _record_f1(gold: set, pred: set) -> tuple[float, float, float]:
 
 
 def extract_f1(docs: int, seed: int) -> dict:
-    """Record F1 of the appendix (cadre, task) pairs: pages as rendered, as photographed
-    (flattening off), as photographed and flattened."""
+    """Record F1 of the appendix (cadre, task) pairs: pages as rendered, as an office scanner
+    gives them (200 dpi grey, skew, noise, faint rules, a stamp), as photographed (flattening
+    off), as photographed and flattened."""
     import tempfile
     from pathlib import Path
 
@@ -78,17 +79,19 @@ def extract_f1(docs: int, seed: int) -> dict:
     from .scans import degrade, render_decision, save_pdf
 
     photo_mod = sys.modules["extractor.read.photo"]
-    gold, preds = set(), {"clean": set(), "photo_raw": set(), "photo_flat": set()}
+    gold, preds = set(), {"clean": set(), "office": set(), "photo_raw": set(), "photo_flat": set()}
     with tempfile.TemporaryDirectory() as tmp:
         for d in range(docs):
             pages = render_decision(seed=seed + d, people=4)
             gold |= {(f"{d}:{n}", t) for n, t in _pairs(pages)}
             clean = save_pdf([p.image for p in pages], Path(tmp) / f"clean-{d}.pdf", dpi=300)
+            office = save_pdf([degrade(p, "office", seed=seed + d * 10 + k).convert("L") for k, p in enumerate(pages)],
+                              Path(tmp) / f"office-{d}.pdf", dpi=200)
             shots = [degrade(p, "phone", seed=seed + d * 10 + k).convert("L") for k, p in enumerate(pages)]
             # two files of the same photos: nothing read once may be reused for the other
             raw = save_pdf(shots, Path(tmp) / f"phone-raw-{d}.pdf", dpi=150)
             flat = save_pdf(shots, Path(tmp) / f"phone-flat-{d}.pdf", dpi=150)
-            for kind, path in (("clean", clean), ("photo_raw", raw), ("photo_flat", flat)):
+            for kind, path in (("clean", clean), ("office", office), ("photo_raw", raw), ("photo_flat", flat)):
                 find = photo_mod.find_page
                 if kind == "photo_raw":
                     photo_mod.find_page = lambda g: None
