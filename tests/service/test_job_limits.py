@@ -61,7 +61,18 @@ def test_a_job_past_its_deadline_is_failed_and_its_late_result_dropped(service, 
     monkeypatch.setenv("GIAOVIEC_JOB_SECONDS", "1")
     monkeypatch.setenv("GIAOVIEC_STALE_SECONDS", "4")  # a beat a second
     get_settings.cache_clear()
-    with session_scope() as s:  # three scanned pages: OCR takes longer than a second
+    import service.processing as processing
+
+    real_extract = processing._extract
+
+    def slow_extract(*args, **kwargs):
+        # the real extraction, made to outlast the deadline whatever the machine's speed
+        # (three scanned pages took 1.2 s on an idle CI machine)
+        time.sleep(2.5)
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(processing, "_extract", slow_extract)
+    with session_scope() as s:
         doc, _ = store_upload(s, make_scan_pdf(decision_lines(), pages=3), "scan.pdf")
         doc_id = doc.id
     t = time.monotonic()
