@@ -88,13 +88,10 @@ def tokenize(text: str, start: int, end: int, segment=None) -> list[Token]:
 
 
 def lines(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines of the page as (start, end)."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    """Non-empty lines of the page as (start, end): the rule linker's paragraphs."""
+    from ..link.prose import paragraphs
+
+    return paragraphs(text)
 
 
 def _context(text: str, prev: tuple[int, int] | None, tokens: list[Token]) -> dict[str, str]:
