@@ -1,9 +1,9 @@
 """The ``giaoviec_tagger`` spaCy component: the trained CRF, saved with the pipeline.
 
-It reads the page once and writes ``doc.spans["model"]`` (CADRE, POSITION, TASK, with
-the mean marginal probability in ``span.kb_id_``-free form: ``doc.user_data`` keeps the
-exact character spans and confidences, since a CRF over syllables may end inside an
-underthesea word). The linker reads them; nothing calls the tagger twice.
+It reads the page once and writes ``doc.spans["model"]`` (CADRE, POSITION, TASK), widened
+to whole underthesea words for display, and ``doc.user_data["giaoviec_model_spans"]``,
+the exact character spans with their mean marginal probability (a CRF over syllables may
+end inside a word). The linker reads the latter; nothing calls the tagger twice.
 """
 from __future__ import annotations
 

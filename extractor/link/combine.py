@@ -20,9 +20,9 @@ from .prose import RawAssignment
 # train corpus (record F1) and on corpora/extract/dev (the decision-and-table genre):
 #   "A" rule tasks 0.48; "B" model tasks 0.55 / 0.91; "C" both, model first 0.54 / 0.97;
 #   "D" rule tasks where a strong verb announced them, else model tasks 0.53 / 0.93.
-# D keeps the rules' precise edges on the genre they were written for and lets the model
-# decide elsewhere.
-VARIANT = "D"
+# D is what combine() does (with the rules' tasks the model missed added where the verb was
+# weak): it keeps the rules' precise edges on the genre they were written for and lets the
+# model decide elsewhere.
 # rule-only people are kept when announced by one of these (strong) triggers
 # (all but "duty": "phụ trách", "chỉ đạo" alone are as often said of givers as of assignees)
 STRONG_TRIGGERS = {"giao", "assign", "register", "role", "labelled", "must", "body_gives", "perform",
@@ -198,7 +198,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     """One list: the model's people with their tasks, plus rule-only people with a strong verb."""
-    variant = VARIANT
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
     out = []
     used = set()
@@ -217,12 +216,10 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
                 out.append(r)
             continue
         used.add(name_key(text[slice(*m.cadre)]))
-        if variant == "A" or variant == "D" and r.trigger in STRONG_TRIGGERS:
+        if r.trigger in STRONG_TRIGGERS:
             tasks = r.tasks
-        elif variant in ("C", "D"):
-            tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
         else:
-            tasks = m.tasks
+            tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
         r.tasks = sorted(tasks)
         if not r.position and m.position:
             r.position = m.position

@@ -8,6 +8,7 @@ with a known family name; syllables that begin a title or a body ("Phó", "Chủ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .places import is_place
 from .text import LOWER, UPPER
@@ -63,9 +64,17 @@ def clean_name(name: str) -> str:
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """Person names in ``text`` as (start, end, how) with how in {'honorific', 'surname'}.
 
+    The name marker, the tagger's features and both linkers ask this of the same page:
+    it is worked out once per text (cached, like ``find_periods``).
+
     >>> find_names("Năm 2021, đồng chí Ma Trọng Long, Chủ tịch UBND xã Hòa Phú được giao")
     [(19, 32, 'honorific')]
     """
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=256)
+def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     found: dict[int, tuple[int, int, str]] = {}
     for m in NAME.finditer(text):
         start, raw = m.start(), m.group(0)
@@ -123,4 +132,4 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         hon = HONORIFIC.search(prefix)
         if hon and hon.end() == len(prefix) and m.start() not in found and m.group(0).split()[0].title() in SURNAMES:
             found[m.start()] = (m.start(), m.end(), "honorific")
-    return sorted(found.values())
+    return tuple(sorted(found.values()))
