@@ -219,7 +219,9 @@ class LoginThrottle:
             self._fails.pop(("name", name.strip().lower()), None)
 
 
-_throttle: dict[int, LoginThrottle] = {}
+# (settings, throttle): the settings object itself is kept, not its id(), which Python
+# reuses once an old settings object is freed (new settings then inherited old counts)
+_throttle: list = []
 
 
 def login_throttle() -> LoginThrottle:
@@ -227,11 +229,10 @@ def login_throttle() -> LoginThrottle:
     from service.settings import get_settings
 
     s = get_settings()
-    if id(s) not in _throttle:
-        _throttle.clear()
-        _throttle[id(s)] = LoginThrottle(s.login_failures_per_name, s.login_failures_per_address,
-                                         s.login_window_seconds)
-    return _throttle[id(s)]
+    if not _throttle or _throttle[0] is not s:
+        _throttle[:] = [s, LoginThrottle(s.login_failures_per_name, s.login_failures_per_address,
+                                         s.login_window_seconds)]
+    return _throttle[1]
 
 
 def revoke_tokens(session: Session, user_id: int) -> int:
