@@ -1,8 +1,10 @@
-"""Service under load: review listing/filtering with 100k tasks in PostgreSQL, and
-concurrent uploads.
+"""Service under load: review listing/filtering with 100k tasks in PostgreSQL (or
+SQLite), and concurrent uploads.
 
     python -m bench service                       # defaults below, ~4 minutes
     python -m bench service --tasks 100000 --clients 50 --seconds 10 --uploads 50
+    python -m bench service --database sqlite --uploads 0      # the same lists on SQLite
+    python -m bench service --only assignments_filter_unit_year --uploads 0
 
 The load generator is ``wrk`` (C, one thread: a small share of one core, so the server
 keeps the machine); install it with ``apt-get install -y wrk``. Without it the bench
@@ -10,8 +12,9 @@ falls back to a Python generator (asyncio + httpx) in this process, which eats a
 its own, and says so in ``generator``.
 
 What it does (bounded: every phase stops by itself):
-1. makes a fresh PostgreSQL schema (dropped at the end) and fills it with --tasks
-   synthetic tasks (5 per assignment, 10 assignments per document);
+1. makes a fresh PostgreSQL schema (dropped at the end), or with ``--database sqlite`` a
+   SQLite file in a temporary folder, and fills it with --tasks synthetic tasks (5 per
+   assignment, 10 assignments per document);
 2. starts ``giaoviec serve`` on a free loopback port (--server-workers processes);
 3. for each review query (a Lua script rotates its URLs and sends the token):
    - ``single_client``: ONE connection back to back: the baseline of the same run;
@@ -149,8 +152,10 @@ def seed(url: str, n_tasks: int, rnd: random.Random) -> dict:
         if rows_a:
             c.execute(insert(Assignment), rows_a)
             c.execute(insert(Task), rows_t)
-        for table in ("documents", "assignments", "tasks"):
-            c.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        if c.dialect.name == "postgresql":  # ids were given: move the sequences past them
+            for table in ("documents", "assignments", "tasks"):
+                c.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                  f"(SELECT max(id) FROM {table}))")
         c.exec_driver_sql("ANALYZE")
     return {"documents": n_d, "assignments": n_a, "tasks": tid, "seconds": round(time.perf_counter() - t0, 1)}
 
@@ -315,7 +320,12 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=8.0, help="per query scenario")
     ap.add_argument("--uploads", type=int, default=50)
-    ap.add_argument("--server-workers", type=int, default=2, help="giaoviec serve --workers")
+    ap.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql",
+                    help="where the lists are stored (PostgreSQL: GIAOVIEC_BENCH_PG, a schema of its own)")
+    ap.add_argument("--only", action="append", default=None, metavar="QUERY",
+                    help="run only this list query (repeatable; names as in the output's 'queries')")
+    ap.add_argument("--server-workers", type=int, default=None,
+                    help="giaoviec serve --workers (default 2 on PostgreSQL, 1 on SQLite: serve's own choice there)")
     ap.add_argument("--paced-seconds", type=float, default=12.0, help="per query, paced clients")
     ap.add_argument("--think-ms", default="500-1500", help="paced clients: think time range, ms")
     ap.add_argument("--pg-random-page-cost", default="1.1",
@@ -324,32 +334,39 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the schema (prints its name)")
     args = ap.parse_args(argv)
 
-    import psycopg
-
+    sqlite = args.database == "sqlite"
+    if args.server_workers is None:
+        args.server_workers = 1 if sqlite else 2
     schema = f"gvbench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     plain = PG.replace("postgresql+psycopg", "postgresql")
-    try:
-        with psycopg.connect(plain, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE SCHEMA "{schema}"')
-    except Exception as err:
-        print(json.dumps({"error": f"PostgreSQL at {PG} is not reachable ({err}); start it (make services)"}))
-        return 1
-    # random_page_cost 1.1 (the usual setting for SSDs or a database held in RAM; the
-    # default 4 is for spinning disks): with 4 the planner scans the whole table for
-    # "unit LIKE '%hoa phu%'" instead of the pg_trgm index, twice the time per count.
-    pg_opts = f"-csearch_path%3D{schema}"
-    if args.pg_random_page_cost:
-        pg_opts += f"%20-crandom_page_cost%3D{args.pg_random_page_cost}"
-    url = f"{PG}?options={pg_opts}"
     tmp = Path(tempfile.mkdtemp(prefix="gvbench-"))
+    if sqlite:
+        url = f"sqlite:///{tmp / 'bench.db'}"
+    else:
+        import psycopg
+
+        try:
+            with psycopg.connect(plain, autocommit=True, connect_timeout=3) as conn:
+                conn.execute(f'CREATE SCHEMA "{schema}"')
+        except Exception as err:
+            print(json.dumps({"error": f"PostgreSQL at {PG} is not reachable ({err}); start it (make services)"}))
+            return 1
+        # random_page_cost 1.1 (the usual setting for SSDs or a database held in RAM; the
+        # default 4 is for spinning disks): with 4 the planner scans the whole table for
+        # "unit LIKE '%hoa phu%'" instead of the pg_trgm index, twice the time per count.
+        pg_opts = f"-csearch_path%3D{schema}"
+        if args.pg_random_page_cost:
+            pg_opts += f"%20-crandom_page_cost%3D{args.pg_random_page_cost}"
+        url = f"{PG}?options={pg_opts}"
     env = dict(os.environ, GIAOVIEC_DATABASE_URL=url, GIAOVIEC_DATA_DIR=str(tmp / "data"), GIAOVIEC_WORKERS="1",
                OMP_THREAD_LIMIT="1", GIAOVIEC_BOOTSTRAP_ADMIN="false")
     env.pop("GIAOVIEC_BROKER_URL", None)
     os.environ.update({k: env[k] for k in ("GIAOVIEC_DATABASE_URL", "GIAOVIEC_DATA_DIR")})
     server = None
-    out: dict = {"bench": "service", "tasks": args.tasks, "clients": args.clients, "seconds": args.seconds,
-                 "server_workers": args.server_workers, "target_p95_ms": 50,
-                 "postgres_random_page_cost": args.pg_random_page_cost or "server default"}
+    out: dict = {"bench": "service", "database": args.database, "tasks": args.tasks, "clients": args.clients,
+                 "seconds": args.seconds, "server_workers": args.server_workers, "target_p95_ms": 50}
+    if not sqlite:
+        out["postgres_random_page_cost"] = args.pg_random_page_cost or "server default"
     try:
         from service.settings import get_settings
 
@@ -394,6 +411,11 @@ def main(argv=None) -> int:
                                    for n in ("nguyen van", "le thi", "ma duc")],
             "documents_page": ["/api/documents?limit=50"],
         }
+        if args.only:
+            unknown = sorted(set(args.only) - set(scenarios))
+            if unknown:
+                raise ValueError(f"--only {', '.join(unknown)}: no such query; choose from {', '.join(scenarios)}")
+            scenarios = {k: v for k, v in scenarios.items() if k in args.only}
         think = tuple(int(x) for x in args.think_ms.split("-"))
         wrk = shutil.which("wrk")
         out["generator"] = ("wrk (one thread)" if wrk else
@@ -401,14 +423,15 @@ def main(argv=None) -> int:
                             "it competes with the server for CPU")
 
         def measure(paths, clients, seconds, think_ms=(0, 0)) -> dict:
-            cpu0, pg0 = tree_cpu_seconds(server.pid), postgres_cpu()
+            cpu0, pg0 = tree_cpu_seconds(server.pid), (None if sqlite else postgres_cpu())
             if wrk:
                 res = run_wrk(base, token, paths, clients, seconds, tmp, think_ms)
             else:
                 res = asyncio.run(load(base, token, paths, clients, seconds, think_ms))
             n = max(1, res["requests"])
             res["server_cpu_ms_per_request"] = round((tree_cpu_seconds(server.pid) - cpu0) / n * 1000, 2)
-            res["postgres_cpu_ms_per_request"] = round(postgres_cpu_since(pg0) / n * 1000, 2)
+            if pg0 is not None:  # SQLite runs inside the server: its CPU is the server's
+                res["postgres_cpu_ms_per_request"] = round(postgres_cpu_since(pg0) / n * 1000, 2)
             res["load_average_1m"] = round(os.getloadavg()[0], 1)
             return res
 
@@ -471,11 +494,18 @@ def main(argv=None) -> int:
 
         if db._engine is not None:
             db._engine.dispose()
-        if not args.keep:
+        if args.keep:
+            out["schema" if not sqlite else "database"] = schema if not sqlite else url
+        elif sqlite:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            import psycopg
+
             with psycopg.connect(plain, autocommit=True) as conn:
                 conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-        else:
-            out["schema"] = schema
+    # the machine is shared: the latencies mean little without what else it was running
+    out["load_average_at_end"] = os.getloadavg()
+    out["cpu_count"] = os.cpu_count()
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 

@@ -3,6 +3,8 @@ what the ORM path (/api/documents/{id}/assignments, one assignment) sends, and t
 be exact on a short page and capped beyond ``COUNT_CAP``."""
 from __future__ import annotations
 
+import pytest
+
 from .test_processing import _extraction
 
 PEOPLE = [("Nguyễn Văn An", "UBND xã Tân Mỹ", ["Làm đường thôn 1", "Trồng rừng 10 ha"]),
@@ -83,3 +85,32 @@ def test_page_response_splices_database_json():
     body = json.loads(page_response(items, 3, False).body)
     assert body == {"items": [{"id": 1, "tasks": [{"id": 7, "text": "Làm đường"}]}, {"tasks": []},
                               {"id": 3, "tasks": []}], "total": 3, "total_exact": False}
+
+
+def test_filter_indexes_are_read_as_the_lists_need(service):
+    """Migration 0007 (issue 14): on PostgreSQL the trigram indexes take new rows at once
+    (no pending list that every search reads through); on SQLite the unit + year count
+    reads the covering index instead of looking up every row of one year."""
+    from sqlalchemy import func, select, text
+
+    from service.api.common import assignment_filters
+    from service.storage.db import get_engine
+    from service.storage.models import Assignment
+
+    _seed(2)
+    engine = get_engine()
+    with engine.connect() as c:
+        if engine.dialect.name == "postgresql":
+            opts = dict(c.execute(text(
+                "SELECT relname, array_to_string(reloptions, ',') FROM pg_class WHERE relkind = 'i' "
+                "AND relname LIKE '%\\_trgm' AND relnamespace = current_schema()::regnamespace")).all())
+            if not opts:
+                pytest.skip("pg_trgm is not installed in this database: no trigram indexes to check")
+            assert all("fastupdate=off" in (o or "") for o in opts.values()), opts
+        else:
+            count = select(func.count()).select_from(
+                select(Assignment.id).where(*assignment_filters(unit="hoa phu", year=2022)).limit(1001).subquery())
+            compiled = count.compile(engine)
+            plan = " ".join(str(r[-1]) for r in c.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params[k] for k in compiled.positiontup)))
+            assert "COVERING INDEX ix_assignments_unit_year" in plan, plan
