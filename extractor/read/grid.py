@@ -120,14 +120,19 @@ def _line_masks(bw: np.ndarray, dpi: float | None = None) -> tuple[np.ndarray, n
     return horiz, vert
 
 
-def _rules(segs: list[tuple[int, int, int]], tol: float) -> list[tuple[int, list[tuple[int, int]]]]:
+def _rules(segs: list[tuple[int, int, int]], tol: float, tight: float | None = None,
+           short: float = 0.0) -> list[tuple[int, list[tuple[int, int]]]]:
     """Segments grouped into rules: (position, [(start, end)]), top to bottom. The longest
     segment anchors a rule and the others join it within ``tol``; chaining neighbours
-    instead let bits of text 10 px apart pull a rule 25 px off its line."""
+    instead let bits of text 10 px apart pull a rule 25 px off its line. A segment
+    shorter than ``short`` joins only within ``tight``: a piece of a rule lies on its
+    line, while the tops of a line of capitals in a merged cell ("MTTQ", "UBND"), 14 px
+    above a row boundary, joined it and split the cell."""
     rules: list[tuple[int, list[tuple[int, int]]]] = []
     for pos, a, b in sorted(segs, key=lambda sg: sg[1] - sg[2]):  # longest first
+        near = tol if tight is None or b - a >= short else tight
         for rpos, spans in rules:
-            if abs(pos - rpos) <= tol:
+            if abs(pos - rpos) <= near:
                 spans.append((a, b))
                 break
         else:
@@ -303,7 +308,8 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
         xs = [c for c, _ in vrules]
         if len(xs) < 2:
             continue
-        hrules = [(c, sp) for c, sp in _rules(hseg, tol)
+        # pieces under ~0.6 in must lie on a rule's line (±~0.6 mm)
+        hrules = [(c, sp) for c, sp in _rules(hseg, tol, max(3, dpi * 0.025), dpi * 0.6)
                   if any(_covered(sp, xs[k], xs[k + 1]) >= 0.8 for k in range(len(xs) - 1))]
         ys = [c for c, _ in hrules]
         if len(ys) < 2:
@@ -325,19 +331,48 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
 
         touch = max(3, tol // 2)
 
-        def ruled(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-            # Most of the side ruled; or a good part of it, running into a rule at
-            # either end (a rule broken by a stamp or a dry drum). A bit of text next to
-            # a rule stops short of the cell's sides (its padding), so it merges nothing.
+        def ruled(spans: list[tuple[int, int]], a: int, b: int) -> bool | None:
+            # True: most of the side ruled; or a good part of it, a piece of which runs
+            # into a rule at either end (a rule broken by a stamp or a dry drum). The
+            # piece must reach into the side itself: the next cell's rule, merely
+            # starting where this side ends, said "ruled" for a merged position cell
+            # whose capitals' tops ("MTTQ") lay along the boundary (a cadre's name cell
+            # split in two on an office scan). False: nothing or next to nothing there.
+            # None: a part of it, which a stamp over a rule (the rule hidden under it)
+            # and the tops of a line of text in a merged cell (no rule at all) both
+            # give; the neighbours along the same boundary decide.
             share = _covered(spans, a, b)
-            return share >= 0.8 or share >= 0.35 and any(
-                s <= a + touch and e > a or s < b and e >= b - touch for s, e in spans)
+            if share >= 0.8:
+                return True
+            reach = max(touch, 0.15 * (b - a))
+            if share >= 0.35 and any((s <= a + touch and min(e, b) - a >= reach) or
+                                     (e >= b - touch and b - max(s, a) >= reach) for s, e in spans):
+                return True
+            return False if share < 0.12 else None
 
-        for r in range(len(ys) - 1):
-            for c in range(len(xs) - 1):
-                if r + 1 < len(ys) - 1 and not ruled(hrules[r + 1][1], xs[c], xs[c + 1]):
+        def decide(sides: list[bool | None], shares: list[float]) -> list[bool]:
+            # an unsure side takes the nearest sure one along its boundary (the cells of
+            # a cadre's STT, name and position end on the same row); with none sure, a
+            # good half ruled is a rule
+            out = []
+            for k, v in enumerate(sides):
+                if v is None:
+                    near = [(abs(j - k), j) for j, u in enumerate(sides) if u is not None]
+                    v = sides[min(near)[1]] if near else shares[k] >= 0.5
+                out.append(v)
+            return out
+
+        for r in range(len(ys) - 2):  # the boundary under row r, column by column
+            sides = [ruled(hrules[r + 1][1], xs[c], xs[c + 1]) for c in range(len(xs) - 1)]
+            shares = [_covered(hrules[r + 1][1], xs[c], xs[c + 1]) for c in range(len(xs) - 1)]
+            for c, v in enumerate(decide(sides, shares)):
+                if not v:
                     union((r, c), (r + 1, c))
-                if c + 1 < len(xs) - 1 and not ruled(vrules[c + 1][1], ys[r], ys[r + 1]):
+        for c in range(len(xs) - 2):  # the boundary right of column c, row by row
+            sides = [ruled(vrules[c + 1][1], ys[r], ys[r + 1]) for r in range(len(ys) - 1)]
+            shares = [_covered(vrules[c + 1][1], ys[r], ys[r + 1]) for r in range(len(ys) - 1)]
+            for r, v in enumerate(decide(sides, shares)):
+                if not v:
                     union((r, c), (r, c + 1))
         table.owner = {cell: find(cell) for cell in parent}
         # one ruled row of three columns or more: the last row of an appendix carried
