@@ -116,10 +116,11 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
         p.mentions.append((sp.start, sp.end))
         p.confidence = max(p.confidence, sp.confidence)
         mention_of.append((sp.start, sp.end, p))
-    tasks = [sp for sp in spans if sp.label == "TASK"]
-    for i, sp in enumerate(tasks):
-        nxt = tasks[i + 1].start if i + 1 < len(tasks) else len(text)
-        owners = _members(text, bounds, mention_of, sp, nxt) or _joint(text, mention_of, _owner(text, bounds, mention_of, sp), sp)
+    tasks = [sp for sp in spans if sp.label in ("TASK", "ROLE")]
+    for sp in tasks:
+        owners = _members(text, bounds, mention_of, sp, tasks)
+        if not owners and sp.label == "TASK":
+            owners = _joint(text, mention_of, _owner(text, bounds, mention_of, sp), sp)
         for owner in owners:
             if any(_same(text, (sp.start, sp.end), t) for t in owner.tasks):
                 continue  # the same task written twice (a lead and its detail)
@@ -138,8 +139,8 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
     return out
 
 
-_MEMBERS = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?(?:[^.;:()]{0,60}?\s)??(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do)"
-                      r"(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
+_MEMBERS = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?(?:[^.;:()]{0,60}?\s)??(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do|"
+                      r"có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà)))(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
 _AND = re.compile(r"\s*(?:,[^,;.:]{0,80})?\s*(?:và|cùng)\s+(?:các\s+)?(?:đồng chí|đ/c|ông|bà)?\s*(?:[^,;.:]{0,60}\s)?$")
 
 
@@ -147,24 +148,46 @@ def _same(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return " ".join(fold(text[a[0]:a[1]]).split()) == " ".join(fold(text[b[0]:b[1]]).split())
 
 
-def _members(text: str, bounds, mention_of, sp: TaggedSpan, until: int) -> list[Person]:
+def _members(text: str, bounds, mention_of, sp: TaggedSpan, tasks: list[TaggedSpan]) -> list[Person]:
     """"Thành viên Tổ công tác gồm: A, …; B, …", "Phó Trưởng ban là các đồng chí A và B",
     "Trưởng đoàn là đồng chí X": the people named after a role and its "gồm / là / do"
-    hold the role (GUIDELINES, convention 1)."""
+    hold the role (GUIDELINES, convention 1).
+
+    The list runs to the end of its line (or of its sentence when no ":" opens it) or to
+    the next role that opens a list of its own; a member whose own item names another
+    role ("A, Bộ trưởng (Phó Trưởng ban thường trực); B, …") holds that one instead.
+    """
     folded = fold(text)
     m = _MEMBERS.match(folded, sp.end)
     if not m:
         return []
     li = _line_of(bounds, sp.start)
-    end = min(until, bounds[li][1] if li >= 0 else len(text))
-    stop = _SENTENCE_END.search(text, m.end(), end)
-    if stop and not re.match(r":", folded[m.end() - 1:m.end()]):
-        end = stop.start()
+    end = bounds[li][1] if li >= 0 else len(text)
+    opened = folded[m.end() - 1:m.end()] == ":"
+    if not opened:
+        stop = _SENTENCE_END.search(text, m.end(), end)
+        if stop:
+            # "… có 17 Ủy viên là đại diện các cơ quan. Trong đó có: A; B": the list goes on
+            nxt = _THEN.match(folded, stop.end())
+            end = _SENTENCE_END.search(text, nxt.end(), end).start() if nxt and _SENTENCE_END.search(
+                text, nxt.end(), end) else (end if nxt else stop.start())
+    others = [t for t in tasks if t is not sp and m.end() <= t.start < end]
+    for t in others:
+        if _MEMBERS.match(folded, t.end):
+            end = t.start  # the next role opens its own list
+            break
+    inside = [(s, e, p) for s, e, p in mention_of if m.end() <= s < end]
     seen: list[Person] = []
-    for s, e, p in mention_of:
-        if m.end() <= s < end and p not in seen:
+    for i, (s, e, p) in enumerate(inside):
+        item_end = inside[i + 1][0] if i + 1 < len(inside) else end
+        if any(e <= t.start < item_end for t in others):
+            continue  # this member's own item gives their role
+        if p not in seen:
             seen.append(p)
     return seen
+
+
+_THEN = re.compile(r"\s*(?:trong đó|cụ thể|bao gồm|gồm)(?:\s+(?:có|gồm|là))?\s*:")
 
 
 def _joint(text: str, mention_of, owner: Person | None, sp: TaggedSpan) -> list[Person]:

@@ -56,11 +56,15 @@ def _period_for(text: str, a: Assembled):
 
 
 # "Thành viên Tổ công tác gồm:", "Phó Trưởng ban là": a role announced before its holders
+_BODY = r"(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban|ủy ban|uỷ ban|ubbc)(?!\s+nhân dân)"
 _ROLE_LIST = re.compile(
-    r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+)?((?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|thành viên|"
-    r"ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|chủ tịch hội đồng|thư ký|tổ viên)"
-    r"(?:\s+thường trực)?(?:\s+(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban)(?:\s+[^\s:,.;()]+){0,6}?)?)"
-    r"\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là)(?![\w])")
+    r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+)?((?:phó\s+)?(?:(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|"
+    r"thành viên|ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|thư ký|tổ viên|phó tiểu ban)(?:\s+thường trực)?"
+    r"(?:\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?)?"
+    # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
+    # "ba phó chủ tịch gồm" (the permanent office)
+    r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
+    r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà)))(?![\w])")
 
 
 def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -69,7 +73,8 @@ def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     for m in _ROLE_LIST.finditer(fold(text)):
         s, e = m.span(1)
         if not any(sp.start < e and s < sp.end for sp in spans if sp.label in ("TASK", "CADRE")):
-            out.append(TaggedSpan(s, e, "TASK", 0.6))
+            # a role that only announces a list: it goes to the people listed, or to nobody
+            out.append(TaggedSpan(s, e, "ROLE", 0.6))
     return out
 
 
@@ -196,8 +201,43 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+# a role in a body set up for a purpose: what follows it is the body's work, or the visit
+# the role was for ("trưởng đoàn đã làm việc với …", "tổ trưởng, chỉ đạo các phường …")
+_BODY_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng đoàn|tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng tiểu ban|"
+                        r"phó tiểu ban|thành viên|ủy viên|uỷ viên|trưởng nhóm|đoàn trưởng)(?![\w])")
+_AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|phụ trách|theo dõi|kiểm tra|giúp|tổ chức|có nhiệm vụ|"
+                         r"đã|đến|cùng))|\s(?:đã|đến|cùng|có buổi|tiến hành|đi|dẫn|và các thành viên|và\s+\d+|để)(?![\w]))")
+# "… thay ông Đỗ Đức Duy": whom the person replaces is not part of the task (convention 4)
+_REPLACING = re.compile(r"[,\s]+thay\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)\s")
+
+
+def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
+    """Task edges by the guidelines (convention 4): a body role ends where the body's work
+    or the occasion begins; a trailing "thay ông X" goes."""
+    s, e = t
+    m = _REPLACING.search(folded, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    r = _BODY_ROLE.match(folded, s, e)
+    if r:
+        # the body's name may follow the role ("Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh")
+        for a in _AFTER_ROLE.finditer(folded, r.end(), e):
+            if a.start() > s:
+                e = a.start()
+                break
+    return (s, e) if e > s else t
+
+
 def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     """One list: the model's people with their tasks, plus rule-only people with a strong verb."""
+    folded = fold(text)
+    out = _combine(text, rules, model)
+    for r in out:
+        r.tasks = sorted(set(trim_task(text, folded, t) for t in r.tasks))
+    return out
+
+
+def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
     out = []
     used = set()
