@@ -30,10 +30,10 @@ from .common import (
     QId,
     assignment_filters,
     assignment_out,
+    assignments_page_json,
     clamp,
     get_or_404,
     json_response,
-    page_response,
     page_total,
     task_filters,
     task_out,
@@ -66,12 +66,15 @@ def list_assignments(session: DbSession, user: Clerk,
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     limit, offset = clamp(limit, offset)
     conds = assignment_filters(unit, cadre, year, status, q, document_id, unit_key)
+    if session.get_bind().dialect.name == "postgresql":
+        return assignments_page_json(session, conds, limit, offset)
     rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
                            .join(Document, Assignment.document_id == Document.id)
                            .where(*conds).order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
     total, exact = page_total(session, select(Assignment.id).where(*conds), offset, limit, len(rows))
     tasks = tasks_by_assignment(session, [r.id for r in rows])
-    return page_response([assignment_out(r, r.document_name, tasks[r.id]) for r in rows], total, exact)
+    return json_response({"items": [assignment_out(r, r.document_name, tasks[r.id]) for r in rows], "total": total,
+                          "total_exact": exact})
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)

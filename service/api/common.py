@@ -61,22 +61,6 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, default=_json_default, separators=(",", ":"))
 
 
-def page_response(items: list[dict], total: int, exact: bool) -> Response:
-    """A list page ``{"items", "total", "total_exact"}`` as JSON, like ``json_response``;
-    an item's RawJSON values are spliced in as they are."""
-    parts = []
-    for item in items:
-        raw = {k: v for k, v in item.items() if isinstance(v, RawJSON)}
-        if not raw:
-            parts.append(_dumps(item))
-            continue
-        head = _dumps({k: v for k, v in item.items() if k not in raw})[:-1]
-        parts.append(head + "".join(f"{',' if n or len(head) > 1 else ''}{json.dumps(k)}:{v}"
-                                    for n, (k, v) in enumerate(raw.items())) + "}")
-    body = f'{{"items":[{",".join(parts)}],"total":{int(total)},"total_exact":{"true" if exact else "false"}}}'
-    return Response(body, media_type="application/json")
-
-
 def clamp(limit: int, offset: int) -> tuple[int, int]:
     return max(1, min(limit, MAX_LIMIT)), max(0, offset)
 
@@ -124,20 +108,8 @@ ASSIGNMENT_COLUMNS = (Assignment.id, Assignment.document_id, Assignment.cadre, A
                       Assignment.extracted)
 
 
-class RawJSON(str):
-    """JSON text the database built, sent as it is by ``page_response`` (not parsed, not
-    encoded again)."""
-
-
-def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int, list[dict] | RawJSON]:
-    """The tasks of these assignments in their order, in one query: API dicts, or on
-    PostgreSQL the JSON text of each list (see TASKS_AS_JSON)."""
-    if session.get_bind().dialect.name == "postgresql":
-        raw = {i: RawJSON("[]") for i in assignment_ids}
-        if assignment_ids:
-            for assignment_id, tasks in session.execute(TASKS_AS_JSON, {"ids": list(assignment_ids)}):
-                raw[assignment_id] = RawJSON(tasks)
-        return raw
+def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int, list[dict]]:
+    """The tasks of these assignments in their order, in one query, as API dicts."""
     out: dict[int, list[dict]] = {i: [] for i in assignment_ids}
     if not assignment_ids:
         return out
@@ -147,24 +119,59 @@ def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int
     return out
 
 
-# PostgreSQL writes each assignment's task list as JSON text in ``task_out``'s shape: a page
-# of 50 assignments has 250 tasks, and making 250 Python rows and dicts, then encoding them,
-# cost the server more CPU than the rest of the request (measured: tasks + encoding 4.2-5.1
-# ms of CPU as Python objects, 2.3-2.4 ms as text spliced into the answer). Plain SQL with
-# one array parameter: the same statement through SQLAlchemy's expression layer (cache key
-# over the tree, 50 expanded IN parameters) cost 1.8 ms of CPU against 0.7 here.
-# tests/service/test_lists.py checks both databases give the ORM path's answer.
-TASKS_AS_JSON = text("""
-    SELECT assignment_id, json_agg(json_build_object(
-        'id', id, 'text', text,
-        'period', CASE WHEN period_text IS NULL AND period_start IS NULL AND period_end IS NULL THEN NULL
-                       ELSE json_build_object('text', period_text, 'start', period_start, 'end', period_end) END,
-        'span', span, 'confidence', confidence, 'status', status, 'corrected', coalesce(corrected, false),
-        'extracted_text', extracted_text) ORDER BY ordinal, id)::text
-    FROM tasks WHERE assignment_id = ANY(:ids) GROUP BY assignment_id""")
+# ``assignment_out``'s shape (``task_out``'s for each task) built by PostgreSQL for the ids
+# of one page, newest first. Plain SQL with one array parameter, written once: the same
+# statement built with SQLAlchemy's expression layer cost ~4 ms of CPU a request to
+# construct, more than running it.
+ASSIGNMENTS_AS_JSON = text("""
+    SELECT coalesce(json_agg(json_build_object(
+        'id', a.id, 'document_id', a.document_id, 'document_name', d.name, 'cadre', a.cadre,
+        'position', a.position, 'unit', a.unit, 'unit_key', a.unit_key,
+        'period', CASE WHEN a.period_text IS NULL AND a.period_start IS NULL AND a.period_end IS NULL THEN NULL
+                       ELSE json_build_object('text', a.period_text, 'start', a.period_start, 'end', a.period_end) END,
+        'declared_count', a.declared_count, 'span', a.span, 'confidence', a.confidence,
+        'warnings', coalesce(a.warnings, '[]'::json), 'status', a.status, 'fields', a.fields,
+        'tasks', coalesce((
+            SELECT json_agg(json_build_object(
+                'id', t.id, 'text', t.text,
+                'period', CASE WHEN t.period_text IS NULL AND t.period_start IS NULL AND t.period_end IS NULL
+                               THEN NULL
+                               ELSE json_build_object('text', t.period_text, 'start', t.period_start,
+                                                      'end', t.period_end) END,
+                'span', t.span, 'confidence', t.confidence, 'status', t.status,
+                'corrected', coalesce(t.corrected, false), 'extracted_text', t.extracted_text)
+                ORDER BY t.ordinal, t.id)
+            FROM tasks t WHERE t.assignment_id = a.id), '[]'::json),
+        'corrected', coalesce(a.corrected, '[]'::json), 'extracted', a.extracted) ORDER BY a.id DESC), '[]'::json)::text
+    FROM assignments a JOIN documents d ON d.id = a.document_id
+    WHERE a.id = ANY(:ids)""")
 
 
-def assignment_out(a, document_name: str | None = None, tasks: list[dict] | RawJSON | None = None) -> dict:
+def assignments_page_json(session: Session, conds: list, limit: int, offset: int) -> Response:
+    """``/api/assignments``'s answer on PostgreSQL: the matching ids newest first (enough
+    for the page and a capped count: the filter's rows are read once, not once for the
+    page and again to count), then the page's assignments with their document's name and
+    tasks as JSON text made by the database (ASSIGNMENTS_AS_JSON), spliced into the answer.
+
+    A page of 50 assignments holds 250 tasks; as Python rows and dicts, encoded again, they
+    cost the server ~5 ms of CPU a request. tests/service/test_lists.py compares the shape
+    with ``assignment_out``'s on both databases."""
+    from service.settings import get_settings
+
+    cap = get_settings().count_cap
+    ids = session.scalars(select(Assignment.id).where(*conds).order_by(Assignment.id.desc())
+                          .limit(max(cap + 1, offset + limit))).all()
+    page = ids[offset:offset + limit]
+    if len(page) < limit and (page or not offset):  # a short page ends the list (as page_total)
+        total, exact = offset + len(page), True
+    else:
+        total, exact = min(len(ids), cap), len(ids) <= cap
+    body = session.execute(ASSIGNMENTS_AS_JSON, {"ids": page}).scalar() if page else "[]"
+    return Response(f'{{"items":{body},"total":{int(total)},"total_exact":{"true" if exact else "false"}}}',
+                    media_type="application/json")
+
+
+def assignment_out(a, document_name: str | None = None, tasks: list[dict] | None = None) -> dict:
     """An assignment (ORM object or a row of ASSIGNMENT_COLUMNS) in the API shape; ``tasks``
     given (see tasks_by_assignment), else read from the ORM relationship."""
     return {

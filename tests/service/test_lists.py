@@ -75,18 +75,6 @@ def test_totals_exact_short_pages_capped_beyond(api, service, monkeypatch):
     assert ordered == sorted(ordered, reverse=True)
 
 
-def test_page_response_splices_database_json():
-    import json
-
-    from service.api.common import RawJSON, page_response
-
-    items = [{"id": 1, "tasks": RawJSON('[{"id" : 7, "text" : "Làm đường"}]')}, {"tasks": RawJSON("[]")},
-             {"id": 3, "tasks": []}]
-    body = json.loads(page_response(items, 3, False).body)
-    assert body == {"items": [{"id": 1, "tasks": [{"id": 7, "text": "Làm đường"}]}, {"tasks": []},
-                              {"id": 3, "tasks": []}], "total": 3, "total_exact": False}
-
-
 def test_filter_indexes_are_read_as_the_lists_need(service):
     """Migration 0007 (issue 14): on PostgreSQL the trigram indexes take new rows at once
     (no pending list that every search reads through); on SQLite the unit + year count
