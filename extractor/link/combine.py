@@ -60,7 +60,7 @@ _BODY = r"(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban|ủy ban|uỷ
 _ROLE_LIST = re.compile(
     r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+)?((?:phó\s+)?(?:(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|"
     r"thành viên|ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|thư ký|tổ viên|phó tiểu ban)(?:\s+thường trực)?"
-    r"(?:\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?)?"
+    r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+){0,6}?"
     # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
     # "ba phó chủ tịch gồm" (the permanent office)
     r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
@@ -134,8 +134,8 @@ def _hedged(text: str, folded: str, a: Assembled) -> bool:
 def _plausible_name(text: str, span: tuple[int, int]) -> bool:
     """A person's name: 2-6 capitalised words, not a known place unless an honorific
     announces it ("đồng chí Hà Nam" is a person, "huyện Chợ Mới" is not)."""
-    from ..recognize.names import HONORIFIC, NOT_NAME_START
-    from ..recognize.places import is_place
+    from ..recognize.names import HONORIFIC, NOT_NAME_START, SURNAMES
+    from ..recognize.places import is_large_place, is_place
 
     name = text[span[0]:span[1]]
     words = name.split()
@@ -146,7 +146,29 @@ def _plausible_name(text: str, span: tuple[int, int]) -> bool:
     if announced:
         return True
     title = name if not name.isupper() else name.title()
-    return title.split()[0] not in NOT_NAME_START and not is_place(title)
+    if title.split()[0] in NOT_NAME_START:
+        return False
+    # wards are named after people ("phường Nguyễn Thái Bình"): a family name and two more
+    # syllables with no level word before them is the person
+    level = re.search(r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|thôn|bản|TP\.?)\s+$",
+                      text[max(0, span[0] - 12):span[0]], re.IGNORECASE)
+    if len(words) >= 3 and title.split()[0] in SURNAMES and not level and not is_large_place(title):
+        return True
+    return not is_place(title)
+
+
+_DEPUTY = re.compile(r"(?<![\w])phó\s+$")
+
+
+def _with_deputy(folded: str, sp: TaggedSpan) -> TaggedSpan:
+    """"3 Phó trưởng ban chỉ đạo là …": a role the tagger began one word late keeps its "Phó"
+    (the deputy and the head are different roles)."""
+    from .prose import ROLE_WORD
+
+    if sp.label != "TASK" or not ROLE_WORD.match(folded, sp.start):
+        return sp
+    m = _DEPUTY.search(folded, max(0, sp.start - 6), sp.start)
+    return TaggedSpan(m.start(), sp.end, sp.label, sp.confidence) if m else sp
 
 
 def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]:
@@ -158,12 +180,13 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
     """
     from ..recognize.names import find_names
 
-    spans = list(spans) + _role_lists(text, spans)
+    folded = fold(text)
+    spans = [_with_deputy(folded, sp) for sp in spans]
+    spans = spans + _role_lists(text, spans)
     names = [sp for sp in spans if sp.label == "CADRE"]
     extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in find_names(text)
              if not any(n.start < e and s < n.end for n in names)]
     out = []
-    folded = fold(text)
     for a in assemble(text, list(spans) + extra):
         a.cadre = _trim_name(text, a.cadre)
         if not _plausible_name(text, a.cadre) or _hedged(text, folded, a):

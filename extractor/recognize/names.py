@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .places import is_place
+from .places import is_large_place, is_place
 from .text import LOWER, UPPER
 
 SURNAMES = set("""
@@ -24,6 +24,7 @@ Tạ Triệu Thái Thiều Ân Cung Đường Đông Hùng Khương Lạc Liêu 
 Tiêu Trình Văn Vòng Y H Ksor Rơ Siu Nay Rah Kpă Bùi Đinh Hoàng Ngọc Dư Quản Đàng
 Tòng Cà Khà Lò Lý Hoàng Hồ Vừ Giàng Sình Chang Thào Tráng Pờ Hảng Lầu Mã Sa Thạch Danh Kiên Sơn
 Kim Lâm Ôn Đới Lành Sồng Mùa Vừ Lầu Hờ Hà Nguyễn Âu Hàn Mạc Tất Khổng Nhâm Quán Quang Tôn Trang Vòng Lỳ Điêu
+Uông Khưu Bành Tiết Ngụy Nguỵ Chế Sử Trầm Lạng Lều Thiệu
 """.split())
 # "Phó" is a surname but far more often a title; never start a name with it.
 SURNAMES.discard("Phó")
@@ -125,7 +126,9 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if honorific:
             found[s] = (s, s + len(name), "honorific")
-        elif not is_place(name):
+        elif not is_place(name) or len(ws) >= 3 and not is_large_place(name):
+            # wards are named after people ("phường Nguyễn Thái Bình"); with no level word
+            # before it, a family name and two more syllables is the person
             found[s] = (s, s + len(name), "surname")
     for m in CAPS_NAME.finditer(text):
         prefix = text[max(0, m.start() - 12):m.start()]

@@ -64,6 +64,18 @@ def is_place(name: str) -> bool:
     return k in g["provinces"] or k in g["districts"] or k in g["wards"]
 
 
+def is_large_place(name: str) -> bool:
+    """True when ``name`` is a known province or district (wards, often named after people,
+    excluded).
+
+    >>> is_large_place("Dương Minh Châu"), is_large_place("Nguyễn Thái Bình")
+    (True, False)
+    """
+    g = gazetteer()
+    k = _key(name)
+    return k in g["provinces"] or k in g["districts"]
+
+
 def context_province(text: str) -> str | None:
     """The province a text is about, spelled as the text spells it when it does.
 
