@@ -7,18 +7,24 @@ the text now held, the reason), as ftfy's ``fix_and_explain`` does:
 
 - the syllable is not a known name part *for its place in the name* (family name first,
   given name last, middle names between: "Trân" is a given name, never a family name);
-- a known part of that place is within a small OCR-confusion cost (tone mark, vowel
-  modifier, đ/d, l/I, rn/m; see :mod:`.confusion`), and it is the only one that close, or
-  far more common than the others ("Nguyên" -> "Nguyễn", not the rare "Nguyên");
-- a well-formed syllable that is not in the lexicon (it may be a rare real name) is
-  only repaired at cost 1; a malformed one at cost up to 2.
+- the known parts of that place an OCR slip could have turned into it (tone mark, vowel
+  modifier, đ/d, l/I, rn/m; see :mod:`.confusion`) are weighed by their frequency in
+  that place (the lexicon's weights and counts in real cadres, ``data/priors.tsv``) times
+  how often Tesseract makes that slip (learned, :mod:`.channel`: it reads ``ầ`` as
+  ``ấ`` far more often than ``â`` as ``ấ``); the best must be :data:`DOMINANCE` times
+  likelier than the next, and, for a well-formed syllable that may be a rare real name,
+  likelier than that (:data:`CONFIDENCE`);
+- then the names of one document are compared (:mod:`.document`): a name read damaged in
+  one place and clean in another is repaired to the clean one when one person is far
+  likelier than two.
 
-A correct name whose parts are in the lexicon is never changed; an ambiguous reading
-("Hung": Hùng or Hưng) is left as read. The lexicon (``data/*.txt``) lists common
-Vietnamese names with rough weights.
+A name read alone whose parts are all in the lexicon is never changed; an ambiguous
+reading ("Hung": Hùng or Hưng) is left as read. The lexicon (``data/*.txt``) lists
+common Vietnamese names with rough weights.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -32,7 +38,8 @@ __all__ = ["repair_name", "repair_title", "repair_assignments", "Repair"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
-# A winner must be this many times commoner than the next candidate as close.
+# A winner must be this many times likelier (prior in its place x how often OCR makes the
+# slip) than the next candidate within budget: "Hung" stays, Hùng and Hưng are both common.
 DOMINANCE = 6.0
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
@@ -123,8 +130,89 @@ def _cause(read: str, fixed: str) -> str:
     return ", ".join(causes) or "chữ đọc nhầm"
 
 
+# A well-formed syllable missing from the lexicon may be a rare real name: it is repaired
+# only when the slip is likelier than that (the candidate's share of the probability,
+# the read itself competing with UNSEEN as its prior). 0.5: chosen on the fit half of
+# corpora/ocr_names (0.7 and 0.9 restore fewer there and change no correct name either).
+CONFIDENCE = 0.5
+# Prior of one well-formed syllable missing from the lexicon being a real name part in that
+# place (it may be a rare name, so it competes with the candidates): a rough guess that
+# 1 % of given and middle names and 0.2 % of family names lie outside the lexicon, spread
+# over the ~2000 well-formed syllables the lexicon does not list. Not fitted to the bench.
+UNSEEN = {SURNAME: 0.002 / 2000, MIDDLE: 0.01 / 2000, GIVEN: 0.01 / 2000}
+GOLD_SHARE = 0.3  # share of a slot's prior from counts in real cadres (data/priors.tsv)
+
+
+@lru_cache(maxsize=1)
+def _gold_counts() -> dict[str, dict[str, int]]:
+    """Counts of lexicon name parts in real cadres by place (data/priors.tsv, built by .build)."""
+    out: dict[str, dict[str, int]] = {SURNAME: {}, MIDDLE: {}, GIVEN: {}}
+    path = resources.files(__package__).joinpath("data", "priors.tsv")
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                slot, key, n = line.split("\t")
+                out[slot][key] = int(n)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _priors(slot: str) -> dict[str, float]:
+    """P(name part | its place): the lexicon's weights mixed with counts in real cadres."""
+    cands = _candidates(slot)
+    total = sum(cands.values())
+    gold = _gold_counts()[slot]
+    n = sum(gold.values())
+    share = GOLD_SHARE if n else 0.0
+    return {k: (1 - share) * w / total + share * gold.get(k, 0) / max(1, n) for k, w in cands.items()}
+
+
+def _own_prior(key: str, slot: str, valid: bool) -> float:
+    """Prior that the syllable read is itself the name part (a known or a rare real name)."""
+    if _known(key, slot) and not _outweighed_middle(key, slot):
+        p = _priors(slot).get(key)
+        if p is None:  # a known middle name read in given place, or the reverse
+            lex = lexicon()
+            w = max(lex[MIDDLE].get(key, 0.0), lex[GIVEN].get(key, 0.0)) / 10
+            p = w / sum(_candidates(slot).values())
+        return p
+    if not valid:
+        return 0.0
+    return UNSEEN[slot]
+
+
+def weigh(word: str, slot: str) -> list[tuple[float, str, float]]:
+    """What OCR may have read ``word`` from: [(posterior, lower-case syllable, cost), ...],
+    best first, the read itself among them (posterior from the place's prior and the
+    learned OCR channel, :mod:`.channel`)."""
+    from .channel import channel
+
+    ch = channel()
+    key = _key(word)
+    valid = is_vietnamese_syllable(word)
+    scores = {}
+    own = _own_prior(key, slot, valid)
+    if own > 0:
+        scores[key] = (own * math.exp(ch.logp(key, key)), 0.0)
+    for k, p in _priors(slot).items():
+        if k == key or abs(len(k) - len(key)) > 2 or p <= 0:
+            continue
+        cost = confusion_cost(key, k)
+        if cost <= 2.0:
+            scores[k] = (p * math.exp(ch.logp(key, k)), cost)
+    total = sum(v for v, _ in scores.values()) or 1.0
+    return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
+
+
 def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
+
+    A syllable known in its place is kept. Otherwise the name parts an OCR slip could
+    have turned into it (confusion cost within budget) are weighed by their frequency in
+    that place times how often OCR makes that slip (:mod:`.channel`); the best is taken
+    when it is :data:`DOMINANCE` times likelier than the next, and, for a well-formed
+    syllable that may be a rare real name, when it is at least :data:`CONFIDENCE` probable
+    against the read itself.
 
     >>> repair_syllable("Trân", "surname")[0], repair_syllable("Trân", "given")[0]
     ('Trần', 'Trân')
@@ -138,22 +226,19 @@ def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
     # family names are a closed list: any other syllable in first place is a misreading;
     # middle and given names are open, a well-formed unknown one may be a rare real name
     budget = 2.0 if (slot == SURNAME or not valid) else 1.0
-    scored = sorted(((confusion_cost(key, k), -w, k) for k, w in _candidates(slot).items()
-                     if abs(len(k) - len(key)) <= 2), key=lambda t: (t[0], t[1]))
-    close = [t for t in scored if t[0] <= budget and t[2] != key]
+    ranked = [t for t in weigh(word, slot) if t[1] == key or t[2] <= budget]
+    close = [t for t in ranked if t[1] != key]
     if not close:
         return word, None
-    cost, neg_w, best = close[0]
-    rivals = [t for t in close[1:] if t[0] <= cost]
-    if rivals and -neg_w < DOMINANCE * -rivals[0][1]:
+    post, best, _ = close[0]
+    if len(close) > 1 and post < DOMINANCE * close[1][0]:
         return word, None  # "Hung": Hùng or Hưng, no way to tell
-    if valid and slot != SURNAME and -neg_w < 10:
-        # a well-formed syllable may be a rare real name: the candidate must be common
-        # enough that an OCR slip is the likelier story
-        return word, None
+    if valid and slot != SURNAME and post < CONFIDENCE:
+        return word, None  # a rare real name is as likely as the slip
     fixed = _match_case(word, best)
     why = (f"{_SLOT_VI[slot]} '{word}' không có trong danh mục tên"
-           f"{'' if valid else ', không phải âm tiết tiếng Việt'}; gần nhất: '{fixed}' ({_cause(key, best)})")
+           f"{'' if valid else ', không phải âm tiết tiếng Việt'}; gần nhất: '{fixed}' "
+           f"({_cause(key, best)}; khả năng {post:.0%})")
     return fixed, why
 
 
@@ -307,8 +392,10 @@ def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[R
 
 
 def repair_assignments(assignments) -> list[Assignment]:
-    """Assignments with cadre, position and unit repaired, each repair attached.
+    """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
+    Names are repaired alone and then against each other (:mod:`.document`): a name read
+    damaged here and clean elsewhere in the same document is repaired to the clean one.
     The field's span still points at the text as read: ``page.text[span]`` equals the
     repair's ``original`` joined back, so the reviewer sees both.
 
@@ -317,9 +404,17 @@ def repair_assignments(assignments) -> list[Assignment]:
     >>> a.cadre.text, [r.original for r in a.repairs]
     ('Trần Văn Hùng', ['Trân'])
     """
+    from .document import repair_names_in_document
+
+    assignments = list(assignments)
+    named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
+    names = dict(zip(named, repair_names_in_document([assignments[i].cadre.text for i in named]), strict=True))
     out = []
-    for a in assignments:
-        cadre, c = _repair_field(a.cadre, "cadre", repair_name)
+    for i, a in enumerate(assignments):
+        cadre, c = a.cadre, tuple[Repair, ...]()
+        if i in names and names[i][1]:
+            text, c = names[i]
+            cadre = replace(a.cadre, text=text, source=f"{a.cadre.source}+repair")
         position, p = _repair_field(a.position, "position", repair_title)
         unit, u = _repair_field(a.unit, "unit", repair_title)
         fixes = c + p + u
