@@ -254,10 +254,19 @@ def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
 def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     """One list: the model's people with their tasks, plus rule-only people with a strong verb."""
     folded = fold(text)
-    out = _combine(text, rules, model)
-    for r in out:
-        r.tasks = sorted(set(trim_task(text, folded, t) for t in r.tasks))
+    out = []
+    for r in _combine(text, rules, model):
+        if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
+            continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
+        tasks = sorted(set(trim_task(text, folded, t) for t in r.tasks))
+        # a lone word ("mới", "44") is a fragment, not a task
+        r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2]
+        if r.tasks:
+            out.append(r)
     return out
+
+
+_REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
 
 
 def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
