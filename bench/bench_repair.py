@@ -1,6 +1,11 @@
 """Name repair after OCR on the labelled names of corpora/ocr_names (issue 12 part 2).
 
-    python -m bench repair [--names corpora/ocr_names/names.jsonl] [--misses]
+    python -m bench repair [--names corpora/ocr_names/names.jsonl] [--split all|fit|heldout]
+                           [--misses] [--categories]
+
+``--split heldout`` scores only the half of the names the repair's OCR channel was not
+fitted on (``extractor.repair.build.held_out``); ``--categories`` prints why each damaged
+name was not restored, counted by category.
 
 Prints how many names OCR read wrong, how many of those ``repair_name`` restored (all of
 them, and those it could see: a part not known in its place), how many it changed but
@@ -14,6 +19,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,12 +31,116 @@ def _norm(s: str) -> str:
     return " ".join(place_tones(w) for w in unicodedata.normalize("NFC", s).split())
 
 
+def _why_missed(row: dict, got: str) -> str:
+    """Why a damaged name was not restored, in one of a few categories (the first damaged
+    syllable left wrong decides; "several damaged syllables" when more than one was)."""
+    from extractor.repair import (
+        _WORD,
+        CONFIDENCE,
+        DOMINANCE,
+        GIVEN,
+        MIDDLE,
+        SURNAME,
+        _highland,
+        _key,
+        _known,
+        _outweighed_middle,
+        weigh,
+    )
+    from extractor.repair.confusion import confusion_cost
+
+    read, true = row["read"].split(), row["true"].split()
+    if len(read) != len(true):
+        return "syllables split, merged or lost by OCR"
+    if _highland(list(_WORD.finditer(row["read"]))):
+        return "left as read: a Central Highlands / Hmong name (other rules)"
+    bad = [i for i, (a, b) in enumerate(zip(read, true, strict=True)) if _key(a) != _key(b)]
+    if not bad:
+        return "letter case only (LÊ for Lê)"
+    wrong = [i for i in bad if _key(got.split()[i]) != _key(true[i])] if len(got.split()) == len(true) else bad
+    i = wrong[0]
+    slot = SURNAME if i == 0 else GIVEN if i == len(read) - 1 else MIDDLE
+    k, t, g = _key(read[i]), _key(true[i]), _key(got.split()[i])
+    prefix = "several damaged syllables; first: " if len(bad) > 1 else ""
+    if not _known(t, slot):
+        why = "truth not in the lexicon for its place"
+    elif _known(k, slot) and not _outweighed_middle(k, slot):
+        kind = ("tone mark only: Tuyến for Tuyền, Thủy for Thùy" if _same_letters(k, t)
+                else "a modifier or letter: Vân for Văn, Lầu for Lều")
+        why = f"read is itself a known name in its place ({kind})"
+    elif g != k:
+        why = "repaired to another candidate (its prior x slip was likelier)"
+    else:
+        cost = confusion_cost(k, t)
+        budget = 2.0 if (slot == SURNAME or not is_vietnamese(read[i])) else 1.0
+        ranked = [x for x in weigh(read[i], slot) if x[1] == k or x[2] <= budget]
+        close = [x for x in ranked if x[1] != k]
+        if cost > budget:
+            why = f"truth beyond the confusion budget (cost {cost:g} > {budget:g})"
+        elif len(close) > 1 and close[0][0] < DOMINANCE * close[1][0]:
+            why = "tie: two candidates about as likely (Tý/Tỵ for Ty)"
+        elif close and close[0][0] < CONFIDENCE:
+            why = "well-formed read kept: as likely a rare real name as a slip"
+        else:
+            why = "other"
+    return prefix + why
+
+
+def _documents(path: Path, misses: bool) -> dict:
+    """docs.jsonl: each document's reads repaired alone and then together (repair_names_in_document)."""
+    from extractor.repair import repair_name
+    from extractor.repair.document import repair_names_in_document
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    docs: dict[int, list[dict]] = {}
+    for r in rows:
+        docs.setdefault(r["doc"], []).append(r)
+    tally = Counter()
+    for doc in docs.values():
+        together = repair_names_in_document([r["read"] for r in doc])
+        for r, (got, fixes) in zip(doc, together, strict=True):
+            alone = repair_name(r["read"])[0]
+            ok = _norm(got) == _norm(r["true"])
+            if _norm(r["read"]) == _norm(r["true"]):
+                tally["correct"] += 1
+                tally["correct_changed_alone"] += alone != r["read"]
+                tally["correct_changed"] += bool(fixes)
+            else:
+                tally["damaged"] += 1
+                tally["restored_alone"] += _norm(alone) == _norm(r["true"])
+                tally["restored"] += ok
+                if misses and not ok:
+                    print(f"doc miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
+            # a read turned into another person's name of the same document: two people merged
+            others = {_norm(o["true"]) for o in doc if o["person"] != r["person"]}
+            tally["merged_with_another_person"] += _norm(got) in others and not ok
+    return {"documents": len(docs), "reads": len(rows), **tally,
+            "restored_share_alone": round(tally["restored_alone"] / max(1, tally["damaged"]), 3),
+            "restored_share": round(tally["restored"] / max(1, tally["damaged"]), 3)}
+
+
+def _same_letters(a: str, b: str) -> bool:
+    from extractor.repair.confusion import units
+
+    return units(a)[0] == units(b)[0]
+
+
+def is_vietnamese(word: str) -> bool:
+    from extractor.normalize import is_vietnamese_syllable
+
+    return is_vietnamese_syllable(word)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--names", default=str(ROOT / "corpora/ocr_names/names.jsonl"))
     ap.add_argument("--misses", action="store_true", help="list the damaged names not restored")
+    ap.add_argument("--categories", action="store_true", help="count the misses by why they were missed")
+    ap.add_argument("--split", choices=("all", "fit", "heldout"), default="all",
+                    help="heldout: only names the OCR channel was not fitted on")
     args = ap.parse_args(argv)
     from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, repair_name
+    from extractor.repair.build import held_out
 
     def visible(read: str) -> bool:
         ws = read.split()
@@ -38,6 +148,8 @@ def main(argv=None) -> int:
                    for i, w in enumerate(ws))
 
     rows = [json.loads(line) for line in Path(args.names).read_text(encoding="utf-8").splitlines()]
+    if args.split != "all":
+        rows = [r for r in rows if held_out(r["true"]) == (args.split == "heldout")]
     correct = [r for r in rows if _norm(r["read"]) == _norm(r["true"])]
     damaged = [r for r in rows if _norm(r["read"]) != _norm(r["true"])]
     out = {r["read"]: repair_name(r["read"]) for r in rows}
@@ -49,6 +161,11 @@ def main(argv=None) -> int:
         for r in damaged:
             if r not in restored:
                 print(f"miss: {r['read']!r} -> {out[r['read']][0]!r} (true {r['true']!r})")
+    if args.categories:
+        counts = Counter(_why_missed(r, out[r["read"]][0]) for r in damaged if r not in restored)
+        print(f"{'misses':>6}  category")
+        for why, n in counts.most_common():
+            print(f"{n:>6}  {why}")
     # syllable by syllable: a repair that made a syllable right or wrong
     syl_right = syl_wrong = 0
     for r in rows:
@@ -72,9 +189,13 @@ def main(argv=None) -> int:
         "repaired_not_to_the_truth": len(wrong),
         "syllables_repaired_right": syl_right, "syllables_repaired_wrong": syl_wrong,
         "restored_by_severity": by_severity,
-        "correct_changed": len(changed), "correct": len(correct),
+        "correct_changed": len(changed), "correct": len(correct), "split": args.split,
     }
     print(json.dumps(summary, ensure_ascii=False))
+    docs = Path(args.names).with_name("docs.jsonl")
+    if docs.exists():
+        summary["documents"] = _documents(docs, args.misses)
+        print(json.dumps({"documents": summary["documents"]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
     if titles.exists():
         from extractor.repair import repair_title
