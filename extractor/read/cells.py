@@ -44,10 +44,15 @@ class Cut:
     sy: int
 
 
-def _ink_box(crop: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The box (x0, y0, x1, y1) of the ink in a cell's inside, or None when blank: a
-    local threshold against the paper, and at least a few pixels in a row and a
-    column (noise and JPEG specks are single pixels)."""
+def _ink_box(crop: np.ndarray, dpi: float = 200.0,
+             black: float = 0.0) -> tuple[tuple[int, int, int, int], np.ndarray] | None:
+    """The box (x0, y0, x1, y1) of the text in a cell's inside, and the inside with
+    what is not text painted white; None when blank. Ink is a local threshold against
+    the paper, with single-pixel specks (noise, JPEG) opened away. A blob taller than a
+    line of text and a larger blob running into the cell's edge are no letters: the arc
+    of a stamp over the table's border, the end of a rule. Left in, an arc made the STT
+    cut 8 times as tall as its digit and it read as ")" instead of "4". ``black``: the
+    grey of the page's text."""
     import cv2
 
     if crop.size == 0:
@@ -55,10 +60,40 @@ def _ink_box(crop: np.ndarray) -> tuple[int, int, int, int] | None:
     paper = float(np.percentile(crop, 90))
     ink = (crop < paper - 60).astype(np.uint8)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    h, w = crop.shape
+    tall, big = dpi * 0.3, dpi * 0.2  # a line of 11-13 pt text is ~0.2 in, its letters less
+    drop = []
+    for k in range(1, n):
+        x, y, bw, bh, _ = stats[k]
+        edge = x == 0 or y == 0 or x + bw >= w or y + bh >= h
+        if bh > tall or edge and max(bw, bh) > big:
+            drop.append(k)
+    if drop:
+        gone = np.isin(labels, drop)
+        # but a letter touching the arc is part of its blob: its strokes are kept where
+        # they are much darker than a red stamp's grey (a "1" touching the ring was lost
+        # with it)
+        # (a stamp's grey measured 110-130 against text cores of 20-50 and paper 255:
+        # darker than most of the blob and than a third of the way from the page's
+        # black to paper; specks of noise in the ring that pass are smaller than a
+        # stroke; the stroke's blurred edge is taken back with it)
+        mid = float(np.median(crop[gone]))
+        level = min(black + 0.35 * (paper - black), mid - 0.4 * (mid - black))
+        dark = cv2.morphologyEx((gone & (crop < level)).astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+        m, parts, pstats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+        stroke = (dpi / 200) ** 2 * 20
+        keep = [k for k in range(1, m) if pstats[k][4] >= stroke and pstats[k][3] <= tall]
+        if keep:
+            back = cv2.dilate(np.isin(parts, keep).astype(np.uint8), np.ones((3, 3), np.uint8))
+            gone &= back == 0
+        ink[gone] = 0
+        crop = crop.copy()
+        crop[gone] = int(paper)
     ys, xs = np.nonzero(ink)
     if len(xs) < 6:
         return None
-    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+    return (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1), crop
 
 
 def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np.ndarray | None, list[Cut]]:
@@ -68,6 +103,7 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
     pad = max(4, int(round(dpi * 0.04)))  # white around each cut
     gap = max(12, int(round(dpi * 0.15)))  # between cuts: a line's height and more
     h, w = gray.shape
+    black = float(np.percentile(gray[::2, ::2], 0.3))  # the text's ink, darker than a stamp's
     page = gray.copy()
     cuts: list[Cut] = []
     pieces: list[np.ndarray] = []
@@ -87,11 +123,11 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
                 y0, y1 = t.rows[r0] + inset, t.rows[r1 + 1] - inset
                 if x1 - x0 < 4 or y1 - y0 < 4:
                     continue
-                box = _ink_box(gray[y0:y1, x0:x1])
-                if box is None:
+                found = _ink_box(gray[y0:y1, x0:x1], dpi, black)
+                if found is None:
                     continue
-                bx0, by0, bx1, by1 = box
-                crop = gray[y0 + by0:y0 + by1, x0 + bx0:x0 + bx1]
+                (bx0, by0, bx1, by1), inside = found
+                crop = inside[by0:by1, bx0:bx1]
                 cuts.append(Cut(k, owner[0], owner[1], x0 + bx0, y0 + by0, bx1 - bx0, by1 - by0, 0, 0))
                 pieces.append(crop)
         page[max(0, t.y0 - inset):t.y1 + inset + 1, max(0, t.x0 - inset):t.x1 + inset + 1] = 255
@@ -134,40 +170,80 @@ def words_to_page(words, cuts: list[Cut]):
     return out
 
 
-def number_rows(grid: list[list[tuple]]) -> list[tuple[int, str, str]]:
-    """Fill the STT (số thứ tự) column of a read table from its sequence, in place.
+_NUMBER = r"\d{1,3}\.?"
 
-    Tesseract reads a lone digit in a cell badly ("3" as "°)", "5" as "S", measured on
-    the bench's clean pages), but the column under an "STT"/"TT" header counts the
-    table's entries 1, 2, 3 ... in grid order. A cell that does not read as a number
-    gets the number its place gives — only when every cell that does read as one agrees
-    with the same count (a continued table may start at 6). Returns (row, read, filled)
-    for each cell changed, for the page's fixes. ``grid`` rows hold (text, rowspan,
-    colspan, merged_from) as ``_build_items`` makes them.
 
-    >>> g = [[("STT", 1, 1, None)], [("1", 1, 1, None)], [("°)", 2, 1, None)], [("°)", 1, 1, (2, 0))], [("3", 1, 1, None)]]
-    >>> number_rows(g), [r[0][0] for r in g]
-    ([(2, '°)', '2')], ['STT', '1', '2', '2', '3'])
-    """
+def is_number_header(text: str) -> bool:
+    """The header of an STT (số thứ tự) column: "STT", "TT", "Số TT"; also as read with a
+    trailing letter ("STTL")."""
     import re
 
-    head = re.sub(r"[^a-z]", "", grid[0][0][0].lower()) if grid and grid[0] else ""
-    if not (head.startswith("stt") or head in ("tt", "sott")):  # "STT", "TT", "Số TT"; read "STTL"
+    head = re.sub(r"[^a-z]", "", text.lower())
+    return head.startswith("stt") or head in ("tt", "sott")
+
+
+def entry_rows(grid: list[list[tuple]], first: int) -> list[int]:
+    """The first row of each entry from ``first`` on: its own first cell, not a
+    sub-heading across the columns ("I. Khối Đảng"), with something in it or a name of
+    its own beside it (a digit under a stamp may read as nothing; a blank row of a
+    cadre's further tasks, drawn unmerged, has neither)."""
+    def own(cell) -> bool:
+        return cell[3] is None and cell[2] == 1
+
+    return [r for r in range(first, len(grid)) if grid[r] and own(grid[r][0]) and (
+        grid[r][0][0].strip() or len(grid[r]) > 1 and own(grid[r][1]) and grid[r][1][0].strip())]
+
+
+def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple[int, str, str]]:
+    """Fill the STT (số thứ tự) column of a read table from its sequence, in place.
+
+    Tesseract reads a lone digit in a cell badly ("3" as "°)" or "8", "5" as "S",
+    measured on the bench's pages), but the column under an "STT"/"TT" header counts the
+    table's entries 1, 2, 3 ... in grid order. The count's start is the one most cells
+    that read as a number agree on (a continued table may start at 6); a cell that does
+    not read as a number, or reads as one no other cell agrees with (a lone misread),
+    gets the number its place gives. Nothing changes when two or more cells agree on
+    another start (numbering that restarts per section is no misread), or when no start
+    has two cells for it and more than those against it. ``start``: the number the
+    first entry must have when no cell says (a table continued from the page before,
+    its header repeated or not). Returns (row, read, filled) for each cell changed, for
+    the page's fixes. ``grid`` rows hold (text, rowspan, colspan, merged_from) as
+    ``_build_items`` makes them.
+
+    >>> g = [[("STT", 1, 1, None)], [("1", 1, 1, None)], [("°)", 2, 1, None)], [("°)", 1, 1, (2, 0))], [("8", 1, 1, None)],
+    ...      [("4", 1, 1, None)]]
+    >>> number_rows(g), [r[0][0] for r in g]
+    ([(2, '°)', '2'), (4, '8', '3')], ['STT', '1', '2', '2', '3', '4'])
+    >>> number_rows([[("}", 1, 1, None)]], start=7)
+    [(0, '}', '7')]
+    """
+    import re
+    from collections import Counter
+
+    if not grid or not grid[0]:
         return []
-    # the first row of each entry; not a sub-heading across the columns ("I. Khối Đảng")
-    owners = [r for r in range(1, len(grid)) if grid[r] and grid[r][0][3] is None and grid[r][0][0].strip()
-              and grid[r][0][2] == 1]
-    offsets = {int(grid[r][0][0].strip().rstrip(".")) - k for k, r in enumerate(owners)
-               if re.fullmatch(r"\d{1,3}\.?", grid[r][0][0].strip())}
-    if len(offsets) != 1 or len(owners) < 2:
+    header = is_number_header(grid[0][0][0])
+    if not header and start is None:
         return []
-    offset = offsets.pop()
+    owners = entry_rows(grid, 1 if header else 0)
+    votes = Counter(int(grid[r][0][0].strip().rstrip(".")) - k for k, r in enumerate(owners)
+                    if re.fullmatch(_NUMBER, grid[r][0][0].strip()))
+    if votes:
+        offset, agree = votes.most_common(1)[0]
+        against = sum(votes.values()) - agree
+        if agree < 2 and start is None or agree <= against or any(
+                n >= 2 for o, n in votes.items() if o != offset):
+            return []
+    elif start is not None:
+        offset = start
+    else:
+        return []
     changed = []
     for k, r in enumerate(owners):
         text = grid[r][0][0]
-        if re.fullmatch(r"\d{1,3}\.?", text.strip()):
-            continue
         number = str(k + offset)
+        if text.strip().rstrip(".") == number:
+            continue
         changed.append((r, text, number))
         for row in grid[r:]:
             if row and (row is grid[r] or row[0][3] == (r, 0)):

@@ -581,7 +581,44 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
         t.join()
     if st["error"] is not None:
         raise st["error"]
-    return [results[i] for i in sorted(results)]
+    ordered = [results[i] for i in sorted(results)]
+    _number_continued(ordered)
+    return ordered
+
+
+def _number_continued(results: list[OcrResult]) -> None:
+    """Number the STT cells of an appendix table continued from the page before, in
+    place, where no cell of it reads as a number: a continuation often holds one or two
+    cadres, and a lone digit misread ("7" as "}") had nothing on its page to be counted
+    from. A continuation is the first thing on its page (at most a page number above
+    it) after a table that was the last thing on the page before, with as many columns
+    and numbered entries; its first column, header or not, holds only short cells."""
+    from difflib import SequenceMatcher
+
+    from .cells import entry_rows, is_number_header, number_rows
+
+    def short(items) -> bool:
+        return sum(len(str(obj)) for kind, obj in items if kind == "para") < 30
+
+    for prev, cur in zip(results, results[1:]):
+        before = [k for k, (kind, _) in enumerate(prev.items) if kind == "table"]
+        after = [k for k, (kind, _) in enumerate(cur.items) if kind == "table"]
+        if not before or not after or not short(prev.items[before[-1] + 1:]) or not short(cur.items[:after[0]]):
+            continue
+        last, grid = prev.items[before[-1]][1], cur.items[after[0]][1]
+        if not last or not grid or len(last[0]) != len(grid[0]):
+            continue
+        # the header repeated: its STT cell may be misread ("ST"), the rest reads as before
+        again = SequenceMatcher(None, " ".join(c[0] for c in grid[0][1:]).lower(),
+                                " ".join(c[0] for c in last[0][1:]).lower()).ratio() > 0.7
+        head = 1 if is_number_header(grid[0][0][0]) or again else 0
+        numbers = [last[r][0][0].strip().rstrip(".") for r in entry_rows(last, 1)]
+        if not numbers or not numbers[-1].isdigit() or \
+                any(len(grid[r][0][0].strip()) > 4 for r in entry_rows(grid, head)):
+            continue
+        cur.fixes += [Fix("table_number", f"STT cell of row {row} read as {read!r}, numbered {number} on from "
+                                          "the table of the page before") for row, read, number in
+                      number_rows(grid, start=int(numbers[-1]) + 1)]
 
 
 # What OCR reads of one image page, at most (A2 at 300 dpi is 35 Mpx): the page's arrays
