@@ -186,3 +186,41 @@ def test_shared_pieces_bound_holds_for_every_length():
                     pa = set(zip(["^"] + a, a + ["$"]))
                     pb = set(zip(["^"] + b, b + ["$"]))
                     assert len(pa & pb) >= shared_pieces_needed(n, 0.8995)
+
+
+def test_weak_filter_keeps_every_pair_the_scorer_lets_through_with_a_missing_name():
+    # The filter rules out (named, nameless) pairs before their ratio; it must keep every
+    # pair whose name is missing without a conflict (the scorer's own verdict), whatever
+    # the ratio. Nameless sides: lower-case copies with a word, the head word or the name
+    # dropped or cut off at the end, so every way a slot can end up is met.
+    import random
+
+    import numpy as np
+
+    from extractor.dedup.index import _weak_filter
+    from extractor.dedup.scoring import _features_off
+
+    rng = random.Random(7)
+    named = [k for k in (match_key(t.text) for t in _templated(300, seed=3, dup_rate=0.0)) if k.names]
+    named += [match_key("Làm đường Tân Mỹ đi Kim Bình"), match_key("Xây dựng HTX Nông nghiệp và dịch vụ Lạc Hội")]
+    nameless = []
+    for k in named:
+        words = list(k.tokens)
+        for _ in range(3):
+            w = list(words)
+            cut = rng.randrange(len(w))
+            w = w[:cut] + w[cut + 1:] if rng.random() < 0.7 else w[:cut]
+            nameless.append(match_key(" ".join(w)))
+    keys = named + nameless
+    nm = np.arange(len(named))
+    nl = np.arange(len(named), len(keys))
+    may = _weak_filter(keys, nm, nl)
+    a, b = np.meshgrid(np.arange(len(nm)), np.arange(len(nl)), indexing="ij")
+    a, b = a.ravel(), b.ravel()
+    kept = may(a, b)
+    weak = [(x, y) for x, y in zip(a.tolist(), b.tolist())
+            if _features_off(keys[nm[x]], keys[nl[y]]) == (False, 1) or _features_off(keys[nm[x]], keys[nl[y]])[1] > 1]
+    assert len(weak) > 20  # the test means something only with such pairs
+    lost = [(keys[nm[x]].text, keys[nl[y]].text) for x, y in weak if not kept[x * len(nl) + y]]
+    assert not lost
+    assert kept.mean() < 0.9  # and it rules pairs out
