@@ -354,11 +354,11 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
             # an unsure side takes the nearest sure one along its boundary (the cells of
             # a cadre's STT, name and position end on the same row); with none sure, a
             # good half ruled is a rule
-            out = []
+            out: list[bool] = []
             for k, v in enumerate(sides):
                 if v is None:
-                    near = [(abs(j - k), j) for j, u in enumerate(sides) if u is not None]
-                    v = sides[min(near)[1]] if near else shares[k] >= 0.5
+                    near = [(abs(j - k), u) for j, u in enumerate(sides) if u is not None]
+                    v = min(near)[1] if near else shares[k] >= 0.5
                 out.append(v)
             return out
 

@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import DEFAULT_CONFIG, ExtractorConfig
@@ -100,6 +100,9 @@ class OcrResult:
     height: int
     fixes: list[Fix] = field(default_factory=list)
     plain_text: str = ""
+    # per table item, in order: (row, col) -> (cell box (x, y, w, h), [(text, x, y, w, h, conf)])
+    # in the page image's own pixels (see boxes.py)
+    cells: list[dict] = field(default_factory=list)
 
 
 def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str = "",
@@ -190,23 +193,28 @@ def _score(words: list[Word]) -> float:
     return vietnamese_quality(text) * (_mean_conf(words) or 0.0) * min(1.0, len(words) / 20 + 0.05)
 
 
-def _cell_text(words: list[Word]) -> str:
-    """Words of one cell in reading order: grouped into lines by their vertical centre."""
+def _cell_lines(words: list[Word]) -> list[list[Word]]:
+    """Words of one cell in reading order: grouped into lines by their vertical centre,
+    each line left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.cy):
         if lines and abs(w.cy - sum(x.cy for x in lines[-1]) / len(lines[-1])) < 0.6 * max(w.height, 1):
             lines[-1].append(w)
         else:
             lines.append([w])
-    out = []
     for line in lines:
         line.sort(key=lambda w: w.left)
-        out.append(" ".join(w.text for w in line))
-    return "\n".join(out)
+    return lines
 
 
-def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], str]:
-    """Reading-order items: paragraphs from the words outside tables, tables from the rest."""
+def _cell_text(words: list[Word]) -> str:
+    return "\n".join(" ".join(w.text for w in line) for line in _cell_lines(words))
+
+
+def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], str, list[dict]]:
+    """Reading-order items: paragraphs from the words outside tables, tables from the rest;
+    and for each table item, its cells' rectangles (x0, y0, x1, y1) and words in reading
+    order, by (row, col) of the item's grid (a merged cell under each position it covers)."""
     outside: list[Word] = []
     per_table: list[dict[tuple[int, int], list[Word]]] = [dict() for _ in tables]
     for w in words:
@@ -237,6 +245,7 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
     table_tops = sorted(((t.y0, k) for k, t in enumerate(tables)))
     ti = 0
     plain: list[str] = []
+    cells: list[dict] = []
     for ln in lines + [None]:
         while ti < len(table_tops) and (ln is None or table_tops[ti][0] < ln.top):
             for para in lines_to_paragraphs(run):
@@ -246,21 +255,29 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
             t = tables[k]
             spans = t.spans()
             grid = []
+            where = []
             for r in range(t.nrows):
                 row = []
+                found = []
                 for c in range(t.ncols):
                     orow, ocol = t.owner.get((r, c), (r, c))
-                    text = _cell_text(per_table[k].get((orow, ocol), []))
+                    rs, cs = spans.get((orow, ocol), (1, 1))
+                    lines = _cell_lines(per_table[k].get((orow, ocol), []))
+                    text = "\n".join(" ".join(w.text for w in line) for line in lines)
                     if (orow, ocol) == (r, c):
-                        rs, cs = spans.get((r, c), (1, 1))
                         row.append((text, rs, cs, None))
                     else:
                         row.append((text, 1, 1, (orow, ocol)))
+                    found.append(((t.cols[ocol], t.rows[orow], t.cols[ocol + cs], t.rows[orow + rs]),
+                                  [w for line in lines for w in line]))
                 grid.append(row)
+                where.append(found)
             # rows where every cell is empty are drawing artefacts (double rules)
-            grid = [row for row in grid if any(c[0].strip() for c in row)]
+            kept = [i for i, row in enumerate(grid) if any(c[0].strip() for c in row)]
+            grid = [grid[i] for i in kept]
             if grid:
                 items.append((0, "table", grid))
+                cells.append({(r, c): cell for r, i in enumerate(kept) for c, cell in enumerate(where[i])})
                 plain.extend(c[0] for row in grid for c in row if c[3] is None)
             ti += 1
         if ln is None:
@@ -269,7 +286,7 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
         plain.append(ln.text)
     for para in lines_to_paragraphs(run):
         items.append((0, "para", para))
-    return [(kind, obj) for _, kind, obj in items], "\n".join(plain)
+    return [(kind, obj) for _, kind, obj in items], "\n".join(plain), cells
 
 
 @dataclass
@@ -288,6 +305,7 @@ class _Prepared:
     scratch: list[Path]  # files of ours to delete once the page is read
     cuts: list = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
     strip: Path | None = None  # the table cells, stacked: read apart with --psm 6
+    to_source: object = None  # 3x3 matrix: this page's pixels -> the image's as given (boxes.py)
 
 
 def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
@@ -318,9 +336,12 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         if gray is None:
             raise UnreadableFile(name, "a page image could not be decoded; check the scan")
     fixes: list[Fix] = []
-    gray = flatten_photo(gray, fixes)  # a phone photo of a page: corners, perspective, light (issue 12)
+    flat: list = []
+    gray = flatten_photo(gray, fixes, flat)  # a phone photo of a page: corners, perspective, light (issue 12)
+    to_source = np.linalg.inv(flat[0]) if flat else np.eye(3)
     angle = estimate_skew(gray)
     if abs(angle) >= 0.2:
+        to_source = to_source @ np.linalg.inv(_turn_matrix(gray.shape, angle))
         gray = rotate(gray, angle)
         fixes.append(Fix("deskew", f"rotated {angle:+.1f}° to level the text lines"))
     tables = find_tables(gray)
@@ -349,7 +370,34 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
             cv2.imwrite(str(strip_path), strip)
             scratch.append(strip_path)
     h, w = gray.shape
-    return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path)
+    return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path,
+                     to_source)
+
+
+def _turn_matrix(shape: tuple[int, ...], angle: float):
+    """The 3x3 matrix taking a pixel of an image of ``shape`` to where ``grid.rotate``
+    puts it (90/180/270 exactly, as cv2.rotate does; else about the centre)."""
+    import cv2
+    import numpy as np
+
+    h, w = shape[:2]
+    a = angle % 360
+    if a in (90, 180, 270):
+        return {90: np.array([[0, 1, 0], [-1, 0, w - 1], [0, 0, 1]], float),
+                180: np.array([[-1, 0, w - 1], [0, -1, h - 1], [0, 0, 1]], float),
+                270: np.array([[0, -1, h - 1], [1, 0, 0], [0, 0, 1]], float)}[int(a)]
+    return np.vstack([cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), [0, 0, 1]])
+
+
+def _to_source(m, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """The box (x0, y0, x1, y1) taken through ``m``, as (x, y, w, h) of what it covers."""
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    pts = m @ np.array([[x0, x1, x1, x0], [y0, y0, y1, y1], [1, 1, 1, 1]], float)
+    xs, ys = pts[0] / pts[2], pts[1] / pts[2]
+    left, top = int(np.floor(xs.min())), int(np.floor(ys.min()))
+    return left, top, int(np.ceil(xs.max())) - left, int(np.ceil(ys.max())) - top
 
 
 def _tesseract_dpi(dpi: int | None) -> int | None:
@@ -376,8 +424,10 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
     text = " ".join(w.text for w in probe)
     fixes = list(prep.fixes)
     tables, width, height = prep.tables, prep.width, prep.height
+    to_source = prep.to_source
     if vietnamese_quality(text) < 0.6 or (_mean_conf(probe) or 0.0) < 50:
         import cv2
+        import numpy as np
 
         from .grid import rotate
 
@@ -409,7 +459,13 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + \
                 fixes + turned.fixes
             tables, width, height = turned.tables, turned.width, turned.height
-    items, plain = _build_items(words, tables)
+            base_shape = (prep.height, prep.width)
+            to_source = prep.to_source @ np.linalg.inv(_turn_matrix(base_shape, deg)) @ turned.to_source
+    items, plain, found = _build_items(words, tables)
+    cells = [{rc: (_to_source(to_source, rect), [(w.text, *_to_source(to_source, (w.left, w.top, w.left + w.width,
+                                                                                   w.top + w.height)), w.conf)
+                                                 for w in ws])
+              for rc, (rect, ws) in table.items()} for table in found]
     from .cells import number_rows
 
     for kind, grid in items:
@@ -418,7 +474,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             fixes += [Fix("table_number", f"STT cell of row {row} read as {read!r}, numbered {number} from the "
                                           "rows around it") for row, read, number in number_rows(grid)]
     return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
-                     plain_text=plain)
+                     plain_text=plain, cells=cells)
 
 
 def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
@@ -441,13 +497,35 @@ def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = ""
 
 def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) -> Page:
     """Lay an OCR result into ``builder`` and return the finished, scored Page."""
+    from .boxes import OcrCell, place_words
+
     tables = 0
     for kind, obj in result.items:
         if kind == "para":
             builder.add_block("paragraph", obj)
-        else:
-            if builder.add_table(obj, tables) is not None:
-                tables += 1
+            continue
+        table = builder.add_table(obj, tables)
+        if table is None:
+            continue
+        # the cells again, with their boxes and words on the page image (boxes.py)
+        found = result.cells[tables] if tables < len(result.cells) else {}
+        placed: dict[tuple[int, int], tuple] = {}
+        rows = []
+        for r, row in enumerate(table.rows):
+            out = []
+            for c, cell in enumerate(row):
+                box, words = found.get((r, c), (None, []))
+                key = cell.merged_from or (r, c)
+                if key[0] >= len(table.rows) or key[1] >= len(table.rows[key[0]]):
+                    key = (r, c)
+                if key not in placed:
+                    owner = table.rows[key[0]][key[1]]
+                    placed[key] = place_words(owner.text, words, builder.number)
+                out.append(OcrCell(cell.text, cell.row, cell.col, cell.span, cell.rowspan, cell.colspan,
+                                   cell.merged_from, box=box, words=placed[key]))
+            rows.append(tuple(out))
+        builder.tables[-1] = replace(table, rows=tuple(rows))
+        tables += 1
     quality = vietnamese_quality(builder.text) if builder.text else 0.0
     return builder.page(ocr=True, confidence=None if result.confidence is None else round(result.confidence, 2),
                         quality=round(quality, 3), needs_review=quality < config.ocr_quality_threshold,

@@ -104,7 +104,8 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     return _order(quad) / scale
 
 
-def _rectify(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
+def _rectify(gray: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The page warped to a rectangle, and the 3x3 matrix that took the photo there."""
     import cv2
 
     tl, tr, br, bl = corners
@@ -114,7 +115,7 @@ def _rectify(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
     w, h = int(round(w * k)), int(round(h * k))
     dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
     m = cv2.getPerspectiveTransform(corners.astype(np.float32), dst)
-    return cv2.warpPerspective(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    return cv2.warpPerspective(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE), m
 
 
 def even_light(gray: np.ndarray) -> np.ndarray:
@@ -136,10 +137,13 @@ def even_light(gray: np.ndarray) -> np.ndarray:
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
-def flatten_photo(gray: np.ndarray, fixes: list[Fix] | None = None) -> np.ndarray:
+def flatten_photo(gray: np.ndarray, fixes: list[Fix] | None = None,
+                  transform: list[np.ndarray] | None = None) -> np.ndarray:
     """A phone photo of a page -> the page, flat and evenly lit; any other image unchanged.
 
-    ``fixes`` (if given) receives what was done, as :class:`Fix` records.
+    ``fixes`` (if given) receives what was done, as :class:`Fix` records; ``transform``
+    (if given) the 3x3 matrix from the photo's pixels to the flattened page's, when it
+    was flattened (so word boxes can be taken back onto the photo).
 
         >>> import numpy as np
         >>> page = np.full((300, 200), 250, np.uint8)   # a flat scan: paper edge to edge
@@ -149,7 +153,9 @@ def flatten_photo(gray: np.ndarray, fixes: list[Fix] | None = None) -> np.ndarra
     corners = find_page(gray)
     if corners is None:
         return gray
-    page = _rectify(gray, corners)
+    page, m = _rectify(gray, corners)
+    if transform is not None:
+        transform.append(m)
     page = even_light(page)
     if fixes is not None:
         pts = ", ".join(f"({x:.0f},{y:.0f})" for x, y in corners)

@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 MODULES = ["extractor.normalize", "extractor.read", "extractor.read.sniff", "extractor.read.layout",
-           "extractor.read.text", "extractor.read.grid", "extractor.read.cells", "extractor.read.ocr"]
+           "extractor.read.text", "extractor.read.grid", "extractor.read.cells", "extractor.read.ocr",
+           "extractor.read.boxes"]
 
 
 @pytest.mark.parametrize("name", MODULES)
