@@ -111,9 +111,9 @@ def _documents(path: Path, misses: bool) -> dict:
                 tally["restored"] += ok
                 if misses and not ok:
                     print(f"doc miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
-            # a read turned into another person's name of the same document: two people merged
+            # a reading repaired into another person's name of the same document: two people merged
             others = {_norm(o["true"]) for o in doc if o["person"] != r["person"]}
-            tally["merged_with_another_person"] += _norm(got) in others and not ok
+            tally["merged_with_another_person"] += bool(fixes) and _norm(got) in others and not ok
     return {"documents": len(docs), "reads": len(rows), **tally,
             "restored_share_alone": round(tally["restored_alone"] / max(1, tally["damaged"]), 3),
             "restored_share": round(tally["restored"] / max(1, tally["damaged"]), 3)}

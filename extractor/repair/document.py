@@ -6,17 +6,19 @@ Văn Bình" in one document is strong evidence, stronger than any lexicon: the d
 reading is repaired to the other, with the reason "đọc được ở chỗ khác trong cùng văn
 bản".
 
-Two readings are one person only when that is far likelier than two people: for forms A
-and B of the same length, differing in one or two syllables each within an OCR slip,
+Only a reading with a part unknown in its place (damage one can see, left as read or
+repaired alone) is repaired here; a reading that is itself a real name stays, even beside
+a likelier one ("Thủy" beside "Thùy" may be a sister: :data:`VISIBLE_ONLY`). Its readings
+(form B) belong either
 
-- *one person named A*: P(A) · P(B read | A)^(readings of B) · P(A read | A)^(readings of A),
-- *one person named B*: the same the other way round,
-- *two people*: P(A) · P(B) · (people in the document) · both read right every time,
+- to a person A already named in the document, of the same length, one or two syllables
+  apart, each within an OCR slip: P(B read | A)^(readings of B), from the learned OCR
+  channel (:mod:`.channel`); or
+- to a person of their own, a namesake of the nearest A: :data:`NAMESAKE` x P(B's
+  differing parts as names in their places) x P(B read right)^(readings of B).
 
-where P(name) is the product of its parts' priors in their places and P(read | name) the
-learned OCR channel (:mod:`.channel`). A is taken when it holds :data:`DOC_CONFIDENCE` of
-the probability. Near namesakes each read cleanly ("Lê Văn Hùng" twice, "Lê Văn Hưng"
-twice) stay two people: two slips in a row are far rarer than a namesake.
+The likeliest A is taken when it holds :data:`DOC_CONFIDENCE` of the probability, so
+"Lê Văn Hung" beside both "Lê Văn Hùng" and "Lê Văn Hưng" stays as read.
 """
 from __future__ import annotations
 
@@ -28,6 +30,13 @@ from collections.abc import Sequence
 from ..records import Repair
 
 DOC_CONFIDENCE = 0.9
+# Prior that a document names, beside a person, another one whose name is an OCR slip
+# away from theirs (relatives, "Lê Văn Hùng" and "Lê Văn Hưng"): set high on purpose,
+# since merging two people is the error that must not happen.
+NAMESAKE = 0.05
+# Only a reading with a part unknown in its place (damage one can see) is repaired from the
+# document; a reading that is itself a real name stays, even beside a likelier one.
+VISIBLE_ONLY = True
 
 
 def _parts(name: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...]] | None:
@@ -62,6 +71,13 @@ def _log_read(read_keys: Sequence[str], true_keys: Sequence[str]) -> float:
     return sum(ch.logp(r, t) for r, t in zip(read_keys, true_keys, strict=True))
 
 
+def _differing(a: Sequence[str], b: Sequence[str], slots: Sequence[str],
+               words: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """The parts of B that differ from A, with their places and words."""
+    at = [i for i in range(len(b)) if a[i] != b[i]]
+    return [b[i] for i in at], [slots[i] for i in at], [words[i] for i in at]
+
+
 def _close(a: Sequence[str], b: Sequence[str]) -> bool:
     """Same length, one or two syllables apart, each within an OCR slip (confusion cost <= 2)."""
     from .confusion import confusion_cost
@@ -87,29 +103,30 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre") -> list
     parsed = [_parts(text) for text, _ in alone]
     forms = Counter(p[1] for p in parsed if p)
     info = {p[1]: p for p in parsed if p}
-    people = max(2, len(forms))
-    target: dict[tuple[str, ...], tuple[tuple[str, ...], float]] = {}  # form read -> (form of the person, probability)
+    target: dict[tuple[str, ...], tuple[tuple[str, ...], float]] = {}  # form read -> (person's form, probability)
     for b, nb in forms.items():
         wb, _, sb = info[b]
-        for a, na in forms.items():
-            if a == b or not _close(a, b):
-                continue
+        if VISIBLE_ONLY and all(_known(k, s) for k, s in zip(b, sb, strict=True)):
+            continue
+        # B's readings belong to a person A of the document, read with slips, or to a
+        # person of their own, a namesake of the nearest A (with B's differing parts as names)
+        hyp: dict[tuple[str, ...] | None, float] = {}
+        own = -math.inf
+        for a in forms:
             wa, _, sa = info[a]
-            if not all(_known(k, s) for k, s in zip(a, sa, strict=True)):
-                continue  # the person's name must itself be a known name
-            prior_a, prior_b = _log_prior(a, sa, wa), _log_prior(b, sb, wb)
-            right_a, right_b = _log_read(a, a), _log_read(b, b)
-            hyp = {
-                "a": prior_a + nb * _log_read(b, a) + na * right_a,
-                "b": prior_b + na * _log_read(a, b) + nb * right_b,
-                "two": prior_a + prior_b + math.log(people) + na * right_a + nb * right_b,
-            }
-            top = max(hyp.values())
-            if top == -math.inf:
+            if a == b or not _close(a, b) or not all(_known(k, s) for k, s in zip(a, sa, strict=True)):
                 continue
-            p = math.exp(hyp["a"] - top) / sum(math.exp(v - top) for v in hyp.values())
-            if p >= DOC_CONFIDENCE and p > target.get(b, ((), 0.0))[1]:
-                target[b] = (a, p)
+            hyp[a] = nb * _log_read(b, a)
+            own = max(own, math.log(NAMESAKE) + _log_prior(*_differing(a, b, sb, wb)) + nb * _log_read(b, b))
+        if not hyp:
+            continue
+        hyp[None] = own
+        top = max(hyp.values())
+        total = sum(math.exp(v - top) for v in hyp.values())
+        best = max((k for k in hyp if k is not None), key=lambda k: hyp[k])
+        p = math.exp(hyp[best] - top) / total
+        if p >= DOC_CONFIDENCE:
+            target[b] = (best, p)
     out = []
     for name, (text, fixes), parts in zip(names, alone, parsed, strict=True):
         if not parts or parts[1] not in target:

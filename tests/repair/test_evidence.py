@@ -89,13 +89,20 @@ def test_a_damaged_name_is_repaired_from_its_clean_reading_in_the_same_document(
     assert "cùng văn bản" in fixes[0].reason and "'Lê Văn Hùng'" in fixes[0].reason
 
 
-def test_a_reading_that_is_itself_a_name_is_repaired_only_by_the_document():
-    # "Thủy" is a real name: alone it is never changed; read twice as "Thùy" elsewhere,
-    # the one reading "Thủy" is the slip (grave read as hook), and the capitals stay
-    assert repair_name("TRẦN THỦY HỒNG") == ("TRẦN THỦY HỒNG", ())
+def test_a_reading_that_is_itself_a_name_stays_even_beside_a_likelier_one():
+    # "Thủy" is a real name: "Trần Thủy Hồng" may be the sister of "Trần Thùy Hồng", so
+    # the document pass only repairs damage one can see (a part unknown in its place)
     out = repair_names_in_document(["TRẦN THỦY HỒNG", "Trần Thùy Hồng", "Trần Thùy Hồng"])
-    assert [n for n, _ in out] == ["TRẦN THÙY HỒNG", "Trần Thùy Hồng", "Trần Thùy Hồng"]
-    assert [(f.original, f.repaired) for f in out[0][1]] == [("THỦY", "THÙY")]
+    assert out == [("TRẦN THỦY HỒNG", ()), ("Trần Thùy Hồng", ()), ("Trần Thùy Hồng", ())]
+
+
+def test_a_damaged_reading_between_two_namesakes_stays_as_read():
+    # "Hung" beside both Hùng and Hưng: the document says both people exist, not which one
+    names = ["Lê Văn Hùng", "Lê Văn Hùng", "Lê Văn Hưng", "Lê Văn Hung"]
+    assert repair_names_in_document(names) == [(n, ()) for n in names]
+    # beside Hùng alone, it is Hùng, and capitals stay capitals
+    out = repair_names_in_document(["LÊ VĂN HUNG", "Lê Văn Hùng"])
+    assert out[0][0] == "LÊ VĂN HÙNG" and [(f.original, f.repaired) for f in out[0][1]] == [("HUNG", "HÙNG")]
 
 
 def test_near_namesakes_read_cleanly_stay_two_people():
@@ -158,5 +165,25 @@ def test_labelled_documents():
             alone += _norm(repair_name(r["read"])[0]) == _norm(r["true"])
             together += _norm(got) == _norm(r["true"])
             others = {_norm(o["true"]) for o in doc if o["person"] != r["person"]}
-            assert _norm(got) not in others, (r["read"], got)  # never merged with another person
-    assert together > alone
+            assert not (fixes and _norm(got) in others), (r["read"], got)  # never merged with another person
+    # measured: 136 of 174 damaged readings together, 122 alone (`python -m bench repair`)
+    assert together >= alone + 10
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is absent")
+def test_real_documents_names_are_left_alone_by_the_document_pass():
+    """The gold cadres of each real document (typed, so correct), compared as one document's
+    names: real namesakes and relatives must not be merged. Only "Nguyên", left out of the
+    lexicon on purpose (tests/extract/test_repair.py), is repaired, and by the name alone."""
+    seen = 0
+    for path in sorted(SHARED.glob("*/*.gold.json")):
+        names = [a["cadre"] for a in json.loads(path.read_text(encoding="utf-8")).get("assignments", [])]
+        seen += len(names)
+        for name, (_, fixes) in zip(names, repair_names_in_document(names), strict=True):
+            if fixes:
+                assert name.startswith("Nguyên "), (path.name, name)
+                assert all("cùng văn bản" not in f.reason for f in fixes), (path.name, name)
+    assert seen > 300
