@@ -2,7 +2,8 @@
 
 Roles (vai trò): ``clerk`` (văn thư: upload, read), ``reviewer`` (người rà soát: clerk +
 decide, correct, bulk, export), ``admin`` (quản trị: everything + users, tokens, audit).
-Tokens are random, shown once, and stored only as their SHA-256. Each process remembers
+Tokens are random, shown once, and stored only as their SHA-256. The FastAPI side (the
+request's session, the caller, role checks) is in ``service/api/deps.py``. Each process remembers
 who a token belongs to for 30 s (``TokenCache``: no lookup per request); revoking through
 ``revoke_tokens`` reaches every process sharing DATA_DIR at once.
 
@@ -18,17 +19,13 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, HTTPException
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from service.storage.db import SessionLocal, session_scope
+from service.storage.db import SessionLocal
 from service.storage.models import ApiToken, AuditLog, User, utcnow
 
 ROLES = ("clerk", "reviewer", "admin")
@@ -346,54 +343,3 @@ def audit(session: Session, user: User | SignedIn | None, action: str, entity: s
     """Record a write: who, when, what, before and after (JSON-able dicts)."""
     session.add(AuditLog(at=utcnow(), user_id=getattr(user, "id", None), user_name=getattr(user, "name", None),
                          action=action, entity=entity, entity_id=entity_id, before=before, after=after))
-
-
-# --------------------------------------------------------------------------- FastAPI dependencies
-
-
-def get_session() -> Iterator[Session]:
-    """A request-scoped session: committed when the route returns, rolled back on error."""
-    with session_scope() as session:
-        yield session
-
-
-# scope="function": commit when the route returns, BEFORE the answer is sent. FastAPI's
-# default ends a yield dependency after the response: a client could be told "stored" (a
-# new token, an upload's id, a decision) and ask again before the commit, or be told so
-# for a write whose commit then failed. (Measured: the answer left 1 s before a slow exit.)
-DbSession = Annotated[Session, Depends(get_session, scope="function")]
-_bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec users add` or POST /api/auth/login")
-
-
-def current_user(session: DbSession,
-                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> SignedIn:
-    """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token."""
-    if creds is None or not creds.credentials:
-        raise HTTPException(401, "missing token: send Authorization: Bearer TOKEN",
-                            headers={"WWW-Authenticate": "Bearer"})
-    user = signed_in(session, creds.credentials)
-    if user is None:
-        raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
-                            headers={"WWW-Authenticate": "Bearer"})
-    return user
-
-
-def require(role: str):
-    """Dependency: the current user if their role is at least ``role``, else 403.
-
-    >>> @router.post("/x")
-    ... def x(user: Annotated[SignedIn, Depends(require("reviewer"))]): ...
-    """
-
-    def dep(user: Annotated[SignedIn, Depends(current_user)]) -> SignedIn:
-        if RANK.get(user.role, -1) < RANK[role]:
-            raise HTTPException(403, f"this needs the {role} role; you are {user.role}")
-        return user
-
-    dep.__name__ = f"require_{role}"
-    return dep
-
-
-Clerk = Annotated[SignedIn, Depends(require("clerk"))]
-Reviewer = Annotated[SignedIn, Depends(require("reviewer"))]
-Admin = Annotated[SignedIn, Depends(require("admin"))]

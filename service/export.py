@@ -1,14 +1,14 @@
 """Export records as CSV, XLSX or JSON, one row per (cadre, task), Vietnamese headers.
 
 The rows are the register's (sổ theo dõi): the same filters as ``/api/tasks``
-(``service.api.common.task_filters``) and the same meaning of a status, a task's own:
+(``service.api.filters.Filters``) and the same meaning of a status, a task's own:
 a task still pending under a confirmed cadre is exported as pending, not confirmed.
 
 Cells are made safe for spreadsheets: a value starting with ``= + - @``, a tab or a
 carriage return gets a leading apostrophe (Excel and LibreOffice would run it as a
 formula), and control characters that XLSX cannot hold are dropped.
 
-    >>> body, media, ext = render(session, "xlsx", "confirmed", {"unit": "hoa phu", "year": 2022})
+    >>> body, media, ext = render(session, "xlsx", "confirmed", Filters(unit="hoa phu", year=2022))
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.api.filters import Filters
 from service.storage.models import Assignment, Document, Task
 
 HEADERS = ["Họ và tên", "Chức vụ", "Đơn vị", "Nội dung", "Thời gian", "Trạng thái", "Văn bản"]
@@ -47,13 +48,13 @@ def _period(start, end, text) -> str:
     return f"Giai đoạn {start} - {end}"
 
 
-def records(session: Session, status: str = "confirmed", filters: dict | None = None) -> list[dict]:
+def records(session: Session, status: str = "confirmed", filters: Filters | dict | None = None) -> list[dict]:
     """The rows to export, ordered by document, assignment, task. ``filters`` are the
-    register's (unit, cadre, year, q, document_id, unit_key); ``status`` confirmed,
-    pending, rejected or all."""
-    from service.api.common import task_filters
-
-    conds, _ = task_filters(status=status, **(filters or {}))
+    register's (``Filters``, or a dict of its fields); ``status`` confirmed, pending,
+    rejected or all."""
+    if not isinstance(filters, Filters):
+        filters = Filters(**(filters or {}))
+    conds, _ = filters.for_tasks(status)
     q = (select(Task, Assignment, Document.name)
          .join(Assignment, Task.assignment_id == Assignment.id)
          .join(Document, Task.document_id == Document.id)
@@ -125,7 +126,7 @@ def to_json(recs) -> bytes:
 
 
 def render(session: Session, fmt: str, status: str = "confirmed",
-           filters: dict | None = None) -> tuple[bytes, str, str]:
+           filters: Filters | dict | None = None) -> tuple[bytes, str, str]:
     """(body, media type, file extension) for ``fmt`` in csv|xlsx|json."""
     recs = records(session, status, filters)
     if fmt == "xlsx":

@@ -6,7 +6,7 @@ never removed: the review page (service/ui) and outside tools rely on them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +14,21 @@ Role = Literal["clerk", "reviewer", "admin"]
 DbId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 ReviewStatus = Literal["pending", "confirmed", "rejected"]
 DocStatus = Literal["queued", "processing", "done", "failed"]
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list (newest first; ``limit`` and ``offset`` choose it). ``total`` is
+    exact when ``total_exact`` is true, else counting stopped at ``COUNT_CAP`` and there
+    are more. Each list names its own page (``class DocList(Page[DocOut])``) so the OpenAPI
+    document keeps the names clients know."""
+
+    items: list[T]
+    total: int
+    total_exact: bool = Field(default=True, description="false: there are more than total "
+                                                            "(counting stops at a cap)")
 
 
 class SpanOut(BaseModel):
@@ -104,10 +119,8 @@ class DocOut(BaseModel):
     statistics: list[dict] = []
 
 
-class DocList(BaseModel):
-    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
-    items: list[DocOut]
-    total: int
+class DocList(Page[DocOut]):
+    pass
 
 
 class PageOut(BaseModel):
@@ -147,10 +160,8 @@ class TaskRow(TaskOut):
     document_name: str | None = None
 
 
-class TaskList(BaseModel):
-    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
-    items: list[TaskRow]
-    total: int
+class TaskList(Page[TaskRow]):
+    pass
 
 
 class AssignmentOut(BaseModel):
@@ -173,10 +184,8 @@ class AssignmentOut(BaseModel):
     extracted: dict | None = None
 
 
-class AssignmentList(BaseModel):
-    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
-    items: list[AssignmentOut]
-    total: int
+class AssignmentList(Page[AssignmentOut]):
+    pass
 
 
 class AssignmentPatch(BaseModel):
@@ -231,10 +240,8 @@ class DupOut(BaseModel):
     b: DupSide
 
 
-class DupList(BaseModel):
-    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
-    items: list[DupOut]
-    total: int
+class DupList(Page[DupOut]):
+    pass
 
 
 class DupDecision(BaseModel):
@@ -272,10 +279,8 @@ class AuditOut(BaseModel):
     after: dict | None
 
 
-class AuditList(BaseModel):
-    total_exact: bool = True  # False: there are more than ``total`` (counting stops at a cap)
-    items: list[AuditOut]
-    total: int
+class AuditList(Page[AuditOut]):
+    pass
 
 
 class Accepted(BaseModel):
@@ -344,7 +349,5 @@ class DupDecisionOut(BaseModel):
     pair: DupOut | None = None
 
 
-class DupHistory(BaseModel):
-    total_exact: bool = True
-    items: list[DupDecisionOut]
-    total: int
+class DupHistory(Page[DupDecisionOut]):
+    pass

@@ -5,27 +5,14 @@ A user who leaves is *disabled*: every token stops at once in every server proce
 sign-in by password is refused, until an admin enables them again."""
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, HTTPException, Response
-from fastapi.security import HTTPAuthorizationCredentials
+from fastapi import APIRouter, HTTPException, Response
 from pydantic import BaseModel, Field
 
-from service.auth import (
-    Admin,
-    Clerk,
-    DbSession,
-    _bearer,
-    audit,
-    check_password,
-    disable_user,
-    enable_user,
-    revoke_token,
-    set_password,
-)
+from service.auth import audit, check_password, disable_user, enable_user, revoke_token, set_password
 from service.storage.models import User
 
-from .common import Id, get_or_404
+from .common import get_or_404
+from .deps import Admin, Clerk, Credentials, DbSession, Id
 
 router = APIRouter(prefix="/api", tags=["users"])
 NO_STORE = {"Cache-Control": "no-store"}
@@ -60,7 +47,7 @@ def _state(u: User, revoked: int = 0) -> dict:
 
 @router.post("/auth/logout", response_model=SignedOut, responses={401: {"description": "no valid token"}})
 def logout(session: DbSession, user: Clerk, response: Response,
-           creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]):
+           creds: Credentials):
     """Sign out: the token of this request stops working, in every server process, at once."""
     response.headers.update(NO_STORE)
     n = revoke_token(session, creds.credentials) if creds else 0

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import func, select
 
-from service.auth import Clerk, DbSession, Reviewer, audit
+from service.auth import audit
 from service.processing import set_unit_keys, sync_years
 from service.schemas import (
     AssignmentList,
@@ -24,22 +24,16 @@ from service.storage.models import Assignment, AssignmentUnit, Document, ReviewD
 from .common import (
     ASSIGNMENT_COLUMNS,
     TASK_COLUMNS,
-    Id,
-    Limit,
-    Offset,
-    QId,
-    assignment_filters,
     assignment_out,
     assignments_page_json,
-    clamp,
     get_or_404,
-    json_response,
+    page_answer,
     page_total,
-    task_filters,
     task_out,
     task_row,
     tasks_by_assignment,
 )
+from .deps import Clerk, DbSession, Id, Paging, RegisterFilters, Reviewer
 
 router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]
@@ -52,29 +46,19 @@ def _names(session, doc_ids) -> dict[int, str]:
 
 
 @router.get("/assignments", response_model=AssignmentList)
-def list_assignments(session: DbSession, user: Clerk,
-                     unit: Annotated[str | None, Query(max_length=300)] = None,
-                     cadre: Annotated[str | None, Query(max_length=300)] = None,
-                     year: Annotated[int | None, Query(ge=0, le=10000)] = None,
-                     status: Annotated[Status | None, Query()] = None,
-                     q: Annotated[str | None, Query(max_length=300)] = None,
-                     document_id: QId = None,
-                     unit_key: Annotated[str | None, Query(max_length=40)] = None,
-                     limit: Limit = 50,
-                     offset: Offset = 0):
+def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, page: Paging,
+                     status: Annotated[Status | None, Query()] = None):
     """Assignments with their tasks; unit, cadre and q match without accents ("hoa phu" finds "Hòa Phú");
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
-    limit, offset = clamp(limit, offset)
-    conds = assignment_filters(unit, cadre, year, status, q, document_id, unit_key)
+    conds = filters.for_assignments(status)
     if session.get_bind().dialect.name == "postgresql":
-        return assignments_page_json(session, conds, limit, offset)
+        return assignments_page_json(session, conds, page.limit, page.offset)
     rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
                            .join(Document, Assignment.document_id == Document.id)
-                           .where(*conds).order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
-    total, exact = page_total(session, select(Assignment.id).where(*conds), offset, limit, len(rows))
+                           .where(*conds).order_by(Assignment.id.desc()).limit(page.limit).offset(page.offset)).all()
+    total, exact = page_total(session, select(Assignment.id).where(*conds), page.offset, page.limit, len(rows))
     tasks = tasks_by_assignment(session, [r.id for r in rows])
-    return json_response({"items": [assignment_out(r, r.document_name, tasks[r.id]) for r in rows], "total": total,
-                          "total_exact": exact})
+    return page_answer([assignment_out(r, r.document_name, tasks[r.id]) for r in rows], total, exact)
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
@@ -162,28 +146,20 @@ def list_units(session: DbSession, user: Clerk):
 
 
 @router.get("/tasks", response_model=TaskList)
-def list_tasks(session: DbSession, user: Clerk,
-               unit: Annotated[str | None, Query(max_length=300)] = None,
-               cadre: Annotated[str | None, Query(max_length=300)] = None,
-               year: Annotated[int | None, Query(ge=0, le=10000)] = None,
-               status: Annotated[Status | None, Query()] = None,
-               q: Annotated[str | None, Query(max_length=300)] = None,
-               document_id: QId = None,
-               unit_key: Annotated[str | None, Query(max_length=40)] = None,
-               limit: Limit = 50,
-               offset: Offset = 0):
-    """Tasks with their cadre and unit; text filters match without accents; ``unit_key`` as for assignments."""
-    limit, offset = clamp(limit, offset)
-    conds, needs_join = task_filters(unit, cadre, year, status, q, document_id, unit_key)
+def list_tasks(session: DbSession, user: Clerk, filters: RegisterFilters, page: Paging,
+               status: Annotated[Status | None, Query()] = None):
+    """The register (sổ theo dõi): tasks with their cadre and unit; text filters match without
+    accents; ``unit_key`` as for assignments. /api/export and /api/stats/units read the same
+    filters the same way (``Filters``)."""
+    conds, needs_join = filters.for_tasks(status)
     rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
                                   Document.name.label("document_name"))
                            .join(Assignment, Task.assignment_id == Assignment.id)
                            .join(Document, Task.document_id == Document.id)
-                           .where(*conds).order_by(Task.id.desc()).limit(limit).offset(offset)).all()
+                           .where(*conds).order_by(Task.id.desc()).limit(page.limit).offset(page.offset)).all()
     count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
-    total, exact = page_total(session, count_stmt, offset, limit, len(rows))
-    return json_response({"items": [task_row(r, r.document_name) for r in rows], "total": total,
-                          "total_exact": exact})
+    total, exact = page_total(session, count_stmt, page.offset, page.limit, len(rows))
+    return page_answer([task_row(r, r.document_name) for r in rows], total, exact)
 
 
 @router.post("/review/bulk", response_model=Updated)

@@ -1,24 +1,16 @@
-"""Row -> API shape conversions and shared query helpers."""
+"""Rows -> API shapes, and the list answers: a page (``page_answer``) and its total
+(``page_total``, ``capped_count``). What routes are given is in ``deps.py``; what the
+register's filters mean is in ``filters.py``."""
 from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
 
-from fastapi import HTTPException, Path, Query, Response
-from sqlalchemy import and_, case, func, or_, select, text
+from fastapi import HTTPException, Response
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
-from service.storage.fold import fold
-from service.storage.models import Assignment, AssignmentUnit, Document, DuplicatePair, Task
-
-MAX_LIMIT = 500
-MAX_ID = 2_147_483_647  # PostgreSQL integer: a larger id cannot exist (and must not reach the database)
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-QId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
-Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
-PageNo = Annotated[int, Path(ge=1, le=100_000)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+from service.storage.models import Assignment, Document, DuplicatePair, Task
 
 
 def capped_count(session: Session, stmt, cap: int | None = None) -> tuple[int, bool]:
@@ -57,12 +49,13 @@ def json_response(data) -> Response:
     return Response(_dumps(data), media_type="application/json")
 
 
+def page_answer(items: list[dict], total: int, exact: bool) -> Response:
+    """A list page (``schemas.Page``): ``{"items", "total", "total_exact"}`` as JSON."""
+    return json_response({"items": items, "total": total, "total_exact": exact})
+
+
 def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, default=_json_default, separators=(",", ":"))
-
-
-def clamp(limit: int, offset: int) -> tuple[int, int]:
-    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
 
 
 def get_or_404(session: Session, model, id_: int, what: str):
@@ -230,73 +223,6 @@ def doc_out(d, counts: dict | None = None) -> dict:
         "attempts": d.attempts or 0, "ocr": bool(d.ocr), "warnings": list(d.warnings or []),
         "statistics": list(d.statistics or []), **counts,
     }
-
-
-def year_filter(start_col, end_col, year: int):
-    """The period [start, end] covers ``year`` (end missing = start only)."""
-    return and_(start_col <= year, func.coalesce(end_col, start_col) >= year)
-
-
-def like_folded(col, text: str):
-    key = fold(text)
-    return col.like(f"%{key}%") if key else None
-
-
-def unit_key_filter(unit_key: str):
-    """The assignment falls under the legacy or current unit ``unit_key`` (see extractor.units)."""
-    return (select(AssignmentUnit.assignment_id)
-            .where(AssignmentUnit.assignment_id == Assignment.id, AssignmentUnit.key == unit_key).exists())
-
-
-def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None,
-                       unit_key=None) -> list:
-    conds = []
-    if unit_key:
-        conds.append(unit_key_filter(unit_key))
-    if unit:
-        c = like_folded(Assignment.unit_folded, unit)
-        if c is not None:
-            conds.append(c)
-    if cadre:
-        c = like_folded(Assignment.cadre_folded, cadre)
-        if c is not None:
-            conds.append(c)
-    if year is not None:
-        conds.append(year_filter(Assignment.period_start, Assignment.period_end, year))
-    if status:
-        conds.append(Assignment.status == status)
-    if document_id is not None:
-        conds.append(Assignment.document_id == document_id)
-    if q:
-        key = fold(q)
-        if key:
-            pat = f"%{key}%"
-            conds.append(or_(Assignment.cadre_folded.like(pat), Assignment.unit_folded.like(pat),
-                             Assignment.position_folded.like(pat),
-                             select(Task.id).where(Task.assignment_id == Assignment.id,
-                                                   Task.text_folded.like(pat)).exists()))
-    return conds
-
-
-def task_filters(unit=None, cadre=None, year=None, status=None, q=None, document_id=None,
-                 unit_key=None) -> tuple[list, bool]:
-    """The register's filters on tasks (``/api/tasks`` and ``/api/export`` share them, so an
-    export holds exactly the rows the register shows). Returns ``(conditions, needs_join)``:
-    whether the conditions read the assignment (then join it). A task's status is its own:
-    a task still pending under a confirmed cadre is pending."""
-    conds = [unit_key_filter(unit_key)] if unit_key else []
-    for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
-        if val:
-            c = like_folded(col, val)
-            if c is not None:
-                conds.append(c)
-    if year is not None:
-        conds.append(year_filter(Task.year, func.coalesce(Task.period_end, Assignment.period_end), year))
-    if status and status != "all":
-        conds.append(Task.status == status)
-    if document_id is not None:
-        conds.append(Task.document_id == document_id)
-    return conds, bool(unit or cadre or year is not None or unit_key)
 
 
 def dup_side(t: Task, a: Assignment, d: Document) -> dict:

@@ -14,28 +14,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import or_, select
 
-from service.auth import Clerk, DbSession, Reviewer, audit
+from service.auth import audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
 from service.settings import get_settings
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page
 
-from .common import (
-    DOCUMENT_COLUMNS,
-    Id,
-    Limit,
-    Offset,
-    PageNo,
-    assignment_filters,
-    assignment_out,
-    clamp,
-    doc_counts,
-    doc_out,
-    get_or_404,
-    json_response,
-    like_folded,
-    page_total,
-)
+from .common import DOCUMENT_COLUMNS, assignment_out, doc_counts, doc_out, get_or_404, page_answer, page_total
+from .deps import Clerk, DbSession, Id, PageNo, Paging, Reviewer
+from .filters import Filters, like_folded
 
 log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -134,30 +121,28 @@ def _store_all(session, user, items: list[tuple[str, Path]], hint_obj):
 
 
 @router.get("", response_model=DocList)
-def list_documents(session: DbSession, user: Clerk,
+def list_documents(session: DbSession, user: Clerk, page: Paging,
                    status: Annotated[str | None, Query()] = None,
                    unit: Annotated[str | None, Query(max_length=300)] = None,
                    year: Annotated[int | None, Query(ge=0, le=10000)] = None,
-                   q: Annotated[str | None, Query(max_length=300)] = None,
-                   limit: Limit = 50,
-                   offset: Offset = 0):
-    """Documents, newest first, filtered by status, unit or year of their assignments, or text."""
-    limit, offset = clamp(limit, offset)
+                   q: Annotated[str | None, Query(max_length=300)] = None):
+    """Documents, newest first, filtered by status, unit or year of their assignments, or text
+    (the document's name, number, title or issuer, without accents; or its sha256)."""
     conds = []
     if status:
         conds.append(Document.status == status)
     if unit or year is not None:
         sub = select(Assignment.id).where(Assignment.document_id == Document.id,
-                                          *assignment_filters(unit=unit, year=year))
+                                          *Filters(unit=unit, year=year).for_assignments())
         conds.append(sub.exists())
     if q:  # without accents, like every search ("dot pha" finds "đột phá"); or a sha256
         conds.append(or_(like_folded(Document.search_folded, q) if fold(q) else Document.id.is_(None),
                          Document.sha256 == q.strip()))
     rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
-                           .limit(limit).offset(offset)).all()
-    total, exact = page_total(session, select(Document.id).where(*conds), offset, limit, len(rows))
+                           .limit(page.limit).offset(page.offset)).all()
+    total, exact = page_total(session, select(Document.id).where(*conds), page.offset, page.limit, len(rows))
     counts = doc_counts(session, [d.id for d in rows])
-    return json_response({"items": [doc_out(d, counts[d.id]) for d in rows], "total": total, "total_exact": exact})
+    return page_answer([doc_out(d, counts[d.id]) for d in rows], total, exact)
 
 
 @router.get("/{document_id}", response_model=DocOut)

@@ -11,28 +11,26 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from sqlalchemy import func, select
 
-from service.auth import Clerk, DbSession, Reviewer, audit
+from service.auth import audit
 from service.schemas import DupBulk, DupDecision, DupHistory, DupList, DupOut, Updated
 from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
 
-from .common import Id, Limit, Offset, QId, capped_count, clamp, dup_out, dup_outs, get_or_404, json_response
+from .common import capped_count, dup_out, dup_outs, get_or_404, page_answer
+from .deps import Clerk, DbSession, Id, Paging, QId, Reviewer
 
 router = APIRouter(prefix="/api/duplicates", tags=["duplicates"])
 STATUS_OF = {"duplicate": "duplicate", "distinct": "distinct", "merge": "merged", "pending": "pending"}
 
 
 @router.get("", response_model=DupList)
-def list_duplicates(session: DbSession, user: Clerk,
+def list_duplicates(session: DbSession, user: Clerk, page: Paging,
                     status: Annotated[Literal["pending", "duplicate", "distinct", "merged", "all"],
                                       Query()] = "pending",
                     document_id: QId = None,
-                    task_id: Annotated[list[Id] | None, Query(max_length=500)] = None,
-                    limit: Limit = 50,
-                    offset: Offset = 0):
+                    task_id: Annotated[list[Id] | None, Query(max_length=500)] = None):
     """Suggested pairs, highest score first; ``document_id`` or ``task_id`` (repeatable) for
     the pairs a document's or some tasks' records are in (the review page and the register
     show the decisions on the records)."""
-    limit, offset = clamp(limit, offset)
     conds = [] if status == "all" else [DuplicatePair.status == status]
     if document_id is not None:
         tids = select(Task.id).where(Task.document_id == document_id)
@@ -41,8 +39,9 @@ def list_duplicates(session: DbSession, user: Clerk,
         conds.append(DuplicatePair.task_a_id.in_(task_id) | DuplicatePair.task_b_id.in_(task_id))
     total, exact = capped_count(session, select(DuplicatePair.id).where(*conds))
     rows = session.scalars(select(DuplicatePair).where(*conds)
-                           .order_by(DuplicatePair.score.desc(), DuplicatePair.id).limit(limit).offset(offset)).all()
-    return json_response({"items": dup_outs(session, rows), "total": total, "total_exact": exact})
+                           .order_by(DuplicatePair.score.desc(), DuplicatePair.id)
+                           .limit(page.limit).offset(page.offset)).all()
+    return page_answer(dup_outs(session, rows), total, exact)
 
 
 def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
@@ -73,20 +72,18 @@ def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
 
 
 @router.get("/decisions", response_model=DupHistory)
-def list_decisions(session: DbSession, user: Clerk, limit: Limit = 50, offset: Offset = 0):
+def list_decisions(session: DbSession, user: Clerk, page: Paging):
     """Every decision on a pair, newest first: who, when, what (``pending`` = undone), and the
     pair as it is now (``pair`` null when its tasks are gone)."""
-    limit, offset = clamp(limit, offset)
     cond = ReviewDecision.entity == "duplicate"
     total = session.scalar(select(func.count()).select_from(ReviewDecision).where(cond)) or 0
     rows = session.scalars(select(ReviewDecision).where(cond).order_by(ReviewDecision.id.desc())
-                           .limit(limit).offset(offset)).all()
+                           .limit(page.limit).offset(page.offset)).all()
     pairs = {p.id: p for p in session.scalars(select(DuplicatePair).where(
         DuplicatePair.id.in_({r.entity_id for r in rows})))} if rows else {}
     outs = {o["id"]: o for o in dup_outs(session, list(pairs.values()))}
-    return json_response({"items": [{"id": r.id, "pair_id": r.entity_id, "decision": r.decision,
-                                     "user_name": r.user_name, "at": r.created_at, "pair": outs.get(r.entity_id)}
-                                    for r in rows], "total": total, "total_exact": True})
+    return page_answer([{"id": r.id, "pair_id": r.entity_id, "decision": r.decision, "user_name": r.user_name,
+                         "at": r.created_at, "pair": outs.get(r.entity_id)} for r in rows], total, True)
 
 
 @router.get("/{pair_id}", response_model=DupOut)

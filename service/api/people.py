@@ -7,9 +7,6 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from sqlalchemy import func, select
 
 from service.auth import (
-    Admin,
-    Clerk,
-    DbSession,
     audit,
     check_login,
     create_user,
@@ -21,7 +18,8 @@ from service.auth import (
 from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserListed, UserOut
 from service.storage.models import AuditLog, User
 
-from .common import Id, Limit, Offset, QId, clamp, get_or_404
+from .common import get_or_404
+from .deps import Admin, Clerk, DbSession, Id, Paging, QId
 
 router = APIRouter(prefix="/api", tags=["users"])
 
@@ -115,16 +113,13 @@ def revoke(user_id: Id, session: DbSession, user: Admin):
 
 
 @router.get("/audit", response_model=AuditList)
-def list_audit(session: DbSession, user: Admin,
+def list_audit(session: DbSession, user: Admin, page: Paging,
                entity: Annotated[str | None, Query(max_length=40)] = None,
                entity_id: QId = None,
                user_name: Annotated[str | None, Query(max_length=200)] = None,
-               action: Annotated[str | None, Query(max_length=60)] = None,
-               limit: Limit = 50,
-               offset: Offset = 0):
+               action: Annotated[str | None, Query(max_length=60)] = None):
     """Every write, newest first: who, when, action, before and after; filtered by what
     (entity, entity_id), who (user_name) and what was done (action)."""
-    limit, offset = clamp(limit, offset)
     conds = []
     if entity:
         conds.append(AuditLog.entity == entity)
@@ -135,7 +130,9 @@ def list_audit(session: DbSession, user: Admin,
     if action:
         conds.append(AuditLog.action == action)
     total = session.scalar(select(func.count()).select_from(AuditLog).where(*conds))
-    rows = session.scalars(select(AuditLog).where(*conds).order_by(AuditLog.id.desc()).limit(limit).offset(offset))
+    rows = session.scalars(select(AuditLog).where(*conds).order_by(AuditLog.id.desc())
+                           .limit(page.limit).offset(page.offset))
+    # through the response model (not page_answer): dates as pydantic writes them, as before
     return {"items": [{"id": r.id, "at": r.at, "user_id": r.user_id, "user_name": r.user_name, "action": r.action,
                        "entity": r.entity, "entity_id": r.entity_id, "before": r.before, "after": r.after}
                       for r in rows], "total": total}

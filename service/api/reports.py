@@ -7,11 +7,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy import case, func, select
 
-from service.auth import Clerk, DbSession, Reviewer, audit
+from service.auth import audit
 from service.schemas import StatsOut
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
-from .common import QId
+from .deps import Clerk, DbSession, RegisterFilters, Reviewer
 
 router = APIRouter(prefix="/api", tags=["reports"])
 
@@ -46,14 +46,8 @@ def unit_group(unit_key: str | None, unit: str | None) -> str:
 
 
 @router.get("/stats/units")
-def stats_by_unit(session: DbSession, user: Clerk,
-                  unit: Annotated[str | None, Query(max_length=300)] = None,
-                  cadre: Annotated[str | None, Query(max_length=300)] = None,
-                  year: Annotated[int | None, Query(ge=0, le=10000)] = None,
-                  status: Annotated[Literal["pending", "confirmed", "rejected"] | None, Query()] = None,
-                  q: Annotated[str | None, Query(max_length=300)] = None,
-                  document_id: QId = None,
-                  unit_key: Annotated[str | None, Query(max_length=40)] = None):
+def stats_by_unit(session: DbSession, user: Clerk, filters: RegisterFilters,
+                  status: Annotated[Literal["pending", "confirmed", "rejected"] | None, Query()] = None):
     """The register's chart: tasks, confirmed tasks and cadres per unit and year, for the
     register's filters. Units are grouped by the key the project resolves (one bar for
     "UBND xã Hòa Phú" and "Ủy ban nhân dân xã Hòa Phú"); ``names`` are the ways it was written.
@@ -61,9 +55,7 @@ def stats_by_unit(session: DbSession, user: Clerk,
     ``[{"key", "label", "names", "year", "assignments", "tasks", "confirmed"}]``, most tasks first."""
     from extractor import describe_key
 
-    from .common import task_filters
-
-    conds, _ = task_filters(unit, cadre, year, status, q, document_id, unit_key)
+    conds, _ = filters.for_tasks(status)
     rows = session.execute(
         select(Assignment.unit_key, Assignment.unit, Task.year, func.count(func.distinct(Assignment.id)),
                func.count(Task.id), func.sum(case((Task.status == "confirmed", 1), else_=0)))
@@ -94,24 +86,17 @@ def stats_by_unit(session: DbSession, user: Clerk,
 @router.get("/export", responses={200: {"content": {
     "text/csv": {}, "application/json": {},
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
-def export(session: DbSession, user: Reviewer,
+def export(session: DbSession, user: Reviewer, filters: RegisterFilters,
            format: Annotated[Literal["csv", "xlsx", "json"], Query()] = "csv",
-           status: Annotated[Literal["confirmed", "pending", "rejected", "all"], Query()] = "confirmed",
-           unit: Annotated[str | None, Query(max_length=300)] = None,
-           cadre: Annotated[str | None, Query(max_length=300)] = None,
-           year: Annotated[int | None, Query(ge=0, le=10000)] = None,
-           q: Annotated[str | None, Query(max_length=300)] = None,
-           document_id: QId = None,
-           unit_key: Annotated[str | None, Query(max_length=40)] = None):
+           status: Annotated[Literal["confirmed", "pending", "rejected", "all"], Query()] = "confirmed"):
     """The register's rows (one per cadre and task) with Vietnamese headers:
     Họ và tên, Chức vụ, Đơn vị, Nội dung, Thời gian, Trạng thái, Văn bản.
-    The filters and the status are those of ``/api/tasks``: an export holds what the register shows."""
+    The filters (one ``Filters`` model) and the status are those of ``/api/tasks``: an export
+    holds what the register shows; only the status's default differs (confirmed)."""
     from service import export as ex
 
-    filters = {"unit": unit, "cadre": cadre, "year": year, "q": q, "document_id": document_id, "unit_key": unit_key}
     body, media, ext = ex.render(session, format, status, filters)
     # who took the register out, and which part of it (issue 13: exports are audited)
-    audit(session, user, "export", "register", None, None,
-          {"format": format, "status": status, **{k: v for k, v in filters.items() if v is not None}})
+    audit(session, user, "export", "register", None, None, {"format": format, "status": status, **filters.given()})
     return Response(content=body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="giaoviec-{status}.{ext}"'})

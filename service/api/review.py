@@ -14,13 +14,14 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Response
 from sqlalchemy import case, func, select
 
-from service.auth import Clerk, DbSession, Reviewer, audit
+from service.auth import audit
 from service.processing import set_unit_keys, sync_years
 from service.schemas import AssignmentCreate, AssignmentOut, NextDocument, ReviewProgress, SpanIn, TaskCreate, TaskOut
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page, ReviewDecision, Task, utcnow
 
-from .common import Id, assignment_out, get_or_404, task_out
+from .common import assignment_out, get_or_404, task_out
+from .deps import Clerk, DbSession, Id, Reviewer
 
 router = APIRouter(prefix="/api", tags=["review"])
 REVIEWER = "reviewer"  # Task.source and fields[...]["source"] of what a reviewer added

@@ -81,7 +81,7 @@ def test_filter_indexes_are_read_as_the_lists_need(service):
     reads the covering index instead of looking up every row of one year."""
     from sqlalchemy import func, select, text
 
-    from service.api.common import assignment_filters
+    from service.api.filters import Filters
     from service.storage.db import get_engine
     from service.storage.models import Assignment
 
@@ -97,7 +97,8 @@ def test_filter_indexes_are_read_as_the_lists_need(service):
             assert all("fastupdate=off" in (o or "") for o in opts.values()), opts
         else:
             count = select(func.count()).select_from(
-                select(Assignment.id).where(*assignment_filters(unit="hoa phu", year=2022)).limit(1001).subquery())
+                select(Assignment.id).where(*Filters(unit="hoa phu", year=2022).for_assignments()).limit(1001)
+                .subquery())
             compiled = count.compile(engine)
             plan = " ".join(str(r[-1]) for r in c.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params[k] for k in compiled.positiontup)))

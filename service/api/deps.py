@@ -1,0 +1,98 @@
+"""What routes are given (FastAPI dependencies, in the FastAPI template's style): the
+request's database session, who is calling and whether their role may, the shared path
+and query parameters, and the register's filters.
+
+    >>> @router.get("/things")
+    ... def things(session: DbSession, user: Clerk, filters: RegisterFilters, page: Paging): ...
+
+Roles (vai trò) rank clerk < reviewer < admin; ``Reviewer`` lets reviewers and admins
+through. Token and user logic itself is in ``service/auth.py``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from service.auth import RANK, SignedIn, signed_in
+from service.storage.db import session_scope
+
+from .filters import Filters
+
+MAX_LIMIT = 500
+MAX_ID = 2_147_483_647  # PostgreSQL integer: a larger id cannot exist (and must not reach the database)
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+QId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+PageNo = Annotated[int, Path(ge=1, le=100_000)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+
+
+def get_session() -> Iterator[Session]:
+    """A request-scoped session: committed when the route returns, rolled back on error."""
+    with session_scope() as session:
+        yield session
+
+
+# scope="function": commit when the route returns, BEFORE the answer is sent. FastAPI's
+# default ends a yield dependency after the response: a client could be told "stored" (a
+# new token, an upload's id, a decision) and ask again before the commit, or be told so
+# for a write whose commit then failed.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
+bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec users add` or POST /api/auth/login")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def current_user(session: DbSession, creds: Credentials) -> SignedIn:
+    """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token."""
+    if creds is None or not creds.credentials:
+        raise HTTPException(401, "missing token: send Authorization: Bearer TOKEN",
+                            headers={"WWW-Authenticate": "Bearer"})
+    user = signed_in(session, creds.credentials)
+    if user is None:
+        raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def require(role: str):
+    """Dependency: the current user if their role is at least ``role``, else 403.
+
+    >>> @router.post("/x")
+    ... def x(user: Annotated[SignedIn, Depends(require("reviewer"))]): ...
+    """
+
+    def dep(user: Annotated[SignedIn, Depends(current_user)]) -> SignedIn:
+        if RANK.get(user.role, -1) < RANK[role]:
+            raise HTTPException(403, f"this needs the {role} role; you are {user.role}")
+        return user
+
+    dep.__name__ = f"require_{role}"
+    return dep
+
+
+Clerk = Annotated[SignedIn, Depends(require("clerk"))]
+Reviewer = Annotated[SignedIn, Depends(require("reviewer"))]
+Admin = Annotated[SignedIn, Depends(require("admin"))]
+
+
+@dataclass(frozen=True, slots=True)
+class PageParams:
+    """``limit`` and ``offset`` of a list page (newest first everywhere)."""
+
+    limit: int = 50
+    offset: int = 0
+
+
+def paging(limit: Limit = 50, offset: Offset = 0) -> PageParams:
+    return PageParams(max(1, min(limit, MAX_LIMIT)), max(0, offset))
+
+
+Paging = Annotated[PageParams, Depends(paging)]
+# The register's filters as query parameters (unit, cadre, year, q, document_id, unit_key):
+# /api/tasks, /api/export and /api/stats/units take exactly these, read by one model.
+RegisterFilters = Annotated[Filters, Query()]
