@@ -626,7 +626,8 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     """Store and process every document below ``root``; see the module docstring.
 
     ``workers``: local pool size (default: one per core). ``use_celery``: default is
-    whether ``GIAOVIEC_BROKER_URL`` is set. ``summary``: where to write SUMMARY.csv.
+    what ``service.jobs.dispatcher`` chooses (Celery when ``GIAOVIEC_BROKER_URL`` is set).
+    ``summary``: where to write SUMMARY.csv.
 
     >>> r = ingest("archive/2019", workers=2, summary="2019.csv")
     >>> r.totals["done"] + r.totals["failed"] + r.totals["skipped"] == r.totals["files"]
@@ -642,8 +643,15 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         raise FileNotFoundError(f"{root}: no such file or folder; give the folder that holds the documents")
     settings = get_settings()
     init_db()
+    from service import jobs
+
+    # Celery or local, chosen where uploads choose it; local here is a pool of processes
+    # (the extractor is CPU-bound Python) with its own crash accounting, not the server's threads.
+    sender = jobs.dispatcher(settings)
     if use_celery is None:
-        use_celery = bool(settings.broker_url)
+        use_celery = sender.kind == "celery"
+    elif use_celery and sender.kind != "celery":
+        raise ValueError("use_celery=True needs a broker: set GIAOVIEC_BROKER_URL (e.g. redis://127.0.0.1:6379/0)")
     workers = max(1, workers or os.cpu_count() or 1)
     started = time.monotonic()
     dup_before = _duplicate_count()
@@ -725,9 +733,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         nonlocal pool
         ledger.add(doc_id)
         if use_celery:
-            from service.jobs import enqueue
-
-            enqueue(doc_id, match=False)
+            sender.send(doc_id, match=False)
             waiting.add(doc_id)
             return
         if pool is None:

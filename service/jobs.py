@@ -1,8 +1,11 @@
 """Background work: an in-process worker pool by default, Celery workers when
 ``GIAOVIEC_BROKER_URL`` is set. Both run :func:`service.processing.process_document`.
+``dispatcher()`` is the one place that chooses between them: uploads, re-runs, the
+sweeper and ``giaoviec ingest`` all send documents through what it returns.
 
     >>> from service.jobs import enqueue
     >>> enqueue(42)          # returns at once; the document is processed in the background
+    >>> dispatcher().kind    # "in-process" or "celery"
 
 Celery: ``giaoviec worker`` starts a worker on the queue ``GIAOVIEC_QUEUE``. Tasks are
 acknowledged late and rejected (so redelivered) when their worker is lost; a job
@@ -14,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 from celery import Celery
 from celery.signals import worker_process_init, worker_ready, worker_shutdown
@@ -120,24 +124,54 @@ def shutdown_runner(wait: bool = True) -> None:
             _runner = None
 
 
-def using_celery() -> bool:
-    return bool(get_settings().broker_url)
+@dataclass(frozen=True)
+class CeleryDispatcher:
+    """Documents go to Celery workers (``giaoviec worker``) on ``queue``; a send fails
+    when the broker is down (the document stays queued for the sweeper)."""
+
+    queue: str
+    kind: str = "celery"
+
+    def send(self, document_id: int, *, match: bool = True) -> None:
+        kwargs = {} if match else {"match": False}  # an upload's message stays as it always was
+        process_document_task.apply_async(args=[int(document_id)], kwargs=kwargs, queue=self.queue)
 
 
-def enqueue(document_id: int, *, match: bool = True) -> None:
-    """Process ``document_id`` in the background (Celery if a broker is set, else in-process).
+@dataclass(frozen=True)
+class InProcessDispatcher:
+    """Documents are processed by this process's pool of threads (``get_runner``)."""
+
+    kind: str = "in-process"
+
+    def send(self, document_id: int, *, match: bool = True) -> None:
+        get_runner().submit(document_id, match=match)
+
+
+def dispatcher(settings=None) -> CeleryDispatcher | InProcessDispatcher:
+    """Where documents are processed, chosen here and nowhere else: Celery workers when
+    ``GIAOVIEC_BROKER_URL`` is set, else this process.
+
+    >>> dispatcher(Settings(broker_url="redis://127.0.0.1:6379/0")).kind
+    'celery'
+    """
+    s = settings or get_settings()
+    return CeleryDispatcher(s.queue) if s.broker_url else InProcessDispatcher()
+
+
+def uses_celery(settings=None) -> bool:
+    """Whether ``dispatcher(settings)`` sends to Celery workers."""
+    return dispatcher(settings).kind == "celery"
+
+
+def enqueue(document_id: int, *, match: bool = True, settings=None) -> None:
+    """Process ``document_id`` in the background, where ``dispatcher(settings)`` says.
 
     ``match=False`` leaves duplicate matching to a later batch pass
     (:func:`service.storage.dedup.match_pending`; ``giaoviec ingest`` runs it).
 
     >>> enqueue(doc.id)
     """
-    s = get_settings()
-    if s.broker_url:
-        kwargs = {} if match else {"match": False}  # an upload's message stays as it always was
-        process_document_task.apply_async(args=[int(document_id)], kwargs=kwargs, queue=s.queue)
-    else:
-        get_runner().submit(document_id, match=match)
+    dispatcher(settings).send(document_id, match=match)
 
 
 def sweep(stale_seconds: int | None = None, *, include_queued: bool = False,
@@ -216,7 +250,7 @@ class Sweeper:
                 # Celery: a queued document whose message was lost (the broker was down when
                 # it was uploaded or re-run) is sent again instead of waiting for a worker's
                 # restart (issue 13). In-process, queued rows wait in this process's own pool.
-                sweep(s.stale_seconds, queued_seconds=s.queued_seconds if using_celery() else None)
+                sweep(s.stale_seconds, queued_seconds=s.queued_seconds if uses_celery(s) else None)
                 clean_temp()
             except Exception:
                 log.warning("sweep failed", exc_info=True)

@@ -97,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
             print("Log in on the page with it, or: curl -H 'Authorization: Bearer TOKEN' "
                   f"http://{args.host}:{args.port}/api/me", file=sys.stderr)
     workers = args.workers or default_workers(settings.database_url)
-    jobs = f"celery {settings.broker_url}" if settings.broker_url else "in-process"
+    from service.jobs import uses_celery
+
+    jobs = f"celery {settings.broker_url}" if uses_celery(settings) else "in-process"
     print(f"giaoviec: serving http://{args.host}:{args.port}/ with {workers} process(es) "
           f"(database {shown_url(settings.database_url)}, jobs {shown_url(jobs)})", file=sys.stderr)
     if workers > 1:

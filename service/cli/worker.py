@@ -17,10 +17,11 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from service.jobs import uses_celery
     from service.settings import get_settings
 
     s = get_settings()
-    if not s.broker_url:
+    if not uses_celery(s):
         print("giaoviec worker: set GIAOVIEC_BROKER_URL (e.g. redis://127.0.0.1:6379/0); "
               "without it `giaoviec serve` processes documents itself", file=sys.stderr)
         return 2
