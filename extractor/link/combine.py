@@ -234,10 +234,17 @@ _AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|ph�
 _REPLACING = re.compile(r"[,\s]+thay\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 
 
+# "Nội dung: …", "Phụ trách: …": a label before the task is not part of it
+_LABEL = re.compile(r"(?:nội dung(?: công việc| đăng ký)?|tên (?:công )?việc|việc đột phá|công việc|phụ trách)\s*:\s*")
+
+
 def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     """Task edges by the guidelines (convention 4): a body role ends where the body's work
     or the occasion begins; a trailing "thay ông X" goes."""
     s, e = t
+    label = _LABEL.match(folded, s, e)
+    if label and label.end() < e:
+        s = label.end()
     m = _REPLACING.search(folded, s, e)
     if m and m.start() > s:
         e = m.start()

@@ -9,8 +9,9 @@ from ..recognize.text import fold
 from ..recognize.titles import split_unit
 
 
-_LEVEL_NAME = re.compile(r"(?<![\w])(tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)\s+"
-                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:\s(?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
+# the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
+_LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận))[ \t]+"
+                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:[ \t](?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
 
 
 def place_context(text: str, province: str | None) -> dict:
@@ -23,6 +24,8 @@ def place_context(text: str, province: str | None) -> dict:
         level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
                  "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
         name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
+        if name.isupper():
+            name = name.title()
         if level in counts:
             counts[level][name] += 1
     ctx = {"tỉnh": province}
@@ -54,4 +57,7 @@ def unit_for(position: str | None, context, hints: dict) -> str | None:
         if m and context.get(m.group(1)):
             level = m.group(1)
             unit = f"{unit} {context[level]}" if not fold(unit).endswith(" ủy") else f"{unit} {context[level]}"
+    if not unit and re.match(r"công chức(?![\w])", fold(position.strip())):
+        # a commune's civil servants (công chức Địa chính, Tư pháp - Hộ tịch…) serve its People's Committee
+        unit = f"UBND xã {context['xã']}" if context.get("xã") else "UBND xã"
     return unit or hints.get("unit")

@@ -41,6 +41,82 @@ def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[in
     return (s, e) if e > s else None
 
 
+# "I. ĐỒNG CHÍ TRIỆU VĂN KHÁNH - BÍ THƯ ĐẢNG ỦY XÃ": a registration's heading per person
+_HEADING = re.compile(r"\s*(?:[ivxlc]{1,5}|\d{1,2}|[a-zđ])[.)]\s*(?:đồng chí|đ/c|ông|bà)\s+")
+_HEAD_SEP = re.compile(r"\s+[-–—]\s+|\s*[,:(]\s*")
+# labels of what is not the task itself: how, when, what comes of it
+_NOT_TASK = re.compile(r"\s*(?:[-+•]\s*)?(?:giải pháp|biện pháp|cách làm|thời gian|thời hạn|tiến độ|kết quả|"
+                       r"sản phẩm|mục tiêu|chỉ tiêu|người thực hiện|kinh phí|nguồn lực|lộ trình|phối hợp|"
+                       r"đơn vị phối hợp|cơ quan phối hợp|ghi chú)[^:\n]{0,30}:")
+_ITEM_START = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-+•*–—])\s*")
+
+
+def link_headings(text: str) -> list[RawAssignment]:
+    """Registrations laid out one person per heading, their items below it:
+
+        I. ĐỒNG CHÍ TRIỆU VĂN KHÁNH - BÍ THƯ ĐẢNG ỦY XÃ
+        1. Nội dung: Chỉ đạo hoàn thành …
+        Giải pháp: …
+        Thời gian hoàn thành: …
+
+    The tasks are the "Nội dung:" values, or, where no item is labelled, the numbered
+    items that are not a solution, a deadline or a result.
+
+    >>> t = "I. ĐỒNG CHÍ LÊ VĂN AN - CHỦ TỊCH UBND XÃ\\n1. Nội dung: Làm đường thôn 3.\\nGiải pháp: Huy động dân.\\n2. Nội dung: Số hóa hồ sơ.\\nII. ĐỒNG CHÍ HÀ THỊ MAI - CÔNG CHỨC TƯ PHÁP\\n1. Cấp 200 bản sao điện tử."
+    >>> [(t[slice(*r.cadre)], t[slice(*r.position[0])], [t[slice(*x)] for x in r.tasks]) for r in link_headings(t)]
+    [('LÊ VĂN AN', 'CHỦ TỊCH UBND XÃ', ['Làm đường thôn 3', 'Số hóa hồ sơ']), ('HÀ THỊ MAI', 'CÔNG CHỨC TƯ PHÁP', ['Cấp 200 bản sao điện tử'])]
+    """
+    folded = fold(text)
+    lines = paragraphs(text)
+    heads = []
+    for i, (ls, le) in enumerate(lines):
+        m = _HEADING.match(folded, ls, le)
+        if not m:
+            continue
+        sep = _HEAD_SEP.search(text, m.end(), le)
+        ns, ne = m.end(), (sep.start() if sep else le)
+        words = text[ns:ne].split()
+        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+            continue
+        title = trim_span(text, sep.end(), le, " \t.;,:)") if sep else None
+        heads.append((i, (ns, ne), title if title and title[1] > title[0] else None))
+    out = []
+    for k, (i, name, title) in enumerate(heads):
+        stop = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        block = lines[i + 1:stop]
+        labelled = [(a, b, m) for a, b in block if (m := _CONTENT.match(folded, _item_body(folded, a, b), b))]
+        tasks = []
+        if labelled:
+            for a, b, m in labelled:
+                end = re.compile(r"\.\s+(?=\S)").search(text, m.end(), b)
+                s, e = trim_span(text, m.end(), end.start() if end else b, " \t.;,")
+                if e > s:
+                    tasks.append((s, e))
+        else:
+            for a, b in block:
+                m = _ITEM_START.match(folded, a, b)
+                if not m or _NOT_TASK.match(folded, m.end(), b):
+                    continue
+                if re.match(r"\s*(?:[ivxlc]+)[.)]", folded[a:b]) or text[m.end():b].isupper():
+                    break  # the next section ("III. TỔ CHỨC THỰC HIỆN")
+                s, e = trim_span(text, m.end(), b, " \t.;,")
+                if e > s:
+                    tasks.append((s, e))
+        if not tasks:
+            continue
+        raw = RawAssignment(cadre=name, name_how="form", trigger="form", position=[title] if title else [])
+        raw.tasks = tasks
+        raw.span = (lines[i][0], max(e for _, e in tasks))
+        out.append(raw)
+    return out
+
+
+def _item_body(folded: str, a: int, b: int) -> int:
+    """Where a line's text starts after its numbering ("1. Nội dung: …")."""
+    m = _ITEM_START.match(folded, a, b)
+    return m.end() if m else a
+
+
 def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
     """Assignments from "Họ và tên: ..." forms, each with the span of its "Đơn vị:" value.
 
@@ -88,6 +164,8 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
             raw.span = (ls, max(e for _, e in raw.tasks))
             out.append((raw, unit))
         i = j + 1
+    seen = {fold(text[slice(*r.cadre)]) for r, _ in out}
+    out.extend((r, None) for r in link_headings(text) if fold(text[slice(*r.cadre)]) not in seen)
     return out
 
 

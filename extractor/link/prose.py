@@ -366,6 +366,12 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [r for r in out if r.tasks]
 
 
+_APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
+                         r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
+_LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
+                          r"ủy viên|uỷ viên|đảng viên|giáo viên|kế toán|thư ký|chánh|văn phòng)(?![\w])")
+
+
 def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int, se: int,
                     next_name: int) -> RawAssignment | None:
     """Read what follows one name: apposition, trigger, tasks. None when not assigned."""
@@ -382,6 +388,13 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     else:
         titles, pos = title_after(text, folded, ne, se)
         before = title_before(text, folded, ns, ss)
+    if not titles and how == "honorific":
+        # a title outside every list, in apposition before the verb that assigns
+        # ("đồng chí A, Công chức Tư pháp - Hộ tịch xã X, được giao …")
+        m = _APPOSITION.match(folded, ne, se)
+        if m and (text[m.start(1)].isupper() or _LOWER_TITLE.match(folded, m.start(1))):
+            s_, e_ = trim_span(text, m.start(1), m.end(1))
+            titles, pos = [(s_, e_)], m.end(1)
     if how == "model" and not titles and not before:
         return None
     position = ([before] if before else []) + titles

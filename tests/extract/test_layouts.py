@@ -1,0 +1,98 @@
+"""Layouts the issue names, written here (no real text copied): titles outside every
+list, registrations with one heading per person, member lists of a body set up for a
+purpose. Each asserts the records a clerk would type."""
+from __future__ import annotations
+
+import pytest
+
+from .perturb import extract_text
+
+SENTENCE = ("Năm 2022, đồng chí Hoàng Thị Lanh, {title}, được giao việc đột phá là số hóa 100% "
+            "sổ hộ tịch của xã Hòa Phú.")
+
+
+def _records(text: str, name: str = "t.txt") -> dict[str, dict]:
+    return {a["cadre"].casefold(): a for a in extract_text(text, name)}
+
+
+@pytest.mark.parametrize("title", [
+    "Chủ tịch UBND xã Hòa Phú",
+    "Công chức Tư pháp - Hộ tịch",
+    "công chức Địa chính - Xây dựng",
+    "Trưởng Trạm Khuyến nông xã",
+    "Công chức Văn phòng - Thống kê xã Hòa Phú",
+])
+def test_a_title_outside_every_list_still_gives_the_record(title):
+    found = _records(SENTENCE.format(title=title))
+    assert list(found) == ["hoàng thị lanh"]
+    a = found["hoàng thị lanh"]
+    assert a["position"] == title
+    assert [t["text"] for t in a["tasks"]] == ["số hóa 100% sổ hộ tịch của xã Hòa Phú"]
+    assert (a["period"]["start"], a["period"]["end"]) == (2022, 2022)
+
+
+def test_a_commune_civil_servant_serves_the_communes_peoples_committee():
+    a = _records(SENTENCE.format(title="Công chức Tư pháp - Hộ tịch"))["hoàng thị lanh"]
+    assert a["unit"] == "UBND xã Hòa Phú"
+
+
+REGISTRATION = """ĐẢNG ỦY XÃ TÂN AN
+
+BẢN ĐĂNG KÝ VIỆC ĐỘT PHÁ, ĐỔI MỚI NĂM 2024
+
+I. {first}
+1. Nội dung: Hoàn thành đường bê tông thôn Làng Mới dài 1,2 km.
+Giải pháp: Vận động nhân dân hiến đất, góp ngày công.
+Thời gian hoàn thành: Tháng 11/2024.
+2. Nội dung: Kết nạp 5 đảng viên mới.
+Giải pháp: Giao chi bộ thôn bồi dưỡng quần chúng ưu tú.
+Thời gian hoàn thành: Tháng 12/2024.
+
+II. {second}
+1. Nội dung: Cấp bản sao điện tử cho 100% hồ sơ hộ tịch năm 2024.
+Thời gian hoàn thành: Quý III/2024.
+"""
+
+
+@pytest.mark.parametrize("first,second", [
+    ("ĐỒNG CHÍ LƯƠNG VĂN THẮNG - BÍ THƯ ĐẢNG ỦY XÃ", "ĐỒNG CHÍ NÔNG THỊ HẠNH - CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"),
+    ("Đồng chí Lương Văn Thắng - Bí thư Đảng ủy xã", "Đồng chí Nông Thị Hạnh - Công chức Tư pháp - Hộ tịch"),
+], ids=["capitals", "mixed-case"])
+def test_a_registration_with_one_heading_per_person(first, second):
+    found = _records(REGISTRATION.format(first=first, second=second), "dang-ky.txt")
+    assert sorted(found) == ["lương văn thắng", "nông thị hạnh"]
+    a, b = found["lương văn thắng"], found["nông thị hạnh"]
+    # the "Nội dung:" values only: solutions and deadlines are not tasks
+    assert [t["text"] for t in a["tasks"]] == ["Hoàn thành đường bê tông thôn Làng Mới dài 1,2 km",
+                                               "Kết nạp 5 đảng viên mới"]
+    assert [t["text"] for t in b["tasks"]] == ["Cấp bản sao điện tử cho 100% hồ sơ hộ tịch năm 2024"]
+    assert a["position"].casefold() == "bí thư đảng ủy xã"
+    assert b["position"].casefold() == "công chức tư pháp - hộ tịch"
+    # the body as the heading writes it, with the commune's name from the letterhead
+    assert a["unit"].casefold() == "đảng ủy xã tân an"
+    assert b["unit"] == "UBND xã Tân An"
+    assert (a["period"]["start"], b["period"]["start"]) == (2024, 2024)
+
+
+MEMBERS = ("Theo quyết định, ông Đàm Văn Hòa, Chủ tịch UBND tỉnh làm Trưởng Ban Chỉ đạo. "
+           "3 Phó Trưởng ban chỉ đạo gồm: Thiếu tướng Lục Minh Khang, Giám đốc Công an tỉnh "
+           "(Phó Trưởng ban thường trực); bà Vi Thị Ngân, Phó Chủ tịch UBND tỉnh; "
+           "ông Hầu Quang Vinh, Giám đốc Sở Y tế.")
+
+
+def test_a_member_list_gives_each_member_the_role_unless_their_item_names_their_own():
+    found = _records(MEMBERS)
+    roles = {k: [t["text"] for t in a["tasks"]] for k, a in found.items()}
+    assert roles == {
+        "đàm văn hòa": ["Trưởng Ban Chỉ đạo"],
+        "lục minh khang": ["Phó Trưởng ban thường trực"],
+        "vi thị ngân": ["Phó Trưởng ban chỉ đạo"],
+        "hầu quang vinh": ["Phó Trưởng ban chỉ đạo"],
+    }
+
+
+def test_the_person_replaced_is_not_assigned():
+    found = _records("Theo đó, bà Ma Thị Hồng, Phó Chủ tịch UBND tỉnh, làm Ủy viên Ban Chỉ đạo thay "
+                     "ông La Văn Tuấn đã nghỉ hưu.")
+    assert list(found) == ["ma thị hồng"]
+    assert [t["text"] for t in found["ma thị hồng"]["tasks"]] == ["Ủy viên Ban Chỉ đạo"]
