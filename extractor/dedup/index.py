@@ -359,6 +359,12 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     inner = nxt < len(o_task)
     has2[inner] = ~head[nxt[inner]]
     k2 = np.where(has2, o_key[np.minimum(nxt, len(o_task) - 1)], -1)
+    # Both sides named: the member's names must stand in the holder too (else the names
+    # conflict), so the holder holds the member's own two rarest pieces (-1: none).
+    own1 = np.full(n, -1, dtype=np.int64)
+    own2 = np.full(n, -1, dtype=np.int64)
+    own1[holder] = k1
+    own2[holder] = k2
     # Only the tasks at hand are touched: in a forked worker, reading an object writes its
     # reference count, and the page holding it is copied.
     lengths = np.zeros(n, dtype=np.int64)
@@ -375,7 +381,7 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     for s0, nh in zip(starts[big].tolist(), n_holders[big].tolist()):
         key = int(k1[s0])
         members = hit_task[first[key]:first[key] + count[key]]
-        _block(holder[s0:s0 + nh], k2[s0:s0 + nh], members, codes, cut, hit, out, n, workers)
+        _block(holder[s0:s0 + nh], k2[s0:s0 + nh], members, codes, cut, hit, out, n, workers, own1, own2)
     holder, k1, k2, n1 = holder[small_rows], k1[small_rows], k2[small_rows], n1[small_rows]
     k1_first = first[k1]
     # Expand holder x (tasks holding its rarest piece), in chunks of ~2M pairs.
@@ -392,7 +398,7 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
             offs = np.arange(total) - np.repeat(np.cumsum(c) - c, c)
             a = holder[rep]
             b = hit_task[k1_first[rep] + offs]
-            keep = (a != b) & _has_second(k2[rep], b, hit, n)
+            keep = (a != b) & _has_second(k2[rep], b, hit, n) & _both_ways(a, b, own1, own2, hit, n)
             # ratio >= t needs 2*min(la, lb)/(la + lb) >= t (the LCS is at most the shorter).
             la, lb = lengths[a], lengths[b]
             keep &= 200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb)
@@ -596,9 +602,10 @@ def _has_second(k2: np.ndarray, b: np.ndarray, hit: np.ndarray, n: int) -> np.nd
 
 
 def _block(holders: np.ndarray, k2: np.ndarray, members: np.ndarray, codes: Sequence[str],
-           cut: float, hit: np.ndarray, out: list[np.ndarray], n: int, workers: int) -> None:
+           cut: float, hit: np.ndarray, out: list[np.ndarray], n: int, workers: int,
+           own1: np.ndarray, own2: np.ndarray) -> None:
     """Holders of one rarest piece against every task holding it, in cdist; keep raw >= cut
-    where the member also holds the holder's second piece."""
+    where the member also holds the holder's second piece (and the holder the member's)."""
     c_seqs = [codes[i] for i in members.tolist()]
     step = max(1, 4_000_000 // len(members))
     for start in range(0, len(holders), step):
@@ -607,8 +614,14 @@ def _block(holders: np.ndarray, k2: np.ndarray, members: np.ndarray, codes: Sequ
                           score_cutoff=cut, dtype=np.float32, workers=workers)
         rows, cols = np.nonzero(m >= cut)
         a, b = q[rows], members[cols]
-        keep = _has_second(k2[start:start + step][rows], b, hit, n)
+        keep = _has_second(k2[start:start + step][rows], b, hit, n) & _both_ways(a, b, own1, own2, hit, n)
         _emit(a[keep], b[keep], out, n)
+
+
+def _both_ways(a: np.ndarray, b: np.ndarray, own1: np.ndarray, own2: np.ndarray, hit: np.ndarray,
+               n: int) -> np.ndarray:
+    """Whether holder a holds member b's two rarest pieces (true where b has no names)."""
+    return _has_second(own1[b], a, hit, n) & _has_second(own2[b], a, hit, n)
 
 
 def _paired(a: list[int], b: list[int], codes: Sequence[str], cut: float, out: list[np.ndarray],
