@@ -209,26 +209,32 @@ def _key(name: str) -> str:
 
 
 def _merge(found: list[Assignment]) -> list[Assignment]:
-    """One assignment per person: a name met twice (caption and body, prose and table)
-    keeps the first record and gains the other's new tasks."""
+    """One assignment per person and period: a name met twice (caption and body, prose and
+    table) keeps the first record and gains the other's new tasks; the same person with
+    tasks for two different periods keeps one record per period (convention 7)."""
     from dataclasses import replace
     from rapidfuzz import fuzz
 
-    out: dict[str, Assignment] = {}
+    def span_of(a: Assignment):
+        return (a.period.start, a.period.end) if a.period else None
+
+    out: list[Assignment] = []
     for a in found:
         k = _key(a.cadre.text)
-        if k not in out:
-            out[k] = a
+        at = next((i for i, b in enumerate(out) if _key(b.cadre.text) == k and
+                   (span_of(a) is None or span_of(b) is None or span_of(a) == span_of(b))), None)
+        if at is None:
+            out.append(a)
             continue
-        b = out[k]
+        b = out[at]
         tasks = list(b.tasks)
         for t in a.tasks:
             if all(fuzz.ratio(fold(t.text), fold(u.text)) < 90 for u in tasks):
                 tasks.append(t)
-        out[k] = replace(b, tasks=tuple(tasks), position=b.position or a.position,
-                         unit=b.unit or a.unit, period=b.period or a.period,
-                         declared_count=b.declared_count or a.declared_count)
-    return list(out.values())
+        out[at] = replace(b, tasks=tuple(tasks), position=b.position or a.position,
+                          unit=b.unit or a.unit, period=b.period or a.period,
+                          declared_count=b.declared_count or a.declared_count)
+    return out
 
 
 def _statistics(doc: Document) -> list[Statistic]:

@@ -363,13 +363,49 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending.span = (pending.span[0], max(pending.span[1], se))
                     pending.open_list = False
                     pending = None
-    return [r for r in out if r.tasks]
+    return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
 _APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
                          r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
 _LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
                           r"ủy viên|uỷ viên|đảng viên|giáo viên|kế toán|thư ký|chánh|văn phòng)(?![\w])")
+
+
+_PERIOD_LEAD = re.compile(r"\s*,?\s*(?:trong\s+)?(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
+                          r"(?=(?:đã\s+|cũng\s+)?được\s+[^,.;:]{0,40}?giao)")
+# "…; giai đoạn 2021 - 2025 được giao X": another period's tasks for the same person
+_PERIOD_SWITCH = re.compile(r"(?:trong\s+)?(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
+                            r"(?:đã\s+|cũng\s+)?được\s+(?:[^,.;:]{0,30}?\s+)?giao(?:\s+(?:thực hiện|nhiệm vụ|việc))?\s*(?:là\s+)?")
+
+
+def split_by_period(text: str, folded: str, raw: RawAssignment) -> list[RawAssignment]:
+    """One person with tasks for different periods in one sentence (convention 7): one
+    assignment per period, from the task that opens with its own period and verb.
+
+    >>> t = "Đồng chí Lê Văn An, năm 2023 được giao làm đường; giai đoạn 2021 - 2025 được giao xây trường."
+    >>> from extractor.recognize.periods import find_periods
+    >>> first, second = (t.index("làm"), t.index(";")), (t.index("giai"), len(t) - 1)
+    >>> r = RawAssignment(cadre=(9, 19), name_how="honorific", tasks=[first, second], period=find_periods(t)[0])
+    >>> [([t[slice(*x)] for x in a.tasks], a.period.first, a.period.last) for a in split_by_period(t, t.lower(), r)]
+    [(['làm đường'], 2023, 2023), (['xây trường'], 2021, 2025)]
+    """
+    from ..recognize.periods import PeriodMatch, find_periods
+
+    out = [raw]
+    for i, (s, e) in enumerate(raw.tasks):
+        m = _PERIOD_SWITCH.match(folded, s, e) if i > 0 else None
+        found = find_periods(text[s:m.end()]) if m else []
+        if not found:
+            continue
+        p = found[0]
+        rest = list(raw.tasks[i:])
+        rest[0] = (m.end(), e)
+        out[-1].tasks = [t for t in out[-1].tasks if t[0] < s]
+        out.append(RawAssignment(cadre=raw.cadre, name_how=raw.name_how, position=list(raw.position),
+                                 tasks=rest, period=PeriodMatch(s + p.start, s + p.end, p.first, p.last, p.kind),
+                                 trigger=raw.trigger, span=raw.span))
+    return [a for a in out if a.tasks]
 
 
 def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int, se: int,
@@ -401,6 +437,9 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
     rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận)))?\s*").match(folded, pos, se)
+    if rest and rest.end() == pos:
+        # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
+        rest = _PERIOD_LEAD.match(folded, pos, se) or rest
     at = rest.end() if rest else pos
     neg = NEGATIVE.match(folded, at, se)
     if neg:

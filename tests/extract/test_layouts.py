@@ -96,3 +96,22 @@ def test_the_person_replaced_is_not_assigned():
                      "ông La Văn Tuấn đã nghỉ hưu.")
     assert list(found) == ["ma thị hồng"]
     assert [t["text"] for t in found["ma thị hồng"]["tasks"]] == ["Ủy viên Ban Chỉ đạo"]
+
+
+def test_one_person_two_periods_in_one_sentence_gives_one_record_per_period():
+    found = extract_text("Đồng chí Triệu Văn Hùng, Bí thư Chi bộ thôn Khuổi Hẩu, năm 2023 được giao kết nạp "
+                         "2 đảng viên mới; giai đoạn 2021 - 2025 được giao xây dựng thôn đạt chuẩn nông thôn mới.",
+                         "t.txt")
+    got = sorted(((a["period"]["start"], a["period"]["end"]), [t["text"] for t in a["tasks"]]) for a in found)
+    assert got == [((2021, 2025), ["xây dựng thôn đạt chuẩn nông thôn mới"]),
+                   ((2023, 2023), ["kết nạp 2 đảng viên mới"])]
+    assert {a["cadre"] for a in found} == {"Triệu Văn Hùng"}
+
+
+@pytest.mark.parametrize("lead", ["Đ/c Sầm Thị Thu, Chủ tịch Hội Liên hiệp Phụ nữ xã:",
+                                  "Đ/c Sầm Thị Thu, Chủ tịch Hội Liên hiệp Phụ nữ xã, được giao làm nhiệm vụ:"])
+def test_a_colon_list_is_split_at_semicolons(lead):
+    found = _records(f"{lead} thành lập 01 tổ hợp tác may mặc; xây dựng mô hình \"Nhà sạch, vườn đẹp\" "
+                     "tại thôn Nà Pồng.")
+    assert [t["text"] for t in found["sầm thị thu"]["tasks"]] == [
+        "thành lập 01 tổ hợp tác may mặc", "xây dựng mô hình \"Nhà sạch, vườn đẹp\" tại thôn Nà Pồng"]
