@@ -143,8 +143,9 @@ ASSIGNMENTS_AS_JSON = text("""
 def assignments_page_json(session: Session, conds: list, limit: int, offset: int) -> Response:
     """``/api/assignments``'s answer on PostgreSQL: the matching ids newest first (enough
     for the page and a capped count: the filter's rows are read once, not once for the
-    page and again to count), then the page's assignments with their document's name and
-    tasks as JSON text made by the database (ASSIGNMENTS_AS_JSON), spliced into the answer.
+    page and again to count; past ``COUNT_CAP`` the page and the count apart), then the
+    page's assignments with their document's name and tasks as JSON text made by the
+    database (ASSIGNMENTS_AS_JSON), spliced into the answer.
 
     A page of 50 assignments holds 250 tasks; as Python rows and dicts, encoded again, they
     cost the server ~5 ms of CPU a request. tests/service/test_lists.py compares the shape
@@ -152,13 +153,17 @@ def assignments_page_json(session: Session, conds: list, limit: int, offset: int
     from service.settings import get_settings
 
     cap = get_settings().count_cap
-    ids = session.scalars(select(Assignment.id).where(*conds).order_by(Assignment.id.desc())
-                          .limit(max(cap + 1, offset + limit))).all()
-    page = ids[offset:offset + limit]
-    if len(page) < limit and (page or not offset):  # a short page ends the list (as page_total)
-        total, exact = offset + len(page), True
-    else:
-        total, exact = min(len(ids), cap), len(ids) <= cap
+    matching = select(Assignment.id).where(*conds)
+    if offset + limit <= cap + 1:
+        ids = session.scalars(matching.order_by(Assignment.id.desc()).limit(cap + 1)).all()
+        page = ids[offset:offset + limit]
+        if len(page) < limit and (page or not offset):  # a short page ends the list (as page_total)
+            total, exact = offset + len(page), True
+        else:
+            total, exact = min(len(ids), cap), len(ids) <= cap
+    else:  # deep in the list: the database skips to the page (not thousands of ids sent here)
+        page = session.scalars(matching.order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
+        total, exact = page_total(session, matching, offset, limit, len(page))
     body = session.execute(ASSIGNMENTS_AS_JSON, {"ids": page}).scalar() if page else "[]"
     return Response(f'{{"items":{body},"total":{int(total)},"total_exact":{"true" if exact else "false"}}}',
                     media_type="application/json")
