@@ -224,3 +224,24 @@ def test_weak_filter_keeps_every_pair_the_scorer_lets_through_with_a_missing_nam
     lost = [(keys[nm[x]].text, keys[nl[y]].text) for x, y in weak if not kept[x * len(nl) + y]]
     assert not lost
     assert kept.mean() < 0.9  # and it rules pairs out
+
+
+def test_nameless_pairs_ruled_out_are_conflicts_for_the_scorer():
+    # _slots_agree drops pairs of texts without names before they are scored; each one
+    # dropped must be one the scorer puts at the conflict cap (another place after the
+    # same head word), and it must drop some (lower-case copies of one shape).
+    import numpy as np
+
+    from extractor.dedup.index import _slots_agree
+    from extractor.dedup.scoring import _unnamed_slots_differ
+
+    keys = [match_key(t.text.lower()) for t in _templated(250, seed=4, dup_rate=0.2)]
+    keys += [match_key(t.text.upper()) for t in _templated(60, seed=5, dup_rate=0.2)]
+    keys += [match_key("xay dung xa tan my dat chuan nong thon moi")]  # no marks: never a conflict
+    n = len(keys)
+    i, j = np.triu_indices(n, 1)
+    codes = i.astype(np.int64) * n + j
+    kept = set(_slots_agree(keys, codes, n).tolist())
+    dropped = [c for c in codes.tolist() if c not in kept]
+    assert len(dropped) > 1000
+    assert all(_unnamed_slots_differ(keys[c // n], keys[c % n]) is not None for c in dropped)
