@@ -346,12 +346,41 @@ def _store(document_id: int, job: str, document, extraction) -> bool:
     return True
 
 
+def page_words(document) -> dict[int, list[dict]]:
+    """Word boxes per page number, offsets into the page text: from the table cells OCR read
+    (cells carrying ``words``, extractor/read/boxes.py), each word placed at its cell's span.
+    Read by attribute, so a reader without boxes gives none and nothing else changes.
+
+    >>> page_words(document)[2][0]
+    {'start': 120, 'end': 124, 'x': 100, 'y': 50, 'w': 40, 'h': 20}
+    """
+    out: dict[int, list[dict]] = {}
+    seen: set[tuple] = set()
+    for table in getattr(document, "tables", ()) or ():
+        for cell in (c for row in table.rows for c in row):
+            span = getattr(cell, "span", None)
+            for w in getattr(cell, "words", ()) or ():
+                if span is None or getattr(w, "start", -1) < 0:
+                    continue  # a word OCR read but could not place in the cell's text
+                key = (w.page, span.start + w.start, w.x, w.y)
+                if key in seen:  # a merged cell repeats its words down its rows
+                    continue
+                seen.add(key)
+                out.setdefault(w.page, []).append({"start": span.start + w.start, "end": span.start + w.end,
+                                                   "x": w.x, "y": w.y, "w": w.w, "h": w.h})
+    for words in out.values():
+        words.sort(key=lambda b: (b["start"], b["end"]))
+    return out
+
+
 def _store_pages(s: Session, doc: Document, document) -> None:
     old = {p.number: p for p in doc.page_rows}
+    words = page_words(document)
     for page in document.pages:
         row = old.pop(page.number, None) or Page(document_id=doc.id, number=page.number)
         row.text, row.ocr, row.confidence, row.quality = page.text, bool(page.ocr), page.confidence, page.quality
         row.needs_review, row.width, row.height = bool(page.needs_review), page.width, page.height
+        row.words = words.get(page.number) or None
         s.add(row)
     for row in old.values():
         s.delete(row)

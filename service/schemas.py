@@ -123,6 +123,17 @@ class DocList(Page[DocOut]):
     pass
 
 
+class WordBoxOut(BaseModel):
+    """A word OCR read: the characters ``start``-``end`` of the page text it became, and its
+    box in the pixels of the page image (``PageOut.width`` x ``PageOut.height``)."""
+    start: int
+    end: int
+    x: int
+    y: int
+    w: int
+    h: int
+
+
 class PageOut(BaseModel):
     number: int
     text: str
@@ -131,6 +142,12 @@ class PageOut(BaseModel):
     quality: float | None
     needs_review: bool
     image: str | None
+    # Optional (issue 14, scan highlights): present only for scanned pages whose reader gave
+    # word boxes; clients must work without them.
+    width: int | None = Field(default=None, description="the OCR'd page image's width in pixels")
+    height: int | None = Field(default=None, description="the OCR'd page image's height in pixels")
+    words: list[WordBoxOut] | None = Field(default=None, description="word boxes for highlights on the image; "
+                                                                      "null when the reader gave none")
 
 
 class PeriodOut(BaseModel):

@@ -173,7 +173,9 @@ def get_pages(document_id: Id, session: DbSession, user: Clerk):
     rows = session.scalars(select(Page).where(Page.document_id == d.id).order_by(Page.number)).all()
     return [{"number": p.number, "text": p.text, "ocr": p.ocr, "confidence": p.confidence, "quality": p.quality,
              "needs_review": p.needs_review,
-             "image": f"/api/documents/{d.id}/pages/{p.number}/image" if has_image else None} for p in rows]
+             "image": f"/api/documents/{d.id}/pages/{p.number}/image" if has_image else None,
+             "width": p.width if has_image else None, "height": p.height if has_image else None,
+             "words": p.words if has_image else None} for p in rows]
 
 
 # A page view is at most this many pixels on its long side (the review page shows it at

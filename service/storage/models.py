@@ -112,6 +112,9 @@ class Page(Base):
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
+    # OCR word boxes for highlights on the page image: [{"start", "end", "x", "y", "w", "h"}]
+    # (offsets into ``text``, pixels of the page image); null until the reader gives them
+    words: Mapped[list | None] = mapped_column(JSON)
     document: Mapped[Document] = relationship(back_populates="page_rows")
 
 

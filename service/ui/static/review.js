@@ -107,6 +107,26 @@
     return out;
   }
 
+  /** Highlights on a scan's image, from the OCR word boxes the page carries (``words``, in the
+      pixels of the image OCR read; optional: pages without them show the image alone). Each
+      field's words get a box in the field's colour, placed in percent of the image so they
+      follow it at any width. */
+  function imageMarks(p) {
+    if (!p.words || !p.words.length || !p.width || !p.height) return [];
+    const out = [];
+    for (const m of marksFor(p.number)) {
+      for (const w of p.words) {
+        if (w.end <= m.start || w.start >= m.end) continue;
+        const box = h("span", { class: "hl box " + m.cls, title: m.label, dataset: { keys: m.key } });
+        // through CSSOM, not a style attribute: the page's CSP (style-src 'self') refuses those
+        Object.assign(box.style, { left: `${100 * w.x / p.width}%`, top: `${100 * w.y / p.height}%`,
+          width: `${100 * w.w / p.width}%`, height: `${100 * w.h / p.height}%` });
+        out.push(box);
+      }
+    }
+    return out;
+  }
+
   async function pageImage(p) {
     if (state.images[p.number]) return state.images[p.number];
     const url = p.image || `/api/documents/${enc(id)}/pages/${p.number}/image`;
@@ -147,8 +167,10 @@
     }
     if (state.view === "image" && (p.image || p.ocr)) {
       const img = h("img", { class: "page-img", alt: `Ảnh trang ${p.number}` });
-      view.append(img);
-      try { img.src = await pageImage(p); } catch (err) { img.replaceWith(h("p", { class: "error" }, "Không tải được ảnh trang: " + err.message)); }
+      const figure = h("div", { class: "page-figure" }, img);
+      view.append(figure);
+      try { img.src = await pageImage(p); } catch (err) { figure.replaceWith(h("p", { class: "error" }, "Không tải được ảnh trang: " + err.message)); return; }
+      figure.append(...imageMarks(p));
       return;
     }
     const pre = h("div", { class: "page-text", lang: "vi", tabindex: "0", "aria-label": `Chữ trang ${p.number}` });
