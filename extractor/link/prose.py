@@ -32,6 +32,8 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
+    # "đảm nhận nhiệm vụ theo dõi, chỉ đạo …": the duty follows the verb of taking it on
+    ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
     ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
@@ -366,6 +368,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+# the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
+_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
 _APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
                          r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
 _LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
@@ -441,6 +445,22 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
         rest = _PERIOD_LEAD.match(folded, pos, se) or rest
     at = rest.end() if rest else pos
+    handed = _HANDED_TO.search(folded, clause_start, ns)
+    if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
+        # "Chủ tịch ủy quyền cho đồng chí X, Phó Chủ tịch, chủ trì …": what follows the
+        # person is the duty handed over, whatever its verb (convention 3: delegation counts)
+        body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?").match(folded, at, se)
+        start = body.end() if body else at
+        end = se
+        if next_name < se:
+            hon = HONORIFIC.search(folded, max(start, next_name - 12), next_name)
+            if hon and hon.end() == next_name:
+                end = max(start, hon.start())
+        tasks = split_tasks(text, folded, start, end) if text[start:end].strip(" .;:") else []
+        if tasks:
+            raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger="assign", tasks=tasks)
+            raw.span = (min([ns] + [p[0] for p in position]), max(e for _, e in tasks))
+            return raw
     neg = NEGATIVE.match(folded, at, se)
     if neg:
         # "Ông X cho biết, năm nay ông được Ban Thường vụ giao 3 việc: ...": the speaker

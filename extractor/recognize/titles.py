@@ -118,8 +118,9 @@ def split_unit(position: str) -> str | None:
         return None
     rest_at = m.end()
     # "Trưởng phòng X": the head swallowed the body word; give it back.
-    for word in ("ban", "phòng", "đoàn", "thôn", "bản", "ấp", "cục", "công an", "trạm", "khoa",
-                 "chi nhánh", "đài", "văn phòng", "thanh tra", "đảng ủy", "chi bộ"):
+    # longest first: "Chánh Văn phòng" gives back "Văn phòng", not "phòng"
+    for word in ("văn phòng", "chi nhánh", "thanh tra", "công an", "đảng ủy", "chi bộ", "ban", "phòng",
+                 "đoàn", "thôn", "bản", "ấp", "cục", "trạm", "khoa", "đài"):
         if folded[m.start():m.end()].endswith(" " + word):
             rest_at = m.end() - len(word)
             break

@@ -115,3 +115,28 @@ def test_a_colon_list_is_split_at_semicolons(lead):
                      "tại thôn Nà Pồng.")
     assert [t["text"] for t in found["sầm thị thu"]["tasks"]] == [
         "thành lập 01 tổ hợp tác may mặc", "xây dựng mô hình \"Nhà sạch, vườn đẹp\" tại thôn Nà Pồng"]
+
+
+@pytest.mark.parametrize("sentence,cadre,task", [
+    ("Chủ tịch UBND tỉnh ủy quyền cho đồng chí Hoàng Văn Phúc, Phó Chủ tịch UBND tỉnh, chủ trì các cuộc họp "
+     "về giải phóng mặt bằng.", "Hoàng Văn Phúc", "chủ trì các cuộc họp về giải phóng mặt bằng"),
+    ("Bà Lò Thị Hương, Phó Chủ tịch UBND huyện, đảm nhận nhiệm vụ theo dõi, chỉ đạo lĩnh vực giáo dục và y tế.",
+     "Lò Thị Hương", "theo dõi, chỉ đạo lĩnh vực giáo dục và y tế"),
+])
+def test_a_delegated_or_taken_on_duty_is_an_assignment(sentence, cadre, task):
+    found = extract_text(sentence, "t.txt")
+    assert [(a["cadre"], [t["text"] for t in a["tasks"]]) for a in found] == [(cadre, [task])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đồng chí Vương Đình Khải, Bí thư Huyện ủy, chỉ đạo các xã đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+    "Đồng chí Lý Thị Mến, Phó Bí thư Thường trực Huyện ủy, yêu cầu các cơ quan, đơn vị rà soát lại danh mục dự án.",
+])
+def test_a_giver_of_directions_is_not_assigned(sentence):
+    assert extract_text(sentence, "t.txt") == []
+
+
+def test_the_unit_of_a_chief_of_office_is_the_office():
+    found = extract_text("Đồng chí Mông Văn Sáng, Chánh Văn phòng Huyện ủy, được giao tham mưu xây dựng quy chế "
+                         "làm việc của Ban Chấp hành Đảng bộ huyện.", "t.txt")
+    assert [(a["cadre"], a["unit"]) for a in found] == [("Mông Văn Sáng", "Văn phòng Huyện ủy")]
