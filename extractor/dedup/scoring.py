@@ -236,13 +236,15 @@ def conflicts(a: Key, b: Key) -> list[str]:
     ...           match_key("cải cách hành chính tại UBND xã Trường Thịnh"))
     ["khác tên xã: 'Thịnh Trường' / 'Trường Thịnh'"]
     """
-    out = []
-    if a.numbers != b.numbers:
-        only_a = [n for n in a.numbers if n not in b.numbers] or list(a.numbers)
-        only_b = [n for n in b.numbers if n not in a.numbers] or list(b.numbers)
-        out.append(f"khác số: '{', '.join(only_a) or '-'}' / '{', '.join(only_b) or '-'}'")
-    out += _name_check(a, b)[0]
-    return out
+    return _numbers_differ(a, b) + _name_check(a, b)[0]
+
+
+def _numbers_differ(a: Key, b: Key) -> list[str]:
+    if a.numbers == b.numbers:
+        return []
+    only_a = [n for n in a.numbers if n not in b.numbers] or list(a.numbers)
+    only_b = [n for n in b.numbers if n not in a.numbers] or list(b.numbers)
+    return [f"khác số: '{', '.join(only_a) or '-'}' / '{', '.join(only_b) or '-'}'"]
 
 
 def missing_names(a: Key, b: Key) -> list[str]:
@@ -395,12 +397,11 @@ def explain(a: Key, b: Key) -> str:
     ...         match_key("Ủy ban nhân dân xã Tân Mỹ kết nạp 5 đảng viên"))
     "khác: 'UBND' / 'Ủy ban nhân dân'; giống: số 5, tên Tân Mỹ"
     """
-    parts: list[str] = []
-    bad = conflicts(a, b)
-    if bad:
-        parts.extend(bad)
-    else:
-        parts.extend(missing_names(a, b))
+    # conflicts() and missing_names() in one reading of the names (a pair is explained
+    # once it is found: a million of them at a province's scale).
+    bad_names, weak = _name_check(a, b)
+    bad = _numbers_differ(a, b) + bad_names
+    parts: list[str] = bad if bad else weak
     # Differences as written: align the surface words by their normalised forms.
     sa, na, la = _written(a.original)
     sb, nb, lb = _written(b.original)

@@ -39,8 +39,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (choose_probe, find_pairs, make_pair, match_keys, name_pieces, plain_names,
-                    prefix_length, tagged)
+from .index import (_sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces,
+                    plain_names, prefix_length, tagged)
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
@@ -198,7 +198,7 @@ class DedupIndex:
             self.rank = {tok: r for r, (tok, _) in enumerate(sorted(df.items(), key=lambda kv: (kv[1], kv[0])))}
         for t, k in zip(new, keys):
             self._store(t, k)
-        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+        _sort_pairs(pairs)
         return pairs
 
     def _prefix(self, tokens: tuple[str, ...], assign: bool, extra: float = 0.0) -> list[str]:
