@@ -33,13 +33,14 @@ from array import array
 import tempfile
 from collections import Counter, defaultdict
 from itertools import accumulate
+from operator import itemgetter
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (_sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces,
+from .index import (_sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces, pair_kind,
                     plain_names, prefix_length, tagged)
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
@@ -185,8 +186,10 @@ class DedupIndex:
             keys = match_keys([t.text for t in new], workers)
         pairs = find_pairs(new, self.threshold, workers=workers, keys=keys) if find else []
         if self.ids and find:
+            self._reasons: dict[tuple[str, str, bool], str] = {}
             for t, k in zip(new, keys):
                 pairs.extend(self._match_stored(t, k))
+            del self._reasons
         if not self.rank:
             # First fill: rank syllables by how rare they are in it (prefix filtering is
             # fastest when the rarest syllables are indexed; a name's syllables are common
@@ -278,11 +281,23 @@ class DedupIndex:
             if weak:
                 cands = sorted(cands + self._raw_at_least(weak, toks, cut + MISSING_PENALTY))
         out = []
+        reasons = self._reasons
         for i in cands:
             other = self.key(i)
             value = score_at_least(key, other, self.threshold)
             if value is not None:
-                out.append(make_pair(task, self.task(i), key, other, value))
+                stored = self.task(i)
+                # Archives repeat texts word for word: one reason per pair of texts and
+                # order (the reason depends on nothing else), not per stored copy.
+                forward = task.id < stored.id
+                got = reasons.get((key.original, other.original, forward))
+                if got is None:
+                    pair = make_pair(task, stored, key, other, value)
+                    reasons[(key.original, other.original, forward)] = pair.reason
+                else:
+                    a, b = (task, stored) if forward else (stored, task)
+                    pair = Pair(a.id, b.id, value, pair_kind(a, b), got)
+                out.append(pair)
         return out
 
     def _raw_at_least(self, found: set[int], toks: tuple[str, ...], cut: float) -> list[int]:
@@ -298,9 +313,9 @@ class DedupIndex:
         cands = sorted(cand.tolist())
         if not cands:
             return []
-        codes = self.codes
-        raws = process.cdist([self._code(toks, assign=False)], [codes[i] for i in cands], scorer=fuzz.ratio,
-                             score_cutoff=cut, dtype=np.float32)[0]
+        got = itemgetter(*cands)(self.codes)
+        raws = process.cdist([self._code(toks, assign=False)], got if len(cands) > 1 else (got,),
+                             scorer=fuzz.ratio, score_cutoff=cut, dtype=np.float32)[0]
         return [cands[j] for j in np.nonzero(raws >= cut)[0].tolist()]
 
     def _store(self, task: TaskRef, key: Key) -> None:

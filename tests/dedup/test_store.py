@@ -105,3 +105,21 @@ def test_templated_archive_in_batches_finds_what_brute_force_finds(tmp_path, thr
     expected = brute_force_pairs(tasks, threshold)
     assert len(expected) > 100
     assert _as_set(found) == _as_set(expected)
+
+
+def test_reasons_against_stored_copies_are_those_of_brute_force(tmp_path):
+    # One reason is worked out per pair of texts and order and reused for stored copies
+    # of a text; ids on both sides of the new one's make both orders occur.
+    text = "Đẩy mạnh cải cách hành chính tại UBND xã Thịnh Trường"
+    stored = [TaskRef(f"s{i}", text, cadre=f"Cán bộ {i % 2}", year=2020 + i) for i in (1, 3, 5, 7)]
+    stored += [TaskRef(f"s{i}", "đẩy mạnh CCHC tại Ủy ban nhân dân xã Thịnh Trường.") for i in (2, 6)]
+    new = [TaskRef("s4", "Đẩy mạnh CCHC tại UBND xã Thịnh Trường năm 2024", year=2024),
+           TaskRef("s0", text, cadre="Cán bộ 1", year=2026)]
+    index = DedupIndex.open(tmp_path / "i.dedup")
+    index.add(stored)
+    found = index.add(new)
+    every = {(p.a, p.b): p for p in brute_force_pairs(stored + new)}
+    expected = [p for key, p in every.items() if "s4" in key or "s0" in key]
+    assert len(expected) >= 10
+    assert {(p.a, p.b, p.score, p.kind, p.reason) for p in found} == \
+        {(p.a, p.b, p.score, p.kind, p.reason) for p in expected}
