@@ -8,9 +8,12 @@ above the threshold when comparing all pairs is found). For a threshold T above
 2. every proper name of each side inside the other's words, when both have names. So
    if task A has names, B contains every piece of them (two-syllable runs, or the
    syllable of a one-syllable name); A is compared only with the tasks (with those
-   numbers) that contain its rarest piece, or its two rarest when it has two or more.
+   numbers) that contain its rarest piece, or its two rarest when it has two or more;
+   when B has names too, A must hold B's two rarest in turn (:func:`_both_ways`).
    (Pieces are taken without tone marks: a name found in the other side is found so
-   too.) Tasks with no names are compared among themselves. A task with names and one
+   too.) Tasks with no names are compared among themselves, and a pair of them whose
+   first place differs (another commune after the same head word) is a conflict for the
+   scorer, dropped before it is scored (:func:`_slots_agree`). A task with names and one
    without whose words lack a name score at most the raw ratio minus
    :data:`~extractor.dedup.scoring.MISSING_PENALTY` (issue 16): they are paired by
    :func:`_weak_candidates` when the raw ratio may reach T plus that and the name
