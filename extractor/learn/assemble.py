@@ -140,7 +140,7 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
 
 
 _MEMBERS = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?(?:[^.;:()]{0,60}?\s)??(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do|"
-                      r"có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà)))(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
+                      r"(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
 _AND = re.compile(r"\s*(?:,[^,;.:]{0,80})?\s*(?:và|cùng)\s+(?:các\s+)?(?:đồng chí|đ/c|ông|bà)?\s*(?:[^,;.:]{0,60}\s)?$")
 
 

@@ -60,11 +60,11 @@ _BODY = r"(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban|ủy ban|uỷ
 _ROLE_LIST = re.compile(
     r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+)?((?:phó\s+)?(?:(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|"
     r"thành viên|ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|thư ký|tổ viên|phó tiểu ban)(?:\s+thường trực)?"
-    r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+){0,6}?"
+    r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+|,\s+chống(?![\w])){0,10}?"
     # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
     # "ba phó chủ tịch gồm" (the permanent office)
     r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
-    r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà)))(?![\w])")
+    r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])")
 
 
 def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -86,10 +86,12 @@ def _rule_title(text: str, folded: str, a: Assembled) -> list[tuple[int, int]]:
     mentions = [m for m in a.mentions if m[0] <= first] or a.mentions
     for ms, me in sorted(mentions, key=lambda m: -m[0]):
         ls, le = _line_bounds(text, ms)
+        before = title_before(text, folded, ms, ls)
+        if before and not text[before[1]:ms].strip():
+            return [before]  # "Giám đốc Sở A Trần Văn B, …": the title written against the name
         titles, _ = title_after(text, folded, me, le)
         if titles:
             return titles
-        before = title_before(text, folded, ms, ls)
         if before:
             return [before]
     return []
@@ -266,13 +268,15 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
         tasks = sorted(set(trim_task(text, folded, t) for t in r.tasks))
-        # a lone word ("mới", "44") is a fragment, not a task
-        r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2]
+        # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
+        r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2
+                   and not _ANNOUNCES.fullmatch(folded, t[0], t[1])]
         if r.tasks:
             out.append(r)
     return out
 
 
+_ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|chức vụ)(?:\s+(?:mới|khác|quan trọng))?")
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
 
 

@@ -428,6 +428,11 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     else:
         titles, pos = title_after(text, folded, ne, se)
         before = title_before(text, folded, ns, ss)
+    if before and titles and next_name < se and next_name - titles[0][0] < 140 and \
+            not re.search(r"[,;.:()]", folded[titles[0][0]:next_name]):
+        # "… có Giám đốc Sở A Trần Văn B, Phó Giám đốc phụ trách Sở C Nguyễn Văn D": titles come
+        # before the names here, so the title after B is D's, not B's (nor a duty of B's)
+        return None
     if not titles and how == "honorific":
         # a title outside every list, in apposition before the verb that assigns
         # ("đồng chí A, Công chức Tư pháp - Hộ tịch xã X, được giao …")

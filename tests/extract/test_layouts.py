@@ -140,3 +140,15 @@ def test_the_unit_of_a_chief_of_office_is_the_office():
     found = extract_text("Đồng chí Mông Văn Sáng, Chánh Văn phòng Huyện ủy, được giao tham mưu xây dựng quy chế "
                          "làm việc của Ban Chấp hành Đảng bộ huyện.", "t.txt")
     assert [(a["cadre"], a["unit"]) for a in found] == [("Mông Văn Sáng", "Văn phòng Huyện ủy")]
+
+
+def test_a_member_list_with_titles_before_names():
+    found = _records("Thành viên Ban Chỉ đạo huyện phòng, chống thiên tai còn có Giám đốc Trung tâm Y tế huyện "
+                     "Bế Văn Lợi, Trưởng phòng Nông nghiệp huyện Hoàng Thị Nhung, Phó Trưởng phòng phụ trách "
+                     "Phòng Tài chính huyện Ma Văn Dũng.")
+    assert {k: ([t["text"] for t in a["tasks"]], a["position"]) for k, a in found.items()} == {
+        "bế văn lợi": (["Thành viên Ban Chỉ đạo huyện phòng, chống thiên tai"], "Giám đốc Trung tâm Y tế huyện"),
+        "hoàng thị nhung": (["Thành viên Ban Chỉ đạo huyện phòng, chống thiên tai"], "Trưởng phòng Nông nghiệp huyện"),
+        "ma văn dũng": (["Thành viên Ban Chỉ đạo huyện phòng, chống thiên tai"],
+                        "Phó Trưởng phòng phụ trách Phòng Tài chính huyện"),
+    }
