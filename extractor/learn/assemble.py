@@ -39,6 +39,7 @@ class Person:
     task_conf: list[float] = field(default_factory=list)
     position: list[tuple[int, int, int]] = field(default_factory=list)  # (mention start, start, end)
     confidence: float = 0.0
+    shared: list[tuple[int, int]] = field(default_factory=list)  # tasks held with a list of people
 
     def best_position(self) -> list[tuple[int, int]]:
         """The titles beside the mention nearest before the first task (else any mention)."""
@@ -93,6 +94,7 @@ class Assembled:
     position: list[tuple[int, int]]
     tasks: list[tuple[int, int]]
     confidence: float
+    shared: list[tuple[int, int]] = field(default_factory=list)
 
 
 def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
@@ -126,6 +128,8 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
                 continue  # the same task written twice (a lead and its detail)
             owner.tasks.append((sp.start, sp.end))
             owner.task_conf.append(sp.confidence)
+            if len(owners) > 1 or sp.label == "ROLE":
+                owner.shared.append((sp.start, sp.end))
     for sp in spans:
         if sp.label == "POSITION":
             _attach_position(text, bounds, mention_of, sp)
@@ -135,7 +139,7 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
             continue
         conf = p.confidence * (sum(p.task_conf) / len(p.task_conf))
         out.append(Assembled(cadre=p.name, mentions=p.mentions, position=p.best_position(),
-                             tasks=p.tasks, confidence=round(conf, 3)))
+                             tasks=p.tasks, confidence=round(conf, 3), shared=p.shared))
     return out
 
 
@@ -191,7 +195,9 @@ _THEN = re.compile(r"\s*(?:trong đó|cụ thể|bao gồm|gồm)(?:\s+(?:có|g�
 
 
 def _joint(text: str, mention_of, owner: Person | None, sp: TaggedSpan) -> list[Person]:
-    """"phân công A và B trực tiếp chỉ đạo …": both hold the task (convention 6)."""
+    """"phân công A và B trực tiếp chỉ đạo …": both hold the task (convention 6); so do
+    the people listed before a shared role ("A; Chủ tịch UBND tỉnh B và 3 Phó Chủ tịch: C,
+    D, E làm Phó trưởng Ban chỉ đạo")."""
     if owner is None:
         return []
     out = [owner]
@@ -201,7 +207,45 @@ def _joint(text: str, mention_of, owner: Person | None, sp: TaggedSpan) -> list[
         s1 = before[-1][0]
         if p2 is not owner and _AND.match(fold(text[e2:s1])) and not re.search(r"[.;]", text[e2:s1]):
             out.insert(0, p2)
+            return out
+        if _SHARED_ROLE.fullmatch(fold(text[before[-1][1]:sp.start])) and _role(fold(text[sp.start:sp.end])):
+            cur = s1
+            for s2, e2, p2 in reversed(before[:-1]):
+                if not _listed(fold(text[e2:cur])):
+                    break
+                if p2 not in out:
+                    out.insert(0, p2)
+                cur = s2
     return out
+
+
+# the verb that gives the last-listed person (and the list before them) a role
+_SHARED_ROLE = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:(?:đều|cùng|được giao)\s+)?(?:làm|là|giữ chức)\s*")
+_LIST_GAP = re.compile(r"[\s,;:]*(?:và\s+)?(?:(?:\d+|các|hai|ba|bốn|năm)\s+)?")
+_HON = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+")
+
+
+def _role(folded_task: str) -> bool:
+    from ..link.prose import ROLE_WORD
+
+    return bool(ROLE_WORD.match(folded_task))
+
+
+def _listed(gap: str) -> bool:
+    """The text between two names of one list: separators, "và", a count, titles."""
+    from ..recognize.titles import find_heads, title_extent
+
+    if len(gap) > 90 or re.search(r"[.!?](?:\s|$)", gap):
+        return False
+    gap = _HON.sub(" ", gap)
+    rest, at = [], 0
+    for s, _ in find_heads(gap):
+        if s < at:
+            continue
+        rest.append(gap[at:s])
+        at = max(title_extent(gap, s, len(gap)), s + 1)
+    rest.append(gap[at:])
+    return all(_LIST_GAP.fullmatch(r) for r in rest)
 
 
 def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:

@@ -202,6 +202,8 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
                             tasks=sorted(set(a.tasks)), period=_period_for(text, a), trigger="model",
                             span=(start, end))
         raw.confidence = a.confidence  # type: ignore[attr-defined]
+        # roles held with a list of people ("A, B, C làm Phó Trưởng ban"): kept beside the rules' tasks
+        raw.shared = [_drop_attribution(text, folded, t) for t in a.shared]  # type: ignore[attr-defined]
         out.append(raw)
     return out
 
@@ -220,6 +222,15 @@ def _handed_out(text: str, at: int) -> bool:
     handed out (phân công, giao, "cụ thể:"); else the person may be giving directions."""
     ls, _ = _line_bounds(text, at)
     return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
+
+
+def _same_sentence(text: str, t: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """``t`` lies in the sentence of one of ``others`` (the rules read that sentence)."""
+    for u in others:
+        a, b = min(t[0], u[0]), max(t[1], u[1])
+        if not re.search(r"[.!?](?:\s|$)|\n", text[a:b]):
+            return True
+    return False
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -247,6 +258,7 @@ def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     label = _LABEL.match(folded, s, e)
     if label and label.end() < e:
         s = label.end()
+    s, e = _drop_attribution(text, folded, (s, e))
     m = _REPLACING.search(folded, s, e)
     if m and m.start() > s:
         e = m.start()
@@ -300,7 +312,13 @@ def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) 
             continue
         used.add(name_key(text[slice(*m.cadre)]))
         if r.trigger in STRONG_TRIGGERS:
-            tasks = r.tasks
+            # the rules' edges, plus roles the model found elsewhere (a member list)
+            from .prose import ROLE_WORD
+
+            tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
+                                     and t in getattr(m, "shared", ())
+                                     and ROLE_WORD.match(fold(text[t[0]:t[1]]))
+                                     and not _same_sentence(text, t, r.tasks)]
         else:
             tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
         r.tasks = sorted(tasks)

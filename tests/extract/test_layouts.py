@@ -152,3 +152,11 @@ def test_a_member_list_with_titles_before_names():
         "ma văn dũng": (["Thành viên Ban Chỉ đạo huyện phòng, chống thiên tai"],
                         "Phó Trưởng phòng phụ trách Phòng Tài chính huyện"),
     }
+
+
+def test_people_listed_before_a_shared_role_all_hold_it():
+    found = _records("Ban Chỉ đạo gồm 5 thành viên. Phó Bí thư Thường trực Huyện ủy Hà Thị Liên; Chủ tịch UBND "
+                     "huyện Nông Văn Chiến và 2 Phó Chủ tịch UBND huyện: Lục Văn Bình, Đàm Thị Hoa làm Phó Trưởng "
+                     "ban Chỉ đạo.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        name: ["Phó Trưởng ban Chỉ đạo"] for name in ("hà thị liên", "nông văn chiến", "lục văn bình", "đàm thị hoa")}
