@@ -3,9 +3,11 @@
     python -m bench repair [--names corpora/ocr_names/names.jsonl] [--split all|fit|heldout]
                            [--misses] [--categories]
 
-``--split heldout`` scores only the half of the names the repair's OCR channel was not
-fitted on (``extractor.repair.build.held_out``); ``--categories`` prints why each damaged
-name was not restored, counted by category.
+``names_conf.jsonl`` beside it (names with Tesseract's word confidences) is scored
+without and with them; ``docs.jsonl`` alone and as documents. ``--split heldout``
+scores only the half of the names the repair's OCR channel was not fitted on
+(``extractor.repair.build.held_out``); ``--categories`` prints why each damaged name was
+not restored, counted by category.
 
 Prints how many names OCR read wrong, how many of those ``repair_name`` restored (all of
 them, and those it could see: a part not known in its place), how many it changed but
@@ -84,6 +86,33 @@ def _why_missed(row: dict, got: str) -> str:
         else:
             why = "other"
     return prefix + why
+
+
+def _with_confidence(path: Path, split: str, misses: bool) -> dict:
+    """names_conf.jsonl: the same kind of names with Tesseract's word confidences, repaired
+    without them and with them (a real name read with low confidence may then be changed)."""
+    from extractor.repair import repair_name
+    from extractor.repair.build import held_out
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if split != "all":
+        rows = [r for r in rows if held_out(r["true"]) == (split == "heldout")]
+    out: dict = {"names": len(rows), "split": split}
+    for label, use in (("without", False), ("with", True)):
+        tally = Counter()
+        for r in rows:
+            got, fixes = repair_name(r["read"], confidences=r.get("conf") if use else None)
+            if _norm(r["read"]) == _norm(r["true"]):
+                tally["correct"] += 1
+                tally["correct_changed"] += bool(fixes)
+            else:
+                tally["damaged"] += 1
+                tally["restored"] += _norm(got) == _norm(r["true"])
+                if misses and use and _norm(got) != _norm(r["true"]):
+                    print(f"conf miss: {r['read']!r} {r.get('conf')} -> {got!r} (true {r['true']!r})")
+        tally["restored_share"] = round(tally["restored"] / max(1, tally["damaged"]), 3)
+        out[label] = dict(tally)
+    return out
 
 
 def _documents(path: Path, misses: bool) -> dict:
@@ -196,6 +225,10 @@ def main(argv=None) -> int:
     if docs.exists():
         summary["documents"] = _documents(docs, args.misses)
         print(json.dumps({"documents": summary["documents"]}, ensure_ascii=False))
+    conf = Path(args.names).with_name("names_conf.jsonl")
+    if conf.exists():
+        summary["confidences"] = _with_confidence(conf, args.split, args.misses)
+        print(json.dumps({"confidences": summary["confidences"]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
     if titles.exists():
         from extractor.repair import repair_title

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -181,13 +182,15 @@ def _own_prior(key: str, slot: str, valid: bool) -> float:
     return UNSEEN[slot]
 
 
-def weigh(word: str, slot: str) -> list[tuple[float, str, float]]:
+def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, str, float]]:
     """What OCR may have read ``word`` from: [(posterior, lower-case syllable, cost), ...],
     best first, the read itself among them (posterior from the place's prior and the
-    learned OCR channel, :mod:`.channel`)."""
+    learned OCR channel, :mod:`.channel`; with Tesseract's confidence in the word, how
+    much likelier that confidence is after a slip than after a clean read)."""
     from .channel import channel
 
     ch = channel()
+    slip = math.exp(ch.confidence_ratio(conf))
     key = _key(word)
     valid = is_vietnamese_syllable(word)
     scores = {}
@@ -199,12 +202,12 @@ def weigh(word: str, slot: str) -> list[tuple[float, str, float]]:
             continue
         cost = confusion_cost(key, k)
         if cost <= 2.0:
-            scores[k] = (p * math.exp(ch.logp(key, k)), cost)
+            scores[k] = (p * math.exp(ch.logp(key, k)) * slip, cost)
     total = sum(v for v, _ in scores.values()) or 1.0
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
 
 
-def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
+def repair_syllable(word: str, slot: str, conf: float | None = None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
 
     A syllable known in its place is kept. Otherwise the name parts an OCR slip could
@@ -221,12 +224,14 @@ def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
         return word, None  # initials, "H'Hen", numbers: not ours to judge
     key = _key(word)
     if _known(key, slot) and not _outweighed_middle(key, slot):
+        # a real name is never changed alone, not even read with low confidence: on
+        # corpora/ocr_names/names_conf.jsonl that changed correct names ("Vân" at 22/100)
         return word, None
     valid = is_vietnamese_syllable(word)
     # family names are a closed list: any other syllable in first place is a misreading;
     # middle and given names are open, a well-formed unknown one may be a rare real name
     budget = 2.0 if (slot == SURNAME or not valid) else 1.0
-    ranked = [t for t in weigh(word, slot) if t[1] == key or t[2] <= budget]
+    ranked = [t for t in weigh(word, slot, conf) if t[1] == key or t[2] <= budget]
     close = [t for t in ranked if t[1] != key]
     if not close:
         return word, None
@@ -236,9 +241,10 @@ def repair_syllable(word: str, slot: str) -> tuple[str, str | None]:
     if valid and slot != SURNAME and post < CONFIDENCE:
         return word, None  # a rare real name is as likely as the slip
     fixed = _match_case(word, best)
+    sure = "" if conf is None else f"; OCR tin chữ này {conf:.0f}/100"
     why = (f"{_SLOT_VI[slot]} '{word}' không có trong danh mục tên"
            f"{'' if valid else ', không phải âm tiết tiếng Việt'}; gần nhất: '{fixed}' "
-           f"({_cause(key, best)}; khả năng {post:.0%})")
+           f"({_cause(key, best)}; khả năng {post:.0%}{sure})")
     return fixed, why
 
 
@@ -256,11 +262,13 @@ def _highland(words) -> bool:
             or any(t.lower() in _highland_words() for t in texts))
 
 
-def repair_name(text: str, field: str = "cadre") -> tuple[str, tuple[Repair, ...]]:
+def repair_name(text: str, field: str = "cadre",
+                confidences: Sequence[float] | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
-    middle names. Nothing is changed without a :class:`Repair` saying why.
+    middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
+    (Tesseract's, 0-100, one per word of ``text``) weigh each word's slips when given.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
     >>> name, [(f.original, f.repaired) for f in fixes]
@@ -271,10 +279,12 @@ def repair_name(text: str, field: str = "cadre") -> tuple[str, tuple[Repair, ...
     words = list(_WORD.finditer(text))
     if len(words) < 2 or len(words) > 5 or _highland(words):
         return text, ()
+    if confidences is not None and len(confidences) != len(words):
+        confidences = None  # not this text's words: no use
     out, fixes, last = [], [], 0
     for i, m in enumerate(words):
         slot = SURNAME if i == 0 else GIVEN if i == len(words) - 1 else MIDDLE
-        fixed, why = repair_syllable(m.group(0), slot)
+        fixed, why = repair_syllable(m.group(0), slot, None if confidences is None else confidences[i])
         out.append(text[last:m.start()] + fixed)
         last = m.end()
         if why:

@@ -1,10 +1,12 @@
 """Build the repair's learned data from labelled reads and real names (a build step, never run by extract).
 
-    python -m extractor.repair.build [--names corpora/ocr_names/names.jsonl] [--gold DIR ...]
+    python -m extractor.repair.build [--names corpora/ocr_names/names.jsonl ...] [--gold DIR ...]
 
-- ``data/channel.json``: which tone and modifier slips OCR makes, counted on the *fit half*
-  of the labelled OCR'd names (:func:`held_out` keeps the other half out, so
-  ``python -m bench repair --split heldout`` scores names the channel never saw);
+- ``data/channel.json``: which tone and modifier slips OCR makes, and how Tesseract's word
+  confidence differs after a slip (from the sets that record it, names_conf.jsonl),
+  counted on the *fit half* of the labelled OCR'd names (:func:`held_out` keeps the other
+  half out, the same names in every set, so ``python -m bench repair --split heldout``
+  scores names the channel never saw);
 - ``data/priors.tsv``: how often each name part of the lexicon is the family, middle or
   given name of a real person, counted over the ``cadre`` of ``*.gold.json`` in each
   ``--gold`` folder. Only counts of syllables the lexicon already lists are written
@@ -29,13 +31,15 @@ def held_out(true_name: str) -> bool:
 
 
 def slip_pairs(rows):
-    """(read, true) lower-case syllable pairs of the labelled names whose syllables line up."""
+    """(read, true, confidence or None) lower-case syllables of the labelled names whose
+    syllables line up."""
     from . import _key
 
     for r in rows:
         rw, tw = r["read"].split(), r["true"].split()
+        conf = r.get("conf") if len(r.get("conf") or ()) == len(rw) else [None] * len(rw)
         if len(rw) == len(tw):
-            yield from ((_key(a), _key(b)) for a, b in zip(rw, tw, strict=True))
+            yield from ((_key(a), _key(b), c) for a, b, c in zip(rw, tw, conf, strict=True))
 
 
 def slot_counts(gold_dirs) -> dict[str, Counter]:
@@ -60,16 +64,20 @@ def slot_counts(gold_dirs) -> dict[str, Counter]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--names", default=str(ROOT / "corpora/ocr_names/names.jsonl"))
+    ap.add_argument("--names", action="append", default=None,
+                    help="labelled OCR'd names (default corpora/ocr_names/names.jsonl and names_conf.jsonl)")
     ap.add_argument("--gold", action="append", default=None,
                     help="folder of *.gold.json (default ../shared/corpus/train when present)")
     args = ap.parse_args(argv)
-    rows = [json.loads(line) for line in Path(args.names).read_text(encoding="utf-8").splitlines()]
+    files = args.names or [str(p) for p in (ROOT / "corpora/ocr_names/names.jsonl",
+                                            ROOT / "corpora/ocr_names/names_conf.jsonl") if p.is_file()]
+    rows = [json.loads(line) for f in files for line in Path(f).read_text(encoding="utf-8").splitlines()]
     fit = [r for r in rows if not held_out(r["true"])]
     from .channel import learn
 
     counts = learn(slip_pairs(fit))
-    counts["fitted_on"] = f"{len(fit)} of {len(rows)} names of {Path(args.names).name} (held_out() false)"
+    counts["fitted_on"] = (f"{len(fit)} of {len(rows)} names of {', '.join(Path(f).name for f in files)}"
+                           " (held_out() false)")
     (DATA / "channel.json").write_text(json.dumps(counts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     gold = args.gold
     if gold is None:

@@ -29,6 +29,7 @@ TONE_VI = dict(zip(TONES, ("không dấu", "huyền", "sắc", "hỏi", "ngã", 
 _NAME = dict(zip(TONES, ("none", "grave", "acute", "hook", "tilde", "dot"), strict=True))  # JSON keys
 # The modifiers each base letter can carry (dấu mũ, móc, trăng, gạch ngang of đ).
 MODIFIERS = {"a": ("", "^", "("), "e": ("", "^"), "o": ("", "^", "+"), "u": ("", "+"), "d": ("", "-")}
+CONF_BINS = (30, 50, 70, 80, 90, 95)  # bands of Tesseract's word confidence (0-100)
 SMOOTH = 0.5  # add-half smoothing: a slip never seen is rare, not impossible
 OTHER_SLIP = math.log(0.004)  # log-probability of one unit of any other confusion cost
 
@@ -44,11 +45,20 @@ def _aligned(read: str, true: str) -> tuple[tuple[str, str], list[tuple[str, str
     return (tt or "", rt or ""), mods
 
 
-def learn(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
-    """Counts of tone and modifier slips from (read syllable, true syllable) pairs, lower case."""
+def _bin(conf: float) -> str:
+    return next((f"<{b}" for b in CONF_BINS if conf < b), f">={CONF_BINS[-1]}")
+
+
+def learn(pairs: Iterable[tuple[str, ...]]) -> dict[str, dict[str, int]]:
+    """Counts of tone and modifier slips from (read syllable, true syllable[, confidence])
+    tuples, lower case; with confidences, how often a syllable read right and one read
+    wrong had each band of Tesseract's word confidence."""
     tones: Counter[str] = Counter()
     mods: Counter[str] = Counter()
-    for read, true in pairs:
+    conf: Counter[str] = Counter()
+    for read, true, *rest in pairs:
+        if rest and rest[0] is not None:
+            conf[f"{'right' if read == true else 'slip'} {_bin(float(rest[0]))}"] += 1
         got = _aligned(read, true)
         if got is None:
             continue
@@ -56,7 +66,10 @@ def learn(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
         tones[f"{_NAME[tt]}>{_NAME[rt]}"] += 1
         for base, m, n in ms:
             mods[f"{base}{m}>{n}"] += 1
-    return {"tones": dict(sorted(tones.items())), "modifiers": dict(sorted(mods.items()))}
+    out = {"tones": dict(sorted(tones.items())), "modifiers": dict(sorted(mods.items()))}
+    if conf:
+        out["confidence"] = dict(sorted(conf.items()))
+    return out
 
 
 _ABOVE = {"\u0300", "\u0301", "\u0309", "\u0303"}  # tone marks written above the vowel
@@ -86,6 +99,23 @@ class Channel:
                 row = {b: m.get(f"{base}{a}>{b}", 0) + SMOOTH for b in options}
                 total = sum(row.values())
                 self.mod.update({(base, a, b): math.log(v / total) for b, v in row.items()})
+
+        c = counts.get("confidence", {})
+        bands = [_bin(b - 1) for b in CONF_BINS] + [f">={CONF_BINS[-1]}"]
+        right = {b: c.get(f"right {b}", 0) + SMOOTH for b in bands}
+        slip = {b: c.get(f"slip {b}", 0) + SMOOTH for b in bands}
+        self.has_confidence = bool(c)
+        self.conf = {b: math.log(slip[b] / sum(slip.values())) - math.log(right[b] / sum(right.values()))
+                     for b in bands}
+
+    def confidence_ratio(self, conf: float | None) -> float:
+        """log P(this confidence | a slip) - log P(it | read right) where slips are likelier
+        (low confidence), else 0: Tesseract is often sure of a word it read wrong (a dot
+        below dropped: "Ty" for "Tỵ" at 96/100), so a high confidence is no evidence of a
+        clean read."""
+        if conf is None or not self.has_confidence:
+            return 0.0
+        return max(0.0, self.conf[_bin(conf)])
 
     def logp(self, read: str, true: str) -> float:
         """log-probability that OCR reads ``true`` as ``read`` (lower-case syllables)."""
