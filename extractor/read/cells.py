@@ -99,11 +99,13 @@ def _ink_box(crop: np.ndarray, dpi: float = 200.0,
 def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np.ndarray | None, list[Cut]]:
     """The page with its tables painted white; the strip of every non-blank cell's
     inside, stacked (None when every cell is blank); and where each cell went."""
+    from .grid import levels
+
     inset = max(2, int(round(dpi * 0.02)))  # past the rule (and its blur)
     pad = max(4, int(round(dpi * 0.04)))  # white around each cut
     gap = max(12, int(round(dpi * 0.15)))  # between cuts: a line's height and more
     h, w = gray.shape
-    black = float(np.percentile(gray[::2, ::2], 0.3))  # the text's ink, darker than a stamp's
+    black = levels(gray[::2, ::2], 0.3)[0]  # the text's ink, darker than a stamp's
     page = gray.copy()
     cuts: list[Cut] = []
     pieces: list[np.ndarray] = []
@@ -203,8 +205,9 @@ def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple
     that read as a number agree on (a continued table may start at 6); a cell that does
     not read as a number, or reads as one no other cell agrees with (a lone misread),
     gets the number its place gives. Nothing changes when two or more cells agree on
-    another start (numbering that restarts per section is no misread), or when no start
-    has two cells for it and more than those against it. ``start``: the number the
+    another start (numbering that restarts per section is no misread), or, when some
+    cells disagree, unless the start has two cells for it and more than those against
+    it. ``start``: the number the
     first entry must have when no cell says (a table continued from the page before,
     its header repeated or not). Returns (row, read, filled) for each cell changed, for
     the page's fixes. ``grid`` rows hold (text, rowspan, colspan, merged_from) as
@@ -231,8 +234,9 @@ def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple
     if votes:
         offset, agree = votes.most_common(1)[0]
         against = sum(votes.values()) - agree
-        if agree < 2 and start is None or agree <= against or any(
-                n >= 2 for o, n in votes.items() if o != offset):
+        if any(n >= 2 for o, n in votes.items() if o != offset) or against and (agree < 2 or agree <= against):
+            return []
+        if len(owners) < 2 and start is None:
             return []
     elif start is not None:
         offset = start

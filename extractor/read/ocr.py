@@ -320,6 +320,7 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     import cv2
     import numpy as np
 
+    from .borderless import find_borderless
     from .cells import stack_cells
     from .grid import estimate_skew, find_tables, page_dpi, rotate
     from .photo import flatten_photo
@@ -344,7 +345,8 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         to_source = to_source @ np.linalg.inv(_turn_matrix(gray.shape, angle))
         gray = rotate(gray, angle)
         fixes.append(Fix("deskew", f"rotated {angle:+.1f}° to level the text lines"))
-    tables = find_tables(gray)
+    # ruled tables; else tables whose columns are apart by white space only
+    tables = find_tables(gray) or find_borderless(gray)
     scratch: list[Path] = []
     if not fixes and given is not None and given.suffix.lower() in (".pgm", ".pnm"):
         upright = given

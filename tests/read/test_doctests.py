@@ -8,7 +8,7 @@ import pytest
 
 MODULES = ["extractor.normalize", "extractor.read", "extractor.read.sniff", "extractor.read.layout",
            "extractor.read.text", "extractor.read.grid", "extractor.read.cells", "extractor.read.ocr",
-           "extractor.read.boxes"]
+           "extractor.read.boxes", "extractor.read.borderless"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not in
 
 from bench.scans import degrade, render_decision, save_pdf, score_table  # noqa: E402
 from extractor.read import read  # noqa: E402
+from extractor.read.borderless import find_borderless  # noqa: E402
 from extractor.read.grid import estimate_skew, find_tables, rotate  # noqa: E402
 from extractor.read.ocr import tesseract_available  # noqa: E402
 
@@ -159,14 +160,40 @@ def test_office_scan_continued_table_without_header(office_scan):
     assert score["right"] >= score["cells"] - 2, score
 
 
+@pytest.mark.parametrize("severity", ["clean", "office"])
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_borderless_grid(severity, seed):
+    """A table typed without rules (columns apart by white space) is found from its
+    white space: its rows, its five columns, and the STT, name and position cells
+    merged over each cadre's task rows (no OCR needed)."""
+    pages = render_decision(seed=seed, people=3, ruled=False)
+    truth = pages[1].tables[0]
+    gray = np.asarray(degrade(pages[1], severity, seed=seed * 10 + 1).convert("L"))
+    angle = estimate_skew(gray)
+    gray = rotate(gray, angle) if abs(angle) >= 0.2 else gray
+    assert find_tables(gray) == []
+    (got,) = find_borderless(gray)
+    assert (got.nrows, got.ncols) == (truth.nrows, truth.ncols)
+    assert _spans(got) == truth.spans
+
+
+@pytest.mark.parametrize("severity", ["clean", "office"])
+def test_no_borderless_table_in_prose_or_letterhead(decisions, severity):
+    """The decision's own page (letterhead, title, prose, signature) is no table."""
+    gray = np.asarray(degrade(decisions[0][0], severity, seed=0).convert("L"))
+    assert find_borderless(gray) == []
+
+
 @pytest.mark.slow
 @needs_ocr
-@pytest.mark.xfail(strict=True, reason="issue 12: tables without rules (columns apart by white space) "
-                                        "are not found yet; their text is read as paragraphs")
-def test_borderless_table(tmp_path):
+@pytest.mark.parametrize("severity", ["clean", "office"])
+def test_borderless_table(tmp_path, severity):
+    """A table typed without rules on a scan is read cell by cell, merged name cells
+    included, instead of across its columns."""
     pages = render_decision(seed=2, people=3, ruled=False)
     path = tmp_path / "borderless.png"
-    degrade(pages[1], "office", seed=3).save(path, dpi=(200, 200))
+    dpi = 300 if severity == "clean" else 200
+    degrade(pages[1], severity, seed=3).save(path, dpi=(dpi, dpi))
     doc = read(path)
     (table,) = doc.tables
     score = score_table([[c.text for c in r] for r in table.rows], pages[1].tables[0])
