@@ -30,6 +30,8 @@ an image-only PDF:
 - table cells in the right row and column, and cell-text CER, against the drawn grid
   (targets at office severity: >= 98 % and <= 2 %);
 - tables found against tables drawn;
+- the same for tables typed without rules (columns apart by white space), clean and
+  office, on ``--borderless-docs`` appendices of three cadres;
 - scanned pages/s of ``read()`` against plain ``tesseract PAGE stdout -l vie`` on the
   same office pages (target ratio >= 0.9).
 
@@ -112,7 +114,7 @@ def _plain_tesseract(images: list[Path], processes: int) -> None:
         list(pool.map(one, images))
 
 
-def _table_bench(docs: int, processes: int, rounds: int, tmp: Path) -> dict:
+def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: int = 2) -> dict:
     """Cells of appendix tables read from scans at each severity, and scanned speed."""
     from bench.scans import degrade, render_decision, save_pdf, score_table
     from extractor.config import DEFAULT_CONFIG
@@ -152,6 +154,25 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path) -> dict:
             "cell_cer": round(total["edits"] / max(1, total["chars"]), 4),
         }
     out["targets_office"] = {"cells_right_row_col": 0.98, "cell_cer": 0.02}
+    out["borderless"] = {}
+    for severity in ("clean", "office") if borderless else ():
+        total = {"cells": 0, "right": 0, "edits": 0, "chars": 0, "tables_drawn": 0, "tables_found": 0}
+        for d in range(borderless):
+            page = render_decision(seed=100 + d, people=3, ruled=False)[1]
+            dpi = 300 if severity == "clean" else 200
+            f = tmp / f"borderless-{severity}-{d}.png"
+            degrade(page, severity, seed=d).save(f, dpi=(dpi, dpi))
+            doc = read(f, config=config)
+            total["tables_drawn"] += len(page.tables)
+            total["tables_found"] += len(doc.tables)
+            for k, truth in enumerate(page.tables):
+                rows = [[c.text for c in r] for r in doc.tables[k].rows] if k < len(doc.tables) else []
+                for key, v in score_table(rows, truth).items():
+                    total[key] += v
+        out["borderless"][severity] = {
+            "tables_drawn": total["tables_drawn"], "tables_found": total["tables_found"], "cells": total["cells"],
+            "cells_right_row_col": round(total["right"] / max(1, total["cells"]), 4),
+            "cell_cer": round(total["edits"] / max(1, total["chars"]), 4)}
     # speed: the office pages as one image-only PDF through read(), against plain
     # tesseract on the same page images, sides alternated
     from PIL import Image
@@ -185,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds, best kept (default 3)")
     parser.add_argument("--table-docs", type=int, default=3,
                         help="synthetic decisions with appendix tables for the table bench (default 3; 0 = skip)")
+    parser.add_argument("--borderless-docs", type=int, default=2,
+                        help="appendices typed without rules for the table bench (default 2; 0 = skip)")
     parser.add_argument("--tables-only", action="store_true", help="only the table bench")
     args = parser.parse_args(argv)
 
@@ -192,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.table_docs and shutil.which("tesseract"):
         ttmp = Path(tempfile.mkdtemp(prefix="bench-tables-"))
         try:
-            tables = _table_bench(args.table_docs, args.processes, args.rounds, ttmp)
+            tables = _table_bench(args.table_docs, args.processes, args.rounds, ttmp, args.borderless_docs)
         finally:
             shutil.rmtree(ttmp, ignore_errors=True)
     if args.tables_only:
