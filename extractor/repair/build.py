@@ -19,7 +19,9 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,24 +32,24 @@ def held_out(true_name: str) -> bool:
     return hashlib.sha256(true_name.lower().encode("utf-8")).digest()[0] % 2 == 1
 
 
-def slip_pairs(rows):
+def slip_pairs(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, float | None]]:
     """(read, true, confidence or None) lower-case syllables of the labelled names whose
     syllables line up."""
     from . import _key
 
     for r in rows:
         rw, tw = r["read"].split(), r["true"].split()
-        conf = r.get("conf") if len(r.get("conf") or ()) == len(rw) else [None] * len(rw)
+        conf: list[float | None] = list(r["conf"]) if len(r.get("conf") or ()) == len(rw) else [None] * len(rw)
         if len(rw) == len(tw):
             yield from ((_key(a), _key(b), c) for a, b, c in zip(rw, tw, conf, strict=True))
 
 
-def slot_counts(gold_dirs) -> dict[str, Counter]:
+def slot_counts(gold_dirs: Iterable[str]) -> dict[str, Counter[str]]:
     """Counts of each lexicon syllable in family, middle and given place of real gold cadres."""
     from . import _WORD, GIVEN, MIDDLE, SURNAME, _highland, _key, lexicon
 
     lex = lexicon()
-    counts = {SURNAME: Counter(), MIDDLE: Counter(), GIVEN: Counter()}
+    counts: dict[str, Counter[str]] = {SURNAME: Counter(), MIDDLE: Counter(), GIVEN: Counter()}
     for folder in gold_dirs:
         for path in sorted(Path(folder).glob("*.gold.json")):
             for a in json.loads(path.read_text(encoding="utf-8")).get("assignments", []):
@@ -62,7 +64,7 @@ def slot_counts(gold_dirs) -> dict[str, Counter]:
     return counts
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--names", action="append", default=None,
                     help="labelled OCR'd names (default corpora/ocr_names/names.jsonl and names_conf.jsonl)")

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from .confusion import confusion_cost, units
 
@@ -49,7 +50,7 @@ def _bin(conf: float) -> str:
     return next((f"<{b}" for b in CONF_BINS if conf < b), f">={CONF_BINS[-1]}")
 
 
-def learn(pairs: Iterable[tuple[str, ...]]) -> dict[str, dict[str, int]]:
+def learn(pairs: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
     """Counts of tone and modifier slips from (read syllable, true syllable[, confidence])
     tuples, lower case; with confidences, how often a syllable read right and one read
     wrong had each band of Tesseract's word confidence."""
@@ -85,7 +86,7 @@ def _mark_for_mark(true_tone: str, read_tone: str, mod: tuple[str, str, str]) ->
 class Channel:
     """log P(read | true) for one syllable, from slip counts."""
 
-    def __init__(self, counts: dict[str, dict[str, int]]):
+    def __init__(self, counts: dict[str, Any]):
         self.tone = {}
         t = counts.get("tones", {})
         for a in TONES:
