@@ -110,3 +110,34 @@ def test_merged_cell_repeats_its_words(tmp_path, appendix):
     owner, copy = table.rows[r][1], table.rows[r + 1][1]
     assert copy.merged_from == (r, 1) and copy.words == owner.words and copy.box == owner.box
     assert span_boxes(doc, copy.span) == list(owner.words)
+
+
+def test_phone_photo_word_box_on_the_photo(tmp_path, appendix):
+    """A phone photo of the appendix is flattened before it is read; the boxes are taken
+    back through the flattening onto the photo itself: the given name of each cadre, cut
+    out of the photo at its box, reads as that name again."""
+    import subprocess
+
+    photo = degrade(appendix, "phone", seed=3)
+    path = tmp_path / "photo.jpg"
+    photo.save(path)
+    doc = read(path)
+    assert any(f.kind == "perspective" for f in doc.fixes)
+    truth = appendix.tables[0]
+    (table,) = doc.tables
+    checked = 0
+    for r in range(1, truth.nrows):
+        cell = table.rows[r][1]
+        if cell.merged_from or not cell.words:
+            continue
+        word = cell.words[-1]
+        assert word.text == truth.cells[(r, 1)].split()[-1]
+        m = 3
+        cut = photo.crop((word.x - m, word.y - m, word.x + word.w + m, word.y + word.h + m))
+        cut = cut.resize((cut.width * 3, cut.height * 3))
+        cut.save(tmp_path / "word.png")
+        read_again = subprocess.run(["tesseract", str(tmp_path / "word.png"), "stdout", "-l", "vie", "--psm", "8"],
+                                    capture_output=True, text=True, check=True).stdout.strip()
+        assert read_again == word.text, (word, read_again)
+        checked += 1
+    assert checked == 3
