@@ -251,6 +251,20 @@ _REPLACING = re.compile(r"[,\s]+thay\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)
 _LABEL = re.compile(r"(?:nội dung(?: công việc| đăng ký)?|tên (?:công )?việc|việc đột phá|công việc|phụ trách)\s*:\s*")
 
 
+# "phụ trách lĩnh vực X kiêm Trưởng ban Chỉ đạo Y", "theo dõi quận A và làm nhiệm vụ Trưởng …":
+# a second role joined to a duty is a task of its own (convention 5)
+_SECOND_ROLE = re.compile(r"\s*,?\s+(?:kiêm(?:\s+nhiệm)?|và\s+làm(?:\s+nhiệm vụ)?|đồng thời\s+(?:là|làm))\s+"
+                          r"(?=(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|thành viên|ủy viên|uỷ viên)(?![\w]))")
+
+
+def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
+    """A duty and a role joined by "kiêm" / "và làm": two tasks."""
+    m = _SECOND_ROLE.search(folded, t[0], t[1])
+    if not m or m.start() <= t[0]:
+        return [t]
+    return [(t[0], m.start()), *split_roles(folded, (m.end(), t[1]))]
+
+
 def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     """Task edges by the guidelines (convention 4): a body role ends where the body's work
     or the occasion begins; a trailing "thay ông X" goes."""
@@ -279,7 +293,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     for r in _combine(text, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
-        tasks = sorted(set(trim_task(text, folded, t) for t in r.tasks))
+        tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1])]
@@ -293,6 +307,9 @@ _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng
 
 
 def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
+    folded = fold(text)
+    for r in list(rules) + list(model):  # roles joined by "kiêm" are split before overlaps are weighed
+        r.tasks = [u for t in r.tasks for u in split_roles(folded, t)]
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
     out = []
     used = set()

@@ -25,7 +25,8 @@ from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, ti
 
 # ---------------------------------------------------------------------------- triggers
 # (regex on folded text at the position right after the apposition, drop the verb?)
-_ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|trực tiếp|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
+# "trực tiếp" stays with its duty ("trực tiếp chỉ đạo …" is how the gold writes it)
+_ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
@@ -35,7 +36,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     # "đảm nhận nhiệm vụ theo dõi, chỉ đạo …": the duty follows the verb of taking it on
     ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
-    ("duty", re.compile(_ADVERBS + r"(?=(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
+    ("duty", re.compile(_ADVERBS + r"(?=(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
     ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)(?:\s+vụ)?(?=\s)"), True),
@@ -445,7 +446,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     position = ([before] if before else []) + titles
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
-    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận)))?\s*").match(folded, pos, se)
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi))))?\s*").match(folded, pos, se)
     if rest and rest.end() == pos:
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
         rest = _PERIOD_LEAD.match(folded, pos, se) or rest

@@ -160,3 +160,10 @@ def test_people_listed_before_a_shared_role_all_hold_it():
                      "ban Chỉ đạo.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         name: ["Phó Trưởng ban Chỉ đạo"] for name in ("hà thị liên", "nông văn chiến", "lục văn bình", "đàm thị hoa")}
+
+
+def test_a_duty_and_a_second_role_joined_by_kiem_are_two_tasks_and_truc_tiep_stays():
+    found = _records("Theo quyết định phân công, ông Đinh Văn Quý, Phó Chủ tịch UBND huyện, trực tiếp phụ trách "
+                     "lĩnh vực xây dựng, giao thông kiêm Trưởng ban Chỉ đạo giải phóng mặt bằng huyện.")
+    assert [t["text"] for t in found["đinh văn quý"]["tasks"]] == [
+        "trực tiếp phụ trách lĩnh vực xây dựng, giao thông", "Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"]
