@@ -109,7 +109,8 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
         from .repair import repair_assignments
 
-        merged = repair_assignments(merged)
+        # two readings of one name may now agree: one record per person and period again
+        merged = _merge(repair_assignments(merged))
     return Extraction(
         source=doc.source, sha256=doc.sha256, format=doc.format, ocr=doc.ocr,
         pages=len(doc.pages), document=info, assignments=tuple(merged),
