@@ -244,7 +244,7 @@ _BODY_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng đoàn|tổ trưởng|tổ ph
 _AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|phụ trách|theo dõi|kiểm tra|giúp|tổ chức|có nhiệm vụ|"
                          r"đã|đến|cùng))|\s(?:đã|đến|cùng|có buổi|tiến hành|đi|dẫn|và các thành viên|và\s+\d+|để)(?![\w]))")
 # "… thay ông Đỗ Đức Duy": whom the person replaces is not part of the task (convention 4)
-_REPLACING = re.compile(r"[,\s]+thay\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)\s")
+_REPLACING = re.compile(r"[,\s]+thay(?:\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)\s|\s*$)")
 
 
 # "Nội dung: …", "Phụ trách: …": a label before the task is not part of it

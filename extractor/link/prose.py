@@ -33,6 +33,9 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
+    # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
+    ("holds", re.compile(r"(?:được\s+)?(?:bổ sung\s+)?tham gia(?:\s+(?:làm|là))?(?=\s+(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|"
+                         r"trưởng|tổ trưởng|tổ phó|thư ký)(?![\w]))"), True),
     # "đảm nhận nhiệm vụ theo dõi, chỉ đạo …": the duty follows the verb of taking it on
     ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
@@ -446,7 +449,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     position = ([before] if before else []) + titles
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
-    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi))))?\s*").match(folded, pos, se)
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|tham gia|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi))))?\s*").match(folded, pos, se)
     if rest and rest.end() == pos:
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
         rest = _PERIOD_LEAD.match(folded, pos, se) or rest

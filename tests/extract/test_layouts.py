@@ -167,3 +167,10 @@ def test_a_duty_and_a_second_role_joined_by_kiem_are_two_tasks_and_truc_tiep_sta
                      "lĩnh vực xây dựng, giao thông kiêm Trưởng ban Chỉ đạo giải phóng mặt bằng huyện.")
     assert [t["text"] for t in found["đinh văn quý"]["tasks"]] == [
         "trực tiếp phụ trách lĩnh vực xây dựng, giao thông", "Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"]
+
+
+def test_joining_a_body_in_a_role_gives_the_role():
+    found = extract_text("Theo đó, ông Hà Văn Sinh, Giám đốc Sở Tài chính, tham gia Ủy viên Ban Chỉ đạo tỉnh thay "
+                         "ông Lò Văn Pao.", "t.txt")
+    assert [(a["cadre"], [t["text"] for t in a["tasks"]]) for a in found] == [
+        ("Hà Văn Sinh", ["Ủy viên Ban Chỉ đạo tỉnh"])]
