@@ -219,10 +219,15 @@ def _merge(found: list[Assignment]) -> list[Assignment]:
     def span_of(a: Assignment):
         return (a.period.start, a.period.end) if a.period else None
 
+    # "Văn Mười" beside "Hồ Văn Mười" in one document: the name cut short is the same person
+    keys = {_key(a.cadre.text) for a in found}
+    longer = {k: max((o for o in keys if o.endswith(" " + k)), key=len, default=k)
+              for k in keys if len(k.split()) >= 2}
+    found = sorted(found, key=lambda a: longer.get(_key(a.cadre.text), "") != _key(a.cadre.text))
     out: list[Assignment] = []
     for a in found:
-        k = _key(a.cadre.text)
-        at = next((i for i, b in enumerate(out) if _key(b.cadre.text) == k and
+        k = longer.get(_key(a.cadre.text), _key(a.cadre.text))
+        at = next((i for i, b in enumerate(out) if longer.get(_key(b.cadre.text), _key(b.cadre.text)) == k and
                    (span_of(a) is None or span_of(b) is None or span_of(a) == span_of(b))), None)
         if at is None:
             out.append(a)

@@ -248,7 +248,8 @@ _REPLACING = re.compile(r"[,\s]+thay(?:\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ
 
 
 # "Nội dung: …", "Phụ trách: …": a label before the task is not part of it
-_LABEL = re.compile(r"(?:nội dung(?: công việc| đăng ký)?|tên (?:công )?việc|việc đột phá|công việc|phụ trách)\s*:\s*")
+_LABEL = re.compile(r"(?:nội dung(?: công việc| đăng ký)?|tên (?:công )?việc|việc đột phá|công việc|phụ trách|"
+                    r"lĩnh vực(?: phụ trách| được giao)?|vai trò|nhiệm vụ(?: được giao| cụ thể)?)\s*:\s*")
 
 
 # "phụ trách lĩnh vực X kiêm Trưởng ban Chỉ đạo Y", "theo dõi quận A và làm nhiệm vụ Trưởng …":
@@ -257,12 +258,25 @@ _SECOND_ROLE = re.compile(r"\s*,?\s+(?:kiêm(?:\s+nhiệm)?|và\s+làm(?:\s+nhi�
                           r"(?=(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|thành viên|ủy viên|uỷ viên)(?![\w]))")
 
 
+_ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+                         r"trưởng đoàn|thành viên ban|ủy viên ban|uỷ viên ban)(?![\w]))")
+
+
 def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
-    """A duty and a role joined by "kiêm" / "và làm": two tasks."""
+    """A duty and a role joined by "kiêm" / "và làm": two tasks; so are two roles in bodies
+    with a comma between ("Chủ tịch Hội đồng Thi đua, Trưởng Ban Chỉ đạo chuyển đổi số")."""
+    from .prose import ROLE_WORD
+
     m = _SECOND_ROLE.search(folded, t[0], t[1])
-    if not m or m.start() <= t[0]:
+    if (not m or m.start() <= t[0]) and _BODY_ROLE_START.match(folded, t[0], t[1]):
+        m = _ROLE_COMMA.search(folded, t[0], t[1])
+    if not m or m.start() <= t[0] or not ROLE_WORD.match(folded, m.end()):
         return [t]
     return [(t[0], m.start()), *split_roles(folded, (m.end(), t[1]))]
+
+
+_BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|chủ tịch ủy ban|"
+                              r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
 
 def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:

@@ -174,3 +174,16 @@ def test_joining_a_body_in_a_role_gives_the_role():
                          "ông Lò Văn Pao.", "t.txt")
     assert [(a["cadre"], [t["text"] for t in a["tasks"]]) for a in found] == [
         ("Hà Văn Sinh", ["Ủy viên Ban Chỉ đạo tỉnh"])]
+
+
+def test_two_roles_in_bodies_with_a_comma_between_are_two_tasks():
+    found = _records("Theo quyết định phân công, ông Lý Văn Tài, Phó Chủ tịch UBND tỉnh, được giao làm Chủ tịch "
+                     "Hội đồng Thi đua - Khen thưởng tỉnh, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.")
+    assert [t["text"] for t in found["lý văn tài"]["tasks"]] == [
+        "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh", "Trưởng Ban Chỉ đạo chuyển đổi số tỉnh"]
+
+
+def test_a_name_cut_short_is_merged_into_the_full_name():
+    found = extract_text("1. Chủ tịch UBND tỉnh Hồ Văn Mười phụ trách lĩnh vực nội chính.\n"
+                         "Ông Hồ Văn Mười được giao làm Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.", "t.txt")
+    assert [a["cadre"] for a in found] == ["Hồ Văn Mười"]
