@@ -310,10 +310,28 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2
-                   and not _ANNOUNCES.fullmatch(folded, t[0], t[1])]
+                   and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
             out.append(r)
     return out
+
+
+_POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư)(?![\w])")
+_PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân|mttq|mặt trận")
+_PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
+
+
+def permanent_post(task: str) -> bool:
+    """A permanent office of a party committee, council or people's committee ("Trưởng ban
+    Tổ chức Thành ủy", "Chủ tịch HĐND tỉnh"): taking it is an appointment or an election,
+    not an assignment (convention 3); a standing deputy's role in the division of work
+    ("Phó Chủ tịch Thường trực UBND tỉnh") and acting duties are.
+
+    >>> permanent_post("trưởng ban tổ chức thành ủy"), permanent_post("phó chủ tịch thường trực ubnd tỉnh")
+    (True, False)
+    """
+    task = re.sub(r"\([^)]*\)", " ", task)
+    return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not _PURPOSE.search(task))
 
 
 _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|chức vụ)(?:\s+(?:mới|khác|quan trọng))?")

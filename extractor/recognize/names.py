@@ -102,6 +102,8 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         prefix = text[max(0, s - 12):s]
         hon = HONORIFIC.search(prefix)
         honorific = hon is not None and hon.end() == len(prefix)
+        if re.search(r"(?<![\w])(?<!thành )(?<!Thành )(?:đường|phố|Đường|Phố)\s$", prefix) and not honorific:
+            continue  # streets are named after people ("đường Nguyễn Văn Hưởng")
         level_before = re.search(r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|thôn|"
                                  r"bản|TP\.|Tp\.)\s$", prefix)
         if level_before and not honorific:

@@ -187,3 +187,16 @@ def test_a_name_cut_short_is_merged_into_the_full_name():
     found = extract_text("1. Chủ tịch UBND tỉnh Hồ Văn Mười phụ trách lĩnh vực nội chính.\n"
                          "Ông Hồ Văn Mười được giao làm Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.", "t.txt")
     assert [a["cadre"] for a in found] == ["Hồ Văn Mười"]
+
+
+def test_taking_a_permanent_post_is_an_appointment_not_an_assignment():
+    found = _records("Các ủy viên Ban Thường vụ được phân công các chức danh cụ thể. Trong đó, ông Đinh Công Sứ "
+                     "làm Trưởng ban Tổ chức Tỉnh ủy; ông Hà Văn Trọng làm Phó Chủ tịch Thường trực UBND tỉnh.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "hà văn trọng": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
+
+
+def test_a_street_named_after_a_person_is_not_a_person():
+    found = _records("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
+                     "làm đường liên thôn.")
+    assert list(found) == ["lê văn hải"]
