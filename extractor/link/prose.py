@@ -70,7 +70,8 @@ NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|
                       r"kỷ niệm chương|cờ thi đua|quà|hoa))(?![\w])")
 # A proposal or a possibility is not an assignment (yet).
 HEDGE = re.compile(r"(?:đề xuất|đề nghị|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu|ý kiến của|"
-                   r"bầu|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")
+                   # "bầu" the verb, not "bầu cử" in a body's name ("Ban bầu cử", "Ủy ban Bầu cử")
+                   r"bầu(?!\s+cử)|miễn nhiệm|bổ nhiệm|cảm ơn|thăm|chúc mừng)(?![\w])")
 LIST_START = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·])\s*")
 # on the original text (the name's capital matters): "; đ/c Lâm Thị Thu Hằng, ..." starts another person
 _PERSON_INTRO = re.compile(r"(?:^|[;,:]\s*|\s)(?:(?:[đĐ]ồng chí|[đĐ]/\s?[cC]|[ôÔ]ng|[bB]à)\s+\**[" + UPPER + r"])")

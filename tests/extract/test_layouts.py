@@ -200,3 +200,9 @@ def test_a_street_named_after_a_person_is_not_a_person():
     found = _records("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
                      "làm đường liên thôn.")
     assert list(found) == ["lê văn hải"]
+
+
+def test_a_body_named_for_an_election_does_not_make_its_head_a_proposal():
+    found = _records("Ban bầu cử đại biểu HĐND tỉnh ở đơn vị bầu cử số 2 do Phó Chủ tịch UBND tỉnh Nông Quốc Tuấn "
+                     "làm trưởng ban.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {"nông quốc tuấn": ["trưởng ban"]}
