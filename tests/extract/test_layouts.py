@@ -206,3 +206,9 @@ def test_a_body_named_for_an_election_does_not_make_its_head_a_proposal():
     found = _records("Ban bầu cử đại biểu HĐND tỉnh ở đơn vị bầu cử số 2 do Phó Chủ tịch UBND tỉnh Nông Quốc Tuấn "
                      "làm trưởng ban.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {"nông quốc tuấn": ["trưởng ban"]}
+
+
+def test_la_before_a_role_in_a_body_assigns_it():
+    found = _records("Sáng 12/5, Đoàn công tác của Huyện ủy do bà Ma Thị Lan, Bí thư Huyện ủy là trưởng đoàn đã "
+                     "làm việc tại xã Phúc Yên.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {"ma thị lan": ["trưởng đoàn"]}
