@@ -376,6 +376,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+_SEAT = re.compile(r"(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|trưởng ban|phó ban|tổ trưởng|tổ phó|trưởng tiểu ban)(?![\w])")
+_TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
 _HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
 _APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
@@ -538,6 +540,14 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             raw.tasks = [clean_task(text, folded, ls_, le_)]
             raw.span = (min([ns] + [p[0] for p in position]), le_)
             return raw
+    # "bà A, Chủ tịch Hội X, Ủy viên thay bà B": the last "title" is the seat taken over
+    seat = _SEAT.match(folded, titles[-1][0]) if len(titles) >= 2 else None
+    over = _TAKES_OVER.search(folded, seat.end(), min(se, titles[-1][1] + 40)) if seat else None
+    if seat and over and not re.search(r"[,;.]", folded[seat.end():over.start()]):
+        raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position[:-1], trigger="member")
+        raw.tasks = [trim_span(text, titles[-1][0], over.start())]
+        raw.span = (min([ns] + [p[0] for p in position]), over.start())
+        return raw
     # "1. Đồng chí X, Chủ tịch UBND tỉnh:" closing its line: the items below are the tasks
     if re.fullmatch(r"\s*:?\s*", folded[at:line_end]) and (position or how == "honorific"):
         raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger="list")

@@ -212,3 +212,10 @@ def test_la_before_a_role_in_a_body_assigns_it():
     found = _records("Sáng 12/5, Đoàn công tác của Huyện ủy do bà Ma Thị Lan, Bí thư Huyện ủy là trưởng đoàn đã "
                      "làm việc tại xã Phúc Yên.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {"ma thị lan": ["trưởng đoàn"]}
+
+
+def test_a_seat_taken_over_from_someone_is_the_task():
+    found = _records("Theo đó, bà Lục Thị Vân, Chủ tịch Hội Nông dân tỉnh, Ủy viên thay bà Hoàng Thị Mơ đã nhận "
+                     "nhiệm vụ mới; ông Bàn Văn Chài, Giám đốc Sở Y tế, Ủy viên thay ông Mã Văn Lực.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "lục thị vân": ["Ủy viên"], "bàn văn chài": ["Ủy viên"]}
