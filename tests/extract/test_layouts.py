@@ -219,3 +219,10 @@ def test_a_seat_taken_over_from_someone_is_the_task():
                      "nhiệm vụ mới; ông Bàn Văn Chài, Giám đốc Sở Y tế, Ủy viên thay ông Mã Văn Lực.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "lục thị vân": ["Ủy viên"], "bàn văn chài": ["Ủy viên"]}
+
+
+def test_a_role_held_by_a_list_introduced_by_do():
+    found = _records("Hai Tổ phó Tổ công tác do hai Phó Chủ tịch UBND tỉnh gồm các ông Hoàng Văn Sơn, Nông Đức "
+                     "Lâm đảm nhiệm.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "hoàng văn sơn": ["Tổ phó Tổ công tác"], "nông đức lâm": ["Tổ phó Tổ công tác"]}
