@@ -173,6 +173,30 @@ def _with_deputy(folded: str, sp: TaggedSpan) -> TaggedSpan:
     return TaggedSpan(m.start(), sp.end, sp.label, sp.confidence) if m else sp
 
 
+_ROLE_SUBJECT = re.compile(r"((?:phó\s+)?(?:tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng đoàn|phó đoàn|trưởng tiểu ban))"
+                           r"\s+(?=(?:trực tiếp|thay mặt|chịu trách nhiệm|có nhiệm vụ|giúp)(?![\w]))")  # not "Trưởng ban Chỉ đạo"
+
+
+def _by_role_holders(text: str, folded: str, found: list[Assembled]) -> list[Assembled]:
+    """"Tổ trưởng trực tiếp chỉ đạo …; Tổ phó thay mặt Tổ trưởng điều hành …": a duty whose
+    subject is a role belongs to whoever holds that role in the text (conventions 1, 11)."""
+    for a in found:
+        for t in list(a.tasks):
+            m = _ROLE_SUBJECT.match(folded, t[0], t[1])
+            if not m:
+                continue
+            role = " ".join(m.group(1).split())
+            holders = [b for b in found if any(u != t and " ".join(folded[u[0]:u[1]].split()).startswith(role)
+                                               and not _ROLE_SUBJECT.match(folded, u[0], u[1]) for u in b.tasks)]
+            if not holders:
+                continue
+            a.tasks.remove(t)
+            for b in holders:
+                if (m.end(), t[1]) not in b.tasks:
+                    b.tasks.append((m.end(), t[1]))
+    return [a for a in found if a.tasks]
+
+
 def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]:
     """The tagger's tasks and titles, linked to the people named around them.
 
@@ -189,7 +213,7 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
     extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in find_names(text)
              if not any(n.start < e and s < n.end for n in names)]
     out = []
-    for a in assemble(text, list(spans) + extra):
+    for a in _by_role_holders(text, folded, assemble(text, list(spans) + extra)):
         a.cadre = _trim_name(text, a.cadre)
         if not _plausible_name(text, a.cadre) or _hedged(text, folded, a):
             continue

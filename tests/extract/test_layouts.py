@@ -226,3 +226,10 @@ def test_a_role_held_by_a_list_introduced_by_do():
                      "Lâm đảm nhiệm.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "hoàng văn sơn": ["Tổ phó Tổ công tác"], "nông đức lâm": ["Tổ phó Tổ công tác"]}
+
+
+def test_a_duty_whose_subject_is_a_role_goes_to_the_role_holder():
+    found = _records("Tổ công tác do ông Lương Văn Đức, Chủ tịch UBND tỉnh, làm Tổ trưởng.\n"
+                     "Tổ trưởng trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác.")
+    assert [t["text"] for t in found["lương văn đức"]["tasks"]] == [
+        "Tổ trưởng", "trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác"]
