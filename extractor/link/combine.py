@@ -286,6 +286,22 @@ _ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng ti�
                          r"trưởng đoàn|thành viên ban|ủy viên ban|uỷ viên ban)(?![\w]))")
 
 
+# "trực tiếp chỉ đạo Sở A; phối hợp chỉ đạo Công an; theo dõi các quận …": duties with their
+# own verbs after ";" are tasks of their own (convention 5); "…; tổ chức bộ máy" is an object
+_NEXT_DUTY = re.compile(r"\s*;\s*(?=(?:trực tiếp|phối hợp|theo dõi|chỉ đạo|phụ trách|giúp|chịu trách nhiệm|điều hành|"
+                        r"thay mặt|kiêm|làm trưởng|làm phó)(?![\w]))")
+
+
+def split_duties(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
+    out, at = [], t[0]
+    for m in _NEXT_DUTY.finditer(folded, t[0], t[1]):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    out.append((at, t[1]))
+    return [u for u in out if u[1] > u[0]]
+
+
 def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
     """A duty and a role joined by "kiêm" / "và làm": two tasks; so are two roles in bodies
     with a comma between ("Chủ tịch Hội đồng Thi đua, Trưởng Ban Chỉ đạo chuyển đổi số")."""
@@ -333,7 +349,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
         tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
-        r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2
+        r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
             out.append(r)
@@ -358,6 +374,12 @@ def permanent_post(task: str) -> bool:
     return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not _PURPOSE.search(task))
 
 
+def _caption(folded: str, t: tuple[int, int]) -> bool:
+    """A photo credit read as text ("(Ảnh: Tiến Tuấn)")."""
+    return folded.count(")", t[0], t[1]) > folded.count("(", t[0], t[1]) and \
+        bool(re.search(r"\((?:ảnh|nguồn)\s*:", folded[max(0, t[0] - 20):t[0]]))
+
+
 _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|chức vụ)(?:\s+(?:mới|khác|quan trọng))?")
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
 
@@ -365,7 +387,7 @@ _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng
 def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     folded = fold(text)
     for r in list(rules) + list(model):  # roles joined by "kiêm" are split before overlaps are weighed
-        r.tasks = [u for t in r.tasks for u in split_roles(folded, t)]
+        r.tasks = [v for t in r.tasks for u in split_roles(folded, t) for v in split_duties(folded, u)]
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
     out = []
     used = set()

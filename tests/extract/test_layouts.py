@@ -233,3 +233,12 @@ def test_a_duty_whose_subject_is_a_role_goes_to_the_role_holder():
                      "Tổ trưởng trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác.")
     assert [t["text"] for t in found["lương văn đức"]["tasks"]] == [
         "Tổ trưởng", "trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác"]
+
+
+def test_duties_with_their_own_verbs_after_semicolons_are_split_objects_are_not():
+    found = _records("Theo quyết định phân công, Chủ tịch UBND tỉnh Hoàng Văn Nam trực tiếp chỉ đạo Sở Tài chính; "
+                     "phối hợp chỉ đạo Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh; theo dõi các huyện Na Hang, Lâm Bình.\n"
+                     "(Ảnh: Minh Khôi)")
+    assert [t["text"] for t in found["hoàng văn nam"]["tasks"]] == [
+        "trực tiếp chỉ đạo Sở Tài chính", "phối hợp chỉ đạo Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh",
+        "theo dõi các huyện Na Hang, Lâm Bình"]
