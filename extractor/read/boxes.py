@@ -71,7 +71,10 @@ def place_words(text: str, words: list[tuple[str, int, int, int, int, float]], p
     at = 0
     for word, x, y, w, h, conf in words:
         start = -1
-        for form in dict.fromkeys((" ".join(normalize_line(word).split()), word.strip())):
+        raw = word.strip()
+        # as read first (most words come through normalisation unchanged), then normalised
+        for form in (raw, None):
+            form = form if form is not None else " ".join(normalize_line(word).split())
             if form and (k := text.find(form, at)) >= 0 and not text[at:k].strip():
                 start, end = k, k + len(form)
                 break

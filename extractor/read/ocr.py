@@ -415,6 +415,8 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             workdir: Path, cell_words=()) -> OcrResult:
     """An OCR result from a prepared page's words; a page that reads badly is tried on
     its side and upside down first (OSD, else each turn) and the best reading kept."""
+    import numpy as np
+
     from .cells import words_to_page
 
     in_cells = words_to_page(cell_words, prep.cuts)
@@ -429,7 +431,6 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
     to_source = prep.to_source
     if vietnamese_quality(text) < 0.6 or (_mean_conf(probe) or 0.0) < 50:
         import cv2
-        import numpy as np
 
         from .grid import rotate
 
@@ -464,9 +465,14 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             base_shape = (prep.height, prep.width)
             to_source = prep.to_source @ np.linalg.inv(_turn_matrix(base_shape, deg)) @ turned.to_source
     items, plain, found = _build_items(words, tables)
-    cells = [{rc: (_to_source(to_source, rect), [(w.text, *_to_source(to_source, (w.left, w.top, w.left + w.width,
-                                                                                   w.top + w.height)), w.conf)
-                                                 for w in ws])
+    if np.allclose(to_source, np.eye(3)):  # a flat scan, level: the boxes as they are
+        def back(box):
+            return int(box[0]), int(box[1]), int(box[2] - box[0]), int(box[3] - box[1])
+    else:
+        def back(box):
+            return _to_source(to_source, box)
+    cells = [{rc: (back(rect), [(w.text, *back((w.left, w.top, w.left + w.width, w.top + w.height)), w.conf)
+                                for w in ws])
               for rc, (rect, ws) in table.items()} for table in found]
     from .cells import number_rows
 
