@@ -460,6 +460,10 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
         rest = _PERIOD_LEAD.match(folded, pos, se) or rest
     at = rest.end() if rest else pos
+    comma = re.compile(r"\s*,\s*").match(folded, at, se)
+    if comma and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS) and any(
+            rx.match(folded, comma.end(), se) for kind, rx, _ in TRIGGERS if kind in ("giao", "assign", "holds", "role")):
+        at = comma.end()  # "A, Phó Thủ tướng, giữ chức Trưởng Ban …": the verb after the apposition's comma
     handed = _HANDED_TO.search(folded, clause_start, ns)
     if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
         # "Chủ tịch ủy quyền cho đồng chí X, Phó Chủ tịch, chủ trì …": what follows the

@@ -116,7 +116,8 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
                     break
             continue
         ws = name.split()
-        if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and not honorific:
+        # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
+        if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
             # "Huyện ủy Sìn Hồ Đào Văn Lực": a place, then the person
             for k in range(len(ws) - 2, 0, -1):
                 if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):

@@ -242,3 +242,13 @@ def test_duties_with_their_own_verbs_after_semicolons_are_split_objects_are_not(
     assert [t["text"] for t in found["hoàng văn nam"]["tasks"]] == [
         "trực tiếp chỉ đạo Sở Tài chính", "phối hợp chỉ đạo Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh",
         "theo dõi các huyện Na Hang, Lâm Bình"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bộ trưởng Bộ Công an Lê Hồng Anh, giữ chức Trưởng ban Ban Chỉ đạo Tây Nguyên.",
+    "Ông Lê Hồng Anh, Bộ trưởng Bộ Công an, giữ chức Trưởng ban Ban Chỉ đạo Tây Nguyên.",
+])
+def test_a_verb_after_the_appositions_comma_and_a_name_that_begins_like_a_place(sentence):
+    found = _records(sentence)
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "lê hồng anh": ["Trưởng ban Ban Chỉ đạo Tây Nguyên"]}
