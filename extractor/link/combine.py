@@ -177,13 +177,24 @@ _ROLE_SUBJECT = re.compile(r"((?:phó\s+)?(?:tổ trưởng|tổ phó|trưởng 
                            r"\s+(?=(?:trực tiếp|thay mặt|chịu trách nhiệm|có nhiệm vụ|giúp)(?![\w]))")  # not "Trưởng ban Chỉ đạo"
 
 
+_ROLE_LEAD_LINE = re.compile(r"\s*(?:[-+•*]\s*)?((?:phó\s+)?(?:tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng đoàn|phó đoàn|"
+                             r"trưởng tiểu ban))\s+")
+
+
 def _by_role_holders(text: str, folded: str, found: list[Assembled]) -> list[Assembled]:
     """"Tổ trưởng trực tiếp chỉ đạo …; Tổ phó thay mặt Tổ trưởng điều hành …": a duty whose
     subject is a role belongs to whoever holds that role in the text (conventions 1, 11)."""
     for a in found:
         for t in list(a.tasks):
             m = _ROLE_SUBJECT.match(folded, t[0], t[1])
-            if not m:
+            ls = folded.rfind("\n", 0, t[0]) + 1
+            lead = _ROLE_LEAD_LINE.fullmatch(folded, ls, t[0])  # "Tổ trưởng" tagged apart from its duty
+            if lead and _ROLE_SUBJECT.match(folded, lead.start(1), t[1]):
+                m = lead
+                t_rest = t
+            elif m:
+                t_rest = (m.end(), t[1])
+            else:
                 continue
             role = " ".join(m.group(1).split())
             holders = [b for b in found if any(u != t and " ".join(folded[u[0]:u[1]].split()).startswith(role)
@@ -192,8 +203,9 @@ def _by_role_holders(text: str, folded: str, found: list[Assembled]) -> list[Ass
                 continue
             a.tasks.remove(t)
             for b in holders:
-                if (m.end(), t[1]) not in b.tasks:
-                    b.tasks.append((m.end(), t[1]))
+                if t_rest not in b.tasks:
+                    b.tasks.append(t_rest)
+                b.shared.append(t_rest)
     return [a for a in found if a.tasks]
 
 
@@ -407,12 +419,9 @@ def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) 
             continue
         used.add(name_key(text[slice(*m.cadre)]))
         if r.trigger in STRONG_TRIGGERS:
-            # the rules' edges, plus roles the model found elsewhere (a member list)
-            from .prose import ROLE_WORD
-
+            # the rules' edges, plus what the model gave a list of people or a role's holder
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
                                      and t in getattr(m, "shared", ())
-                                     and ROLE_WORD.match(fold(text[t[0]:t[1]]))
                                      and not _same_sentence(text, t, r.tasks)]
         else:
             tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
