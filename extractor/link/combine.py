@@ -260,6 +260,9 @@ def _handed_out(text: str, at: int) -> bool:
     return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
 
 
+_BARE_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng ban|trưởng đoàn|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|ủy viên|uỷ viên|thành viên)")
+
+
 def _same_sentence(text: str, t: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     """``t`` lies in the sentence of one of ``others`` (the rules read that sentence)."""
     for u in others:
@@ -424,7 +427,11 @@ def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) 
                                      and t in getattr(m, "shared", ())
                                      and not _same_sentence(text, t, r.tasks)]
         else:
-            tasks = list(m.tasks) + [t for t in r.tasks if not any(_overlap(t, u) for u in m.tasks)]
+            # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body
+            # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện")
+            mt = [next((u for u in r.tasks if u[0] == t[0] and u[1] > t[1]), t)
+                  if _BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) else t for t in m.tasks]
+            tasks = mt + [t for t in r.tasks if not any(_overlap(t, u) for u in mt)]
         r.tasks = sorted(tasks)
         if not r.position and m.position:
             r.position = m.position
