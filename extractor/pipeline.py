@@ -106,6 +106,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
     merged = _merge([a if a.period else _with_period(a, fallback) for a in found])
+    merged = _narrowed(merged, [p for ps in page_periods.values() for p in ps if p.kind == "from"])
     if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
         from .repair import repair_assignments
 
@@ -164,6 +165,22 @@ def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignme
                       period=_period(raw.period, text, n, (context or {}).get("year") if isinstance(context, dict) else None),
                       declared_count=raw.declared,
                       span=Span(n, *raw.span), confidence=conf, warnings=tuple(warnings))
+
+
+def _narrowed(found: list[Assignment], starts: list[PeriodMatch]) -> list[Assignment]:
+    """A stage or term narrowed to the years covered when the document dates the start inside
+    it ("nhiệm kỳ 2021-2026" with "từ ngày 15/3/2023" -> 2023-2026; convention 7)."""
+    from dataclasses import replace
+
+    years = sorted({p.first for p in starts})
+    out = []
+    for a in found:
+        p = a.period
+        inside = [y for y in years if p and p.start < y <= p.end] if p else []
+        if len(inside) == 1:  # one dated start in the term: several would be other duties'
+            a = replace(a, period=replace(p, start=inside[0]))
+        out.append(a)
+    return out
 
 
 def _with_period(a: Assignment, period: Period | None) -> Assignment:

@@ -252,3 +252,9 @@ def test_a_verb_after_the_appositions_comma_and_a_name_that_begins_like_a_place(
     found = _records(sentence)
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "lê hồng anh": ["Trưởng ban Ban Chỉ đạo Tây Nguyên"]}
+
+
+def test_a_term_is_narrowed_to_the_dated_start_inside_it():
+    found = extract_text("Ban Chỉ đạo nhiệm kỳ 2021 - 2026. Theo đó, ông Tô Văn Hòa, Giám đốc Sở Nội vụ, tham gia "
+                         "Ủy viên Ban Chỉ đạo. Quyết định có hiệu lực từ ngày 15/3/2023.", "t.txt")
+    assert [(a["cadre"], a["period"]["start"], a["period"]["end"]) for a in found] == [("Tô Văn Hòa", 2023, 2026)]
