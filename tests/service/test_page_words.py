@@ -50,3 +50,34 @@ def test_pages_send_words_for_images_and_null_without(api):
     assert [page["text"][w["start"]:w["end"]] for w in page["words"]] == ["Trần", "Văn", "Dũng"]
     (plain,) = api.get(f"/api/documents/{ids[1]}/pages").json()
     assert plain["words"] is None and plain["image"]
+
+
+def test_a_real_office_scan_gets_boxes_for_its_cadres_names(api, tmp_path):
+    """End to end: a decision rendered and degraded like an office scan (bench/scans.py) is
+    uploaded, read by Tesseract, extracted and stored; the page answer carries word boxes
+    that cover each cadre's name in the appendix table, in the scan's own pixels."""
+    import sys
+    from pathlib import Path
+
+    from extractor.read.ocr import tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract with Vietnamese data is not installed (make setup installs it)")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
+    from bench.scans import degrade, render_decision, save_pdf
+
+    pages = render_decision(seed=3, people=2, dpi=200)
+    pdf = save_pdf([degrade(p, "office", seed=3) for p in pages], tmp_path / "scan.pdf")
+    (doc,) = api.upload([("quyet-dinh-scan.pdf", pdf.read_bytes())])
+    (done,) = api.wait([doc["id"]], timeout=600)
+    assert done["status"] == "done", done
+    people = api.get(f"/api/assignments?document_id={doc['id']}").json()["items"]
+    assert people, "the appendix table gave no cadre"
+    answer = {p["number"]: p for p in api.get(f"/api/documents/{doc['id']}/pages").json()}
+    for person in people:
+        span = person["fields"]["cadre"]["span"]
+        page = answer[span["page"]]
+        inside = [w for w in page["words"] or () if span["start"] <= w["start"] and w["end"] <= span["end"]]
+        assert inside, (person["cadre"], page["words"])
+        assert " ".join(page["text"][w["start"]:w["end"]] for w in inside) == person["cadre"]
+        assert all(0 <= w["x"] < page["width"] and 0 <= w["y"] < page["height"] for w in inside)
