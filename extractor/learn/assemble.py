@@ -257,7 +257,8 @@ def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
         if li == pli:
             # a later person in the same sentence after the task? ("A; đồng chí B làm C")
             return p
-        if 0 <= li - pli <= MAX_LINES_BELOW and (li - pli <= 2 or _continues(text, bounds, pli, li) or _opens_line(text, bounds, li, sp)):
+        if 0 <= li - pli <= MAX_LINES_BELOW and not _section_between(text, bounds, pli, li) and (
+                li - pli <= 2 or _continues(text, bounds, pli, li) or _opens_line(text, bounds, li, sp)):
             # a sentence of its own that names the person after the task takes precedence
             after = _after_in_sentence(text, bounds, mention_of, sp, li)
             return after or p
@@ -265,6 +266,20 @@ def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
 
 
 _ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·]|\(\d{1,2}\))")
+
+
+_SECTION = re.compile(r"\s*(?:[IVXLC]{1,5}|[A-ZĐ])[.)]\s+\S")
+
+
+def _section_between(text: str, bounds, first: int, last: int) -> bool:
+    """A heading between the person's line and the task's ("III. TỔ CHỨC THỰC HIỆN") opens
+    another section: its items are not that person's."""
+    for i in range(first + 1, last):
+        line = text[bounds[i][0]:bounds[i][1]].strip()
+        letters = [c for c in line if c.isalpha()]
+        if _SECTION.match(line) and letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+            return True
+    return False
 
 
 def _continues(text: str, bounds, first: int, last: int) -> bool:

@@ -84,6 +84,10 @@ def link_headings(text: str) -> list[RawAssignment]:
     for k, (i, name, title) in enumerate(heads):
         stop = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         block = lines[i + 1:stop]
+        for j, (a, b) in enumerate(block):
+            if re.match(r"\s*(?:[ivxlc]+)[.)]\s", folded[a:b]) or text[a:b].strip().isupper():
+                block = block[:j]  # the next section ("III. TỔ CHỨC THỰC HIỆN") is no one's
+                break
         labelled = [(a, b, m) for a, b in block if (m := _CONTENT.match(folded, _item_body(folded, a, b), b))]
         tasks = []
         if labelled:
@@ -94,11 +98,11 @@ def link_headings(text: str) -> list[RawAssignment]:
                     tasks.append((s, e))
         else:
             for a, b in block:
+                if re.match(r"\s*(?:[ivxlc]+)[.)]", folded[a:b]) or text[a:b].strip().isupper():
+                    break  # the next section ("III. TỔ CHỨC THỰC HIỆN")
                 m = _ITEM_START.match(folded, a, b)
                 if not m or _NOT_TASK.match(folded, m.end(), b):
                     continue
-                if re.match(r"\s*(?:[ivxlc]+)[.)]", folded[a:b]) or text[m.end():b].isupper():
-                    break  # the next section ("III. TỔ CHỨC THỰC HIỆN")
                 s, e = trim_span(text, m.end(), b, " \t.;,")
                 if e > s:
                     tasks.append((s, e))

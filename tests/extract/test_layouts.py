@@ -258,3 +258,12 @@ def test_a_term_is_narrowed_to_the_dated_start_inside_it():
     found = extract_text("Ban Chỉ đạo nhiệm kỳ 2021 - 2026. Theo đó, ông Tô Văn Hòa, Giám đốc Sở Nội vụ, tham gia "
                          "Ủy viên Ban Chỉ đạo. Quyết định có hiệu lực từ ngày 15/3/2023.", "t.txt")
     assert [(a["cadre"], a["period"]["start"], a["period"]["end"]) for a in found] == [("Tô Văn Hòa", 2023, 2026)]
+
+
+def test_items_of_the_next_section_are_no_ones():
+    found = _records("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN\n1. Đ/c Ma Thị Hường, Phó Chủ tịch UBND xã\n"
+                     "- Vận động nhân dân hiến đất mở rộng đường liên thôn.\nIII. TỔ CHỨC THỰC HIỆN\n"
+                     "1. Văn phòng Đảng ủy tham mưu theo dõi, đôn đốc, tổng hợp kết quả.\n"
+                     "2. Các chi bộ, đoàn thể xây dựng chương trình phối hợp thực hiện.")
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "ma thị hường": ["Vận động nhân dân hiến đất mở rộng đường liên thôn"]}
