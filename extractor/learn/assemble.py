@@ -268,18 +268,12 @@ def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
 _ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·]|\(\d{1,2}\))")
 
 
-_SECTION = re.compile(r"\s*(?:[IVXLC]{1,5}|[A-ZĐ])[.)]\s+\S")
-
-
 def _section_between(text: str, bounds, first: int, last: int) -> bool:
     """A heading between the person's line and the task's ("III. TỔ CHỨC THỰC HIỆN") opens
     another section: its items are not that person's."""
-    for i in range(first + 1, last):
-        line = text[bounds[i][0]:bounds[i][1]].strip()
-        letters = [c for c in line if c.isalpha()]
-        if _SECTION.match(line) and letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
-            return True
-    return False
+    from ..link.prose import is_section_heading
+
+    return any(is_section_heading(text[bounds[i][0]:bounds[i][1]]) for i in range(first + 1, last))
 
 
 def _continues(text: str, bounds, first: int, last: int) -> bool:

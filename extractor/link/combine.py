@@ -14,7 +14,7 @@ from ..learn.assemble import Assembled, assemble, name_key
 from ..learn.tagger import TaggedSpan
 from ..recognize.periods import find_periods
 from ..recognize.text import fold
-from .prose import RawAssignment
+from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
 
 # How a person found by both is recorded, measured by 5-fold cross-validation on the real
 # train corpus (record F1) and on corpora/extract/dev (the decision-and-table genre):
@@ -173,12 +173,11 @@ def _with_deputy(folded: str, sp: TaggedSpan) -> TaggedSpan:
     return TaggedSpan(m.start(), sp.end, sp.label, sp.confidence) if m else sp
 
 
-_ROLE_SUBJECT = re.compile(r"((?:phó\s+)?(?:tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng đoàn|phó đoàn|trưởng tiểu ban))"
+_ROLE_SUBJECT = re.compile(r"(" + HEAD_ROLES + r")"
                            r"\s+(?=(?:trực tiếp|thay mặt|chịu trách nhiệm|có nhiệm vụ|giúp)(?![\w]))")  # not "Trưởng ban Chỉ đạo"
 
 
-_ROLE_LEAD_LINE = re.compile(r"\s*(?:[-+•*]\s*)?((?:phó\s+)?(?:tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng đoàn|phó đoàn|"
-                             r"trưởng tiểu ban))\s+")
+_ROLE_LEAD_LINE = re.compile(r"\s*(?:[-+•*]\s*)?(" + HEAD_ROLES + r")\s+")
 
 
 def _by_role_holders(text: str, folded: str, found: list[Assembled]) -> list[Assembled]:
@@ -260,7 +259,7 @@ def _handed_out(text: str, at: int) -> bool:
     return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
 
 
-_BARE_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng ban|trưởng đoàn|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|ủy viên|uỷ viên|thành viên)")
+_BARE_ROLE = re.compile(BODY_ROLES + r"|(?:phó\s+)?(?:chủ tịch|chủ nhiệm)")
 
 
 def _same_sentence(text: str, t: tuple[int, int], others: list[tuple[int, int]]) -> bool:
@@ -278,8 +277,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # a role in a body set up for a purpose: what follows it is the body's work, or the visit
 # the role was for ("trưởng đoàn đã làm việc với …", "tổ trưởng, chỉ đạo các phường …")
-_BODY_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng đoàn|tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng tiểu ban|"
-                        r"phó tiểu ban|thành viên|ủy viên|uỷ viên|trưởng nhóm|đoàn trưởng)(?![\w])")
+_BODY_ROLE = re.compile(BODY_ROLES + r"(?![\w])")
 _AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|phụ trách|theo dõi|kiểm tra|giúp|tổ chức|có nhiệm vụ|"
                          r"đã|đến|cùng))|\s(?:đã|đến|cùng|có buổi|tiến hành|đi|dẫn|và các thành viên|và\s+\d+|để)(?![\w]))")
 # "… thay ông Đỗ Đức Duy": whom the person replaces is not part of the task (convention 4)
@@ -359,7 +357,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     """One list: the model's people with their tasks, plus rule-only people with a strong verb."""
     folded = fold(text)
     out = []
-    for r in _combine(text, rules, model):
+    for r in _combine(text, folded, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
         tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
@@ -399,8 +397,7 @@ _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|ch�
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
 
 
-def _combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
-    folded = fold(text)
+def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
     for r in list(rules) + list(model):  # roles joined by "kiêm" are split before overlaps are weighed
         r.tasks = [v for t in r.tasks for u in split_roles(folded, t) for v in split_duties(folded, u)]
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}

@@ -63,6 +63,29 @@ ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|th
                        r"thư ký|chánh|giám đốc|chủ tịch|bí thư|đội trưởng|đầu mối|người đứng đầu|"
                        r"chỉ huy|thường trực|trưởng đoàn|trưởng ban|phó ban|phụ trách|chủ trì|"
                        r"giảng viên|báo cáo viên|cố vấn|tư vấn)(?![\w])")
+# Roles in a body set up for a purpose (convention 1), one vocabulary for the linkers: its
+# heads and deputies (who may be the subject of a duty: "Tổ trưởng trực tiếp chỉ đạo …"), and
+# with its members, every seat
+HEAD_ROLES = (r"(?:phó\s+)?(?:trưởng đoàn|phó đoàn|đoàn trưởng|tổ trưởng|tổ phó|trưởng ban|phó ban|trưởng tiểu ban|"
+              r"phó tiểu ban|trưởng nhóm)")
+BODY_ROLES = r"(?:" + HEAD_ROLES + r"|thành viên|ủy viên|uỷ viên)"
+_NUMBERED_HEADING = re.compile(r"\s*(?:[IVXLC]{1,5}|[A-ZĐ])[.)]\s+\S")
+
+
+def is_section_heading(line: str) -> bool:
+    """A numbered heading in capitals that opens another part of the document ("III. TỔ CHỨC
+    THỰC HIỆN"): the items under it belong to no one above it.
+
+    >>> is_section_heading("III. TỔ CHỨC THỰC HIỆN"), is_section_heading("1. Đ/c Lê Văn An, Chủ tịch")
+    (True, False)
+    """
+    line = line.strip()
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    return bool(_NUMBERED_HEADING.match(line)) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 # Speech, ceremony, election, signature: the person is mentioned, not assigned.
 NEGATIVE = re.compile(r"(?:đã\s+|sẽ\s+|cũng\s+)?(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chủ trì|"
                       r"tặng|trao|ký|được bầu|được bổ nhiệm|được điều động|được khen|thay mặt|"
@@ -376,7 +399,7 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
-_SEAT = re.compile(r"(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|trưởng ban|phó ban|tổ trưởng|tổ phó|trưởng tiểu ban)(?![\w])")
+_SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
 _HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
