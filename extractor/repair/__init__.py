@@ -35,7 +35,7 @@ from ..normalize import is_vietnamese_syllable, place_tones
 from ..records import Assignment, Field, Repair
 from .confusion import confusion_cost
 
-__all__ = ["repair_name", "repair_title", "repair_assignments", "Repair"]
+__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "Repair"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -263,12 +263,13 @@ def _highland(words) -> bool:
 
 
 def repair_name(text: str, field: str = "cadre",
-                confidences: Sequence[float] | None = None) -> tuple[str, tuple[Repair, ...]]:
+                confidences: Sequence[float | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
     middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
-    (Tesseract's, 0-100, one per word of ``text``) weigh each word's slips when given.
+    (Tesseract's, 0-100, one per word of ``text``, None where unknown) weigh each word's
+    slips when given.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
     >>> name, [(f.original, f.repaired) for f in fixes]
@@ -401,13 +402,48 @@ def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[R
     return replace(f, text=text, source=f"{f.source}+repair"), fixes
 
 
-def repair_assignments(assignments) -> list[Assignment]:
+def name_confidences(document, f: Field | None) -> list[float | None] | None:
+    """Tesseract's confidence in each word of a field's text, from the page it was read on
+    (``Page.word_confidences`` at the field's span): [conf or None, ...] one per word, the
+    lowest where OCR's words and the field's differ; None without a span, a page or any
+    confidence, or when the text at the span no longer has the field's words.
+
+    >>> from extractor.records import Document, Page, Span
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "ông Trân Văn Hùng", ocr=True,
+    ...                 word_confidences=((0, 3, 90.0), (4, 8, 41.0), (9, 12, 93.0), (13, 17, 95.0))),))
+    >>> name_confidences(doc, Field("Trân Văn Hùng", Span(1, 4, 17)))
+    [41.0, 93.0, 95.0]
+    """
+    if document is None or f is None or f.span is None:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None or not page.word_confidences:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if len(read) != len(_WORD.findall(f.text)):
+        return None
+    confs = page.word_confidences
+    from bisect import bisect_left
+
+    out: list[float | None] = []
+    for m in read:
+        a, b = f.span.start + m.start(), f.span.start + m.end()
+        # words start in order: those overlapping [a, b) start before b, end after a
+        hits = [c for s, e, c in confs[max(0, bisect_left(confs, (a,)) - 3):bisect_left(confs, (b,))]
+                if s < b and e > a and c >= 0]
+        out.append(min(hits) if hits else None)
+    return out if any(c is not None for c in out) else None
+
+
+def repair_assignments(assignments, document=None) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
     damaged here and clean elsewhere in the same document is repaired to the clean one.
-    The field's span still points at the text as read: ``page.text[span]`` equals the
-    repair's ``original`` joined back, so the reviewer sees both.
+    With the ``document`` they were found in, Tesseract's confidence in each word of a
+    name (:func:`name_confidences`) weighs its slips. The field's span still points at
+    the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
+    so the reviewer sees both.
 
     >>> from extractor.records import Assignment, Field, Task
     >>> a = repair_assignments([Assignment(Field("Trân Văn Hùng"), (Task("x"),))])[0]
@@ -418,7 +454,10 @@ def repair_assignments(assignments) -> list[Assignment]:
 
     assignments = list(assignments)
     named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
-    names = dict(zip(named, repair_names_in_document([assignments[i].cadre.text for i in named]), strict=True))
+    repaired = repair_names_in_document([assignments[i].cadre.text for i in named],
+                                        confidences=[name_confidences(document, assignments[i].cadre)
+                                                     for i in named])
+    names = dict(zip(named, repaired, strict=True))
     out = []
     for i, a in enumerate(assignments):
         cadre, c = a.cadre, tuple[Repair, ...]()

@@ -88,9 +88,12 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
     return 1 <= len(diff) <= 2 and all(confusion_cost(x, y) <= 2 for x, y in diff)
 
 
-def repair_names_in_document(names: Sequence[str], field: str = "cadre") -> list[tuple[str, tuple[Repair, ...]]]:
-    """Every name of one document, repaired alone (:func:`repair_name`) and then against the
-    others: [(name, repairs), ...] in the order given.
+def repair_names_in_document(names: Sequence[str], field: str = "cadre",
+                             confidences: Sequence[Sequence[float | None] | None] | None = None,
+                             ) -> list[tuple[str, tuple[Repair, ...]]]:
+    """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
+    word confidences of each name when given) and then against the others: [(name,
+    repairs), ...] in the order given.
 
     >>> [n for n, _ in repair_names_in_document(["Lê Văn Tuy", "Lê Văn Tùy", "Lê Văn Tùy"])]
     ['Lê Văn Tùy', 'Lê Văn Tùy', 'Lê Văn Tùy']
@@ -99,7 +102,8 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre") -> list
     """
     from . import _cause, _key, _known, _match_case, repair_name
 
-    alone = [repair_name(n, field) for n in names]
+    confs = list(confidences) if confidences is not None else [None] * len(names)
+    alone = [repair_name(n, field, c) for n, c in zip(names, confs, strict=True)]
     parsed = [_parts(text) for text, _ in alone]
     forms = Counter(p[1] for p in parsed if p)
     info = {p[1]: p for p in parsed if p}
