@@ -427,6 +427,13 @@ def explain(a: Key, b: Key) -> str:
     # Differences as written: align the surface words by their normalised forms.
     sa, na, la = _written(a.original)
     sb, nb, lb = _written(b.original)
+    a_bare, b_bare = a.text == a.plain, b.text == b.plain
+    if a_bare != b_bare:
+        # One side typed without marks: say so once, and align on the unmarked words
+        # (every word would differ in its marks otherwise).
+        parts = parts + [f"bên {'A' if a_bare else 'B'} viết không dấu"]
+        na, nb = [strip_marks(x) for x in na], [strip_marks(x) for x in nb]
+        la, lb = tuple(strip_marks(x) for x in la), tuple(strip_marks(x) for x in lb)
     merged: list[str] = []
     left: list[str] = []
     right: list[str] = []

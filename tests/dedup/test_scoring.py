@@ -185,3 +185,16 @@ def test_a_task_typed_entirely_without_marks_is_the_same_task():
     # words are unmarked too); only one word unmarked in a marked text is another name.
     assert score(match_key("Xây dựng xã Vĩnh Hội đạt chuẩn nông thôn mới"),
                  match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")) >= 85
+
+
+def test_a_task_typed_without_marks_is_another_task_when_its_place_differs():
+    a = match_key("Xây dựng xã Vĩnh Hòa đạt chuẩn nông thôn mới")
+    b = match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")
+    assert score(a, b) < CONFLICT_CAP + 1e-9
+    assert score(a, match_key("Xay dung xa Vinh Hoa dat chuan nong thon moi 2")) < 85  # another number
+
+
+def test_the_reason_says_a_side_is_typed_without_marks_instead_of_every_word():
+    why = explain(match_key("Kết nạp 12 đảng viên mới tại Chi bộ thôn Nà Mòn"),
+                  match_key("ket nap 12 dang vien moi tai chi bo thon Na Mon"))
+    assert why == "bên B viết không dấu; giống: số 12"
