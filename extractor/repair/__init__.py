@@ -257,9 +257,32 @@ def _highland_words() -> frozenset[str]:
 
 def _highland(words) -> bool:
     """"Y Moan Niê", "H'Hen Niê", "Ksor Krơm": names of other rules, left as read."""
-    texts = [m.group(0) for m in words]
+    return _highland_texts([m.group(0) for m in words])
+
+
+def _highland_texts(texts: Sequence[str]) -> bool:
     return (texts[0] in ("Y", "H") or any("'" in t or "’" in t for t in texts)
             or any(t.lower() in _highland_words() for t in texts))
+
+
+def _specks(word: str) -> tuple[str, str, str]:
+    """(before, core, after): marks OCR read around a word, which no name has ("Xuân.",
+    ".Phương", "Hiến”", "Khánh ˆ"); a word with no letter ("__", "-", "ˆ") is all ``before``.
+    A modifier letter alone (ˆ, ˜: Unicode Lm) is a mark, not a letter.
+
+    >>> _specks("Hiến”"), _specks(".Phương"), _specks("__"), _specks("ˆ"), _specks("H'Hen")
+    (('', 'Hiến', '”'), ('.', 'Phương', ''), ('__', '', ''), ('ˆ', '', ''), ('', "H'Hen", ''))
+    """
+    import unicodedata
+
+    def letter(ch: str) -> bool:
+        cat = unicodedata.category(ch)
+        return cat[0] == "L" and cat != "Lm" or cat == "Nd"
+
+    at = [i for i, ch in enumerate(word) if letter(ch)]
+    if not at:
+        return word, "", ""
+    return word[:at[0]], word[at[0]:at[-1] + 1], word[at[-1] + 1:]
 
 
 def repair_name(text: str, field: str = "cadre",
@@ -269,28 +292,46 @@ def repair_name(text: str, field: str = "cadre",
     The first syllable is the family name, the last the given name, those between are
     middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
     (Tesseract's, 0-100, one per word of ``text``, None where unknown) weigh each word's
-    slips when given.
+    slips when given. Marks OCR read around or between the words (specks, dots, rules of
+    a table: no name has them) are dropped, each with its repair.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
     >>> name, [(f.original, f.repaired) for f in fixes]
     ('Trần Văn Dũng', [('Trân', 'Trần'), ('Đũng', 'Dũng')])
     >>> repair_name("Nguyễn Thị Trân")
     ('Nguyễn Thị Trân', ())
+    >>> name, fixes = repair_name("Hoàng Xuân. __ Tuấn")
+    >>> name, [(f.original, f.repaired) for f in fixes]
+    ('Hoàng Xuân Tuấn', [('Xuân.', 'Xuân'), ('__', '')])
     """
     words = list(_WORD.finditer(text))
-    if len(words) < 2 or len(words) > 5 or _highland(words):
-        return text, ()
     if confidences is not None and len(confidences) != len(words):
         confidences = None  # not this text's words: no use
+    parts = [_specks(m.group(0)) for m in words]
+    kept = [i for i, (_, core, _) in enumerate(parts) if core]
+    if len(kept) < 2 or len(kept) > 5 or _highland_texts([parts[i][1] for i in kept]):
+        return text, ()
+    if len(kept) < len(words) and not all(_LETTERS.match(parts[i][1]) for i in kept):
+        return text, ()  # numbers or other marks inside the words: not a name read with specks
     out, fixes, last = [], [], 0
     for i, m in enumerate(words):
-        slot = SURNAME if i == 0 else GIVEN if i == len(words) - 1 else MIDDLE
-        fixed, why = repair_syllable(m.group(0), slot, None if confidences is None else confidences[i])
-        out.append(text[last:m.start()] + fixed)
+        before, core, after = parts[i]
+        if not core:
+            fixes.append(Repair(field, m.group(0), "",
+                                f"'{m.group(0)}' không phải chữ của tên (OCR đọc vết bẩn hay đường kẻ); bỏ đi"))
+            continue
+        n = kept.index(i)
+        slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
+        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i])
+        # words dropped before this one take their space with them
+        out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()
+        if before or after:
+            speck = (f"'{before}{after}' quanh '{core}' không thuộc tên (OCR đọc vết bẩn hay dấu câu); bỏ đi")
+            why = speck + (f"; {why}" if why else "")
         if why:
             fixes.append(Repair(field, m.group(0), fixed, why))
-    repaired = "".join(out) + text[last:]
+    repaired = "".join(out) + ("" if len(kept) < len(words) else text[last:])
     return repaired, tuple(fixes)
 
 

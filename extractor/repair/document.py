@@ -100,7 +100,7 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre",
     >>> [n for n, _ in repair_names_in_document(["Lê Văn Hùng", "Lê Văn Hưng", "Lê Văn Hùng", "Lê Văn Hưng"])]
     ['Lê Văn Hùng', 'Lê Văn Hưng', 'Lê Văn Hùng', 'Lê Văn Hưng']
     """
-    from . import _cause, _key, _known, _match_case, repair_name
+    from . import _cause, _key, _known, _match_case, _specks, repair_name
 
     confs = list(confidences) if confidences is not None else [None] * len(names)
     alone = [repair_name(n, field, c) for n, c in zip(names, confs, strict=True)]
@@ -139,7 +139,8 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre",
         words, keys, _ = parts
         a, p = target[keys]
         shown = " ".join(info[a][0])
-        read = [m.group(0) for m in _iter_words(name)]  # as on the page, before any repair
+        # as on the page, before any repair; words of marks only were dropped by it
+        read = [m.group(0) for m in _iter_words(name) if _specks(m.group(0))[1]]
         alone_why = {(f.original, f.repaired): f.reason for f in fixes}
         rebuilt, new_fixes, last = [], [], 0
         for m, w, k, ka, orig in zip(_iter_words(text), words, keys, a, read, strict=True):
