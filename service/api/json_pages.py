@@ -118,5 +118,8 @@ def json_page(session: Session, matching, as_json: str, limit: int, offset: int,
             total, exact = cap, False
         else:  # a short page ends the list
             total, exact = offset + n, True
+    # The page is read: end the transaction here, in the route's thread, so the request's
+    # session closes on the event loop without another hop to the thread pool (deps._end).
+    session.commit()
     return Response(f'{{"items":{body},"total":{int(total)},"total_exact":{"true" if exact else "false"}}}',
                     media_type="application/json")
