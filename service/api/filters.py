@@ -54,19 +54,21 @@ def year_filter(start_col, end_col, year: int):
     return and_(start_col <= year, func.coalesce(end_col, start_col) >= year)
 
 
-def contains_pattern(key: str):
-    """``%key%`` for LIKE, written into the statement rather than sent as a parameter: a
-    prepared statement is then planned for its own words. With a parameter, PostgreSQL may
-    reuse one plan for any pattern, made for 0.5 % of the rows, which reads every trigram
-    match of a common word (12k tasks, 50-80 ms) instead of the newest rows (issue 14).
-    SQLAlchemy quotes the value as a literal."""
-    return bindparam(None, f"%{key}%", type_=String(), literal_execute=True)
+def contains_pattern(key: str, *, inline: bool = False):
+    """``%key%`` for LIKE. ``inline``: written into the statement (quoted by SQLAlchemy)
+    rather than sent as a parameter, so that a prepared statement is planned for its own
+    words. Task texts need it: with a parameter, PostgreSQL may reuse one plan for any
+    pattern, made for 0.5 % of the rows, which reads every trigram match of a common word
+    (12k tasks, 50-80 ms) instead of the newest rows (issue 14). Units and names keep the
+    parameter: a plan reused for them reads the trigram index, which suits their short
+    columns, and is not planned again on each request."""
+    return bindparam(None, f"%{key}%", type_=String(), literal_execute=inline)
 
 
-def like_folded(col, text: str):
+def like_folded(col, text: str, *, inline: bool = False):
     """``col`` (a folded column) contains ``text`` folded; None when nothing is left to match."""
     key = fold(text)
-    return col.like(contains_pattern(key)) if key else None
+    return col.like(contains_pattern(key, inline=inline)) if key else None
 
 
 def unit_key_filter(unit_key: str):
@@ -112,7 +114,7 @@ def task_filters(unit=None, cadre=None, year=None, status=None, q=None, document
     conds = [unit_key_filter(unit_key)] if unit_key else []
     for col, val in ((Assignment.unit_folded, unit), (Assignment.cadre_folded, cadre), (Task.text_folded, q)):
         if val:
-            c = like_folded(col, val)
+            c = like_folded(col, val, inline=col is Task.text_folded)
             if c is not None:
                 conds.append(c)
     if year is not None:
