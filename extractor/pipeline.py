@@ -22,7 +22,7 @@ from .recognize.counts import STAT, STAT2
 from .recognize.periods import PeriodMatch, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
-from .link.component import KEY
+from .link.component import KEY, looks_wrapped, soften
 from .link.context import place_context, unit_for
 from .link.prose import RawAssignment
 from .link.forms import link_forms
@@ -72,8 +72,10 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     for page in doc.pages:
         if not page.text.strip():
             continue
-        sdoc = nlp.make_doc(page.text)
-        sdoc.user_data["soft_wrap"] = page.ocr  # scanned lines break mid-sentence
+        # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
+        # linkers read sentences whole (same length, so offsets still point into the page)
+        wrapped = page.ocr or looks_wrapped(page.text)
+        sdoc = nlp.make_doc(soften(page.text) if wrapped else page.text)
         sdoc.user_data["link_mode"] = config.link_mode
         sdoc = nlp(sdoc)
         page_periods[page.number] = find_periods(page.text)

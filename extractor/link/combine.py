@@ -104,8 +104,11 @@ _ATTRIBUTION = re.compile(r"(?:được\s+(?:giao|phân công|cử)\s+)?(?:làm|
 def _trim_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name run on into the next line's label ("Y Blốc Niê\nChức vụ") ends before it."""
     words = list(re.finditer(r"\S+", text[span[0]:span[1]]))
+    # a name may end in such a word ("Bùi Văn Tỉnh, Bí thư …"): the mark after it says so
+    closed = text[span[1]:span[1] + 2].strip()[:1] in ("", ",", ".", ";", ":", ")", "(", "-", "–")
     for i, w in enumerate(words):
-        if i >= 2 and (w.group().title() in _NOT_NAME_END or "\n" in text[span[0] + words[i - 1].end():span[0] + w.start()]):
+        label = w.group().title() in _NOT_NAME_END and not (closed and i == len(words) - 1)
+        if i >= 2 and (label or "\n" in text[span[0] + words[i - 1].end():span[0] + w.start()]):
             return span[0], span[0] + words[i - 1].end()
     return span
 

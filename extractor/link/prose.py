@@ -53,7 +53,9 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("body_gives", re.compile(r",?\s*(?:ban thường vụ|thường trực|ban chấp hành|huyện ủy|tỉnh ủy|thành ủy|"
                               r"đảng ủy|ubnd|chủ tịch ubnd)[^.;:]{0,50}?\sgiao(?![\w])"), True),
     # "..., đồng chí X, thực hiện (1) A; (2) B"
-    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?=\s*(?:\(\d{1,2}\)|:))"), True),
+    # "…, thực hiện việc đột phá: A", "…, thực hiện các nhiệm vụ sau: A; B"
+    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?:\s+(?:các\s+|\d{1,2}\s+)?(?:việc|nhiệm vụ|nội dung|công việc)"
+                           r"(?:\s+(?:đột phá|trọng tâm|đổi mới))?(?:\s+(?:sau|như sau|sau đây))?)?(?=\s*(?:\(\d{1,2}\)|:))"), True),
     ("labelled", re.compile(r"[-–:]?\s*(?:các\s+)?(?:việc|nội dung|nhiệm vụ|công việc)(?:\s+đột phá)?(?:\s+được giao|\s+đăng ký)\s*:"), True),
     # "+ Đ/c X, Bí thư Đảng ủy xã: A; B." (a list of duties after the title)
     ("colon", re.compile(r":(?=[ \t]*\S)"), True),
@@ -168,11 +170,18 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
                 break
             return titles, close + 1
     m = _SEP.match(folded, pos, limit)
+    if m and not HEAD.match(folded, m.end()) and ":" not in m.group():
+        post = apposition(text, folded, m.end(), limit)
+        if not post:
+            return titles, pos
+        # a rank before the post ("Thiếu tướng, Thứ trưởng Bộ Công an"): the post is the title
+        more, end = title_after(text, folded, post[1], limit)
+        return (more, end) if more else ([post], post[1])
     if not m or not HEAD.match(folded, m.end()):
         return titles, pos
     cur = m.end()
     while True:
-        end = title_extent(folded, cur, limit)
+        end = _joined_fields(text, folded, title_extent(folded, cur, limit), limit)
         s, e = trim_span(text, cur, end)
         if e <= s:
             break
@@ -184,6 +193,73 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
             continue
         break
     return titles, pos
+
+
+# where a post named by no known head ends: a clause mark, or a verb or honorific after it
+_APPOSITION_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)")
+_DASH = re.compile(r"\s[-–—]\s+")
+_NOT_POST = re.compile(r"(?:theo|tại|trong|ngoài|sau|trước|khi|nhưng|tuy|vì|do|với|ngày|năm|tháng|ảnh|nguồn|người|"
+                       r"cùng|và|hoặc|còn|đây|đó|này|một|các|những|cho|đến|từ)(?![\w])")
+
+
+def _post_like(text: str, folded: str, s: int, e: int) -> bool:
+    """Words that read as a post: not a sentence's opening word, and not capitalised
+    throughout as a name or a place is ("Hà Giang")."""
+    words = re.findall(r"[^\W\d_]+", text[s:e])
+    if not words or _NOT_POST.match(folded, s):
+        return False
+    return len(words) == 1 or not all(w[0].isupper() for w in words)
+
+
+def _joined_fields(text: str, folded: str, end: int, limit: int) -> int:
+    """"Công chức Tư pháp - Hộ tịch": a dash between two fields of one post joins them;
+    a dash before a verb, a name or another post ("- phụ trách", "- Phó Chủ tịch") ends it."""
+    d = _DASH.match(folded, end, limit)
+    if not d or d.end() >= limit or not text[d.end()].isupper() or HEAD.match(folded, d.end()):
+        return end
+    stop = [limit] + [m.start() for m in (_APPOSITION_END.search(folded, d.end(), limit),
+                                          STOP.search(folded, d.end(), limit), _DASH.search(folded, d.end(), limit)) if m]
+    s, e = trim_span(text, d.end(), min(stop))
+    words = re.findall(r"[^\W\d_]+", text[s:e])
+    if e <= s or len(words) > 6 or all(w[0].isupper() for w in words):
+        return end
+    return e
+
+
+def apposition(text: str, folded: str, start: int, limit: int) -> tuple[int, int] | None:
+    """A post in apposition that no head of :data:`HEAD` names, as communes write their
+    own ("…, Công chức Tư pháp - Hộ tịch, được giao …"): a run of 2-10 words after the
+    name's comma that starts with a capital, mixes capitalised and plain words as a
+    post does (a name or a place capitalises every word), holds no number and ends at a
+    clause mark or at the sentence's verb.
+
+    >>> t = "Bà Lò Thị Mai, Công chức Tư pháp - Hộ tịch, được giao số hóa sổ"
+    >>> s, e = apposition(t, fold(t), 15, len(t)); t[s:e]
+    'Công chức Tư pháp - Hộ tịch'
+    >>> t = "Ông Lê An, Hà Nội, được giao"
+    >>> apposition(t, fold(t), 11, len(t)) is None
+    True
+    """
+    if start >= limit or not text[start].isupper() or _NOT_POST.match(folded, start):
+        return None
+    ends = [limit]
+    for pattern in (_APPOSITION_END, STOP):
+        m = pattern.search(folded, start, limit)
+        if m:
+            ends.append(m.start())
+    end = min(ends)
+    for d in _DASH.finditer(folded, start, end):
+        # "Tư pháp - Hộ tịch" joins two fields; "- phụ trách …", "- Phó Chủ tịch" go on to another part
+        if d.end() >= end or text[d.end()].islower() or HEAD.match(folded, d.end()):
+            end = d.start()
+            break
+    s, e = trim_span(text, start, end)
+    words = re.findall(r"[^\W\d_]+|\d+", text[s:e])
+    if not 2 <= len(words) <= 10 or any(w.isdigit() for w in words):
+        return None
+    if not _post_like(text, folded, s, e) or not words[1][0].islower():
+        return None  # a name, a place or an organisation's initials, not a post
+    return s, e
 
 
 def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[int, int] | None:
@@ -402,7 +478,9 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
-_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+# "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
+_CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?\s*(?:là\s+)?(?=\w)")
 _APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
                          r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
 _LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
@@ -470,7 +548,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # a title outside every list, in apposition before the verb that assigns
         # ("đồng chí A, Công chức Tư pháp - Hộ tịch xã X, được giao …")
         m = _APPOSITION.match(folded, ne, se)
-        if m and (text[m.start(1)].isupper() or _LOWER_TITLE.match(folded, m.start(1))):
+        if m and (text[m.start(1)].isupper() or _LOWER_TITLE.match(folded, m.start(1))) and \
+                _post_like(text, folded, m.start(1), m.end(1)):
             s_, e_ = trim_span(text, m.start(1), m.end(1))
             titles, pos = [(s_, e_)], m.end(1)
     if how == "model" and not titles and not before:
@@ -493,6 +572,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # person is the duty handed over, whatever its verb (convention 3: delegation counts)
         body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?").match(folded, at, se)
         start = body.end() if body else at
+        carry = _CARRY_OUT.match(folded, start, se)
+        start = carry.end() if carry else start
         end = se
         if next_name < se:
             hon = HONORIFIC.search(folded, max(start, next_name - 12), next_name)

@@ -53,11 +53,12 @@ CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(
 _TRAILING_NOT_NAME = {"Phó", "Chủ", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện"}
 
 
-def clean_name(name: str) -> str:
-    """Cut syllables that begin a title off the end of a capitalised run."""
+def clean_name(name: str, *, closed: bool = False) -> str:
+    """Cut syllables that begin a title off the end of a capitalised run; the last one
+    stays when a mark closes the run (``closed``): "Bùi Văn Tỉnh, Bí thư …" is a name."""
     words = name.split()
     for i, w in enumerate(words):
-        if i > 0 and w in _TRAILING_NOT_NAME:
+        if i > 0 and w in _TRAILING_NOT_NAME and not (closed and i == len(words) - 1):
             words = words[:i]
             break
     return " ".join(words)
@@ -96,7 +97,8 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         # a name directly after a place-level word is a place ("xã Hòa Phú")
         s = start + offset
-        name = clean_name(" ".join(words))
+        name = clean_name(" ".join(words), closed=text[m.end():m.end() + 1] in (",", ";", ")", ":") or
+                          text[m.end():m.end() + 3] in (" - ", " – "))
         if len(name.split()) < 2:
             continue
         prefix = text[max(0, s - 12):s]

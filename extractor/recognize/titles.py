@@ -22,6 +22,8 @@ _HEADS = [
     r"chỉ huy trưởng", r"chính ủy", r"đội trưởng", r"tổ trưởng", r"kế toán trưởng",
     r"trưởng", r"trưởng đoàn đbqh",
     r"thường trực", r"tổng biên tập", r"người đứng đầu", r"chánh",
+    # the generic nouns of a post, which communes qualify with their own fields
+    r"công chức", r"cán bộ", r"chuyên viên", r"viên chức",
 ]
 HEAD_RE = r"(?:phó |nguyên )?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")"
 # A head must start at a word boundary and not be glued to the next syllable.
@@ -33,7 +35,7 @@ STOP_WORDS = [
     "phát biểu", "nhấn mạnh", "khẳng định", "chủ trì", "đã", "sẽ", "đang", "đăng ký",
     "là", "có", "tặng", "ký", "thay mặt", "chịu trách nhiệm", "tạm thời", "kiêm", "cùng",
     "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
-    "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
+    "thực hiện", "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
     "đ/c", "và các", "chia sẻ", "đánh giá", "tham dự", "trao", "cũng",
     "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung", "phải", "cần",
     "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm", "tiếp thu", "ghi nhận",

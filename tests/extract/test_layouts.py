@@ -267,3 +267,46 @@ def test_items_of_the_next_section_are_no_ones():
                      "2. Các chi bộ, đoàn thể xây dựng chương trình phối hợp thực hiện.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "ma thị hường": ["Vận động nhân dân hiến đất mở rộng đường liên thôn"]}
+
+
+@pytest.mark.parametrize("title", [
+    "Nhân viên Thú y - Chăn nuôi",       # no head of any list: the apposition alone says it
+    "Kiểm lâm địa bàn xã Hòa Phú",
+    "Thiếu tướng, Phó Giám đốc Công an tỉnh",  # a rank before the post: the post is the title
+])
+def test_a_post_in_apposition_is_the_position_whatever_its_head(title):
+    a = _records(SENTENCE.format(title=title))["hoàng thị lanh"]
+    assert a["position"] == title.split(", ")[-1]
+
+
+@pytest.mark.parametrize("title", ["Hà Giang", "Theo kế hoạch năm 2022"])
+def test_a_place_or_a_phrase_after_the_comma_is_not_a_position(title):
+    found = _records(SENTENCE.format(title=title))
+    assert not (found.get("hoàng thị lanh") or {}).get("position")
+
+
+def test_text_wrapped_at_a_page_width_reads_as_its_sentences():
+    # a copy from a PDF: every line stops at the margin, mid-sentence
+    text = ("QUYẾT ĐỊNH\nPhân công nhiệm vụ năm 2023\n"
+            "1. Giao đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã\n"
+            "Tân Lập, thực hiện việc đột phá: hoàn thành\n"
+            "chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng\n"
+            "cam của xã.\n")
+    found = _records(text)
+    a = found["lường văn tỉnh"]
+    assert a["position"].startswith("Phó Chủ tịch UBND xã")
+    # the record's text is the page's own (its span points there): compare it word by word
+    assert [" ".join(t["text"].split()) for t in a["tasks"]] == [
+        "hoàn thành chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng cam của xã"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giao đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập, thực hiện việc đột phá: {task}.",
+    "Phân công đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập thực hiện {task}.",
+    "UBND huyện giao ông Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập, thực hiện việc đột phá {task}.",
+])
+def test_a_decision_that_gives_the_person_the_work_to_carry_out(sentence):
+    task = "hoàn thành chuyển đổi 20 ha đất lúa kém hiệu quả"
+    a = _records(sentence.format(task=task))["lường văn tỉnh"]  # a name ending like a place word
+    assert a["position"] == "Phó Chủ tịch UBND xã Tân Lập"
+    assert [t["text"] for t in a["tasks"]] == [task]

@@ -126,6 +126,12 @@ def test_scanned_line_breaks_are_soft():
     assert " ".join(a.cadre.text.split()) == "Nguyễn Minh Tân"
     assert text[a.cadre.span.start:a.cadre.span.end] == a.cadre.text
     assert " ".join(a.tasks[0].text.split()) == "trưởng đoàn làm việc với huyện"
-    # the same text typed (not scanned): a line break ends the paragraph, so nobody is found
+    # the same text typed but wrapped at a width (lines going on in lower case): read the same
     typed = extract_document(Document("s.txt", "", "txt", (Page(1, text),)))
-    assert typed.assignments == ()
+    assert [(a.cadre.text, [t.text for t in a.tasks]) for a in typed.assignments] == \
+        [(a.cadre.text, [t.text for t in a.tasks]) for a in scanned.assignments]
+    # typed one paragraph per line (headings, items), nothing is joined
+    from extractor.link.component import looks_wrapped
+
+    assert not looks_wrapped("QUYẾT ĐỊNH\nVề việc giao việc đột phá năm 2022\n"
+                             "Điều 1. Giao các đồng chí sau:\n- phụ trách xã A;\n- theo dõi xã B.")
