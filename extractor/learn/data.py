@@ -96,7 +96,6 @@ def examples(folders: Sequence[str | Path], *, only: Collection[str] | None = No
              exclude: Collection[str] | None = None, augment: bool = True, seed: int = 0):
     """(features, labels) per line of every page of every gold document, and of its
     augmented copies (:mod:`extractor.learn.augment`) when ``augment``."""
-    from ..link.component import looks_wrapped, soften
     from ..read import read
     from .augment import augment as variants
     from .tagger import bio, page_sequences
@@ -109,8 +108,6 @@ def examples(folders: Sequence[str | Path], *, only: Collection[str] | None = No
             if augment and gold:
                 texts += variants(page.text, gold, seed * 100_003 + n)
             for text, g in texts:
-                if looks_wrapped(text):  # as the pipeline reads it (extractor.pipeline)
-                    text = soften(text)
                 spans = gold_spans(text, g)
                 for toks, feats in page_sequences(text):
                     out.append((feats, bio(toks, spans)))

@@ -35,7 +35,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     # "do bà X, Bí thư Huyện ủy là trưởng đoàn": "là" before a role in a body set up for a purpose
     ("role", re.compile(r"(?:cùng\s+)?là(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
-                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên)(?![\w]))"), True),
+                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)(?![\w]))"), True),
     # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
     ("holds", re.compile(r"(?:được\s+)?(?:bổ sung\s+)?tham gia(?:\s+(?:làm|là))?(?=\s+(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|"
                          r"trưởng|tổ trưởng|tổ phó|thư ký)(?![\w]))"), True),
@@ -64,7 +64,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
 ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|thành viên|ủy viên|chủ nhiệm|"
                        r"thư ký|chánh|giám đốc|chủ tịch|bí thư|đội trưởng|đầu mối|người đứng đầu|"
                        r"chỉ huy|thường trực|trưởng đoàn|trưởng ban|phó ban|phụ trách|chủ trì|"
-                       r"giảng viên|báo cáo viên|cố vấn|tư vấn)(?![\w])")
+                       r"giảng viên|báo cáo viên|cố vấn|tư vấn|người phát ngôn)(?![\w])")
 # Roles in a body set up for a purpose (convention 1), one vocabulary for the linkers: its
 # heads and deputies (who may be the subject of a duty: "Tổ trưởng trực tiếp chỉ đạo …"), and
 # with its members, every seat

@@ -310,3 +310,20 @@ def test_a_decision_that_gives_the_person_the_work_to_carry_out(sentence):
     a = _records(sentence.format(task=task))["lường văn tỉnh"]  # a name ending like a place word
     assert a["position"] == "Phó Chủ tịch UBND xã Tân Lập"
     assert [t["text"] for t in a["tasks"]] == [task]
+
+
+def test_a_member_list_goes_on_in_a_paragraph_of_members_only():
+    text = ("Ủy viên Ban Chỉ đạo gồm: ông Lò Văn Pín, Phó Giám đốc Sở Nội vụ; bà Vàng Thị Mỷ, "
+            "Phó Giám đốc Sở Y tế.\n\n"
+            "Ông Sùng A Lử, Trưởng phòng Dân tộc huyện; Thiếu tá Giàng Seo Phủ, Phó Chỉ huy trưởng "
+            "Ban Chỉ huy Quân sự huyện.\n\n"
+            "Ban Chỉ đạo họp thường kỳ mỗi quý một lần.")
+    found = _records(text)
+    assert sorted(found) == ["giàng seo phủ", "lò văn pín", "sùng a lử", "vàng thị mỷ"]
+    assert all([t["text"] for t in a["tasks"]] == ["Ủy viên Ban Chỉ đạo"] for a in found.values())
+
+
+def test_a_spokesperson_named_is_an_assignment_of_that_role():
+    a = _records("Cụ thể, bà Lò Thị Mai, Phó Chánh Văn phòng UBND tỉnh Sơn La là người phát ngôn "
+                 "của UBND tỉnh.")["lò thị mai"]
+    assert [t["text"] for t in a["tasks"]] == ["người phát ngôn của UBND tỉnh"]
