@@ -11,7 +11,7 @@ Two generators, reported side by side (``--generators own,templated``):
 - ``templated``: bench/synth_templated.py (issue 16): 38 shapes filled with real commune
   names from the unit registry (with their syllables in the other order or without a
   mark as other places), invented villages, roads, cooperatives, schools, crops and
-  numbers, 15 % planted rewrites (abbreviations, old tone marks, filler words, a dropped
+  numbers, 15 % planted rewrites (abbreviations, the new tone placement "hoà", filler words, a dropped
   word, case, punctuation, an added year).
 
 For each generator and size: N tasks -> keys -> find_pairs, timed;

@@ -1,7 +1,7 @@
 """Name repair after OCR on the labelled names of corpora/ocr_names (issue 12 part 2).
 
     python -m bench repair [--names corpora/ocr_names/names.jsonl] [--split all|fit|heldout]
-                           [--misses] [--categories]
+                           [--misses] [--categories] [--scans N]
 
 ``names_conf.jsonl`` beside it (names with Tesseract's word confidences) is scored
 without and with them; ``docs.jsonl`` alone and as documents. ``--split heldout``
@@ -14,6 +14,11 @@ them, and those it could see: a part not known in its place), how many it change
 not to the truth (and syllable by syllable: repairs right and wrong), by severity, and
 how many correct reads it changed (the target is none); then the same for the titles
 and bodies of titles.jsonl beside it (``repair_title``; place names are not repaired).
+
+``--scans N``: N decisions of our own (``bench/scans.py``) at office and copy-of-a-copy
+severity, as image-only PDFs through ``read()`` and ``extract_document``, each once as
+read and once with its pages' word confidences taken away: the repair in the real
+pipeline, with and without Tesseract's confidences, on the same OCR output.
 """
 from __future__ import annotations
 
@@ -148,6 +153,58 @@ def _documents(path: Path, misses: bool) -> dict:
             "restored_share": round(tally["restored"] / max(1, tally["damaged"]), 3)}
 
 
+def _scanned(n: int, misses: bool) -> dict:
+    """Cadres of our own scanned decisions through read() and extract_document, repaired
+    with the pages' word confidences and without them (the same OCR output both ways)."""
+    import tempfile
+    from dataclasses import replace
+
+    from rapidfuzz import fuzz
+
+    from bench.scans import degrade, render_decision, save_pdf
+    from extractor.pipeline import extract_document
+    from extractor.read import read
+    from extractor.recognize.text import fold
+
+    out: dict = {"documents": n}
+    with tempfile.TemporaryDirectory(prefix="bench-repair-") as tmp:
+        for severity in ("office", "copy"):
+            tally: dict[str, Counter] = {"with": Counter(), "without": Counter()}
+            for d in range(n):
+                pages = render_decision(seed=500 + d, people=7, repeat_header=d % 2 == 0)
+                truth = sorted({t.cells[(r, 1)] for p in pages for t in p.tables for r in range(t.nrows)
+                                if (r, 1) in t.cells and t.cells[(r, 1)] != "Họ và tên"})
+                images = [degrade(p, severity, seed=d * 10 + i, back=pages[i - 1] if i else None)
+                          for i, p in enumerate(pages)]
+                doc = read(save_pdf(images, Path(tmp) / f"{severity}-{d}.pdf", dpi=200))
+                bare = replace(doc, pages=tuple(replace(p, word_confidences=()) for p in doc.pages))
+                for label, version in (("with", doc), ("without", bare)):
+                    t = tally[label]
+                    for a in extract_document(version).assignments:
+                        span = a.cadre.span
+                        as_read = doc.pages[span.page - 1].text[span.start:span.end] if span else a.cadre.text
+                        best = max(truth, key=lambda name: fuzz.ratio(fold(name), fold(as_read)))
+                        if fuzz.ratio(fold(best), fold(as_read)) < 75:
+                            t["not_a_cadre_of_the_table"] += 1
+                            continue
+                        if _norm(as_read) == _norm(best):
+                            t["correct"] += 1
+                            t["correct_changed"] += _norm(a.cadre.text) != _norm(best)
+                            continue
+                        t["damaged"] += 1
+                        ok = _norm(a.cadre.text) == _norm(best)
+                        t["restored"] += ok
+                        # a name the table or the linker cut short: nothing for the repair to do
+                        t["damaged_cut_short"] += sum(any(ch.isalpha() for ch in w) for w in as_read.split()) \
+                            < len(best.split())
+                        if misses and not ok and label == "with":
+                            print(f"scan miss ({severity}): {as_read!r} -> {a.cadre.text!r} (true {best!r})")
+            for t in tally.values():
+                t["restored_share"] = round(t["restored"] / max(1, t["damaged"]), 3)
+            out[severity] = {k: dict(v) for k, v in tally.items()}
+    return out
+
+
 def _same_letters(a: str, b: str) -> bool:
     from extractor.repair.confusion import units
 
@@ -167,6 +224,9 @@ def main(argv=None) -> int:
     ap.add_argument("--categories", action="store_true", help="count the misses by why they were missed")
     ap.add_argument("--split", choices=("all", "fit", "heldout"), default="all",
                     help="heldout: only names the OCR channel was not fitted on")
+    ap.add_argument("--scans", type=int, default=0, metavar="N",
+                    help="also N scanned decisions of our own through read() and extract, with and "
+                         "without the pages' word confidences")
     args = ap.parse_args(argv)
     from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, repair_name
     from extractor.repair.build import held_out
@@ -229,6 +289,9 @@ def main(argv=None) -> int:
     if conf.exists():
         summary["confidences"] = _with_confidence(conf, args.split, args.misses)
         print(json.dumps({"confidences": summary["confidences"]}, ensure_ascii=False))
+    if args.scans:
+        summary["scans"] = _scanned(args.scans, args.misses)
+        print(json.dumps({"scans": summary["scans"]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
     if titles.exists():
         from extractor.repair import repair_title

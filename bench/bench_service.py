@@ -26,8 +26,10 @@ What it does (bounded: every phase stops by itself):
      --think-ms (default 500-1500 ms) before its next request, as reviewers reading a
      page do (~50 requests/s for 50 reviewers); wrk measures latency from sending.
    Each reports p50/p95/p99 and requests/s, plus the server's CPU per request (its
-   processes, from /proc: independent of what else the machine runs) and PostgreSQL's
-   (every postgres process: includes other users of the database, if any);
+   processes, from /proc: independent of what else the machine runs) and PostgreSQL's:
+   ``postgres_server_backends_cpu_ms_per_request`` counts the backends serving the bench's
+   server only (found by their application_name), ``postgres_cpu_ms_per_request`` every
+   postgres process (other users of the same PostgreSQL too, on a shared machine);
 4. sends --uploads distinct files at once (one request each), then checks that each
    got an id, a stored original and a row, and waits (bounded) until all are processed.
 
@@ -178,10 +180,22 @@ def postgres_cpu() -> dict[int, float]:
     return out
 
 
-def postgres_cpu_since(before: dict[int, float]) -> float:
-    """CPU seconds postgres processes used since ``before`` (backends that exited meanwhile
-    are lost: a slight undercount)."""
-    return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu().items())
+def postgres_cpu_since(before: dict[int, float], pids: set[int] | None = None) -> float:
+    """CPU seconds postgres processes (only ``pids`` if given) used since ``before``; a
+    process born meanwhile counts from zero, one that exited meanwhile is lost (a slight
+    undercount)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu().items() if pids is None or pid in pids)
+
+
+def server_backends(plain_url: str, app_name: str) -> set[int]:
+    """The PostgreSQL backends serving the bench's server (its connections carry
+    ``application_name``): their CPU is the database's cost of its requests, apart from
+    whatever else the shared machine runs against the same PostgreSQL."""
+    import psycopg
+
+    with psycopg.connect(plain_url, autocommit=True, connect_timeout=3) as conn:
+        return {r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s",
+                                           (app_name,))}
 
 
 WRK_SCRIPT = """
@@ -357,7 +371,7 @@ def main(argv=None) -> int:
         pg_opts = f"-csearch_path%3D{schema}"
         if args.pg_random_page_cost:
             pg_opts += f"%20-crandom_page_cost%3D{args.pg_random_page_cost}"
-        url = f"{PG}?options={pg_opts}"
+        url = f"{PG}?options={pg_opts}&application_name={schema}"
     env = dict(os.environ, GIAOVIEC_DATABASE_URL=url, GIAOVIEC_DATA_DIR=str(tmp / "data"), GIAOVIEC_WORKERS="1",
                OMP_THREAD_LIMIT="1", GIAOVIEC_BOOTSTRAP_ADMIN="false")
     env.pop("GIAOVIEC_BROKER_URL", None)
@@ -432,6 +446,8 @@ def main(argv=None) -> int:
             res["server_cpu_ms_per_request"] = round((tree_cpu_seconds(server.pid) - cpu0) / n * 1000, 2)
             if pg0 is not None:  # SQLite runs inside the server: its CPU is the server's
                 res["postgres_cpu_ms_per_request"] = round(postgres_cpu_since(pg0) / n * 1000, 2)
+                res["postgres_server_backends_cpu_ms_per_request"] = round(
+                    postgres_cpu_since(pg0, server_backends(plain, schema)) / n * 1000, 2)
             res["load_average_1m"] = round(os.getloadavg()[0], 1)
             return res
 

@@ -15,7 +15,7 @@ their own that no registry lists. Here:
   the 2025 merger, or just another place);
 - {thon} villages, {htx} cooperatives, {truong} schools: invented from Kinh and Tày
   syllables; {duong} roads named after people or numbered; {cay}, {sp}, {lv}, numbers;
-- planted rewrites (15 %): abbreviations, old tone marks, filler words, a dropped word,
+- planted rewrites (15 %): abbreviations, the new tone placement (hoà), filler words, a dropped word,
   case, punctuation, an added year (:func:`rewrite`). Nothing is copied from a document.
 
 The truth key is the shape and its slot values: two tasks are the same task when they
@@ -109,12 +109,13 @@ FRONT = ["Tập trung", "Tiếp tục", "Tích cực", "Chỉ đạo", "Tham mư
 BACK = ["hiệu quả", "đúng tiến độ", "theo kế hoạch", "trong năm", "bền vững"]
 INSIDE = [(" xây dựng ", " xây dựng các "), (" tại ", " tại địa bàn "), (" công tác ", " các công tác ")]
 DROP = ["mới", "tại", "các", "có", "việc", "cho", "về"]  # one word
-_NEW_TO_OLD = {}
+# The old tone placement (hòa, thủy) -> the new one (hoà, thuỷ), as some clerks write.
+_OLD_TO_NEW = {}
 for _v, _marks in (("a", "òóỏõọ"), ("e", "òóỏõọ"), ("y", "ùúủũụ")):
     for _m in _marks:
         _d = unicodedata.normalize("NFD", _m)
-        _NEW_TO_OLD[_m + _v] = _d[0] + unicodedata.normalize("NFC", _v + _d[1:])
-_NEW = re.compile("(" + "|".join(_NEW_TO_OLD) + r")(?![^\W\d_])")
+        _OLD_TO_NEW[_m + _v] = _d[0] + unicodedata.normalize("NFC", _v + _d[1:])
+_OLD = re.compile("(" + "|".join(_OLD_TO_NEW) + r")(?![^\W\d_])")
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -226,7 +227,7 @@ def rewrite(text: str, rng: random.Random) -> tuple[str, list[str]]:
                 text = text.replace(full, short, 1) if full in text else \
                     re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, count=1)
         elif op == "tone":
-            text = _NEW.sub(lambda m: _NEW_TO_OLD[m.group(1)], text)
+            text = _OLD.sub(lambda m: _OLD_TO_NEW[m.group(1)], text)
         elif op == "case":
             r = rng.random()
             text = text.upper() if r < 0.15 else text.lower() if r < 0.55 else text[:1].lower() + text[1:]
@@ -326,7 +327,7 @@ def labelled(n_pos: int, n_neg: int, seed: int = 0) -> list[dict]:
             other[slot] = draw("{" + slot + "}", rng)[slot]
         b = render(shape, other)
         ops = []
-        if rng.random() < 0.5:  # written differently too: old tone marks, case, abbreviations
+        if rng.random() < 0.5:  # written differently too: the new tone placement, case, abbreviations
             b, ops = rewrite(b, rng)
         out.append({"a": a, "b": b, "label": 0, "why": "+".join([why] + ops)})
     return out

@@ -113,7 +113,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         from .repair import repair_assignments
 
         # two readings of one name may now agree: one record per person and period again
-        merged = _merge(repair_assignments(merged))
+        merged = _merge(repair_assignments(merged, doc))
     return Extraction(
         source=doc.source, sha256=doc.sha256, format=doc.format, ocr=doc.ocr,
         pages=len(doc.pages), document=info, assignments=tuple(merged),

@@ -60,6 +60,9 @@ class Page:
     original: str | None = None
     width: int | None = None  # image size in pixels for scanned pages
     height: int | None = None
+    # OCR'd pages: Tesseract's confidence (0-100) in each word it read and could place in
+    # ``text``, as (start, end, confidence), by start; the name repair weighs slips by it
+    word_confidences: tuple[tuple[int, int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,13 +32,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path, PurePath
 from typing import Literal
+
+from .text import name_key
+from .text import spelling_key as accent_key
 
 Level = Literal["province", "district", "commune"]
 Era = Literal["legacy", "current"]
@@ -88,15 +90,8 @@ class UnitRef:
 # --------------------------------------------------------------------------- text keys
 
 
-def name_key(text: str) -> str:
-    """Accent-, case-, tone-placement- and spacing-free key of a name.
-
-    >>> name_key("Chiêm Hoá") == name_key("chiem  hóa") == "chiemhoa"
-    True
-    """
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", "", text.lower())
+# name_key (accent-, case- and spacing-free: "Chiêm Hoá" = "chiemhoa") and accent_key
+# (spelt the same: "Hoà Phú" = "hòa phú", "Vĩnh" != "Vinh") are extractor.text's.
 
 
 # --------------------------------------------------------------------------- registry
@@ -463,32 +458,6 @@ def _same_type(found: set, m: _Mention, name_of) -> set:
         written = accent_key(m.name)
         found = {u for u in found if accent_key(_strip_type(name_of(u))) == written} or found
     return found
-
-
-_OLD_TONES = str.maketrans({"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e",
-                            "ẽ": "e", "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"})
-_TONE_OF = {"à": "\u0300", "á": "\u0301", "ả": "\u0309", "ã": "\u0303", "ạ": "\u0323",
-            "è": "\u0300", "é": "\u0301", "ẻ": "\u0309", "ẽ": "\u0303", "ẹ": "\u0323",
-            "ỳ": "\u0300", "ý": "\u0301", "ỷ": "\u0309", "ỹ": "\u0303", "ỵ": "\u0323"}
-# "oà", "uỳ" at the end of a syllable: the tone belongs on the first vowel. Not
-# after "q": in "quý" the "u" is part of the consonant.
-_OLD_STYLE = re.compile(r"(?<!q)(o|u)([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W\d_])")
-
-
-def accent_key(text: str) -> str:
-    """Lower-case NFC with the new tone placement ("Hoà" -> "hòa", "Thuỷ" -> "thủy"),
-    spaces collapsed: two names with the same accent_key are spelt the same.
-
-    >>> accent_key("Hoà  Phú") == accent_key("hòa phú")
-    True
-    """
-    text = unicodedata.normalize("NFC", text.lower())
-
-    def move(m: re.Match) -> str:
-        return unicodedata.normalize("NFC", m.group(1) + _TONE_OF[m.group(2)]) + m.group(2).translate(_OLD_TONES)
-
-    text = _OLD_STYLE.sub(move, text)
-    return " ".join(text.split())
 
 
 def _ambiguous(reg, text, m: _Mention, level: Level, era: Era, names: list[str]) -> UnitRef:

@@ -1,5 +1,5 @@
 """Near-duplicate tasks (việc trùng lặp): the same task written again by another cadre,
-in another year, with abbreviations written out or not, in old or new tone marks.
+in another year, with abbreviations written out or not, in either tone placement (hòa, hoà).
 
 Public surface (stable; the service builds on it):
 

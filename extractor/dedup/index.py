@@ -20,7 +20,10 @@ above the threshold when comparing all pairs is found). For a threshold T above
    missing can be missing without a conflict (:func:`_weak_filter`: the side without
    names has too few syllables after the name's head word to hold another name);
 3. a raw ratio (``fuzz.ratio`` over syllables) of at least T - 0.05 (the score is rounded
-   to one decimal and never exceeds the raw ratio). Among nameless tasks the raw ratio
+   to one decimal and never exceeds the raw ratio). Candidates bound the ratio over the
+   syllables without marks (:func:`token_codes`), which is never below the one over
+   marked syllables and is the one the score takes when a side is written entirely
+   without marks (issue 16: a typist without a Vietnamese keyboard). Among nameless tasks the raw ratio
    bounds the shared syllables: ratio = 2*LCS/(n+m) >= t implies that the two syllable
    multisets share at least t*n/(2-t) items, so (prefix filtering, Chaudhuri et al.
    2006) each task's rarest n - ceil(t*n/(2-t)) + 1 syllables share one. Many nameless
@@ -139,18 +142,21 @@ class _Vocab(dict):
 
 
 def token_codes(keys: Sequence[Key]) -> list[str]:
-    """Each key's syllables as a string of one character per distinct syllable.
+    """Each key's syllables without marks as a string of one character per distinct one.
 
     ``fuzz.ratio`` of two such strings is ``fuzz.ratio`` of the two syllable sequences
     (the same Indel distance over the same alphabet), and rapidfuzz compares strings
-    bit-parallel, far faster than sequences of Python strings.
+    bit-parallel, far faster than sequences of Python strings. Without marks, because
+    the score compares a side written entirely without them on its unmarked syllables;
+    a ratio over unmarked syllables is never below the one over marked syllables (two
+    sequences mapped alike keep every common subsequence), so candidates lose nothing.
 
     >>> token_codes([match_key("xã Tân Mỹ"), match_key("xã Tân Phú")]) == ['\\x00\\x01\\x02', '\\x00\\x01\\x03']
     True
     """
     vocab = _Vocab()
     get = vocab.__getitem__
-    out = ["".join(map(chr, map(get, k.tokens))) for k in keys]
+    out = ["".join(map(chr, map(get, k.plain.split()))) for k in keys]
     if len(vocab) <= 0xD800:  # every id below the surrogates: a character of its own
         return out
     # Past the last character, further syllables share one: ratios can only rise (more
@@ -160,7 +166,7 @@ def token_codes(keys: Sequence[Key]) -> list[str]:
     def char(c: int) -> str:
         return chr(c) if c < 0xD800 else chr(c + 0x800) if c <= top else chr(0x10FFFF)
 
-    return ["".join(map(char, map(get, k.tokens))) for k in keys]
+    return ["".join(map(char, map(get, k.plain.split()))) for k in keys]
 
 
 def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: float,
@@ -200,7 +206,7 @@ def _self_join(members: list[int], keys: Sequence[Key], codes: Sequence[str],
         _cross(members, members, codes, cut, out, n_total, workers, upper=True)
         return
     t = cut / 100.0
-    tags = {i: tagged(keys[i].tokens) for i in members}
+    tags = {i: tagged(keys[i].plain.split()) for i in members}  # the syllables codes are made of
     df: Counter = Counter()
     for tg in tags.values():
         df.update(tg)

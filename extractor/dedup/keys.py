@@ -30,6 +30,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..text import normalize_tones, strip_marks
+
 __all__ = ["Key", "match_key", "normalize_text", "plain_word", "plain_tokens", "ABBREVIATIONS",
            "PHRASE_ABBREVIATIONS", "HEADS", "head_at", "slot_start"]
 
@@ -258,34 +260,9 @@ _DIGIT = re.compile(r"\d")
 _intern = sys.intern
 
 
-def _move_tone(pair: str) -> str:
-    base, marked = pair[0], pair[1]
-    decomposed = unicodedata.normalize("NFD", marked)
-    mark = decomposed[1:]
-    return unicodedata.normalize("NFC", base + mark) + decomposed[0]
-
-
-# Old ("hoà", "thuỷ", "khoẻ") -> new ("hòa", "thủy", "khỏe") tone placement: the mark moves
-# to the first vowel when the syllable ends in the pair. "qu" + y keeps its mark ("quý").
-_OLD_TONE_MAP = {}
-for _v, _marks in (("o", "àáảãạ"), ("o", "èéẻẽẹ"), ("u", "ỳýỷỹỵ")):
-    for _m in _marks:
-        _OLD_TONE_MAP[_v + _m] = _move_tone(_v + _m)
-_OLD_TONE_ANY = re.compile("(" + "|".join(_OLD_TONE_MAP) + r")(?![^\W\d_])")
-
-
-def _fix_tones(lowered: str) -> str:
-    """hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe; leaves hoàn, quý, quỳnh alone."""
-    if not _OLD_TONE_ANY.search(lowered):
-        return lowered
-
-    def repl(m: re.Match) -> str:
-        start = m.start()
-        if m.group(1)[0] == "u" and start > 0 and lowered[start - 1] == "q":
-            return m.group(1)
-        return _OLD_TONE_MAP[m.group(1)]
-
-    return _OLD_TONE_ANY.sub(repl, lowered)
+# Tone placement ("hoà" -> "hòa", "thuỷ" -> "thủy", "hòan" -> "hoàn"; "quý" kept) is
+# extractor.text's, the same rule as reading and search.
+_fix_tones = normalize_tones
 
 
 def normalize_text(text: str) -> str:
@@ -309,8 +286,7 @@ def plain_word(word: str) -> str:
     """
     out = _PLAIN.get(word)
     if out is None:
-        out = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-        out = _intern(out.replace("đ", "d"))
+        out = _intern(strip_marks(word))
         if len(_PLAIN) < 1_000_000:
             _PLAIN[word] = out
     return out
@@ -343,7 +319,7 @@ def _number(token: str) -> str:
 class Key:
     """A task's matching key.
 
-    ``tokens``: normalised syllables (NFC, new tone placement, lower case, no punctuation,
+    ``tokens``: normalised syllables (NFC, old tone placement "hòa", lower case, no punctuation,
     abbreviations written out, numbers in one form, years left out). ``text``: the same joined by spaces.
     ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
     ``years``: the years, which need not be. ``names``: proper names (the capitalised run after a head word, or two syllables or

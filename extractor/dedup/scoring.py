@@ -1,7 +1,8 @@
 """The duplicate score (điểm trùng lặp) of two tasks, and its explanation in Vietnamese.
 
 ``score`` starts from rapidfuzz's ``fuzz.ratio`` over the normalised *syllables* of the two
-keys (the Indel similarity of the token sequences, 0-100): a word more or less costs a
+keys (the Indel similarity of the token sequences, 0-100; over the syllables without
+marks when one side is written entirely without them): a word more or less costs a
 little, abbreviations, tone placement, case and punctuation cost nothing (the key has
 folded them). Then the features that decide what a task is about must agree:
 
@@ -38,12 +39,13 @@ name is missing there the score is at most the raw ratio minus :data:`MISSING_PE
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
+
+from ..text import strip_marks
 
 from .keys import Key, _TOKEN, _number, head_at, match_key, normalize_text, plain_word, slot_start  # noqa: F401 (doctests)
 
@@ -61,8 +63,29 @@ REPLACED_PENALTY = 15.0
 
 
 def raw_score(a: Key, b: Key) -> float:
-    """``fuzz.ratio`` over the two keys' syllables, 0-100, before features are checked."""
-    return fuzz.ratio(a.tokens, b.tokens)
+    """``fuzz.ratio`` over the two keys' syllables, 0-100, before features are checked; on
+    the syllables without marks when one side is written entirely without them (a typist
+    without a Vietnamese keyboard: "Xay dung xa Vinh Hoi" is "Xây dựng xã Vĩnh Hội").
+
+    >>> raw_score(match_key("Xây dựng xã Vĩnh Hội"), match_key("Xay dung xa Vinh Hoi"))
+    100.0
+    """
+    raw = fuzz.ratio(a.tokens, b.tokens)
+    if raw < 100.0 and _unmarked_side(a, b):
+        raw = max(raw, fuzz.ratio(a.plain.split(), b.plain.split()))
+    return raw
+
+
+def _unmarked_side(a: Key, b: Key) -> bool:
+    """One side is written entirely without tone and vowel marks."""
+    return a.text == a.plain or b.text == b.plain
+
+
+def _compared(a: Key, b: Key) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The syllables the ratio compares: without marks when a side is written so."""
+    if _unmarked_side(a, b):
+        return tuple(a.plain.split()), tuple(b.plain.split())
+    return a.tokens, b.tokens
 
 
 def _missing_names(a: Key, b: Key) -> list[int]:
@@ -288,7 +311,7 @@ def score(a: Key, b: Key) -> float:
     """
     if not a.tokens or not b.tokens:  # an empty text is no task, and a duplicate of none
         return 0.0
-    raw = fuzz.ratio(a.tokens, b.tokens)
+    raw = raw_score(a, b)
     if raw == 100.0:
         return 100.0
     bad, weak = _features_off(a, b)
@@ -296,7 +319,7 @@ def score(a: Key, b: Key) -> float:
         raw *= CONFLICT_CAP / 100.0
     raw -= MISSING_PENALTY * weak
     if raw > 0.0 and len(a.tokens) > 1 and len(b.tokens) > 1:
-        raw -= REPLACED_PENALTY * len(_replaced(a.tokens, b.tokens))
+        raw -= REPLACED_PENALTY * len(_replaced(*_compared(a, b)))
     return round(max(raw, 0.0), 1)
 
 
@@ -309,7 +332,7 @@ def score_at_least(a: Key, b: Key, threshold: float) -> float | None:
     """
     if not a.tokens or not b.tokens:
         return 0.0 if threshold <= 0.0 else None
-    raw = fuzz.ratio(a.tokens, b.tokens)
+    raw = raw_score(a, b)
     if raw == 100.0:
         return 100.0 if threshold <= 100.0 else None
     bad, weak = _features_off(a, b)
@@ -320,15 +343,14 @@ def score_at_least(a: Key, b: Key, threshold: float) -> float | None:
     if round(max(raw, 0.0), 1) < threshold:
         return None
     if raw > 0.0 and len(a.tokens) > 1 and len(b.tokens) > 1:
-        raw -= REPLACED_PENALTY * len(_replaced(a.tokens, b.tokens))
+        raw -= REPLACED_PENALTY * len(_replaced(*_compared(a, b)))
     value = round(max(raw, 0.0), 1)
     return value if value >= threshold else None
 
 
 def _plain(words) -> str:
     """Words without tone marks, for telling an OCR slip ("xa" for "xã") from another word."""
-    text = unicodedata.normalize("NFD", " ".join(words)).replace("đ", "d")
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return strip_marks(" ".join(words))
 
 
 def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
@@ -342,7 +364,7 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
     >>> replaced_words(match_key("trồng cây keo tại xã"), match_key("trồng cây quế tại xã"))
     [('keo', 'quế')]
     """
-    return [(" ".join(lw), " ".join(rw)) for lw, rw in _replaced(a.tokens, b.tokens)]
+    return [(" ".join(lw), " ".join(rw)) for lw, rw in _replaced(*_compared(a, b))]
 
 
 def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -405,6 +427,13 @@ def explain(a: Key, b: Key) -> str:
     # Differences as written: align the surface words by their normalised forms.
     sa, na, la = _written(a.original)
     sb, nb, lb = _written(b.original)
+    a_bare, b_bare = a.text == a.plain, b.text == b.plain
+    if a_bare != b_bare:
+        # One side typed without marks: say so once, and align on the unmarked words
+        # (every word would differ in its marks otherwise).
+        parts = parts + [f"bên {'A' if a_bare else 'B'} viết không dấu"]
+        na, nb = [strip_marks(x) for x in na], [strip_marks(x) for x in nb]
+        la, lb = tuple(strip_marks(x) for x in la), tuple(strip_marks(x) for x in lb)
     merged: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -458,7 +487,11 @@ def _written(original: str) -> tuple[list[str], list[str], tuple[str, ...]]:
     got = _WRITTEN.get(original)
     if got is None:
         sa = _surface(original)
-        got = (sa, [_word(w) for w in sa], tuple(w.lower() for w in sa))
+        known = _WORDS.get
+        normal = [known(w) for w in sa]  # most words were met before: no call per word
+        if None in normal:
+            normal = [x if x is not None else _word(w) for x, w in zip(normal, sa)]
+        got = (sa, normal, tuple(map(str.lower, sa)))
         if len(_WRITTEN) >= 100_000:
             _WRITTEN.clear()
         _WRITTEN[original] = got

@@ -18,7 +18,7 @@ lists (numbers are part of every list key, since pairs above the threshold share
   where the other names none costs that much, issue 16). A new task without names looks
   here; one with names looks in ``plain_prefix`` for the same.
 
-Stored candidates are compared in rapidfuzz on the stored syllables coded one character
+Stored candidates are compared in rapidfuzz on the stored syllables (without marks) coded one character
 each (``codes``), after the length bound (ratio >= t needs min/max >= t/(2-t)); adding
 1,000 tasks to a million costs about half a CPU second.
 
@@ -48,10 +48,11 @@ from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
 
 __all__ = ["DedupIndex"]
 
-_FORMAT = "giaoviec-dedup-index/3"
-# /1 and /2 hold names read before issue 16 (no head words, cut at "Hội", "Trường"):
-# opened, their tasks are read again into a /3 index.
-_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2")
+_FORMAT = "giaoviec-dedup-index/4"
+# /1 and /2 hold names read before issue 16 (no head words, cut at "Hội", "Trường"), /3
+# codes and prefixes of marked syllables (now unmarked, as the score may compare them):
+# opened, their tasks are read again into a /4 index.
+_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3")
 # Syllables are coded as characters (rapidfuzz compares strings far faster than lists of
 # Python strings; the ratio is the same). Past the last character all further syllables
 # share one (ratios can only rise: more candidates, never fewer); a syllable not stored
@@ -197,7 +198,7 @@ class DedupIndex:
             df: Counter = Counter()
             for k in keys:
                 if not k.names or self._weak:  # with names too when they have prefixes
-                    df.update(tagged(k.tokens))
+                    df.update(tagged(k.plain.split()))
             self.rank = {tok: r for r, (tok, _) in enumerate(sorted(df.items(), key=lambda kv: (kv[1], kv[0])))}
         for t, k in zip(new, keys):
             self._store(t, k)
@@ -242,10 +243,11 @@ class DedupIndex:
         if not key.tokens:
             return []
         ns = key.numbers
-        toks = key.tokens
         found: set[int] = set()
         probe = self.probe
+        # Syllables without marks throughout, as in find_pairs (index.token_codes).
         pt = key.plain.split()
+        toks = tuple(pt)
         # No name test here: a ratio in C++ (below) costs less than checking the stored
         # task's names in Python, and the score checks names anyway.
         for bg in set(zip(pt, pt[1:])):
@@ -323,7 +325,8 @@ class DedupIndex:
         self.ids.append(task.id)
         self.pos[task.id] = i
         self.texts.append(key.text)
-        self.codes.append(self._code(key.tokens, assign=True))
+        pt = key.plain.split()
+        self.codes.append(self._code(pt, assign=True))
         self.lengths.append(min(len(key.tokens), 0xFFFF))
         self.originals.append(task.text)
         self.numbers.append(key.numbers)
@@ -340,11 +343,10 @@ class DedupIndex:
                 self.name_counts.update(name_pieces(name))
             self.probe[(ns, choose_probe(names, self.name_counts))].append(i)
             if self._weak:
-                for tag in self._prefix(key.tokens, assign=True, extra=MISSING_PENALTY):
+                for tag in self._prefix(pt, assign=True, extra=MISSING_PENALTY):
                     self.named_prefix[(ns, tag)].append(i)
         else:
-            pt = key.plain.split()
             for bg in set(zip(pt, pt[1:])) | {(tok,) for tok in pt}:  # pieces of names, both sizes
                 self.plain_bigrams[(ns, bg)].append(i)
-            for tag in self._prefix(key.tokens, assign=True):
+            for tag in self._prefix(pt, assign=True):
                 self.plain_prefix[(ns, tag)].append(i)

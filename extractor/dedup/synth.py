@@ -117,12 +117,13 @@ ABBREVIATE = [
     ("cải cách hành chính", "CCHC"), ("an ninh trật tự", "ANTT"), ("giáo dục và đào tạo", "GD&ĐT"),
     ("thành phố", "TP"), ("đảng viên", "đv"),
 ]
-NEW_TO_OLD = {}
+# The old tone placement (hòa, thủy) -> the new one (hoà, thuỷ), as some clerks write.
+OLD_TO_NEW = {}
 for _v, _marks in (("a", "òóỏõọ"), ("e", "òóỏõọ"), ("y", "ùúủũụ")):
     for _m in _marks:
         _base = unicodedata.normalize("NFD", _m)
-        NEW_TO_OLD[_m + _v] = _base[0] + unicodedata.normalize("NFC", _v + _base[1:])
-_NEW_TONE = re.compile("(" + "|".join(NEW_TO_OLD) + r")(?![^\W\d_])")
+        OLD_TO_NEW[_m + _v] = _base[0] + unicodedata.normalize("NFC", _v + _base[1:])
+_OLD_TONE = re.compile("(" + "|".join(OLD_TO_NEW) + r")(?![^\W\d_])")
 ADD_FRONT = ["Tập trung", "Tiếp tục", "Triển khai", "Tích cực"]
 ADD_BACK = ["hiệu quả", "đúng tiến độ", "theo kế hoạch", "bền vững"]
 DROPPABLE = ["thực hiện", "các", "công tác", "tổ chức", "mới", "tập trung", "kiểu mẫu"]
@@ -178,8 +179,8 @@ def change_slot(template: str, values: dict[str, str], rng: random.Random) -> tu
     return other, slot
 
 
-def _old_tones(text: str) -> str:
-    return _NEW_TONE.sub(lambda m: NEW_TO_OLD[m.group(1)], text)
+def _new_tones(text: str) -> str:
+    return _OLD_TONE.sub(lambda m: OLD_TO_NEW[m.group(1)], text)
 
 
 def _strip_one_accent(text: str, rng: random.Random) -> str:
@@ -214,7 +215,7 @@ def vary(text: str, rng: random.Random, *, years: tuple[str, str] | None = None,
                 else:
                     text = re.sub(rf"\b{re.escape(short)}\b", full, text, count=1)
         elif op == "tone":
-            text = _old_tones(text)
+            text = _new_tones(text)
         elif op == "case":
             r = rng.random()
             text = text.upper() if r < 0.1 else text.lower() if r < 0.6 else text[:1].lower() + text[1:]

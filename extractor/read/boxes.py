@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..records import Cell, Document, Span
 
-__all__ = ["WordBox", "OcrCell", "cell_boxes", "span_boxes", "place_words"]
+__all__ = ["WordBox", "OcrCell", "cell_boxes", "span_boxes", "place_words", "locate_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,32 +58,49 @@ class OcrCell(Cell):
 
 def place_words(text: str, words: list[tuple[str, int, int, int, int, float]], page: int) -> tuple[WordBox, ...]:
     """The words read in a cell, ``(text, x, y, w, h, conf)`` in reading order, placed on
-    the cell's normalised ``text``: each is looked for, normalised as the page text is,
-    from where the word before it ended.
+    the cell's normalised ``text`` (see :func:`locate_words`).
 
     >>> [(b.text, b.start, b.end) for b in place_words("Hòa Phú 2025", [("Hoà", 0, 0, 9, 9, 90.0),
     ...  ("Phú", 0, 0, 9, 9, 90.0), ("°)", 0, 0, 9, 9, 20.0)], 2)]
     [('Hoà', 0, 3), ('Phú', 4, 7), ('°)', -1, -1)]
     """
+    at = locate_words(text, [w[0] for w in words])
+    return tuple(WordBox(word, page, x, y, w, h, conf, *(where or (-1, -1)))
+                 for (word, x, y, w, h, conf), where in zip(words, at, strict=True))
+
+
+def locate_words(text: str, words: list[str]) -> list[tuple[int, int] | None]:
+    """Where each word OCR read, in reading order, ended up in ``text`` (normalised from
+    them): [(start, end) or None, ...]. Each word is looked for, as read and then
+    normalised as the page text is, from where the word before it ended, at the start of
+    a word of ``text`` or right after the word before; words that
+    could not be placed (joined by de-hyphenation, dropped) may leave as many words of
+    ``text`` between two placed ones, so one miss does not lose the rest.
+
+    >>> locate_words("Nguyễn Văn Hòa được giao", ["Nguy-", "ễn", "Văn", "Hoà", "được", "giao"])
+    [None, None, (7, 10), (11, 14), (15, 19), (20, 24)]
+    """
     from ..normalize import normalize_line
 
-    out = []
+    out: list[tuple[int, int] | None] = []
     at = 0
-    for word, x, y, w, h, conf in words:
-        start = -1
+    missed = 0
+    for word in words:
+        where = None
         raw = word.strip()
         # as read first (most words come through normalisation unchanged), then normalised
         for form in (raw, None):
             form = form if form is not None else " ".join(normalize_line(word).split())
-            if form and (k := text.find(form, at)) >= 0 and not text[at:k].strip():
-                start, end = k, k + len(form)
+            if form and (k := text.find(form, at)) >= 0 and len(text[at:k].split()) <= missed and \
+                    (k == at or text[k - 1].isspace()):  # not the tail of a word joined from pieces
+                where = (k, k + len(form))
                 break
-        if start >= 0:
-            at = end
-            out.append(WordBox(word, page, x, y, w, h, conf, start, end))
+        if where is None:
+            missed += 1
         else:
-            out.append(WordBox(word, page, x, y, w, h, conf))
-    return tuple(out)
+            at, missed = where[1], 0
+        out.append(where)
+    return out
 
 
 def cell_boxes(cell: Cell, start: int, end: int) -> list[WordBox]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..normalize import fixes_from_counts, normalize_counts
 from ..records import Block, Cell, Fix, Page, Span, Table
 
-__all__ = ["PageBuilder", "RawCell", "grid_from_cells", "LIST_LABEL_RE", "split_label"]
+__all__ = ["PageBuilder", "RawCell", "grid_from_cells", "LIST_LABEL_RE", "split_label", "group_lines", "join_lines"]
 
 # A list label written in the text: "1.", "1)", "a)", "-", "+", "•", "II.", "Điều 3."
 LIST_LABEL_RE = re.compile(
@@ -219,6 +219,26 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
         ...                      Line("1. Thực hiện", 50, 24, 34)])
         ['Giao cho đồng chí Nguyễn Văn A.', '1. Thực hiện']
     """
+    return [join_lines(group) for group in group_lines(lines)]
+
+
+def join_lines(group: list[Line]) -> str:
+    """A paragraph's lines, each after the separator that joins it to the one before: a
+    line-end hyphen keeps its newline, for normalisation to de-hyphenate."""
+    out = [group[0].text.strip()]
+    for ln in group[1:]:
+        out.append(("\n" if out[-1].endswith("-") else " ") + ln.text.strip())
+    return "".join(out)
+
+
+def group_lines(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each paragraph, in order (see :func:`lines_to_paragraphs`); lines with
+    no text are left out. An OCR reader keeps its words per line and so per paragraph.
+
+        >>> [len(g) for g in group_lines([Line("Giao cho", 50, 0, 10), Line("A.", 50, 12, 22),
+        ...                               Line("1. B", 50, 24, 34)])]
+        [2, 1]
+    """
     lines = [ln for ln in lines if ln.text.strip()]
     if not lines:
         return []
@@ -229,7 +249,7 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
     left = sorted(ln.x0 for ln in lines)[len(lines) // 10]  # the text's left margin
     rights = sorted(ln.x1 for ln in lines)
     right = rights[min(len(rights) - 1, (len(rights) * 9) // 10)]  # and its right margin
-    paragraphs: list[list[str]] = []
+    paragraphs: list[list[Line]] = []
     prev: Line | None = None
     for ln in lines:
         text = ln.text.strip()
@@ -247,9 +267,8 @@ def lines_to_paragraphs(lines: list[Line]) -> list[str]:
             elif prev.x1 and right > left and prev.x1 < right - 0.2 * (right - left):
                 new = True  # the line before stopped well short of the margin: it ended a paragraph
         if new:
-            paragraphs.append([text])
+            paragraphs.append([ln])
         else:
-            sep = "\n" if paragraphs[-1][-1].endswith("-") else " "
-            paragraphs[-1].append(sep + text)
+            paragraphs[-1].append(ln)
         prev = ln
-    return ["".join(p) for p in paragraphs]
+    return paragraphs

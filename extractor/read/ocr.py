@@ -34,7 +34,7 @@ from ..config import DEFAULT_CONFIG, ExtractorConfig
 from ..errors import EmptyFile, MissingDependency, TooLarge, UnreadableFile
 from ..normalize import vietnamese_quality
 from ..records import Document, Fix, Page
-from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes
+from .layout import Line, PageBuilder, join_lines, group_lines, page_fixes
 
 __all__ = ["tesseract_available", "ocr_image", "ocr_pdf_pages", "read_image_bytes", "lay_out",
            "OcrResult", "tesseract_env", "process_count", "image_dpi"]
@@ -103,6 +103,8 @@ class OcrResult:
     # per table item, in order: (row, col) -> (cell box (x, y, w, h), [(text, x, y, w, h, conf)])
     # in the page image's own pixels (see boxes.py)
     cells: list[dict] = field(default_factory=list)
+    # per paragraph item, in order: its words as read, [(text, conf)], for Page.word_confidences
+    para_words: list[list[tuple[str, float]]] = field(default_factory=list)
 
 
 def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str = "",
@@ -211,10 +213,12 @@ def _cell_text(words: list[Word]) -> str:
     return "\n".join(" ".join(w.text for w in line) for line in _cell_lines(words))
 
 
-def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], str, list[dict]]:
+def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], str, list[dict],
+                                                     list[list[tuple[str, float]]]]:
     """Reading-order items: paragraphs from the words outside tables, tables from the rest;
-    and for each table item, its cells' rectangles (x0, y0, x1, y1) and words in reading
-    order, by (row, col) of the item's grid (a merged cell under each position it covers)."""
+    for each table item, its cells' rectangles (x0, y0, x1, y1) and words in reading
+    order, by (row, col) of the item's grid (a merged cell under each position it covers);
+    for each paragraph item, its words as read with their confidences."""
     outside: list[Word] = []
     per_table: list[dict[tuple[int, int], list[Word]]] = [dict() for _ in tables]
     for w in words:
@@ -232,6 +236,7 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
     for w in outside:
         groups.setdefault((w.block, w.par, w.line), []).append(w)
     lines: list[Line] = []
+    line_words: dict[int, list[Word]] = {}
     prev_par = None
     for key in sorted(groups, key=lambda k: (min(w.top for w in groups[k]), k)):
         ws = sorted(groups[key], key=lambda w: w.left)
@@ -239,7 +244,17 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
         lines.append(Line(" ".join(w.text for w in ws), min(w.left for w in ws), min(w.top for w in ws),
                           max(w.top + w.height for w in ws), max(w.left + w.width for w in ws),
                           hard_break=par != prev_par))
+        line_words[id(lines[-1])] = ws
         prev_par = par
+    para_words: list[list[tuple[str, float]]] = []
+
+    def paragraphs(run: list[Line]) -> list[str]:
+        out = []
+        for group in group_lines(run):
+            out.append(join_lines(group))
+            para_words.append([(w.text, w.conf) for ln in group for w in line_words[id(ln)]])
+        return out
+
     items: list[tuple[float, str, object]] = []
     run: list[Line] = []
     table_tops = sorted(((t.y0, k) for k, t in enumerate(tables)))
@@ -248,7 +263,7 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
     cells: list[dict] = []
     for ln in lines + [None]:
         while ti < len(table_tops) and (ln is None or table_tops[ti][0] < ln.top):
-            for para in lines_to_paragraphs(run):
+            for para in paragraphs(run):
                 items.append((0, "para", para))
             run = []
             k = table_tops[ti][1]
@@ -284,9 +299,9 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
             break
         run.append(ln)
         plain.append(ln.text)
-    for para in lines_to_paragraphs(run):
+    for para in paragraphs(run):
         items.append((0, "para", para))
-    return [(kind, obj) for _, kind, obj in items], "\n".join(plain), cells
+    return [(kind, obj) for _, kind, obj in items], "\n".join(plain), cells, para_words
 
 
 @dataclass
@@ -464,7 +479,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             tables, width, height = turned.tables, turned.width, turned.height
             base_shape = (prep.height, prep.width)
             to_source = prep.to_source @ np.linalg.inv(_turn_matrix(base_shape, deg)) @ turned.to_source
-    items, plain, found = _build_items(words, tables)
+    items, plain, found, para_words = _build_items(words, tables)
     if np.allclose(to_source, np.eye(3)):  # a flat scan, level: the boxes as they are
         def back(box):
             return int(box[0]), int(box[1]), int(box[2] - box[0]), int(box[3] - box[1])
@@ -482,7 +497,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             fixes += [Fix("table_number", f"STT cell of row {row} read as {read!r}, numbered {number} from the "
                                           "rows around it") for row, read, number in number_rows(grid)]
     return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
-                     plain_text=plain, cells=cells)
+                     plain_text=plain, cells=cells, para_words=para_words)
 
 
 def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
@@ -504,13 +519,22 @@ def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = ""
 
 
 def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) -> Page:
-    """Lay an OCR result into ``builder`` and return the finished, scored Page."""
-    from .boxes import OcrCell, place_words
+    """Lay an OCR result into ``builder`` and return the finished, scored Page, with
+    Tesseract's confidence in each word placed in the page text (``word_confidences``)."""
+    from .boxes import OcrCell, locate_words, place_words
 
     tables = 0
+    paras = 0
+    confidences: list[tuple[int, int, float]] = []
     for kind, obj in result.items:
         if kind == "para":
-            builder.add_block("paragraph", obj)
+            words = result.para_words[paras] if paras < len(result.para_words) else []
+            paras += 1
+            block = builder.add_block("paragraph", obj)
+            if block is not None and words:
+                base = block.span.start
+                confidences += [(base + at[0], base + at[1], conf) for at, (_, conf) in
+                                zip(locate_words(block.text, [w for w, _ in words]), words, strict=True) if at]
             continue
         table = builder.add_table(obj, tables)
         if table is None:
@@ -529,6 +553,9 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
                 if key not in placed:
                     owner = table.rows[key[0]][key[1]]
                     placed[key] = place_words(owner.text, words, builder.number)
+                # a merged cell's repetition is text of the page too: its words are there as well
+                confidences += [(cell.span.start + w.start, cell.span.start + w.end, w.conf)
+                                for w in placed[key] if w.start >= 0 and cell.span.start + w.end <= cell.span.end]
                 out.append(OcrCell(cell.text, cell.row, cell.col, cell.span, cell.rowspan, cell.colspan,
                                    cell.merged_from, box=box, words=placed[key]))
             rows.append(tuple(out))
@@ -537,7 +564,7 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
     quality = vietnamese_quality(builder.text) if builder.text else 0.0
     return builder.page(ocr=True, confidence=None if result.confidence is None else round(result.confidence, 2),
                         quality=round(quality, 3), needs_review=quality < config.ocr_quality_threshold,
-                        width=result.width, height=result.height)
+                        width=result.width, height=result.height, word_confidences=tuple(sorted(confidences)))
 
 
 BATCH_PAGES = 8  # pages one Tesseract process reads at most: progress and balance vs. model loads

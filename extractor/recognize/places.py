@@ -12,14 +12,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from .text import LOWER, UPPER, strip_accents
+from ..text import name_key
+from .text import LOWER, UPPER
 
 _CAP_SEQ = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ -][{UPPER}][{LOWER}]*){{0,3}}")
-
-
-@lru_cache(maxsize=65536)
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", strip_accents(name))
+# Gazetteer keys are the unit registry's (extractor.text.name_key): "Đắk Lắk" -> "daklak".
+_key = lru_cache(maxsize=65536)(name_key)
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ from ..normalize import is_vietnamese_syllable, place_tones
 from ..records import Assignment, Field, Repair
 from .confusion import confusion_cost
 
-__all__ = ["repair_name", "repair_title", "repair_assignments", "Repair"]
+__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "Repair"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -257,39 +257,81 @@ def _highland_words() -> frozenset[str]:
 
 def _highland(words) -> bool:
     """"Y Moan Niê", "H'Hen Niê", "Ksor Krơm": names of other rules, left as read."""
-    texts = [m.group(0) for m in words]
+    return _highland_texts([m.group(0) for m in words])
+
+
+def _highland_texts(texts: Sequence[str]) -> bool:
     return (texts[0] in ("Y", "H") or any("'" in t or "’" in t for t in texts)
             or any(t.lower() in _highland_words() for t in texts))
 
 
+def _specks(word: str) -> tuple[str, str, str]:
+    """(before, core, after): marks OCR read around a word, which no name has ("Xuân.",
+    ".Phương", "Hiến”", "Khánh ˆ"); a word with no letter ("__", "-", "ˆ") is all ``before``.
+    A modifier letter alone (ˆ, ˜: Unicode Lm) is a mark, not a letter.
+
+    >>> _specks("Hiến”"), _specks(".Phương"), _specks("__"), _specks("ˆ"), _specks("H'Hen")
+    (('', 'Hiến', '”'), ('.', 'Phương', ''), ('__', '', ''), ('ˆ', '', ''), ('', "H'Hen", ''))
+    """
+    import unicodedata
+
+    def letter(ch: str) -> bool:
+        cat = unicodedata.category(ch)
+        return cat[0] == "L" and cat != "Lm" or cat == "Nd"
+
+    at = [i for i, ch in enumerate(word) if letter(ch)]
+    if not at:
+        return word, "", ""
+    return word[:at[0]], word[at[0]:at[-1] + 1], word[at[-1] + 1:]
+
+
 def repair_name(text: str, field: str = "cadre",
-                confidences: Sequence[float] | None = None) -> tuple[str, tuple[Repair, ...]]:
+                confidences: Sequence[float | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
     middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
-    (Tesseract's, 0-100, one per word of ``text``) weigh each word's slips when given.
+    (Tesseract's, 0-100, one per word of ``text``, None where unknown) weigh each word's
+    slips when given. Marks OCR read around or between the words (specks, dots, rules of
+    a table: no name has them) are dropped, each with its repair.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
     >>> name, [(f.original, f.repaired) for f in fixes]
     ('Trần Văn Dũng', [('Trân', 'Trần'), ('Đũng', 'Dũng')])
     >>> repair_name("Nguyễn Thị Trân")
     ('Nguyễn Thị Trân', ())
+    >>> name, fixes = repair_name("Hoàng Xuân. __ Tuấn")
+    >>> name, [(f.original, f.repaired) for f in fixes]
+    ('Hoàng Xuân Tuấn', [('Xuân.', 'Xuân'), ('__', '')])
     """
     words = list(_WORD.finditer(text))
-    if len(words) < 2 or len(words) > 5 or _highland(words):
-        return text, ()
     if confidences is not None and len(confidences) != len(words):
         confidences = None  # not this text's words: no use
+    parts = [_specks(m.group(0)) for m in words]
+    kept = [i for i, (_, core, _) in enumerate(parts) if core]
+    if len(kept) < 2 or len(kept) > 5 or _highland_texts([parts[i][1] for i in kept]):
+        return text, ()
+    if len(kept) < len(words) and not all(_LETTERS.match(parts[i][1]) for i in kept):
+        return text, ()  # numbers or other marks inside the words: not a name read with specks
     out, fixes, last = [], [], 0
     for i, m in enumerate(words):
-        slot = SURNAME if i == 0 else GIVEN if i == len(words) - 1 else MIDDLE
-        fixed, why = repair_syllable(m.group(0), slot, None if confidences is None else confidences[i])
-        out.append(text[last:m.start()] + fixed)
+        before, core, after = parts[i]
+        if not core:
+            fixes.append(Repair(field, m.group(0), "",
+                                f"'{m.group(0)}' không phải chữ của tên (OCR đọc vết bẩn hay đường kẻ); bỏ đi"))
+            continue
+        n = kept.index(i)
+        slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
+        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i])
+        # words dropped before this one take their space with them
+        out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()
+        if before or after:
+            speck = (f"'{before}{after}' quanh '{core}' không thuộc tên (OCR đọc vết bẩn hay dấu câu); bỏ đi")
+            why = speck + (f"; {why}" if why else "")
         if why:
             fixes.append(Repair(field, m.group(0), fixed, why))
-    repaired = "".join(out) + text[last:]
+    repaired = "".join(out) + ("" if len(kept) < len(words) else text[last:])
     return repaired, tuple(fixes)
 
 
@@ -401,13 +443,48 @@ def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[R
     return replace(f, text=text, source=f"{f.source}+repair"), fixes
 
 
-def repair_assignments(assignments) -> list[Assignment]:
+def name_confidences(document, f: Field | None) -> list[float | None] | None:
+    """Tesseract's confidence in each word of a field's text, from the page it was read on
+    (``Page.word_confidences`` at the field's span): [conf or None, ...] one per word, the
+    lowest where OCR's words and the field's differ; None without a span, a page or any
+    confidence, or when the text at the span no longer has the field's words.
+
+    >>> from extractor.records import Document, Page, Span
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "ông Trân Văn Hùng", ocr=True,
+    ...                 word_confidences=((0, 3, 90.0), (4, 8, 41.0), (9, 12, 93.0), (13, 17, 95.0))),))
+    >>> name_confidences(doc, Field("Trân Văn Hùng", Span(1, 4, 17)))
+    [41.0, 93.0, 95.0]
+    """
+    if document is None or f is None or f.span is None:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None or not page.word_confidences:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if len(read) != len(_WORD.findall(f.text)):
+        return None
+    confs = page.word_confidences
+    from bisect import bisect_left
+
+    out: list[float | None] = []
+    for m in read:
+        a, b = f.span.start + m.start(), f.span.start + m.end()
+        # words start in order: those overlapping [a, b) start before b, end after a
+        hits = [c for s, e, c in confs[max(0, bisect_left(confs, (a,)) - 3):bisect_left(confs, (b,))]
+                if s < b and e > a and c >= 0]
+        out.append(min(hits) if hits else None)
+    return out if any(c is not None for c in out) else None
+
+
+def repair_assignments(assignments, document=None) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
     damaged here and clean elsewhere in the same document is repaired to the clean one.
-    The field's span still points at the text as read: ``page.text[span]`` equals the
-    repair's ``original`` joined back, so the reviewer sees both.
+    With the ``document`` they were found in, Tesseract's confidence in each word of a
+    name (:func:`name_confidences`) weighs its slips. The field's span still points at
+    the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
+    so the reviewer sees both.
 
     >>> from extractor.records import Assignment, Field, Task
     >>> a = repair_assignments([Assignment(Field("Trân Văn Hùng"), (Task("x"),))])[0]
@@ -418,7 +495,10 @@ def repair_assignments(assignments) -> list[Assignment]:
 
     assignments = list(assignments)
     named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
-    names = dict(zip(named, repair_names_in_document([assignments[i].cadre.text for i in named]), strict=True))
+    repaired = repair_names_in_document([assignments[i].cadre.text for i in named],
+                                        confidences=[name_confidences(document, assignments[i].cadre)
+                                                     for i in named])
+    names = dict(zip(named, repaired, strict=True))
     out = []
     for i, a in enumerate(assignments):
         cadre, c = a.cadre, tuple[Repair, ...]()

@@ -88,18 +88,22 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
     return 1 <= len(diff) <= 2 and all(confusion_cost(x, y) <= 2 for x, y in diff)
 
 
-def repair_names_in_document(names: Sequence[str], field: str = "cadre") -> list[tuple[str, tuple[Repair, ...]]]:
-    """Every name of one document, repaired alone (:func:`repair_name`) and then against the
-    others: [(name, repairs), ...] in the order given.
+def repair_names_in_document(names: Sequence[str], field: str = "cadre",
+                             confidences: Sequence[Sequence[float | None] | None] | None = None,
+                             ) -> list[tuple[str, tuple[Repair, ...]]]:
+    """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
+    word confidences of each name when given) and then against the others: [(name,
+    repairs), ...] in the order given.
 
     >>> [n for n, _ in repair_names_in_document(["Lê Văn Tuy", "Lê Văn Tùy", "Lê Văn Tùy"])]
     ['Lê Văn Tùy', 'Lê Văn Tùy', 'Lê Văn Tùy']
     >>> [n for n, _ in repair_names_in_document(["Lê Văn Hùng", "Lê Văn Hưng", "Lê Văn Hùng", "Lê Văn Hưng"])]
     ['Lê Văn Hùng', 'Lê Văn Hưng', 'Lê Văn Hùng', 'Lê Văn Hưng']
     """
-    from . import _cause, _key, _known, _match_case, repair_name
+    from . import _cause, _key, _known, _match_case, _specks, repair_name
 
-    alone = [repair_name(n, field) for n in names]
+    confs = list(confidences) if confidences is not None else [None] * len(names)
+    alone = [repair_name(n, field, c) for n, c in zip(names, confs, strict=True)]
     parsed = [_parts(text) for text, _ in alone]
     forms = Counter(p[1] for p in parsed if p)
     info = {p[1]: p for p in parsed if p}
@@ -135,7 +139,8 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre") -> list
         words, keys, _ = parts
         a, p = target[keys]
         shown = " ".join(info[a][0])
-        read = [m.group(0) for m in _iter_words(name)]  # as on the page, before any repair
+        # as on the page, before any repair; words of marks only were dropped by it
+        read = [m.group(0) for m in _iter_words(name) if _specks(m.group(0))[1]]
         alone_why = {(f.original, f.repaired): f.reason for f in fixes}
         rebuilt, new_fixes, last = [], [], 0
         for m, w, k, ka, orig in zip(_iter_words(text), words, keys, a, read, strict=True):

@@ -25,7 +25,6 @@ from .common import (
     ASSIGNMENT_COLUMNS,
     TASK_COLUMNS,
     assignment_out,
-    assignments_page_json,
     get_or_404,
     page_answer,
     page_total,
@@ -34,6 +33,7 @@ from .common import (
     tasks_by_assignment,
 )
 from .deps import Clerk, DbSession, Id, Paging, RegisterFilters, Reviewer
+from .json_pages import ASSIGNMENTS_AS_JSON, TASKS_AS_JSON, json_page
 
 router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]
@@ -52,7 +52,7 @@ def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, 
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     conds = filters.for_assignments(status)
     if session.get_bind().dialect.name == "postgresql":
-        return assignments_page_json(session, conds, page.limit, page.offset)
+        return json_page(session, select(Assignment.id).where(*conds), ASSIGNMENTS_AS_JSON, page.limit, page.offset)
     rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
                            .join(Document, Assignment.document_id == Document.id)
                            .where(*conds).order_by(Assignment.id.desc()).limit(page.limit).offset(page.offset)).all()
@@ -152,12 +152,14 @@ def list_tasks(session: DbSession, user: Clerk, filters: RegisterFilters, page: 
     accents; ``unit_key`` as for assignments. /api/export and /api/stats/units read the same
     filters the same way (``Filters``)."""
     conds, needs_join = filters.for_tasks(status)
+    count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
+    if session.get_bind().dialect.name == "postgresql":
+        return json_page(session, count_stmt, TASKS_AS_JSON, page.limit, page.offset)
     rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
                                   Document.name.label("document_name"))
                            .join(Assignment, Task.assignment_id == Assignment.id)
                            .join(Document, Task.document_id == Document.id)
                            .where(*conds).order_by(Task.id.desc()).limit(page.limit).offset(page.offset)).all()
-    count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
     total, exact = page_total(session, count_stmt, page.offset, page.limit, len(rows))
     return page_answer([task_row(r, r.document_name) for r in rows], total, exact)
 

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 from fastapi import HTTPException, Response
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from service.storage.models import Assignment, Document, DuplicatePair, Task
@@ -110,63 +110,6 @@ def tasks_by_assignment(session: Session, assignment_ids: list[int]) -> dict[int
                              .order_by(Task.assignment_id, Task.ordinal, Task.id)):
         out[t.assignment_id].append(task_out(t))
     return out
-
-
-# ``assignment_out``'s shape (``task_out``'s for each task) built by PostgreSQL for the ids
-# of one page, newest first. Plain SQL with one array parameter, written once: the same
-# statement built with SQLAlchemy's expression layer cost ~4 ms of CPU a request to
-# construct, more than running it.
-ASSIGNMENTS_AS_JSON = text("""
-    SELECT coalesce(json_agg(json_build_object(
-        'id', a.id, 'document_id', a.document_id, 'document_name', d.name, 'cadre', a.cadre,
-        'position', a.position, 'unit', a.unit, 'unit_key', a.unit_key,
-        'period', CASE WHEN a.period_text IS NULL AND a.period_start IS NULL AND a.period_end IS NULL THEN NULL
-                       ELSE json_build_object('text', a.period_text, 'start', a.period_start, 'end', a.period_end) END,
-        'declared_count', a.declared_count, 'span', a.span, 'confidence', a.confidence,
-        'warnings', coalesce(a.warnings, '[]'::json), 'status', a.status, 'fields', a.fields,
-        'tasks', coalesce((
-            SELECT json_agg(json_build_object(
-                'id', t.id, 'text', t.text,
-                'period', CASE WHEN t.period_text IS NULL AND t.period_start IS NULL AND t.period_end IS NULL
-                               THEN NULL
-                               ELSE json_build_object('text', t.period_text, 'start', t.period_start,
-                                                      'end', t.period_end) END,
-                'span', t.span, 'confidence', t.confidence, 'status', t.status,
-                'corrected', coalesce(t.corrected, false), 'extracted_text', t.extracted_text)
-                ORDER BY t.ordinal, t.id)
-            FROM tasks t WHERE t.assignment_id = a.id), '[]'::json),
-        'corrected', coalesce(a.corrected, '[]'::json), 'extracted', a.extracted) ORDER BY a.id DESC), '[]'::json)::text
-    FROM assignments a JOIN documents d ON d.id = a.document_id
-    WHERE a.id = ANY(:ids)""")
-
-
-def assignments_page_json(session: Session, conds: list, limit: int, offset: int) -> Response:
-    """``/api/assignments``'s answer on PostgreSQL: the matching ids newest first (enough
-    for the page and a capped count: the filter's rows are read once, not once for the
-    page and again to count; past ``COUNT_CAP`` the page and the count apart), then the
-    page's assignments with their document's name and tasks as JSON text made by the
-    database (ASSIGNMENTS_AS_JSON), spliced into the answer.
-
-    A page of 50 assignments holds 250 tasks; as Python rows and dicts, encoded again, they
-    cost the server ~5 ms of CPU a request. tests/service/test_lists.py compares the shape
-    with ``assignment_out``'s on both databases."""
-    from service.settings import get_settings
-
-    cap = get_settings().count_cap
-    matching = select(Assignment.id).where(*conds)
-    if offset + limit <= cap + 1:
-        ids = session.scalars(matching.order_by(Assignment.id.desc()).limit(cap + 1)).all()
-        page = ids[offset:offset + limit]
-        if len(page) < limit and (page or not offset):  # a short page ends the list (as page_total)
-            total, exact = offset + len(page), True
-        else:
-            total, exact = min(len(ids), cap), len(ids) <= cap
-    else:  # deep in the list: the database skips to the page (not thousands of ids sent here)
-        page = session.scalars(matching.order_by(Assignment.id.desc()).limit(limit).offset(offset)).all()
-        total, exact = page_total(session, matching, offset, limit, len(page))
-    body = session.execute(ASSIGNMENTS_AS_JSON, {"ids": page}).scalar() if page else "[]"
-    return Response(f'{{"items":{body},"total":{int(total)},"total_exact":{"true" if exact else "false"}}}',
-                    media_type="application/json")
 
 
 def assignment_out(a, document_name: str | None = None, tasks: list[dict] | None = None) -> dict:

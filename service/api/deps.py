@@ -10,16 +10,18 @@ through. Token and user logic itself is in ``service/auth.py``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, HTTPException, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
-from service.auth import RANK, SignedIn, signed_in
-from service.storage.db import session_scope
+from service.auth import RANK, SignedIn, hash_token, signed_in, token_cache
+from service.storage.db import SessionLocal, get_engine
 
 from .filters import Filters
 
@@ -32,10 +34,41 @@ PageNo = Annotated[int, Path(ge=1, le=100_000)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
-def get_session() -> Iterator[Session]:
-    """A request-scoped session: committed when the route returns, rolled back on error."""
-    with session_scope() as session:
+async def get_session() -> AsyncIterator[Session]:
+    """A request-scoped session: committed when the route returns, rolled back on error.
+
+    Async, so that FastAPI runs it on the event loop: a sync dependency costs a hop to
+    the thread pool and back (~0.3 ms of CPU each way, issue 14), and making a session
+    touches no database. Ending it does (commit, or rollback, and returning the
+    connection), so that part runs in the thread pool.
+    """
+    get_engine()
+    session = SessionLocal()
+    try:
         yield session
+        await _end(session, commit=True)
+    except BaseException:
+        await _end(session, commit=False)
+        raise
+
+
+async def _end(session: Session, *, commit: bool) -> None:
+    # shielded: a client that hangs up must not leave the session open (its connection held)
+    with anyio.CancelScope(shield=True):
+        await run_in_threadpool(_finish, session, commit)
+
+
+def _finish(session: Session, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 # scope="function": commit when the route returns, BEFORE the answer is sent. FastAPI's
@@ -47,12 +80,16 @@ bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec user
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def current_user(session: DbSession, creds: Credentials) -> SignedIn:
-    """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token."""
+async def current_user(session: DbSession, creds: Credentials) -> SignedIn:
+    """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token. A token
+    seen in the last seconds is answered from this process's cache, on the event loop;
+    only a lookup goes to the thread pool."""
     if creds is None or not creds.credentials:
         raise HTTPException(401, "missing token: send Authorization: Bearer TOKEN",
                             headers={"WWW-Authenticate": "Bearer"})
-    user = signed_in(session, creds.credentials)
+    user = token_cache.get(hash_token(creds.credentials), token_cache.epoch())
+    if user is None:
+        user = await run_in_threadpool(signed_in, session, creds.credentials)
     if user is None:
         raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -66,7 +103,7 @@ def require(role: str):
     ... def x(user: Annotated[SignedIn, Depends(require("reviewer"))]): ...
     """
 
-    def dep(user: Annotated[SignedIn, Depends(current_user)]) -> SignedIn:
+    async def dep(user: Annotated[SignedIn, Depends(current_user)]) -> SignedIn:  # no I/O: on the loop
         if RANK.get(user.role, -1) < RANK[role]:
             raise HTTPException(403, f"this needs the {role} role; you are {user.role}")
         return user
@@ -88,7 +125,7 @@ class PageParams:
     offset: int = 0
 
 
-def paging(limit: Limit = 50, offset: Offset = 0) -> PageParams:
+async def paging(limit: Limit = 50, offset: Offset = 0) -> PageParams:  # no I/O: on the loop
     return PageParams(max(1, min(limit, MAX_LIMIT)), max(0, offset))
 
 

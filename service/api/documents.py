@@ -23,6 +23,7 @@ from service.storage.models import Assignment, Document, Page
 from .common import DOCUMENT_COLUMNS, assignment_out, doc_counts, doc_out, get_or_404, page_answer, page_total
 from .deps import Clerk, DbSession, Id, PageNo, Paging, Reviewer
 from .filters import Filters, like_folded
+from .json_pages import DOCUMENTS_AS_JSON, json_page
 
 log = logging.getLogger("giaoviec.api")
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -138,6 +139,8 @@ def list_documents(session: DbSession, user: Clerk, page: Paging,
     if q:  # without accents, like every search ("dot pha" finds "đột phá"); or a sha256
         conds.append(or_(like_folded(Document.search_folded, q) if fold(q) else Document.id.is_(None),
                          Document.sha256 == q.strip()))
+    if session.get_bind().dialect.name == "postgresql":
+        return json_page(session, select(Document.id).where(*conds), DOCUMENTS_AS_JSON, page.limit, page.offset)
     rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
                            .limit(page.limit).offset(page.offset)).all()
     total, exact = page_total(session, select(Document.id).where(*conds), page.offset, page.limit, len(rows))

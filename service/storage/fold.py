@@ -1,24 +1,11 @@
 """Accent-insensitive keys for search: ``fold("Hòa Phú") == "hoa phu"``.
 
-Vietnamese tone and vowel marks are stripped (NFD, drop combining marks), đ -> d,
-lower case, runs of spaces and punctuation collapsed to one space.
+The key is :func:`extractor.text.search_key` (tone and vowel marks dropped, đ -> d,
+lower case, runs of spaces and punctuation one space), the same accent folding as the
+duplicate and unit keys; the stored search columns hold it.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
+from extractor.text import search_key as fold
 
-_SPACE = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def fold(text: str | None) -> str:
-    """Fold text for accent-insensitive matching.
-
-    >>> fold("Ủy ban nhân dân xã Hòa Phú")
-    'uy ban nhan dan xa hoa phu'
-    """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _SPACE.sub(" ", text).strip()
+__all__ = ["fold"]

@@ -93,9 +93,10 @@ def test_cluster_of_real_pairs():
     assert groups and pure / len(groups) >= 0.95
 
 
-def test_ratio_of_token_codes_is_ratio_of_tokens():
+def test_ratio_of_token_codes_is_ratio_of_unmarked_tokens_and_bounds_the_raw_score():
     from rapidfuzz import fuzz
 
+    from extractor.dedup import raw_score
     from extractor.dedup.index import token_codes
 
     tasks, _ = generate_tasks(200, seed=3, dup_rate=0.5)
@@ -104,7 +105,10 @@ def test_ratio_of_token_codes_is_ratio_of_tokens():
     assert all(len(c) == len(k.tokens) for c, k in zip(codes, keys))
     for i in range(0, 200, 7):
         for j in range(1, 200, 11):
-            assert fuzz.ratio(codes[i], codes[j]) == fuzz.ratio(keys[i].tokens, keys[j].tokens)
+            ratio = fuzz.ratio(codes[i], codes[j])
+            assert ratio == fuzz.ratio(keys[i].plain.split(), keys[j].plain.split())
+            # candidates are cut on this ratio: it must never be below the score's
+            assert ratio >= raw_score(keys[i], keys[j]) >= fuzz.ratio(keys[i].tokens, keys[j].tokens)
 
 
 def test_pairs_found_in_worker_processes_equal_brute_force(monkeypatch):
@@ -137,12 +141,15 @@ def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
 
 def _templated(n, seed, dup_rate=0.3):
     """Issue 16's archive shape: real communes, a few dozen shapes; a few copies in lower
-    case and capitals, so that tasks without names meet tasks with names."""
+    case and capitals, so that tasks without names meet tasks with names, and a few typed
+    entirely without marks, which the score compares on unmarked syllables."""
     from bench.synth_templated import generate
+    from extractor.text import strip_marks
 
     tasks, _ = generate(n, seed=seed, dup_rate=dup_rate)
     tasks += [TaskRef(t.id + "l", t.text.lower(), t.cadre, t.unit, t.year) for t in tasks[:n // 10]]
     tasks += [TaskRef(t.id + "u", t.text.upper(), t.cadre, t.unit, t.year) for t in tasks[n // 10:n // 7]]
+    tasks += [TaskRef(t.id + "p", strip_marks(t.text), t.cadre, t.unit, t.year) for t in tasks[n // 7:n // 5]]
     return tasks
 
 

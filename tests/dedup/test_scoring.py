@@ -179,12 +179,22 @@ def test_explanations_do_not_depend_on_what_was_explained_before():
     assert warm == cold
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 16): the ratio is over marked syllables, so a task "
-                   "typed entirely without marks shares no syllable with its original; comparing it on the "
-                   "unmarked syllables needs candidates on unmarked codes too, to keep the no-loss proof")
 def test_a_task_typed_entirely_without_marks_is_the_same_task():
     # A typist without a Vietnamese keyboard: every word loses its marks, so "Vinh Hoi"
     # is "Vĩnh Hội" written that way (the name rule already reads it so: the other
     # words are unmarked too); only one word unmarked in a marked text is another name.
     assert score(match_key("Xây dựng xã Vĩnh Hội đạt chuẩn nông thôn mới"),
                  match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")) >= 85
+
+
+def test_a_task_typed_without_marks_is_another_task_when_its_place_differs():
+    a = match_key("Xây dựng xã Vĩnh Hòa đạt chuẩn nông thôn mới")
+    b = match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")
+    assert score(a, b) < CONFLICT_CAP + 1e-9
+    assert score(a, match_key("Xay dung xa Vinh Hoa dat chuan nong thon moi 2")) < 85  # another number
+
+
+def test_the_reason_says_a_side_is_typed_without_marks_instead_of_every_word():
+    why = explain(match_key("Kết nạp 12 đảng viên mới tại Chi bộ thôn Nà Mòn"),
+                  match_key("ket nap 12 dang vien moi tai chi bo thon Na Mon"))
+    assert why == "bên B viết không dấu; giống: số 12"

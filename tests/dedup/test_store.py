@@ -67,7 +67,7 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
         DedupIndex.open(path)
 
 
-@pytest.mark.parametrize("old", ["giaoviec-dedup-index/1", "giaoviec-dedup-index/2"])
+@pytest.mark.parametrize("old", ["giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3"])
 def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old):
     import pickle
 
@@ -77,7 +77,7 @@ def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old)
     index.add(tasks[:300])
     index.save()
     state = pickle.loads(path.read_bytes())
-    state["format"] = old  # /1: before syllable codes; both: before issue 16's names
+    state["format"] = old  # /1: before syllable codes; /1, /2: before issue 16's names; /3: marked codes
     for name in ("vocab", "codes", "name_heads", "named_prefix"):
         del state["data"][name]
     path.write_bytes(pickle.dumps(state))
@@ -92,10 +92,13 @@ def test_templated_archive_in_batches_finds_what_brute_force_finds(tmp_path, thr
     # Issue 16: real communes, names in either order or without a mark, one-syllable names,
     # lower-case copies (a name missing on one side is only a penalty below 90).
     from bench.synth_templated import generate
+    from extractor.text import strip_marks
 
     tasks, _ = generate(700, seed=31, dup_rate=0.3)
     tasks += [TaskRef(t.id + "l", t.text.lower(), t.cadre, t.unit, t.year) for t in tasks[:70]]
     tasks += [TaskRef(t.id + "u", t.text.upper(), t.cadre, t.unit, t.year) for t in tasks[70:100]]
+    # typed entirely without marks: compared on unmarked syllables, stored and looked up so
+    tasks += [TaskRef(t.id + "p", strip_marks(t.text), t.cadre, t.unit, t.year) for t in tasks[100:140]]
     path = tmp_path / "archive.dedup"
     found = []
     for start in range(0, len(tasks), 200):

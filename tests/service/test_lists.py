@@ -103,3 +103,51 @@ def test_filter_indexes_are_read_as_the_lists_need(service):
             plan = " ".join(str(r[-1]) for r in c.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params[k] for k in compiled.positiontup)))
             assert "COVERING INDEX ix_assignments_unit_year" in plan, plan
+
+
+def test_document_list_matches_one_document(api):
+    """/api/documents (built as JSON by PostgreSQL, issue 14) sends each document as
+    /api/documents/{id} does: counts, error, times with and without microseconds."""
+    from datetime import UTC, datetime
+
+    from service.storage.db import session_scope
+    from service.storage.models import Document
+
+    ids = _seed(3)
+    with session_scope() as s:
+        failed = s.get(Document, ids[0])
+        failed.status, failed.error_code, failed.error_message = "failed", "unreadable", None
+        failed.warnings = None
+        s.get(Document, ids[1]).processed_at = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
+        s.get(Document, ids[2]).processed_at = datetime(2024, 5, 6, 7, 8, 9, 120000, tzinfo=UTC)
+    listed = api.get("/api/documents?limit=2").json()
+    assert (len(listed["items"]), listed["total"], listed["total_exact"]) == (2, 3, True)
+    rest = api.get("/api/documents?limit=2&offset=2").json()["items"]
+    items = listed["items"] + rest
+    assert [d["id"] for d in items] == sorted(ids, reverse=True)
+    for d in items:
+        assert d == api.get(f"/api/documents/{d['id']}").json()
+    assert (items[0]["assignments"], items[0]["tasks"], items[0]["open_reviews"]) == (4, 7, 11)
+    assert items[-1]["error"] == {"code": "unreadable", "message": ""}
+    assert [d["id"] for d in api.get("/api/documents?unit=hoa phu&year=2022").json()["items"]] == \
+        sorted(ids, reverse=True)
+
+
+def test_task_list_pages_and_filters(api, service, monkeypatch):
+    """Pages of /api/tasks with filters, shallow and past the count's cap, on both databases."""
+    from service.settings import get_settings
+
+    _seed(3)  # 21 tasks, 6 of them under "Hòa Phú"
+    unit = api.get("/api/tasks?unit=hoa phu&limit=2").json()
+    assert (len(unit["items"]), unit["total"], unit["total_exact"]) == (2, 6, True)
+    assert all(t["unit"] == "UBND xã Hòa Phú" for t in unit["items"])
+    monkeypatch.setenv("GIAOVIEC_COUNT_CAP", "5")
+    get_settings.cache_clear()
+    deep = api.get("/api/tasks?limit=4&offset=8").json()  # past the cap, a full page: more than the cap
+    assert (len(deep["items"]), deep["total"], deep["total_exact"]) == (4, 5, False)
+    end = api.get("/api/tasks?limit=4&offset=20").json()  # past the cap, a short page ends the list
+    assert (len(end["items"]), end["total"], end["total_exact"]) == (1, 21, True)
+    gone = api.get("/api/tasks?limit=4&offset=40").json()
+    assert (gone["items"], gone["total"], gone["total_exact"]) == ([], 5, False)
+    every = [t["id"] for o in range(0, 24, 4) for t in api.get(f"/api/tasks?limit=4&offset={o}").json()["items"]]
+    assert every == sorted(every, reverse=True) and len(set(every)) == 21
