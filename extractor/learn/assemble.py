@@ -201,14 +201,27 @@ def _list_goes_on(text: str, bounds, mention_of, li: int, end: int) -> int:
     """A member list announced by ":" may go on in the next paragraphs when they hold
     nothing but more members ("Ông A, Vụ trưởng …; Trung tướng B, …"): each item there
     opens with a person's name and no item has a verb of its own before the next."""
-    starts = {s for s, _, _ in mention_of}
+    from ..recognize.titles import HEAD, STOP
+
+    starts = sorted(s for s, _, _ in mention_of)
+
+    def opens_with_person(a: int, b: int) -> bool:
+        first = next((s for s in starts if a <= s < b), None)
+        if first is None:
+            return False
+        lead = _ITEM_LEAD.match(text, a).end()
+        if lead == first:
+            return True
+        gap = fold(text[lead:first])  # a title written before the name
+        return len(gap) < 120 and bool(HEAD.match(gap)) and not STOP.search(gap) and not re.search(r"[,:.]", gap)
+
     for j in range(li + 1, min(len(bounds), li + 4)):
         ls, le = bounds[j]
         line = text[ls:le]
         if not line.strip():
             continue
         items = [(ls + m.start(), ls + m.end()) for m in re.finditer(r"[^;]+", line) if m.group().strip(" .")]
-        if not items or not all(_ITEM_LEAD.match(text, a).end() in starts for a, _ in items):
+        if not items or not all(opens_with_person(a, b) for a, b in items):
             break
         end = le
     return end
