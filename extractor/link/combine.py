@@ -363,7 +363,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     for r in _combine(text, folded, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
-        tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
+        tasks = sorted(set(_closed(text, trim_task(text, folded, u)) for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
@@ -375,6 +375,14 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
 _POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư)(?![\w])")
 _PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân|mttq|mặt trận")
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
+
+
+def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
+    """Without the closing "…" or "." (the contract trims closing marks)."""
+    s, e = t
+    while e > s and text[e - 1] in "….;, \t\n":
+        e -= 1
+    return (s, e) if e > s else t
 
 
 def permanent_post(task: str) -> bool:
@@ -398,6 +406,15 @@ def _caption(folded: str, t: tuple[int, int]) -> bool:
 
 _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|chức vụ)(?:\s+(?:mới|khác|quan trọng))?")
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
+
+
+def _rest_of_line(text: str, r: RawAssignment, t: tuple[int, int]) -> bool:
+    """"Phó Chủ tịch A: duty one. Duty two." — after a name and its colon, the rest of the
+    line is that person's: the model's duties in its later sentences are theirs too."""
+    if r.trigger not in ("colon", "duty_colon", "labelled"):
+        return False
+    ls, le = _line_bounds(text, r.cadre[0])
+    return r.cadre[1] <= t[0] and t[1] <= le
 
 
 def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
@@ -424,7 +441,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
-                                     and t in getattr(m, "shared", ())
+                                     and (t in getattr(m, "shared", ()) or _rest_of_line(text, r, t))
                                      and not _same_sentence(text, t, r.tasks)]
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body

@@ -337,7 +337,7 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     s, e = trim_span(text, s, e, " \t\n,;:.")
     while e > s and text[e - 1] in "”\"" and text[s:e].count("“") + text[s:e].count("\"") % 2 == 0:
         e -= 1
-    return trim_span(text, s, e, " \t\n,;:.")
+    return trim_span(text, s, e, " \t\n,;:.…")  # "…" closes a list as "v.v." does
 
 
 def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
@@ -634,6 +634,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             return raw
         role = kind in ("role", "holds", "assign")
         raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared)
+        if kind == "colon" and end == se:
+            raw.tasks += _more_duties(text, folded, se, next_name if next_name > se else len(text))
         raw.span = (min([ns] + [p[0] for p in position]), max([e for _, e in raw.tasks] + [ne]))
         return raw
     line_end = folded.find("\n", at)
@@ -663,6 +665,27 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         raw.span = (min([ns] + [p[0] for p in position]), line_end)
         return raw
     return None
+
+
+_DUTY_SENTENCE = re.compile(r"[\s.…]*((?:trực tiếp|chỉ đạo|phụ trách|theo dõi|chủ trì|giúp|điều hành|quản lý|"
+                            r"phối hợp|thay mặt|chịu trách nhiệm)(?![\w]))")
+
+
+def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[int, int]]:
+    """"Phó Chủ tịch A: Chỉ đạo X… Trực tiếp theo dõi Y…": after a name and its colon,
+    each later sentence of the line that opens with a duty's verb is a duty of its own."""
+    le = folded.find("\n", at)
+    le = len(folded) if le < 0 else le
+    out: list[tuple[int, int]] = []
+    while at < le:
+        m = _DUTY_SENTENCE.match(folded, at, le)
+        if not m or m.start(1) >= next_name:
+            break
+        stop = re.compile(r"[.!?…](?=\s|$)").search(folded, m.start(1), le)
+        end = min(stop.start() if stop else le, next_name)
+        out.append(clean_task(text, folded, m.start(1), end))  # its ";" join objects of one duty
+        at = stop.end() if stop else le
+    return out
 
 
 _FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")

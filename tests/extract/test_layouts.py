@@ -327,3 +327,14 @@ def test_a_spokesperson_named_is_an_assignment_of_that_role():
     a = _records("Cụ thể, bà Lò Thị Mai, Phó Chánh Văn phòng UBND tỉnh Sơn La là người phát ngôn "
                  "của UBND tỉnh.")["lò thị mai"]
     assert [t["text"] for t in a["tasks"]] == ["người phát ngôn của UBND tỉnh"]
+
+
+def test_after_a_name_and_its_colon_each_sentence_with_a_duty_verb_is_a_duty():
+    text = ("Phó Chủ tịch UBND huyện Lò Văn Pín: Chỉ đạo công tác tài chính, ngân sách, thuế… "
+            "Trực tiếp theo dõi Phòng Tài chính; Chi cục Thuế; Kho bạc Nhà nước huyện.\n"
+            "Phó Chủ tịch UBND huyện Hà Thị Mai: Chỉ đạo lĩnh vực văn hóa, xã hội.")
+    found = _records(text)
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
+        "Chỉ đạo công tác tài chính, ngân sách, thuế",
+        "Trực tiếp theo dõi Phòng Tài chính; Chi cục Thuế; Kho bạc Nhà nước huyện"]
+    assert [t["text"] for t in found["hà thị mai"]["tasks"]] == ["Chỉ đạo lĩnh vực văn hóa, xã hội"]

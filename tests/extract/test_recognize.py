@@ -135,3 +135,10 @@ def test_scanned_line_breaks_are_soft():
 
     assert not looks_wrapped("QUYẾT ĐỊNH\nVề việc giao việc đột phá năm 2022\n"
                              "Điều 1. Giao các đồng chí sau:\n- phụ trách xã A;\n- theo dõi xã B.")
+
+
+def test_a_date_or_a_code_broken_at_its_hyphen_keeps_it():
+    from extractor.normalize import normalize_text
+
+    text = normalize_text("từ ngày 8-\n11-2025, Văn phòng HĐND-\nUBND huyện")[0]
+    assert "8-11-2025" in text and "HĐND-UBND" in text
