@@ -128,7 +128,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
-    merged = _merge([a if a.period else _with_period(a, fallback) for a in found])
+    merged = _merge([a if a.period else _with_period(a, fallback or _tasks_period(a)) for a in found])
     merged = _narrowed(merged, [p for ps in page_periods.values() for p in ps if p.kind == "from"])
     if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
         from .repair import repair_assignments
@@ -248,6 +248,17 @@ def _narrowed(found: list[Assignment], starts: list[PeriodMatch]) -> list[Assign
             a = replace(a, period=replace(p, start=inside[0]))
         out.append(a)
     return out
+
+
+def _tasks_period(a: Assignment) -> Period | None:
+    """"ủy nhiệm ông X chỉ đạo … từ ngày 8-11-2025": where the document gives no period of
+    its own, the one written in the person's only task (or the same one in each) is the
+    assignment's. (A period inside a long task may be another body's term, so the
+    document's own period comes first.)"""
+    periods = {(t.period.start, t.period.end): t.period for t in a.tasks if t.period}
+    if len(periods) != 1 or any(t.period is None for t in a.tasks):
+        return None
+    return next(iter(periods.values()))
 
 
 def _with_period(a: Assignment, period: Period | None) -> Assignment:

@@ -142,3 +142,18 @@ def test_a_date_or_a_code_broken_at_its_hyphen_keeps_it():
 
     text = normalize_text("từ ngày 8-\n11-2025, Văn phòng HĐND-\nUBND huyện")[0]
     assert "8-11-2025" in text and "HĐND-UBND" in text
+
+
+def test_a_news_item_dates_the_work_it_reports_a_signing_date_is_not_a_period():
+    from extractor.recognize.periods import find_periods
+
+    dated = "Ngày 12/5/2019, đồng chí Lò Văn Pín, Phó Chủ tịch UBND huyện làm Trưởng đoàn kiểm tra."
+    assert [(p.kind, p.first, p.last) for p in find_periods(dated)] == [("day", 2019, 2019)]
+    signed = "Ngày 12/5/2019, Chủ tịch UBND tỉnh ký quyết định giao ông Lò Văn Pín phụ trách."
+    assert find_periods(signed) == []
+
+
+def test_an_open_ended_duty_dated_in_the_task_gives_its_year():
+    text = "Chủ tịch UBND huyện ủy nhiệm ông Lò Văn Pín, Phó Chủ tịch UBND huyện, điều hành công việc từ ngày 8/11/2025."
+    a = extract_document(Document("u.txt", "", "txt", (Page(1, text),))).assignments[0]
+    assert (a.period.start, a.period.end) == (2025, 2025)
