@@ -133,6 +133,14 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
                 cuts.append(Cut(k, owner[0], owner[1], x0 + bx0, y0 + by0, bx1 - bx0, by1 - by0, 0, 0))
                 pieces.append(crop)
         page[max(0, t.y0 - inset):t.y1 + inset + 1, max(0, t.x0 - inset):t.x1 + inset + 1] = 255
+    if tables:
+        # What Tesseract would call paper on the whole page stays paper once the tables are
+        # gone: else its threshold falls to the faint rest (bleed-through of the other side)
+        # and it reads that as pages of garbage, several times slower than the page itself.
+        import cv2
+
+        paper, _ = cv2.threshold(gray[::2, ::2], 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        page[page > paper] = 255
     if not cuts:
         return page, None, []
     width = max(p.shape[1] for p in pieces) + 2 * pad

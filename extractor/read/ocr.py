@@ -321,6 +321,7 @@ class _Prepared:
     cuts: list = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
     strip: Path | None = None  # the table cells, stacked: read apart with --psm 6
     to_source: object = None  # 3x3 matrix: this page's pixels -> the image's as given (boxes.py)
+    origin: tuple[int, int] = (0, 0)  # where ``path``'s image lies in the page: (x, y) of its corner
 
 
 def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
@@ -376,11 +377,16 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     target = upright
     cuts: list = []
     strip_path: Path | None = None
+    origin = (0, 0)
     if tables:
         # each cell read on its own, cut out into a strip; the page without its tables
         page, strip, cuts = stack_cells(gray, tables, dpi=dpi or page_dpi(gray))
+        # what is left (a heading, a signature) read alone: Tesseract's cost grows with the
+        # page's area, even blank (0.4 CPU-s for an empty A4 page at 200 dpi)
+        x0, y0, x1, y1 = _ink_extent(page, dpi or page_dpi(gray))
+        origin = (x0, y0)
         target = workdir / f"{stem}-ocr-page.pgm"
-        cv2.imwrite(str(target), page)
+        cv2.imwrite(str(target), page[y0:y1, x0:x1])
         scratch.append(target)
         if strip is not None:
             strip_path = workdir / f"{stem}-ocr-cells.pgm"
@@ -388,7 +394,34 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
             scratch.append(strip_path)
     h, w = gray.shape
     return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path,
-                     to_source)
+                     to_source, origin)
+
+
+def _ink_extent(page, dpi: float) -> tuple[int, int, int, int]:
+    """(x0, y0, x1, y1): the part of a page (its tables painted white, paper already
+    white) that holds anything, with a margin; rows and columns with a speck or two of
+    toner do not count. At least a small white square when nothing is left."""
+    import numpy as np
+
+    h, w = page.shape
+    ink = page[::2, ::2] < 255
+    rows = np.flatnonzero(ink.sum(axis=1) > 2)
+    cols = np.flatnonzero(ink.sum(axis=0) > 2)
+    if not len(rows) or not len(cols):
+        return 0, 0, min(w, 64), min(h, 64)
+    margin = int(dpi * 0.1)
+    return (max(0, 2 * int(cols[0]) - margin), max(0, 2 * int(rows[0]) - margin),
+            min(w, 2 * int(cols[-1]) + 2 + margin), min(h, 2 * int(rows[-1]) + 2 + margin))
+
+
+def _moved(words: list[Word], origin: tuple[int, int]) -> list[Word]:
+    """Words read in a part of the page, put where that part lies on it."""
+    words = list(words)
+    if origin != (0, 0):
+        for wd in words:
+            wd.left += origin[0]
+            wd.top += origin[1]
+    return words
 
 
 def _turn_matrix(shape: tuple[int, ...], angle: float):
@@ -435,7 +468,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
     from .cells import words_to_page
 
     in_cells = words_to_page(cell_words, prep.cuts)
-    words = list(words) + in_cells
+    words = _moved(words, prep.origin) + in_cells
     # A page that is mostly its table is judged by its cells: the rest, once the table
     # is painted white, may be only bleed-through read as low-confidence specks (a
     # continued appendix page was turned 90° for them).
@@ -460,7 +493,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             turned = _prepare(rotate(base, deg), index=prep.index, dpi=prep.dpi, workdir=workdir,
                               stem=f"{prep.upright.stem}-r{deg}", name=name)
             try:
-                w2 = _run_tesseract(turned.path, config, name=name, dpi=prep.dpi)
+                w2 = _moved(_run_tesseract(turned.path, config, name=name, dpi=prep.dpi), turned.origin)
                 if turned.strip is not None:
                     w2 += words_to_page(_run_tesseract(turned.strip, config, psm=6, name=name, dpi=prep.dpi),
                                         turned.cuts)

@@ -154,7 +154,7 @@ def list_tasks(session: DbSession, user: Clerk, filters: RegisterFilters, page: 
     conds, needs_join = filters.for_tasks(status)
     count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, count_stmt, TASKS_AS_JSON, page.limit, page.offset)
+        return json_page(session, count_stmt, TASKS_AS_JSON, page.limit, page.offset, count_apart=bool(filters.q))
     rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
                                   Document.name.label("document_name"))
                            .join(Assignment, Task.assignment_id == Assignment.id)

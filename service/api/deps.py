@@ -53,6 +53,9 @@ async def get_session() -> AsyncIterator[Session]:
 
 
 async def _end(session: Session, *, commit: bool) -> None:
+    if not session.in_transaction():  # the route ended its reads itself (json_page): nothing to send
+        session.close()
+        return
     # shielded: a client that hangs up must not leave the session open (its connection held)
     with anyio.CancelScope(shield=True):
         await run_in_threadpool(_finish, session, commit)

@@ -151,3 +151,17 @@ def test_task_list_pages_and_filters(api, service, monkeypatch):
     assert (gone["items"], gone["total"], gone["total_exact"]) == ([], 5, False)
     every = [t["id"] for o in range(0, 24, 4) for t in api.get(f"/api/tasks?limit=4&offset={o}").json()["items"]]
     assert every == sorted(every, reverse=True) and len(set(every)) == 21
+    # a text search: on PostgreSQL its page and its count are read apart (json_page's count_apart)
+    first = api.get("/api/tasks?q=trong&limit=4").json()  # 6 tasks: "Trồng rừng 10 ha", "Trồng 5 ha chè"
+    assert (len(first["items"]), first["total"], first["total_exact"]) == (4, 5, False)
+    assert all("Trồng" in t["text"] for t in first["items"])
+    rest = api.get("/api/tasks?q=trong&limit=4&offset=4").json()
+    assert (len(rest["items"]), rest["total"], rest["total_exact"]) == (2, 6, True)
+    past = api.get("/api/tasks?q=trong&limit=4&offset=8").json()
+    assert (past["items"], past["total"], past["total_exact"]) == ([], 5, False)
+    monkeypatch.setenv("GIAOVIEC_COUNT_CAP", "1000")
+    get_settings.cache_clear()
+    one = api.get("/api/tasks?q=trong&limit=50").json()
+    assert (len(one["items"]), one["total"], one["total_exact"]) == (6, 6, True)
+    ids = [t["id"] for t in first["items"] + rest["items"]]
+    assert ids == sorted(ids, reverse=True)
