@@ -234,6 +234,11 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
         a.tasks = [_drop_attribution(text, folded, t) for t in a.tasks]
         if not a.position:
             a.position = _rule_title(text, folded, a)
+            # a role inside the person's title list ("X - Bí thư Tỉnh ủy, Chủ tịch Ủy ban bầu cử
+            # tỉnh") is part of who they are, not a task handed to them
+            a.tasks = [t for t in a.tasks if not any(_overlap(t, p) for p in a.position)]
+            if not a.tasks:
+                continue
         start = min([a.cadre[0]] + [s for s, _ in a.tasks])
         end = max([a.cadre[1]] + [e for _, e in a.tasks])
         raw = RawAssignment(cadre=a.cadre, name_how="model", position=list(a.position),
@@ -366,6 +371,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         tasks = sorted(set(_closed(text, trim_task(text, folded, u)) for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
+                   and not _STOPS_HOLDING.search(folded, max(0, t[0] - 12), t[0] + 5)
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
             out.append(r)
@@ -377,12 +383,19 @@ _PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđ
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
 
 
+# "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
+_STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
+
+
 def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
     """Without the closing "…" or "." (the contract trims closing marks)."""
     s, e = t
     while e > s and text[e - 1] in "….;, \t\n":
         e -= 1
     return (s, e) if e > s else t
+
+
+_TAKES_POST = re.compile(r"^\s*(?:nhận|giữ|đảm nhận|đảm nhiệm)\s+(?:chức vụ|chức danh|chức|vị trí|cương vị)\s+")
 
 
 def permanent_post(task: str) -> bool:
@@ -395,6 +408,7 @@ def permanent_post(task: str) -> bool:
     (True, False)
     """
     task = re.sub(r"\([^)]*\)", " ", task)
+    task = _TAKES_POST.sub("", task, count=1)  # "nhận chức vụ Trưởng ban …" takes the post itself
     return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not _PURPOSE.search(task))
 
 

@@ -42,7 +42,7 @@ NOT_NAME_START = {
 FAMILY_TOO = {"Đoàn", "Văn", "Đồng", "Tân", "Lãnh", "Thái", "Quang", "Kim", "Hà", "Cao", "Mai", "Chu", "Nhà",
               "Công", "Trung", "Tổng", "Thân", "Hồ", "Giang", "Lâm", "Lý", "Âu", "Cù", "Châu", "Hoàng"}
 SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
-NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
+NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,6}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
                        r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
                        r"Thượng tá|Đại tá|Trung tá|Thiếu tá|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|"

@@ -338,3 +338,20 @@ def test_after_a_name_and_its_colon_each_sentence_with_a_duty_verb_is_a_duty():
         "Chỉ đạo công tác tài chính, ngân sách, thuế",
         "Trực tiếp theo dõi Phòng Tài chính; Chi cục Thuế; Kho bạc Nhà nước huyện"]
     assert [t["text"] for t in found["hà thị mai"]["tasks"]] == ["Chỉ đạo lĩnh vực văn hóa, xã hội"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 17/8, ông Lò Văn Pín, Vụ trưởng, đọc quyết định ông Hà Văn Nam, Thứ trưởng thôi kiêm nhiệm "
+    "phụ trách điều hành Bệnh viện tỉnh.",
+    "Ông Hà Văn Nam, Phó Bí thư Huyện ủy, nhận chức vụ Trưởng ban Tổ chức Huyện ủy từ hôm nay.",
+    "Tiếp đoàn có đồng chí Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo bầu cử tỉnh, Chủ tịch Ủy ban "
+    "bầu cử tỉnh.",
+])
+def test_a_duty_given_up_a_post_taken_or_a_role_in_a_title_list_is_no_assignment(text):
+    assert "hà văn nam" not in _records(text)
+
+
+def test_a_name_after_a_place_run_is_read_whole():
+    found = _records("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm "
+                     "trưởng ban.")
+    assert list(found) == ["nguyễn thị thu hà"]
