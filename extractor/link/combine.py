@@ -372,6 +372,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _STOPS_HOLDING.search(folded, max(0, t[0] - 12), t[0] + 5)
+                   and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
             out.append(r)
@@ -383,6 +384,10 @@ _PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđ
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
 
 
+# a task is a duty (a verb phrase) or a role: a fragment that opens with a function word or
+# a first-person pronoun is a piece of another clause or someone speaking
+_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì)(?![\w])")
+_PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
 

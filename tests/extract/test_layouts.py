@@ -355,3 +355,13 @@ def test_a_name_after_a_place_run_is_read_whole():
     found = _records("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm "
                      "trưởng ban.")
     assert list(found) == ["nguyễn thị thu hà"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Hà Văn Nam, Bí thư Đảng ủy xã, chia sẻ: Tôi không thấy áp lực khi được giao đảm nhận việc khó.",
+    "Bà Lò Thị Mai nhận quyết định phê chuẩn kết quả bầu Phó Chủ tịch UBND xã - Ảnh: Đ.L",
+])
+def test_a_fragment_that_opens_with_a_pronoun_or_a_photo_credit_is_no_task(text):
+    for a in _records(text).values():
+        assert not any(t["text"].lower().startswith(("tôi ", "chúng tôi")) or "Ảnh:" in t["text"]
+                       for t in a["tasks"])
