@@ -63,7 +63,10 @@ _ROLE_LIST = re.compile(
     r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+|,\s+chống(?![\w])){0,10}?"
     # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
     # "ba phó chủ tịch gồm" (the permanent office)
-    r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
+    r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?"
+    # "những người được mời tham gia Ban Chỉ đạo gồm: …": joining the body is the role
+    # ("cùng tham gia đoàn công tác có": a visit's party, not a body's members)
+    r"|tham gia\s+(?!đoàn)" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
     r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do(?=\s+(?:\w+\s+){0,8}?(?:gồm|là)\s)|(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])")
 
 

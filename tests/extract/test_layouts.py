@@ -365,3 +365,13 @@ def test_a_fragment_that_opens_with_a_pronoun_or_a_photo_credit_is_no_task(text)
     for a in _records(text).values():
         assert not any(t["text"].lower().startswith(("tôi ", "chúng tôi")) or "Ảnh:" in t["text"]
                        for t in a["tasks"])
+
+
+def test_people_invited_to_join_a_body_hold_that_role_a_visits_party_does_not():
+    joined = _records("Ngoài ra, một số nhân sự được mời tham gia Ban Chỉ đạo gồm: Phó Chủ tịch Hội Nông dân "
+                      "tỉnh Lò Văn Pín; Phó Giám đốc Sở Y tế Hà Thị Mai.")
+    assert sorted(joined) == ["hà thị mai", "lò văn pín"]
+    assert all([t["text"] for t in a["tasks"]] == ["tham gia Ban Chỉ đạo"] for a in joined.values())
+    visit = _records("Cùng tham gia đoàn công tác có các đồng chí: Lò Văn Pín, Phó Chủ tịch UBND tỉnh; "
+                     "Hà Thị Mai, Giám đốc Sở Y tế.")
+    assert visit == {}
