@@ -21,7 +21,7 @@ from ..recognize.counts import find_count
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
-from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, title_extent
+from ..recognize.titles import HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
 
 # ---------------------------------------------------------------------------- triggers
 # (regex on folded text at the position right after the apposition, drop the verb?)
@@ -391,13 +391,33 @@ def split_parallel(text: str, folded: str, span: tuple[int, int], declared: int)
         lead = words[0]
         cuts = [s + m.start() for m in re.finditer(r"\svà\s" + re.escape(lead) + r"(?![\w])", folded[s:e])]
     if len(cuts) + 1 != declared:
-        return [span]
+        return _split_commas(text, folded, span, declared)
     out, pos = [], s
     for c in cuts:
         out.append(clean_task(text, folded, pos, c))
         pos = c + len(" và ")
     out.append(clean_task(text, folded, pos, e))
     return out
+
+
+def _split_commas(text: str, folded: str, span: tuple[int, int], declared: int) -> list[tuple[int, int]]:
+    """"được giao 5 việc: A, B, C, D và E": the announced count of items written with commas
+    (the last joined by "và"); only when the count comes out exactly."""
+    s, e = span
+    cuts = [(s + m.start(), s + m.end()) for m in re.finditer(r",\s*", folded[s:e])]
+    if len(cuts) + 2 == declared:
+        last = cuts[-1][1] if cuts else s
+        ands = [m for m in re.finditer(r"\s(?:và|cùng với)\s", folded[last:e])]
+        if ands:
+            cuts.append((last + ands[-1].start(), last + ands[-1].end()))
+    if len(cuts) + 1 != declared:
+        return [span]
+    out, pos = [], s
+    for a, b in cuts:
+        out.append(clean_task(text, folded, pos, a))
+        pos = b
+    out.append(clean_task(text, folded, pos, e))
+    return [t for t in out if t[1] > t[0]] if all(t[1] > t[0] for t in out) else [span]
 
 
 # ---------------------------------------------------------------------------- the linker
@@ -414,7 +434,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     for s, e in extra_names or []:  # from the trained model: only where rules found nothing
         if not any(s < ke and ks < e for ks, ke in known):
             names.append((s, e, "model"))
-    names.sort()
+    roles = _role_subjects(text, folded, names)
+    names = sorted(names + [(s, e, "role") for s, e in roles])
     periods = find_periods(text, folded)
     out: list[RawAssignment] = []
     paras = paragraphs(text)
@@ -472,7 +493,49 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending.span = (pending.span[0], max(pending.span[1], se))
                     pending.open_list = False
                     pending = None
+    out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
+
+
+# "Cá nhân đồng chí Giám đốc Sở được giao 5 việc: …": a person named by their post alone
+_ROLE_SUBJECT = re.compile(r"(?<![\w])(?:đồng chí|đ/c)\s+(?=" + HEAD_RE + r"(?![\w]))")
+
+
+def _role_subjects(text: str, folded: str, names) -> list[tuple[int, int]]:
+    """Posts standing for their holder as a sentence's subject, with no name after them."""
+    out = []
+    for m in _ROLE_SUBJECT.finditer(folded):
+        end = title_extent(folded, m.end(), min(len(folded), m.end() + 80))
+        s, e = trim_span(text, m.end(), end)
+        if e > s and not any(s <= ns <= e + 2 for ns, _, _ in names) and \
+                re.match(r"\s*(?:đã\s+)?được\s+[^.;:]{0,30}?giao", folded[e:e + 60]):
+            out.append((s, e))
+    return out
+
+
+def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignment | None:
+    """The assignment of a post given to the one person the page names as holding it
+    ("… Giám đốc Sở Nông nghiệp và PTNT Nguyễn Văn A cho biết …"); none when no one or
+    several are."""
+    post = " ".join(folded[raw.cadre[0]:raw.cadre[1]].split())
+    holders = {}
+    for ns, ne, how in names:
+        if how == "role":
+            continue
+        ls = folded.rfind("\n", 0, ns) + 1
+        le = folded.find("\n", ne)
+        titles = [t for t in [title_before(text, folded, ns, ls)] if t] + title_after(text, folded, ne, len(folded) if le < 0 else le)[0]
+        if any(" ".join(folded[a:b].split()).startswith(post) for a, b in titles):
+            holders.setdefault(name_key_of(text[ns:ne]), (ns, ne, titles))
+    if len(holders) != 1:
+        return None
+    ns, ne, titles = next(iter(holders.values()))
+    raw.cadre, raw.name_how, raw.position = (ns, ne), "surname", titles
+    return raw
+
+
+def name_key_of(name: str) -> str:
+    return " ".join(fold(name).split())
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")

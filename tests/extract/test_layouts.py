@@ -375,3 +375,14 @@ def test_people_invited_to_join_a_body_hold_that_role_a_visits_party_does_not():
     visit = _records("Cùng tham gia đoàn công tác có các đồng chí: Lò Văn Pín, Phó Chủ tịch UBND tỉnh; "
                      "Hà Thị Mai, Giám đốc Sở Y tế.")
     assert visit == {}
+
+
+def test_a_post_standing_for_its_holder_is_the_person_the_page_names_in_it():
+    text = ("Cá nhân đồng chí Giám đốc Sở được giao 3 việc: làm 5 km đường, trồng 20 ha quế và xây 2 chợ.\n"
+            "Giám đốc Sở Nông nghiệp và Môi trường Lò Văn Pín cho biết sẽ hoàn thành trong năm.")
+    a = _records(text)["lò văn pín"]
+    assert a["position"] == "Giám đốc Sở Nông nghiệp và Môi trường"
+    assert [t["text"] for t in a["tasks"]] == ["làm 5 km đường", "trồng 20 ha quế", "xây 2 chợ"]
+    # two holders named, or none: nobody is guessed
+    two = text + "\nNguyên Giám đốc Sở Hà Văn Nam cũng dự."
+    assert "lò văn pín" not in _records(two.replace("Nguyên Giám đốc", "Giám đốc"))
