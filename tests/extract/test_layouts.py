@@ -386,3 +386,9 @@ def test_a_post_standing_for_its_holder_is_the_person_the_page_names_in_it():
     # two holders named, or none: nobody is guessed
     two = text + "\nNguyên Giám đốc Sở Hà Văn Nam cũng dự."
     assert "lò văn pín" not in _records(two.replace("Nguyên Giám đốc", "Giám đốc"))
+
+
+def test_a_run_of_more_than_five_capitalised_syllables_begins_with_a_place():
+    found = _records("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn "
+                     "làm Ủy viên Ban Chỉ đạo.")
+    assert list(found) == ["nguyễn anh tuấn"]
