@@ -22,7 +22,7 @@ on one side where the other names nothing at all (the head word and name left ou
 other place named) is a weaker signal: :data:`MISSING_PENALTY` points off per name.
 Finally each
 place where different words stand *instead of* each other ("trồng cây keo" / "trồng cây
-quế"; not a word more or less, not a tone-mark slip, not a year) takes off
+quế"; not a word more or less, not a tone-mark slip, nor both at once, not a year) takes off
 :data:`REPLACED_PENALTY` points: a shared phrasing about another thing is not the same task.
 
 Three facts
@@ -358,7 +358,7 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
 
     A word more or less is how a duplicate is rewritten; a word *instead of* another
     ("trồng cây keo" / "trồng cây quế") is usually another task. Not counted: a slip of
-    tone marks only, years (a task carried over), and one word standing for the initials
+    tone marks only (with a word more or less beside it: "chuẩn mới" / "chuan"), years (a task carried over), and one word standing for the initials
     of the other side's (an abbreviation the table lacks: "TT" / "thị trấn"). Returns (a's words, b's words).
 
     >>> replaced_words(match_key("trồng cây keo tại xã"), match_key("trồng cây quế tại xã"))
@@ -388,10 +388,26 @@ def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str,
         if len(lw) == len(rw) and _plain(lw) == _plain(rw) and all(
                 x == y or _unmarked(x) or _unmarked(y) for x, y in zip(lw, rw)):
             continue  # an OCR slip: a syllable lost its marks
+        if len(lw) != len(rw) and _slipped_within(*sorted((lw, rw), key=len)):
+            continue  # a word more or less beside a slip ("chuẩn mới" / "chuan")
         if _initials(lw, rw) or _initials(rw, lw):
             continue
         found.append((lw, rw))
     return found
+
+
+def _slipped_within(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Every word of ``short`` stands, in order, in ``longer`` but for lost marks: the
+    rest of ``longer`` is words more, not words instead of others."""
+    k = 0
+    for word in short:
+        while k < len(longer) and not (longer[k] == word or (
+                plain_word(longer[k]) == plain_word(word) and (_unmarked(longer[k]) or _unmarked(word)))):
+            k += 1
+        if k == len(longer):
+            return False
+        k += 1
+    return True
 
 
 def _initials(short: tuple[str, ...], words: tuple[str, ...]) -> bool:

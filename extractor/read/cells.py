@@ -57,7 +57,9 @@ def _ink_box(crop: np.ndarray, dpi: float = 200.0,
 
     if crop.size == 0:
         return None
-    paper = float(np.percentile(crop, 90))
+    from .grid import levels
+
+    paper = levels(crop, 90)[0]  # np.percentile's mask from a histogram, a third of its time
     ink = (crop < paper - 60).astype(np.uint8)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)

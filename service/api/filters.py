@@ -14,7 +14,7 @@ is a unit across the 2025 reform (see /api/units); ``year`` falls inside the per
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, bindparam, func, or_, select
 
 from service.storage.fold import fold
 from service.storage.models import Assignment, AssignmentUnit, Task
@@ -54,10 +54,19 @@ def year_filter(start_col, end_col, year: int):
     return and_(start_col <= year, func.coalesce(end_col, start_col) >= year)
 
 
+def contains_pattern(key: str):
+    """``%key%`` for LIKE, written into the statement rather than sent as a parameter: a
+    prepared statement is then planned for its own words. With a parameter, PostgreSQL may
+    reuse one plan for any pattern, made for 0.5 % of the rows, which reads every trigram
+    match of a common word (12k tasks, 50-80 ms) instead of the newest rows (issue 14).
+    SQLAlchemy quotes the value as a literal."""
+    return bindparam(None, f"%{key}%", type_=String(), literal_execute=True)
+
+
 def like_folded(col, text: str):
     """``col`` (a folded column) contains ``text`` folded; None when nothing is left to match."""
     key = fold(text)
-    return col.like(f"%{key}%") if key else None
+    return col.like(contains_pattern(key)) if key else None
 
 
 def unit_key_filter(unit_key: str):
@@ -89,7 +98,7 @@ def assignment_filters(unit=None, cadre=None, year=None, status=None, q=None, do
     if q:
         key = fold(q)
         if key:
-            pat = f"%{key}%"
+            pat = contains_pattern(key)
             conds.append(or_(Assignment.cadre_folded.like(pat), Assignment.unit_folded.like(pat),
                              Assignment.position_folded.like(pat),
                              select(Task.id).where(Task.assignment_id == Assignment.id,

@@ -53,21 +53,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             cur.close()
 
         return engine
-    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True)
-    if u.get_backend_name() == "postgresql":
-
-        @event.listens_for(engine, "connect")
-        def _pg_session(dbapi_conn, _record):
-            # psycopg prepares a statement run five times on a connection, and PostgreSQL may
-            # then plan it once for any parameter: a search's "text_folded LIKE $1" is then
-            # planned for 0.5 % of the rows and reads every trigram match (12k rows, 50-80 ms)
-            # instead of the newest rows until the page is full (issue 14). Each execution
-            # is planned for its own pattern; parsing is still saved.
-            with dbapi_conn.cursor() as cur:
-                cur.execute("SET plan_cache_mode = force_custom_plan")
-            dbapi_conn.commit()
-
-    return engine
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True)
 
 
 def configure(url: str) -> Engine:

@@ -99,7 +99,7 @@ def test_filter_indexes_are_read_as_the_lists_need(service):
             count = select(func.count()).select_from(
                 select(Assignment.id).where(*Filters(unit="hoa phu", year=2022).for_assignments()).limit(1001)
                 .subquery())
-            compiled = count.compile(engine)
+            compiled = count.compile(engine, compile_kwargs={"render_postcompile": True})
             plan = " ".join(str(r[-1]) for r in c.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params[k] for k in compiled.positiontup)))
             assert "COVERING INDEX ix_assignments_unit_year" in plan, plan
