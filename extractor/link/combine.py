@@ -371,7 +371,8 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     for r in _combine(text, folded, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
-        tasks = sorted(set(_closed(text, trim_task(text, folded, u)) for t in r.tasks for u in split_roles(folded, t)))
+        tasks = sorted(set(_with_body(text, folded, _closed(text, trim_task(text, folded, u)))
+                           for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _STOPS_HOLDING.search(folded, max(0, t[0] - 12), t[0] + 5)
@@ -393,6 +394,33 @@ _NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|
 _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
+
+
+_BARE_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó)")
+_BODY_NAMED = re.compile(r"[ \t]+(?:ban|tổ|tiểu ban)(?![\w])")
+
+
+def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
+    """"Tổ trưởng" cut short before its body's name ("Tổ trưởng Tổ doanh nghiệp và vắc xin",
+    "Phó Trưởng Ban Chỉ đạo"): the role goes on with the name of its body, as written."""
+    from ..recognize.titles import STOP, TITLE_END
+
+    s, e = t
+    if not _BARE_HEAD.fullmatch(folded, s, e):
+        return t
+    ls, le = _line_bounds(text, e)
+    if folded[s:e].endswith(("ban", "tiểu ban")):
+        if not (e + 1 < le and text[e] == " " and text[e + 1].isupper()):
+            return t  # "Trưởng ban Chỉ đạo …": the body's name goes on in capitals
+        start = e
+    else:
+        m = _BODY_NAMED.match(folded, e, le)
+        if not m:
+            return t
+        start = m.end()
+    ends = [le] + [x.start() for x in (TITLE_END.search(folded, start, le), STOP.search(folded, start, le)) if x]
+    end = min(ends)
+    return (s, end) if end - e > 1 and end - s <= 120 else t
 
 
 def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:

@@ -392,3 +392,20 @@ def test_a_run_of_more_than_five_capitalised_syllables_begins_with_a_place():
     found = _records("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn "
                      "làm Ủy viên Ban Chỉ đạo.")
     assert list(found) == ["nguyễn anh tuấn"]
+
+
+def test_a_bare_role_goes_on_with_its_bodys_name():
+    found = _records("Ban Chỉ đạo gồm: ông Lò Văn Pín làm Phó Trưởng Ban Chỉ đạo; bà Hà Thị Mai làm "
+                     "Tổ trưởng Tổ tuyên truyền, vận động.")
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["Phó Trưởng Ban Chỉ đạo"]
+    assert [t["text"] for t in found["hà thị mai"]["tasks"]] == ["Tổ trưởng Tổ tuyên truyền, vận động"]
+    # the model's role cut short at its head is given its body's name back
+    from extractor.link.combine import _with_body
+    from extractor.recognize.text import fold
+
+    text = "Ông Lò Văn Pín giữ chức Tổ trưởng Tổ doanh nghiệp và vắc xin; bà Mai làm Trưởng ban."
+    s = text.index("Tổ trưởng")
+    s2, e2 = _with_body(text, fold(text), (s, s + len("Tổ trưởng")))
+    assert text[s2:e2] == "Tổ trưởng Tổ doanh nghiệp và vắc xin"
+    s = text.index("Trưởng ban")
+    assert _with_body(text, fold(text), (s, s + len("Trưởng ban"))) == (s, s + len("Trưởng ban"))
