@@ -333,10 +333,15 @@ def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
 
     m = _SECOND_ROLE.search(folded, t[0], t[1])
     if (not m or m.start() <= t[0]) and _BODY_ROLE_START.match(folded, t[0], t[1]):
-        m = _ROLE_COMMA.search(folded, t[0], t[1])
+        m = _ROLE_COMMA.search(folded, t[0], t[1]) or _ROLE_AND.search(folded, t[0], t[1])
     if not m or m.start() <= t[0] or not ROLE_WORD.match(folded, m.end()):
         return [t]
     return [(t[0], m.start()), *split_roles(folded, (m.end(), t[1]))]
+
+
+# "Trưởng ban Ban Chỉ đạo A và Trưởng ban Ban Chỉ đạo B": two roles joined by "và"
+_ROLE_AND = re.compile(r"\s+và\s+(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+                       r"trưởng đoàn)(?![\w]))")
 
 
 _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|chủ tịch ủy ban|"
@@ -375,7 +380,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
                            for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
-                   and not _STOPS_HOLDING.search(folded, max(0, t[0] - 12), t[0] + 5)
+                   and not _given_up(folded, t)
                    and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
@@ -421,6 +426,13 @@ def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     ends = [le] + [x.start() for x in (TITLE_END.search(folded, start, le), STOP.search(folded, start, le)) if x]
     end = min(ends)
     return (s, end) if end - e > 1 and end - s <= 120 else t
+
+
+def _given_up(folded: str, t: tuple[int, int]) -> bool:
+    """The duty is one the person stops holding: "thôi kiêm chức Trưởng ban A và Trưởng ban B"
+    (the verb governs every role of its clause)."""
+    clause = max(folded.rfind(c, 0, t[0]) for c in ".;\n") + 1
+    return bool(_STOPS_HOLDING.search(folded, max(clause, t[0] - 90), t[0] + 5))
 
 
 def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:

@@ -344,6 +344,8 @@ def test_after_a_name_and_its_colon_each_sentence_with_a_duty_verb_is_a_duty():
     "Chiều 17/8, ông Lò Văn Pín, Vụ trưởng, đọc quyết định ông Hà Văn Nam, Thứ trưởng thôi kiêm nhiệm "
     "phụ trách điều hành Bệnh viện tỉnh.",
     "Ông Hà Văn Nam, Phó Bí thư Huyện ủy, nhận chức vụ Trưởng ban Tổ chức Huyện ủy từ hôm nay.",
+    "Phó Chủ tịch UBND tỉnh Hà Văn Nam thôi kiêm chức Trưởng ban Ban Chỉ đạo giảm nghèo và Trưởng ban "
+    "Ban Chỉ đạo nông thôn mới.",
     "Tiếp đoàn có đồng chí Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo bầu cử tỉnh, Chủ tịch Ủy ban "
     "bầu cử tỉnh.",
 ])
