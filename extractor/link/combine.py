@@ -395,7 +395,7 @@ _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|ti�
 
 # a task is a duty (a verb phrase) or a role: a fragment that opens with a function word or
 # a first-person pronoun is a piece of another clause or someone speaking
-_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì)(?![\w])")
+_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì|sau|riêng)(?![\w])")
 _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
