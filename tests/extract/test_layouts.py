@@ -196,10 +196,19 @@ def test_taking_a_permanent_post_is_an_appointment_not_an_assignment():
         "hà văn trọng": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
 
 
-def test_a_street_named_after_a_person_is_not_a_person():
-    found = _records("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
-                     "làm đường liên thôn.")
-    assert list(found) == ["lê văn hải"]
+@pytest.mark.parametrize("text, person", [
+    # a street named after a person is not a person
+    ("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
+     "làm đường liên thôn.", "lê văn hải"),
+    # a place run, then the name, read whole
+    ("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm trưởng ban.",
+     "nguyễn thị thu hà"),
+    # more than five capitalised syllables begin with a place
+    ("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn làm Ủy viên Ban "
+     "Chỉ đạo.", "nguyễn anh tuấn"),
+])
+def test_the_person_is_told_from_the_streets_and_places_beside_the_name(text, person):
+    assert list(_records(text)) == [person]
 
 
 def test_a_body_named_for_an_election_does_not_make_its_head_a_proposal():
@@ -353,12 +362,6 @@ def test_a_duty_given_up_a_post_taken_or_a_role_in_a_title_list_is_no_assignment
     assert "hà văn nam" not in _records(text)
 
 
-def test_a_name_after_a_place_run_is_read_whole():
-    found = _records("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm "
-                     "trưởng ban.")
-    assert list(found) == ["nguyễn thị thu hà"]
-
-
 @pytest.mark.parametrize("text", [
     "Ông Hà Văn Nam, Bí thư Đảng ủy xã, chia sẻ: Tôi không thấy áp lực khi được giao đảm nhận việc khó.",
     "Bà Lò Thị Mai nhận quyết định phê chuẩn kết quả bầu Phó Chủ tịch UBND xã - Ảnh: Đ.L",
@@ -388,12 +391,6 @@ def test_a_post_standing_for_its_holder_is_the_person_the_page_names_in_it():
     # two holders named, or none: nobody is guessed
     two = text + "\nNguyên Giám đốc Sở Hà Văn Nam cũng dự."
     assert "lò văn pín" not in _records(two.replace("Nguyên Giám đốc", "Giám đốc"))
-
-
-def test_a_run_of_more_than_five_capitalised_syllables_begins_with_a_place():
-    found = _records("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn "
-                     "làm Ủy viên Ban Chỉ đạo.")
-    assert list(found) == ["nguyễn anh tuấn"]
 
 
 def test_a_bare_role_goes_on_with_its_bodys_name():
