@@ -51,6 +51,8 @@ def _dehyphenate(text: str) -> str:
         start = max(start, text.rfind("\n", 0, m.start(1)) + 1)
         left = text[start: m.start(1) + 1]
         right = m.group(2)
+        if m.group(1).isdigit() or right[0].isdigit() or (left.isupper() and right.isupper()):
+            return f"{m.group(1)}-{right}"  # a date or a code broken at its own hyphen: "8-11-2025", "HĐND-UBND"
         if is_vietnamese_syllable(left) and is_vietnamese_syllable(right):
             return f"{m.group(1)} {right}"
         return f"{m.group(1)}{right}"

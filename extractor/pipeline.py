@@ -11,6 +11,8 @@ Bad input never raises: a :class:`~extractor.errors.ReadError` becomes
 """
 from __future__ import annotations
 
+import re
+
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .docinfo import read_docinfo
@@ -22,7 +24,7 @@ from .recognize.counts import STAT, STAT2
 from .recognize.periods import PeriodMatch, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
-from .link.component import KEY
+from .link.component import KEY, looks_wrapped, soften
 from .link.context import place_context, unit_for
 from .link.prose import RawAssignment
 from .link.forms import link_forms
@@ -69,11 +71,23 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     context = place_context(full, province)
     context["year"] = _document_year(doc, info, hints)
     all_tables = list(doc.tables)
-    for page in doc.pages:
+    consumed: dict[int, int] = {}  # page number -> how much of its start the page before read
+    for i, page in enumerate(doc.pages):
         if not page.text.strip():
             continue
-        sdoc = nlp.make_doc(page.text)
-        sdoc.user_data["soft_wrap"] = page.ocr  # scanned lines break mid-sentence
+        # a sentence that goes on at the top of the next page is read whole, from this page
+        nxt = doc.pages[i + 1] if i + 1 < len(doc.pages) else None
+        head = _carried_over(page.text, nxt.text) if nxt is not None else 0
+        reading = page
+        if head:
+            from dataclasses import replace
+
+            sep = "" if page.text[-1:].isspace() else " "
+            reading = replace(page, text=page.text + sep + nxt.text[:head])
+        # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
+        # linkers read sentences whole (same length, so offsets still point into the page)
+        wrapped = page.ocr or looks_wrapped(page.text)
+        sdoc = nlp.make_doc(soften(reading.text) if wrapped else reading.text)
         sdoc.user_data["link_mode"] = config.link_mode
         sdoc = nlp(sdoc)
         page_periods[page.number] = find_periods(page.text)
@@ -96,16 +110,25 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             form_people.add(_key(rec.cadre.text))
         for raw in sdoc.user_data.get(KEY, []):
             # table rows are read by the table linker, with their columns
-            if in_table(raw.cadre[0]):
-                continue
-            found.append(_to_record(raw, page, context, hints))
+            if in_table(raw.cadre[0]) or raw.cadre[0] >= len(page.text):
+                continue  # a person named after the break is the next page's
+            if consumed.get(page.number):
+                # the carried-over sentence was read with the page before
+                raw.tasks = [t for t in raw.tasks if t[0] >= consumed[page.number]]
+                if not raw.tasks:
+                    continue
+            rec = _to_record(raw, reading, context, hints)
+            if head and rec.span and rec.span.end > len(page.text):
+                consumed[nxt.number] = head
+                rec = _spill(rec, len(page.text), len(reading.text) - len(page.text) - head, nxt.number)
+            found.append(rec)
     if config.link_mode != "model":
         found.extend(link_tables(doc, province=context, tables=all_tables,
                                  unit_for=unit_for))
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
-    merged = _merge([a if a.period else _with_period(a, fallback) for a in found])
+    merged = _merge([a if a.period else _with_period(a, fallback or _tasks_period(a)) for a in found])
     merged = _narrowed(merged, [p for ps in page_periods.values() for p in ps if p.kind == "from"])
     if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
         from .repair import repair_assignments
@@ -117,6 +140,50 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         pages=len(doc.pages), document=info, assignments=tuple(merged),
         statistics=tuple(_statistics(doc)), warnings=tuple(doc.warnings),
     )
+
+
+# ---------------------------------------------------------------------------- page breaks
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”)\]]\s*$")
+_SENTENCE_DONE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _carried_over(text: str, nxt: str) -> int:
+    """How much of the next page continues this page's last sentence: the page stops
+    without a closing mark and the next begins in lower case (a PDF or a scan breaks pages
+    mid-sentence). Up to that sentence's end, and 0 when the page ended its sentence.
+
+    >>> _carried_over("… được giao 3 việc là xây dựng xã đạt nông", "thôn mới; làm đường. Năm sau …")
+    20
+    >>> _carried_over("… được giao xây dựng đường.", "thôn mới")
+    0
+    """
+    if not text.strip() or _ENDS_SENTENCE.search(text):
+        return 0
+    lead = len(nxt) - len(nxt.lstrip())
+    if lead >= len(nxt) or not nxt[lead].islower():
+        return 0
+    m = _SENTENCE_DONE.search(nxt, lead, lead + 1500)
+    return m.end() if m and nxt[m.start()] != "\n" else (m.start() if m else min(len(nxt), lead + 1500))
+
+
+def _spill(a: Assignment, length: int, sep: int, next_page: int) -> Assignment:
+    """Spans read in a page extended by the next page's first sentence (``length`` +
+    ``sep`` + head), put back where they are: on the page, on the next page, or on both."""
+    from dataclasses import replace
+
+    def fix(span: Span | None) -> Span | None:
+        if span is None or span.end <= length:
+            return span
+        if span.start >= length + sep:
+            return Span(next_page, span.start - length - sep, span.end - length - sep)
+        return Span(span.page, span.start, length, Span(next_page, 0, span.end - length - sep))
+
+    def field(f):
+        return replace(f, span=fix(f.span)) if f is not None and f.span is not None else f
+
+    tasks = tuple(replace(t, span=fix(t.span), period=field(t.period)) for t in a.tasks)
+    return replace(a, cadre=field(a.cadre), position=field(a.position), unit=field(a.unit),
+                   period=field(a.period), tasks=tasks, span=fix(a.span))
 
 
 # ---------------------------------------------------------------------------- records
@@ -181,6 +248,17 @@ def _narrowed(found: list[Assignment], starts: list[PeriodMatch]) -> list[Assign
             a = replace(a, period=replace(p, start=inside[0]))
         out.append(a)
     return out
+
+
+def _tasks_period(a: Assignment) -> Period | None:
+    """"ủy nhiệm ông X chỉ đạo … từ ngày 8-11-2025": where the document gives no period of
+    its own, the one written in the person's only task (or the same one in each) is the
+    assignment's. (A period inside a long task may be another body's term, so the
+    document's own period comes first.)"""
+    periods = {(t.period.start, t.period.end): t.period for t in a.tasks if t.period}
+    if len(periods) != 1 or any(t.period is None for t in a.tasks):
+        return None
+    return next(iter(periods.values()))
 
 
 def _with_period(a: Assignment, period: Period | None) -> Assignment:

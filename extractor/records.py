@@ -24,14 +24,23 @@ DocKind = Literal["decision", "report", "plan", "news", "other"]
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Where a value was read: 1-based page and [start, end) offsets into its text."""
+    """Where a value was read: 1-based page and [start, end) offsets into its text.
+
+    A value that runs over a page break (a sentence that goes on at the top of the next
+    page) ends at this page's end and goes on at ``continued`` on the next page; its text
+    is the two parts joined with a space.
+    """
 
     page: int
     start: int
     end: int
+    continued: "Span | None" = None
 
     def to_dict(self) -> dict:
-        return {"page": self.page, "start": self.start, "end": self.end}
+        d = {"page": self.page, "start": self.start, "end": self.end}
+        if self.continued is not None:
+            d["continued"] = self.continued.to_dict()
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,12 +38,12 @@ OLD_TONES = [("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), (
              ("Ủy", "Uỷ"), ("Úy", "Uý")]
 
 
-def old_tones(text: str) -> str:
-    """Move tone marks to the old placement (hòa -> hoà, Ủy -> Uỷ).
+def new_tones(text: str) -> str:
+    """Move tone marks to the new placement (hòa -> hoà, Ủy -> Uỷ).
 
     Only open syllables differ between the two styles, and in the new style the
     pairs below occur only in open syllables, so plain replacement is safe.
-    >>> old_tones("Ủy ban xã Hòa Phú, Thủy")
+    >>> new_tones("Ủy ban xã Hòa Phú, Thủy")
     'Uỷ ban xã Hoà Phú, Thuỷ'
     """
     for new, old in OLD_TONES:
@@ -1133,7 +1133,7 @@ def generate() -> list[Doc]:
     # about a third of the documents use the old tone placement throughout
     for d in docs:
         if rng.random() < 0.3:
-            d.apply(old_tones)
+            d.apply(new_tones)
     return docs
 
 

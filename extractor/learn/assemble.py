@@ -175,6 +175,8 @@ def _members(text: str, bounds, mention_of, sp: TaggedSpan, tasks: list[TaggedSp
             nxt = _THEN.match(folded, stop.end())
             end = _SENTENCE_END.search(text, nxt.end(), end).start() if nxt and _SENTENCE_END.search(
                 text, nxt.end(), end) else (end if nxt else stop.start())
+    if opened and li >= 0:
+        end = _list_goes_on(text, bounds, mention_of, li, end)
     others = [t for t in tasks if t is not sp and m.end() <= t.start < end]
     for t in others:
         if _MEMBERS.match(folded, t.end):
@@ -189,6 +191,40 @@ def _members(text: str, bounds, mention_of, sp: TaggedSpan, tasks: list[TaggedSp
         if p not in seen:
             seen.append(p)
     return seen
+
+
+_ITEM_LEAD = re.compile(r"\s*(?:[-+•*]\s*)?(?:(?:đồng chí|đ/c|ông|bà|(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý))\s+)?",
+                        re.IGNORECASE)
+
+
+def _list_goes_on(text: str, bounds, mention_of, li: int, end: int) -> int:
+    """A member list announced by ":" may go on in the next paragraphs when they hold
+    nothing but more members ("Ông A, Vụ trưởng …; Trung tướng B, …"): each item there
+    opens with a person's name and no item has a verb of its own before the next."""
+    from ..recognize.titles import HEAD, STOP
+
+    starts = sorted(s for s, _, _ in mention_of)
+
+    def opens_with_person(a: int, b: int) -> bool:
+        first = next((s for s in starts if a <= s < b), None)
+        if first is None:
+            return False
+        lead = _ITEM_LEAD.match(text, a).end()
+        if lead == first:
+            return True
+        gap = fold(text[lead:first])  # a title written before the name
+        return len(gap) < 120 and bool(HEAD.match(gap)) and not STOP.search(gap) and not re.search(r"[,:.]", gap)
+
+    for j in range(li + 1, min(len(bounds), li + 4)):
+        ls, le = bounds[j]
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        items = [(ls + m.start(), ls + m.end()) for m in re.finditer(r"[^;]+", line) if m.group().strip(" .")]
+        if not items or not all(opens_with_person(a, b) for a, b in items):
+            break
+        end = le
+    return end
 
 
 _THEN = re.compile(r"\s*(?:trong đó|cụ thể|bao gồm|gồm)(?:\s+(?:có|gồm|là))?\s*:")

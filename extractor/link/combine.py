@@ -63,7 +63,10 @@ _ROLE_LIST = re.compile(
     r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+|,\s+chống(?![\w])){0,10}?"
     # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
     # "ba phó chủ tịch gồm" (the permanent office)
-    r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
+    r"|(?:chủ tịch|chủ nhiệm)(?:\s+thường trực)?\s+" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?"
+    # "những người được mời tham gia Ban Chỉ đạo gồm: …": joining the body is the role
+    # ("cùng tham gia đoàn công tác có": a visit's party, not a body's members)
+    r"|tham gia\s+(?!đoàn)" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
     r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do(?=\s+(?:\w+\s+){0,8}?(?:gồm|là)\s)|(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])")
 
 
@@ -104,8 +107,11 @@ _ATTRIBUTION = re.compile(r"(?:được\s+(?:giao|phân công|cử)\s+)?(?:làm|
 def _trim_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name run on into the next line's label ("Y Blốc Niê\nChức vụ") ends before it."""
     words = list(re.finditer(r"\S+", text[span[0]:span[1]]))
+    # a name may end in such a word ("Bùi Văn Tỉnh, Bí thư …"): the mark after it says so
+    closed = text[span[1]:span[1] + 2].strip()[:1] in ("", ",", ".", ";", ":", ")", "(", "-", "–")
     for i, w in enumerate(words):
-        if i >= 2 and (w.group().title() in _NOT_NAME_END or "\n" in text[span[0] + words[i - 1].end():span[0] + w.start()]):
+        label = w.group().title() in _NOT_NAME_END and not (closed and i == len(words) - 1)
+        if i >= 2 and (label or "\n" in text[span[0] + words[i - 1].end():span[0] + w.start()]):
             return span[0], span[0] + words[i - 1].end()
     return span
 
@@ -231,6 +237,11 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
         a.tasks = [_drop_attribution(text, folded, t) for t in a.tasks]
         if not a.position:
             a.position = _rule_title(text, folded, a)
+            # a role inside the person's title list ("X - Bí thư Tỉnh ủy, Chủ tịch Ủy ban bầu cử
+            # tỉnh") is part of who they are, not a task handed to them
+            a.tasks = [t for t in a.tasks if not any(_overlap(t, p) for p in a.position)]
+            if not a.tasks:
+                continue
         start = min([a.cadre[0]] + [s for s, _ in a.tasks])
         end = max([a.cadre[1]] + [e for _, e in a.tasks])
         raw = RawAssignment(cadre=a.cadre, name_how="model", position=list(a.position),
@@ -322,10 +333,15 @@ def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
 
     m = _SECOND_ROLE.search(folded, t[0], t[1])
     if (not m or m.start() <= t[0]) and _BODY_ROLE_START.match(folded, t[0], t[1]):
-        m = _ROLE_COMMA.search(folded, t[0], t[1])
+        m = _ROLE_COMMA.search(folded, t[0], t[1]) or _ROLE_AND.search(folded, t[0], t[1])
     if not m or m.start() <= t[0] or not ROLE_WORD.match(folded, m.end()):
         return [t]
     return [(t[0], m.start()), *split_roles(folded, (m.end(), t[1]))]
+
+
+# "Trưởng ban Ban Chỉ đạo A và Trưởng ban Ban Chỉ đạo B": two roles joined by "và"
+_ROLE_AND = re.compile(r"\s+và\s+(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+                       r"trưởng đoàn)(?![\w]))")
 
 
 _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|chủ tịch ủy ban|"
@@ -360,9 +376,12 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     for r in _combine(text, folded, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
-        tasks = sorted(set(trim_task(text, folded, u) for t in r.tasks for u in split_roles(folded, t)))
+        tasks = sorted(set(_with_body(text, folded, _closed(text, trim_task(text, folded, u)))
+                           for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
+                   and not _given_up(folded, t)
+                   and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
         if r.tasks:
             out.append(r)
@@ -372,6 +391,59 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
 _POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư)(?![\w])")
 _PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân|mttq|mặt trận")
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
+
+
+# a task is a duty (a verb phrase) or a role: a fragment that opens with a function word or
+# a first-person pronoun is a piece of another clause or someone speaking
+_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì|sau|riêng)(?![\w])")
+_PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
+# "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
+_STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
+
+
+_BARE_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó)")
+_BODY_NAMED = re.compile(r"[ \t]+(?:ban|tổ|tiểu ban)(?![\w])")
+
+
+def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
+    """"Tổ trưởng" cut short before its body's name ("Tổ trưởng Tổ doanh nghiệp và vắc xin",
+    "Phó Trưởng Ban Chỉ đạo"): the role goes on with the name of its body, as written."""
+    from ..recognize.titles import STOP, TITLE_END
+
+    s, e = t
+    if not _BARE_HEAD.fullmatch(folded, s, e):
+        return t
+    ls, le = _line_bounds(text, e)
+    if folded[s:e].endswith(("ban", "tiểu ban")):
+        if not (e + 1 < le and text[e] == " " and text[e + 1].isupper()):
+            return t  # "Trưởng ban Chỉ đạo …": the body's name goes on in capitals
+        start = e
+    else:
+        m = _BODY_NAMED.match(folded, e, le)
+        if not m:
+            return t
+        start = m.end()
+    ends = [le] + [x.start() for x in (TITLE_END.search(folded, start, le), STOP.search(folded, start, le)) if x]
+    end = min(ends)
+    return (s, end) if end - e > 1 and end - s <= 120 else t
+
+
+def _given_up(folded: str, t: tuple[int, int]) -> bool:
+    """The duty is one the person stops holding: "thôi kiêm chức Trưởng ban A và Trưởng ban B"
+    (the verb governs every role of its clause)."""
+    clause = max(folded.rfind(c, 0, t[0]) for c in ".;\n") + 1
+    return bool(_STOPS_HOLDING.search(folded, max(clause, t[0] - 90), t[0] + 5))
+
+
+def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
+    """Without the closing "…" or "." (the contract trims closing marks)."""
+    s, e = t
+    while e > s and text[e - 1] in "….;, \t\n":
+        e -= 1
+    return (s, e) if e > s else t
+
+
+_TAKES_POST = re.compile(r"^\s*(?:nhận|giữ|đảm nhận|đảm nhiệm)\s+(?:chức vụ|chức danh|chức|vị trí|cương vị)\s+")
 
 
 def permanent_post(task: str) -> bool:
@@ -384,6 +456,7 @@ def permanent_post(task: str) -> bool:
     (True, False)
     """
     task = re.sub(r"\([^)]*\)", " ", task)
+    task = _TAKES_POST.sub("", task, count=1)  # "nhận chức vụ Trưởng ban …" takes the post itself
     return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not _PURPOSE.search(task))
 
 
@@ -395,6 +468,15 @@ def _caption(folded: str, t: tuple[int, int]) -> bool:
 
 _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|chức vụ)(?:\s+(?:mới|khác|quan trọng))?")
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
+
+
+def _rest_of_line(text: str, r: RawAssignment, t: tuple[int, int]) -> bool:
+    """"Phó Chủ tịch A: duty one. Duty two." — after a name and its colon, the rest of the
+    line is that person's: the model's duties in its later sentences are theirs too."""
+    if r.trigger not in ("colon", "duty_colon", "labelled"):
+        return False
+    ls, le = _line_bounds(text, r.cadre[0])
+    return r.cadre[1] <= t[0] and t[1] <= le
 
 
 def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[RawAssignment]) -> list[RawAssignment]:
@@ -421,7 +503,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
-                                     and t in getattr(m, "shared", ())
+                                     and (t in getattr(m, "shared", ()) or _rest_of_line(text, r, t))
                                      and not _same_sentence(text, t, r.tasks)]
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body

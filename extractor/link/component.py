@@ -65,6 +65,26 @@ def soften(text: str) -> str:
     return "".join(chars)
 
 
+_ENDS_CLAUSE = re.compile(r"[.!?:;\"”)]\s*$")
+
+
+def looks_wrapped(text: str) -> bool:
+    r"""Lines broken at a page's width rather than at paragraphs (a copy from a PDF or a
+    scan, a hard-wrapped e-mail): many lines stop without a mark and the next one goes on
+    in lower case.
+
+    >>> looks_wrapped("Giao cho đồng chí Nguyễn Văn A, Chủ tịch\nUBND xã, thực hiện các\nviệc sau đây của\nnăm 2022.")
+    True
+    >>> looks_wrapped("QUYẾT ĐỊNH\nVề việc phân công\n- phụ trách tài chính;\n- theo dõi xã A.")
+    False
+    """
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    pairs = list(zip(lines, lines[1:]))
+    goes_on = sum(1 for a, b in pairs if not _ENDS_CLAUSE.search(a) and b[0].islower()
+                  and not _LINE_START_ITEM.match(b))
+    return goes_on >= 1 and goes_on >= 0.3 * len(pairs)
+
+
 @Language.factory("giaoviec_linker", default_config={"mode": "both"},
                   assigns=["doc.user_data"], requires=["doc.spans"])
 def make_linker(nlp: Language, name: str, *, mode: str) -> Linker:

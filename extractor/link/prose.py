@@ -21,7 +21,7 @@ from ..recognize.counts import find_count
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
-from ..recognize.titles import HEAD, STOP, TITLE_END, find_heads, split_unit, title_extent
+from ..recognize.titles import HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
 
 # ---------------------------------------------------------------------------- triggers
 # (regex on folded text at the position right after the apposition, drop the verb?)
@@ -35,7 +35,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     # "do bà X, Bí thư Huyện ủy là trưởng đoàn": "là" before a role in a body set up for a purpose
     ("role", re.compile(r"(?:cùng\s+)?là(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
-                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên)(?![\w]))"), True),
+                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)(?![\w]))"), True),
     # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
     ("holds", re.compile(r"(?:được\s+)?(?:bổ sung\s+)?tham gia(?:\s+(?:làm|là))?(?=\s+(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|"
                          r"trưởng|tổ trưởng|tổ phó|thư ký)(?![\w]))"), True),
@@ -53,7 +53,9 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("body_gives", re.compile(r",?\s*(?:ban thường vụ|thường trực|ban chấp hành|huyện ủy|tỉnh ủy|thành ủy|"
                               r"đảng ủy|ubnd|chủ tịch ubnd)[^.;:]{0,50}?\sgiao(?![\w])"), True),
     # "..., đồng chí X, thực hiện (1) A; (2) B"
-    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?=\s*(?:\(\d{1,2}\)|:))"), True),
+    # "…, thực hiện việc đột phá: A", "…, thực hiện các nhiệm vụ sau: A; B"
+    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?:\s+(?:các\s+|\d{1,2}\s+)?(?:việc|nhiệm vụ|nội dung|công việc)"
+                           r"(?:\s+(?:đột phá|trọng tâm|đổi mới))?(?:\s+(?:sau|như sau|sau đây))?)?(?=\s*(?:\(\d{1,2}\)|:))"), True),
     ("labelled", re.compile(r"[-–:]?\s*(?:các\s+)?(?:việc|nội dung|nhiệm vụ|công việc)(?:\s+đột phá)?(?:\s+được giao|\s+đăng ký)\s*:"), True),
     # "+ Đ/c X, Bí thư Đảng ủy xã: A; B." (a list of duties after the title)
     ("colon", re.compile(r":(?=[ \t]*\S)"), True),
@@ -62,7 +64,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
 ROLE_WORD = re.compile(r"\s*(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|thành viên|ủy viên|chủ nhiệm|"
                        r"thư ký|chánh|giám đốc|chủ tịch|bí thư|đội trưởng|đầu mối|người đứng đầu|"
                        r"chỉ huy|thường trực|trưởng đoàn|trưởng ban|phó ban|phụ trách|chủ trì|"
-                       r"giảng viên|báo cáo viên|cố vấn|tư vấn)(?![\w])")
+                       r"giảng viên|báo cáo viên|cố vấn|tư vấn|người phát ngôn)(?![\w])")
 # Roles in a body set up for a purpose (convention 1), one vocabulary for the linkers: its
 # heads and deputies (who may be the subject of a duty: "Tổ trưởng trực tiếp chỉ đạo …"), and
 # with its members, every seat
@@ -168,11 +170,18 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
                 break
             return titles, close + 1
     m = _SEP.match(folded, pos, limit)
+    if m and not HEAD.match(folded, m.end()) and ":" not in m.group():
+        post = apposition(text, folded, m.end(), limit)
+        if not post:
+            return titles, pos
+        # a rank before the post ("Thiếu tướng, Thứ trưởng Bộ Công an"): the post is the title
+        more, end = title_after(text, folded, post[1], limit)
+        return (more, end) if more else ([post], post[1])
     if not m or not HEAD.match(folded, m.end()):
         return titles, pos
     cur = m.end()
     while True:
-        end = title_extent(folded, cur, limit)
+        end = _joined_fields(text, folded, title_extent(folded, cur, limit), limit)
         s, e = trim_span(text, cur, end)
         if e <= s:
             break
@@ -184,6 +193,73 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
             continue
         break
     return titles, pos
+
+
+# where a post named by no known head ends: a clause mark, or a verb or honorific after it
+_APPOSITION_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)")
+_DASH = re.compile(r"\s[-–—]\s+")
+_NOT_POST = re.compile(r"(?:theo|tại|trong|ngoài|sau|trước|khi|nhưng|tuy|vì|do|với|ngày|năm|tháng|ảnh|nguồn|người|"
+                       r"cùng|và|hoặc|còn|đây|đó|này|một|các|những|cho|đến|từ)(?![\w])")
+
+
+def _post_like(text: str, folded: str, s: int, e: int) -> bool:
+    """Words that read as a post: not a sentence's opening word, and not capitalised
+    throughout as a name or a place is ("Hà Giang")."""
+    words = re.findall(r"[^\W\d_]+", text[s:e])
+    if not words or _NOT_POST.match(folded, s):
+        return False
+    return len(words) == 1 or not all(w[0].isupper() for w in words)
+
+
+def _joined_fields(text: str, folded: str, end: int, limit: int) -> int:
+    """"Công chức Tư pháp - Hộ tịch": a dash between two fields of one post joins them;
+    a dash before a verb, a name or another post ("- phụ trách", "- Phó Chủ tịch") ends it."""
+    d = _DASH.match(folded, end, limit)
+    if not d or d.end() >= limit or not text[d.end()].isupper() or HEAD.match(folded, d.end()):
+        return end
+    stop = [limit] + [m.start() for m in (_APPOSITION_END.search(folded, d.end(), limit),
+                                          STOP.search(folded, d.end(), limit), _DASH.search(folded, d.end(), limit)) if m]
+    s, e = trim_span(text, d.end(), min(stop))
+    words = re.findall(r"[^\W\d_]+", text[s:e])
+    if e <= s or len(words) > 6 or all(w[0].isupper() for w in words):
+        return end
+    return e
+
+
+def apposition(text: str, folded: str, start: int, limit: int) -> tuple[int, int] | None:
+    """A post in apposition that no head of :data:`HEAD` names, as communes write their
+    own ("…, Công chức Tư pháp - Hộ tịch, được giao …"): a run of 2-10 words after the
+    name's comma that starts with a capital, mixes capitalised and plain words as a
+    post does (a name or a place capitalises every word), holds no number and ends at a
+    clause mark or at the sentence's verb.
+
+    >>> t = "Bà Lò Thị Mai, Công chức Tư pháp - Hộ tịch, được giao số hóa sổ"
+    >>> s, e = apposition(t, fold(t), 15, len(t)); t[s:e]
+    'Công chức Tư pháp - Hộ tịch'
+    >>> t = "Ông Lê An, Hà Nội, được giao"
+    >>> apposition(t, fold(t), 11, len(t)) is None
+    True
+    """
+    if start >= limit or not text[start].isupper() or _NOT_POST.match(folded, start):
+        return None
+    ends = [limit]
+    for pattern in (_APPOSITION_END, STOP):
+        m = pattern.search(folded, start, limit)
+        if m:
+            ends.append(m.start())
+    end = min(ends)
+    for d in _DASH.finditer(folded, start, end):
+        # "Tư pháp - Hộ tịch" joins two fields; "- phụ trách …", "- Phó Chủ tịch" go on to another part
+        if d.end() >= end or text[d.end()].islower() or HEAD.match(folded, d.end()):
+            end = d.start()
+            break
+    s, e = trim_span(text, start, end)
+    words = re.findall(r"[^\W\d_]+|\d+", text[s:e])
+    if not 2 <= len(words) <= 10 or any(w.isdigit() for w in words):
+        return None
+    if not _post_like(text, folded, s, e) or not words[1][0].islower():
+        return None  # a name, a place or an organisation's initials, not a post
+    return s, e
 
 
 def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[int, int] | None:
@@ -261,7 +337,7 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     s, e = trim_span(text, s, e, " \t\n,;:.")
     while e > s and text[e - 1] in "”\"" and text[s:e].count("“") + text[s:e].count("\"") % 2 == 0:
         e -= 1
-    return trim_span(text, s, e, " \t\n,;:.")
+    return trim_span(text, s, e, " \t\n,;:.…")  # "…" closes a list as "v.v." does
 
 
 def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
@@ -315,13 +391,33 @@ def split_parallel(text: str, folded: str, span: tuple[int, int], declared: int)
         lead = words[0]
         cuts = [s + m.start() for m in re.finditer(r"\svà\s" + re.escape(lead) + r"(?![\w])", folded[s:e])]
     if len(cuts) + 1 != declared:
-        return [span]
+        return _split_commas(text, folded, span, declared)
     out, pos = [], s
     for c in cuts:
         out.append(clean_task(text, folded, pos, c))
         pos = c + len(" và ")
     out.append(clean_task(text, folded, pos, e))
     return out
+
+
+def _split_commas(text: str, folded: str, span: tuple[int, int], declared: int) -> list[tuple[int, int]]:
+    """"được giao 5 việc: A, B, C, D và E": the announced count of items written with commas
+    (the last joined by "và"); only when the count comes out exactly."""
+    s, e = span
+    cuts = [(s + m.start(), s + m.end()) for m in re.finditer(r",\s*", folded[s:e])]
+    if len(cuts) + 2 == declared:
+        last = cuts[-1][1] if cuts else s
+        ands = [m for m in re.finditer(r"\s(?:và|cùng với)\s", folded[last:e])]
+        if ands:
+            cuts.append((last + ands[-1].start(), last + ands[-1].end()))
+    if len(cuts) + 1 != declared:
+        return [span]
+    out, pos = [], s
+    for a, b in cuts:
+        out.append(clean_task(text, folded, pos, a))
+        pos = b
+    out.append(clean_task(text, folded, pos, e))
+    return [t for t in out if t[1] > t[0]] if all(t[1] > t[0] for t in out) else [span]
 
 
 # ---------------------------------------------------------------------------- the linker
@@ -338,7 +434,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     for s, e in extra_names or []:  # from the trained model: only where rules found nothing
         if not any(s < ke and ks < e for ks, ke in known):
             names.append((s, e, "model"))
-    names.sort()
+    roles = _role_subjects(text, folded, names)
+    names = sorted(names + [(s, e, "role") for s, e in roles])
     periods = find_periods(text, folded)
     out: list[RawAssignment] = []
     paras = paragraphs(text)
@@ -396,13 +493,57 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending.span = (pending.span[0], max(pending.span[1], se))
                     pending.open_list = False
                     pending = None
+    out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
+
+
+# "Cá nhân đồng chí Giám đốc Sở được giao 5 việc: …": a person named by their post alone
+_ROLE_SUBJECT = re.compile(r"(?<![\w])(?:đồng chí|đ/c)\s+(?=" + HEAD_RE + r"(?![\w]))")
+
+
+def _role_subjects(text: str, folded: str, names) -> list[tuple[int, int]]:
+    """Posts standing for their holder as a sentence's subject, with no name after them."""
+    out = []
+    for m in _ROLE_SUBJECT.finditer(folded):
+        end = title_extent(folded, m.end(), min(len(folded), m.end() + 80))
+        s, e = trim_span(text, m.end(), end)
+        if e > s and not any(s <= ns <= e + 2 for ns, _, _ in names) and \
+                re.match(r"\s*(?:đã\s+)?được\s+[^.;:]{0,30}?giao", folded[e:e + 60]):
+            out.append((s, e))
+    return out
+
+
+def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignment | None:
+    """The assignment of a post given to the one person the page names as holding it
+    ("… Giám đốc Sở Nông nghiệp và PTNT Nguyễn Văn A cho biết …"); none when no one or
+    several are."""
+    post = " ".join(folded[raw.cadre[0]:raw.cadre[1]].split())
+    holders = {}
+    for ns, ne, how in names:
+        if how == "role":
+            continue
+        ls = folded.rfind("\n", 0, ns) + 1
+        le = folded.find("\n", ne)
+        titles = [t for t in [title_before(text, folded, ns, ls)] if t] + title_after(text, folded, ne, len(folded) if le < 0 else le)[0]
+        if any(" ".join(folded[a:b].split()).startswith(post) for a, b in titles):
+            holders.setdefault(name_key_of(text[ns:ne]), (ns, ne, titles))
+    if len(holders) != 1:
+        return None
+    ns, ne, titles = next(iter(holders.values()))
+    raw.cadre, raw.name_how, raw.position = (ns, ne), "surname", titles
+    return raw
+
+
+def name_key_of(name: str) -> str:
+    return " ".join(fold(name).split())
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
-_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+# "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
+_CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?\s*(?:là\s+)?(?=\w)")
 _APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
                          r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
 _LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
@@ -470,7 +611,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # a title outside every list, in apposition before the verb that assigns
         # ("đồng chí A, Công chức Tư pháp - Hộ tịch xã X, được giao …")
         m = _APPOSITION.match(folded, ne, se)
-        if m and (text[m.start(1)].isupper() or _LOWER_TITLE.match(folded, m.start(1))):
+        if m and (text[m.start(1)].isupper() or _LOWER_TITLE.match(folded, m.start(1))) and \
+                _post_like(text, folded, m.start(1), m.end(1)):
             s_, e_ = trim_span(text, m.start(1), m.end(1))
             titles, pos = [(s_, e_)], m.end(1)
     if how == "model" and not titles and not before:
@@ -493,6 +635,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         # person is the duty handed over, whatever its verb (convention 3: delegation counts)
         body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?").match(folded, at, se)
         start = body.end() if body else at
+        carry = _CARRY_OUT.match(folded, start, se)
+        start = carry.end() if carry else start
         end = se
         if next_name < se:
             hon = HONORIFIC.search(folded, max(start, next_name - 12), next_name)
@@ -553,6 +697,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             return raw
         role = kind in ("role", "holds", "assign")
         raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared)
+        if kind == "colon" and end == se:
+            raw.tasks += _more_duties(text, folded, se, next_name if next_name > se else len(text))
         raw.span = (min([ns] + [p[0] for p in position]), max([e for _, e in raw.tasks] + [ne]))
         return raw
     line_end = folded.find("\n", at)
@@ -582,6 +728,27 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         raw.span = (min([ns] + [p[0] for p in position]), line_end)
         return raw
     return None
+
+
+_DUTY_SENTENCE = re.compile(r"[\s.…]*((?:trực tiếp|chỉ đạo|phụ trách|theo dõi|chủ trì|giúp|điều hành|quản lý|"
+                            r"phối hợp|thay mặt|chịu trách nhiệm)(?![\w]))")
+
+
+def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[int, int]]:
+    """"Phó Chủ tịch A: Chỉ đạo X… Trực tiếp theo dõi Y…": after a name and its colon,
+    each later sentence of the line that opens with a duty's verb is a duty of its own."""
+    le = folded.find("\n", at)
+    le = len(folded) if le < 0 else le
+    out: list[tuple[int, int]] = []
+    while at < le:
+        m = _DUTY_SENTENCE.match(folded, at, le)
+        if not m or m.start(1) >= next_name:
+            break
+        stop = re.compile(r"[.!?…](?=\s|$)").search(folded, m.start(1), le)
+        end = min(stop.start() if stop else le, next_name)
+        out.append(clean_task(text, folded, m.start(1), end))  # its ";" join objects of one duty
+        at = stop.end() if stop else le
+    return out
 
 
 _FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")

@@ -42,7 +42,7 @@ NOT_NAME_START = {
 FAMILY_TOO = {"Đoàn", "Văn", "Đồng", "Tân", "Lãnh", "Thái", "Quang", "Kim", "Hà", "Cao", "Mai", "Chu", "Nhà",
               "Công", "Trung", "Tổng", "Thân", "Hồ", "Giang", "Lâm", "Lý", "Âu", "Cù", "Châu", "Hoàng"}
 SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
-NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,4}}")
+NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,6}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
                        r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
                        r"Thượng tá|Đại tá|Trung tá|Thiếu tá|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|"
@@ -53,11 +53,12 @@ CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(
 _TRAILING_NOT_NAME = {"Phó", "Chủ", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện"}
 
 
-def clean_name(name: str) -> str:
-    """Cut syllables that begin a title off the end of a capitalised run."""
+def clean_name(name: str, *, closed: bool = False) -> str:
+    """Cut syllables that begin a title off the end of a capitalised run; the last one
+    stays when a mark closes the run (``closed``): "Bùi Văn Tỉnh, Bí thư …" is a name."""
     words = name.split()
     for i, w in enumerate(words):
-        if i > 0 and w in _TRAILING_NOT_NAME:
+        if i > 0 and w in _TRAILING_NOT_NAME and not (closed and i == len(words) - 1):
             words = words[:i]
             break
     return " ".join(words)
@@ -96,7 +97,8 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         # a name directly after a place-level word is a place ("xã Hòa Phú")
         s = start + offset
-        name = clean_name(" ".join(words))
+        name = clean_name(" ".join(words), closed=text[m.end():m.end() + 1] in (",", ";", ")", ":") or
+                          text[m.end():m.end() + 3] in (" - ", " – "))
         if len(name.split()) < 2:
             continue
         prefix = text[max(0, s - 12):s]
@@ -116,6 +118,16 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
                     break
             continue
         ws = name.split()
+        # a person's name has at most five syllables: a longer run begins with a place
+        # ("… Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn")
+        if len(ws) > 5 or len(ws) == 5 and not honorific:
+            for k in range(1, len(ws) - 1):
+                if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):
+                    s2 = s + len(" ".join(ws[:k])) + 1
+                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    break
+            if len(ws) > 5 or any(is_place(" ".join(ws[:k])) for k in range(1, len(ws) - 1)):
+                continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
         if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
             # "Huyện ủy Sìn Hồ Đào Văn Lực": a place, then the person

@@ -21,6 +21,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "từ ngày 8/11/2025 (đến khi có chỉ đạo mới)": an open-ended duty gives its start year
     # (GUIDELINES, convention 7)
     ("from", re.compile(rf"từ ngày\s*{_DM}\s*[/.-]\s*{Y}(?![\d/])")),
+    # "Ngày 29/11/2011, đồng chí X làm Tổ trưởng …": a news item dating the work it reports
+    # at the head of its sentence (a dated work day gives its year, convention 7); a date
+    # followed by the signing of a paper is when the paper was signed
+    ("day", re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[.!?] ))ngày\s*{_DM}\s*[/.-]\s*{Y}(?=\s*,?\s*(?!.{{0,80}}(?:ký|ban hành|công bố|trao))"
+                       rf"[^\n]{{0,200}}?(?:đồng chí|đ/c|ông|bà|do)\s)")),
     ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?(?:năm\s*)?{Y}{DASH}{Y}")),
     ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
     ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),

@@ -22,6 +22,8 @@ _HEADS = [
     r"chỉ huy trưởng", r"chính ủy", r"đội trưởng", r"tổ trưởng", r"kế toán trưởng",
     r"trưởng", r"trưởng đoàn đbqh",
     r"thường trực", r"tổng biên tập", r"người đứng đầu", r"chánh",
+    # the generic nouns of a post, which communes qualify with their own fields
+    r"công chức", r"cán bộ", r"chuyên viên", r"viên chức",
 ]
 HEAD_RE = r"(?:phó |nguyên )?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")"
 # A head must start at a word boundary and not be glued to the next syllable.
@@ -33,7 +35,7 @@ STOP_WORDS = [
     "phát biểu", "nhấn mạnh", "khẳng định", "chủ trì", "đã", "sẽ", "đang", "đăng ký",
     "là", "có", "tặng", "ký", "thay mặt", "chịu trách nhiệm", "tạm thời", "kiêm", "cùng",
     "dự", "tại", "về", "đề nghị", "yêu cầu", "giao", "nêu", "trình bày", "báo cáo",
-    "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
+    "thực hiện", "thôi", "đến", "do", "thì", "nay", "để", "nhằm", "trong", "với", "khi", "đồng chí", "ông", "bà",
     "đ/c", "và các", "chia sẻ", "đánh giá", "tham dự", "trao", "cũng",
     "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung", "phải", "cần",
     "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm", "tiếp thu", "ghi nhận",
@@ -48,8 +50,10 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
                              r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông|tài chính\s*[-–]\s*kế hoạch|"
                              r"kinh tế\s*[-–]\s*hạ tầng|nội vụ\s*[-–]\s*lao động|y tế\s*[-–]\s*dân số|"
                              r"kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh")
-# "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body
-STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w != "giao") + r"|giao(?! thông))(?![\w])")
+# "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body; "chỉ đạo" is the verb
+# "to direct", but "Trưởng ban Chỉ đạo bầu cử" names a steering committee
+STOP = re.compile(r"(?:\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w not in ("giao", "chỉ đạo")) +
+                  r"|giao(?! thông))|(?<!ban)\schỉ đạo)(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
 

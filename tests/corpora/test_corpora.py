@@ -224,7 +224,7 @@ def test_variety():
     assert len(provinces) >= 30, sorted(provinces)
     years = Counter(int(y) for y in re.findall(r"\bnăm (20[12]\d)\b", text))
     assert len([y for y in years if 2015 <= y <= 2026]) >= 10, years
-    assert "Hoà" in text or "hoà" in text, "no old tone placement"
+    assert "Hoà" in text or "hoà" in text, "no new tone placement"
     assert "Hòa" in text or "hòa" in text, "no new tone placement"
     for abbr in ("UBND", "HĐND", "HTX", "MTTQ", "đ/c", "Đ/c", "BTV", "NTM", "ĐTN"):
         assert abbr in text, f"abbreviation {abbr} never used"
@@ -296,21 +296,21 @@ def _tools():
 
 
 def test_old_tone_placement_examples():
-    old_tones = _tools().old_tones
-    assert old_tones("Ủy ban xã Hòa Phú, Thủy, khỏe") == "Uỷ ban xã Hoà Phú, Thuỷ, khoẻ"
+    new_tones = _tools().new_tones
+    assert new_tones("Ủy ban xã Hòa Phú, Thủy, khỏe") == "Uỷ ban xã Hoà Phú, Thuỷ, khoẻ"
     # closed syllables are written the same in both styles
-    assert old_tones("hoàn thành, toàn huyện, quý") == "hoàn thành, toàn huyện, quý"
+    assert new_tones("hoàn thành, toàn huyện, quý") == "hoàn thành, toàn huyện, quý"
 
 
 @pytest.mark.parametrize("text", ["Hòa Bình", "thủy lợi", "Ủy ban MTTQ", "khỏe mạnh", "Thúy Hòa", "hoàn thành"])
-def test_old_tones_are_the_same_words_to_the_scorer(text, reference_scorer):
+def test_new_tones_are_the_same_words_to_the_scorer(text, reference_scorer):
     """Documents in the old placement stay comparable: the reference key is unchanged."""
     sys.path.insert(0, str(reference_scorer.parent))
     from score import key
 
-    old_tones = _tools().old_tones
-    assert key(old_tones(text)) == key(text)
-    assert old_tones(old_tones(text)) == old_tones(text)
+    new_tones = _tools().new_tones
+    assert key(new_tones(text)) == key(text)
+    assert new_tones(new_tones(text)) == new_tones(text)
 
 
 def test_diff_tool_is_silent_on_gold_against_itself(tmp_path):

@@ -196,10 +196,19 @@ def test_taking_a_permanent_post_is_an_appointment_not_an_assignment():
         "hà văn trọng": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
 
 
-def test_a_street_named_after_a_person_is_not_a_person():
-    found = _records("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
-                     "làm đường liên thôn.")
-    assert list(found) == ["lê văn hải"]
+@pytest.mark.parametrize("text, person", [
+    # a street named after a person is not a person
+    ("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
+     "làm đường liên thôn.", "lê văn hải"),
+    # a place run, then the name, read whole
+    ("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm trưởng ban.",
+     "nguyễn thị thu hà"),
+    # more than five capitalised syllables begin with a place
+    ("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn làm Ủy viên Ban "
+     "Chỉ đạo.", "nguyễn anh tuấn"),
+])
+def test_the_person_is_told_from_the_streets_and_places_beside_the_name(text, person):
+    assert list(_records(text)) == [person]
 
 
 def test_a_body_named_for_an_election_does_not_make_its_head_a_proposal():
@@ -267,3 +276,135 @@ def test_items_of_the_next_section_are_no_ones():
                      "2. Các chi bộ, đoàn thể xây dựng chương trình phối hợp thực hiện.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "ma thị hường": ["Vận động nhân dân hiến đất mở rộng đường liên thôn"]}
+
+
+@pytest.mark.parametrize("title", [
+    "Nhân viên Thú y - Chăn nuôi",       # no head of any list: the apposition alone says it
+    "Kiểm lâm địa bàn xã Hòa Phú",
+    "Thiếu tướng, Phó Giám đốc Công an tỉnh",  # a rank before the post: the post is the title
+])
+def test_a_post_in_apposition_is_the_position_whatever_its_head(title):
+    a = _records(SENTENCE.format(title=title))["hoàng thị lanh"]
+    assert a["position"] == title.split(", ")[-1]
+
+
+@pytest.mark.parametrize("title", ["Hà Giang", "Theo kế hoạch năm 2022"])
+def test_a_place_or_a_phrase_after_the_comma_is_not_a_position(title):
+    found = _records(SENTENCE.format(title=title))
+    assert not (found.get("hoàng thị lanh") or {}).get("position")
+
+
+def test_text_wrapped_at_a_page_width_reads_as_its_sentences():
+    # a copy from a PDF: every line stops at the margin, mid-sentence
+    text = ("QUYẾT ĐỊNH\nPhân công nhiệm vụ năm 2023\n"
+            "1. Giao đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã\n"
+            "Tân Lập, thực hiện việc đột phá: hoàn thành\n"
+            "chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng\n"
+            "cam của xã.\n")
+    found = _records(text)
+    a = found["lường văn tỉnh"]
+    assert a["position"].startswith("Phó Chủ tịch UBND xã")
+    # the record's text is the page's own (its span points there): compare it word by word
+    assert [" ".join(t["text"].split()) for t in a["tasks"]] == [
+        "hoàn thành chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng cam của xã"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giao đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập, thực hiện việc đột phá: {task}.",
+    "Phân công đồng chí Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập thực hiện {task}.",
+    "UBND huyện giao ông Lường Văn Tỉnh, Phó Chủ tịch UBND xã Tân Lập, thực hiện việc đột phá {task}.",
+])
+def test_a_decision_that_gives_the_person_the_work_to_carry_out(sentence):
+    task = "hoàn thành chuyển đổi 20 ha đất lúa kém hiệu quả"
+    a = _records(sentence.format(task=task))["lường văn tỉnh"]  # a name ending like a place word
+    assert a["position"] == "Phó Chủ tịch UBND xã Tân Lập"
+    assert [t["text"] for t in a["tasks"]] == [task]
+
+
+def test_a_member_list_goes_on_in_a_paragraph_of_members_only():
+    text = ("Ủy viên Ban Chỉ đạo gồm: ông Lò Văn Pín, Phó Giám đốc Sở Nội vụ; bà Vàng Thị Mỷ, "
+            "Phó Giám đốc Sở Y tế.\n\n"
+            "Ông Sùng A Lử, Trưởng phòng Dân tộc huyện; Thiếu tá Giàng Seo Phủ, Phó Chỉ huy trưởng "
+            "Ban Chỉ huy Quân sự huyện.\n\n"
+            "Ban Chỉ đạo họp thường kỳ mỗi quý một lần.")
+    found = _records(text)
+    assert sorted(found) == ["giàng seo phủ", "lò văn pín", "sùng a lử", "vàng thị mỷ"]
+    assert all([t["text"] for t in a["tasks"]] == ["Ủy viên Ban Chỉ đạo"] for a in found.values())
+
+
+def test_a_spokesperson_named_is_an_assignment_of_that_role():
+    a = _records("Cụ thể, bà Lò Thị Mai, Phó Chánh Văn phòng UBND tỉnh Sơn La là người phát ngôn "
+                 "của UBND tỉnh.")["lò thị mai"]
+    assert [t["text"] for t in a["tasks"]] == ["người phát ngôn của UBND tỉnh"]
+
+
+def test_after_a_name_and_its_colon_each_sentence_with_a_duty_verb_is_a_duty():
+    text = ("Phó Chủ tịch UBND huyện Lò Văn Pín: Chỉ đạo công tác tài chính, ngân sách, thuế… "
+            "Trực tiếp theo dõi Phòng Tài chính; Chi cục Thuế; Kho bạc Nhà nước huyện.\n"
+            "Phó Chủ tịch UBND huyện Hà Thị Mai: Chỉ đạo lĩnh vực văn hóa, xã hội.")
+    found = _records(text)
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
+        "Chỉ đạo công tác tài chính, ngân sách, thuế",
+        "Trực tiếp theo dõi Phòng Tài chính; Chi cục Thuế; Kho bạc Nhà nước huyện"]
+    assert [t["text"] for t in found["hà thị mai"]["tasks"]] == ["Chỉ đạo lĩnh vực văn hóa, xã hội"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 17/8, ông Lò Văn Pín, Vụ trưởng, đọc quyết định ông Hà Văn Nam, Thứ trưởng thôi kiêm nhiệm "
+    "phụ trách điều hành Bệnh viện tỉnh.",
+    "Ông Hà Văn Nam, Phó Bí thư Huyện ủy, nhận chức vụ Trưởng ban Tổ chức Huyện ủy từ hôm nay.",
+    "Phó Chủ tịch UBND tỉnh Hà Văn Nam thôi kiêm chức Trưởng ban Ban Chỉ đạo giảm nghèo và Trưởng ban "
+    "Ban Chỉ đạo nông thôn mới.",
+    "Tiếp đoàn có đồng chí Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo bầu cử tỉnh, Chủ tịch Ủy ban "
+    "bầu cử tỉnh.",
+])
+def test_a_duty_given_up_a_post_taken_or_a_role_in_a_title_list_is_no_assignment(text):
+    assert "hà văn nam" not in _records(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Hà Văn Nam, Bí thư Đảng ủy xã, chia sẻ: Tôi không thấy áp lực khi được giao đảm nhận việc khó.",
+    "Bà Lò Thị Mai nhận quyết định phê chuẩn kết quả bầu Phó Chủ tịch UBND xã - Ảnh: Đ.L",
+])
+def test_a_fragment_that_opens_with_a_pronoun_or_a_photo_credit_is_no_task(text):
+    for a in _records(text).values():
+        assert not any(t["text"].lower().startswith(("tôi ", "chúng tôi")) or "Ảnh:" in t["text"]
+                       for t in a["tasks"])
+
+
+def test_people_invited_to_join_a_body_hold_that_role_a_visits_party_does_not():
+    joined = _records("Ngoài ra, một số nhân sự được mời tham gia Ban Chỉ đạo gồm: Phó Chủ tịch Hội Nông dân "
+                      "tỉnh Lò Văn Pín; Phó Giám đốc Sở Y tế Hà Thị Mai.")
+    assert sorted(joined) == ["hà thị mai", "lò văn pín"]
+    assert all([t["text"] for t in a["tasks"]] == ["tham gia Ban Chỉ đạo"] for a in joined.values())
+    visit = _records("Cùng tham gia đoàn công tác có các đồng chí: Lò Văn Pín, Phó Chủ tịch UBND tỉnh; "
+                     "Hà Thị Mai, Giám đốc Sở Y tế.")
+    assert visit == {}
+
+
+def test_a_post_standing_for_its_holder_is_the_person_the_page_names_in_it():
+    text = ("Cá nhân đồng chí Giám đốc Sở được giao 3 việc: làm 5 km đường, trồng 20 ha quế và xây 2 chợ.\n"
+            "Giám đốc Sở Nông nghiệp và Môi trường Lò Văn Pín cho biết sẽ hoàn thành trong năm.")
+    a = _records(text)["lò văn pín"]
+    assert a["position"] == "Giám đốc Sở Nông nghiệp và Môi trường"
+    assert [t["text"] for t in a["tasks"]] == ["làm 5 km đường", "trồng 20 ha quế", "xây 2 chợ"]
+    # two holders named, or none: nobody is guessed
+    two = text + "\nNguyên Giám đốc Sở Hà Văn Nam cũng dự."
+    assert "lò văn pín" not in _records(two.replace("Nguyên Giám đốc", "Giám đốc"))
+
+
+def test_a_bare_role_goes_on_with_its_bodys_name():
+    found = _records("Ban Chỉ đạo gồm: ông Lò Văn Pín làm Phó Trưởng Ban Chỉ đạo; bà Hà Thị Mai làm "
+                     "Tổ trưởng Tổ tuyên truyền, vận động.")
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["Phó Trưởng Ban Chỉ đạo"]
+    assert [t["text"] for t in found["hà thị mai"]["tasks"]] == ["Tổ trưởng Tổ tuyên truyền, vận động"]
+    # the model's role cut short at its head is given its body's name back
+    from extractor.link.combine import _with_body
+    from extractor.recognize.text import fold
+
+    text = "Ông Lò Văn Pín giữ chức Tổ trưởng Tổ doanh nghiệp và vắc xin; bà Mai làm Trưởng ban."
+    s = text.index("Tổ trưởng")
+    s2, e2 = _with_body(text, fold(text), (s, s + len("Tổ trưởng")))
+    assert text[s2:e2] == "Tổ trưởng Tổ doanh nghiệp và vắc xin"
+    s = text.index("Trưởng ban")
+    assert _with_body(text, fold(text), (s, s + len("Trưởng ban"))) == (s, s + len("Trưởng ban"))

@@ -126,6 +126,34 @@ def test_scanned_line_breaks_are_soft():
     assert " ".join(a.cadre.text.split()) == "Nguyễn Minh Tân"
     assert text[a.cadre.span.start:a.cadre.span.end] == a.cadre.text
     assert " ".join(a.tasks[0].text.split()) == "trưởng đoàn làm việc với huyện"
-    # the same text typed (not scanned): a line break ends the paragraph, so nobody is found
+    # the same text typed but wrapped at a width (lines going on in lower case): read the same
     typed = extract_document(Document("s.txt", "", "txt", (Page(1, text),)))
-    assert typed.assignments == ()
+    assert [(a.cadre.text, [t.text for t in a.tasks]) for a in typed.assignments] == \
+        [(a.cadre.text, [t.text for t in a.tasks]) for a in scanned.assignments]
+    # typed one paragraph per line (headings, items), nothing is joined
+    from extractor.link.component import looks_wrapped
+
+    assert not looks_wrapped("QUYẾT ĐỊNH\nVề việc giao việc đột phá năm 2022\n"
+                             "Điều 1. Giao các đồng chí sau:\n- phụ trách xã A;\n- theo dõi xã B.")
+
+
+def test_a_date_or_a_code_broken_at_its_hyphen_keeps_it():
+    from extractor.normalize import normalize_text
+
+    text = normalize_text("từ ngày 8-\n11-2025, Văn phòng HĐND-\nUBND huyện")[0]
+    assert "8-11-2025" in text and "HĐND-UBND" in text
+
+
+def test_a_news_item_dates_the_work_it_reports_a_signing_date_is_not_a_period():
+    from extractor.recognize.periods import find_periods
+
+    dated = "Ngày 12/5/2019, đồng chí Lò Văn Pín, Phó Chủ tịch UBND huyện làm Trưởng đoàn kiểm tra."
+    assert [(p.kind, p.first, p.last) for p in find_periods(dated)] == [("day", 2019, 2019)]
+    signed = "Ngày 12/5/2019, Chủ tịch UBND tỉnh ký quyết định giao ông Lò Văn Pín phụ trách."
+    assert find_periods(signed) == []
+
+
+def test_an_open_ended_duty_dated_in_the_task_gives_its_year():
+    text = "Chủ tịch UBND huyện ủy nhiệm ông Lò Văn Pín, Phó Chủ tịch UBND huyện, điều hành công việc từ ngày 8/11/2025."
+    a = extract_document(Document("u.txt", "", "txt", (Page(1, text),))).assignments[0]
+    assert (a.period.start, a.period.end) == (2025, 2025)

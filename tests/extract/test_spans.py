@@ -40,14 +40,24 @@ def sentences(draw):
     return f"{lead}\n{body}\n{draw(st.sampled_from(FILLER))}", name, ts, year
 
 
+def _read_at(pages, span) -> str:
+    """The text a span points at; one that runs over a page break goes on at ``continued``."""
+    text = pages[span.page][span.start:span.end]
+    if span.continued is not None:
+        c = span.continued
+        assert (c.page, c.start) == (span.page + 1, 0) and span.end == len(pages[span.page])
+        text += ("" if text[-1:].isspace() else " ") + pages[c.page][c.start:c.end]
+    return text
+
+
 def _check_spans(result, doc):
     pages = {p.number: p.text for p in doc.pages}
     for a in result.assignments:
         for f in (a.cadre, a.position):
             if f is not None and f.span is not None:
-                assert pages[f.span.page][f.span.start:f.span.end] == f.text
+                assert _read_at(pages, f.span) == f.text
         for t in a.tasks:
-            assert pages[t.span.page][t.span.start:t.span.end] == t.text
+            assert _read_at(pages, t.span) == t.text
             if t.period and t.period.span:
                 assert pages[t.period.span.page][t.period.span.start:t.period.span.end] == t.period.text
         if a.period and a.period.span:
@@ -91,3 +101,21 @@ def test_unreadable_file_is_an_error_not_an_exception(tmp_path):
     result = extract(str(empty))
     assert result.error is not None and result.error.code == "empty"
     assert result.assignments == ()
+
+
+def test_a_sentence_that_goes_on_over_a_page_break_is_read_whole():
+    # a PDF or a scan breaks pages mid-sentence; the second page begins in lower case
+    one = ("Tin tức.\nNăm 2023, đồng chí Lò Văn Pín, Chủ tịch UBND xã Tân Lập được giao 3 việc đột phá là "
+           "xây dựng xã đạt chuẩn nông")
+    two = ("thôn mới nâng cao; kết nạp 5 đảng viên mới; làm 2 km đường bê tông. Đồng chí Pín cho biết sẽ "
+           "hoàn thành sớm.\nNăm 2023, đồng chí Hà Thị Mai, Phó Chủ tịch UBND xã được giao xây dựng "
+           "chính quyền số.")
+    doc = Document("p.pdf", "", "pdf", (Page(1, one), Page(2, two)))
+    result = extract_document(doc)
+    _check_spans(result, doc)
+    found = {a.cadre.text: [t.text for t in a.tasks] for a in result.assignments}
+    assert found["Lò Văn Pín"] == ["xây dựng xã đạt chuẩn nông thôn mới nâng cao", "kết nạp 5 đảng viên mới",
+                                   "làm 2 km đường bê tông"]
+    assert found["Hà Thị Mai"] == ["xây dựng chính quyền số"]
+    first = next(a for a in result.assignments if a.cadre.text == "Lò Văn Pín")
+    assert first.tasks[0].span.continued is not None and first.tasks[1].span.page == 2

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def giaoviec(*args: str) -> subprocess.CompletedProcess:
     exe = ROOT / ".venv" / "bin" / "giaoviec"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "service.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "service"]
     return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
 
