@@ -56,9 +56,12 @@ async def _end(session: Session, *, commit: bool) -> None:
     if not session.in_transaction():  # the route ended its reads itself (json_page): nothing to send
         session.close()
         return
-    # shielded: a client that hangs up must not leave the session open (its connection held)
+    # Shielded: a client that hangs up must not leave the session open (its connection
+    # held). A limiter of its own, as FastAPI gives a dependency's exit: waiting for one of
+    # the routes' threads while holding a connection deadlocks once those threads all wait
+    # for a connection from the pool.
     with anyio.CancelScope(shield=True):
-        await run_in_threadpool(_finish, session, commit)
+        await anyio.to_thread.run_sync(_finish, session, commit, limiter=anyio.CapacityLimiter(1))
 
 
 def _finish(session: Session, commit: bool) -> None:
