@@ -450,14 +450,20 @@ def permanent_post(task: str) -> bool:
     """A permanent office of a party committee, council or people's committee ("Trưởng ban
     Tổ chức Thành ủy", "Chủ tịch HĐND tỉnh"): taking it is an appointment or an election,
     not an assignment (convention 3); a standing deputy's role in the division of work
-    ("Phó Chủ tịch Thường trực UBND tỉnh") and acting duties are.
+    ("Phó Chủ tịch Thường trực UBND tỉnh") and acting duties are. A party committee's standing
+    deputy secretary ("Phó Bí thư Thường trực Huyện ủy") is elected, not assigned.
 
     >>> permanent_post("trưởng ban tổ chức thành ủy"), permanent_post("phó chủ tịch thường trực ubnd tỉnh")
     (True, False)
+    >>> permanent_post("phó bí thư thường trực huyện ủy đồng hỷ")
+    True
     """
     task = re.sub(r"\([^)]*\)", " ", task)
     task = _TAKES_POST.sub("", task, count=1)  # "nhận chức vụ Trưởng ban …" takes the post itself
-    return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not _PURPOSE.search(task))
+    purpose = [m.group() for m in _PURPOSE.finditer(task)]
+    if purpose == ["thường trực"] and re.match(r"(?:phó\s+)?bí thư\s+thường trực", task):
+        purpose = []
+    return bool(_POST_HEAD.match(task) and _PERMANENT_BODY.search(task) and not purpose)
 
 
 def _caption(folded: str, t: tuple[int, int]) -> bool:
