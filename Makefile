@@ -41,7 +41,7 @@ test: setup services lint
 
 # ruff with the rules of pyproject.toml ([tool.ruff]); also the pre-commit hook
 lint: setup
-	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff check extractor service tests bench
 
 # mypy, strict on extractor/ ([tool.mypy]); not part of make test until it passes (issue 15)
 typecheck: setup

@@ -10,15 +10,30 @@ who must do what, by when. Pure: no HTTP, no database, no environment variables.
 from __future__ import annotations
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
-from .errors import (EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge,
-                     UnreadableFile, UnsupportedFile)
-from .records import (Assignment, Block, Cell, Document, DocumentInfo, ErrorInfo, Extraction,
-                      Field, Fix, Page, Period, Repair, Span, Statistic, Table, Task)
+from .errors import EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge, UnreadableFile, UnsupportedFile
 
 # Imported eagerly (it is light: readers load their libraries lazily). The subpackage and the
 # function share the name ``read``; binding the function after the subpackage import keeps
 # ``extractor.read(path)`` a function whatever is imported later.
 from .read import read, read_bytes, sniff
+from .records import (
+    Assignment,
+    Block,
+    Cell,
+    Document,
+    DocumentInfo,
+    ErrorInfo,
+    Extraction,
+    Field,
+    Fix,
+    Page,
+    Period,
+    Repair,
+    Span,
+    Statistic,
+    Table,
+    Task,
+)
 from .repair import repair_assignments, repair_name, repair_title
 from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys
 

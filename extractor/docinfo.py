@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .records import Document, DocumentInfo
 from .recognize.text import fold
+from .records import Document, DocumentInfo
 
 _NATIONAL = re.compile(r"đảng cộng sản việt nam|cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do|"
                        r"^-+$|^\*+$")
@@ -36,9 +36,11 @@ def read_docinfo(doc: Document) -> DocumentInfo:
     """Kind, number, issuer, date and title from the first page.
 
     >>> from extractor.records import Document, Page
-    >>> text = "HUYỆN ỦY CHIÊM HÓA\\nSố: 125-QĐ/HU\\nChiêm Hóa, ngày 01 tháng 3 năm 2022\\nQUYẾT ĐỊNH\\nVề việc giao việc đột phá"
-    >>> read_docinfo(Document("a.txt", "", "txt", (Page(1, text),)))
-    DocumentInfo(kind='decision', number='125-QĐ/HU', issuer='HUYỆN ỦY CHIÊM HÓA', date='2022-03-01', title='Về việc giao việc đột phá')
+    >>> text = ("HUYỆN ỦY CHIÊM HÓA\\nSố: 125-QĐ/HU\\nChiêm Hóa, ngày 01 tháng 3 năm 2022\\n"
+    ...         "QUYẾT ĐỊNH\\nVề việc giao việc đột phá")
+    >>> info = read_docinfo(Document("a.txt", "", "txt", (Page(1, text),)))
+    >>> info.kind, info.number, info.issuer, info.date, info.title
+    ('decision', '125-QĐ/HU', 'HUYỆN ỦY CHIÊM HÓA', '2022-03-01', 'Về việc giao việc đột phá')
     """
     if not doc.pages:
         return DocumentInfo()
@@ -119,7 +121,8 @@ def read_docinfo(doc: Document) -> DocumentInfo:
         if _NATIONAL.search(f) or _NUMBER.match(c) or _DATE.search(f):
             continue
         if c.isupper() and 4 < len(c) < 120 and not re.search(r"\d", c) and not any(f.startswith(w) for _, w in _KINDS):
-            issuer = c if issuer is None else (issuer + " " + c if issuer.endswith(("ỦY", "BAN", "THƯỜNG VỤ")) else issuer)
+            joins = issuer is not None and issuer.endswith(("ỦY", "BAN", "THƯỜNG VỤ"))
+            issuer = c if issuer is None else (issuer + " " + c if joins else issuer)
             if issuer:
                 break
     return DocumentInfo(kind=kind, number=number, issuer=issuer, date=date, title=title)

@@ -142,9 +142,9 @@ NER_MODEL = {
 
 def build_pipeline(*, with_ner: bool = False) -> Language:
     """The rule pipeline; ``with_ner`` adds an untrained ``ner`` (for training)."""
-    from .recognize import components  # noqa: F401  registers the factories
-    from .link import component  # noqa: F401
     from .learn import component as _learn  # noqa: F401
+    from .link import component  # noqa: F401
+    from .recognize import components  # noqa: F401  registers the factories
 
     nlp = blank_vi()
     nlp.add_pipe("giaoviec_titles")
@@ -162,9 +162,9 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=4)
 def _load(model_dir: str | None) -> Language:
-    from .recognize import components  # noqa: F401
-    from .link import component  # noqa: F401
     from .learn import component as _learn  # noqa: F401
+    from .link import component  # noqa: F401
+    from .recognize import components  # noqa: F401
 
     path = Path(model_dir) if model_dir else MODEL_DIR
     if (path / "config.cfg").is_file():

@@ -34,7 +34,7 @@ class Span:
     page: int
     start: int
     end: int
-    continued: "Span | None" = None
+    continued: Span | None = None
 
     def to_dict(self) -> dict:
         d = {"page": self.page, "start": self.start, "end": self.end}

@@ -317,7 +317,8 @@ def find_mentions(text: str) -> list[_Mention]:
                 # A type word ends the name ("xã Hòa Phú huyện Chiêm Hóa"), unless no
                 # name follows it: then it is part of this one ("xã Tứ Xã", "xã Phước Tỉnh").
                 nxt = _NAME_WORD.match(text, w.end())
-                if nxt and (nxt.group(1)[0].isupper() or nxt.group(1)[0].isdigit() or nxt.group(1).lower() in ("ủy", "uỷ")):
+                lead = nxt.group(1) if nxt else ""
+                if nxt and (lead[0].isupper() or lead[0].isdigit() or lead.lower() in ("ủy", "uỷ")):
                     break
                 if word.lower() in ("ủy", "uỷ", "ubnd", "hđnd", "và", "thuộc", "về"):
                     break
@@ -360,7 +361,8 @@ def resolve_unit(text: str, *, year: int | None = None, province_hint: str | Non
     mentions = find_mentions(text)
     if not mentions:
         bare = text.strip()
-        mentions = [_Mention("", ("province", "district", "commune"), bare, text.find(bare), text.find(bare) + len(bare))]
+        at = text.find(bare)
+        mentions = [_Mention("", ("province", "district", "commune"), bare, at, at + len(bare))]
     ref = _resolve(reg, text, mentions, year, province_hint)
     if ref is not None and ref.candidates > 1 and within:
         # The outer place's mentions filter the candidates but are not part of the
@@ -432,7 +434,8 @@ def _resolve_in_era(reg: _Registry, text: str, mentions: list[_Mention], era: Er
 
     if communes:
         if len(communes) > 1:
-            return _ambiguous(reg, text, commune_m, "commune", era, [reg.communes[(era, p, w)].name for p, _, w in communes])
+            names = [reg.communes[(era, p, w)].name for p, _, w in communes]
+            return _ambiguous(reg, text, commune_m, "commune", era, names)
         return _commune_ref(reg, text, commune_m, district_m, province_m, era, next(iter(communes)), 1)
     if districts:
         if len(districts) > 1:
@@ -680,5 +683,5 @@ def _folder_hints(parts: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
     return tuple((k, hints[k]) for k in ("year", "unit", "province") if k in hints)
 
 
-__all__ = ["UnitRef", "resolve_unit", "unit_keys", "describe_key", "hints_from_path", "accent_key", "find_mentions", "name_key",
-           "registry", "REFORM_YEAR"]
+__all__ = ["UnitRef", "resolve_unit", "unit_keys", "describe_key", "hints_from_path", "accent_key", "find_mentions",
+           "name_key", "registry", "REFORM_YEAR"]

@@ -21,7 +21,7 @@ from .titles import find_heads, title_extent
 
 def _char_spans(doc: Doc, items, label: str):
     spans = []
-    for s, e, *rest in items:
+    for s, e, *_rest in items:
         span = doc.char_span(s, e, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)

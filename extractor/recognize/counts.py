@@ -5,7 +5,8 @@ import re
 
 _UNITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
           "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
-NUMBER_WORD = r"(?:mười|mươi|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín)(?:\s(?:mười|mươi|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín)){0,2}"
+_DIGIT_WORD = r"(?:mười|mươi|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín)"
+NUMBER_WORD = _DIGIT_WORD + r"(?:\s" + _DIGIT_WORD + r"){0,2}"
 THINGS = r"(?:nội dung|việc|nhiệm vụ|công việc|đầu việc|chỉ tiêu|khâu|vấn đề|mô hình|công trình|phần việc)"
 COUNT = re.compile(rf"(?<![\w/])(\d{{1,3}}|{NUMBER_WORD})\s+{THINGS}(?![\w])")
 
@@ -42,6 +43,7 @@ def find_count(folded: str, start: int, end: int) -> tuple[int, int, int] | None
     return value, m.start(), m.end()
 
 
-STAT = re.compile(rf"giao\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)[^.;]*?"
-                  rf"cho\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân|người|tập thể|chức danh)")
-STAT2 = re.compile(rf"(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân)[^.;]{{0,80}}?được giao\s+(?:trên\s+|hơn\s+)?(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)")
+STAT = re.compile(r"giao\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)[^.;]*?"
+                  r"cho\s+(?:trên\s+|hơn\s+|gần\s+)?(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân|người|tập thể|chức danh)")
+STAT2 = re.compile(r"(\d[\d.]*)\s+(?:cán bộ|đồng chí|cá nhân)[^.;]{0,80}?được giao\s+(?:trên\s+|hơn\s+)?"
+                   r"(\d[\d.]*)\s+(?:việc|nội dung|nhiệm vụ)")

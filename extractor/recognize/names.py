@@ -32,7 +32,7 @@ SURNAMES.discard("Phó")
 NOT_NAME_START = {
     "Phó", "Chủ", "Bí", "Trưởng", "Ban", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Xã", "Sở", "Phòng",
     "Giám", "Chánh", "Đảng", "Hội", "Đoàn", "Thủ", "Bộ", "Thứ", "Tổ", "Đội", "Chi", "Cục",
-    "Thường", "Văn", "Trung", "Ủy", "Chính", "Viện", "Trường", "Công", "Tổng", "Năm",
+    "Thường", "Văn", "Trung", "Chính", "Viện", "Trường", "Công", "Tổng", "Năm",
     "Ngày", "Tháng", "Quý", "Giai", "Nhiệm", "Thành", "Thị", "Quận", "Phường", "Thôn", "Bản",
     "Hội đồng", "Nguyên", "Đồng", "Ông", "Bà", "Anh", "Chị", "Các", "Theo", "Trong", "Tại",
     "Đây", "Nhà", "Hợp", "Kế", "Quyết", "Nghị", "Chương", "Dự", "Lãnh", "Cán",
@@ -112,7 +112,8 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             # "UBND tỉnh Quảng Nam Trần Văn Tân": skip the place, keep the person
             ws = name.split()
             for k in range(len(ws) - 2, -1, -1):
-                if (k == 0 or is_place(" ".join(ws[:k]))) and not is_place(" ".join(ws[k:])) and len(ws) - k >= 2 and ws[k] in SURNAMES:
+                if (k == 0 or is_place(" ".join(ws[:k]))) and not is_place(" ".join(ws[k:])) \
+                        and len(ws) - k >= 2 and ws[k] in SURNAMES:
                     s2 = s if k == 0 else s + len(" ".join(ws[:k])) + 1
                     found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
                     break

@@ -17,21 +17,27 @@ Y = r"((?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?"
 _DM = r"\d{1,2}\s*[/.-]\s*\d{1,2}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?ngày\s*{_DM}\s*[/.-]\s*{Y}")),
+    ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?"
+                               rf"ngày\s*{_DM}\s*[/.-]\s*{Y}")),
     # "từ ngày 8/11/2025 (đến khi có chỉ đạo mới)": an open-ended duty gives its start year
     # (GUIDELINES, convention 7)
     ("from", re.compile(rf"từ ngày\s*{_DM}\s*[/.-]\s*{Y}(?![\d/])")),
     # "Ngày 29/11/2011, đồng chí X làm Tổ trưởng …": a news item dating the work it reports
     # at the head of its sentence (a dated work day gives its year, convention 7); a date
     # followed by the signing of a paper is when the paper was signed
-    ("day", re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[.!?] ))ngày\s*{_DM}\s*[/.-]\s*{Y}(?=\s*,?\s*(?!.{{0,80}}(?:ký|ban hành|công bố|trao))"
+    ("day", re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[.!?] ))ngày\s*{_DM}\s*[/.-]\s*{Y}"
+                       rf"(?=\s*,?\s*(?!.{{0,80}}(?:ký|ban hành|công bố|trao))"
                        rf"[^\n]{{0,200}}?(?:đồng chí|đ/c|ông|bà|do)\s)")),
-    ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?(?:năm\s*)?{Y}{DASH}{Y}")),
+    ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?"
+                         rf"(?:năm\s*)?{Y}{DASH}{Y}")),
     ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
-    ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),
-    ("deadline_long", re.compile(rf"(?:trước|đến|chậm nhất|hạn|trong)\s*(?:hết\s*)?ngày\s*\d{{1,2}}\s*tháng\s*\d{{1,2}}\s*năm\s*{Y}")),
+    ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*"
+                            rf"(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),
+    ("deadline_long", re.compile(rf"(?:trước|đến|chậm nhất|hạn|trong)\s*(?:hết\s*)?"
+                                 rf"ngày\s*\d{{1,2}}\s*tháng\s*\d{{1,2}}\s*năm\s*{Y}")),
     ("quarter", re.compile(rf"(?:quý|qúy)\s*(?:[ivx]+|\d)\s*(?:/|năm|-)\s*{Y}")),
-    ("month", re.compile(rf"(?<!ngày \d)(?<!ngày \d\d)(?<!\d\d )(?<!\d )(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?\s*(?:/|-)\s*{Y}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s*{Y}")),
+    ("month", re.compile(rf"(?<!ngày \d)(?<!ngày \d\d)(?<!\d\d )(?<!\d )(?:\d+\s*)?tháng\s*(?:\d{{1,2}}|đầu|cuối)?"
+                         rf"\s*(?:/|-)\s*{Y}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s*{Y}")),
     # "ngày 04 tháng 9 năm 2025" is a signing date, not a period: no "tháng N" before
     # "đến hết năm 2027": until then, from the document's own year (the caller knows it)
     ("until", re.compile(rf"(?:đến hết|đến cuối|đến)\s+năm\s*{Y}(?![\d/])")),

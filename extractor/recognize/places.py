@@ -28,7 +28,7 @@ def gazetteer() -> dict:
     data_dir = Path(vietnamadminunits.__file__).parent / "data"
     legacy = json.loads((data_dir / "parser_legacy.json").read_text(encoding="utf-8"))
     provinces: dict[str, str] = {}
-    for pkey, p in legacy["DICT_PROVINCE"].items():
+    for p in legacy["DICT_PROVINCE"].values():
         provinces[_key(p["provinceShort"])] = p["provinceShort"]
     districts: dict[str, set[str]] = {}
     for pkey, dists in legacy["DICT_PROVINCE_DISTRICT"].items():
@@ -36,7 +36,7 @@ def gazetteer() -> dict:
         for d in dists.values():
             districts.setdefault(_key(d["districtShort"]), set()).add(_key(short))
     wards: set[str] = set()
-    for pkey, dists in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+    for dists in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].values():
         for wardmap in dists.values():
             for w in wardmap.values():
                 if isinstance(w.get("wardShort"), str):

@@ -47,7 +47,8 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
                              r"nông nghiệp\s*(?:-|và)\s*phát triển nông thôn|khoa học\s*(?:-|và)\s*công nghệ|"
                              r"hđnd\s*[-–]\s*ubnd|thi đua\s*[-–]\s*khen thưởng|văn hóa\s*[-–]\s*thông tin|"
                              r"giáo dục\s*(?:-|và)\s*đào tạo|tài nguyên\s*(?:-|và)\s*môi trường|"
-                             r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông|tài chính\s*[-–]\s*kế hoạch|"
+                             r"kế hoạch\s*(?:-|và)\s*đầu tư|thông tin\s*(?:-|và)\s*truyền thông|"
+                             r"tài chính\s*[-–]\s*kế hoạch|"
                              r"kinh tế\s*[-–]\s*hạ tầng|nội vụ\s*[-–]\s*lao động|y tế\s*[-–]\s*dân số|"
                              r"kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh")
 # "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body; "chỉ đạo" is the verb
