@@ -12,7 +12,7 @@ Bad input never raises: a :class:`~extractor.errors.ReadError` becomes
 from __future__ import annotations
 
 import re
-
+from dataclasses import replace
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .docinfo import read_docinfo
@@ -80,8 +80,6 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         head = _carried_over(page.text, nxt.text) if nxt is not None else 0
         reading = page
         if head:
-            from dataclasses import replace
-
             sep = "" if page.text[-1:].isspace() else " "
             reading = replace(page, text=page.text + sep + nxt.text[:head])
         # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
@@ -102,8 +100,6 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         for raw, unit_span in (link_forms(page.text) if config.link_mode != "model" else []):
             rec = _to_record(raw, page, context, hints)
             if unit_span:
-                from dataclasses import replace
-
                 rec = replace(rec, unit=Field(page.text[unit_span[0]:unit_span[1]],
                                               Span(page.number, *unit_span), 0.95, "form:unit"))
             found.append(rec)
@@ -169,8 +165,6 @@ def _carried_over(text: str, nxt: str) -> int:
 def _spill(a: Assignment, length: int, sep: int, next_page: int) -> Assignment:
     """Spans read in a page extended by the next page's first sentence (``length`` +
     ``sep`` + head), put back where they are: on the page, on the next page, or on both."""
-    from dataclasses import replace
-
     def fix(span: Span | None) -> Span | None:
         if span is None or span.end <= length:
             return span
@@ -237,8 +231,6 @@ def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignme
 def _narrowed(found: list[Assignment], starts: list[PeriodMatch]) -> list[Assignment]:
     """A stage or term narrowed to the years covered when the document dates the start inside
     it ("nhiệm kỳ 2021-2026" with "từ ngày 15/3/2023" -> 2023-2026; convention 7)."""
-    from dataclasses import replace
-
     years = sorted({p.first for p in starts})
     out = []
     for a in found:
@@ -264,8 +256,6 @@ def _tasks_period(a: Assignment) -> Period | None:
 def _with_period(a: Assignment, period: Period | None) -> Assignment:
     if period is None:
         return a
-    from dataclasses import replace
-
     return replace(a, period=period)
 
 
@@ -308,7 +298,6 @@ def _merge(found: list[Assignment]) -> list[Assignment]:
     """One assignment per person and period: a name met twice (caption and body, prose and
     table) keeps the first record and gains the other's new tasks; the same person with
     tasks for two different periods keeps one record per period (convention 7)."""
-    from dataclasses import replace
     from rapidfuzz import fuzz
 
     def span_of(a: Assignment):

@@ -13,7 +13,7 @@ import re
 from ..learn.assemble import Assembled, assemble, name_key
 from ..learn.tagger import TaggedSpan
 from ..recognize.periods import find_periods
-from ..recognize.text import fold
+from ..recognize.text import fold, trim_span
 from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
 
 # How a person found by both is recorded, measured by 5-fold cross-validation on the real
@@ -340,8 +340,7 @@ def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 # "Trưởng ban Ban Chỉ đạo A và Trưởng ban Ban Chỉ đạo B": two roles joined by "và"
-_ROLE_AND = re.compile(r"\s+và\s+(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
-                       r"trưởng đoàn)(?![\w]))")
+_ROLE_AND = re.compile(r"\s+và\s+(?=(?:" + HEAD_ROLES + r"|(?:phó\s+)?chủ tịch hội đồng)(?![\w]))")
 
 
 _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|chủ tịch ủy ban|"
@@ -401,7 +400,6 @@ _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
 
 
-_BARE_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó)")
 _BODY_NAMED = re.compile(r"[ \t]+(?:ban|tổ|tiểu ban)(?![\w])")
 
 
@@ -411,7 +409,7 @@ def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     from ..recognize.titles import STOP, TITLE_END
 
     s, e = t
-    if not _BARE_HEAD.fullmatch(folded, s, e):
+    if not re.fullmatch(HEAD_ROLES, folded[s:e]):
         return t
     ls, le = _line_bounds(text, e)
     if folded[s:e].endswith(("ban", "tiểu ban")):
@@ -437,9 +435,7 @@ def _given_up(folded: str, t: tuple[int, int]) -> bool:
 
 def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
     """Without the closing "…" or "." (the contract trims closing marks)."""
-    s, e = t
-    while e > s and text[e - 1] in "….;, \t\n":
-        e -= 1
+    s, e = trim_span(text, t[0], t[1], "….;, \t\n")
     return (s, e) if e > s else t
 
 

@@ -25,7 +25,7 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         mode = doc.user_data.get("link_mode") or self.mode
-        text = soften(doc.text) if doc.user_data.get("soft_wrap") else doc.text
+        text = doc.text  # a page that breaks mid-sentence arrives softened (pipeline.extract_document)
         rules = link_prose(text) if mode != "model" else []
         model = []
         if mode != "rules":

@@ -22,6 +22,7 @@ from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
 from ..recognize.titles import HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
+from ..text import spelling_key
 
 # ---------------------------------------------------------------------------- triggers
 # (regex on folded text at the position right after the apposition, drop the verb?)
@@ -526,16 +527,12 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignme
         le = folded.find("\n", ne)
         titles = [t for t in [title_before(text, folded, ns, ls)] if t] + title_after(text, folded, ne, len(folded) if le < 0 else le)[0]
         if any(" ".join(folded[a:b].split()).startswith(post) for a, b in titles):
-            holders.setdefault(name_key_of(text[ns:ne]), (ns, ne, titles))
+            holders.setdefault(spelling_key(text[ns:ne]), (ns, ne, titles))
     if len(holders) != 1:
         return None
     ns, ne, titles = next(iter(holders.values()))
     raw.cadre, raw.name_how, raw.position = (ns, ne), "surname", titles
     return raw
-
-
-def name_key_of(name: str) -> str:
-    return " ".join(fold(name).split())
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
@@ -730,6 +727,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     return None
 
 
+_DUTY_END = re.compile(r"[.!?…](?=\s|$)")
 _DUTY_SENTENCE = re.compile(r"[\s.…]*((?:trực tiếp|chỉ đạo|phụ trách|theo dõi|chủ trì|giúp|điều hành|quản lý|"
                             r"phối hợp|thay mặt|chịu trách nhiệm)(?![\w]))")
 
@@ -744,7 +742,7 @@ def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[
         m = _DUTY_SENTENCE.match(folded, at, le)
         if not m or m.start(1) >= next_name:
             break
-        stop = re.compile(r"[.!?…](?=\s|$)").search(folded, m.start(1), le)
+        stop = _DUTY_END.search(folded, m.start(1), le)
         end = min(stop.start() if stop else le, next_name)
         out.append(clean_task(text, folded, m.start(1), end))  # its ";" join objects of one duty
         at = stop.end() if stop else le

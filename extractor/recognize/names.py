@@ -122,12 +122,12 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         # a person's name has at most five syllables: a longer run begins with a place
         # ("… Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn")
         if len(ws) > 5 or len(ws) == 5 and not honorific:
-            for k in range(1, len(ws) - 1):
-                if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):
-                    s2 = s + len(" ".join(ws[:k])) + 1
-                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
-                    break
-            if len(ws) > 5 or any(is_place(" ".join(ws[:k])) for k in range(1, len(ws) - 1)):
+            places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
+            k = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+            if k is not None:
+                s2 = s + len(" ".join(ws[:k])) + 1
+                found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+            if len(ws) > 5 or places:
                 continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
         if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
