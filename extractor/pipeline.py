@@ -24,7 +24,7 @@ from .recognize.counts import STAT, STAT2
 from .recognize.periods import PeriodMatch, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
-from .link.component import KEY, looks_wrapped, soften
+from .link.component import KEY, join_lowercase_breaks, looks_wrapped, soften
 from .link.context import place_context, unit_for
 from .link.prose import RawAssignment
 from .link.forms import link_forms
@@ -85,7 +85,8 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
         # linkers read sentences whole (same length, so offsets still point into the page)
         wrapped = page.ocr or looks_wrapped(page.text)
-        sdoc = nlp.make_doc(soften(reading.text) if wrapped else reading.text)
+        text = soften(reading.text) if wrapped else join_lowercase_breaks(reading.text)
+        sdoc = nlp.make_doc(text)
         sdoc.user_data["link_mode"] = config.link_mode
         sdoc = nlp(sdoc)
         page_periods[page.number] = find_periods(page.text)
@@ -97,7 +98,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         tables = [t.span for t in all_tables if t.page == page.number]
         in_table = lambda at: any(t.start <= at < t.end for t in tables)  # noqa: E731
         form_people = set()
-        for raw, unit_span in (link_forms(page.text) if config.link_mode != "model" else []):
+        for raw, unit_span in (link_forms(text[:len(page.text)]) if config.link_mode != "model" else []):
             rec = _to_record(raw, page, context, hints)
             if unit_span:
                 rec = replace(rec, unit=Field(page.text[unit_span[0]:unit_span[1]],

@@ -65,6 +65,17 @@ def soften(text: str) -> str:
     return "".join(chars)
 
 
+def join_lowercase_breaks(text: str) -> str:
+    r"""Where lines were not found wrapped as a whole, a break before a word in lower case is
+    still a wrap: a line of a Vietnamese document starts with a capital, a number or a mark.
+
+    >>> join_lowercase_breaks("Chủ tịch HĐND\nhuyện, Trưởng ban.\nPhó\nTrưởng ban.\n- việc một")
+    'Chủ tịch HĐND huyện, Trưởng ban.\nPhó\nTrưởng ban.\n- việc một'
+    """
+    return _LOWER_BREAK.sub(lambda m: (" " if m.group(1).islower() else "\n") + m.group(1), text)
+
+
+_LOWER_BREAK = re.compile(r"(?<=[^\s.!?:;\"”)])\n(\w)")
 _ENDS_CLAUSE = re.compile(r"[.!?:;\"”)]\s*$")
 
 

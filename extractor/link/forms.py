@@ -41,8 +41,11 @@ def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[in
     return (s, e) if e > s else None
 
 
-# "I. ĐỒNG CHÍ TRIỆU VĂN KHÁNH - BÍ THƯ ĐẢNG ỦY XÃ": a registration's heading per person
-_HEADING = re.compile(r"\s*(?:[ivxlc]{1,5}|\d{1,2}|[a-zđ])[.)]\s*(?:đồng chí|đ/c|ông|bà)\s+")
+# "I. ĐỒNG CHÍ TRIỆU VĂN KHÁNH - BÍ THƯ ĐẢNG ỦY XÃ": a registration's heading per person (a
+# rank may follow the honorific; convention 8 keeps it out of the name). A numbered item that
+# names a person ("2. Đồng chí …") is the next member of a list, not a task of the one above.
+_HEADING = re.compile(r"\s*(?:[ivxlc]{1,5}|\d{1,2}|[a-zđ])[.)]\s*(?:đồng chí|đ/c|ông|bà)\s+"
+                      r"(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)\s+)?")
 _HEAD_SEP = re.compile(r"\s+[-–—]\s+|\s*[,:(]\s*")
 # labels of what is not the task itself: how, when, what comes of it
 _NOT_TASK = re.compile(r"\s*(?:[-+•]\s*)?(?:giải pháp|biện pháp|cách làm|thời gian|thời hạn|tiến độ|kết quả|"
@@ -85,7 +88,8 @@ def link_headings(text: str) -> list[RawAssignment]:
         stop = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         block = lines[i + 1:stop]
         for j, (a, b) in enumerate(block):
-            if re.match(r"\s*(?:[ivxlc]+)[.)]\s", folded[a:b]) or text[a:b].strip().isupper():
+            if (re.match(r"\s*(?:[ivxlc]+)[.)]\s", folded[a:b]) or text[a:b].strip().isupper()
+                    or _HEADING.match(folded, a, b)):
                 block = block[:j]  # the next section ("III. TỔ CHỨC THỰC HIỆN") is no one's
                 break
         labelled = [(a, b, m) for a, b in block if (m := _CONTENT.match(folded, _item_body(folded, a, b), b))]

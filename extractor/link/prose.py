@@ -536,6 +536,7 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignme
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
+_BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
 _HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
@@ -706,6 +707,16 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         joint = folded[titles[-2][1]:ls_]
         if re.search(r"[-–—]", joint) and ROLE_WORD.match(folded, ls_) and \
                 re.match(r"\s*(?:[;.]|$)", folded[le_:line_end]):
+            raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position[:-1], trigger="member")
+            raw.tasks = [clean_task(text, folded, ls_, le_)]
+            raw.span = (min([ns] + [p[0] for p in position]), le_)
+            return raw
+    # "1. Đồng chí A, Bí thư Huyện ủy, Trưởng ban.": a bare seat closing the member's item
+    # names no permanent office (that would name its body), so it is the seat in the body
+    # the list sets up
+    if len(titles) >= 2 and re.match(r"\s*(?:[;.]|$)", folded[titles[-1][1]:line_end]):
+        ls_, le_ = titles[-1]
+        if _BARE_SEAT.fullmatch(folded, ls_, le_):
             raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position[:-1], trigger="member")
             raw.tasks = [clean_task(text, folded, ls_, le_)]
             raw.span = (min([ns] + [p[0] for p in position]), le_)

@@ -408,3 +408,24 @@ def test_a_bare_role_goes_on_with_its_bodys_name():
     assert text[s2:e2] == "Tổ trưởng Tổ doanh nghiệp và vắc xin"
     s = text.index("Trưởng ban")
     assert _with_body(text, fold(text), (s, s + len("Trưởng ban"))) == (s, s + len("Trưởng ban"))
+
+
+MEMBERS_BY_ITEM = """Ban tổ chức lễ kỷ niệm gồm các đồng chí có tên sau:
+1. Đồng chí Lê Văn Tám, Bí thư Huyện ủy, Chủ tịch HĐND
+huyện, Trưởng ban.
+2. Đồng chí Đại tá Hoàng Văn Bảy, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện, Phó
+Trưởng ban.
+3. Đồng chí Nguyễn Thị Sáu, Phó Chủ tịch UBND huyện, Phó Trưởng ban.
+"""
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_member_list_item_ends_with_the_seat_each_member_holds(wrapped):
+    text = MEMBERS_BY_ITEM if wrapped else MEMBERS_BY_ITEM.replace("HĐND\nhuyện", "HĐND huyện").replace(
+        "Phó\nTrưởng", "Phó Trưởng")
+    found = _records(text)
+    assert sorted(found) == ["hoàng văn bảy", "lê văn tám", "nguyễn thị sáu"]  # the rank is not the name
+    tasks = {k: [" ".join(t["text"].split()) for t in a["tasks"]] for k, a in found.items()}
+    assert tasks == {"lê văn tám": ["Trưởng ban"], "hoàng văn bảy": ["Phó Trưởng ban"],
+                     "nguyễn thị sáu": ["Phó Trưởng ban"]}
+    assert " ".join(found["lê văn tám"]["position"].split()) == "Bí thư Huyện ủy, Chủ tịch HĐND huyện"
