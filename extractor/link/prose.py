@@ -291,6 +291,11 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
                     return s, e
         return None
     hs = heads[0][0]
+    for h, _ in heads[1:]:
+        # "… làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND TP Lê Hòa Bình làm …": a
+        # title that "và" opens right before the name is the next person's whole title
+        if folded[max(hs, h - 4):h] == " và ":
+            hs = h
     tail = re.compile(r"\s*[-–—]\s*(?:đồng chí|đ/c|ông|bà)\s*$").search(folded, hs, name_start)
     s, e = trim_span(text, hs, tail.start() if tail else name_start)
     if e <= s or STOP.search(folded, s, e):
@@ -334,6 +339,9 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     p = _TRAIL_PASSIVE.search(folded, s, e)
     if p and p.start() > s:
         e = p.start()
+    c = re.compile(r"[\s,]+(?:và|cùng)\s*$").search(folded, s, e)
+    if c and c.start() > s:
+        e = c.start()  # the cut fell after the "và" that opens the next person
     # an unbalanced closing quote or bracket left by the cut
     s, e = trim_span(text, s, e, " \t\n,;:.")
     while e > s and text[e - 1] in "”\"" and text[s:e].count("“") + text[s:e].count("\"") % 2 == 0:

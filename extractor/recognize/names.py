@@ -77,6 +77,16 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=256)
+def _after_title(text: str, start: int) -> bool:
+    """A title's head word ends the clause right before ``start`` ("Thứ trưởng Bộ …")."""
+    from .text import fold
+    from .titles import find_heads
+
+    floor = max(0, start - 40)
+    clause = max(text.rfind(c, floor, start) for c in ",;:.()\n") + 1
+    return bool(find_heads(fold(text[max(floor, clause):start + 1])))
+
+
 def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     found: dict[int, tuple[int, int, str]] = {}
     for m in NAME.finditer(text):
@@ -124,10 +134,14 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         if len(ws) > 5 or len(ws) == 5 and not honorific:
             places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
             k = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+            if k is None and _after_title(text, start):
+                # "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân": the body's name, then the
+                # person's (two to four syllables, the longest that begins with a family name)
+                k = next((k for k in range(max(1, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
             if k is not None:
                 s2 = s + len(" ".join(ws[:k])) + 1
                 found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
-            if len(ws) > 5 or places:
+            if len(ws) > 5 or places or k is not None:
                 continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
         if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:

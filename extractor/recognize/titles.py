@@ -15,7 +15,7 @@ _HEADS = [
     r"chủ tịch", r"bí thư(?: chi bộ| đảng ủy| đoàn)?", r"giám đốc", r"tổng giám đốc",
     r"trưởng (?:ban|phòng|đoàn|thôn|bản|ấp|khu phố|tổ dân phố|khoa|trạm|công an|đài|cục|chi nhánh)",
     r"chánh (?:văn phòng|thanh tra|án)", r"chi cục trưởng", r"cục trưởng", r"vụ trưởng",
-    r"tổng cục trưởng", r"thủ tướng(?: chính phủ)?", r"bộ trưởng", r"thứ trưởng",
+    r"tổng cục trưởng", r"thủ tướng(?: chính phủ)?", r"bộ trưởng", r"thứ trưởng", r"thống đốc", r"tổng thư ký",
     r"tỉnh ủy viên", r"huyện ủy viên", r"thành ủy viên", r"đảng ủy viên",
     r"ủy viên(?: ban thường vụ| btv| bch| ban chấp hành| thường vụ| trung ương| ubnd| ủy ban)?",
     r"chủ nhiệm", r"hiệu trưởng", r"viện trưởng", r"thủ trưởng", r"tư lệnh",
