@@ -43,7 +43,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     # "đảm nhận nhiệm vụ theo dõi, chỉ đạo …": the duty follows the verb of taking it on
     ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
-    ("duty", re.compile(_ADVERBS + r"(?=(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
+    ("duty", re.compile(_ADVERBS + r"(?=(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
     ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)(?:\s+vụ)?(?=\s)"), True),
@@ -350,8 +350,11 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
 
 
 def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
-                declared: int | None = None) -> list[tuple[int, int]]:
-    """Split a task list at ';' (and, for roles, at ' - ' before another title)."""
+                declared: int | None = None, objects: bool = False) -> list[tuple[int, int]]:
+    """Split a task list at ';' (and, for roles, at ' - ' before another title).
+
+    ``objects``: the list follows a verb of duty ("phụ trách", "theo dõi"), whose objects a
+    ';' may list too."""
     parts: list[tuple[int, int]] = []
     pos = s
     for m in re.finditer(r";|(?<=[\s,])\(\d{1,2}\)(?=\s)", folded[s:e]):
@@ -383,9 +386,27 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
             ps = cut
         out.append(clean_task(text, folded, ps, pe))
     out = [(a, b) for a, b in out if b > a]
+    if objects and len(out) > 1 and _DOMAIN_VERB.match(folded, out[0][0]):
+        # "phụ trách lĩnh vực A; B; C": the parts after the first with no verb or post of
+        # their own are more objects of its verb, so one task (convention 5)
+        joined = [out[0]]
+        for a, b in out[1:]:
+            if _OWN_VERB.match(folded, a) or HEAD.match(folded, a):
+                joined.append((a, b))
+            else:
+                joined[-1] = (joined[-1][0], b)
+        out = joined
     if declared and len(out) == 1 and declared > 1:
         out = split_parallel(text, folded, out[0], declared)
     return out
+
+
+# a duty over a domain, whose objects a ';' may list; and what opens a duty of its own
+_DOMAIN_VERB = re.compile(r"(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?:,\s*chỉ đạo)?"
+                          r"\s+(?:các\s+)?(?:lĩnh vực|khối|ngành|công tác)(?![\w])")
+_OWN_VERB = re.compile(r"(?:đồng thời\s+)?(?:tạm thời\s+)?(?:trực tiếp|phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|"
+                       r"chịu trách nhiệm|điều hành|quản lý|kiêm|làm|là|tham gia|chủ trì|thay mặt|giải quyết|"
+                       r"xử lý|ký|phê duyệt|thực hiện|tổ chức|chủ tịch|trưởng|phó|thành viên|ủy viên)(?![\w])")
 
 
 def split_parallel(text: str, folded: str, span: tuple[int, int], declared: int) -> list[tuple[int, int]]:
@@ -702,7 +723,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             raw.span = (min([ns] + [p[0] for p in position]), se)
             return raw
         role = kind in ("role", "holds", "assign")
-        raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared)
+        raw.tasks = split_tasks(text, folded, tasks_at, end, role=role, declared=raw.declared,
+                                objects=kind == "duty")
         if kind == "colon" and end == se:
             raw.tasks += _more_duties(text, folded, se, next_name if next_name > se else len(text))
         raw.span = (min([ns] + [p[0] for p in position]), max([e for _, e in raw.tasks] + [ne]))

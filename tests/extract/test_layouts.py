@@ -429,3 +429,29 @@ def test_a_member_list_item_ends_with_the_seat_each_member_holds(wrapped):
     assert tasks == {"lê văn tám": ["Trưởng ban"], "hoàng văn bảy": ["Phó Trưởng ban"],
                      "nguyễn thị sáu": ["Phó Trưởng ban"]}
     assert " ".join(found["lê văn tám"]["position"].split()) == "Bí thư Huyện ủy, Chủ tịch HĐND huyện"
+
+
+def test_title_first_names_after_a_long_body_name_are_split_from_it():
+    text = ("Tổ công tác gồm: Thứ trưởng Bộ Công Thương Hoàng Sinh Nhật Tân, Phó Thống đốc Ngân hàng "
+            "Nhà nước Việt Nam Đoàn Thái Sơn, Phó Chủ nhiệm Văn phòng Chính phủ Lò Huy làm thành viên.")
+    from extractor.recognize.names import find_names
+
+    assert [text[s:e] for s, e, _ in find_names(text)] == ["Hoàng Sinh Nhật Tân", "Đoàn Thái Sơn", "Lò Huy"]
+
+
+def test_an_interim_duty_over_a_domain_keeps_its_objects_together():
+    found = _records("Phó Chủ tịch UBND huyện Lò Văn Pín tạm thời phụ trách lĩnh vực nông nghiệp; "
+                     "tài nguyên, môi trường; giao thông. Đồng thời trực tiếp chỉ đạo Phòng Tư pháp.\n"
+                     "Phó Chủ tịch UBND huyện Hà Thị Mai phụ trách lĩnh vực y tế; giáo dục; "
+                     "làm Trưởng Ban Chỉ đạo phổ cập giáo dục.")
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]][0] == (
+        "tạm thời phụ trách lĩnh vực nông nghiệp; tài nguyên, môi trường; giao thông")
+    assert [t["text"] for t in found["hà thị mai"]["tasks"]] == [
+        "phụ trách lĩnh vực y tế; giáo dục", "Trưởng Ban Chỉ đạo phổ cập giáo dục"]
+
+
+def test_a_title_that_va_opens_before_a_name_is_the_next_persons():
+    found = _records("Chủ tịch UBND huyện Lò Văn Pín là Trưởng Ban Chỉ đạo; Phó Chủ tịch UBND huyện Hà Văn "
+                     "Nam làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND huyện Hà Thị Mai làm Phó Trưởng Ban.")
+    assert [t["text"] for t in found["hà văn nam"]["tasks"]] == ["Phó Trưởng Ban Thường trực"]
+    assert found["hà thị mai"]["position"] == "Phó Chủ tịch UBND huyện"
