@@ -375,6 +375,8 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     for r in _combine(text, folded, rules, model):
         if _REPLACED.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
             continue  # "Ủy viên thay bà X": X leaves the body, the task is the other person's
+        if _CREDIT.search(folded, max(0, r.cadre[0] - 24), r.cadre[0]):
+            continue  # "Ảnh: Nguyễn Giác": who took the photo or wrote the piece
         tasks = sorted(set(_with_body(text, folded, _closed(text, trim_task(text, folded, u)))
                            for t in r.tasks for u in split_roles(folded, t)))
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
@@ -396,6 +398,7 @@ _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|ti�
 # a first-person pronoun is a piece of another clause or someone speaking
 _NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì|sau|riêng)(?![\w])")
 _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
+_CREDIT = re.compile(r"(?<![\w])(?:ảnh|nguồn|bài|tin|bài và ảnh|tin và ảnh|tin, ảnh|bài, ảnh)\s*:\s*\**$")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
 

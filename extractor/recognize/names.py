@@ -116,6 +116,9 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         honorific = hon is not None and hon.end() == len(prefix)
         if re.search(r"(?<![\w])(?<!thành )(?<!Thành )(?:đường|phố|Đường|Phố)\s$", prefix) and not honorific:
             continue  # streets are named after people ("đường Nguyễn Văn Hưởng")
+        if len(name.split()) == 2 and not honorific and re.search(
+                r"(?<![\w])(?:Sở|Bộ|Ban|Phòng|Cục|Viện|Trường|Hội|Đài|Báo|Quỹ|[Cc]ông ty)\s$", prefix):
+            continue  # "Sở Nông Nghiệp và PTNT": a body's own name, not a person after it
         level_before = re.search(r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|thôn|"
                                  r"bản|TP\.|Tp\.)\s$", prefix)
         if level_before and not honorific:
