@@ -389,7 +389,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
     return out
 
 
-_POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư)(?![\w])")
+_POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư|ủy viên|uỷ viên)(?![\w])")
 _PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân|mttq|mặt trận")
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
 
@@ -442,7 +442,7 @@ def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
     return (s, e) if e > s else t
 
 
-_TAKES_POST = re.compile(r"^\s*(?:nhận|giữ|đảm nhận|đảm nhiệm)\s+(?:chức vụ|chức danh|chức|vị trí|cương vị)\s+")
+_TAKES_POST = re.compile(r"^\s*(?:(?:nhận|giữ|đảm nhận|đảm nhiệm)\s+)?(?:chức vụ|chức danh|chức|vị trí|cương vị)\s+")
 
 
 def permanent_post(task: str) -> bool:
@@ -467,6 +467,8 @@ def permanent_post(task: str) -> bool:
 
 def _caption(folded: str, t: tuple[int, int]) -> bool:
     """A photo credit read as text ("(Ảnh: Tiến Tuấn)")."""
+    if re.search(r"(?<![\w])(?:ảnh|nguồn)\s*:\s*$", folded[max(0, t[0] - 20):t[0]]):
+        return True  # "- Ảnh: DOÃN HÒA"
     return folded.count(")", t[0], t[1]) > folded.count("(", t[0], t[1]) and \
         bool(re.search(r"\((?:ảnh|nguồn)\s*:", folded[max(0, t[0] - 20):t[0]]))
 
