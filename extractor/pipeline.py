@@ -21,6 +21,7 @@ from .read import read
 from .records import (Assignment, Document, Extraction, Field, Page, Period, Span, Statistic,
                       Task)
 from .recognize.counts import STAT, STAT2
+from .recognize.names import find_names
 from .recognize.periods import PeriodMatch, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
@@ -195,6 +196,12 @@ def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None
 def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignment:
     text = page.text
     n = page.number
+    if len(text[raw.cadre[0]:raw.cadre[1]].split()) == 1:
+        # "ông Liêm": the record names the person as the page first writes them in full
+        full = [(a, b) for a, b, _ in find_names(text[:raw.cadre[0]])
+                if text[a:b].split()[-1] == text[raw.cadre[0]:raw.cadre[1]] and b - a > raw.cadre[1] - raw.cadre[0]]
+        if full:
+            raw.cadre = full[0]
     cadre = Field(text=text[raw.cadre[0]:raw.cadre[1]], span=Span(n, *raw.cadre),
                   confidence={"honorific": 0.95, "surname": 0.85, "model": 0.7}.get(raw.name_how, 0.8),
                   source=f"names:{raw.name_how}")

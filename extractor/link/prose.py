@@ -565,6 +565,9 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignme
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
+# a seat in a body set up for a purpose, or an acting post: what "giữ chức" may assign
+_PURPOSE_SEAT = re.compile(r"\s*(?:" + BODY_ROLES + r"|(?:phó\s+)?chủ tịch hội đồng|quyền|người phát ngôn|"
+                           r"[^,.;]*?(?:chỉ đạo|tổ công tác|tiểu ban|bầu cử))(?![\w])")
 _BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
@@ -694,6 +697,9 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         if kind == "role" and not ROLE_WORD.match(folded, m.end(), se):
             if not folded.startswith("làm nhiệm vụ", m.start()) and "nhiệm vụ" not in m.group(0):
                 continue
+        if kind == "holds" and folded.startswith("giữ chức", m.start()) and \
+                not _PURPOSE_SEAT.match(folded, body_start, min(se, body_start + 80)):
+            return None  # "giữ chức Phó Chủ tịch UBND tỉnh": an appointment (convention 3)
         raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger=kind)
         end = se
         # the list may not run into the next person's own clause
