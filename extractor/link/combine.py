@@ -477,6 +477,25 @@ _ANNOUNCES = re.compile(r"(?:thêm\s+)?(?:nhiệm vụ|việc|trọng trách|ch�
 _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)?\s*$")
 
 
+def _person_is_subject(text: str, r: RawAssignment, t: tuple[int, int]) -> bool:
+    """"Ông Lê Thanh Liêm sẽ thay mặt …", "ông Liêm còn phụ trách …": the model's duty in a
+    later sentence whose subject is this person, named in full or by honorific and given name."""
+    if t[0] <= r.cadre[1]:
+        return False
+    start = max(text.rfind(c, 0, t[0]) for c in ".!?\n") + 1
+    lead = text[start:t[0]]
+    name = text[r.cadre[0]:r.cadre[1]]
+    given = name.split()[-1]
+    if re.fullmatch(r"\s*(?:(?:đồng thời|ngoài ra|bên cạnh đó)\s*,?\s*)?", lead, re.IGNORECASE) and start > 1:
+        # "Đồng thời phụ trách …": no subject of its own, so the sentence before's goes on
+        prev = max(text.rfind(c, 0, start - 1) for c in ".!?\n") + 1
+        lead = text[prev:min(start, prev + 79)]
+    # the sentence opens with the person (after a linking phrase), not "Theo ông X, …"
+    return len(lead) < 80 and bool(re.match(
+        r"\s*(?:(?:đồng thời|ngoài ra|bên cạnh đó|cũng|trong đó)\s*,?\s*)?(?:(?:ông|bà|đồng chí|đ/c)\s+)?"
+        r"(?:" + re.escape(name) + "|" + r"(?<=\s)" + re.escape(given) + r")(?![\w])", lead, re.IGNORECASE))
+
+
 def _rest_of_line(text: str, r: RawAssignment, t: tuple[int, int]) -> bool:
     """"Phó Chủ tịch A: duty one. Duty two." — after a name and its colon, the rest of the
     line is that person's: the model's duties in its later sentences are theirs too."""
@@ -510,7 +529,8 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
-                                     and (t in getattr(m, "shared", ()) or _rest_of_line(text, r, t))
+                                     and (t in getattr(m, "shared", ()) or _rest_of_line(text, r, t)
+                                          or _person_is_subject(text, r, t))
                                      and not _same_sentence(text, t, r.tasks)]
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body

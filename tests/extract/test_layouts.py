@@ -455,3 +455,14 @@ def test_a_title_that_va_opens_before_a_name_is_the_next_persons():
                      "Nam làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND huyện Hà Thị Mai làm Phó Trưởng Ban.")
     assert [t["text"] for t in found["hà văn nam"]["tasks"]] == ["Phó Trưởng Ban Thường trực"]
     assert found["hà thị mai"]["position"] == "Phó Chủ tịch UBND huyện"
+
+
+def test_later_sentences_whose_subject_is_the_person_add_their_duties():
+    found = _records("Chủ tịch UBND huyện đã ký quyết định phân công ông Lò Văn Pín làm Phó Chủ tịch "
+                     "Thường trực UBND huyện.\nÔng Lò Văn Pín sẽ phụ trách lĩnh vực tài chính, ngân sách. "
+                     "Bên cạnh đó, ông Pín còn phụ trách công tác đối ngoại.\n"
+                     "Theo ông Pín, khó nhất là việc thu ngân sách vì nguồn thu còn hẹp.")
+    tasks = [t["text"] for t in found["lò văn pín"]["tasks"]]
+    assert tasks[0] == "Phó Chủ tịch Thường trực UBND huyện"
+    assert "phụ trách lĩnh vực tài chính, ngân sách" in tasks
+    assert not any("nguồn thu" in t or "khó nhất" in t for t in tasks)  # what he says is no duty
