@@ -508,6 +508,16 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 found_here = True
                 if raw.open_list:
                     pending = raw
+            resp = respectively(text, folded, in_sent, ss, se)
+            if resp:
+                # "A, B và C … lần lượt là X, Y và Z": each person their own item
+                mine = {r.cadre for r in resp}
+                out = [r for r in out if not (r.cadre in mine or ss <= r.cadre[0] < se and r.trigger != "member"
+                                              and any(_overlap_any(t, resp) for t in r.tasks))]
+                for r in resp:
+                    r.period = pick_period(periods, r, ss, se, ps, pe)
+                out.extend(resp)
+                found_here = True
             if not found_here and in_sent:
                 raw = read_fronted(text, folded, ss, se, in_sent[0])
                 if raw is not None:
@@ -525,6 +535,54 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending = None
     out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
+
+
+_RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
+_LIST_JOIN = re.compile(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
+
+
+def _overlap_any(t: tuple[int, int], raws: list[RawAssignment]) -> bool:
+    return any(t[0] < u[1] and u[0] < t[1] for r in raws for u in r.tasks)
+
+
+def respectively(text: str, folded: str, in_sent, ss: int, se: int) -> list[RawAssignment]:
+    """"Ba Phó Chủ tịch A, B và C lần lượt là Tổ trưởng Tổ X, Tổ trưởng Tổ Y và Tổ trưởng Tổ
+    Z": the people listed before "lần lượt" take the items after it in order, when the items
+    (cut where their first words come again) are as many as the people.
+
+    >>> t = "Các ông Lò Văn Pín, Hà Văn Nam và Cầm Bá Tú lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, Tổ trưởng Tổ hậu cần và Tổ trưởng Tổ an ninh."
+    >>> from extractor.recognize.names import find_names
+    >>> [(t[slice(*r.cadre)], t[slice(*r.tasks[0])]) for r in respectively(t, fold(t), find_names(t), 0, len(t))]
+    [('Lò Văn Pín', 'Tổ trưởng Tổ tuyên truyền, vận động'), ('Hà Văn Nam', 'Tổ trưởng Tổ hậu cần'), ('Cầm Bá Tú', 'Tổ trưởng Tổ an ninh')]
+    """
+    m = _RESPECTIVELY.search(folded, ss, se)
+    if not m:
+        return []
+    people = [n for n in in_sent if n[1] <= m.start()]
+    run: list = []
+    for n in reversed(people):  # the list of names that ends nearest before "lần lượt"
+        if run and not _LIST_JOIN.fullmatch(folded, n[1], run[0][0]):
+            break
+        run.insert(0, n)
+    if len(run) < 2 or re.search(r"[.;:]", folded[run[-1][1]:m.start()]):
+        return []
+    body_end = se
+    first = folded[m.end():body_end].split()[:2]
+    if len(first) < 2:
+        return []
+    lead = re.escape(" ".join(first))
+    cuts = [c for c in re.finditer(r"\s*(?:,|;|và)\s+(?=" + lead + r"(?![\w]))", folded[m.end():body_end])]
+    if len(cuts) + 1 != len(run):
+        return []
+    out, pos = [], m.end()
+    for (ns, ne, how), c in zip(run, cuts + [None]):
+        end = m.end() + c.start() if c else body_end
+        raw = RawAssignment(cadre=(ns, ne), name_how=how, trigger="member")
+        raw.tasks = [clean_task(text, folded, pos, end)]
+        raw.span = (ns, raw.tasks[0][1])
+        out.append(raw)
+        pos = m.end() + c.end() if c else body_end
+    return out
 
 
 # "Cá nhân đồng chí Giám đốc Sở được giao 5 việc: …": a person named by their post alone

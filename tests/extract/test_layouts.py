@@ -466,3 +466,12 @@ def test_later_sentences_whose_subject_is_the_person_add_their_duties():
     assert tasks[0] == "Phó Chủ tịch Thường trực UBND huyện"
     assert "phụ trách lĩnh vực tài chính, ngân sách" in tasks
     assert not any("nguồn thu" in t or "khó nhất" in t for t in tasks)  # what he says is no duty
+
+
+def test_people_listed_before_lan_luot_take_the_items_after_it_in_order():
+    found = _records("Ban Chỉ đạo được kiện toàn. Ba Phó Chủ tịch UBND huyện: Lò Văn Pín, Hà Văn Nam và Cầm Bá Tú "
+                     "còn được giao nhiệm vụ, lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, Tổ trưởng Tổ hậu cần "
+                     "và Tổ trưởng Tổ an ninh.")
+    tasks = {k: [t["text"] for t in a["tasks"]] for k, a in found.items()}
+    assert tasks == {"lò văn pín": ["Tổ trưởng Tổ tuyên truyền, vận động"], "hà văn nam": ["Tổ trưởng Tổ hậu cần"],
+                     "cầm bá tú": ["Tổ trưởng Tổ an ninh"]}
