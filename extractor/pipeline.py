@@ -322,7 +322,13 @@ def _merge(found: list[Assignment]) -> list[Assignment]:
         at = next((i for i, b in enumerate(out) if longer.get(_key(b.cadre.text), _key(b.cadre.text)) == k and
                    (span_of(a) is None or span_of(b) is None or span_of(a) == span_of(b))), None)
         if at is None:
-            out.append(a)
+            # a duty the text says twice (a lead, then the body) is recorded once (convention
+            # 10); a bare role said twice ("Trưởng Tiểu ban") may be two bodies' seats
+            own: list[Task] = []
+            for t in a.tasks:
+                if len(t.text.split()) < 5 or all(fuzz.ratio(fold(t.text), fold(u.text)) < 90 for u in own):
+                    own.append(t)
+            out.append(replace(a, tasks=tuple(own)) if len(own) < len(a.tasks) else a)
             continue
         b = out[at]
         tasks = list(b.tasks)

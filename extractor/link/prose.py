@@ -44,7 +44,7 @@ TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
     ("duty", re.compile(_ADVERBS + r"(?=(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
-                        r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|"
+                        r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|thay mặt|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
     ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)(?:\s+vụ)?(?=\s)"), True),
     # "Phó Chủ tịch UBND xã X phải hoàn thành 03 việc: A; B"
@@ -537,6 +537,10 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+# "thay mặt Chủ tịch Phan Văn B": the person stood in for, named inside the duty
+_STOOD_FOR = re.compile(r"(?<![\w])thay mặt\s+(?:" + HEAD_RE + r")?\s*(?:đồng chí|đ/c|ông|bà)?\s*$")
+_ACTING = re.compile(r"(?:(?:sẽ|đã|cũng|được phân công)\s+)*thay mặt\s(?:(?!trao|tặng|phát biểu|chúc mừng|đón|tiếp|ký)"
+                     r"[^.;:])*?(?<![\w])(?:thực hiện|điều hành|giải quyết|xử lý|chỉ đạo|quản lý|phụ trách)(?![\w])")
 _RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
 
@@ -683,6 +687,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         return None
     if re.search(r"(?:^|\s)theo\s+(?:đồng chí|đ/c|ông|bà)?\s*$", folded[max(ss, ns - 20):ns]):
         return None  # "Theo bà X, ...": reported speech
+    if _STOOD_FOR.search(folded, max(ss, ns - 40), ns):
+        return None  # "A thay mặt Chủ tịch B điều hành …": B is the one stood in for
     if ns > 0 and text[ns - 1] == "(" and text[ne:ne + 1] == ")":
         # "1. Bí thư Đảng ủy xã (Lê Duy Dương) chịu trách nhiệm: ..."
         titles, pos = [], ne + 1
@@ -736,6 +742,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             raw.span = (min([ns] + [p[0] for p in position]), max(e for _, e in tasks))
             return raw
     neg = NEGATIVE.match(folded, at, se)
+    if neg and _ACTING.match(folded, at, se):
+        neg = None  # "thay mặt Chủ tịch điều hành …" stands in for duties; "thay mặt … trao quà" does not
     if neg:
         # "Ông X cho biết, năm nay ông được Ban Thường vụ giao 3 việc: ...": the speaker
         # reports his own assignment
@@ -761,7 +769,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger=kind)
         end = se
         # the list may not run into the next person's own clause
-        if next_name < se and kind in ("role", "duty", "holds", "assign", "colon"):
+        stood_for = next_name < se and _STOOD_FOR.search(folded, max(body_start, next_name - 40), next_name)
+        if next_name < se and kind in ("role", "duty", "holds", "assign", "colon") and not stood_for:
             # a later name ends this list only when it is introduced as a person
             hon = HONORIFIC.search(folded, max(body_start, next_name - 12), next_name)
             if hon and hon.end() == next_name:

@@ -54,6 +54,9 @@ class PeriodMatch:
     kind: str
 
 
+_BORN = re.compile(r"(?<![\w])(?<!phát )sinh(?:\s+(?:năm|ngày))?\s*$")
+
+
 def find_periods(text: str, folded: str | None = None) -> list[PeriodMatch]:
     """All period expressions, longest first where they overlap, in text order (cached).
 
@@ -78,8 +81,8 @@ def _find_periods(text: str) -> tuple[PeriodMatch, ...]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             years = [int(g) for g in m.groups() if g]
-            if not years:
-                continue
+            if not years or _BORN.search(folded, max(0, m.start() - 16), m.start()):
+                continue  # "sinh năm 1967": a birth, not the years of an assignment
             first, last = years[0], years[-1]
             if first > last or last - first > 30:
                 continue

@@ -475,3 +475,20 @@ def test_people_listed_before_lan_luot_take_the_items_after_it_in_order():
     tasks = {k: [t["text"] for t in a["tasks"]] for k, a in found.items()}
     assert tasks == {"lò văn pín": ["Tổ trưởng Tổ tuyên truyền, vận động"], "hà văn nam": ["Tổ trưởng Tổ hậu cần"],
                      "cầm bá tú": ["Tổ trưởng Tổ an ninh"]}
+
+
+def test_standing_in_for_the_chair_is_an_acting_duty_of_the_deputy_not_the_chairs():
+    found = _records("Theo đó, ông Hà Văn Nam sẽ thay mặt Chủ tịch Lò Văn Pín điều hành công việc hằng ngày "
+                     "của UBND huyện khi Chủ tịch đi vắng. Ông Hà Văn Nam sinh năm 1975.\n"
+                     "Thay mặt lãnh đạo huyện, ông Cầm Bá Tú trao quà cho các hộ nghèo.")
+    assert list(found) == ["hà văn nam"]
+    a = found["hà văn nam"]
+    assert [t["text"] for t in a["tasks"]] == [
+        "thay mặt Chủ tịch Lò Văn Pín điều hành công việc hằng ngày của UBND huyện khi Chủ tịch đi vắng"]
+    assert a["period"] is None  # a birth year is no period
+
+
+def test_a_duty_said_twice_is_recorded_once():
+    found = _records("Phó Chủ tịch UBND huyện Hà Văn Nam được phân công theo dõi, chỉ đạo Phòng Tư pháp huyện.\n"
+                     "Cụ thể, Phó Chủ tịch UBND huyện Hà Văn Nam được phân công theo dõi, chỉ đạo Phòng Tư pháp huyện.")
+    assert [t["text"] for t in found["hà văn nam"]["tasks"]] == ["theo dõi, chỉ đạo Phòng Tư pháp huyện"]
