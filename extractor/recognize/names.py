@@ -130,6 +130,13 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
                     s2 = s if k == 0 else s + len(" ".join(ws[:k])) + 1
                     found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
                     break
+            else:
+                # a place the registry does not know ("xã Chè Bát Tiên Nguyễn Thị Phương Hoa"):
+                # two syllables at least for the place, two to four for the person after it
+                k = next((k for k in range(max(2, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
+                if k is not None and not is_place(" ".join(ws[k:])):
+                    s2 = s + len(" ".join(ws[:k])) + 1
+                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
             continue
         ws = name.split()
         # a person's name has at most five syllables: a longer run begins with a place
