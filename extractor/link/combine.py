@@ -334,16 +334,29 @@ def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
     m = _SECOND_ROLE.search(folded, t[0], t[1])
     if (not m or m.start() <= t[0]) and _BODY_ROLE_START.match(folded, t[0], t[1]):
         m = _ROLE_COMMA.search(folded, t[0], t[1]) or _ROLE_AND.search(folded, t[0], t[1])
+        duty = _ROLE_THEN_DUTY.search(folded, t[0], t[1])
+        if duty and (not m or duty.start() < m.start()) and \
+                not re.search(r"[,;]", folded[t[0]:duty.start()]):
+            # "Chủ tịch Ủy ban Bầu cử tỉnh, phụ trách chung, …": a role, then a duty with its
+            # own verb, are two tasks (convention 5)
+            return [(t[0], duty.start()), (duty.end(), t[1])]
     if not m or m.start() <= t[0] or not ROLE_WORD.match(folded, m.end()):
         return [t]
     return [(t[0], m.start()), *split_roles(folded, (m.end(), t[1]))]
+
+
+# the head's own duties ("phụ trách chung", "chịu trách nhiệm …"), not the area its team
+# covers ("tổ trưởng, phụ trách các xã …": the body's work, convention 1)
+_ROLE_THEN_DUTY = re.compile(r"\s*,\s*(?:có trách nhiệm\s+)?(?=(?:phụ trách chung|chịu trách nhiệm|lãnh đạo|"
+                             r"điều hành)(?![\w]))")
 
 
 # "Trưởng ban Ban Chỉ đạo A và Trưởng ban Ban Chỉ đạo B": two roles joined by "và"
 _ROLE_AND = re.compile(r"\s+và\s+(?=(?:" + HEAD_ROLES + r"|(?:phó\s+)?chủ tịch hội đồng)(?![\w]))")
 
 
-_BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|chủ tịch ủy ban|"
+_BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+                              r"chủ tịch (?:thường trực\s+)?ủy ban|"
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
 

@@ -492,3 +492,10 @@ def test_a_duty_said_twice_is_recorded_once():
     found = _records("Phó Chủ tịch UBND huyện Hà Văn Nam được phân công theo dõi, chỉ đạo Phòng Tư pháp huyện.\n"
                      "Cụ thể, Phó Chủ tịch UBND huyện Hà Văn Nam được phân công theo dõi, chỉ đạo Phòng Tư pháp huyện.")
     assert [t["text"] for t in found["hà văn nam"]["tasks"]] == ["theo dõi, chỉ đạo Phòng Tư pháp huyện"]
+
+
+def test_a_seat_then_the_heads_own_duty_are_two_tasks_but_a_teams_area_is_not_copied():
+    found = _records("Ông Lò Văn Pín, Chủ tịch UBND huyện làm Chủ tịch Ủy ban Bầu cử huyện, phụ trách chung, "
+                     "chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện.")
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
+        "Chủ tịch Ủy ban Bầu cử huyện", "phụ trách chung, chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện"]
