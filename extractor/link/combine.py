@@ -116,6 +116,10 @@ def _trim_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_SUBJECT_POST = re.compile(r"(?:phó\s+)?(?:chủ tịch|bí thư|giám đốc|thủ tướng|bộ trưởng)(?:\s+[^\s,;:.]+){1,5}?\s+"
+                           r"(?=(?:trực tiếp|phụ trách|theo dõi|chịu trách nhiệm)(?![\w]))")
+
+
 def _drop_attribution(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     """"làm Trưởng Ban Chỉ đạo" -> "Trưởng Ban Chỉ đạo": the verb of attribution before a
     role is not part of the task (GUIDELINES, convention 4); "làm đường" keeps its verb."""
@@ -124,6 +128,9 @@ def _drop_attribution(text: str, folded: str, t: tuple[int, int]) -> tuple[int, 
     m = _ATTRIBUTION.match(folded, t[0], t[1])
     if m and ROLE_WORD.match(folded, m.end(), t[1]):
         return m.end(), t[1]
+    m = _SUBJECT_POST.match(folded, t[0], t[1])
+    if m and m.end() < t[1]:
+        return m.end(), t[1]  # "Chủ tịch UBND TP trực tiếp chỉ đạo …": the subject is the person
     return t
 
 
@@ -312,7 +319,7 @@ _ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng ti�
 
 # "trực tiếp chỉ đạo Sở A; phối hợp chỉ đạo Công an; theo dõi các quận …": duties with their
 # own verbs after ";" are tasks of their own (convention 5); "…; tổ chức bộ máy" is an object
-_NEXT_DUTY = re.compile(r"\s*;\s*(?=(?:trực tiếp|phối hợp|theo dõi|chỉ đạo|phụ trách|giúp|chịu trách nhiệm|điều hành|"
+_NEXT_DUTY = re.compile(r"\s*;\s*(?=(?:trực tiếp|phối hợp|theo dõi|chỉ đạo|phụ trách|giúp|chịu trách nhiệm|điều hành|lãnh đạo|"
                         r"thay mặt|kiêm|làm trưởng|làm phó)(?![\w]))")
 
 
