@@ -269,7 +269,13 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     clause = folded[window_start:name_start]
     cut = max(clause.rfind(c) for c in ",;:.()\n\t")
     base = window_start + cut + 1 if cut >= 0 else window_start
+    stops = [m.end() for m in STOP.finditer(folded, base, name_start)
+             if m.group().strip() not in ("đồng chí", "đ/c", "ông", "bà")]
     heads = find_heads(folded, base, name_start)
+    if stops and find_heads(folded, stops[-1], name_start):
+        # "Chủ tịch UBND phân công Phó Chủ tịch UBND A": the title after the verb
+        base = stops[-1]
+        heads = find_heads(folded, base, name_start)
     if not heads:
         # "Với cương vị Bí thư Đảng ủy, Chủ tịch HĐND xã Tam Anh, đồng chí NAME"
         if re.fullmatch(r"\s*(?:đồng chí|đ/c|ông|bà)\s*", folded[base:name_start]):
@@ -537,6 +543,9 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+# a person named inside the duty, as its object or in a clause of its own ("sau khi ông X xin
+# thôi …", "(ông X, ông Y)"), not as the next person given something
+_OBJECT_LEAD = re.compile(r"(?:(?<![\w])(?:sau khi|trước khi|khi|của|cho|với|giúp)\s*|\(\s*)$")
 # "thay mặt Chủ tịch Phan Văn B": the person stood in for, named inside the duty
 _STOOD_FOR = re.compile(r"(?<![\w])thay mặt\s+(?:" + HEAD_RE + r")?\s*(?:đồng chí|đ/c|ông|bà)?\s*$")
 _ACTING = re.compile(r"(?:(?:sẽ|đã|cũng|được phân công)\s+)*thay mặt\s(?:(?!trao|tặng|phát biểu|chúc mừng|đón|tiếp|ký)"
@@ -627,9 +636,6 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignme
 
 
 _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
-# a seat in a body set up for a purpose, or an acting post: what "giữ chức" may assign
-_PURPOSE_SEAT = re.compile(r"\s*(?:" + BODY_ROLES + r"|(?:phó\s+)?chủ tịch hội đồng|quyền|người phát ngôn|"
-                           r"[^,.;]*?(?:chỉ đạo|tổ công tác|tiểu ban|bầu cử))(?![\w])")
 _BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
@@ -763,9 +769,6 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         if kind == "role" and not ROLE_WORD.match(folded, m.end(), se):
             if not folded.startswith("làm nhiệm vụ", m.start()) and "nhiệm vụ" not in m.group(0):
                 continue
-        if kind == "holds" and folded.startswith("giữ chức", m.start()) and \
-                not _PURPOSE_SEAT.match(folded, body_start, min(se, body_start + 80)):
-            return None  # "giữ chức Phó Chủ tịch UBND tỉnh": an appointment (convention 3)
         raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger=kind)
         end = se
         # the list may not run into the next person's own clause
@@ -774,7 +777,9 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             # a later name ends this list only when it is introduced as a person
             hon = HONORIFIC.search(folded, max(body_start, next_name - 12), next_name)
             if hon and hon.end() == next_name:
-                end = max(body_start, hon.start())
+                if not _OBJECT_LEAD.search(folded, max(body_start, hon.start() - 12), hon.start()) and \
+                        folded.count("(", body_start, hon.start()) <= folded.count(")", body_start, hon.start()):
+                    end = max(body_start, hon.start())
             else:
                 before_next = title_before(text, folded, next_name, body_start)
                 if before_next:

@@ -40,7 +40,7 @@ STOP_WORDS = [
     "chọn", "lựa chọn", "nhận", "cam kết", "dẫn đầu", "việc được giao", "nội dung", "phải", "cần",
     "lãnh đạo", "giữ vai trò", "đảm nhiệm", "đảm nhận", "có trách nhiệm", "tiếp thu", "ghi nhận",
     "biểu dương", "phê bình", "đề xuất", "kiến nghị", "mong muốn", "bày tỏ", "trả lời", "giải trình",
-    "cảm ơn", "đồng ý", "quyết định", "ban hành", "tiếp", "đón", "gặp", "làm việc", "chủ động",
+    "cảm ơn", "đồng ý", "quyết định", "ban hành", "phân công", "tiếp", "đón", "gặp", "làm việc", "chủ động",
 ]
 # Body names that contain a comma or a dash themselves: a title does not end inside them.
 COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động\s*[-–,]\s*thương binh và xã hội|"
@@ -53,8 +53,9 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
                              r"kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh")
 # "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body; "chỉ đạo" is the verb
 # "to direct", but "Trưởng ban Chỉ đạo bầu cử" names a steering committee
+# "điều hành" is a verb after a title, but "Giám đốc điều hành", "Ban Điều hành" are posts
 STOP = re.compile(r"(?:\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w not in ("giao", "chỉ đạo")) +
-                  r"|giao(?! thông))|(?<!ban)\schỉ đạo)(?![\w])")
+                  r"|giao(?! thông))|(?<!ban)\schỉ đạo|(?<!ban)(?<!đốc)\sđiều hành)(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
 

@@ -499,3 +499,22 @@ def test_a_seat_then_the_heads_own_duty_are_two_tasks_but_a_teams_area_is_not_co
                      "chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện.")
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
         "Chủ tịch Ủy ban Bầu cử huyện", "phụ trách chung, chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện"]
+
+
+def test_people_named_inside_a_duty_do_not_end_it():
+    found = _records("Ban Thường vụ vừa phân công bà Hà Thị Mai, Phó Bí thư Thường trực Huyện ủy điều hành công việc "
+                     "của Huyện ủy, sau khi ông Lò Văn Pín xin thôi giữ các chức vụ.")
+    a = found["hà thị mai"]
+    assert a["position"] == "Phó Bí thư Thường trực Huyện ủy"  # the title ends before its verb
+    assert [t["text"] for t in a["tasks"]] == [
+        "điều hành công việc của Huyện ủy, sau khi ông Lò Văn Pín xin thôi giữ các chức vụ"]
+    assert "lò văn pín" not in found
+
+
+def test_the_title_after_the_verb_that_assigns_is_the_persons():
+    from extractor.link.prose import title_before
+    from extractor.recognize.text import fold
+
+    text = "Chủ tịch UBND huyện phân công Phó Chủ tịch UBND huyện Hà Văn Nam điều hành hoạt động chung."
+    s, e = title_before(text, fold(text), text.index("Hà Văn Nam"), 0)
+    assert text[s:e] == "Phó Chủ tịch UBND huyện"
