@@ -196,6 +196,9 @@ def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None
 def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignment:
     text = page.text
     n = page.number
+    cut = re.search(r"[(\[{,;:/]", text[raw.cadre[0]:raw.cadre[1]])
+    if cut and cut.start() > 0:  # "Đinh Tiến Dũng(Thường trực)": a mark glued to the name ends it
+        raw.cadre = (raw.cadre[0], raw.cadre[0] + len(text[raw.cadre[0]:raw.cadre[0] + cut.start()].rstrip()))
     if len(text[raw.cadre[0]:raw.cadre[1]].split()) == 1:
         # "ông Liêm": the record names the person as the page first writes them in full
         full = [(a, b) for a, b, _ in find_names(text[:raw.cadre[0]])

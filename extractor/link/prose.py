@@ -720,7 +720,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     position = ([before] if before else []) + titles
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
-    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|tham gia|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi))))?\s*").match(folded, pos, se)
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|tham gia|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi)))"
+                      r"|[-–—](?=\s*(?:làm|là|được|giữ chức|đảm nhận|tham gia)(?![\w])))?\s*").match(folded, pos, se)
     if rest and rest.end() == pos:
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
         rest = _PERIOD_LEAD.match(folded, pos, se) or rest

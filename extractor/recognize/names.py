@@ -164,6 +164,12 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             else:
                 if honorific:
                     found[s] = (s, s + len(name), "honorific")
+                elif _after_title(text, start):
+                    # "Bộ trưởng Bộ Công Thương Trần Tuấn Anh": the rest of the body's name first
+                    k = next((k for k in range(max(1, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
+                    if k is not None and not is_place(" ".join(ws[k:])):
+                        s2 = s + len(" ".join(ws[:k])) + 1
+                        found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
             continue
         if honorific:
             found[s] = (s, s + len(name), "honorific")

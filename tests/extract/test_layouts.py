@@ -518,3 +518,11 @@ def test_the_title_after_the_verb_that_assigns_is_the_persons():
     text = "Chủ tịch UBND huyện phân công Phó Chủ tịch UBND huyện Hà Văn Nam điều hành hoạt động chung."
     s, e = title_before(text, fold(text), text.index("Hà Văn Nam"), 0)
     assert text[s:e] == "Phó Chủ tịch UBND huyện"
+
+
+def test_title_first_members_with_a_dash_before_the_verb_and_marks_glued_to_names():
+    found = _records("Các Phó Trưởng ban gồm: Bí thư Huyện ủy Lục Yên Lương Nguyễn Minh Trí - làm Phó Trưởng ban "
+                     "Thường trực; Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Sở Công Thương Trần Tuấn Khanh(Thường trực) "
+                     "làm Phó Trưởng ban.")
+    assert sorted(found) == ["lương nguyễn minh trí", "trần tuấn khanh"]
+    assert [t["text"] for t in found["lương nguyễn minh trí"]["tasks"]] == ["Phó Trưởng ban Thường trực"]
