@@ -403,7 +403,8 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _given_up(folded, t)
                    and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
-                   and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])]
+                   and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])
+                   and not _title_of_occasion(folded, t)]
         if r.tasks:
             out.append(r)
     return out
@@ -416,7 +417,9 @@ _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|ti�
 
 # a task is a duty (a verb phrase) or a role: a fragment that opens with a function word or
 # a first-person pronoun is a piece of another clause or someone speaking
-_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì|sau|riêng)(?![\w])")
+# "bị tạm đình chỉ công tác": what befalls someone (a suspension, a sanction) is no task
+_NOT_A_TASK_START = re.compile(r"(?:trừ|rõ|đến|cho|của|với|tại|tôi|chúng tôi|chúng ta|và|nhưng|để|khi|nếu|vì|sau|riêng|"
+                               r"bị)(?![\w])")
 _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 _CREDIT = re.compile(r"(?<![\w])(?:ảnh|nguồn|bài|tin|bài và ảnh|tin và ảnh|tin, ảnh|bài, ảnh)\s*:\s*\**$")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
@@ -463,6 +466,17 @@ def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:
 
 
 _TAKES_POST = re.compile(r"^\s*(?:(?:nhận|giữ|đảm nhận|đảm nhiệm)\s+)?(?:chức vụ|chức danh|chức|vị trí|cương vị)\s+")
+
+
+_OCCASION = re.compile(r"\s*,?\s*(?:đã\s+|sẽ\s+)?(?:chủ trì|phát biểu|dự|tham dự|cho biết|nhấn mạnh|khẳng định|"
+                       r"chúc mừng|trao|tặng)(?![\w])")
+
+
+def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
+    """"Thủ tướng A, Trưởng Tiểu ban Kinh tế - Xã hội chủ trì phiên họp": a seat named in
+    someone's titles while they chair, speak or visit is no assignment (convention 2)."""
+    return bool(_BODY_ROLE_START.match(folded, t[0], t[1]) and _OCCASION.match(folded, t[1])
+                and re.search(r"[,–-]\s*$", folded[max(0, t[0] - 3):t[0]]))  # among the titles, not "làm …"
 
 
 def permanent_post(task: str) -> bool:

@@ -526,3 +526,12 @@ def test_title_first_members_with_a_dash_before_the_verb_and_marks_glued_to_name
                      "làm Phó Trưởng ban.")
     assert sorted(found) == ["lương nguyễn minh trí", "trần tuấn khanh"]
     assert [t["text"] for t in found["lương nguyễn minh trí"]["tasks"]] == ["Phó Trưởng ban Thường trực"]
+
+
+def test_a_seat_among_the_titles_of_someone_chairing_or_suspended_is_no_assignment():
+    assert _records("Sáng 13/3, Bí thư Tỉnh ủy Lò Văn Pín, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh chủ trì hội nghị "
+                    "sơ kết.") == {}
+    assert _records("Ông Hà Văn Nam, Phó Chủ tịch UBND xã Tân An bị tạm đình chỉ công tác 15 ngày.") == {}
+    # the make-up of a team for the work reported still counts (convention 2)
+    found = _records("Đoàn công tác do đồng chí Lò Văn Pín, Bí thư Huyện ủy làm trưởng đoàn đã làm việc với xã Tân An.")
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["trưởng đoàn"]
