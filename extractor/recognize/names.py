@@ -53,6 +53,10 @@ CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(
 _TRAILING_NOT_NAME = {"Phó", "Chủ", "Bí", "Trưởng", "Giám", "Tỉnh", "Ủy", "Uỷ", "UBND", "Huyện"}
 
 
+# a verb right after the run closes it as a mark does: "… Bùi Văn Tỉnh làm trưởng đoàn"
+_VERB_AFTER = re.compile(r" (?:làm|là|được|giữ|phụ trách|cho biết|đã|sẽ|và|trực tiếp|chịu)(?![\w])")
+
+
 def clean_name(name: str, *, closed: bool = False) -> str:
     """Cut syllables that begin a title off the end of a capitalised run; the last one
     stays when a mark closes the run (``closed``): "Bùi Văn Tỉnh, Bí thư …" is a name."""
@@ -108,7 +112,7 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         # a name directly after a place-level word is a place ("xã Hòa Phú")
         s = start + offset
         name = clean_name(" ".join(words), closed=text[m.end():m.end() + 1] in (",", ";", ")", ":") or
-                          text[m.end():m.end() + 3] in (" - ", " – "))
+                          text[m.end():m.end() + 3] in (" - ", " – ") or bool(_VERB_AFTER.match(text, m.end())))
         if len(name.split()) < 2:
             continue
         prefix = text[max(0, s - 12):s]

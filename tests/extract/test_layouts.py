@@ -535,3 +535,10 @@ def test_a_seat_among_the_titles_of_someone_chairing_or_suspended_is_no_assignme
     # the make-up of a team for the work reported still counts (convention 2)
     found = _records("Đoàn công tác do đồng chí Lò Văn Pín, Bí thư Huyện ủy làm trưởng đoàn đã làm việc với xã Tân An.")
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["trưởng đoàn"]
+
+
+def test_a_name_ending_in_a_title_word_is_closed_by_the_verb_after_it():
+    from extractor.recognize.names import find_names
+
+    text = "Bí thư Huyện ủy, Chủ tịch HĐND huyện Bùi Văn Tỉnh làm trưởng đoàn; ông Lê Văn An Tỉnh ủy viên dự."
+    assert [text[s:e] for s, e, _ in find_names(text)] == ["Bùi Văn Tỉnh", "Lê Văn An"]
