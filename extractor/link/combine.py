@@ -569,8 +569,12 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body
             # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện")
-            mt = [next((u for u in r.tasks if u[0] == t[0] and u[1] > t[1]), t)
-                  if _BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) else t for t in m.tasks]
+            # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"); a duty the
+            # tagger cut at a ';' that still lists its objects ("phụ trách lĩnh vực A; B; C") too
+            mt = [next((u for u in r.tasks if _drop_attribution(text, folded, u)[0] == t[0] and u[1] > t[1]
+                        and (_BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) or text[t[1]:u[1]].lstrip()[:1] == ";"
+                             or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
+                       t) for t in m.tasks]
             tasks = mt + [t for t in r.tasks if not any(_overlap(t, u) for u in mt)]
         r.tasks = sorted(tasks)
         if not r.position and m.position:
