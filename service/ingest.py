@@ -125,7 +125,9 @@ def _found_on_disk(path: Path, rel: str, max_bytes: int) -> Iterator[FoundFile]:
 def _zip_limits(max_bytes: int) -> zipwalk.ZipLimits:
     from dataclasses import replace
 
-    return replace(zipwalk.ZipLimits.from_settings(), max_member_bytes=max_bytes)
+    from service.settings import get_settings
+
+    return replace(zipwalk.ZipLimits.from_settings(get_settings()), max_member_bytes=max_bytes)
 
 
 def read_found(found: FoundFile) -> bytes:
@@ -588,24 +590,6 @@ def _duplicate_count() -> int:
         return s.scalar(select(func.count()).select_from(DuplicatePair)) or 0
 
 
-def _release(document_ids: Iterable[int]) -> int:
-    """Put documents whose worker is known dead back to ``queued`` (not waiting for
-    a stale heartbeat). Only ``processing`` rows are touched: a finished one stays."""
-    from sqlalchemy import update
-
-    from service.storage.db import session_scope
-    from service.storage.models import Document
-
-    ids = list(set(document_ids))
-    if not ids:
-        return 0
-    with session_scope() as s:
-        res = s.execute(update(Document).where(Document.id.in_(ids), Document.status == "processing")
-                        .values(status="queued", stage="queued", job_id=None, heartbeat_at=None, pages_done=0)
-                        .execution_options(synchronize_session=False))
-        return res.rowcount or 0
-
-
 def _fail_crashed(document_id: int, reason: str) -> None:
     from sqlalchemy import update
 
@@ -633,6 +617,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     >>> r.totals["done"] + r.totals["failed"] + r.totals["skipped"] == r.totals["files"]
     True
     """
+    from service.jobs import release
     from service.processing import store_upload
     from service.settings import get_settings
     from service.storage.db import init_db, session_scope
@@ -660,7 +645,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     rows: list[Row] = [Row(f.path) for f in found]
     bar = Progress(len(found), enabled=progress)
     ledger = RunLedger(settings.data_dir, mode="celery" if use_celery else "local")
-    released = _release(ledger.abandoned())
+    released = release(ledger.abandoned())
     if released:
         bar.note(f"ingest (resuming {released} unfinished)")
 
@@ -712,7 +697,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = None
-            _release(broken)
+            release(broken)
             for doc_id in broken:
                 if crashes.get(doc_id, 0) >= 2:  # it took its worker down twice: it is the culprit
                     _fail_crashed(doc_id, last_error.get(doc_id, "worker stopped"))
@@ -804,7 +789,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
                     p.kill()  # documents they held are released below, not left for the heartbeat
             pool.shutdown(wait=True, cancel_futures=True)
         if interrupted and not use_celery:
-            _release(list(inflight.values()) + list(rows_of_doc))
+            release(list(inflight.values()) + list(rows_of_doc))
         bar.close()
         if not (interrupted and use_celery):
             ledger.close()  # Celery keeps the queued jobs; they are not abandoned

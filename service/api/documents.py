@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 
 from service.auth import audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
-from service.settings import get_settings
+from service.settings import Settings, get_settings
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page
 
@@ -67,7 +67,7 @@ def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[d
     from service import zipwalk
 
     settings = get_settings()
-    limits = zipwalk.ZipLimits.from_settings()
+    limits = zipwalk.ZipLimits.from_settings(settings)
     tmp_root = Path(settings.data_dir) / "tmp"
     tmp_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=tmp_root, prefix="upload-") as work_dir:
@@ -101,15 +101,15 @@ def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[d
             path.unlink()
         if not items:
             raise HTTPException(422, "no file in the upload")
-        return _store_all(session, user, items, hint_obj)
+        return _store_all(session, user, items, hint_obj, settings)
 
 
-def _store_all(session, user, items: list[tuple[str, Path]], hint_obj):
+def _store_all(session, user, items: list[tuple[str, Path]], hint_obj, settings: Settings):
     from service.processing import store_upload
 
     out, created_ids = [], []
     for name, path in items:
-        doc, created = store_upload(session, path, name, user=user, hints=hint_obj)
+        doc, created = store_upload(session, path, name, user=user, hints=hint_obj, settings=settings)
         if created:
             created_ids.append(doc.id)
             audit(session, user, "upload", "document", doc.id, None,
@@ -285,16 +285,16 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
 def rerun(document_id: Id, session: DbSession, user: Reviewer):
     """Extract again (e.g. with a newer model); reviewer corrections and decisions are kept."""
     from service import jobs
-    from service.processing import requeue
 
+    settings = get_settings()
     d = get_or_404(session, Document, document_id, "document")
     before = {"status": d.status, "runs": d.runs}
-    if not requeue(session, d.id):
+    if not jobs.requeue(session, d.id, stale_seconds=settings.stale_seconds):
         raise HTTPException(409, f"{d.name} is being processed now; re-run it when it is done")
     audit(session, user, "rerun", "document", d.id, before, {"status": "queued"})
     session.commit()
     try:
-        jobs.enqueue(d.id)
+        jobs.enqueue(d.id, settings=settings)
     except Exception:  # committed as queued: a worker's sweep picks it up (was a 500 after the commit)
         log.exception("document %s re-queued but not sent to a worker", d.id)
     return {"id": d.id, "status": "queued"}
