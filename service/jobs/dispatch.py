@@ -14,6 +14,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from service.jobs.pool import ProcessPool, Report
 from service.settings import Settings, get_settings
 
 
@@ -107,15 +108,26 @@ class InProcessDispatcher:
         get_runner().submit(document_id, match=match)
 
 
-def dispatcher(settings: Settings | None = None) -> CeleryDispatcher | InProcessDispatcher:
+def dispatcher(settings: Settings | None = None, *, processes: int | None = None,
+               report: Report | None = None) -> CeleryDispatcher | InProcessDispatcher | ProcessPool:
     """Where documents are processed, chosen here and nowhere else: Celery workers when
-    ``GIAOVIEC_BROKER_URL`` is set, else this process.
+    ``GIAOVIEC_BROKER_URL`` is set, else this process: its threads, or with ``processes``
+    a pool of that many worker processes that answer each document with ``report(id)``
+    (``giaoviec ingest``: a batch of CPU-bound Python wants processes).
 
     >>> dispatcher(Settings(broker_url="redis://127.0.0.1:6379/0")).kind
     'celery'
+    >>> dispatcher(Settings(), processes=2, report=read_counts).kind
+    'process pool'
     """
     s = settings or get_settings()
-    return CeleryDispatcher(s.queue) if s.broker_url else InProcessDispatcher()
+    if s.broker_url:
+        return CeleryDispatcher(s.queue)
+    if processes:
+        if report is None:
+            raise ValueError("a process pool needs report: what a worker answers for each document")
+        return ProcessPool(processes, s, report=report)
+    return InProcessDispatcher()
 
 
 def uses_celery(settings: Settings | None = None) -> bool:
