@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from extractor.text import name_key
 from extractor.text import spelling_key as accent_key
@@ -149,53 +151,56 @@ def _resolve(reg: Registry, text: str, mentions: list[Mention], year: int | None
 def _resolve_in_era(reg: Registry, text: str, mentions: list[Mention], era: Era,
                     province_hint: str | None) -> UnitRef | None:
     provinces: set[str] | None = None
-    province_m = district_m = commune_m = None
+    province_m: Mention | None = None
+    district_m: Mention | None = None
+    commune_m: Mention | None = None
     # "tỉnh X" names a province; "thành phố X" only when X is a centrally-run city
     # (Hà Nội, Cần Thơ...), else it is a provincial city (the old district level).
     for m in sorted((m for m in mentions if "province" in m.levels), key=lambda m: len(m.levels)):
-        found = reg.province_index[era].get(name_key(m.name), set())
+        named = reg.province_index[era].get(name_key(m.name), set())
         if len(m.levels) > 1 and m.kind:
-            found = {p for p in found if name_key(reg.provinces[(era, p)].name).startswith("thanhpho")}
-        if found:
-            provinces, province_m = set(found), m
+            named = {p for p in named if name_key(reg.provinces[(era, p)].name).startswith("thanhpho")}
+        if named:
+            provinces, province_m = set(named), m
             break
     if provinces is None and province_hint:
-        found = reg.province_index[era].get(name_key(strip_type(province_hint)), set())
-        if not found and era == "current":  # a legacy province named as hint: map it forward
-            found = {reg.new_province_of_old[p] for p in reg.province_index["legacy"].get(
+        hinted = reg.province_index[era].get(name_key(strip_type(province_hint)), set())
+        if not hinted and era == "current":  # a legacy province named as hint: map it forward
+            hinted = {reg.new_province_of_old[p] for p in reg.province_index["legacy"].get(
                 name_key(strip_type(province_hint)), set()) if p in reg.new_province_of_old}
-        provinces = set(found) or None
+        provinces = set(hinted) or None
 
     districts: set[tuple[str, str]] | None = None
     if era == "legacy":
         for m in mentions:
             if "district" in m.levels and m is not province_m:
-                found = {d for d in reg.district_index.get(name_key(m.name), set())
-                         if provinces is None or d[0] in provinces}
-                if len(found) > 1:
-                    found = _same_type(found, m, lambda d: reg.districts[d].name)
-                if found:
-                    districts, district_m = found, m
+                in_district = {d for d in reg.district_index.get(name_key(m.name), set())
+                               if provinces is None or d[0] in provinces}
+                if len(in_district) > 1:
+                    in_district = _same_type(in_district, m, lambda d: reg.districts[d].name)
+                if in_district:
+                    districts, district_m = in_district, m
                     break
 
     communes: set[tuple[str, str | None, str]] | None = None
     for m in mentions:
         if "commune" in m.levels and m is not province_m and m is not district_m:
-            found = {c for c in reg.commune_index[era].get(name_key(m.name), set())
-                     if (provinces is None or c[0] in provinces)
-                     and (districts is None or (c[0], c[1]) in districts)}
-            if len(found) > 1:
-                found = _same_type(found, m, lambda c: reg.communes[(era, c[0], c[2])].name)
-            if found:
-                communes, commune_m = found, m
+            in_commune = {c for c in reg.commune_index[era].get(name_key(m.name), set())
+                          if (provinces is None or c[0] in provinces)
+                          and (districts is None or (c[0], c[1]) in districts)}
+            if len(in_commune) > 1:
+                in_commune = _same_type(in_commune, m, lambda c: reg.communes[(era, c[0], c[2])].name)
+            if in_commune:
+                communes, commune_m = in_commune, m
                 break
 
-    if communes:
+    # A set of units is found together with the mention that named it.
+    if communes and commune_m is not None:
         if len(communes) > 1:
             names = [reg.communes[(era, p, w)].name for p, _, w in communes]
             return _ambiguous(reg, text, commune_m, "commune", era, names)
         return _commune_ref(reg, text, commune_m, district_m, province_m, era, next(iter(communes)), 1)
-    if districts:
+    if districts and district_m is not None:
         if len(districts) > 1:
             return _ambiguous(reg, text, district_m, "district", era, [reg.districts[d].name for d in districts])
         return _district_ref(reg, text, district_m, province_m, next(iter(districts)), 1)
@@ -204,10 +209,11 @@ def _resolve_in_era(reg: Registry, text: str, mentions: list[Mention], era: Era,
     return None
 
 
+U = TypeVar("U")  # a unit's key in the registry: province, district or commune
 _TYPE_KEYS = {"tp": "thanhpho", "tx": "thixa", "tt": "thitran", "h": "huyen"}
 
 
-def _same_type(found: set, m: Mention, name_of) -> set:
+def _same_type(found: set[U], m: Mention, name_of: Callable[[U], str]) -> set[U]:
     """"Thị trấn Hát Lót" and "Xã Hát Lót" are both in huyện Mai Sơn, "Nga Thanh" and
     "Nga Thành" both in huyện Nga Sơn: when a name fits several units, keep those of
     the type word written, then those spelt with the same accents, if any."""
@@ -221,7 +227,7 @@ def _same_type(found: set, m: Mention, name_of) -> set:
     return found
 
 
-def _ambiguous(reg, text, m: Mention, level: Level, era: Era, names: list[str]) -> UnitRef:
+def _ambiguous(reg: Registry, text: str, m: Mention, level: Level, era: Era, names: list[str]) -> UnitRef:
     """A name found in several places ("xã Hòa Phú" is in six provinces) and nothing
     to tell which: keep what is certain, leave the keys empty rather than guess, and
     say how many it could be so a reviewer (or a province hint) can settle it."""
@@ -255,7 +261,8 @@ def _current_names(reg: Registry, news: set[tuple[str, str]]) -> tuple[str | Non
     return province, names, keys
 
 
-def _district_ref(reg, text, district_m, province_m, chosen, candidates) -> UnitRef:
+def _district_ref(reg: Registry, text: str, district_m: Mention, province_m: Mention | None,
+                  chosen: tuple[str, str], candidates: int) -> UnitRef:
     p, d = chosen
     district = reg.districts[(p, d)]
     province = reg.provinces[("legacy", p)]
@@ -277,8 +284,10 @@ def _district_ref(reg, text, district_m, province_m, chosen, candidates) -> Unit
         candidates=candidates)
 
 
-def _province_ref(reg, text, province_m, era, p, candidates) -> UnitRef:
+def _province_ref(reg: Registry, text: str, province_m: Mention, era: Era, p: str, candidates: int) -> UnitRef:
     province = reg.provinces[(era, p)]
+    legacy_code: str | None
+    legacy_name: str | None
     if era == "legacy":
         new_p = reg.new_province_of_old.get(p)
         cur = reg.provinces[("current", new_p)].name if new_p else None
@@ -299,11 +308,13 @@ def _province_ref(reg, text, province_m, era, p, candidates) -> UnitRef:
         key=key, keys=tuple(sorted(keys)), candidates=candidates)
 
 
-def _commune_ref(reg, text, commune_m, district_m, province_m, era, chosen, candidates) -> UnitRef:
+def _commune_ref(reg: Registry, text: str, commune_m: Mention, district_m: Mention | None,
+                 province_m: Mention | None, era: Era, chosen: tuple[str, str | None, str],
+                 candidates: int) -> UnitRef:
     p, d, w = chosen
     commune = reg.communes[(era, p, w)]
     written, start, end = _span_text(text, commune_m, district_m, province_m)
-    if era == "legacy":
+    if era == "legacy" and d is not None:  # a legacy commune always lies in a district
         district = reg.districts[(p, d)]
         province = reg.provinces[("legacy", p)]
         news = reg.new_of_old.get((p, d, w), set())

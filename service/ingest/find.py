@@ -97,5 +97,4 @@ def path_hints(root: Path, found: FoundFile) -> dict[str, Any]:
     from extractor.units import hints_from_path
 
     hints = hints_from_path(f"{root.resolve().name}/{found.path}" if root.is_dir() else found.path)
-    hints["path"] = found.path
-    return hints
+    return {**hints, "path": found.path}
