@@ -1,9 +1,10 @@
 """Upload and processing: store the original first, then read, extract, store, match duplicates.
 
-Both the in-process pool and the Celery task run :func:`process_document`, so the
-two modes cannot drift apart. A document moves through stages
+Every executor the dispatcher (:mod:`service.jobs`) can choose runs
+:func:`process_document`, so they cannot drift apart. A document moves through stages
 ``queued -> reading -> extracting -> dedup -> done`` (or ``failed``), with
-``pages_done`` as progress and a heartbeat so a dead worker's job is noticed.
+``pages_done`` as progress; the claim and the heartbeat that let a dead worker's job be
+noticed are :mod:`service.jobs.claim`'s.
 
     >>> from service.storage.db import init_db, session_scope
     >>> from service.processing import store_upload, process_document
@@ -24,7 +25,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.jobs.claim import Heartbeat, claim, fail, give_up, requeue, stale_documents, touch
+from service.jobs.claim import Heartbeat, claim, fail, give_up, touch
 from service.settings import Settings, get_settings
 from service.storage import files
 from service.storage.db import session_scope
@@ -459,6 +460,4 @@ def match_duplicates(document_id: int) -> int:
 
 
 __all__ = ["store_upload", "original_path", "process_document", "extractor_config", "merge_extraction", "pair_rows",
-           "page_words", "set_unit_keys", "sync_years", "match_duplicates", "guess_format",
-           # the job's row, re-exported for callers that re-run documents (service.jobs.claim)
-           "requeue", "stale_documents"]
+           "page_words", "set_unit_keys", "sync_years", "match_duplicates", "guess_format"]
