@@ -40,8 +40,9 @@ class Run:
     or Celery (the database is polled for the documents queued)."""
 
     def __init__(self, root: Path, rows: list[Row], sender: ProcessPool | CeleryDispatcher,
-                 bar: Progress, ledger: RunLedger):
+                 bar: Progress, ledger: RunLedger, settings: Settings):
         self.root, self.rows, self.sender, self.bar, self.ledger = root, rows, sender, bar, ledger
+        self.settings = settings
         self.crashes: dict[int, int] = {}            # document -> times its pool broke under it
         self.last_error: dict[int, str] = {}
         self.resubmit: list[int] = []
@@ -73,7 +74,8 @@ class Run:
             self.bar.add(row)
             return
         with session_scope() as s:
-            doc, created = store_upload(s, data, found.name, user="ingest", hints=path_hints(self.root, found))
+            doc, created = store_upload(s, data, found.name, user="ingest", hints=path_hints(self.root, found),
+                                        settings=self.settings)
             doc_id, status, row.sha256 = doc.id, doc.status, doc.sha256
         del data
         row.document_id = doc_id
@@ -233,7 +235,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
     found = list(find_files(root, max_bytes=settings.max_upload_bytes, limits=limits))
     bar = Progress(len(found), enabled=progress)
     ledger = RunLedger(settings.data_dir, mode="celery" if celery else "local")
-    run = Run(root, [Row(f.path) for f in found], sender, bar, ledger)
+    run = Run(root, [Row(f.path) for f in found], sender, bar, ledger, settings)
     released = jobs.release(ledger.abandoned())
     if released:
         bar.note(f"ingest (resuming {released} unfinished)")
