@@ -107,5 +107,10 @@ class Sweeper:
         self._thread.start()
         return self
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop, waiting up to ``timeout`` seconds for a sweep in progress to end: nothing
+        of it should touch the database after its app or worker has stopped (a sweep left
+        running deadlocked with the test suite's TRUNCATE before the next test)."""
         self._stop.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
