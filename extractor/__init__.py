@@ -9,6 +9,8 @@ who must do what, by when. Pure: no HTTP, no database, no environment variables.
 """
 from __future__ import annotations
 
+import os
+
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .errors import EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge, UnreadableFile, UnsupportedFile
 
@@ -26,6 +28,7 @@ from .records import (
     Extraction,
     Field,
     Fix,
+    JsonObject,
     Page,
     Period,
     Repair,
@@ -38,11 +41,18 @@ from .repair import repair_assignments, repair_name, repair_title
 from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_keys
 
 
-def extract(path, config: ExtractorConfig = DEFAULT_CONFIG, **kwargs) -> Extraction:
-    """Read a file and extract its assignments; errors come back inside the result."""
+def extract(path: str | os.PathLike[str], config: ExtractorConfig = DEFAULT_CONFIG, *,
+            hints: JsonObject | None = None) -> Extraction:
+    """Read a file and extract its assignments; errors come back inside the result.
+    ``hints`` (``{"year": 2019, "unit": "..."}``, from folder names) stand in when the
+    text gives no period or unit.
+
+    >>> extract("/no/such/file.txt").error.code
+    'unreadable'
+    """
     from .pipeline import extract as _extract
 
-    return _extract(path, config=config, **kwargs)
+    return _extract(path, config=config, hints=hints)
 
 
 __all__ = [

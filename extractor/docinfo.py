@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .recognize.text import fold
-from .records import Document, DocumentInfo
+from .records import DocKind, Document, DocumentInfo
 
 _NATIONAL = re.compile(r"đảng cộng sản việt nam|cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do|"
                        r"^-+$|^\*+$")
@@ -25,10 +25,10 @@ _NUMBER_PROSE = re.compile(r"(?:quyết định|kế hoạch|báo cáo|công vă
                            re.IGNORECASE)
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
 _DATE_NUM = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)")
-_KINDS = [("decision", r"quyết định"), ("report", r"báo cáo"), ("plan", r"kế hoạch"),
+_KINDS: list[tuple[DocKind, str]] = [("decision", r"quyết định"), ("report", r"báo cáo"), ("plan", r"kế hoạch"),
           ("decision", r"nghị quyết"), ("decision", r"thông báo"), ("decision", r"quy định"),
           ("plan", r"chương trình"), ("report", r"tờ trình")]
-_KIND_BY_CODE = {"QĐ": "decision", "QD": "decision", "BC": "report", "KH": "plan",
+_KIND_BY_CODE: dict[str, DocKind] = {"QĐ": "decision", "QD": "decision", "BC": "report", "KH": "plan",
                  "NQ": "decision", "TB": "decision", "CTr": "plan"}
 
 
@@ -70,7 +70,7 @@ def read_docinfo(doc: Document) -> DocumentInfo:
         if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
             date = f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
 
-    kind = "other"
+    kind: DocKind = "other"
     title = None
     kind_line = None
     for i, ln in enumerate(lines[:25]):

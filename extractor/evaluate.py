@@ -14,10 +14,18 @@ import json
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz
+
+from extractor.records import JsonObject
+
+T = TypeVar("T")
+# Counts of one or more documents (FIELDS), and scores (SCORE_KEYS, with "docs" and "unread").
+Tally = dict[str, int]
+Scores = dict[str, float]
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 FIELDS = ("gold_cadres pred_cadres cadre_hits role_total role_hits period_total period_hits "
@@ -44,16 +52,19 @@ def key(text: str | None) -> str:
     return " ".join(words)
 
 
-def _period(p: dict | None) -> tuple | None:
+def _period(p: JsonObject | None) -> tuple[int | None, int | None] | None:
     return (p.get("start"), p.get("end")) if p else None
 
 
-def pair_up(gold: list, pred: list, score, cutoff: float) -> list[tuple[int, int]]:
+def pair_up(gold: Sequence[T], pred: Sequence[T], score: Callable[[T, T], float],
+            cutoff: float) -> list[tuple[int, int]]:
     """One-to-one matching, best score first (ties: higher gold index, then pred index first,
     as a reverse sort of (score, gi, pi) tuples gives)."""
     cands = sorted(((score(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
                    reverse=True)
-    used_g, used_p, pairs = set(), set(), []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     for s, gi, pi in cands:
         if s < cutoff or gi in used_g or pi in used_p:
             continue
@@ -63,20 +74,23 @@ def pair_up(gold: list, pred: list, score, cutoff: float) -> list[tuple[int, int
     return pairs
 
 
-def _task_text(t) -> str:
-    return t["text"] if isinstance(t, dict) else t
+def _task_text(t: JsonObject | str) -> str:
+    if isinstance(t, str):
+        return t
+    text: str = t["text"]
+    return text
 
 
-def score_document(gold: list[dict], pred: list[dict], tally: dict) -> None:
+def score_document(gold: list[JsonObject], pred: list[JsonObject], tally: Tally) -> None:
     """Add one document's counts to ``tally`` (gold and pred: lists of assignment dicts)."""
     tally["gold_cadres"] += len(gold)
     tally["pred_cadres"] += len(pred)
     tally["gold_pairs"] += sum(len(a.get("tasks") or []) for a in gold)
     tally["pred_pairs"] += sum(len(a.get("tasks") or []) for a in pred)
-    def tasks_of(a: dict) -> list[str]:
+    def tasks_of(a: JsonObject) -> list[str]:
         return [key(_task_text(t)) for t in a.get("tasks") or []]
 
-    def same_name(g: dict, p: dict) -> float:
+    def same_name(g: JsonObject, p: JsonObject) -> float:
         """100 for the same name; ties (one person with a record per period) go to the record
         with the same period and the most tasks in common, as the reference scorer does."""
         if key(g.get("cadre")) != key(p.get("cadre")):
@@ -105,11 +119,11 @@ def _f1(hits: int, gold: int, pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def new_tally() -> dict:
+def new_tally() -> Tally:
     return dict.fromkeys(FIELDS, 0)
 
 
-def summarize(tally: dict) -> dict:
+def summarize(tally: Tally) -> Scores:
     """The scorer's result dict from a tally.
 
     >>> t = new_tally(); score_document([{"cadre": "A B", "tasks": [{"text": "x y"}]}],
@@ -128,7 +142,7 @@ def summarize(tally: dict) -> dict:
     }
 
 
-def score(golds: dict[str, list[dict]], preds: dict[str, dict]) -> dict:
+def score(golds: dict[str, list[JsonObject]], preds: dict[str, JsonObject]) -> Scores:
     """Score predictions (contract objects by document stem) against gold assignments by stem."""
     tally = new_tally()
     for name in sorted(golds):
@@ -153,7 +167,7 @@ def documents_for(gold_dir: Path) -> list[Path]:
     return out
 
 
-def load_golds(gold_dir: Path) -> dict[str, list[dict]]:
+def load_golds(gold_dir: Path) -> dict[str, list[JsonObject]]:
     """Gold assignments by document stem (``NAME`` of ``NAME.gold.json``)."""
     return {g.name.split(".")[0]: json.loads(g.read_text(encoding="utf-8"))["assignments"]
             for g in sorted(Path(gold_dir).glob("*.gold.json"))}
@@ -193,15 +207,15 @@ SCORE_KEYS = ("record_precision", "record_recall", "record_f1", "cadre_precision
               "cadre_f1", "role_accuracy", "period_accuracy")
 
 
-def mean_scores(results: Sequence[dict]) -> dict:
+def mean_scores(results: Sequence[Scores]) -> Scores:
     """The mean of several score dicts (cross-validation folds), rounded as the scorer rounds."""
-    out: dict = {"docs": sum(r["docs"] for r in results), "unread": sum(r["unread"] for r in results)}
+    out: Scores = {"docs": sum(r["docs"] for r in results), "unread": sum(r["unread"] for r in results)}
     for k in SCORE_KEYS:
         out[k] = round(sum(r[k] for r in results) / len(results), 3)
     return out
 
 
-def document_tally(gold: list[dict], pred: list[dict]) -> dict:
+def document_tally(gold: list[JsonObject], pred: list[JsonObject]) -> Tally:
     """One document's counts (see :func:`score_document`)."""
     t = new_tally()
     t["docs"] = 1
@@ -209,7 +223,7 @@ def document_tally(gold: list[dict], pred: list[dict]) -> dict:
     return t
 
 
-def is_exact(t: dict) -> bool:
+def is_exact(t: Tally) -> bool:
     """A document's tally says its records are exactly the gold's: the same cadres, every gold
     (cadre, task) pair found and no other, role and period right where gold gives them."""
     return (t["cadre_hits"] == t["gold_cadres"] == t["pred_cadres"]
@@ -217,7 +231,7 @@ def is_exact(t: dict) -> bool:
             and t["role_hits"] == t["role_total"] and t["period_hits"] == t["period_total"])
 
 
-def describe_tally(t: dict) -> str:
+def describe_tally(t: Tally) -> str:
     """One line for a document's misses: "pairs 3/5 gold, 4 pred; cadres 2/2, 3 pred; …"."""
     return (f"pairs {t['pair_hits']}/{t['gold_pairs']} gold, {t['pred_pairs']} pred; "
             f"cadres {t['cadre_hits']}/{t['gold_cadres']}, {t['pred_cadres']} pred; "

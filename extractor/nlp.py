@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "giaoviec-vi"
 _WS = re.compile(r"\S+")
@@ -40,7 +43,8 @@ def _word_tokenize(text: str) -> list[str]:
     from underthesea import word_tokenize
 
     with _TOKENIZE_LOCK:
-        return word_tokenize(text)
+        words: list[str] = word_tokenize(text)
+    return words
 
 
 class UnderTheSeaTokenizer:
@@ -51,7 +55,7 @@ class UnderTheSeaTokenizer:
     ['Chủ tịch', 'UBND', 'xã']
     """
 
-    def __init__(self, vocab):
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
@@ -85,17 +89,18 @@ class UnderTheSeaTokenizer:
         return doc
 
     # spaCy saves tokenizers with the pipeline; this one has no state of its own.
-    def to_disk(self, path, **kwargs):
+    # spaCy passes ``exclude=...`` to these; there is nothing to exclude.
+    def to_disk(self, path: str | Path, **_kwargs: object) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
         (Path(path) / "tokenizer.txt").write_text("underthesea word_tokenize\n", encoding="utf-8")
 
-    def from_disk(self, path, **kwargs):
+    def from_disk(self, path: str | Path, **_kwargs: object) -> UnderTheSeaTokenizer:
         return self
 
-    def to_bytes(self, **kwargs):
+    def to_bytes(self, **_kwargs: object) -> bytes:
         return b""
 
-    def from_bytes(self, data, **kwargs):
+    def from_bytes(self, data: bytes, **_kwargs: object) -> UnderTheSeaTokenizer:
         return self
 
 
@@ -112,12 +117,17 @@ def _fill_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
-@spacy.registry.tokenizers("giaoviec.underthesea_tokenizer.v1")
-def create_tokenizer():
-    def make(nlp):
+def create_tokenizer() -> Callable[[Language], UnderTheSeaTokenizer]:
+    """The factory spaCy's config names (``@tokenizers``): the tokenizer of a pipeline."""
+    def make(nlp: Language) -> UnderTheSeaTokenizer:
         return UnderTheSeaTokenizer(nlp.vocab)
 
     return make
+
+
+# Registered by call, not as a decorator: catalogue's decorator is untyped and would
+# hide the factory's signature from the type checker.
+registry.tokenizers.register("giaoviec.underthesea_tokenizer.v1", func=create_tokenizer)
 
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "giaoviec.underthesea_tokenizer.v1"}}}

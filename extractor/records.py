@@ -15,11 +15,13 @@ rows by a newline), so fields read from a table have spans like any other.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Format = Literal["txt", "md", "html", "docx", "doc", "pdf", "image"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 DocKind = Literal["decision", "report", "plan", "news", "other"]
+# A JSON object as ``to_dict()`` gives it (values: str, numbers, None, lists, objects).
+JsonObject = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,8 @@ class Span:
     end: int
     continued: Span | None = None
 
-    def to_dict(self) -> dict:
-        d = {"page": self.page, "start": self.start, "end": self.end}
+    def to_dict(self) -> JsonObject:
+        d: JsonObject = {"page": self.page, "start": self.start, "end": self.end}
         if self.continued is not None:
             d["continued"] = self.continued.to_dict()
         return d
@@ -136,7 +138,7 @@ class Document:
     def text(self) -> str:
         return "\n\f\n".join(p.text for p in self.pages)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         return asdict(self)
 
 
@@ -152,8 +154,8 @@ class Period:
     end: int | None
     span: Span | None = None
 
-    def to_dict(self) -> dict:
-        d = {"text": self.text, "start": self.start, "end": self.end}
+    def to_dict(self) -> JsonObject:
+        d: JsonObject = {"text": self.text, "start": self.start, "end": self.end}
         if self.span:
             d["span"] = self.span.to_dict()
         return d
@@ -183,7 +185,7 @@ class Repair:
     repaired: str
     reason: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         return {"field": self.field, "original": self.original, "repaired": self.repaired,
                 "reason": self.reason}
 
@@ -198,8 +200,8 @@ class Task:
     confidence: float = 1.0
     source: str = "rule"
 
-    def to_dict(self) -> dict:
-        d: dict = {"text": self.text}
+    def to_dict(self) -> JsonObject:
+        d: JsonObject = {"text": self.text}
         d["period"] = self.period.to_dict() if self.period else None
         d["span"] = self.span.to_dict() if self.span else None
         d["confidence"] = round(self.confidence, 3)
@@ -222,14 +224,14 @@ class Assignment:
     # OCR repairs of cadre/position/unit: the field's span still points at the original
     repairs: tuple[Repair, ...] = ()
 
-    def to_dict(self) -> dict:
-        def fspan(f: Field | None):
+    def to_dict(self) -> JsonObject:
+        def fspan(f: Field | None) -> JsonObject | None:
             return f.span.to_dict() if f and f.span else None
 
-        def fmeta(f: Field | None, name: str):
+        def fmeta(f: Field | None, name: str) -> JsonObject | None:
             if f is None:
                 return None
-            d = {"span": fspan(f), "confidence": round(f.confidence, 3), "source": f.source}
+            d: JsonObject = {"span": fspan(f), "confidence": round(f.confidence, 3), "source": f.source}
             fixes = [r.to_dict() for r in self.repairs if r.field == name]
             if fixes:  # stored with the fields by the service: the reviewer sees what was read
                 d["repairs"] = fixes
@@ -264,7 +266,7 @@ class Statistic:
     period: Period | None = None
     span: Span | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         return {
             "text": self.text,
             "tasks": self.tasks,
@@ -284,7 +286,7 @@ class DocumentInfo:
     date: str | None = None  # ISO yyyy-mm-dd
     title: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         return {"kind": self.kind, "number": self.number, "issuer": self.issuer,
                 "date": self.date, "title": self.title}
 
@@ -294,7 +296,7 @@ class ErrorInfo:
     code: str  # empty | unreadable | encrypted | unsupported | too_large
     message: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         return {"code": self.code, "message": self.message}
 
 
@@ -313,7 +315,7 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     error: ErrorInfo | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JsonObject:
         d = {
             "source": self.source,
             "sha256": self.sha256,

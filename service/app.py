@@ -47,7 +47,7 @@ async def lifespan(app: FastAPI):
     if not settings.eager_jobs:
         try:
             # In-process mode: the queue died with the last process, so queued rows are re-queued too.
-            jobs.sweep(settings.stale_seconds, include_queued=not jobs.uses_celery(settings))
+            jobs.sweep(settings, include_queued=not jobs.uses_celery(settings))
         except Exception:
             log.warning("start-up sweep failed", exc_info=True)
         sweeper = jobs.Sweeper(max(2.0, settings.stale_seconds / 2)).start()

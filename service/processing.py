@@ -1,9 +1,10 @@
 """Upload and processing: store the original first, then read, extract, store, match duplicates.
 
-Both the in-process pool and the Celery task run :func:`process_document`, so the
-two modes cannot drift apart. A document moves through stages
+Every executor the dispatcher (:mod:`service.jobs`) can choose runs
+:func:`process_document`, so they cannot drift apart. A document moves through stages
 ``queued -> reading -> extracting -> dedup -> done`` (or ``failed``), with
-``pages_done`` as progress and a heartbeat so a dead worker's job is noticed.
+``pages_done`` as progress; the claim and the heartbeat that let a dead worker's job be
+noticed are :mod:`service.jobs.claim`'s.
 
     >>> from service.storage.db import init_db, session_scope
     >>> from service.processing import store_upload, process_document
@@ -18,14 +19,14 @@ import logging
 import threading
 import time
 import uuid
-from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.settings import get_settings
+from service.jobs.claim import Heartbeat, claim, fail, give_up, touch
+from service.settings import Settings, get_settings
 from service.storage import files
 from service.storage.db import session_scope
 from service.storage.fold import fold
@@ -54,7 +55,7 @@ def guess_format(name: str, data: bytes) -> str | None:
 
 
 def store_upload(session: Session, data: bytes | Path, name: str, *, user=None,
-                 hints: dict | None = None) -> tuple[Document, bool]:
+                 hints: dict | None = None, settings: Settings | None = None) -> tuple[Document, bool]:
     """Store an original (content-addressed, before any processing) and its Document row.
 
     ``data`` is the bytes, or a file on the data directory's file system that is moved
@@ -67,7 +68,7 @@ def store_upload(session: Session, data: bytes | Path, name: str, *, user=None,
     >>> (doc.status, created)
     ('queued', True)
     """
-    settings = get_settings()
+    settings = settings or get_settings()
     if isinstance(data, Path):
         sha, size = files.sha256_of_file(data), data.stat().st_size
         with open(data, "rb") as fh:
@@ -98,111 +99,19 @@ def store_upload(session: Session, data: bytes | Path, name: str, *, user=None,
     return doc, True
 
 
-def original_path(doc: Document) -> Path:
+def original_path(doc: Document, settings: Settings | None = None) -> Path:
     """Where the original bytes of ``doc`` are stored."""
-    return files.path_for(get_settings().files_dir, doc.sha256)
-
-
-# --------------------------------------------------------------------------- claiming
-
-
-def _claim(document_id: int, job: str, stale_seconds: int) -> bool:
-    """Compare-and-set queued -> processing, so a job delivered twice runs once.
-
-    A ``processing`` row may be taken over only when its heartbeat is stale (its
-    worker died).
-    """
-    now = utcnow()
-    cutoff = now - timedelta(seconds=stale_seconds)
-    with session_scope() as s:
-        res = s.execute(
-            update(Document)
-            .where(Document.id == document_id)
-            .where(or_(Document.status == "queued",
-                       (Document.status == "processing")
-                       & (or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff))))
-            .values(status="processing", stage="reading", job_id=job, heartbeat_at=now,
-                    attempts=Document.attempts + 1, pages_done=0, error_code=None, error_message=None)
-            .execution_options(synchronize_session=False)
-        )
-        return res.rowcount == 1
-
-
-def _give_up(document_id: int, max_attempts: int) -> bool:
-    """Fail a document whose workers were lost ``max_attempts`` times (it kills or hangs
-    them) instead of claiming it again; True if it was failed here."""
-    if max_attempts <= 0:
-        return False
-    with session_scope() as s:
-        doc = s.get(Document, document_id)
-        if doc is None or (doc.losses or 0) < max_attempts or doc.status not in ("queued", "processing"):
-            return False
-        message = (f"{doc.name}: processing stopped {doc.losses} times without finishing (the file crashed or "
-                   "hung the reader each time); it is kept: open and save it again, or split it, then re-run it")
-        res = s.execute(update(Document).where(Document.id == document_id, Document.status == doc.status,
-                                               Document.losses >= max_attempts)
-                        .values(status="failed", stage="failed", error_code="crashed", error_message=message,
-                                processed_at=utcnow(), job_id=None)
-                        .execution_options(synchronize_session=False))
-        if res.rowcount == 1:
-            log.warning("document %s: given up after %s lost attempts", document_id, doc.losses)
-        return res.rowcount == 1
-
-
-def _touch(document_id: int, job: str, **values) -> bool:
-    """Update our own claimed row (heartbeat, stage, progress); False if we lost it."""
-    values.setdefault("heartbeat_at", utcnow())
-    with session_scope() as s:
-        res = s.execute(update(Document).where(Document.id == document_id, Document.job_id == job)
-                        .values(**values).execution_options(synchronize_session=False))
-        return res.rowcount == 1
-
-
-class _Heartbeat:
-    """Beats every few seconds while a document is processed, from its own thread, until
-    the job's deadline: a parse that hangs past it is failed (``timeout``) and let go, not
-    kept alive by its own heartbeat. Whatever it writes afterwards is dropped (the row is
-    no longer its job)."""
-
-    def __init__(self, document_id: int, job: str, interval: float, deadline: float | None = None,
-                 name: str = ""):
-        self.document_id, self.job, self.interval = document_id, job, interval
-        self.deadline = time.monotonic() + deadline if deadline else None
-        self.limit, self.name = deadline, name
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name=f"heartbeat-{document_id}")
-
-    def _run(self):
-        while not self._stop.wait(self.interval):
-            try:
-                if self.deadline is not None and time.monotonic() > self.deadline:
-                    _touch(self.document_id, self.job, status="failed", stage="failed", error_code="timeout",
-                           error_message=f"{self.name}: processing took longer than {self.limit:.0f} s and was "
-                                         "stopped; the file may be damaged: open and save it again, or split it",
-                           processed_at=utcnow(), job_id=None)
-                    log.warning("document %s: past its deadline of %.0f s; failed", self.document_id, self.limit)
-                    return
-                _touch(self.document_id, self.job)
-            except Exception:  # a missed beat is not fatal; the next one may pass
-                log.warning("heartbeat for document %s failed", self.document_id, exc_info=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join(timeout=5)
+    return files.path_for((settings or get_settings()).files_dir, doc.sha256)
 
 
 # --------------------------------------------------------------------------- processing
 
 
-def extractor_config():
+def extractor_config(settings: Settings | None = None):
     """The extractor's configuration, built from the service settings."""
     from extractor import ExtractorConfig
 
-    s = get_settings()
+    s = settings or get_settings()
     return ExtractorConfig(max_file_bytes=s.max_upload_bytes, max_pages=s.max_pages,
                            dedup_threshold=s.dedup_threshold, ocr_processes=max(0, s.ocr_processes))
 
@@ -224,7 +133,7 @@ def _progress_callback(document_id: int, job: str):
         if isinstance(total, int):
             values["pages"] = total
         if values:
-            _touch(document_id, job, **values)
+            touch(document_id, job, **values)
 
     return progress
 
@@ -253,7 +162,7 @@ def _extract_unlocked(document, hints: dict | None, config):
     return extract_document(document, hints=hints or None, config=config)
 
 
-def process_document(document_id: int, *, match: bool = True) -> None:
+def process_document(document_id: int, *, match: bool = True, settings: Settings | None = None) -> None:
     """Read, extract and store one document, then match its tasks for duplicates.
 
     Idempotent: a job delivered twice runs once (compare-and-set claim); a re-run
@@ -268,55 +177,54 @@ def process_document(document_id: int, *, match: bool = True) -> None:
 
     >>> process_document(42)
     >>> process_document(43, match=False)   # then match_pending() once for the batch
+
+    ``settings`` (default: this process's) gives the limits, the job's deadline and the
+    extractor's configuration; an executor passes its own (``giaoviec ingest`` gives each
+    worker its share of the cores for OCR).
     """
-    settings = get_settings()
+    settings = settings or get_settings()
     job = uuid.uuid4().hex
-    if _give_up(document_id, settings.max_attempts):
+    if give_up(document_id, settings.max_attempts):
         return
-    if not _claim(document_id, job, settings.stale_seconds):
+    if not claim(document_id, job, settings.stale_seconds):
         log.info("document %s: not queued (or being processed elsewhere); skipped", document_id)
         return
     with session_scope() as s:
         doc = s.get(Document, document_id)
-        path, name, hints = original_path(doc), doc.name, doc.hints
+        path, name, hints = original_path(doc, settings), doc.name, doc.hints
     interval = max(1.0, min(30.0, settings.stale_seconds / 4))
     try:
-        with _Heartbeat(document_id, job, interval, settings.job_seconds or None, name):
+        with Heartbeat(document_id, job, interval, settings.job_seconds or None, name):
             from extractor.errors import ReadError
 
-            config = extractor_config()
+            config = extractor_config(settings)
             try:
                 if not path.is_file():
                     raise FileNotFoundError(f"{name}: the stored original is missing from the data directory; "
                                             "upload the file again to restore it")
                 document = _read(path, name, config, _progress_callback(document_id, job))
-                _touch(document_id, job, stage="extracting", pages=len(document.pages),
+                touch(document_id, job, stage="extracting", pages=len(document.pages),
                        pages_done=len(document.pages), format=document.format, ocr=bool(document.ocr))
                 extraction = _extract(document, hints, config)
                 if extraction.error is not None:
-                    _fail(document_id, job, extraction.error.code, extraction.error.message)
+                    fail(document_id, job, extraction.error.code, extraction.error.message)
                     return
                 if not _store(document_id, job, document, extraction):
                     log.warning("document %s: another worker took over; result dropped", document_id)
                     return
                 if not match:
-                    _touch(document_id, job, stage="dedup", status="done", processed_at=utcnow())
+                    touch(document_id, job, stage="dedup", status="done", processed_at=utcnow())
                     return
-                _touch(document_id, job, stage="dedup")
+                touch(document_id, job, stage="dedup")
                 match_duplicates(document_id)
-                _touch(document_id, job, stage="done", status="done", processed_at=utcnow())
+                touch(document_id, job, stage="done", status="done", processed_at=utcnow())
             except ReadError as err:
-                _fail(document_id, job, err.code, str(err))
+                fail(document_id, job, err.code, str(err))
     except Exception as err:  # never lose a document: it fails visibly and can be re-run
         log.exception("document %s failed", document_id)
-        _fail(document_id, job, "internal",
+        fail(document_id, job, "internal",
               f"{name}: processing failed ({type(err).__name__}: {err}); re-run it, and report the file if it "
               "fails again")
-
-
-def _fail(document_id: int, job: str, code: str, message: str) -> None:
-    _touch(document_id, job, status="failed", stage="failed", error_code=code, error_message=message[:4000],
-           processed_at=utcnow())
 
 
 def _span(span) -> dict | None:
@@ -551,47 +459,5 @@ def match_duplicates(document_id: int) -> int:
     return dedupstore.match_document(document_id)
 
 
-# --------------------------------------------------------------------------- re-run / sweep
-
-
-def requeue(session: Session, document_id: int, *, lost_only: bool = False) -> bool:
-    """Set a document back to ``queued`` (a re-run); True if it was.
-
-    Refused while a live worker (fresh heartbeat) processes it. With ``lost_only``
-    (the sweeper) only a queued row or a processing row with a stale heartbeat is
-    touched, so a document that just finished is not run again.
-    """
-    cutoff = utcnow() - timedelta(seconds=get_settings().stale_seconds)
-    lost = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
-    if lost_only:
-        cond = or_(Document.status == "queued", lost)
-    else:
-        cond = or_(Document.status.in_(("done", "failed", "queued")), lost)
-    q = update(Document).where(Document.id == document_id).where(cond)
-    # A lost job counts against the document (see _give_up); a user's re-run starts over.
-    losses = (case((Document.status == "processing", Document.losses + 1), else_=Document.losses)
-              if lost_only else 0)
-    # A queued row's heartbeat_at is when it was (last) sent to the queue: see stale_documents.
-    res = session.execute(q.values(status="queued", stage="queued", pages_done=0, job_id=None,
-                                   error_code=None, error_message=None, losses=losses, heartbeat_at=utcnow())
-                          .execution_options(synchronize_session=False))
-    return res.rowcount == 1
-
-
-def stale_documents(session: Session, stale_seconds: int | None = None, *,
-                    include_queued: bool = False, queued_seconds: int | None = None) -> list[int]:
-    """Documents whose job was lost: processing with a stale heartbeat (and, with
-    ``include_queued``, every queued one: an in-process queue dies with its process;
-    with ``queued_seconds``, the queued ones sent that long ago or more: a Celery
-    message lost when the broker was down, issue 13)."""
-    stale_seconds = get_settings().stale_seconds if stale_seconds is None else stale_seconds
-    cutoff = utcnow() - timedelta(seconds=stale_seconds)
-    cond = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
-    if include_queued:
-        cond = or_(cond, Document.status == "queued")
-    elif queued_seconds is not None:
-        # Sent at the last requeue (heartbeat_at), else at upload.
-        sent = func.coalesce(Document.heartbeat_at, Document.uploaded_at)
-        cond = or_(cond, (Document.status == "queued") & (sent < utcnow() - timedelta(seconds=queued_seconds)))
-    rows = session.scalars(select(Document.id).where(cond).order_by(Document.id)).all()
-    return list(rows)
+__all__ = ["store_upload", "original_path", "process_document", "extractor_config", "merge_extraction", "pair_rows",
+           "page_words", "set_unit_keys", "sync_years", "match_duplicates", "guess_format"]

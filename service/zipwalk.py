@@ -28,7 +28,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 MB = 1 << 20
 # Files that are never documents: OS and archiver droppings.
@@ -54,10 +57,8 @@ class ZipLimits:
     max_depth: int = 4
 
     @classmethod
-    def from_settings(cls) -> ZipLimits:
-        from service.settings import get_settings
-
-        s = get_settings()
+    def from_settings(cls, s: Settings) -> ZipLimits:
+        """The limits the service is configured with (``zip_max_*``, ``max_upload_bytes``)."""
         return cls(max_members=s.zip_max_members, max_total_bytes=s.zip_max_total_bytes,
                    max_member_bytes=s.max_upload_bytes, max_ratio=s.zip_max_ratio, max_depth=s.zip_max_depth)
 

@@ -25,6 +25,11 @@ from dataclasses import dataclass, field
 from ..recognize.text import fold, strip_accents
 from .tagger import TaggedSpan, lines
 
+# A page's lines as (start, end) offsets, and each person's mentions (start, end, person)
+# in text order.
+Bounds = list[tuple[int, int]]
+Mentions = list[tuple[int, int, "Person"]]
+
 # a task this many lines below its person's line still belongs to them (lists of items)
 MAX_LINES_BELOW = 12
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -152,7 +157,7 @@ def _same(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return " ".join(fold(text[a[0]:a[1]]).split()) == " ".join(fold(text[b[0]:b[1]]).split())
 
 
-def _members(text: str, bounds, mention_of, sp: TaggedSpan, tasks: list[TaggedSpan]) -> list[Person]:
+def _members(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan, tasks: list[TaggedSpan]) -> list[Person]:
     """"Thành viên Tổ công tác gồm: A, …; B, …", "Phó Trưởng ban là các đồng chí A và B",
     "Trưởng đoàn là đồng chí X": the people named after a role and its "gồm / là / do"
     hold the role (GUIDELINES, convention 1).
@@ -173,8 +178,8 @@ def _members(text: str, bounds, mention_of, sp: TaggedSpan, tasks: list[TaggedSp
         if stop:
             # "… có 17 Ủy viên là đại diện các cơ quan. Trong đó có: A; B": the list goes on
             nxt = _THEN.match(folded, stop.end())
-            end = _SENTENCE_END.search(text, nxt.end(), end).start() if nxt and _SENTENCE_END.search(
-                text, nxt.end(), end) else (end if nxt else stop.start())
+            after = _SENTENCE_END.search(text, nxt.end(), end) if nxt else None
+            end = after.start() if after else (end if nxt else stop.start())
     if opened and li >= 0:
         end = _list_goes_on(text, bounds, mention_of, li, end)
     others = [t for t in tasks if t is not sp and m.end() <= t.start < end]
@@ -197,7 +202,7 @@ _ITEM_LEAD = re.compile(r"\s*(?:[-+•*]\s*)?(?:(?:đồng chí|đ/c|ông|bà|(?
                         re.IGNORECASE)
 
 
-def _list_goes_on(text: str, bounds, mention_of, li: int, end: int) -> int:
+def _list_goes_on(text: str, bounds: Bounds, mention_of: Mentions, li: int, end: int) -> int:
     """A member list announced by ":" may go on in the next paragraphs when they hold
     nothing but more members ("Ông A, Vụ trưởng …; Trung tướng B, …"): each item there
     opens with a person's name and no item has a verb of its own before the next."""
@@ -209,7 +214,8 @@ def _list_goes_on(text: str, bounds, mention_of, li: int, end: int) -> int:
         first = next((s for s in starts if a <= s < b), None)
         if first is None:
             return False
-        lead = _ITEM_LEAD.match(text, a).end()
+        lead_m = _ITEM_LEAD.match(text, a)  # optional parts only: it always matches
+        lead = lead_m.end() if lead_m else a
         if lead == first:
             return True
         gap = fold(text[lead:first])  # a title written before the name
@@ -230,7 +236,7 @@ def _list_goes_on(text: str, bounds, mention_of, li: int, end: int) -> int:
 _THEN = re.compile(r"\s*(?:trong đó|cụ thể|bao gồm|gồm)(?:\s+(?:có|gồm|là))?\s*:")
 
 
-def _joint(text: str, mention_of, owner: Person | None, sp: TaggedSpan) -> list[Person]:
+def _joint(text: str, mention_of: Mentions, owner: Person | None, sp: TaggedSpan) -> list[Person]:
     """"phân công A và B trực tiếp chỉ đạo …": both hold the task (convention 6); so do
     the people listed before a shared role ("A; Chủ tịch UBND tỉnh B và 3 Phó Chủ tịch: C,
     D, E làm Phó trưởng Ban chỉ đạo")."""
@@ -284,7 +290,7 @@ def _listed(gap: str) -> bool:
     return all(_LIST_GAP.fullmatch(r) for r in rest)
 
 
-def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
+def _owner(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan) -> Person | None:
     li = _line_of(bounds, sp.start)
     before = [(s, e, p) for s, e, p in mention_of if e <= sp.start]
     if before:
@@ -304,7 +310,7 @@ def _owner(text: str, bounds, mention_of, sp: TaggedSpan) -> Person | None:
 _ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[ivx]+[.)]|[-+•*–—○●▪·]|\(\d{1,2}\))")
 
 
-def _section_between(text: str, bounds, first: int, last: int) -> bool:
+def _section_between(text: str, bounds: Bounds, first: int, last: int) -> bool:
     """A heading between the person's line and the task's ("III. TỔ CHỨC THỰC HIỆN") opens
     another section: its items are not that person's."""
     from ..link.prose import is_section_heading
@@ -312,7 +318,7 @@ def _section_between(text: str, bounds, first: int, last: int) -> bool:
     return any(is_section_heading(text[bounds[i][0]:bounds[i][1]]) for i in range(first + 1, last))
 
 
-def _continues(text: str, bounds, first: int, last: int) -> bool:
+def _continues(text: str, bounds: Bounds, first: int, last: int) -> bool:
     """Lines first+1..last carry on the person's line: a list announced by ":" or items."""
     for i in range(first + 1, last + 1):
         prev = text[bounds[i - 1][0]:bounds[i - 1][1]].rstrip()
@@ -322,7 +328,7 @@ def _continues(text: str, bounds, first: int, last: int) -> bool:
     return True
 
 
-def _opens_line(text: str, bounds, li: int, sp: TaggedSpan) -> bool:
+def _opens_line(text: str, bounds: Bounds, li: int, sp: TaggedSpan) -> bool:
     """A line that begins with the task itself ("Trực tiếp chỉ đạo …") goes on with the
     duties of the person above; a role named mid-line in a later paragraph does not."""
     start = bounds[li][0]
@@ -331,7 +337,7 @@ def _opens_line(text: str, bounds, li: int, sp: TaggedSpan) -> bool:
     return not lead.strip(" \t*_")
 
 
-def _after_in_sentence(text, bounds, mention_of, sp, li) -> Person | None:
+def _after_in_sentence(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan, li: int) -> Person | None:
     if li < 0:
         return None
     ls, le = bounds[li]
@@ -341,7 +347,7 @@ def _after_in_sentence(text, bounds, mention_of, sp, li) -> Person | None:
     return after[0][2] if after else None
 
 
-def _attach_position(text, bounds, mention_of, sp: TaggedSpan) -> None:
+def _attach_position(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan) -> None:
     li = _line_of(bounds, sp.start)
     best = None
     for s, e, p in mention_of:

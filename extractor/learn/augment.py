@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 from ..recognize.text import fold
+from ..records import JsonObject
 
 _HEADS = ["Cán bộ", "Công chức", "Chuyên viên", "Trưởng", "Phó Trưởng", "Phụ trách", "Giám đốc", "Phó Giám đốc",
           "Tổ trưởng", "Đội trưởng", "Trưởng trạm", "Chủ nhiệm"]
@@ -41,7 +43,7 @@ def synthetic_title(rng: random.Random) -> str:
     return title.lower() if rng.random() < 0.3 else title
 
 
-def _replace_all(text: str, old: str, new_for) -> str:
+def _replace_all(text: str, old: str, new_for: Callable[[str], str]) -> str:
     """Replace every occurrence of ``old`` (compared folded) with ``new_for(match_text)``."""
     if not old:
         return text
@@ -56,7 +58,7 @@ def _replace_all(text: str, old: str, new_for) -> str:
     return "".join(out)
 
 
-def capitals(text: str, gold: list[dict], rng: random.Random) -> tuple[str, list[dict]]:
+def capitals(text: str, gold: list[JsonObject], rng: random.Random) -> tuple[str, list[JsonObject]]:
     """Names in CAPITALS, and half of the short lines that name a cadre in CAPITALS."""
     for a in gold:
         text = _replace_all(text, a.get("cadre") or "", str.upper)
@@ -68,20 +70,28 @@ def capitals(text: str, gold: list[dict], rng: random.Random) -> tuple[str, list
     return "\n".join(lines), gold
 
 
-def titles(text: str, gold: list[dict], rng: random.Random) -> tuple[str, list[dict]]:
+def _constant(value: str) -> Callable[[str], str]:
+    """A replacement that ignores what it replaces."""
+    def replacement(_match: str) -> str:
+        return value
+
+    return replacement
+
+
+def titles(text: str, gold: list[JsonObject], rng: random.Random) -> tuple[str, list[JsonObject]]:
     """Every gold title replaced by a synthetic one (sometimes in lower case)."""
     out = []
     for a in gold:
         pos = a.get("position") or ""
         if pos and "," not in pos:
             new = synthetic_title(rng)
-            text = _replace_all(text, pos, lambda _m, new=new: new)
+            text = _replace_all(text, pos, _constant(new))
             a = dict(a, position=new)
         out.append(a)
     return text, out
 
 
-def breaks(text: str, gold: list[dict], rng: random.Random) -> tuple[str, list[dict]]:
+def breaks(text: str, gold: list[JsonObject], rng: random.Random) -> tuple[str, list[JsonObject]]:
     """Long lines wrapped at 50-75 characters, as OCR keeps the printed line breaks."""
     width = rng.randint(50, 75)
     lines = []
@@ -99,7 +109,7 @@ def breaks(text: str, gold: list[dict], rng: random.Random) -> tuple[str, list[d
 AUGMENTATIONS = {"capitals": capitals, "titles": titles, "breaks": breaks}
 
 
-def augment(text: str, gold: list[dict], seed: int) -> list[tuple[str, list[dict]]]:
+def augment(text: str, gold: list[JsonObject], seed: int) -> list[tuple[str, list[JsonObject]]]:
     """One copy per augmentation, each with its gold (deterministic for a seed)."""
     rng = random.Random(seed)
     out = []

@@ -7,6 +7,7 @@ end inside a word). The linker reads the latter; nothing calls the tagger twice.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -35,14 +36,14 @@ class TaggerComponent:
         return doc
 
     # the model file travels with the pipeline folder (spaCy calls these on save and load)
-    def to_disk(self, path, *, exclude=()):
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         src = self.tagger.model_path
         if src and src.is_file() and src.resolve() != (path / MODEL_FILE).resolve():
             (path / MODEL_FILE).write_bytes(src.read_bytes())
 
-    def from_disk(self, path, *, exclude=()):
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TaggerComponent:
         self.tagger = Tagger(Path(path) / MODEL_FILE)
         return self
 

@@ -18,15 +18,20 @@ import json
 import re
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..recognize.text import fold
+from ..records import JsonObject
+
+if TYPE_CHECKING:
+    from .tagger import Example
 
 _HON = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+$")
 PRIORITY = {"CADRE": 0, "TASK": 1, "POSITION": 2}
 
 
 def documents(folders: Sequence[str | Path], *, only: Collection[str] | None = None,
-              exclude: Collection[str] | None = None) -> Iterator[tuple[Path, list[dict]]]:
+              exclude: Collection[str] | None = None) -> Iterator[tuple[Path, list[JsonObject]]]:
     """(document path, gold assignments) for every NAME.gold.json with its document."""
     for folder in folders:
         folder = Path(folder)
@@ -50,7 +55,7 @@ def _find_all(hay: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in rx.finditer(hay)]
 
 
-def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]:
+def gold_spans(text: str, assignments: list[JsonObject]) -> list[tuple[int, int, str]]:
     """Character spans of the gold's fields in one page ``text``, without overlaps.
 
     >>> t = "Ông Lê Văn An, Bí thư Huyện ủy, phụ trách nông nghiệp. Ông An chỉ đạo xây dựng."
@@ -93,14 +98,14 @@ def gold_spans(text: str, assignments: list[dict]) -> list[tuple[int, int, str]]
 
 
 def examples(folders: Sequence[str | Path], *, only: Collection[str] | None = None,
-             exclude: Collection[str] | None = None, augment: bool = True, seed: int = 0):
+             exclude: Collection[str] | None = None, augment: bool = True, seed: int = 0) -> list[Example]:
     """(features, labels) per line of every page of every gold document, and of its
     augmented copies (:mod:`extractor.learn.augment`) when ``augment``."""
     from ..read import read
     from .augment import augment as variants
     from .tagger import bio, page_sequences
 
-    out = []
+    out: list[Example] = []
     for n, (path, gold) in enumerate(documents(folders, only=only, exclude=exclude)):
         doc = read(path)
         for page in doc.pages:

@@ -14,6 +14,7 @@ its person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..recognize.text import fold, strip_accents
@@ -54,7 +55,7 @@ def shape(word: str) -> str:
     return "x"
 
 
-def _marks(n: int, spans, prefix: str) -> list[str | None]:
+def _marks(n: int, spans: Iterable[tuple[int, int]], prefix: str) -> list[str | None]:
     """Per-character B/I marks of rule spans (on the line's own characters)."""
     out: list[str | None] = [None] * n
     for s, e in spans:

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import find_periods
 from ..recognize.text import fold
 from ..recognize.titles import find_heads, title_extent
+if TYPE_CHECKING:
+    import pycrfsuite
+
 from .features import Token, _marks, line_features
 
 LABELS = ("CADRE", "POSITION", "TASK")
@@ -31,6 +36,13 @@ _NEG = re.compile(r"(?<![\w])(?:cho biết|phát biểu|nhấn mạnh|khẳng đ
                   r"bổ nhiệm|điều động|thay mặt|chúc mừng|thăm|tham dự|đề nghị|yêu cầu|chia sẻ|"
                   r"miễn nhiệm|nghỉ hưu|trình bày|báo cáo|kỷ luật|cách chức|phê bình|cảm ơn|tiếp)(?![\w])")
 _HEDGE = re.compile(r"(?<![\w])(?:đề xuất|dự kiến|có thể|sẽ xem xét|nghiên cứu|giới thiệu)(?![\w])")
+
+
+# A word segmenter: a line's text -> its words as (start, end) offsets into that text.
+Segment = Callable[[str], list[tuple[int, int]]]
+# One line to train on or tag: a feature dict per token, and (training) its BIO labels.
+Features = list[dict[str, float]]
+Example = tuple[Features, list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +74,7 @@ def page_marks(text: str) -> dict[str, list[str | None]]:
             "neg": _marks(n, neg, "neg"), "hedge": _marks(n, hedge, "hedge")}
 
 
-def tokenize(text: str, start: int, end: int, segment=None) -> list[Token]:
+def tokenize(text: str, start: int, end: int, segment: Segment | None = None) -> list[Token]:
     """Words of text[start:end]: underthesea words when ``segment`` is given, else
     whitespace words with punctuation split off (both keep true character offsets)."""
     out: list[Token] = []
@@ -108,7 +120,7 @@ def _context(text: str, prev: tuple[int, int] | None, tokens: list[Token]) -> di
     return ctx
 
 
-def page_sequences(text: str, segment=None):
+def page_sequences(text: str, segment: Segment | None = None) -> Iterator[tuple[list[Token], Features]]:
     """(tokens, features) for every line of a page."""
     marks = page_marks(text)
     prev = None
@@ -135,12 +147,12 @@ def bio(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:
 
 def decode(tokens: list[Token], labels: list[str], probs: list[float]) -> list[TaggedSpan]:
     """Spans from BIO labels (an I- after O or another label starts a span)."""
-    out: list[TaggedSpan] = []
-    cur = None
-    for t, lab, p in zip(tokens, labels, probs):
+    found: list[tuple[int, int, str, list[float]]] = []
+    cur: tuple[int, int, str, list[float]] | None = None
+    for t, lab, p in zip(tokens, labels, probs, strict=False):
         if lab == "O":
             if cur:
-                out.append(cur)
+                found.append(cur)
             cur = None
             continue
         kind, tag = lab[2:], lab[:1]
@@ -148,11 +160,11 @@ def decode(tokens: list[Token], labels: list[str], probs: list[float]) -> list[T
             cur = (cur[0], t.end, kind, cur[3] + [p])
         else:
             if cur:
-                out.append(cur)
+                found.append(cur)
             cur = (t.start, t.end, kind, [p])
     if cur:
-        out.append(cur)
-    return [TaggedSpan(s, e, k, round(sum(ps) / len(ps), 3)) for s, e, k, ps in out]
+        found.append(cur)
+    return [TaggedSpan(s, e, k, round(sum(ps) / len(ps), 3)) for s, e, k, ps in found]
 
 
 class Tagger:
@@ -160,7 +172,7 @@ class Tagger:
 
     def __init__(self, model_path: Path | None):
         self.model_path = model_path
-        self._tagger = None
+        self._tagger: pycrfsuite.Tagger | None = None
         if model_path and model_path.is_file():
             import pycrfsuite
 
@@ -175,7 +187,8 @@ class Tagger:
     def ready(self) -> bool:
         return self._tagger is not None
 
-    def tag_page(self, text: str, segment=None) -> list[TaggedSpan]:
+    def tag_page(self, text: str, segment: Segment | None = None) -> list[TaggedSpan]:
+        """The spans the CRF tags on every line of a page (none without a model)."""
         if self._tagger is None:
             return []
         out: list[TaggedSpan] = []
@@ -186,8 +199,8 @@ class Tagger:
         return out
 
 
-def train_tagger(examples, out: Path, *, c1: float = 0.05, c2: float = 0.05,
-                 max_iterations: int = 150, log=None) -> Path:
+def train_tagger(examples: Sequence[Example], out: Path, *, c1: float = 0.05, c2: float = 0.05,
+                 max_iterations: int = 150, log: Callable[[str], None] | None = None) -> Path:
     """Train the CRF on ``examples`` ((features, labels) per line) and save it in ``out``."""
     import pycrfsuite
 

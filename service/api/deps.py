@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from service.auth import RANK, SignedIn, hash_token, signed_in, token_cache
+from service.settings import Settings, get_settings
 from service.storage.db import SessionLocal, get_engine
 
 from .filters import Filters
@@ -136,6 +137,8 @@ async def paging(limit: Limit = 50, offset: Offset = 0) -> PageParams:  # no I/O
 
 
 Paging = Annotated[PageParams, Depends(paging)]
+# The service's settings, handed to what a route calls (read once per process).
+AppSettings = Annotated[Settings, Depends(get_settings)]
 # The register's filters as query parameters (unit, cadre, year, q, document_id, unit_key):
 # /api/tasks, /api/export and /api/stats/units take exactly these, read by one model.
 RegisterFilters = Annotated[Filters, Query()]

@@ -16,12 +16,12 @@ from sqlalchemy import or_, select
 
 from service.auth import audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
-from service.settings import get_settings
+from service.settings import Settings
 from service.storage.fold import fold
 from service.storage.models import Assignment, Document, Page
 
 from .common import DOCUMENT_COLUMNS, assignment_out, doc_counts, doc_out, get_or_404, page_answer, page_total
-from .deps import Clerk, DbSession, Id, PageNo, Paging, Reviewer
+from .deps import AppSettings, Clerk, DbSession, Id, PageNo, Paging, Reviewer
 from .filters import Filters, like_folded
 from .json_pages import DOCUMENTS_AS_JSON, json_page
 
@@ -34,7 +34,7 @@ MEDIA = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-offic
 
 @router.post("", status_code=202, response_model=UploadOut,
              responses={413: {"description": "a file, the upload or an archive's contents over a limit"}})
-async def upload(session: DbSession, user: Clerk,
+async def upload(session: DbSession, user: Clerk, settings: AppSettings,
                  file: Annotated[list[UploadFile], File(description="one or more files; a .zip is expanded")],
                  hints: Annotated[str | None, Form(description="JSON object of extraction hints")] = None):
     """Store each file (before processing), answer at once, process in the background."""
@@ -45,29 +45,29 @@ async def upload(session: DbSession, user: Clerk,
     except ValueError:
         raise HTTPException(422, "hints must be a JSON object, e.g. {\"year\": 2022}") from None
     # Copying, unpacking, hashing and the database off the event loop: other requests go on.
-    out, created_ids = await run_in_threadpool(_receive, session, user, file, hint_obj)
+    out, created_ids = await run_in_threadpool(_receive, session, user, file, hint_obj, settings)
     # The broker's publish blocks (Redis): off the event loop too.
-    await run_in_threadpool(_enqueue_all, created_ids)
+    await run_in_threadpool(_enqueue_all, created_ids, settings)
     return {"documents": out}
 
 
-def _enqueue_all(ids: list[int]) -> None:
+def _enqueue_all(ids: list[int], settings: Settings) -> None:
     from service import jobs
 
     for i in ids:
         try:
-            jobs.enqueue(i)
+            jobs.enqueue(i, settings=settings)
         except Exception:  # broker down: stored and queued; the sweeper sends it again (QUEUED_SECONDS)
             log.exception("document %s stored but not queued", i)
 
 
-def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[dict], list[int]]:
+def _receive(session, user, uploads: list[UploadFile], hint_obj,
+             settings: Settings) -> tuple[list[dict], list[int]]:
     """Copy each uploaded file to the data directory's temp folder, expand archives there
     (service.zipwalk: checked whole first, then taken out member by member), store all."""
     from service import zipwalk
 
-    settings = get_settings()
-    limits = zipwalk.ZipLimits.from_settings()
+    limits = zipwalk.ZipLimits.from_settings(settings)
     tmp_root = Path(settings.data_dir) / "tmp"
     tmp_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=tmp_root, prefix="upload-") as work_dir:
@@ -101,15 +101,15 @@ def _receive(session, user, uploads: list[UploadFile], hint_obj) -> tuple[list[d
             path.unlink()
         if not items:
             raise HTTPException(422, "no file in the upload")
-        return _store_all(session, user, items, hint_obj)
+        return _store_all(session, user, items, hint_obj, settings)
 
 
-def _store_all(session, user, items: list[tuple[str, Path]], hint_obj):
+def _store_all(session, user, items: list[tuple[str, Path]], hint_obj, settings: Settings):
     from service.processing import store_upload
 
     out, created_ids = [], []
     for name, path in items:
-        doc, created = store_upload(session, path, name, user=user, hints=hint_obj)
+        doc, created = store_upload(session, path, name, user=user, hints=hint_obj, settings=settings)
         if created:
             created_ids.append(doc.id)
             audit(session, user, "upload", "document", doc.id, None,
@@ -156,12 +156,12 @@ def get_document(document_id: Id, session: DbSession, user: Clerk):
 
 @router.get("/{document_id}/file", response_class=FileResponse,
             responses={200: {"content": {"application/octet-stream": {}}}})
-def get_file(document_id: Id, session: DbSession, user: Clerk):
+def get_file(document_id: Id, session: DbSession, user: Clerk, settings: AppSettings):
     """The original bytes as uploaded."""
     from service.processing import original_path
 
     d = get_or_404(session, Document, document_id, "document")
-    path = original_path(d)
+    path = original_path(d, settings)
     if not path.is_file():
         raise HTTPException(410, f"{d.name}: the stored original is missing from the data directory; "
                                  "upload the same file again to restore it")
@@ -258,7 +258,7 @@ def render_page(path: Path, fmt: str, number: int, cache: Path, max_pixels: int)
 
 @router.get("/{document_id}/pages/{number}/image", response_class=FileResponse,
             responses={200: {"content": {"image/png": {}}}, 404: {"description": "no image for this page"}})
-def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Clerk):
+def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Clerk, settings: AppSettings):
     """The page as a PNG (scans, PDFs, images); 404 for text documents and for pages too
     large to show."""
     from PIL import Image
@@ -270,10 +270,10 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
         raise HTTPException(404, f"{d.name} is a text document ({d.format}); it has no page images")
     if number < 1 or (d.pages and number > d.pages):
         raise HTTPException(404, f"{d.name} has no page {number}")
-    cache = Path(get_settings().data_dir) / "pages" / d.sha256 / f"{number}.png"
+    cache = Path(settings.data_dir) / "pages" / d.sha256 / f"{number}.png"
     try:
-        return FileResponse(render_page(original_path(d), d.format, number, cache,
-                                        extractor_config().max_image_pixels), media_type="image/png")
+        return FileResponse(render_page(original_path(d, settings), d.format, number, cache,
+                                        extractor_config(settings).max_image_pixels), media_type="image/png")
     except (PageTooLarge, Image.DecompressionBombError) as err:
         raise HTTPException(404, f"{d.name}: {err}") from err
     except (subprocess.SubprocessError, OSError, EOFError, ValueError) as err:
@@ -282,19 +282,18 @@ def get_page_image(document_id: Id, number: PageNo, session: DbSession, user: Cl
 
 
 @router.post("/{document_id}/rerun", status_code=202, response_model=Accepted)
-def rerun(document_id: Id, session: DbSession, user: Reviewer):
+def rerun(document_id: Id, session: DbSession, user: Reviewer, settings: AppSettings):
     """Extract again (e.g. with a newer model); reviewer corrections and decisions are kept."""
     from service import jobs
-    from service.processing import requeue
 
     d = get_or_404(session, Document, document_id, "document")
     before = {"status": d.status, "runs": d.runs}
-    if not requeue(session, d.id):
+    if not jobs.requeue(session, d.id, stale_seconds=settings.stale_seconds):
         raise HTTPException(409, f"{d.name} is being processed now; re-run it when it is done")
     audit(session, user, "rerun", "document", d.id, before, {"status": "queued"})
     session.commit()
     try:
-        jobs.enqueue(d.id)
+        jobs.enqueue(d.id, settings=settings)
     except Exception:  # committed as queued: a worker's sweep picks it up (was a 500 after the commit)
         log.exception("document %s re-queued but not sent to a worker", d.id)
     return {"id": d.id, "status": "queued"}

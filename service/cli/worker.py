@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from service.storage.db import init_db
 
     init_db(s.database_url)
-    configure_celery()
+    configure_celery(s)
     argv = ["worker", "--loglevel", args.loglevel, "-Q", s.queue,
             "--concurrency", str(args.concurrency or s.workers), "--without-gossip", "--without-mingle",
             "--pool", "prefork", "-n", f"giaoviec-{s.queue}@%h"]

@@ -1,5 +1,5 @@
 """Finding files below DIR: folders, zip files, zips inside zips, broken archives,
-and the summary CSV (service/ingest.py, no database needed)."""
+and the summary CSV (service/ingest/, no database needed)."""
 from __future__ import annotations
 
 import io

@@ -16,7 +16,7 @@ from .documents import decision_lines, make_scan_pdf
 def _lose(doc_id: int) -> bool:
     """What a worker killed mid-job leaves (its row processing, the heartbeat gone stale),
     then the sweeper's requeue."""
-    from service.processing import requeue
+    from service.jobs import requeue
     from service.storage.db import session_scope
     from service.storage.models import Document, utcnow
 
@@ -29,7 +29,8 @@ def _lose(doc_id: int) -> bool:
 
 
 def test_a_document_that_keeps_killing_its_worker_fails_with_a_reason(service):
-    from service.processing import process_document, requeue, store_upload
+    from service.jobs import requeue
+    from service.processing import process_document, store_upload
     from service.storage.db import session_scope
     from service.storage.models import Document
 

@@ -14,6 +14,20 @@ def test_the_broker_setting_alone_chooses_celery(service, monkeypatch):
     assert (celery.kind, celery.queue) == ("celery", "q1")
 
 
+def test_a_batch_gets_processes_unless_a_broker_is_set(service):
+    # ``giaoviec ingest`` asks for processes; the broker setting still wins, as for uploads.
+    from service import jobs
+    from service.ingest.summary import read_counts
+    from service.settings import Settings
+
+    pool = jobs.dispatcher(service, processes=3, report=read_counts)
+    assert (pool.kind, pool.processes) == ("process pool", 3)
+    broker = Settings(broker_url="redis://127.0.0.1:6379/0", queue="q1")
+    assert jobs.dispatcher(broker, processes=3, report=read_counts).kind == "celery"
+    with pytest.raises(ValueError, match="report"):
+        jobs.dispatcher(service, processes=3)
+
+
 def test_ingest_asked_for_celery_without_a_broker_says_what_to_set(service, tmp_path):
     # It used to queue to this process's threads instead, and wait for them as if Celery ran them.
     from service.ingest import ingest

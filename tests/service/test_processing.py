@@ -72,7 +72,8 @@ def test_job_delivered_twice_runs_once(service):
 
 @pytest.mark.parametrize("data,code", [(b"", "empty"), (b"\x00\x01\x02garbage\xff" * 50, "unsupported")])
 def test_unreadable_file_fails_with_its_error_and_can_rerun(service, data, code):
-    from service.processing import process_document, requeue
+    from service.jobs import requeue
+    from service.processing import process_document
     from service.storage.db import session_scope
 
     doc_id = _store(data, "hong.bin")

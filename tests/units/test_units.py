@@ -1,4 +1,4 @@
-"""The unit registry across the 2025 reform (extractor/units.py).
+"""The unit registry across the 2025 reform (extractor/units/).
 
 Checked against vietnamadminunits' own converter (the slow, obviously right path)
 and on the cases clerks write: old districts, new communes, accents, abbreviations.
