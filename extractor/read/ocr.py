@@ -34,6 +34,8 @@ from ..config import DEFAULT_CONFIG, ExtractorConfig
 from ..errors import EmptyFile, MissingDependency, TooLarge, UnreadableFile
 from ..normalize import vietnamese_quality
 from ..records import Document, Fix, Page
+from . import engine
+from .engine import Word
 from .layout import Line, PageBuilder, join_lines, group_lines, page_fixes
 
 __all__ = ["tesseract_available", "ocr_image", "ocr_pdf_pages", "read_image_bytes", "lay_out",
@@ -42,8 +44,14 @@ __all__ = ["tesseract_available", "ocr_image", "ocr_pdf_pages", "read_image_byte
 TESSERACT_TIMEOUT = 1800  # seconds per page: a stuck process must not hang a batch (generous: shared machines)
 
 
-@functools.lru_cache(maxsize=8)
 def tesseract_available(language: str = "vie") -> bool:
+    """True when Tesseract can read ``language``: in this process (tesserocr) or as the
+    tesseract command."""
+    return engine.inprocess_available(language) or tesseract_command_available(language)
+
+
+@functools.lru_cache(maxsize=8)
+def tesseract_command_available(language: str = "vie") -> bool:
     """True when the tesseract command is installed with ``language`` data."""
     binary = shutil.which("tesseract")
     if not binary:
@@ -67,27 +75,6 @@ def process_count(config: ExtractorConfig, pages: int) -> int:
     """How many Tesseract processes to run at once."""
     n = config.ocr_processes or os.cpu_count() or 1
     return max(1, min(n, pages))
-
-
-@dataclass
-class Word:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    conf: float
-    block: int
-    par: int
-    line: int
-
-    @property
-    def cx(self) -> float:
-        return self.left + self.width / 2
-
-    @property
-    def cy(self) -> float:
-        return self.top + self.height / 2
 
 
 @dataclass
@@ -125,7 +112,14 @@ def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int =
 
     Several images go in as a list file (one path a line), which Tesseract reads as the
     pages of one document: the model is loaded once for all of them. The TSV's
-    ``page_num`` column (1-based, in list order) says which image a word is on."""
+    ``page_num`` column (1-based, in list order) says which image a word is on.
+    With tesserocr (engine.py) the images are read in this process instead, and may be
+    arrays as well as files."""
+    if engine.inprocess_available(config.ocr_language):
+        try:
+            return engine.recognize(images, language=config.ocr_language, psm=psm, dpi=dpi)
+        except RuntimeError as err:  # tesserocr's error for an image Leptonica cannot take
+            raise UnreadableFile(name, f"Tesseract could not read a page image ({err}); check the scan") from err
     if len(images) == 1:
         target = str(images[0])
     else:
@@ -169,8 +163,10 @@ def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int =
     return pages
 
 
-def _osd_rotation(image: Path) -> int | None:
+def _osd_rotation(image) -> int | None:
     """Degrees to turn the image clockwise to make it upright, per Tesseract OSD (``Rotate:``)."""
+    if engine.inprocess_available("osd"):
+        return engine.osd_rotation(image)
     try:
         proc = subprocess.run(["tesseract", str(image), "stdout", "--psm", "0"], capture_output=True,
                               env=tesseract_env(), timeout=120)
