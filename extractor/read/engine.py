@@ -28,6 +28,7 @@ from pathlib import Path
 
 __all__ = ["Word", "Choice", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation", "command_only", "library_version", "MAX_APIS"]
 
+MAX_CHOICES = 6  # alternatives kept per character (the LSTM gives up to ~6 above 0)
 MAX_APIS = 8  # API objects kept between documents (one model each, ~40 MB)
 
 # Where Debian, Fedora/Alpine and Homebrew put the language data; the tesseract
@@ -38,8 +39,9 @@ _TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-o
 
 @dataclass(frozen=True)
 class Choice:
-    """One reading of one character (symbol) of a word, with the model's probability
-    (0-1) for it, best first: what the LSTM also considered at that place."""
+    """One reading of one character (symbol) of a word, with the model's confidence
+    (0-1) in it: what the LSTM also considered at that place ("ầ" 0.56 beside the "ấ"
+    it chose at 0.90)."""
 
     text: str
     prob: float
@@ -173,13 +175,22 @@ def _set_image(api, image) -> None:
 
 def _words(api, t, choices: bool) -> list[Word]:
     """Every word of the recognised image, in Tesseract's order, numbered as its TSV
-    numbers them (block, paragraph in block, line in paragraph: from 1)."""
+    numbers them (block, paragraph in block, line in paragraph: from 1). With
+    ``choices``, walked character by character to keep each one's alternatives."""
     it = api.GetIterator()
     out: list[Word] = []
     if it is None:
         return out
-    level = t.RIL.WORD
+    level = t.RIL.SYMBOL if choices else t.RIL.WORD
     block = par = line = 0
+    current: Word | None = None
+    symbols: list[tuple[Choice, ...]] = []
+
+    def close() -> None:
+        if current is not None:
+            current.choices = tuple(symbols)
+            out.append(current)
+
     while True:
         if it.IsAtBeginningOf(t.RIL.BLOCK):
             block, par, line = block + 1, 0, 0
@@ -187,18 +198,21 @@ def _words(api, t, choices: bool) -> list[Word]:
             par, line = par + 1, 0
         if it.IsAtBeginningOf(t.RIL.TEXTLINE):
             line += 1
-        # an image block or a blank word has no text: tesserocr raises for it
-        text = "" if it.Empty(level) else _text(it, level)
-        box = it.BoundingBox(level)
-        if text and text.strip() and box:
-            x0, y0, x1, y1 = box
-            alts: tuple = ()
-            if choices:
-                alts = _symbol_choices(it)
-            out.append(Word(text.strip(), x0, y0, x1 - x0, y1 - y0, round(it.Confidence(level), 6),
-                            block, par, line, alts))
+        if level == t.RIL.WORD or it.IsAtBeginningOf(t.RIL.WORD):
+            close()
+            current, symbols = None, []
+            # an image block or a blank word has no text: tesserocr raises for it
+            text = "" if it.Empty(t.RIL.WORD) else _text(it, t.RIL.WORD)
+            box = it.BoundingBox(t.RIL.WORD)
+            if text and text.strip() and box:
+                x0, y0, x1, y1 = box
+                current = Word(text.strip(), x0, y0, x1 - x0, y1 - y0, round(it.Confidence(t.RIL.WORD), 6),
+                               block, par, line)
+        if choices and current is not None:
+            symbols.append(_symbol_choices(it))
         if not it.Next(level):
             break
+    close()
     return out
 
 
@@ -209,18 +223,20 @@ def _text(it, level) -> str:
         return ""
 
 
-def _symbol_choices(it) -> tuple[tuple[Choice, ...], ...]:
-    """Per character of the iterator's word, the LSTM's readings and their
-    probabilities (``lstm_choice_mode`` 2), best first."""
+def _symbol_choices(it) -> tuple[Choice, ...]:
+    """The LSTM's readings of the iterator's character (``lstm_choice_mode`` 2), best
+    first, as probabilities 0-1; the character as read first when none are given."""
+    found = []
     try:
-        found = it.GetBestLSTMSymbolChoices()
-    except Exception:  # a word read by the legacy engine has none
-        return ()
-    out = []
-    for symbol in found or ():
-        alts = sorted(((str(s), float(p)) for s, p in symbol), key=lambda sp: -sp[1])
-        out.append(tuple(Choice(s, round(p, 4)) for s, p in alts[:5]))
-    return tuple(out)
+        for c in it.GetChoiceIterator():
+            found.append(Choice(c.GetUTF8Text(), round(max(0.0, c.Confidence()) / 100, 4)))
+    except RuntimeError:
+        pass
+    if not found:
+        found = [Choice(_text(it, _tesserocr().RIL.SYMBOL), round(it.Confidence(_tesserocr().RIL.SYMBOL) / 100, 4))]
+    found.sort(key=lambda c: -c.prob)
+    # the best is kept even at 0; the rest only when the model gave them any weight
+    return tuple(c for k, c in enumerate(found[:MAX_CHOICES]) if k == 0 or c.prob > 0)
 
 
 def recognize(images: list, *, language: str, psm: int = 3, dpi: int | None = None,

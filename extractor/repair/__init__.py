@@ -207,7 +207,53 @@ def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, 
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
 
 
-def repair_syllable(word: str, slot: str, conf: float | None = None) -> tuple[str, str | None]:
+# The model's own alternatives (.choices): a name part not known in its place is read as
+# the known one the alternatives spell when that reading is at least CHOICE_UNKNOWN as
+# strong as the characters read; a known name part (Thủy for Thùy: both real) only when
+# the other reading is at least CHOICE_KNOWN as strong and, weighed by how common each
+# is in that place, CHOICE_DOMINANCE times likelier. Chosen on the fit half of the
+# names ``python -m bench repair --choices 3000`` reads (no correct name changed on either
+# half; 0.5 and 2 changed "Nhu" to "Như" and "Chinh" to "Chính").
+CHOICE_UNKNOWN = 0.2
+CHOICE_KNOWN = 0.7
+CHOICE_DOMINANCE = 4.0
+
+
+def _prior_of(key: str, slot: str) -> float:
+    return _own_prior(key, slot, True) if _known(key, slot) else 0.0
+
+
+def choose_by_alternatives(word: str, slot: str, symbols) -> tuple[str, str] | None:
+    """(syllable, reason) when the OCR model's alternatives for ``word``'s characters
+    (:mod:`.choices`) spell a name part of ``slot`` that is the better reading; None to
+    leave the decision to the lexicon and the slip model."""
+    from .choices import readings
+
+    found = readings(word, symbols)
+    if not found:
+        return None
+    key = _key(word)
+    known = _known(key, slot) and not _outweighed_middle(key, slot)
+    floor = CHOICE_KNOWN if known else CHOICE_UNKNOWN
+    scored = sorted(((_prior_of(_key(k), slot) * r, _key(k), r) for k, r in found if r >= floor),
+                    key=lambda t: -t[0])
+    scored = [t for t in scored if t[0] > 0 and t[1] != key]
+    if not scored:
+        return None
+    score, best, strength = scored[0]
+    if len(scored) > 1 and score < DOMINANCE * scored[1][0]:
+        return None
+    if known and score < CHOICE_DOMINANCE * _prior_of(key, slot):
+        return None
+    fixed = _match_case(word, best)
+    why = (f"{_SLOT_VI[slot]} '{word}': OCR cũng đọc được '{fixed}' ({_cause(key, best)}; "
+           f"độ tin {strength:.0%} so với chữ đã đọc)"
+           f"{', ' + repr(fixed) + ' là tên thường gặp hơn' if known else ''}"
+           f"{'' if known else '; ' + repr(word) + ' không có trong danh mục tên'}")
+    return fixed, why
+
+
+def repair_syllable(word: str, slot: str, conf: float | None = None, choices=None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
 
     A syllable known in its place is kept. Otherwise the name parts an OCR slip could
@@ -217,11 +263,18 @@ def repair_syllable(word: str, slot: str, conf: float | None = None) -> tuple[st
     syllable that may be a rare real name, when it is at least :data:`CONFIDENCE` probable
     against the read itself.
 
+    ``choices``: the OCR model's alternatives for each character of ``word`` (see
+    :func:`choose_by_alternatives`), the strongest evidence there is, tried first.
+
     >>> repair_syllable("Trân", "surname")[0], repair_syllable("Trân", "given")[0]
     ('Trần', 'Trân')
     """
     if not _LETTERS.match(word) or len(word) < 2 and word.upper() == word:
         return word, None  # initials, "H'Hen", numbers: not ours to judge
+    if choices:
+        chosen = choose_by_alternatives(word, slot, choices)
+        if chosen is not None:
+            return chosen
     key = _key(word)
     if _known(key, slot) and not _outweighed_middle(key, slot):
         # a real name is never changed alone, not even read with low confidence: on
@@ -286,13 +339,16 @@ def _specks(word: str) -> tuple[str, str, str]:
 
 
 def repair_name(text: str, field: str = "cadre",
-                confidences: Sequence[float | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
+                confidences: Sequence[float | None] | None = None,
+                choices: Sequence | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
     middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
     (Tesseract's, 0-100, one per word of ``text``, None where unknown) weigh each word's
-    slips when given. Marks OCR read around or between the words (specks, dots, rules of
+    slips when given. ``choices`` (one per word, None where unknown): the OCR model's
+    alternatives for each character, ``[[(text, confidence 0-1), ...], ...]``
+    (``extractor.read.engine.Word.choices``). Marks OCR read around or between the words (specks, dots, rules of
     a table: no name has them) are dropped, each with its repair.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
@@ -307,6 +363,8 @@ def repair_name(text: str, field: str = "cadre",
     words = list(_WORD.finditer(text))
     if confidences is not None and len(confidences) != len(words):
         confidences = None  # not this text's words: no use
+    if choices is not None and len(choices) != len(words):
+        choices = None
     parts = [_specks(m.group(0)) for m in words]
     kept = [i for i, (_, core, _) in enumerate(parts) if core]
     if len(kept) < 2 or len(kept) > 5 or _highland_texts([parts[i][1] for i in kept]):
@@ -322,7 +380,10 @@ def repair_name(text: str, field: str = "cadre",
             continue
         n = kept.index(i)
         slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
-        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i])
+        symbols = None
+        if choices is not None and choices[i] and not before and not after:
+            symbols = choices[i]
+        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i], symbols)
         # words dropped before this one take their space with them
         out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()

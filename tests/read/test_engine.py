@@ -91,3 +91,20 @@ def test_api_objects_are_reused_not_reloaded(page):
 
 def test_a_blank_image_gives_no_words():
     assert engine.recognize([np.full((200, 300), 255, np.uint8)], language="vie", psm=6) == [[]]
+
+
+def test_choices_line_up_with_each_words_characters(page):
+    """Asked for, each word carries one entry per character (what repair reads), each
+    entry best first, the character read among the readings."""
+    import unicodedata
+
+    words = engine.recognize([page], language="vie", psm=6, choices=True)[0]
+    assert words and all(len(w.choices) == len(unicodedata.normalize("NFC", w.text)) for w in words)
+    for w in words:
+        for ch, syms in zip(unicodedata.normalize("NFC", w.text), w.choices, strict=True):
+            assert [c.prob for c in syms] == sorted((c.prob for c in syms), reverse=True)
+            assert all(0 <= c.prob <= 1 for c in syms)
+    assert sum(any(c.text == ch for c in syms) for w in words
+               for ch, syms in zip(unicodedata.normalize("NFC", w.text), w.choices)) >= 0.95 * sum(len(w.text) for w in words)
+    plain = engine.recognize([page], language="vie", psm=6)[0]
+    assert [w.text for w in plain] == [w.text for w in words] and all(not w.choices for w in plain)
