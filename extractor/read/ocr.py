@@ -29,6 +29,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..config import DEFAULT_CONFIG, ExtractorConfig
 from ..errors import EmptyFile, MissingDependency, TooLarge, UnreadableFile
@@ -87,7 +88,7 @@ class OcrResult:
     height: int
     fixes: list[Fix] = field(default_factory=list)
     plain_text: str = ""
-    # per table item, in order: (row, col) -> (cell box (x, y, w, h), [(text, x, y, w, h, conf)])
+    # per table item, in order: (row, col) -> (cell box (x, y, w, h), [(text, x, y, w, h, conf, choices)])
     # in the page image's own pixels (see boxes.py)
     cells: list[dict] = field(default_factory=list)
     # per paragraph item, in order: its words as read, [(text, conf)], for Page.word_confidences
@@ -107,17 +108,19 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
 
 
 def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int = 3, name: str = "",
-                         dpi: int | None = None, workdir: Path | None = None) -> list[list[Word]]:
+                         dpi: int | None = None, workdir: Path | None = None,
+                         choices: bool = False) -> list[list[Word]]:
     """Words of each image, from one Tesseract process.
 
     Several images go in as a list file (one path a line), which Tesseract reads as the
     pages of one document: the model is loaded once for all of them. The TSV's
     ``page_num`` column (1-based, in list order) says which image a word is on.
     With tesserocr (engine.py) the images are read in this process instead, and may be
-    arrays as well as files."""
+    arrays as well as files; ``choices`` then keeps each character's alternatives (the
+    command gives none)."""
     if engine.inprocess_available(config.ocr_language):
         try:
-            return engine.recognize(images, language=config.ocr_language, psm=psm, dpi=dpi)
+            return engine.recognize(images, language=config.ocr_language, psm=psm, dpi=dpi, choices=choices)
         except RuntimeError as err:  # tesserocr's error for an image Leptonica cannot take
             raise UnreadableFile(name, f"Tesseract could not read a page image ({err}); check the scan") from err
     if len(images) == 1:
@@ -306,8 +309,10 @@ class _Prepared:
     needs from the preparation (tables found, fixes made, size)."""
 
     index: int
-    path: Path  # the image Tesseract reads (deskewed, table rules removed)
-    upright: Path  # the deskewed page with its rules: what a turn for orientation starts from
+    # the image Tesseract reads (deskewed, table rules removed): a file, or the array
+    # itself when Tesseract runs in this process
+    path: Path | Any
+    upright: Path | Any  # the deskewed page with its rules: what a turn for orientation starts from
     dpi: int | None  # what Tesseract is told (see _tesseract_dpi)
     tables: list
     fixes: list[Fix]
@@ -315,20 +320,22 @@ class _Prepared:
     height: int
     scratch: list[Path]  # files of ours to delete once the page is read
     cuts: list = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
-    strip: Path | None = None  # the table cells, stacked: read apart with --psm 6
+    strip: Path | Any | None = None  # the table cells, stacked: read apart with --psm 6
     to_source: object = None  # 3x3 matrix: this page's pixels -> the image's as given (boxes.py)
     origin: tuple[int, int] = (0, 0)  # where ``path``'s image lies in the page: (x, y) of its corner
 
 
 def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
-             delete_input: bool = False) -> _Prepared:
+             delete_input: bool = False, in_memory: bool = False) -> _Prepared:
     """Deskew, find tables, remove their rules; write the image Tesseract will read.
 
     ``image``: a 2-D uint8 (grayscale) array — what the image and PDF readers pass, so a
     page is decoded once — or an image file. A PGM file we may read as it is (nothing to
     change) is handed to Tesseract directly; everything else becomes a PGM in ``workdir``
     (no compression to pay for, and Leptonica reads it directly). ``delete_input``: the
-    file is ours (a page we rendered) and goes once it is no longer needed."""
+    file is ours (a page we rendered) and goes once it is no longer needed.
+    ``in_memory``: Tesseract runs in this process (engine.py) and takes the arrays
+    themselves: nothing is written."""
     import cv2
     import numpy as np
 
@@ -360,7 +367,11 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     # ruled tables; else tables whose columns are apart by white space only
     tables = find_tables(gray) or find_borderless(gray)
     scratch: list[Path] = []
-    if not fixes and given is not None and given.suffix.lower() in (".pgm", ".pnm"):
+    if in_memory:
+        upright = gray
+        if given is not None and delete_input:
+            given.unlink(missing_ok=True)
+    elif not fixes and given is not None and given.suffix.lower() in (".pgm", ".pnm"):
         upright = given
         if delete_input:
             scratch.append(given)
@@ -381,13 +392,16 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         # page's area, even blank (0.4 CPU-s for an empty A4 page at 200 dpi)
         x0, y0, x1, y1 = _ink_extent(page, dpi or page_dpi(gray))
         origin = (x0, y0)
-        target = workdir / f"{stem}-ocr-page.pgm"
-        cv2.imwrite(str(target), page[y0:y1, x0:x1])
-        scratch.append(target)
-        if strip is not None:
-            strip_path = workdir / f"{stem}-ocr-cells.pgm"
-            cv2.imwrite(str(strip_path), strip)
-            scratch.append(strip_path)
+        if in_memory:
+            target, strip_path = page[y0:y1, x0:x1], strip
+        else:
+            target = workdir / f"{stem}-ocr-page.pgm"
+            cv2.imwrite(str(target), page[y0:y1, x0:x1])
+            scratch.append(target)
+            if strip is not None:
+                strip_path = workdir / f"{stem}-ocr-cells.pgm"
+                cv2.imwrite(str(strip_path), strip)
+                scratch.append(strip_path)
     h, w = gray.shape
     return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path,
                      to_source, origin)
@@ -481,18 +495,20 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
         rotation = _osd_rotation(prep.upright)
         # OSD's "Rotate: N" is clockwise; our rotate() turns counter-clockwise.
         candidates = [(-rotation) % 360] if rotation else [90, 180, 270]
-        base = cv2.imread(str(prep.upright), cv2.IMREAD_GRAYSCALE)
+        base = prep.upright if isinstance(prep.upright, np.ndarray) else \
+            cv2.imread(str(prep.upright), cv2.IMREAD_GRAYSCALE)
         best = (_score(words), words, None, 0)
         for deg in candidates:
             if not deg or base is None:
                 continue
             turned = _prepare(rotate(base, deg), index=prep.index, dpi=prep.dpi, workdir=workdir,
-                              stem=f"{prep.upright.stem}-r{deg}", name=name)
+                              stem=f"page-{prep.index:04d}-r{deg}", name=name,
+                              in_memory=isinstance(prep.upright, np.ndarray))
             try:
                 w2 = _moved(_run_tesseract(turned.path, config, name=name, dpi=prep.dpi), turned.origin)
                 if turned.strip is not None:
-                    w2 += words_to_page(_run_tesseract(turned.strip, config, psm=6, name=name, dpi=prep.dpi),
-                                        turned.cuts)
+                    w2 += words_to_page(_run_tesseract_batch([turned.strip], config, psm=6, name=name,
+                                                             dpi=prep.dpi, choices=True)[0], turned.cuts)
             finally:
                 for f in turned.scratch:
                     f.unlink(missing_ok=True)
@@ -515,8 +531,8 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
     else:
         def back(box):
             return _to_source(to_source, box)
-    cells = [{rc: (back(rect), [(w.text, *back((w.left, w.top, w.left + w.width, w.top + w.height)), w.conf)
-                                for w in ws])
+    cells = [{rc: (back(rect), [(w.text, *back((w.left, w.top, w.left + w.width, w.top + w.height)), w.conf,
+                                 w.choices) for w in ws])
               for rc, (rect, ws) in table.items()} for table in found]
     from .cells import number_rows
 
@@ -616,7 +632,10 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
     ``delete_inputs``: page files the callables return are ours to delete once read.
     """
     procs = process_count(config, count)
-    lookahead = procs * BATCH_PAGES
+    in_memory = engine.inprocess_available(config.ocr_language)
+    # pages prepared ahead wait as files for the command (batched: one model load), as
+    # arrays in memory for the library (no batching to gain: two a process will do)
+    lookahead = procs * (2 if in_memory else BATCH_PAGES)
     stems = stems or (lambda i: f"page-{i + 1:04d}")
     cond = threading.Condition()
     source = enumerate(pages)
@@ -669,7 +688,7 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
                     _, i, make = job
                     image, dpi = make()
                     prep = _prepare(image, index=i, dpi=dpi, workdir=workdir, stem=stems(i), name=name,
-                                    delete_input=delete_inputs)
+                                    delete_input=delete_inputs, in_memory=in_memory)
                     with cond:
                         st["prepping"] -= 1
                         ready.append(prep)
@@ -681,9 +700,10 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
                     words = _run_tesseract_batch([p.path for p in batch], config, name=name, dpi=batch[0].dpi,
                                                  workdir=workdir)
                     celled = [p for p in batch if p.strip is not None]
+                    # names are in the cells: their characters' alternatives go to the repair
                     cells = dict(zip((p.index for p in celled), _run_tesseract_batch(
                         [p.strip for p in celled], config, psm=6, name=name, dpi=batch[0].dpi,
-                        workdir=workdir))) if celled else {}
+                        workdir=workdir, choices=True))) if celled else {}
                     out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir,
                                             cell_words=cells.get(p.index, ()))
                            for p, w in zip(batch, words)}

@@ -35,7 +35,7 @@ from ..normalize import is_vietnamese_syllable, place_tones
 from ..records import Assignment, Field, Repair
 from .confusion import confusion_cost
 
-__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "Repair"]
+__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -537,13 +537,60 @@ def name_confidences(document, f: Field | None) -> list[float | None] | None:
     return out if any(c is not None for c in out) else None
 
 
+def name_choices(document, f: Field | None) -> list | None:
+    """The OCR model's alternatives for each character of each word of a field's text,
+    from the OCR'd table cells it was read from (``WordBox.choices`` at the field's
+    span, :mod:`extractor.read.boxes`): [per-character alternatives or None, ...] one
+    per word; None where a word of the field is not the word OCR read there (joined,
+    split or changed by normalisation: the alternatives would not line up), and None
+    for the whole when no word has any.
+
+    >>> from extractor.records import Document, Page, Span, Table
+    >>> from extractor.read.boxes import OcrCell, WordBox
+    >>> alt = ((("T", .9),), (("r", .9),), (("â", .9), ("ầ", .6)), (("n", .9),))
+    >>> words = (WordBox("Trân", 1, 0, 0, 9, 9, 60.0, 0, 4, alt), WordBox("Văn", 1, 0, 0, 9, 9, 95.0, 5, 8))
+    >>> cell = OcrCell("Trân Văn", 1, 1, Span(1, 10, 18), words=words)
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "Họ và tên\\nTrân Văn", ocr=True),),
+    ...                tables=(Table(1, ((cell,),), Span(1, 10, 18)),))
+    >>> [c is not None for c in name_choices(doc, Field("Trân Văn", Span(1, 10, 18)))]
+    [True, False]
+    """
+    import unicodedata
+
+    if document is None or f is None or f.span is None or not document.tables:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if len(read) != len(_WORD.findall(f.text)):
+        return None
+    at: dict[tuple[int, int], object] = {}
+    for table in document.tables:
+        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
+            continue
+        for row in table.rows:
+            for cell in row:
+                for w in getattr(cell, "words", ()):
+                    if w.start >= 0 and w.choices:
+                        at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    out: list = []
+    for m in read:
+        w = at.get((f.span.start + m.start(), f.span.start + m.end()))
+        ok = w is not None and unicodedata.normalize("NFC", w.text) == m.group(0)
+        out.append(tuple(tuple((c.text, c.prob) if hasattr(c, "prob") else tuple(c) for c in sym)
+                         for sym in w.choices) if ok else None)
+    return out if any(c is not None for c in out) else None
+
+
 def repair_assignments(assignments, document=None) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
     damaged here and clean elsewhere in the same document is repaired to the clean one.
     With the ``document`` they were found in, Tesseract's confidence in each word of a
-    name (:func:`name_confidences`) weighs its slips. The field's span still points at
+    name (:func:`name_confidences`) weighs its slips, and the OCR model's alternatives
+    for its characters (:func:`name_choices`) are the strongest evidence. The field's span still points at
     the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
     so the reviewer sees both.
 
@@ -558,7 +605,8 @@ def repair_assignments(assignments, document=None) -> list[Assignment]:
     named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
     repaired = repair_names_in_document([assignments[i].cadre.text for i in named],
                                         confidences=[name_confidences(document, assignments[i].cadre)
-                                                     for i in named])
+                                                     for i in named],
+                                        choices=[name_choices(document, assignments[i].cadre) for i in named])
     names = dict(zip(named, repaired, strict=True))
     out = []
     for i, a in enumerate(assignments):
