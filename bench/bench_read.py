@@ -35,6 +35,17 @@ an image-only PDF:
 - scanned pages/s of ``read()`` against plain ``tesseract PAGE stdout -l vie`` on the
   same office pages (target ratio >= 0.9).
 
+Side by side on the same office pages (issue 12: libraries before our own code):
+
+- ``office_read_by_command``: read() with the tesseract command as its engine (its
+  fallback without tesserocr), scored as above; its speed as
+  ``ratio_read_by_command_vs_plain``;
+- ``engines_office_pages``: the engine alone on whole pages, both cores: the command
+  against tesserocr in process (pages/s, CPU-s a page, how far their texts differ);
+- ``office_img2table``: img2table's tables and cells (``--img2table-python``: an
+  interpreter with img2table installed; it needs opencv-contrib-python, which would
+  replace the project's OpenCV, so it is not installed beside it).
+
 Prints one JSON object.
 """
 from __future__ import annotations
