@@ -242,7 +242,8 @@ def _img2table(python: str | None, office_pages: list[Path], truths: list) -> di
                                                    timeout=3600))
     if proc.returncode != 0:
         return {"error": proc.stderr.decode("utf-8", "replace")[-300:]}
-    found = json.loads(proc.stdout)
+    # img2table lets Tesseract's version banner through to stdout: the JSON is the last line
+    found = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     total = _new_total()
     for tables, truth in zip(found, truths):
         total["pages"] += 1

@@ -60,3 +60,29 @@ def test_a_correct_common_name_with_a_close_alternative_stays():
 def test_choices_for_other_words_are_ignored():
     # one entry per word or none: a list for another text is no evidence
     assert repair_name("Lê Thị Huyến", choices=[doubt("Huyến", 3, "ề", 0.9)]) == ("Lê Thị Huyến", ())
+
+
+def test_repair_assignments_takes_the_alternatives_from_the_scanned_cell():
+    """The reader keeps each cell word's alternatives (WordBox.choices); the repair of a
+    document's assignments finds them by the cadre's span, with no other channel."""
+    from extractor.read.boxes import OcrCell, WordBox
+    from extractor.records import Assignment, Document, Field, Page, Span, Table, Task
+
+    text = "Họ và tên\nLê Thị Huyến"
+    start = text.index("Lê")
+    alts = tuple(tuple(c) for c in doubt("Huyến", 3, "ề", 0.9))
+    words = (WordBox("Lê", 1, 0, 0, 9, 9, 95.0, 0, 2, tuple(tuple(c) for c in sure("Lê"))),
+             WordBox("Thị", 1, 0, 0, 9, 9, 95.0, 3, 6, tuple(tuple(c) for c in sure("Thị"))),
+             WordBox("Huyến", 1, 0, 0, 9, 9, 80.0, 7, 12, alts))
+    cell = OcrCell("Lê Thị Huyến", 1, 1, Span(1, start, len(text)), words=words)
+    doc = Document("scan.pdf", "", "pdf", (Page(1, text, ocr=True),),
+                   tables=(Table(1, ((cell,),), Span(1, start, len(text))),))
+    from extractor.repair import repair_assignments
+
+    a = Assignment(Field("Lê Thị Huyến", Span(1, start, len(text))), (Task("x"),))
+    [fixed] = repair_assignments([a], doc)
+    assert fixed.cadre.text == "Lê Thị Huyền"
+    assert [(r.original, r.repaired) for r in fixed.repairs] == [("Huyến", "Huyền")]
+    assert "OCR cũng đọc được" in fixed.repairs[0].reason
+    # without the document (no alternatives) the real name read is kept
+    assert repair_assignments([a])[0].cadre.text == "Lê Thị Huyến"
