@@ -29,6 +29,9 @@ from pathlib import Path
 __all__ = ["Word", "Choice", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation", "command_only", "library_version", "MAX_APIS"]
 
 MAX_CHOICES = 6  # alternatives kept per character (the LSTM gives up to ~6 above 0)
+# An alternative under this confidence is kept by no one (most are exactly 0); a word
+# whose characters have none above it keeps no choices at all (Document JSON stays small)
+MIN_CHOICE = 0.05
 MAX_APIS = 8  # API objects kept between documents (one model each, ~40 MB)
 
 # Where Debian, Fedora/Alpine and Homebrew put the language data; the tesseract
@@ -188,7 +191,8 @@ def _words(api, t, choices: bool) -> list[Word]:
 
     def close() -> None:
         if current is not None:
-            current.choices = tuple(symbols)
+            if any(len(sym) > 1 for sym in symbols):
+                current.choices = tuple(symbols)
             out.append(current)
 
     while True:
@@ -235,8 +239,8 @@ def _symbol_choices(it) -> tuple[Choice, ...]:
     if not found:
         found = [Choice(_text(it, _tesserocr().RIL.SYMBOL), round(it.Confidence(_tesserocr().RIL.SYMBOL) / 100, 4))]
     found.sort(key=lambda c: -c.prob)
-    # the best is kept even at 0; the rest only when the model gave them any weight
-    return tuple(c for k, c in enumerate(found[:MAX_CHOICES]) if k == 0 or c.prob > 0)
+    # the best is kept even at 0; the rest only when the model gave them some weight
+    return tuple(c for k, c in enumerate(found[:MAX_CHOICES]) if k == 0 or c.prob >= MIN_CHOICE)
 
 
 def recognize(images: list, *, language: str, psm: int = 3, dpi: int | None = None,
