@@ -2,9 +2,10 @@
 
 tesserocr (MIT) binds the Tesseract C++ API: a page image goes in as the array we
 already hold and words come back with boxes and confidences, with no image written
-to disk, no process started, no model loaded per batch and no TSV parsed. Measured on
-the bench's office scans (``python -m bench read``): the same words for 0.35-0.8 CPU-s
-a page against 0.4-1.3 for ``tesseract IMG stdout``. The PyPI wheel carries its own
+to disk, no process started, no model loaded per batch and no TSV parsed: on the
+bench's office scans it takes about 0.7 of the command's CPU time a page, for table
+cells as right (``python -m bench read``: ``engines_office_pages``,
+``office_read_by_command``). The PyPI wheel carries its own
 libtesseract (no OpenMP: one thread a call) and reads Debian's ``tessdata``.
 
 One API object is kept per thread that reads (an API is not safe to share); it is
