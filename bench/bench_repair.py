@@ -1,7 +1,7 @@
 """Name repair after OCR on the labelled names of corpora/ocr_names (issue 12 part 2).
 
     python -m bench repair [--names corpora/ocr_names/names.jsonl] [--split all|fit|heldout]
-                           [--misses] [--categories] [--scans N]
+                           [--misses] [--categories] [--scans N] [--choices N]
 
 ``names_conf.jsonl`` beside it (names with Tesseract's word confidences) is scored
 without and with them; ``docs.jsonl`` alone and as documents. ``--split heldout``
@@ -19,6 +19,11 @@ and bodies of titles.jsonl beside it (``repair_title``; place names are not repa
 severity, as image-only PDFs through ``read()`` and ``extract_document``, each once as
 read and once with its pages' word confidences taken away: the repair in the real
 pipeline, with and without Tesseract's confidences, on the same OCR output.
+
+``--choices N``: N names made as corpora/ocr_names is, read at run time by Tesseract in
+process with each character's alternatives (extractor/read/engine.py), repaired from the
+text alone, with word confidences, and with the alternatives too, on the fit and the
+held-out half (``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads).
 """
 from __future__ import annotations
 

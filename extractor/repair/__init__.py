@@ -71,7 +71,9 @@ def lexicon() -> dict[str, dict[str, float]]:
     from ..recognize.names import SURNAMES
 
     sur = _load("surnames.txt")
-    for s in SURNAMES:  # the recogniser's family names are known too
+    # the recogniser's family names are known too; taken in a fixed order (SURNAMES is a
+    # set), so the lexicon's order, and what is drawn from it, is the same in every process
+    for s in sorted(SURNAMES):
         sur.setdefault(_key(s), 3.0)
     return {SURNAME: sur, MIDDLE: _load("middle.txt"), GIVEN: _load("given.txt")}
 
