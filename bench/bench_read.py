@@ -35,6 +35,17 @@ an image-only PDF:
 - scanned pages/s of ``read()`` against plain ``tesseract PAGE stdout -l vie`` on the
   same office pages (target ratio >= 0.9).
 
+Side by side on the same office pages (issue 12: libraries before our own code):
+
+- ``office_read_by_command``: read() with the tesseract command as its engine (its
+  fallback without tesserocr), scored as above; its speed as
+  ``ratio_read_by_command_vs_plain``;
+- ``engines_office_pages``: the engine alone on whole pages, both cores: the command
+  against tesserocr in process (pages/s, CPU-s a page, how far their texts differ);
+- ``office_img2table``: img2table's tables and cells (``--img2table-python``: an
+  interpreter with img2table installed; it needs opencv-contrib-python, which would
+  replace the project's OpenCV, so it is not installed beside it).
+
 Prints one JSON object.
 """
 from __future__ import annotations
@@ -114,18 +125,151 @@ def _plain_tesseract(images: list[Path], processes: int) -> None:
         list(pool.map(one, images))
 
 
-def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: int = 2) -> dict:
+def _score_into(total: dict, doc, pages) -> None:
+    """Add one read document's tables, scored against the drawn ones, to ``total``."""
+    from bench.scans import score_table
+
+    for number, page in enumerate(pages, start=1):
+        found = [t for t in doc.tables if t.page == number]
+        total["tables_drawn"] += len(page.tables)
+        total["tables_found"] += len(found)
+        for k, truth in enumerate(page.tables):
+            rows = [[c.text for c in r] for r in found[k].rows] if k < len(found) else []
+            for key, v in score_table(rows, truth).items():
+                total[key] += v
+
+
+def _summary(total: dict) -> dict:
+    return {"pages": total["pages"], "tables_drawn": total["tables_drawn"], "tables_found": total["tables_found"],
+            "cells": total["cells"],
+            "cells_right_row_col": round(total["right"] / max(1, total["cells"]), 4),
+            "cell_cer": round(total["edits"] / max(1, total["chars"]), 4)}
+
+
+def _new_total() -> dict:
+    return {"cells": 0, "right": 0, "edits": 0, "chars": 0, "tables_drawn": 0, "tables_found": 0, "pages": 0}
+
+
+def _inprocess_run(images: list[Path], processes: int) -> list[str]:
+    """tesserocr on whole pages, one API per thread (engine.recognize), like the plain
+    command: each page's words joined."""
+    import numpy as np
+    from PIL import Image
+
+    from extractor.read import engine
+
+    def one(img: Path) -> str:
+        im = Image.open(img)
+        dpi = im.info.get("dpi", (0, 0))[0]
+        words = engine.recognize([np.asarray(im.convert("L"))], language="vie", psm=3, dpi=round(dpi) or None)[0]
+        return " ".join(w.text for w in words)
+
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        return list(pool.map(one, images))
+
+
+def _plain_texts(images: list[Path], processes: int) -> list[str]:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(img: Path) -> str:
+        out = subprocess.run(["tesseract", str(img), "stdout", "-l", "vie"], capture_output=True, env=env, check=True)
+        return out.stdout.decode("utf-8", "replace")
+
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        return list(pool.map(one, images))
+
+
+def _engines(office_pages: list[Path], processes: int, rounds: int) -> dict:
+    """The OCR engine alone, side by side on the same whole pages, both cores busy: the
+    tesseract command (what read() ran before; now its fallback) against tesserocr in
+    this process. CPU seconds of the in-process side are this process's own."""
+    from rapidfuzz.distance import Levenshtein
+
+    from extractor.read import engine
+
+    if not engine.inprocess_available("vie"):
+        return {"skipped": "tesserocr is not installed"}
+    cmd_runs, inproc_runs = [], []
+    for _ in range(max(1, rounds)):
+        cmd_text, wall, cpu = _timed(lambda: _plain_texts(office_pages, processes))
+        cmd_runs.append((wall, cpu))
+        in_text, wall, cpu = _timed(lambda: _inprocess_run(office_pages, processes))
+        inproc_runs.append((wall, cpu))
+    a = [" ".join(_norm(t).split()) for t in cmd_text]
+    b = [" ".join(_norm(t).split()) for t in in_text]
+    words_a = [w for t in a for w in t.split()]
+    words_b = [w for t in b for w in t.split()]
+    n = len(office_pages)
+    return {
+        "pages": n,
+        "command_pages_per_s": round(n / min(w for w, _ in cmd_runs), 3),
+        "tesserocr_pages_per_s": round(n / min(w for w, _ in inproc_runs), 3),
+        "cpu_s_per_page_command": round(min(c for _, c in cmd_runs) / n, 3),
+        "cpu_s_per_page_tesserocr": round(min(c for _, c in inproc_runs) / n, 3),
+        # the two disagree mostly on how a whole page with a ruled table is ordered and
+        # split (5.3 command, 5.5 library); read() reads tables cell by cell, see below
+        "char_difference_rate": round(sum(Levenshtein.distance(x, y) for x, y in zip(a, b)) / max(1, sum(map(len, a))), 4),
+        "word_difference_rate": round(Levenshtein.distance(words_a, words_b) / max(1, len(words_a)), 4),
+        "versions": {"tesserocr": engine.library_version()},
+    }
+
+
+# img2table (MIT) needs opencv-contrib-python, which would replace the project's
+# opencv-python-headless in the same environment: it runs in an interpreter of its own
+# (--img2table-python), given the page images, and prints the cells of each table.
+_IMG2TABLE_SCRIPT = r"""
+import json, sys
+from img2table.document import Image
+from img2table.ocr import TesseractOCR
+ocr = TesseractOCR(n_threads=1, lang="vie")
+out = []
+for path in sys.argv[1:]:
+    tables = Image(path, detect_rotation=True).extract_tables(ocr=ocr, implicit_rows=False,
+                                                             borderless_tables=False, min_confidence=1)
+    out.append([[[c.value or "" for c in row] for row in t.content.values()] for t in tables])
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _img2table(python: str | None, office_pages: list[Path], truths: list) -> dict:
+    """img2table's table finding and cells on the office pages, scored as ours are."""
+    from bench.scans import score_table
+
+    if not python or not Path(python).exists():
+        return {"skipped": "no interpreter with img2table (--img2table-python)"}
+    proc, wall, cpu = _timed(lambda: subprocess.run([python, "-c", _IMG2TABLE_SCRIPT, *map(str, office_pages)],
+                                                   capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                                                   timeout=3600))
+    if proc.returncode != 0:
+        return {"error": proc.stderr.decode("utf-8", "replace")[-300:]}
+    # img2table lets Tesseract's version banner through to stdout: the JSON is the last line
+    found = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
+    total = _new_total()
+    for tables, truth in zip(found, truths):
+        total["pages"] += 1
+        total["tables_drawn"] += len(truth)
+        total["tables_found"] += len(tables)
+        for k, t in enumerate(truth):
+            rows = tables[k] if k < len(tables) else []
+            for key, v in score_table(rows, t).items():
+                total[key] += v
+    return {**_summary(total), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1)}
+
+
+def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: int = 2,
+                 img2table_python: str | None = None) -> dict:
     """Cells of appendix tables read from scans at each severity, and scanned speed."""
     from bench.scans import degrade, render_decision, save_pdf, score_table
     from extractor.config import DEFAULT_CONFIG
-    from extractor.read import read
+    from extractor.read import engine, read
 
     config = replace(DEFAULT_CONFIG, ocr_processes=processes)
     out: dict = {"documents": docs, "severities": {}}
     office_pages: list[Path] = []
+    office_truth: list = []
+    by_command = _new_total()
     for severity in ("clean", "office", "copy"):
-        total = {"cells": 0, "right": 0, "edits": 0, "chars": 0, "tables_drawn": 0, "tables_found": 0,
-                 "pages": 0}
+        total = _new_total()
         for d in range(docs):
             pages = render_decision(seed=d, people=7, repeat_header=d % 2 == 0)
             images = [degrade(p, severity, seed=d * 10 + i, back=pages[i - 1] if i else None)
@@ -137,57 +281,54 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
                     f = tmp / f"tables-office-{d}-{i}.png"
                     im.save(f, dpi=(dpi, dpi))
                     office_pages.append(f)
+                    office_truth.append(pages[i].tables)
+                if engine.inprocess_available("vie"):
+                    with engine.command_only():
+                        doc = read(pdf, config=config)
+                    by_command["pages"] += len(pages)
+                    _score_into(by_command, doc, pages)
             doc = read(pdf, config=config)
             total["pages"] += len(pages)
-            for number, page in enumerate(pages, start=1):
-                found = [t for t in doc.tables if t.page == number]
-                total["tables_drawn"] += len(page.tables)
-                total["tables_found"] += len(found)
-                for k, truth in enumerate(page.tables):
-                    rows = [[c.text for c in r] for r in found[k].rows] if k < len(found) else []
-                    for key, v in score_table(rows, truth).items():
-                        total[key] += v
-        out["severities"][severity] = {
-            "pages": total["pages"], "tables_drawn": total["tables_drawn"], "tables_found": total["tables_found"],
-            "cells": total["cells"],
-            "cells_right_row_col": round(total["right"] / max(1, total["cells"]), 4),
-            "cell_cer": round(total["edits"] / max(1, total["chars"]), 4),
-        }
+            _score_into(total, doc, pages)
+        out["severities"][severity] = _summary(total)
     out["targets_office"] = {"cells_right_row_col": 0.98, "cell_cer": 0.02}
+    # the same office pages through read() with the tesseract command as the engine,
+    # and through img2table: side by side with the lines above
+    out["office_read_by_command"] = _summary(by_command) if by_command["pages"] else None
+    out["office_img2table"] = _img2table(img2table_python, office_pages, office_truth)
     out["borderless"] = {}
     for severity in ("clean", "office") if borderless else ():
-        total = {"cells": 0, "right": 0, "edits": 0, "chars": 0, "tables_drawn": 0, "tables_found": 0}
+        total = _new_total()
         for d in range(borderless):
             page = render_decision(seed=100 + d, people=3, ruled=False)[1]
             dpi = 300 if severity == "clean" else 200
             f = tmp / f"borderless-{severity}-{d}.png"
             degrade(page, severity, seed=d).save(f, dpi=(dpi, dpi))
             doc = read(f, config=config)
-            total["tables_drawn"] += len(page.tables)
-            total["tables_found"] += len(doc.tables)
-            for k, truth in enumerate(page.tables):
-                rows = [[c.text for c in r] for r in doc.tables[k].rows] if k < len(doc.tables) else []
-                for key, v in score_table(rows, truth).items():
-                    total[key] += v
-        out["borderless"][severity] = {
-            "tables_drawn": total["tables_drawn"], "tables_found": total["tables_found"], "cells": total["cells"],
-            "cells_right_row_col": round(total["right"] / max(1, total["cells"]), 4),
-            "cell_cer": round(total["edits"] / max(1, total["chars"]), 4)}
+            total["pages"] += 1
+            _score_into(total, doc, [page])
+        out["borderless"][severity] = _summary(total)
     # speed: the office pages as one image-only PDF through read(), against plain
-    # tesseract on the same page images, sides alternated
+    # tesseract on the same page images, sides alternated; read() also with the
+    # tesseract command as its engine (what it falls back to without tesserocr)
     from PIL import Image
 
     pdf = save_pdf([Image.open(p) for p in office_pages], tmp / "tables-office-all.pdf", dpi=200)
-    plain_runs, read_runs = [], []
+    plain_runs, read_runs, command_runs = [], [], []
     for _ in range(max(1, rounds)):
         _, wall, cpu = _timed(lambda: _plain_tesseract(office_pages, processes))
         plain_runs.append((wall, cpu))
         _, wall, cpu = _timed(lambda: read(pdf, config=config))
         read_runs.append((wall, cpu))
+        if engine.inprocess_available("vie"):
+            with engine.command_only():
+                _, wall, cpu = _timed(lambda: read(pdf, config=config))
+            command_runs.append((wall, cpu))
     ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, read_runs))
     n = len(office_pages)
     out["scanned_speed_office"] = {
         "pages": n,
+        "engine": "tesserocr" if engine.inprocess_available("vie") else "tesseract command",
         "plain_tesseract_pages_per_s": round(n / min(w for w, _ in plain_runs), 3),
         "read_image_pdf_pages_per_s": round(n / min(w for w, _ in read_runs), 3),
         "ratio_read_vs_plain_best": round(min(w for w, _ in plain_runs) / min(w for w, _ in read_runs), 3),
@@ -195,7 +336,14 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
         "ratio_median_round": ratios[len(ratios) // 2],
         "cpu_ratio_read_vs_plain": round(min(c for _, c in plain_runs) / min(c for _, c in read_runs), 3),
         "target_ratio": 0.9,
+        "load_average_1min": round(os.getloadavg()[0], 1),
     }
+    if command_runs:
+        out["scanned_speed_office"].update({
+            "ratio_read_by_command_vs_plain_best": round(min(w for w, _ in plain_runs) / min(w for w, _ in command_runs), 3),
+            "cpu_ratio_read_by_command_vs_plain": round(min(c for _, c in plain_runs) / min(c for _, c in command_runs), 3),
+        })
+    out["engines_office_pages"] = _engines(office_pages, processes, rounds)
     return out
 
 
@@ -209,13 +357,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--borderless-docs", type=int, default=2,
                         help="appendices typed without rules for the table bench (default 2; 0 = skip)")
     parser.add_argument("--tables-only", action="store_true", help="only the table bench")
+    parser.add_argument("--img2table-python", default=None,
+                        help="an interpreter with img2table installed, to measure it on the same pages (skipped if not given)")
     args = parser.parse_args(argv)
 
     tables = None
     if args.table_docs and shutil.which("tesseract"):
         ttmp = Path(tempfile.mkdtemp(prefix="bench-tables-"))
         try:
-            tables = _table_bench(args.table_docs, args.processes, args.rounds, ttmp, args.borderless_docs)
+            tables = _table_bench(args.table_docs, args.processes, args.rounds, ttmp, args.borderless_docs,
+                                  args.img2table_python)
         finally:
             shutil.rmtree(ttmp, ignore_errors=True)
     if args.tables_only:

@@ -1,7 +1,7 @@
 """Name repair after OCR on the labelled names of corpora/ocr_names (issue 12 part 2).
 
     python -m bench repair [--names corpora/ocr_names/names.jsonl] [--split all|fit|heldout]
-                           [--misses] [--categories] [--scans N]
+                           [--misses] [--categories] [--scans N] [--choices N]
 
 ``names_conf.jsonl`` beside it (names with Tesseract's word confidences) is scored
 without and with them; ``docs.jsonl`` alone and as documents. ``--split heldout``
@@ -19,6 +19,11 @@ and bodies of titles.jsonl beside it (``repair_title``; place names are not repa
 severity, as image-only PDFs through ``read()`` and ``extract_document``, each once as
 read and once with its pages' word confidences taken away: the repair in the real
 pipeline, with and without Tesseract's confidences, on the same OCR output.
+
+``--choices N``: N names made as corpora/ocr_names is, read at run time by Tesseract in
+process with each character's alternatives (extractor/read/engine.py), repaired from the
+text alone, with word confidences, and with the alternatives too, on the fit and the
+held-out half (``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads).
 """
 from __future__ import annotations
 
@@ -205,6 +210,93 @@ def _scanned(n: int, misses: bool) -> dict:
     return out
 
 
+def _read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
+    """``n`` names made as corpora/ocr_names is (corpora/tools/build_ocr_names.py: drawn
+    from the lexicon, rendered, degraded at its five severities) but read by Tesseract in
+    process (extractor/read/engine.py, ``--psm 6``, 300 dpi) with each character's
+    alternatives: {"read", "true", "conf", "choices", "severity"}, ``choices`` per word
+    per character [[text, prob], ...]. Made at run time (the same seed gives the same
+    names; the reads depend on the Tesseract build)."""
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    import build_ocr_names as B
+
+    from extractor.read import engine
+
+    rng = random.Random(seed)
+    names = B._names(n, rng)
+    pages = []
+    for at in range(0, len(names), B.PER_PAGE):
+        batch = names[at:at + B.PER_PAGE]
+        font = rng.choice(list(B.FONTS))
+        sev = rng.choice(list(B.SEVERITIES))
+        pages.append((batch, font, sev, rng.randrange(1 << 30)))
+
+    def lines(img) -> list[list]:
+        words = engine.recognize([np.asarray(img.convert("L"))], language="vie", psm=6, dpi=300, choices=True)[0]
+        grouped: dict[tuple[int, int, int], list] = {}
+        for w in words:
+            grouped.setdefault((w.block, w.par, w.line), []).append(w)
+        return [grouped[k] for k in sorted(grouped)]
+
+    def one(page) -> list[dict]:
+        batch, font, sev, seed = page
+        prng = random.Random(seed)
+        size = B.SEVERITIES[sev][0]
+        read = lines(B._degrade(B._page(batch, font, size), sev, prng))
+        if len(read) != len(batch):  # lines merged or split: each name alone
+            read = [[w for ln in lines(B._degrade(B._page([name], font, size), sev, prng)) for w in ln]
+                    for name in batch]
+        return [{"read": " ".join(unicodedata.normalize("NFC", w.text) for w in ws), "true": true,
+                 "conf": [round(w.conf, 1) for w in ws],
+                 "choices": [[[[c.text, c.prob] for c in sym] for sym in w.choices] for w in ws],
+                 "severity": sev} for ws, true in zip(read, batch, strict=True)]
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return [row for rows in pool.map(one, pages) for row in rows]
+
+
+def _with_choices(rows: list[dict], split: str, misses: bool) -> dict:
+    """The names read with alternatives, repaired from the text alone, with word
+    confidences, and with the characters' alternatives as well."""
+    from extractor.repair import repair_name
+    from extractor.repair.build import held_out
+
+    if split != "all":
+        rows = [r for r in rows if held_out(r["true"]) == (split == "heldout")]
+    out: dict = {"names": len(rows), "split": split}
+    for label in ("text", "confidences", "choices"):
+        tally: Counter = Counter()
+        by_sev: dict[str, Counter] = {}
+        for r in rows:
+            conf = r["conf"] if label != "text" else None
+            choices = r["choices"] if label == "choices" else None
+            got, fixes = repair_name(r["read"], confidences=conf, choices=choices)
+            if _norm(r["read"]) == _norm(r["true"]):
+                tally["correct"] += 1
+                tally["correct_changed"] += bool(fixes)
+                if misses and fixes and label == "choices":
+                    print(f"choices changed a correct name: {r['read']!r} -> {got!r}")
+            else:
+                tally["damaged"] += 1
+                ok = _norm(got) == _norm(r["true"])
+                tally["restored"] += ok
+                tally["changed_not_to_the_truth"] += bool(fixes) and not ok
+                sev = by_sev.setdefault(r["severity"], Counter())
+                sev["damaged"] += 1
+                sev["restored"] += ok
+                if misses and not ok and label == "choices":
+                    print(f"choices miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
+        tally["restored_share"] = round(tally["restored"] / max(1, tally["damaged"]), 3)
+        out[label] = {**dict(tally), "restored_by_severity": {k: f"{v['restored']}/{v['damaged']}"
+                                                             for k, v in sorted(by_sev.items())}}
+    return out
+
+
 def _same_letters(a: str, b: str) -> bool:
     from extractor.repair.confusion import units
 
@@ -227,6 +319,12 @@ def main(argv=None) -> int:
     ap.add_argument("--scans", type=int, default=0, metavar="N",
                     help="also N scanned decisions of our own through read() and extract, with and "
                          "without the pages' word confidences")
+    ap.add_argument("--choices", type=int, default=0, metavar="N",
+                    help="also N names made as corpora/ocr_names is, read in process with each character's "
+                         "alternatives (tesserocr), repaired without and with them")
+    ap.add_argument("--choices-seed", type=int, default=3)
+    ap.add_argument("--save-choices", default=None, help="write the names read with alternatives here (JSON Lines)")
+    ap.add_argument("--load-choices", default=None, help="score these names read with alternatives instead of reading")
     args = ap.parse_args(argv)
     from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, repair_name
     from extractor.repair.build import held_out
@@ -292,6 +390,17 @@ def main(argv=None) -> int:
     if args.scans:
         summary["scans"] = _scanned(args.scans, args.misses)
         print(json.dumps({"scans": summary["scans"]}, ensure_ascii=False))
+    if args.choices or args.load_choices:
+        if args.load_choices:
+            crows = [json.loads(line) for line in Path(args.load_choices).read_text(encoding="utf-8").splitlines()]
+        else:
+            crows = _read_with_choices(args.choices, args.choices_seed)
+        if args.save_choices:
+            Path(args.save_choices).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in crows),
+                                               encoding="utf-8")
+        summary["choices"] = {sp: _with_choices(crows, sp, args.misses and sp == args.split)
+                              for sp in ("fit", "heldout")}
+        print(json.dumps({"choices": summary["choices"]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
     if titles.exists():
         from extractor.repair import repair_title

@@ -33,7 +33,9 @@ class WordBox:
     (``x``, ``y``, ``w``, ``h``) in page-image pixels, Tesseract's confidence (0-100),
     and ``start``/``end``, the characters of its cell's (normalised) ``Cell.text`` it
     became; -1 when it could not be placed there (a number filled in from the column's
-    sequence replaced what was read)."""
+    sequence replaced what was read). ``choices``: per character of ``text``, the
+    readings the OCR model weighed, best first (``engine.Choice``; the name repair's
+    evidence), when OCR gave them."""
 
     text: str
     page: int
@@ -44,6 +46,7 @@ class WordBox:
     conf: float
     start: int = -1
     end: int = -1
+    choices: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +59,18 @@ class OcrCell(Cell):
     words: tuple[WordBox, ...] = ()
 
 
-def place_words(text: str, words: list[tuple[str, int, int, int, int, float]], page: int) -> tuple[WordBox, ...]:
-    """The words read in a cell, ``(text, x, y, w, h, conf)`` in reading order, placed on
-    the cell's normalised ``text`` (see :func:`locate_words`).
+def place_words(text: str, words: list[tuple], page: int) -> tuple[WordBox, ...]:
+    """The words read in a cell, ``(text, x, y, w, h, conf)`` (and the characters'
+    alternatives, when given, seventh) in reading order, placed on the cell's
+    normalised ``text`` (see :func:`locate_words`).
 
     >>> [(b.text, b.start, b.end) for b in place_words("Hòa Phú 2025", [("Hoà", 0, 0, 9, 9, 90.0),
     ...  ("Phú", 0, 0, 9, 9, 90.0), ("°)", 0, 0, 9, 9, 20.0)], 2)]
     [('Hoà', 0, 3), ('Phú', 4, 7), ('°)', -1, -1)]
     """
     at = locate_words(text, [w[0] for w in words])
-    return tuple(WordBox(word, page, x, y, w, h, conf, *(where or (-1, -1)))
-                 for (word, x, y, w, h, conf), where in zip(words, at, strict=True))
+    return tuple(WordBox(word[0], page, *word[1:6], *(where or (-1, -1)), *word[6:7])
+                 for word, where in zip(words, at, strict=True))
 
 
 def locate_words(text: str, words: list[str]) -> list[tuple[int, int] | None]:

@@ -35,7 +35,7 @@ from ..normalize import is_vietnamese_syllable, place_tones
 from ..records import Assignment, Field, Repair
 from .confusion import confusion_cost
 
-__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "Repair"]
+__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -71,7 +71,9 @@ def lexicon() -> dict[str, dict[str, float]]:
     from ..recognize.names import SURNAMES
 
     sur = _load("surnames.txt")
-    for s in SURNAMES:  # the recogniser's family names are known too
+    # the recogniser's family names are known too; taken in a fixed order (SURNAMES is a
+    # set), so the lexicon's order, and what is drawn from it, is the same in every process
+    for s in sorted(SURNAMES):
         sur.setdefault(_key(s), 3.0)
     return {SURNAME: sur, MIDDLE: _load("middle.txt"), GIVEN: _load("given.txt")}
 
@@ -207,7 +209,53 @@ def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, 
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
 
 
-def repair_syllable(word: str, slot: str, conf: float | None = None) -> tuple[str, str | None]:
+# The model's own alternatives (.choices): a name part not known in its place is read as
+# the known one the alternatives spell when that reading is at least CHOICE_UNKNOWN as
+# strong as the characters read; a known name part (Thủy for Thùy: both real) only when
+# the other reading is at least CHOICE_KNOWN as strong and, weighed by how common each
+# is in that place, CHOICE_DOMINANCE times likelier. Chosen on the fit half of the
+# names ``python -m bench repair --choices 3000`` reads (no correct name changed on either
+# half; 0.5 and 2 changed "Nhu" to "Như" and "Chinh" to "Chính").
+CHOICE_UNKNOWN = 0.2
+CHOICE_KNOWN = 0.7
+CHOICE_DOMINANCE = 4.0
+
+
+def _prior_of(key: str, slot: str) -> float:
+    return _own_prior(key, slot, True) if _known(key, slot) else 0.0
+
+
+def choose_by_alternatives(word: str, slot: str, symbols) -> tuple[str, str] | None:
+    """(syllable, reason) when the OCR model's alternatives for ``word``'s characters
+    (:mod:`.choices`) spell a name part of ``slot`` that is the better reading; None to
+    leave the decision to the lexicon and the slip model."""
+    from .choices import readings
+
+    found = readings(word, symbols)
+    if not found:
+        return None
+    key = _key(word)
+    known = _known(key, slot) and not _outweighed_middle(key, slot)
+    floor = CHOICE_KNOWN if known else CHOICE_UNKNOWN
+    scored = sorted(((_prior_of(_key(k), slot) * r, _key(k), r) for k, r in found if r >= floor),
+                    key=lambda t: -t[0])
+    scored = [t for t in scored if t[0] > 0 and t[1] != key]
+    if not scored:
+        return None
+    score, best, strength = scored[0]
+    if len(scored) > 1 and score < DOMINANCE * scored[1][0]:
+        return None
+    if known and score < CHOICE_DOMINANCE * _prior_of(key, slot):
+        return None
+    fixed = _match_case(word, best)
+    why = (f"{_SLOT_VI[slot]} '{word}': OCR cũng đọc được '{fixed}' ({_cause(key, best)}; "
+           f"độ tin {strength:.0%} so với chữ đã đọc)"
+           f"{', ' + repr(fixed) + ' là tên thường gặp hơn' if known else ''}"
+           f"{'' if known else '; ' + repr(word) + ' không có trong danh mục tên'}")
+    return fixed, why
+
+
+def repair_syllable(word: str, slot: str, conf: float | None = None, choices=None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
 
     A syllable known in its place is kept. Otherwise the name parts an OCR slip could
@@ -217,11 +265,18 @@ def repair_syllable(word: str, slot: str, conf: float | None = None) -> tuple[st
     syllable that may be a rare real name, when it is at least :data:`CONFIDENCE` probable
     against the read itself.
 
+    ``choices``: the OCR model's alternatives for each character of ``word`` (see
+    :func:`choose_by_alternatives`), the strongest evidence there is, tried first.
+
     >>> repair_syllable("Trân", "surname")[0], repair_syllable("Trân", "given")[0]
     ('Trần', 'Trân')
     """
     if not _LETTERS.match(word) or len(word) < 2 and word.upper() == word:
         return word, None  # initials, "H'Hen", numbers: not ours to judge
+    if choices:
+        chosen = choose_by_alternatives(word, slot, choices)
+        if chosen is not None:
+            return chosen
     key = _key(word)
     if _known(key, slot) and not _outweighed_middle(key, slot):
         # a real name is never changed alone, not even read with low confidence: on
@@ -286,13 +341,16 @@ def _specks(word: str) -> tuple[str, str, str]:
 
 
 def repair_name(text: str, field: str = "cadre",
-                confidences: Sequence[float | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
+                confidences: Sequence[float | None] | None = None,
+                choices: Sequence | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
     middle names. Nothing is changed without a :class:`Repair` saying why. ``confidences``
     (Tesseract's, 0-100, one per word of ``text``, None where unknown) weigh each word's
-    slips when given. Marks OCR read around or between the words (specks, dots, rules of
+    slips when given. ``choices`` (one per word, None where unknown): the OCR model's
+    alternatives for each character, ``[[(text, confidence 0-1), ...], ...]``
+    (``extractor.read.engine.Word.choices``). Marks OCR read around or between the words (specks, dots, rules of
     a table: no name has them) are dropped, each with its repair.
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
@@ -307,6 +365,8 @@ def repair_name(text: str, field: str = "cadre",
     words = list(_WORD.finditer(text))
     if confidences is not None and len(confidences) != len(words):
         confidences = None  # not this text's words: no use
+    if choices is not None and len(choices) != len(words):
+        choices = None
     parts = [_specks(m.group(0)) for m in words]
     kept = [i for i, (_, core, _) in enumerate(parts) if core]
     if len(kept) < 2 or len(kept) > 5 or _highland_texts([parts[i][1] for i in kept]):
@@ -322,7 +382,10 @@ def repair_name(text: str, field: str = "cadre",
             continue
         n = kept.index(i)
         slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
-        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i])
+        symbols = None
+        if choices is not None and choices[i] and not before and not after:
+            symbols = choices[i]
+        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i], symbols)
         # words dropped before this one take their space with them
         out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()
@@ -476,13 +539,60 @@ def name_confidences(document, f: Field | None) -> list[float | None] | None:
     return out if any(c is not None for c in out) else None
 
 
+def name_choices(document, f: Field | None) -> list | None:
+    """The OCR model's alternatives for each character of each word of a field's text,
+    from the OCR'd table cells it was read from (``WordBox.choices`` at the field's
+    span, :mod:`extractor.read.boxes`): [per-character alternatives or None, ...] one
+    per word; None where a word of the field is not the word OCR read there (joined,
+    split or changed by normalisation: the alternatives would not line up), and None
+    for the whole when no word has any.
+
+    >>> from extractor.records import Document, Page, Span, Table
+    >>> from extractor.read.boxes import OcrCell, WordBox
+    >>> alt = ((("T", .9),), (("r", .9),), (("â", .9), ("ầ", .6)), (("n", .9),))
+    >>> words = (WordBox("Trân", 1, 0, 0, 9, 9, 60.0, 0, 4, alt), WordBox("Văn", 1, 0, 0, 9, 9, 95.0, 5, 8))
+    >>> cell = OcrCell("Trân Văn", 1, 1, Span(1, 10, 18), words=words)
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "Họ và tên\\nTrân Văn", ocr=True),),
+    ...                tables=(Table(1, ((cell,),), Span(1, 10, 18)),))
+    >>> [c is not None for c in name_choices(doc, Field("Trân Văn", Span(1, 10, 18)))]
+    [True, False]
+    """
+    import unicodedata
+
+    if document is None or f is None or f.span is None or not document.tables:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if len(read) != len(_WORD.findall(f.text)):
+        return None
+    at: dict[tuple[int, int], object] = {}
+    for table in document.tables:
+        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
+            continue
+        for row in table.rows:
+            for cell in row:
+                for w in getattr(cell, "words", ()):
+                    if w.start >= 0 and w.choices:
+                        at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    out: list = []
+    for m in read:
+        w = at.get((f.span.start + m.start(), f.span.start + m.end()))
+        ok = w is not None and unicodedata.normalize("NFC", w.text) == m.group(0)
+        out.append(tuple(tuple((c.text, c.prob) if hasattr(c, "prob") else tuple(c) for c in sym)
+                         for sym in w.choices) if ok else None)
+    return out if any(c is not None for c in out) else None
+
+
 def repair_assignments(assignments, document=None) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
     damaged here and clean elsewhere in the same document is repaired to the clean one.
     With the ``document`` they were found in, Tesseract's confidence in each word of a
-    name (:func:`name_confidences`) weighs its slips. The field's span still points at
+    name (:func:`name_confidences`) weighs its slips, and the OCR model's alternatives
+    for its characters (:func:`name_choices`) are the strongest evidence. The field's span still points at
     the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
     so the reviewer sees both.
 
@@ -497,7 +607,8 @@ def repair_assignments(assignments, document=None) -> list[Assignment]:
     named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
     repaired = repair_names_in_document([assignments[i].cadre.text for i in named],
                                         confidences=[name_confidences(document, assignments[i].cadre)
-                                                     for i in named])
+                                                     for i in named],
+                                        choices=[name_choices(document, assignments[i].cadre) for i in named])
     names = dict(zip(named, repaired, strict=True))
     out = []
     for i, a in enumerate(assignments):

@@ -90,6 +90,7 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def repair_names_in_document(names: Sequence[str], field: str = "cadre",
                              confidences: Sequence[Sequence[float | None] | None] | None = None,
+                             choices: Sequence[Sequence | None] | None = None,
                              ) -> list[tuple[str, tuple[Repair, ...]]]:
     """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
     word confidences of each name when given) and then against the others: [(name,
@@ -103,7 +104,8 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre",
     from . import _cause, _key, _known, _match_case, _specks, repair_name
 
     confs = list(confidences) if confidences is not None else [None] * len(names)
-    alone = [repair_name(n, field, c) for n, c in zip(names, confs, strict=True)]
+    alts = list(choices) if choices is not None else [None] * len(names)
+    alone = [repair_name(n, field, c, a) for n, c, a in zip(names, confs, alts, strict=True)]
     parsed = [_parts(text) for text, _ in alone]
     forms = Counter(p[1] for p in parsed if p)
     info = {p[1]: p for p in parsed if p}

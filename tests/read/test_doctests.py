@@ -8,6 +8,7 @@ import pytest
 
 MODULES = ["extractor.normalize", "extractor.read", "extractor.read.sniff", "extractor.read.layout",
            "extractor.read.text", "extractor.read.grid", "extractor.read.cells", "extractor.read.ocr",
+           "extractor.read.ocr.sources", "extractor.read.engine",
            "extractor.read.boxes", "extractor.read.borderless"]
 
 

@@ -32,11 +32,14 @@ def test_folder_and_unknown_binary(tmp_path):
 
 @pytest.fixture
 def no_tools(monkeypatch, tmp_path):
-    """A machine where neither LibreOffice nor Tesseract is on PATH."""
+    """A machine where neither LibreOffice nor Tesseract is on PATH, nor tesserocr installed."""
+    from extractor.read import engine
+
     monkeypatch.setenv("PATH", str(tmp_path))
-    ocr.tesseract_available.cache_clear()
+    monkeypatch.setattr(engine, "_tesserocr", lambda: None)
+    ocr.tesseract_command_available.cache_clear()
     yield
-    ocr.tesseract_available.cache_clear()
+    ocr.tesseract_command_available.cache_clear()
 
 
 def test_doc_without_libreoffice_says_what_to_install(no_tools):

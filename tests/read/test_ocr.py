@@ -151,7 +151,8 @@ def test_pages_read_in_batches_stay_on_their_pages(tmp_path, processes, count):
     in order, and a page on its side inside a batch is still turned and read."""
     import importlib
 
-    ocr = importlib.import_module("extractor.read.ocr")
+    # the pages' scheduler (extractor/read/ocr/schedule.py) is what calls Tesseract
+    ocr = importlib.import_module("extractor.read.ocr.schedule")
     pool = [LINES[:2], LINES[2:], ["Trang thứ ba: kế hoạch năm 2025", "của Ủy ban nhân dân huyện"],
             LINES[1:3], ["Trang cuối: nơi nhận, lưu văn thư", "Chủ tịch Hội đồng nhân dân xã"]]
     texts = [pool[k % len(pool)] + [f"Trang số {k + 1}"] for k in range(count)]
@@ -187,7 +188,7 @@ def test_a_page_that_fails_in_a_batch_is_reported_by_name(tmp_path, monkeypatch)
     """A failure while preparing one page stops the document with its name, not a hang."""
     import importlib
 
-    ocr = importlib.import_module("extractor.read.ocr")
+    ocr = importlib.import_module("extractor.read.ocr.schedule")
     frames = [text_image(LINES[:2], tmp_path / f"p{k}.png") for k in range(4)]
     tiff = tmp_path / "four.tif"
     frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="tiff_lzw")

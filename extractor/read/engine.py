@@ -1,0 +1,284 @@
+"""Tesseract in this process (tesserocr), with the command line as the fallback.
+
+tesserocr (MIT) binds the Tesseract C++ API: a page image goes in as the array we
+already hold and words come back with boxes and confidences, with no image written
+to disk, no process started, no model loaded per batch and no TSV parsed: on the
+bench's office scans it takes about 0.7 of the command's CPU time a page, for table
+cells as right (``python -m bench read``: ``engines_office_pages``,
+``office_read_by_command``). The PyPI wheel carries its own
+libtesseract (no OpenMP: one thread a call) and reads Debian's ``tessdata``.
+
+One API object is kept per thread that reads (an API is not safe to share); it is
+made once (the model load) and kept for the next document, at most ``MAX_APIS``.
+Recognition releases the GIL, so the reader's threads keep both cores busy.
+
+    >>> import numpy as np
+    >>> recognize([np.full((40, 40), 255, np.uint8)], language="vie", psm=6)  # doctest: +SKIP
+    [[]]
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Word", "Choice", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation", "command_only", "library_version", "MAX_APIS"]
+
+MAX_CHOICES = 6  # alternatives kept per character (the LSTM gives up to ~6 above 0)
+# An alternative under this confidence is kept by no one (most are exactly 0); a word
+# whose characters have none above it keeps no choices at all (Document JSON stays small)
+MIN_CHOICE = 0.05
+MAX_APIS = 8  # API objects kept between documents (one model each, ~40 MB)
+
+# Where Debian, Fedora/Alpine and Homebrew put the language data; the tesseract
+# command, when installed, says where its own is.
+_TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One reading of one character (symbol) of a word, with the model's confidence
+    (0-1) in it: what the LSTM also considered at that place ("ầ" 0.56 beside the "ấ"
+    it chose at 0.90)."""
+
+    text: str
+    prob: float
+
+
+@dataclass
+class Word:
+    """A word as Tesseract read it: box in the image's pixels, confidence 0-100, and
+    Tesseract's (block, paragraph, line) numbers. ``choices``, when asked for: per
+    character, the readings the model weighed (best first)."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    block: int
+    par: int
+    line: int
+    choices: tuple[tuple[Choice, ...], ...] = field(default=(), repr=False)
+
+    @property
+    def cx(self) -> float:
+        return self.left + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.top + self.height / 2
+
+
+@functools.lru_cache(maxsize=1)
+def _tesserocr():
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    return tesserocr
+
+
+@functools.lru_cache(maxsize=8)
+def tessdata_dir(language: str = "vie") -> str | None:
+    """The directory holding ``language``'s ``.traineddata`` (each part of ``vie+eng``),
+    or None when none is found."""
+    parts = language.split("+")
+    candidates: list[str] = []
+    binary = shutil.which("tesseract")
+    if binary:
+        try:
+            out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+            found = re.search(r'"([^"]+)"', out.stdout + out.stderr)
+            if found:
+                candidates.append(found.group(1))
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    candidates += _TESSDATA_DIRS
+    for d in candidates:
+        if all((Path(d) / f"{p}.traineddata").is_file() for p in parts):
+            return str(Path(d)) + "/"
+    return None
+
+
+_COMMAND_ONLY = [False]
+
+
+def library_version() -> str | None:
+    """tesserocr's Tesseract, as ``tesseract 5.5.4``; None when not installed."""
+    t = _tesserocr()
+    return t.tesseract_version().splitlines()[0] if t is not None else None
+
+
+def inprocess_available(language: str = "vie") -> bool:
+    """True when tesserocr is importable and ``language`` data is found."""
+    return not _COMMAND_ONLY[0] and _tesserocr() is not None and tessdata_dir(language) is not None
+
+
+@contextlib.contextmanager
+def command_only():
+    """Within the ``with``, read as if tesserocr were not installed (the tesseract
+    command): for the bench's side-by-side figures. Process-wide: not for a server."""
+    before = _COMMAND_ONLY[0]
+    _COMMAND_ONLY[0] = True
+    try:
+        yield
+    finally:
+        _COMMAND_ONLY[0] = before
+
+
+_LOCK = threading.Lock()
+_IDLE: dict[str, list] = {}  # language -> API objects not in use
+
+
+class _Api:
+    """An API object for ``language`` for the duration of a ``with``, returned after."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __enter__(self):
+        with _LOCK:
+            idle = _IDLE.setdefault(self.language, [])
+            self.api = idle.pop() if idle else None
+        if self.api is None:
+            t = _tesserocr()
+            self.api = t.PyTessBaseAPI(path=tessdata_dir(self.language), lang=self.language,
+                                       psm=t.PSM.AUTO)
+        return self.api
+
+    def __exit__(self, *exc) -> None:
+        self.api.Clear()
+        with _LOCK:
+            idle = _IDLE.setdefault(self.language, [])
+            if len(idle) < MAX_APIS:
+                idle.append(self.api)
+                return
+        self.api.End()
+
+
+def _set_image(api, image) -> None:
+    """Hand ``image`` (a 2-D uint8 array, or an image file) to ``api``: an array as its
+    raw bytes, no encoding."""
+    if isinstance(image, (str, Path)):
+        api.SetImageFile(str(image))
+        return
+    import numpy as np
+
+    a = np.ascontiguousarray(image, dtype=np.uint8)
+    h, w = a.shape[:2]
+    api.SetImageBytes(a.tobytes(), w, h, 1, w)
+
+
+def _words(api, t, choices: bool) -> list[Word]:
+    """Every word of the recognised image, in Tesseract's order, numbered as its TSV
+    numbers them (block, paragraph in block, line in paragraph: from 1). With
+    ``choices``, walked character by character to keep each one's alternatives."""
+    it = api.GetIterator()
+    out: list[Word] = []
+    if it is None:
+        return out
+    level = t.RIL.SYMBOL if choices else t.RIL.WORD
+    block = par = line = 0
+    current: Word | None = None
+    symbols: list[tuple[Choice, ...]] = []
+
+    def close() -> None:
+        if current is not None:
+            if any(len(sym) > 1 for sym in symbols):
+                current.choices = tuple(symbols)
+            out.append(current)
+
+    while True:
+        if it.IsAtBeginningOf(t.RIL.BLOCK):
+            block, par, line = block + 1, 0, 0
+        if it.IsAtBeginningOf(t.RIL.PARA):
+            par, line = par + 1, 0
+        if it.IsAtBeginningOf(t.RIL.TEXTLINE):
+            line += 1
+        if level == t.RIL.WORD or it.IsAtBeginningOf(t.RIL.WORD):
+            close()
+            current, symbols = None, []
+            # an image block or a blank word has no text: tesserocr raises for it
+            text = "" if it.Empty(t.RIL.WORD) else _text(it, t.RIL.WORD)
+            box = it.BoundingBox(t.RIL.WORD)
+            if text and text.strip() and box:
+                x0, y0, x1, y1 = box
+                current = Word(text.strip(), x0, y0, x1 - x0, y1 - y0, round(it.Confidence(t.RIL.WORD), 6),
+                               block, par, line)
+        if choices and current is not None:
+            symbols.append(_symbol_choices(it))
+        if not it.Next(level):
+            break
+    close()
+    return out
+
+
+def _text(it, level) -> str:
+    try:
+        return it.GetUTF8Text(level) or ""
+    except RuntimeError:
+        return ""
+
+
+def _symbol_choices(it) -> tuple[Choice, ...]:
+    """The LSTM's readings of the iterator's character (``lstm_choice_mode`` 2), best
+    first, as probabilities 0-1; the character as read first when none are given."""
+    found = []
+    try:
+        for c in it.GetChoiceIterator():
+            found.append(Choice(c.GetUTF8Text(), round(max(0.0, c.Confidence()) / 100, 4)))
+    except RuntimeError:
+        pass
+    if not found:
+        found = [Choice(_text(it, _tesserocr().RIL.SYMBOL), round(it.Confidence(_tesserocr().RIL.SYMBOL) / 100, 4))]
+    found.sort(key=lambda c: -c.prob)
+    # the best is kept even at 0; the rest only when the model gave them some weight
+    return tuple(c for k, c in enumerate(found[:MAX_CHOICES]) if k == 0 or c.prob >= MIN_CHOICE)
+
+
+def recognize(images: list, *, language: str, psm: int = 3, dpi: int | None = None,
+              choices: bool = False) -> list[list[Word]]:
+    """The words of each image (a 2-D uint8 array or an image file), read in this
+    thread by one API object. ``dpi``: told to Tesseract when known (as ``--dpi``);
+    None lets it estimate the resolution from the text height. ``choices``: carry each
+    character's alternatives (``Word.choices``)."""
+    t = _tesserocr()
+    out: list[list[Word]] = []
+    with _Api(language) as api:
+        api.SetPageSegMode(psm)
+        api.SetVariable("user_defined_dpi", str(dpi or 0))
+        api.SetVariable("lstm_choice_mode", "2" if choices else "0")
+        for image in images:
+            _set_image(api, image)
+            if api.Recognize() is False:
+                out.append([])
+                continue
+            out.append(_words(api, t, choices))
+    return out
+
+
+def osd_rotation(image) -> int | None:
+    """Degrees to turn the image clockwise to make it upright (Tesseract's orientation
+    and script detection, ``osd`` data), or None when it cannot say."""
+    if tessdata_dir("osd") is None:
+        return None
+    t = _tesserocr()
+    with _Api("osd") as api:
+        api.SetPageSegMode(t.PSM.OSD_ONLY)
+        _set_image(api, image)
+        try:
+            found = api.DetectOrientationScript()
+        except Exception:  # too little text to tell
+            return None
+    if not found:
+        return None
+    # orient_deg is how far the page is turned clockwise; upright takes the rest of the turn
+    return (360 - int(found.get("orient_deg", 0))) % 360
