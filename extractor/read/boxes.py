@@ -21,8 +21,12 @@ own pixels. Deskew, the flattening of a photo and a turn for orientation are und
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..records import Cell, Document, Span
+
+if TYPE_CHECKING:
+    from .engine import Choice
 
 __all__ = ["WordBox", "OcrCell", "cell_boxes", "span_boxes", "place_words", "locate_words"]
 
@@ -46,7 +50,7 @@ class WordBox:
     conf: float
     start: int = -1
     end: int = -1
-    choices: tuple = ()
+    choices: tuple[tuple[Choice, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,7 @@ class OcrCell(Cell):
     words: tuple[WordBox, ...] = ()
 
 
-def place_words(text: str, words: list[tuple], page: int) -> tuple[WordBox, ...]:
+def place_words(text: str, words: list[tuple[Any, ...]], page: int) -> tuple[WordBox, ...]:
     """The words read in a cell, ``(text, x, y, w, h, conf)`` (and the characters'
     alternatives, when given, seventh) in reading order, placed on the cell's
     normalised ``text`` (see :func:`locate_words`).
@@ -69,7 +73,8 @@ def place_words(text: str, words: list[tuple], page: int) -> tuple[WordBox, ...]
     [('Hoà', 0, 3), ('Phú', 4, 7), ('°)', -1, -1)]
     """
     at = locate_words(text, [w[0] for w in words])
-    return tuple(WordBox(word[0], page, *word[1:6], *(where or (-1, -1)), *word[6:7])
+    return tuple(WordBox(word[0], page, word[1], word[2], word[3], word[4], word[5],
+                         *(where or (-1, -1)), choices=word[6] if len(word) > 6 else ())
                  for word, where in zip(words, at, strict=True))
 
 

@@ -90,7 +90,7 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def repair_names_in_document(names: Sequence[str], field: str = "cadre",
                              confidences: Sequence[Sequence[float | None] | None] | None = None,
-                             choices: Sequence[Sequence | None] | None = None,
+                             choices: Sequence[Sequence[object] | None] | None = None,
                              ) -> list[tuple[str, tuple[Repair, ...]]]:
     """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
     word confidences of each name when given) and then against the others: [(name,
