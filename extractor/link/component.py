@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..recognize.text import UPPER
 from .prose import link_prose
 
 KEY = "giaoviec_assignments"
@@ -47,19 +48,25 @@ class Linker:
 _LINE_START_ITEM = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-+•*–—]\s)")
 
 
+# a line that opens with a short label and its colon ("Lưu: VT", "Nơi nhận:", "Giải pháp:") is
+# a field of its own, not the sentence above going on
+_LINE_START_LABEL = re.compile(r"[" + UPPER + r"][^\s:]{0,11}(?: [^\s:]{1,12}){0,3}:")
+
+
 def soften(text: str) -> str:
     r"""OCR keeps the printed line breaks: turn a break inside a sentence into a space
     (same length, so every offset still points into the page text).
 
-    >>> soften("đồng chí Nguyễn\nMinh Tân làm trưởng đoàn.\n- Việc một")
-    'đồng chí Nguyễn Minh Tân làm trưởng đoàn.\n- Việc một'
+    >>> soften("đồng chí Nguyễn\nMinh Tân làm trưởng đoàn.\n- Việc một\nLưu: VT")
+    'đồng chí Nguyễn Minh Tân làm trưởng đoàn.\n- Việc một\nLưu: VT'
     """
     chars = list(text)
     for i, c in enumerate(chars):
         if c != "\n" or i == 0 or i + 1 >= len(text):
             continue
         prev, nxt = text[i - 1], text[i + 1]
-        if prev in ".!?:;\"”)" or prev == "\n" or nxt == "\n" or _LINE_START_ITEM.match(text, i + 1):
+        if prev in ".!?:;\"”)" or prev == "\n" or nxt == "\n" or _LINE_START_ITEM.match(text, i + 1) \
+                or _LINE_START_LABEL.match(text, i + 1):
             continue
         chars[i] = " "
     return "".join(chars)
