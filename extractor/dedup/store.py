@@ -48,11 +48,13 @@ from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
 
 __all__ = ["DedupIndex"]
 
-_FORMAT = "giaoviec-dedup-index/4"
+_FORMAT = "giaoviec-dedup-index/5"
 # /1 and /2 hold names read before issue 16 (no head words, cut at "Hội", "Trường"), /3
-# codes and prefixes of marked syllables (now unmarked, as the score may compare them):
-# opened, their tasks are read again into a /4 index.
-_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3")
+# codes and prefixes of marked syllables (now unmarked, as the score may compare them),
+# /4 abbreviations of a task typed without marks written out with marks: opened, their
+# tasks are read again into a /5 index.
+_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3",
+                "giaoviec-dedup-index/4")
 # Syllables are coded as characters (rapidfuzz compares strings far faster than lists of
 # Python strings; the ratio is the same). Past the last character all further syllables
 # share one (ratios can only rise: more candidates, never fewer); a syllable not stored

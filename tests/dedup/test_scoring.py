@@ -189,6 +189,19 @@ def test_a_task_typed_entirely_without_marks_is_the_same_task():
                  match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")) >= 85
 
 
+def test_abbreviations_in_a_task_typed_without_marks_are_written_out_without_them():
+    # "BTV" in a task typed without marks stands for "ban thuong vu": were it written out
+    # with marks, the task would no longer read as typed without them, and every other
+    # word would differ from the marked copy in its marks.
+    bare = match_key("Tham muu BTV Huyen uy lanh dao cong tac thu ngan sach tai xa Chau My")
+    assert bare.text == bare.plain
+    assert score(match_key("Tham mưu Ban Thường vụ Huyện ủy lãnh đạo công tác thu ngân sách tại xã Châu Mỹ"),
+                 bare) >= 85
+    # Abbreviations alone say nothing of marks, and marked tasks keep marked expansions.
+    assert match_key("GPMB").text == "giải phóng mặt bằng"
+    assert match_key("Họp BTV").text == "họp ban thường vụ"
+
+
 def test_a_task_typed_without_marks_is_another_task_when_its_place_differs():
     a = match_key("Xây dựng xã Vĩnh Hòa đạt chuẩn nông thôn mới")
     b = match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")
