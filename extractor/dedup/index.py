@@ -59,7 +59,7 @@ from operator import attrgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .keys import Key, match_key, normalize_text, plain_tokens
+from .keys import Key, match_key, normalize_text, plain_tokens, rebuilt_key
 from .records import Pair, PairKind, TaskRef
 from .scoring import CONFLICT_CAP, MISSING_PENALTY, explain, score, score_at_least
 
@@ -70,6 +70,22 @@ __all__ = ["find_pairs", "brute_force_pairs", "cluster", "make_pair", "pair_kind
 _intern = sys.intern
 _UNI = 0xFFFFFFFF  # second half of a one-syllable name's piece (no syllable has this id)
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
+
+
+def _unique(a: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array, by one sort. (``np.unique`` hashes
+    since numpy 2.3: 25M int64 took 79 s here against 2.6 s for a sort.)
+
+    >>> _unique(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    s = np.sort(a)
+    if len(s) < 2:
+        return s
+    keep = np.empty(len(s), dtype=bool)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
 
 
 def prefix_length(n: int, t: float) -> int:
@@ -272,7 +288,7 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
             _weak_candidates(keys, live, gid, codes, weak_cut, out, workers)
     if not out:
         return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(out))
+    return _unique(np.concatenate(out))
 
 
 def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, codes: Sequence[str],
@@ -312,11 +328,11 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     own_task = np.asarray(own_t, dtype=np.int64)
     own_bg = np.asarray(own_b, dtype=np.int64)
     del own_t, own_b
-    pieces = np.unique(own_bg)
+    pieces = _unique(own_bg)
     n_pieces = len(pieces)
     # A piece key is (group of numbers, piece), numbered densely among the keys some task owns.
     own_key = gid[own_task] * n_pieces + np.searchsorted(pieces, own_bg)
-    ukey = np.unique(own_key)
+    ukey = _unique(own_key)
     n_keys = len(ukey)
     own_key = np.searchsorted(ukey, own_key)
     uni = (pieces & 0xFFFFFFFF) == _UNI
@@ -352,7 +368,7 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
         at = np.minimum(np.searchsorted(ukey, key), n_keys - 1)
         owned = ukey[at] == key
         hits.append(at[owned] * n + t[owned])
-    hit = np.unique(np.concatenate(hits))
+    hit = _unique(np.concatenate(hits))
     del hits
     hit_task = hit % n
     count = np.bincount(hit // n, minlength=n_keys)
@@ -497,7 +513,9 @@ def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, code
     b_key, b_own = b_key[order], b_own[order]
     dedup = np.r_[True, (b_key[1:] != b_key[:-1]) | (b_own[1:] != b_own[:-1])]
     b_key, b_own = b_key[dedup], b_own[dedup]
-    ukey, first_at, df = np.unique(b_key, return_index=True, return_counts=True)
+    first_at = np.flatnonzero(np.r_[True, b_key[1:] != b_key[:-1]])  # b_key is sorted
+    ukey = b_key[first_at]
+    df = np.diff(np.r_[first_at, len(b_key)])
     need = np.zeros(int(lengths[nm].max()) + 1, dtype=np.int64)
     for k in range(len(need)):
         need[k] = shared_pieces_needed(k, t)
@@ -505,7 +523,7 @@ def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, code
     # No bound (short tasks at a low threshold): all against all within the group.
     loose = need[a_lens_all] <= 0
     if loose.any():
-        for g in np.unique(gid[nm[loose]]).tolist():
+        for g in _unique(gid[nm[loose]]).tolist():
             _cross(nm[loose & (gid[nm] == g)].tolist(), nl[gid[nl] == g].tolist(), codes, cut, out, n,
                    workers)
         nm = nm[~loose]
@@ -540,7 +558,7 @@ def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, code
         keep = may(a_loc, b_loc)
         a = part[a_own[rep][keep]]
         b = nl[b_loc[keep]]
-        code = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+        code = _unique(np.minimum(a, b) * n + np.maximum(a, b))
         a, b = code // n, code % n
         la, lb = lengths[a], lengths[b]
         ok = 200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb)
@@ -623,7 +641,7 @@ def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
     if not len(codes):
         return codes
     a_all, b_all = codes // n, codes % n
-    tasks = np.unique(np.concatenate([a_all, b_all]))
+    tasks = _unique(np.concatenate([a_all, b_all]))
     words: dict[tuple[str, ...], int] = {}
     cols: dict[tuple[tuple[str, ...], int], int] = {}
     first = np.full(n, -1, dtype=np.int64)  # column (head, rank) of i's first place
@@ -721,13 +739,14 @@ def _norm_unit(value: str | None) -> str | None:
 
 
 def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
-    """:func:`match_key` of many texts; with ``workers`` > 2 and many texts, in processes.
+    """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
 
-    Forked children each make a share and send it back once, as plain tuples (pickling
-    Key objects costs more than making them); this process makes a smaller share
-    meanwhile, then rebuilds theirs. Rebuilding (unpickling, Key objects) costs over half
-    of making a key word by word, so two processes lose to one: 1M texts took 19.3 s
-    with 2 and 14.8 s in one (2 cores, load 1.3). Hence processes from 3 workers on.
+    Forked children each make a share and send it back once, as one string of tab- and
+    line-separated fields (pickling Key objects, or even tuples, costs more than making
+    them); this process makes its own share meanwhile, then rebuilds theirs
+    (:func:`~extractor.dedup.keys.rebuilt_key`: a split and the syllables interned, a
+    fifth of making a key). With two workers this process takes 45 % of the texts, so
+    that both finish together.
 
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
@@ -741,13 +760,13 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
         if len(first) < len(texts):
             distinct = match_keys(list(first), workers)
             return [distinct[first[t]] for t in texts]
-    if workers <= 2 or len(texts) < BIG:
+    if workers <= 1 or len(texts) < BIG:
         with _gc_paused(len(texts) >= BIG):
             return [match_key(t) for t in texts]
     import multiprocessing
 
     n = len(texts)
-    own = n // (workers + 1)  # this process also rebuilds the others' keys
+    own = n * 45 // 100 if workers == 2 else n // (workers + 1)  # this process also rebuilds
     bounds = [0, own] + [own + (n - own) * k // (workers - 1) for k in range(1, workers)]
     ctx = multiprocessing.get_context("fork")
     children = []
@@ -761,26 +780,33 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
         out = [match_key(t) for t in texts[:own]]
         for proc, conn, lo, hi in children:
             try:
-                rows = conn.recv()
+                payload = conn.recv_bytes().decode("utf-8")
             except (EOFError, OSError):  # the child died: make its share here
-                rows = None
+                payload = None
             proc.join()
-            if rows is None:
+            if payload is None:
                 out.extend(match_key(t) for t in texts[lo:hi])
                 continue
-            # Syllables are interned here so a million keys share them.
-            for original, (text, numbers, years, names, heads) in zip(texts[lo:hi], rows):
-                out.append(Key(text, tuple(map(_intern, text.split())), numbers, years, names,
-                               original, heads))
+            out.extend(_unpack_key(original, line) for original, line in zip(texts[lo:hi], payload.split("\n")))
     return out
 
 
+def _unpack_key(original: str, line: str) -> Key:
+    text, numbers, years, names, heads, plain = line.split("\t")
+    return rebuilt_key(text, tuple(numbers.split()), tuple(years.split()),
+                       tuple(tuple(x.split()) for x in names.split("|")) if names else (), original,
+                       tuple(heads.split("|")) if names else (), plain)
+
+
 def _key_child(conn, texts: Sequence[str], lo: int, hi: int) -> None:
+    # Fields hold no tab, newline or "|": key texts are syllables and numbers joined by
+    # spaces, head words too ("" for a name without one).
     rows = []
     for t in texts[lo:hi]:
         k = match_key(t)
-        rows.append((k.text, k.numbers, k.years, k.names, k.name_heads))
-    conn.send(rows)
+        rows.append("\t".join((k.text, " ".join(k.numbers), " ".join(k.years),
+                               "|".join(map(" ".join, k.names)), "|".join(k.name_heads), k.plain)))
+    conn.send_bytes("\n".join(rows).encode("utf-8"))
     conn.close()
 
 
@@ -860,9 +886,17 @@ def find_pairs(tasks: Iterable[TaskRef], threshold: float = 85.0, *, workers: in
 
 
 def _sort_pairs(pairs: list[Pair]) -> None:
-    """Best first, then by ids: the order of (-score, a, b), in two stable sorts on C-level
-    keys (a Python key function for each of a million pairs costs seconds)."""
-    pairs.sort(key=attrgetter("a", "b"))
+    """Best first, then by ids: the order of (-score, a, b). Ids are ordered as one string
+    "a NUL b" (the order of (a, b) when no id holds a NUL), the score by a stable sort:
+    list.sort compares strings in C, tuples of strings far slower (1.36M pairs at 1M
+    templated tasks: 15 s by (a, b) tuples, 3 s so)."""
+    ab = [p.a + "\0" + p.b for p in pairs]
+    if "".join(ab).count("\0") == len(ab):
+        order = sorted(range(len(pairs)), key=ab.__getitem__)
+        pairs[:] = [pairs[i] for i in order]
+    else:
+        pairs.sort(key=attrgetter("a", "b"))
+    del ab
     pairs.sort(key=attrgetter("score"), reverse=True)
 
 

@@ -347,6 +347,26 @@ class Key:
         object.__setattr__(self, "plain", plain)
 
 
+
+_set = object.__setattr__
+
+
+def rebuilt_key(text: str, numbers: tuple[str, ...], years: tuple[str, ...],
+                names: tuple[tuple[str, ...], ...], original: str, name_heads: tuple[str, ...],
+                plain: str) -> Key:
+    """A :class:`Key` from the parts another process made (its ``plain`` too): the
+    syllables interned here, so a million keys share them; no field read again."""
+    k = object.__new__(Key)
+    _set(k, "text", text)
+    _set(k, "tokens", tuple(map(_intern, text.split())))
+    _set(k, "numbers", numbers)
+    _set(k, "years", years)
+    _set(k, "names", names)
+    _set(k, "original", original)
+    _set(k, "name_heads", name_heads)
+    _set(k, "plain", plain)
+    return k
+
 def _expand(tokens: list[str], caps: list[bool], bare: bool = False) -> tuple[list[str], list[bool]]:
     """Abbreviations written out; without marks when ``bare`` (the task is typed without them)."""
     out: list[str] = []

@@ -136,9 +136,17 @@ def _same_words(x: Sequence[str], y: Sequence[str], loose: bool) -> bool:
 
 
 def _found_loosely(name: tuple[str, ...], b: Key, loose: bool) -> bool:
+    """Whether ``name`` stands in ``b`` but for lost marks (:func:`_same_words`). Only where
+    the words without marks are the name's can it: those places are looked at alone."""
     toks = b.tokens
     k = len(name)
-    return any(_same_words(name, toks[i:i + k], loose) for i in range(len(toks) - k + 1))
+    plain = b.plain.split(" ")  # one item per token, as plain is made
+    bare = tuple(map(plain_word, name))
+    first = bare[0]
+    for i in [i for i, w in enumerate(plain[:len(plain) - k + 1]) if w == first]:
+        if tuple(plain[i:i + k]) == bare and (loose or _same_words(name, toks[i:i + k], False)):
+            return True
+    return False
 
 
 def _slots(head: str, b: Key):
