@@ -428,10 +428,12 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
             offs = np.arange(total) - np.repeat(np.cumsum(c) - c, c)
             a = holder[rep]
             b = hit_task[k1_first[rep] + offs]
-            keep = (a != b) & _has_second(k2[rep], b, hit, n) & _both_ways(a, b, own1, own2, hit, n)
-            # ratio >= t needs 2*min(la, lb)/(la + lb) >= t (the LCS is at most the shorter).
+            # ratio >= t needs 2*min(la, lb)/(la + lb) >= t (the LCS is at most the shorter);
+            # checked first: it reads small arrays, the piece tests search a large one.
             la, lb = lengths[a], lengths[b]
-            keep &= 200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb)
+            keep = (a != b) & (200.0 * np.minimum(la, lb) >= (cut - 1e-6) * (la + lb))
+            rep, a, b = rep[keep], a[keep], b[keep]
+            keep = _has_second(k2[rep], b, hit, n) & _both_ways(a, b, own1, own2, hit, n)
             a, b = a[keep], b[keep]
             _paired(a.tolist(), b.tolist(), codes, cut, out, n, workers)
         lo = hi
@@ -742,11 +744,14 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
     """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
 
     Forked children each make a share and send it back once, as one string of tab- and
-    line-separated fields (pickling Key objects, or even tuples, costs more than making
-    them); this process makes its own share meanwhile, then rebuilds theirs
-    (:func:`~extractor.dedup.keys.rebuilt_key`: a split and the syllables interned, a
-    fifth of making a key). With two workers this process takes 45 % of the texts, so
-    that both finish together.
+    line-separated fields (pickling Key objects costs more than making them); this
+    process makes a smaller share meanwhile, then rebuilds theirs
+    (:func:`~extractor.dedup.keys.rebuilt_key`: the fields split, the syllables interned).
+    Rebuilding still costs 40 % of making a key (100k templated texts: 1.15 against 2.85
+    CPU-s), so two processes win only where a core is idle: 1M templated texts took 39
+    CPU-s and 74 s with 2 against 27 CPU-s and 49 s in one at load 5 on 2 cores. Hence
+    with 2 workers a second process only while the load average leaves a core free
+    (:func:`_core_free`; the keys are the same either way), from 3 workers on always.
 
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
@@ -760,7 +765,7 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
         if len(first) < len(texts):
             distinct = match_keys(list(first), workers)
             return [distinct[first[t]] for t in texts]
-    if workers <= 1 or len(texts) < BIG:
+    if workers <= 1 or len(texts) < BIG or (workers == 2 and not _core_free()):
         with _gc_paused(len(texts) >= BIG):
             return [match_key(t) for t in texts]
     import multiprocessing
@@ -789,6 +794,15 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
                 continue
             out.extend(_unpack_key(original, line) for original, line in zip(texts[lo:hi], payload.split("\n")))
     return out
+
+
+def _core_free() -> bool:
+    """Whether the machine's load (1-minute average, this process included) leaves more
+    than one core and a half idle."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
+    except OSError:
+        return False
 
 
 def _unpack_key(original: str, line: str) -> Key:

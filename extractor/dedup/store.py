@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (_sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces, pair_kind,
+from .index import (_gc_paused, _sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces, pair_kind,
                     plain_names, prefix_length, tagged)
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
@@ -183,9 +183,14 @@ class DedupIndex:
                 given.append(pos)
         if not new:
             return []
-        if keys is not None:
-            keys = [keys[pos] for pos in given]
-        else:
+        # The cyclic collector paused: a full collection walks every stored object (a
+        # million tasks' lists and strings), and adding a thousand tasks makes enough
+        # objects to start several (issue 16: add timings jumped by tenths of seconds).
+        with _gc_paused(True):
+            return self._add(new, keys if keys is None else [keys[pos] for pos in given], workers, find)
+
+    def _add(self, new: list[TaskRef], keys: list[Key] | None, workers: int, find: bool) -> list[Pair]:
+        if keys is None:
             keys = match_keys([t.text for t in new], workers)
         pairs = find_pairs(new, self.threshold, workers=workers, keys=keys) if find else []
         if self.ids and find:
