@@ -40,8 +40,10 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (_gc_paused, _sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces, pair_kind,
-                    plain_names, prefix_length, tagged)
+from .blocking import choose_probe, name_pieces, plain_names, prefix_length, tagged
+from .index import _sort_pairs, find_pairs
+from .pairs import make_pair, pair_kind
+from .parallel import _gc_paused, match_keys
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least

@@ -85,7 +85,7 @@ def _pairs(seed: int, n: int):
 @settings(max_examples=400, deadline=None)
 @given(st.integers(0, 10**9))
 def test_score_never_exceeds_the_raw_ratio_and_conflicts_cap_it(seed):
-    # The facts the lossless candidate search rests on (extractor/dedup/index.py).
+    # The facts the lossless candidate search rests on (extractor/dedup/blocking.py).
     from extractor.dedup.scoring import MISSING_PENALTY, _missing_names
 
     for a, b in _pairs(seed, 3):
