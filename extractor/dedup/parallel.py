@@ -59,17 +59,16 @@ def _gc_paused(pause: bool):
 
 
 def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
-    """:func:`match_key` of many texts; with ``workers`` > 1 and many texts, in processes.
+    """:func:`match_key` of many texts; with ``workers`` > 2 and many texts, in processes.
 
     Forked children each make a share and send it back once, as one string of tab- and
     line-separated fields (pickling Key objects costs more than making them); this
     process makes a smaller share meanwhile, then rebuilds theirs
     (:func:`~extractor.dedup.keys.rebuilt_key`: the fields split, the syllables interned).
     Rebuilding still costs 40 % of making a key (100k templated texts: 1.15 against 2.85
-    CPU-s), so two processes win only where a core is idle: 1M templated texts took 39
-    CPU-s and 74 s with 2 against 27 CPU-s and 49 s in one at load 5 on 2 cores. Hence
-    with 2 workers a second process only while the load average leaves a core free
-    (:func:`_core_free`; the keys are the same either way), from 3 workers on always.
+    CPU-s), so two processes lose to one: 1M templated texts took 19.6 s (29 CPU-s) in
+    two and 17.5 s in one on a quiet machine (load 1.5, 2 cores). Hence processes from 3
+    workers on.
 
     >>> [k.text for k in match_keys(["Xây dựng NTM", "GPMB"])]
     ['xây dựng nông thôn mới', 'giải phóng mặt bằng']
@@ -83,13 +82,13 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
         if len(first) < len(texts):
             distinct = match_keys(list(first), workers)
             return [distinct[first[t]] for t in texts]
-    if workers <= 1 or len(texts) < BIG or (workers == 2 and not _core_free()):
+    if workers <= 2 or len(texts) < BIG:
         with _gc_paused(len(texts) >= BIG):
             return [match_key(t) for t in texts]
     import multiprocessing
 
     n = len(texts)
-    own = n * 45 // 100 if workers == 2 else n // (workers + 1)  # this process also rebuilds
+    own = n // (workers + 1)  # this process also rebuilds the others' keys
     bounds = [0, own] + [own + (n - own) * k // (workers - 1) for k in range(1, workers)]
     ctx = multiprocessing.get_context("fork")
     children = []
@@ -112,15 +111,6 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
                 continue
             out.extend(_unpack_key(original, line) for original, line in zip(texts[lo:hi], payload.split("\n")))
     return out
-
-
-def _core_free() -> bool:
-    """Whether the machine's load (1-minute average, this process included) leaves more
-    than one core and a half idle."""
-    try:
-        return os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
-    except OSError:
-        return False
 
 
 def _unpack_key(original: str, line: str) -> Key:
