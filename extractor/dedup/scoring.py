@@ -136,9 +136,17 @@ def _same_words(x: Sequence[str], y: Sequence[str], loose: bool) -> bool:
 
 
 def _found_loosely(name: tuple[str, ...], b: Key, loose: bool) -> bool:
+    """Whether ``name`` stands in ``b`` but for lost marks (:func:`_same_words`). Only where
+    the words without marks are the name's can it: those places are looked at alone."""
     toks = b.tokens
     k = len(name)
-    return any(_same_words(name, toks[i:i + k], loose) for i in range(len(toks) - k + 1))
+    plain = b.plain.split(" ")  # one item per token, as plain is made
+    bare = tuple(map(plain_word, name))
+    first = bare[0]
+    for i in [i for i, w in enumerate(plain[:len(plain) - k + 1]) if w == first]:
+        if tuple(plain[i:i + k]) == bare and (loose or _same_words(name, toks[i:i + k], False)):
+            return True
+    return False
 
 
 def _slots(head: str, b: Key):
@@ -440,6 +448,9 @@ def explain(a: Key, b: Key) -> str:
     bad_names, weak = _name_check(a, b)
     bad = _numbers_differ(a, b) + bad_names
     parts: list[str] = bad if bad else weak
+    if a.original == b.original:
+        # Copies of one text (archives repeat them): nothing differs as written.
+        return "; ".join(parts + _same(a, b) or ["giống hệt sau chuẩn hóa"])
     # Differences as written: align the surface words by their normalised forms.
     sa, na, la = _written(a.original)
     sb, nb, lb = _written(b.original)
@@ -475,6 +486,14 @@ def explain(a: Key, b: Key) -> str:
     flush()
     if merged:
         parts.append("khác: " + ", ".join(merged[:6]) + (" …" if len(merged) > 6 else ""))
+    parts += _same(a, b)
+    if not parts:
+        parts.append("giống hệt sau chuẩn hóa")
+    return "; ".join(parts)
+
+
+def _same(a: Key, b: Key) -> list[str]:
+    """What two keys share, for the reason: numbers, years, names."""
     same = []
     shared_numbers = [n for n in a.numbers if n in b.numbers]
     if shared_numbers:
@@ -487,11 +506,7 @@ def explain(a: Key, b: Key) -> str:
     shared_names = [n for n in names if f" {' '.join(n)} " in ta and f" {' '.join(n)} " in tb]
     if shared_names:
         same.append("tên " + ", ".join(_title(n) for n in shared_names))
-    if same:
-        parts.append("giống: " + ", ".join(same))
-    if not parts:
-        parts.append("giống hệt sau chuẩn hóa")
-    return "; ".join(parts)
+    return ["giống: " + ", ".join(same)] if same else []
 
 
 _WRITTEN: dict[str, tuple[list[str], list[str], tuple[str, ...]]] = {}

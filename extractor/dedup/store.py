@@ -40,19 +40,23 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .index import (_sort_pairs, choose_probe, find_pairs, make_pair, match_keys, name_pieces, pair_kind,
-                    plain_names, prefix_length, tagged)
+from .blocking import choose_probe, name_pieces, plain_names, prefix_length, tagged
+from .index import _sort_pairs, find_pairs
+from .pairs import make_pair, pair_kind
+from .parallel import _gc_paused, match_keys
 from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
 
 __all__ = ["DedupIndex"]
 
-_FORMAT = "giaoviec-dedup-index/4"
+_FORMAT = "giaoviec-dedup-index/5"
 # /1 and /2 hold names read before issue 16 (no head words, cut at "Hội", "Trường"), /3
-# codes and prefixes of marked syllables (now unmarked, as the score may compare them):
-# opened, their tasks are read again into a /4 index.
-_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3")
+# codes and prefixes of marked syllables (now unmarked, as the score may compare them),
+# /4 abbreviations of a task typed without marks written out with marks: opened, their
+# tasks are read again into a /5 index.
+_OLD_FORMATS = ("giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3",
+                "giaoviec-dedup-index/4")
 # Syllables are coded as characters (rapidfuzz compares strings far faster than lists of
 # Python strings; the ratio is the same). Past the last character all further syllables
 # share one (ratios can only rise: more candidates, never fewer); a syllable not stored
@@ -181,16 +185,18 @@ class DedupIndex:
                 given.append(pos)
         if not new:
             return []
-        if keys is not None:
-            keys = [keys[pos] for pos in given]
-        else:
+        # The cyclic collector paused: a full collection walks every stored object (a
+        # million tasks' lists and strings), and adding a thousand tasks makes enough
+        # objects to start several (issue 16: add timings jumped by tenths of seconds).
+        with _gc_paused(True):
+            return self._add(new, keys if keys is None else [keys[pos] for pos in given], workers, find)
+
+    def _add(self, new: list[TaskRef], keys: list[Key] | None, workers: int, find: bool) -> list[Pair]:
+        if keys is None:
             keys = match_keys([t.text for t in new], workers)
         pairs = find_pairs(new, self.threshold, workers=workers, keys=keys) if find else []
         if self.ids and find:
-            self._reasons: dict[tuple[str, str, bool], str] = {}
-            for t, k in zip(new, keys):
-                pairs.extend(self._match_stored(t, k))
-            del self._reasons
+            pairs.extend(self._match_stored(new, keys))
         if not self.rank:
             # First fill: rank syllables by how rare they are in it (prefix filtering is
             # fastest when the rarest syllables are indexed; a name's syllables are common
@@ -239,17 +245,17 @@ class DedupIndex:
             out.append(chr(c + 0x800) if 0xD800 <= c <= _MAX_CODE else chr(c) if c < 0xD800 else _OVERFLOW)
         return "".join(out)
 
-    def _match_stored(self, task: TaskRef, key: Key) -> list[Pair]:
-        if not key.tokens:
-            return []
+    def _candidates(self, key: Key) -> tuple[set[int], set[int]]:
+        """Stored tasks that may pair with ``key``: (found, weak), ``weak`` those that can
+        only through a name missing on one side (their raw ratio must reach the threshold
+        plus :data:`MISSING_PENALTY`)."""
         ns = key.numbers
         found: set[int] = set()
         probe = self.probe
         # Syllables without marks throughout, as in find_pairs (index.token_codes).
         pt = key.plain.split()
-        toks = tuple(pt)
-        # No name test here: a ratio in C++ (below) costs less than checking the stored
-        # task's names in Python, and the score checks names anyway.
+        # No name test here: a ratio in C++ costs less than checking the stored task's
+        # names in Python, and the score checks names anyway.
         for bg in set(zip(pt, pt[1:])):
             hit = probe.get((ns, bg))
             if hit:
@@ -258,6 +264,7 @@ class DedupIndex:
             hit = probe.get((ns, (tok,)))
             if hit:
                 found.update(hit)
+        toks = tuple(pt)
         if key.names:
             hit = self.plain_bigrams.get((ns, choose_probe(plain_names(key.names), self.name_counts)))
             if hit:
@@ -267,12 +274,8 @@ class DedupIndex:
                 hit = self.plain_prefix.get((ns, tag))
                 if hit:
                     found.update(hit)
-        cut = self.threshold - 0.05 - 1e-3
-        cands = self._raw_at_least(found, toks, cut)
+        weak: set[int] = set()
         if self._weak:
-            # A name missing on one side (see the module docstring): only pairs with a raw
-            # ratio of the threshold plus the penalty can count.
-            weak: set[int] = set()
             # (with names against stored without: plain_prefix; without against with: named_prefix)
             lists = self.plain_prefix if key.names else self.named_prefix
             for tag in self._prefix(toks, assign=False, extra=MISSING_PENALTY):
@@ -280,45 +283,68 @@ class DedupIndex:
                 if hit:
                     weak.update(hit)
             weak -= found
-            if weak:
-                cands = sorted(cands + self._raw_at_least(weak, toks, cut + MISSING_PENALTY))
-        out = []
-        reasons = self._reasons
-        for i in cands:
-            other = self.key(i)
-            value = score_at_least(key, other, self.threshold)
-            if value is not None:
-                stored = self.task(i)
-                # Archives repeat texts word for word: one reason per pair of texts and
-                # order (the reason depends on nothing else), not per stored copy.
-                forward = task.id < stored.id
-                got = reasons.get((key.original, other.original, forward))
-                if got is None:
-                    pair = make_pair(task, stored, key, other, value)
-                    reasons[(key.original, other.original, forward)] = pair.reason
-                else:
-                    a, b = (task, stored) if forward else (stored, task)
-                    pair = Pair(a.id, b.id, value, pair_kind(a, b), got)
-                out.append(pair)
-        return out
+        return found, weak
 
-    def _raw_at_least(self, found: set[int], toks: tuple[str, ...], cut: float) -> list[int]:
-        """The stored tasks among ``found`` whose raw ratio with ``toks`` is >= cut, sorted."""
-        if not found:
+    def _match_stored(self, tasks: list[TaskRef], keys: list[Key]) -> list[Pair]:
+        """The pairs of new tasks with stored ones. Candidates of all the tasks are gathered
+        first and their raw ratios computed in one call to rapidfuzz's C++ ``cpdist`` (a
+        call per task cost more than the ratios: 1,000 tasks into a million, 2,000 calls)."""
+        qa: list[int] = []
+        qb: list[int] = []
+        qw: list[bool] = []
+        for r, k in enumerate(keys):
+            if not k.tokens:
+                continue
+            found, weak = self._candidates(k)
+            qa.extend([r] * (len(found) + len(weak)))
+            qb.extend(found)
+            qb.extend(weak)
+            qw.extend([False] * len(found))
+            qw.extend([True] * len(weak))
+        if not qa:
             return []
-        # ratio >= t needs 2*min(n, m)/(n + m) >= t: the LCS is at most the shorter.
-        cand = np.fromiter(found, dtype=np.int64, count=len(found))
-        m = np.frombuffer(self.lengths, dtype=np.uint16)[cand].astype(np.float64)
-        n = float(len(toks))
-        cand = cand[200.0 * np.minimum(m, n) >= (cut - 1e-6) * (m + n)]
-        # (a length capped at 65535 only lets more through)
-        cands = sorted(cand.tolist())
-        if not cands:
+        a = np.asarray(qa, dtype=np.int64)
+        b = np.asarray(qb, dtype=np.int64)
+        cut = np.where(np.asarray(qw, dtype=bool), MISSING_PENALTY, 0.0) + (self.threshold - 0.05 - 1e-3)
+        # ratio >= t needs 2*min(n, m)/(n + m) >= t: the LCS is at most the shorter (a
+        # length capped at 65535 only lets more through).
+        m = np.frombuffer(self.lengths, dtype=np.uint16)[b].astype(np.float64)
+        n = np.fromiter((len(k.tokens) for k in keys), dtype=np.float64, count=len(keys))[a]
+        keep = 200.0 * np.minimum(m, n) >= (cut - 1e-6) * (m + n)
+        a, b, cut = a[keep], b[keep], cut[keep]
+        if not len(a):
             return []
-        got = itemgetter(*cands)(self.codes)
-        raws = process.cdist([self._code(toks, assign=False)], got if len(cands) > 1 else (got,),
-                             scorer=fuzz.ratio, score_cutoff=cut, dtype=np.float32)[0]
-        return [cands[j] for j in np.nonzero(raws >= cut)[0].tolist()]
+        stored = itemgetter(*b.tolist())(self.codes) if len(b) > 1 else (self.codes[int(b[0])],)
+        raws = np.empty(len(a), dtype=np.float32)
+        # One cdist per new task: rapidfuzz prepares the query once for all its candidates
+        # (cpdist over the pairs prepares it for each: 630k pairs cost twice as much).
+        starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]).tolist() + [len(a)]
+        low = float(cut.min())
+        for s0, s1 in zip(starts, starts[1:]):
+            query = self._code(keys[int(a[s0])].plain.split(), assign=False)
+            raws[s0:s1] = process.cdist([query], stored[s0:s1], scorer=fuzz.ratio, score_cutoff=low,
+                                        dtype=np.float32)[0]
+        keep = raws >= cut
+        out = []
+        # Archives repeat texts word for word: one reason per pair of texts and order (the
+        # reason depends on nothing else), not per stored copy.
+        reasons: dict[tuple[str, str, bool], str] = {}
+        for r, i in zip(a[keep].tolist(), b[keep].tolist()):
+            key, other = keys[r], self.key(i)
+            value = score_at_least(key, other, self.threshold)
+            if value is None:
+                continue
+            task, stored_task = tasks[r], self.task(i)
+            forward = task.id < stored_task.id
+            got = reasons.get((key.original, other.original, forward))
+            if got is None:
+                pair = make_pair(task, stored_task, key, other, value)
+                reasons[(key.original, other.original, forward)] = pair.reason
+            else:
+                x, y = (task, stored_task) if forward else (stored_task, task)
+                pair = Pair(x.id, y.id, value, pair_kind(x, y), got)
+            out.append(pair)
+        return out
 
     def _store(self, task: TaskRef, key: Key) -> None:
         i = len(self.ids)

@@ -183,14 +183,37 @@ def _new_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: OLD_TO_NEW[m.group(1)], text)
 
 
-def _strip_one_accent(text: str, rng: random.Random) -> str:
+def _bare(word: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return plain.replace("đ", "d").replace("Đ", "D")
+
+
+def _spellable(bare: str) -> bool:
+    """Whether Vietnamese writes this syllable without marks ("Vinh", "Tan", "Lam"): then
+    it is a word of its own. Without a tone a syllable cannot end in p, t, c, ch ("Lac"),
+    and "ie", "uo", "ye", "uu" always carry a mark ("Nguyen", "Duong")."""
+    w = bare.lower()
+    return not w.endswith(("p", "t", "c", "ch")) and not any(x in w for x in ("ie", "uo", "ye", "uu"))
+
+
+# Syllables names are made of here (lower case). One of them written without its marks,
+# where the bare syllable is itself a syllable ("Tân Mỹ" -> "Tan Mỹ", "Vĩnh" -> "Vinh"),
+# spells another place, not the same one: registers hold both "Vĩnh Hội" and "Vinh Hội"
+# (issue 16). Such a rewrite is no duplicate, so the slip below never makes one.
+_NAME_SYLLABLES = frozenset(w.lower() for w in FIRST + SECOND + [
+    w for p in PRODUCTS for w in p.split() if w[:1].isupper()])
+
+
+def _slip_marks(text: str, rng: random.Random) -> str:
+    """An OCR or typing slip: one word loses its marks (a common word, or a name syllable
+    Vietnamese cannot write bare: "Lạc" -> "Lac")."""
     words = text.split(" ")
-    marked = [i for i, w in enumerate(words) if not w.isascii() and w.isalpha()]
+    marked = [i for i, w in enumerate(words) if not w.isascii() and w.isalpha()
+              and (w.lower() not in _NAME_SYLLABLES or not _spellable(_bare(w)))]
     if not marked:
         return text
     i = rng.choice(marked)
-    plain = "".join(c for c in unicodedata.normalize("NFD", words[i]) if not unicodedata.combining(c))
-    words[i] = plain.replace("đ", "d").replace("Đ", "D")
+    words[i] = _bare(words[i])
     return " ".join(words)
 
 
@@ -204,6 +227,7 @@ def vary(text: str, rng: random.Random, *, years: tuple[str, str] | None = None,
     ops = ["abbrev", "tone", "case", "punct", "add", "drop", "abbrev", "punct", "year", "typo"]
     chosen = rng.sample(ops, n_ops or rng.choice([1, 1, 2, 2, 3]))
     done = []
+    bare = False
     for op in chosen:
         before = text
         if op == "abbrev":
@@ -241,9 +265,14 @@ def vary(text: str, rng: random.Random, *, years: tuple[str, str] | None = None,
             old, new = years
             text = text.replace(old, new)
         elif op == "typo":
-            text = _strip_one_accent(text, rng)
-        if text != before:
+            if rng.random() < 0.25:
+                bare = True  # typed without a Vietnamese keyboard: every word, the rest too
+            else:
+                text = _slip_marks(text, rng)
+        if text != before or (op == "typo" and bare):
             done.append(op)
+    if bare:
+        text = " ".join(_bare(w) for w in text.split(" "))
     return text, done
 
 

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["bench.synth_templated", "extractor.dedup.keys", "extractor.dedup.scoring", "extractor.dedup.index",
-           "extractor.dedup.records"]
+           "extractor.dedup.blocking", "extractor.dedup.parallel", "extractor.dedup.cluster", "extractor.dedup.records"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -31,9 +31,9 @@ def test_find_pairs_equals_brute_force_at_other_thresholds(threshold):
 
 def test_find_pairs_with_prefix_filtering_of_nameless_tasks(monkeypatch):
     # Force prefix filtering (normally only for over 1,500 nameless tasks with one set of numbers).
-    import extractor.dedup.index as index
+    import extractor.dedup.blocking as blocking
 
-    monkeypatch.setattr(index, "LEAF", 8)  # nameless sets over 8 use prefix filtering
+    monkeypatch.setattr(blocking, "LEAF", 8)  # nameless sets over 8 use prefix filtering
     tasks, _ = generate_tasks(300, seed=5, dup_rate=0.3)
     lower = [TaskRef(t.id + "l", t.text.lower()) for t in tasks[:150]]  # no names: one big block
     allt = tasks + lower
@@ -112,30 +112,30 @@ def test_ratio_of_token_codes_is_ratio_of_unmarked_tokens_and_bounds_the_raw_sco
 
 
 def test_pairs_found_in_worker_processes_equal_brute_force(monkeypatch):
-    import extractor.dedup.index as index
+    import extractor.dedup.parallel as parallel
 
-    monkeypatch.setattr(index, "BIG", 100)  # share groups of numbers between processes from 100 tasks
-    monkeypatch.setattr(index, "FORK_MEMORY_BUDGET", 2**40)
+    monkeypatch.setattr(parallel, "BIG", 100)  # share groups of numbers between processes from 100 tasks
+    monkeypatch.setattr(parallel, "FORK_MEMORY_BUDGET", 2**40)
     forked = []
-    monkeypatch.setattr(index, "_forked_pairs", lambda *a, _f=index._forked_pairs: forked.append(1) or _f(*a))
+    monkeypatch.setattr(parallel, "_forked_pairs", lambda *a, _f=parallel._forked_pairs: forked.append(1) or _f(*a))
     tasks, _ = generate_tasks(700, seed=12, dup_rate=0.3)
     slow = brute_force_pairs(tasks)
     assert _as_set(find_pairs(tasks, workers=2)) == _as_set(slow)
     assert _as_set(find_pairs(tasks, workers=3)) == _as_set(slow)
     assert len(forked) == 2
-    monkeypatch.setattr(index, "FORK_MEMORY_BUDGET", 0)  # no room for a copy: one process
+    monkeypatch.setattr(parallel, "FORK_MEMORY_BUDGET", 0)  # no room for a copy: one process
     assert _as_set(find_pairs(tasks, workers=2)) == _as_set(slow)
     assert len(forked) == 2
 
 
 def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
-    import extractor.dedup.index as index
+    import extractor.dedup.parallel as parallel
 
-    monkeypatch.setattr(index, "BIG", 100)
+    monkeypatch.setattr(parallel, "BIG", 100)
     tasks, _ = generate_tasks(500, seed=2, dup_rate=0.3)
-    texts = [t.text for t in tasks]
+    texts = [t.text for t in tasks] + [t.text for t in _templated(200, seed=2)]
     for workers in (3, 4):
-        keys = index.match_keys(texts, workers)
+        keys = parallel.match_keys(texts, workers)
         assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in texts]
 
 
@@ -204,7 +204,7 @@ def test_weak_filter_keeps_every_pair_the_scorer_lets_through_with_a_missing_nam
 
     import numpy as np
 
-    from extractor.dedup.index import _weak_filter
+    from extractor.dedup.blocking import _weak_filter
     from extractor.dedup.scoring import _features_off
 
     rng = random.Random(7)
@@ -239,7 +239,7 @@ def test_nameless_pairs_ruled_out_are_conflicts_for_the_scorer():
     # same head word), and it must drop some (lower-case copies of one shape).
     import numpy as np
 
-    from extractor.dedup.index import _slots_agree
+    from extractor.dedup.blocking import _slots_agree
     from extractor.dedup.scoring import _unnamed_slots_differ
 
     keys = [match_key(t.text.lower()) for t in _templated(250, seed=4, dup_rate=0.2)]

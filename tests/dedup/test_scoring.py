@@ -85,7 +85,7 @@ def _pairs(seed: int, n: int):
 @settings(max_examples=400, deadline=None)
 @given(st.integers(0, 10**9))
 def test_score_never_exceeds_the_raw_ratio_and_conflicts_cap_it(seed):
-    # The facts the lossless candidate search rests on (extractor/dedup/index.py).
+    # The facts the lossless candidate search rests on (extractor/dedup/blocking.py).
     from extractor.dedup.scoring import MISSING_PENALTY, _missing_names
 
     for a, b in _pairs(seed, 3):
@@ -187,6 +187,19 @@ def test_a_task_typed_entirely_without_marks_is_the_same_task():
     # words are unmarked too); only one word unmarked in a marked text is another name.
     assert score(match_key("Xây dựng xã Vĩnh Hội đạt chuẩn nông thôn mới"),
                  match_key("Xay dung xa Vinh Hoi dat chuan nong thon moi")) >= 85
+
+
+def test_abbreviations_in_a_task_typed_without_marks_are_written_out_without_them():
+    # "BTV" in a task typed without marks stands for "ban thuong vu": were it written out
+    # with marks, the task would no longer read as typed without them, and every other
+    # word would differ from the marked copy in its marks.
+    bare = match_key("Tham muu BTV Huyen uy lanh dao cong tac thu ngan sach tai xa Chau My")
+    assert bare.text == bare.plain
+    assert score(match_key("Tham mưu Ban Thường vụ Huyện ủy lãnh đạo công tác thu ngân sách tại xã Châu Mỹ"),
+                 bare) >= 85
+    # Abbreviations alone say nothing of marks, and marked tasks keep marked expansions.
+    assert match_key("GPMB").text == "giải phóng mặt bằng"
+    assert match_key("Họp BTV").text == "họp ban thường vụ"
 
 
 def test_a_task_typed_without_marks_is_another_task_when_its_place_differs():

@@ -67,7 +67,8 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
         DedupIndex.open(path)
 
 
-@pytest.mark.parametrize("old", ["giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3"])
+@pytest.mark.parametrize("old", ["giaoviec-dedup-index/1", "giaoviec-dedup-index/2", "giaoviec-dedup-index/3",
+                                 "giaoviec-dedup-index/4"])
 def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old):
     import pickle
 
@@ -77,7 +78,7 @@ def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old)
     index.add(tasks[:300])
     index.save()
     state = pickle.loads(path.read_bytes())
-    state["format"] = old  # /1: before syllable codes; /1, /2: before issue 16's names; /3: marked codes
+    state["format"] = old  # /1: before syllable codes; /1, /2: before issue 16's names; /3: marked codes; /4: marked expansions of unmarked tasks
     for name in ("vocab", "codes", "name_heads", "named_prefix"):
         del state["data"][name]
     path.write_bytes(pickle.dumps(state))
