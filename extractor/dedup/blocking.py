@@ -628,7 +628,7 @@ def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
     (so they are not the same words): a sure conflict, ruled out before it is scored.
     Lower-case copies of one template otherwise meet all their communes (issue 16: 390k
     of 820k candidates at 1M templated tasks)."""
-    from .keys import head_at, plain_tokens, slot_start
+    from .keys import head_slots, plain_tokens
     from .scoring import _slots
 
     if not len(codes):
@@ -644,14 +644,7 @@ def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
         if k.text == k.plain:
             continue  # written without marks: the scorer compares no places
         toks = k.tokens
-        seen: dict[tuple[str, ...], int] = {}
-        for x in range(len(toks)):
-            head = head_at(toks, x)
-            if head is None:
-                continue
-            rank = seen.get(head, 0)
-            seen[head] = rank + 1
-            j = slot_start(toks, x, head)
+        for head, rank, j in head_slots(toks):
             if j + 2 <= len(toks):
                 first[i] = cols.setdefault((head, rank), len(cols))
                 first_w[i] = words.setdefault(plain_tokens(toks[j:j + 2]), len(words))

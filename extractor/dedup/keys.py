@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..text import normalize_tones, strip_marks
@@ -209,6 +209,23 @@ def head_at(tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
         if tuple(tokens[i:i + len(head)]) == head:
             return head
     return None
+
+
+def head_slots(tokens: Sequence[str]) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """Each head word in ``tokens``, in order, with its rank among the heads alike ("xã" the
+    first, second, …) and where the name after it starts: (head, rank, slot start).
+
+    >>> list(head_slots("xã an phú và xã tân an".split()))
+    [(('xã',), 0, 1), (('xã',), 1, 5)]
+    """
+    seen: dict[tuple[str, ...], int] = {}
+    for x in range(len(tokens)):
+        head = head_at(tokens, x)
+        if head is None:
+            continue
+        rank = seen.get(head, 0)
+        seen[head] = rank + 1
+        yield head, rank, slot_start(tokens, x, head)
 
 
 def slot_start(tokens: Sequence[str], i: int, head: tuple[str, ...]) -> int:

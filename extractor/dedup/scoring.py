@@ -47,7 +47,7 @@ from rapidfuzz.distance import Indel
 
 from ..text import strip_marks
 
-from .keys import Key, _TOKEN, _number, head_at, match_key, normalize_text, plain_word, slot_start  # noqa: F401 (doctests)
+from .keys import Key, _TOKEN, _number, head_at, head_slots, match_key, normalize_text, plain_word, slot_start  # noqa: F401 (doctests)
 
 __all__ = ["score", "score_at_least", "raw_score", "conflicts", "missing_names", "replaced_words",
            "explain", "CONFLICT_CAP", "REPLACED_PENALTY", "MISSING_PENALTY"]
@@ -192,14 +192,7 @@ def _unnamed_slots_differ(a: Key, b: Key) -> tuple[str, tuple[str, ...], tuple[s
     if a.text == a.plain or b.text == b.plain:
         return None  # written without tone marks: names cannot be told apart from words
     ta, tb = a.tokens, b.tokens
-    seen: dict[tuple[str, ...], int] = {}
-    for i in range(len(ta)):
-        head = head_at(ta, i)
-        if head is None:
-            continue
-        rank = seen.get(head, 0)
-        seen[head] = rank + 1
-        ja = slot_start(ta, i, head)
+    for head, rank, ja in head_slots(ta):
         wa = ta[ja:ja + 2]
         if len(wa) < 2:
             continue
