@@ -201,8 +201,9 @@ def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignme
         raw.cadre = (raw.cadre[0], raw.cadre[0] + len(text[raw.cadre[0]:raw.cadre[0] + cut.start()].rstrip()))
     if len(text[raw.cadre[0]:raw.cadre[1]].split()) == 1:
         # "ông Liêm": the record names the person as the page first writes them in full
-        full = [(a, b) for a, b, _ in find_names(text[:raw.cadre[0]])
-                if text[a:b].split()[-1] == text[raw.cadre[0]:raw.cadre[1]] and b - a > raw.cadre[1] - raw.cadre[0]]
+        full = [(a, b) for a, b, _ in find_names(text)  # the page's names, read once (cached)
+                if b <= raw.cadre[0] and text[a:b].split()[-1] == text[raw.cadre[0]:raw.cadre[1]]
+                and b - a > raw.cadre[1] - raw.cadre[0]]
         if full:
             raw.cadre = full[0]
     cadre = Field(text=text[raw.cadre[0]:raw.cadre[1]], span=Span(n, *raw.cadre),

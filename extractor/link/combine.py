@@ -501,7 +501,7 @@ def permanent_post(task: str) -> bool:
 
 def _caption(folded: str, t: tuple[int, int]) -> bool:
     """A photo credit read as text ("(Ảnh: Tiến Tuấn)")."""
-    if re.search(r"(?<![\w])(?:ảnh|nguồn)\s*:\s*$", folded[max(0, t[0] - 20):t[0]]):
+    if _CREDIT.search(folded, max(0, t[0] - 24), t[0]):
         return True  # "- Ảnh: DOÃN HÒA"
     return folded.count(")", t[0], t[1]) > folded.count("(", t[0], t[1]) and \
         bool(re.search(r"\((?:ảnh|nguồn)\s*:", folded[max(0, t[0] - 20):t[0]]))

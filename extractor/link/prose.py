@@ -579,22 +579,21 @@ def respectively(text: str, folded: str, in_sent, ss: int, se: int) -> list[RawA
         run.insert(0, n)
     if len(run) < 2 or re.search(r"[.;:]", folded[run[-1][1]:m.start()]):
         return []
-    body_end = se
-    first = folded[m.end():body_end].split()[:2]
+    first = folded[m.end():se].split()[:2]
     if len(first) < 2:
         return []
     lead = re.escape(" ".join(first))
-    cuts = [c for c in re.finditer(r"\s*(?:,|;|và)\s+(?=" + lead + r"(?![\w]))", folded[m.end():body_end])]
+    cuts = list(re.finditer(r"\s*(?:,|;|và)\s+(?=" + lead + r"(?![\w]))", folded[m.end():se]))
     if len(cuts) + 1 != len(run):
         return []
     out, pos = [], m.end()
     for (ns, ne, how), c in zip(run, cuts + [None]):
-        end = m.end() + c.start() if c else body_end
+        end = m.end() + c.start() if c else se
         raw = RawAssignment(cadre=(ns, ne), name_how=how, trigger="member")
         raw.tasks = [clean_task(text, folded, pos, end)]
         raw.span = (ns, raw.tasks[0][1])
         out.append(raw)
-        pos = m.end() + c.end() if c else body_end
+        pos = m.end() + c.end() if c else se
     return out
 
 

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from .places import is_large_place, is_place
-from .text import LOWER, UPPER
+from .text import LOWER, UPPER, fold
+from .titles import find_heads
 
 SURNAMES = set("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Ma Đinh Đàm
@@ -80,17 +81,30 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     return list(_find_names(text))
 
 
-@lru_cache(maxsize=256)
+def _person_after(ws: list[str], first: int) -> int | None:
+    """Where a person's name begins at the end of a run of capitalised words that begins with
+    a body's or place's name (from ``first`` on): two to four syllables, the longest that
+    opens with a family name and is no place."""
+    return next((k for k in range(max(first, len(ws) - 4), len(ws) - 1)
+                 if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+
+
+def _keep_from(found: dict[int, tuple[int, int, str]], s: int, ws: list[str], k: int | None) -> None:
+    """Record the name ``ws[k:]`` of the run that starts at ``s`` (nothing when ``k`` is None)."""
+    if k is None:
+        return
+    s2 = s + len(" ".join(ws[:k])) + (1 if k else 0)
+    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+
+
 def _after_title(text: str, start: int) -> bool:
     """A title's head word ends the clause right before ``start`` ("Thứ trưởng Bộ …")."""
-    from .text import fold
-    from .titles import find_heads
-
     floor = max(0, start - 40)
     clause = max(text.rfind(c, floor, start) for c in ",;:.()\n") + 1
     return bool(find_heads(fold(text[max(floor, clause):start + 1])))
 
 
+@lru_cache(maxsize=256)
 def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     found: dict[int, tuple[int, int, str]] = {}
     for m in NAME.finditer(text):
@@ -131,16 +145,12 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             for k in range(len(ws) - 2, -1, -1):
                 if (k == 0 or is_place(" ".join(ws[:k]))) and not is_place(" ".join(ws[k:])) \
                         and len(ws) - k >= 2 and ws[k] in SURNAMES:
-                    s2 = s if k == 0 else s + len(" ".join(ws[:k])) + 1
-                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    _keep_from(found, s, ws, k)
                     break
             else:
                 # a place the registry does not know ("xã Chè Bát Tiên Nguyễn Thị Phương Hoa"):
-                # two syllables at least for the place, two to four for the person after it
-                k = next((k for k in range(max(2, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
-                if k is not None and not is_place(" ".join(ws[k:])):
-                    s2 = s + len(" ".join(ws[:k])) + 1
-                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                # two syllables at least for the place
+                _keep_from(found, s, ws, _person_after(ws, 2))
             continue
         ws = name.split()
         # a person's name has at most five syllables: a longer run begins with a place
@@ -149,12 +159,9 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
             k = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
             if k is None and _after_title(text, start):
-                # "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân": the body's name, then the
-                # person's (two to four syllables, the longest that begins with a family name)
-                k = next((k for k in range(max(1, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
-            if k is not None:
-                s2 = s + len(" ".join(ws[:k])) + 1
-                found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                # "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân": the body's name, then the person's
+                k = _person_after(ws, 1)
+            _keep_from(found, s, ws, k)
             if len(ws) > 5 or places or k is not None:
                 continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
@@ -162,18 +169,14 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             # "Huyện ủy Sìn Hồ Đào Văn Lực": a place, then the person
             for k in range(len(ws) - 2, 0, -1):
                 if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):
-                    s2 = s + len(" ".join(ws[:k])) + 1
-                    found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    _keep_from(found, s, ws, k)
                     break
             else:
                 if honorific:
                     found[s] = (s, s + len(name), "honorific")
                 elif _after_title(text, start):
                     # "Bộ trưởng Bộ Công Thương Trần Tuấn Anh": the rest of the body's name first
-                    k = next((k for k in range(max(1, len(ws) - 4), len(ws) - 1) if ws[k] in SURNAMES), None)
-                    if k is not None and not is_place(" ".join(ws[k:])):
-                        s2 = s + len(" ".join(ws[:k])) + 1
-                        found[s2] = (s2, s2 + len(" ".join(ws[k:])), "surname")
+                    _keep_from(found, s, ws, _person_after(ws, 1))
             continue
         if honorific:
             found[s] = (s, s + len(name), "honorific")
