@@ -21,7 +21,7 @@ from ..recognize.counts import find_count
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
-from ..recognize.titles import HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
+from ..recognize.titles import BODY_START, HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
 from ..text import spelling_key
 
 # ---------------------------------------------------------------------------- triggers
@@ -186,6 +186,7 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
         s, e = trim_span(text, cur, end)
         if e <= s:
             break
+        e = _with_parent_bodies(text, folded, e, limit)
         titles.append((s, e))
         pos = e
         nxt = re.compile(r"\s*(?:,|\s[-–—]\s)\s*").match(folded, e, limit)
@@ -194,6 +195,31 @@ def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tupl
             continue
         break
     return titles, pos
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _with_parent_bodies(text: str, folded: str, end: int, limit: int) -> int:
+    """Where a post ends when the bodies it sits in follow it after commas, as national
+    lists write them ("Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng"): each
+    capitalised run that opens with a body word and holds no verb belongs to the post.
+
+    >>> t = "Phó Cục trưởng Cục Thuế, Bộ Tài chính, Phó Tổ trưởng"
+    >>> t[:_with_parent_bodies(t, fold(t), 23, len(t))]
+    'Phó Cục trưởng Cục Thuế, Bộ Tài chính'
+    """
+    while True:
+        c = _COMMA.match(folded, end, limit)
+        if not c or c.end() >= limit or not text[c.end()].isupper() or HEAD.match(folded, c.end()) \
+                or not BODY_START.match(folded, c.end()):
+            return end
+        stop = TITLE_END.search(folded, c.end(), limit)
+        s, e = trim_span(text, c.end(), stop.start() if stop else limit)
+        words = re.findall(r"[^\W\d_]+", text[s:e])
+        if e <= s or len(words) > 8 or STOP.search(folded, s, e) or not all(w[0].isupper() for w in words[:2]):
+            return end
+        end = e
 
 
 # where a post named by no known head ends: a clause mark, or a verb or honorific after it
@@ -278,7 +304,8 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
         heads = find_heads(folded, base, name_start)
     if not heads:
         # "Với cương vị Bí thư Đảng ủy, Chủ tịch HĐND xã Tam Anh, đồng chí NAME"
-        if re.fullmatch(r"\s*(?:đồng chí|đ/c|ông|bà)\s*", folded[base:name_start]):
+        # (not across ";": there the post before it closes the previous person's item)
+        if folded[base - 1:base] != ";" and re.fullmatch(r"\s*(?:đồng chí|đ/c|ông|bà)\s*", folded[base:name_start]):
             # "1. Chủ tịch Ủy ban MTTQ huyện A Lưới, đồng chí NAME": the title before the comma
             seg_start = max(folded.rfind(c, max(floor, base - 160), base - 1) for c in ",;:.\n\t") + 1
             seg_start = max(seg_start, floor)
@@ -324,6 +351,9 @@ _TRAIL_PASSIVE = re.compile(r"\s+(?:được|do)\s+(?:ban thường vụ|thườ
                             r"hđnd|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|cấp ủy|chủ tịch|lãnh đạo)[^;]*?"
                             r"giao(?:\s+bổ sung|\s+thêm)?\s*$")
 _ORDINAL = re.compile(r"\s*(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm) là)\s*[,:]\s*")
+# a bracket that points at the document itself ("này": this decision, this list) remarks
+# on the text; other brackets after a post qualify it and stay
+_ROLE_ASIDE = re.compile(r"\s*\((?=[^()]{0,40}?(?<![\w])này(?![\w]))")
 _ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
 
 
@@ -382,6 +412,9 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
             r = _ROLE_END.search(folded, ps, pe)
             if r:
                 pe = r.start()
+            aside = _ROLE_ASIDE.search(folded, ps, pe)
+            if aside and aside.start() > ps:
+                pe = aside.start()  # "Phó Trưởng ban (quyết định này thay thế …)": a remark on the text
             # "Trưởng Ban A (...) - Trưởng ban B": two posts
             cut = ps
             for d in re.finditer(r"\s[-–—]\s", folded[ps:pe]):
@@ -488,18 +521,20 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 if raw is None:
                     waiting.append((ns, ne, how))
                     continue
-                # "hai đồng chí A (Bí thư) và B (Chủ tịch) cùng được giao ... là X": A shares B's tasks
+                # "hai đồng chí A (Bí thư) và B (Chủ tịch) cùng được giao ... là X": A shares B's tasks;
+                # so does every person of a list the sentence opens as plural ("các ông A - Giám
+                # đốc Sở X, B - Giám đốc Sở Y là Phó Trưởng ban")
+                together = bool(re.match(r"[^.;:]{0,120}?\bcùng\b", folded[ne:se]))
+                plural = bool(waiting) and bool(_PLURAL_LEAD.search(folded, max(ss, waiting[0][0] - 24), waiting[0][0]))
                 for ws_, we_, wh_ in waiting:
-                    between = folded[we_:ns]
-                    if re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between) \
-                            and re.match(r"[^.;:]{0,120}?\bcùng\b", folded[ne:se]):
+                    titles_w, app_end = title_after(text, folded, we_, ns)
+                    between = folded[we_:ns] if together else folded[app_end:ns]
+                    if (together or (plural and titles_w)) and \
+                            re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between):
                         twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":shared",
                                              tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
-                        inner = re.compile(r"\s*\(").match(folded, we_, ns)
-                        if inner and HEAD.match(folded, inner.end()):
-                            close = folded.find(")", inner.end(), ns)
-                            if close > 0:
-                                twin.position = [trim_span(text, inner.end(), close)]
+                        if titles_w:
+                            twin.position = list(titles_w)
                         twin.period = pick_period(periods, raw, ss, se, ps, pe)
                         out.append(twin)
                 waiting = []
@@ -541,6 +576,10 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending = None
     out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
+
+
+# a list the sentence announces as several people: each shares what the last one is given
+_PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
 
 
 # a person named inside the duty, as its object or in a clause of its own ("sau khi ông X xin

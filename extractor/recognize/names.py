@@ -46,8 +46,8 @@ SYL = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+|[{UPPER}](?=\s)"
 NAME = re.compile(rf"(?<![\w])(?:{SYL})(?:[ ](?:{SYL})){{1,6}}")
 HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|đ/ c|Đ/C|đ\.c|Đ\.c|"
                        r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
-                       r"Thượng tá|Đại tá|Trung tá|Thiếu tá|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|"
-                       r"Đại úy|Đại uý|Thượng úy|Thượng uý))\s+\**")
+                       r"[Tt]hượng tá|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ại tướng|[Tt]hượng tướng|[Tt]rung tướng|"
+                       r"[Tt]hiếu tướng|[Đđ]ại úy|[Đđ]ại uý|[Tt]hượng úy|[Tt]hượng uý))\s+\**")
 # "Ông HOÀNG VĂN THÁI," - names typed in capitals, only when an honorific announces them
 CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(?![\w])")
 # Words that may follow a name inside the capitalised run but are not part of it.

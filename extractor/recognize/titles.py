@@ -19,7 +19,7 @@ _HEADS = [
     r"tỉnh ủy viên", r"huyện ủy viên", r"thành ủy viên", r"đảng ủy viên",
     r"ủy viên(?: ban thường vụ| btv| bch| ban chấp hành| thường vụ| trung ương| ubnd| ủy ban)?",
     r"chủ nhiệm", r"hiệu trưởng", r"viện trưởng", r"thủ trưởng", r"tư lệnh",
-    r"chỉ huy trưởng", r"chính ủy", r"đội trưởng", r"tổ trưởng", r"kế toán trưởng",
+    r"chỉ huy trưởng", r"chính ủy", r"(?:tổng )?tham mưu trưởng", r"đội trưởng", r"tổ trưởng", r"kế toán trưởng",
     r"trưởng", r"trưởng đoàn đbqh",
     r"thường trực", r"tổng biên tập", r"người đứng đầu", r"chánh",
     # the generic nouns of a post, which communes qualify with their own fields

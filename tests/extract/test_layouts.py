@@ -542,3 +542,30 @@ def test_a_name_ending_in_a_title_word_is_closed_by_the_verb_after_it():
 
     text = "Bí thư Huyện ủy, Chủ tịch HĐND huyện Bùi Văn Tỉnh làm trưởng đoàn; ông Lê Văn An Tỉnh ủy viên dự."
     assert [text[s:e] for s, e, _ in find_names(text)] == ["Bùi Văn Tỉnh", "Lê Văn An"]
+
+
+def test_members_whose_posts_name_their_parent_bodies_after_commas_each_get_their_seat():
+    found = _records("Tiểu ban Kiểm tra do ông Lê Văn Bình, Thứ trưởng Bộ Nội vụ làm Trưởng tiểu ban; ông Trần Hữu "
+                     "Cảnh, Phó Tư lệnh Cảnh sát biển, Bộ Quốc phòng, Phó trưởng Tiểu ban; ông Đặng Minh Châu, Phó "
+                     "Cục trưởng Cục Quản lý thị trường, Bộ Công Thương, Phó trưởng Tiểu ban.")
+    assert sorted(found) == ["lê văn bình", "trần hữu cảnh", "đặng minh châu"]
+    assert [t["text"] for t in found["trần hữu cảnh"]["tasks"]] == ["Phó trưởng Tiểu ban"]
+    # the seat closing one member's item is not the next member's post
+    assert found["đặng minh châu"]["position"] == "Phó Cục trưởng Cục Quản lý thị trường, Bộ Công Thương"
+
+
+def test_a_list_announced_as_several_people_shares_the_role_of_its_last_member():
+    found = _records("Ban Chỉ huy do Phó Chủ tịch UBND tỉnh Hà Văn Lâm làm Trưởng ban; các ông Vũ Đình Nam - Chỉ huy "
+                     "trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Lý Văn Hòa - Phó Chỉ huy trưởng, Tham mưu trưởng Bộ "
+                     "Chỉ huy Quân sự tỉnh là Phó Trưởng ban (quyết định này thay thế Quyết định số 12).")
+    assert sorted(found) == ["hà văn lâm", "lý văn hòa", "vũ đình nam"]
+    assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["Phó Trưởng ban"]
+    assert found["vũ đình nam"]["position"] == "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+
+
+def test_a_military_rank_written_in_lower_case_announces_a_name():
+    from extractor.recognize.names import find_names
+
+    text = "2 phó trưởng ban gồm thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc Công an tỉnh."
+    assert [(text[s:e], how) for s, e, how in find_names(text)] == [("Vũ Đình Nam", "honorific"),
+                                                                    ("Lý Văn Hòa", "honorific")]
