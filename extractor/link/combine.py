@@ -475,8 +475,19 @@ _OCCASION = re.compile(r"\s*,?\s*(?:đã\s+|sẽ\s+)?(?:chủ trì|phát biểu|
 def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
     """"Thủ tướng A, Trưởng Tiểu ban Kinh tế - Xã hội chủ trì phiên họp": a seat named in
     someone's titles while they chair, speak or visit is no assignment (convention 2)."""
-    return bool(_BODY_ROLE_START.match(folded, t[0], t[1]) and _OCCASION.match(folded, t[1])
-                and re.search(r"[,–-]\s*$", folded[max(0, t[0] - 3):t[0]]))  # among the titles, not "làm …"
+    from ..recognize.titles import STOP
+
+    if not (_BODY_ROLE_START.match(folded, t[0], t[1])
+            and re.search(r"[,–-]\s*$", folded[max(0, t[0] - 3):t[0]])):  # among the titles, not "làm …"
+        return False
+    if _OCCASION.match(folded, t[1]):
+        return True
+    # "A - Trưởng Ban chỉ đạo, Chủ tịch UBND tỉnh B - Phó trưởng Ban chỉ đạo chủ trì": co-chairs
+    # named with their titles before the verb; the first verb after the seat is the occasion's
+    ends = [folded.find(c, t[1]) for c in ".;\n"]
+    end = min([e for e in ends if e >= 0] + [len(folded), t[1] + 200])
+    verb = STOP.search(folded, t[1], end)
+    return bool(verb and _OCCASION.match(folded, verb.start()))
 
 
 def permanent_post(task: str) -> bool:

@@ -569,3 +569,8 @@ def test_a_military_rank_written_in_lower_case_announces_a_name():
     text = "2 phó trưởng ban gồm thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc Công an tỉnh."
     assert [(text[s:e], how) for s, e, how in find_names(text)] == [("Vũ Đình Nam", "honorific"),
                                                                     ("Lý Văn Hòa", "honorific")]
+
+
+def test_co_chairs_named_with_their_seats_before_the_verb_of_the_occasion_are_not_assigned():
+    assert _records("Bí thư Tỉnh ủy Lò Văn Pín - Trưởng Ban chỉ đạo, Chủ tịch UBND tỉnh Hà Văn Nam - Phó trưởng "
+                    "Ban chỉ đạo chủ trì hội nghị.") == {}
