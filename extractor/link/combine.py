@@ -233,8 +233,14 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
     folded = fold(text)
     spans = [_with_deputy(folded, sp) for sp in spans]
     spans = spans + _role_lists(text, spans)
+    found = find_names(text)
+    # a name the tagger cut short ("Phạm Bình" of "Phạm Bình Minh thay mặt …") is the whole
+    # name the rules read there
+    spans = [next((TaggedSpan(s, e, "CADRE", sp.confidence) for s, e, _ in found
+                   if s <= sp.start and sp.end <= e and e - s > sp.end - sp.start), sp)
+             if sp.label == "CADRE" else sp for sp in spans]
     names = [sp for sp in spans if sp.label == "CADRE"]
-    extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in find_names(text)
+    extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in found
              if not any(n.start < e and s < n.end for n in names)]
     out = []
     for a in _by_role_holders(text, folded, assemble(text, list(spans) + extra)):

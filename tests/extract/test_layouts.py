@@ -574,3 +574,14 @@ def test_a_military_rank_written_in_lower_case_announces_a_name():
 def test_co_chairs_named_with_their_seats_before_the_verb_of_the_occasion_are_not_assigned():
     assert _records("Bí thư Tỉnh ủy Lò Văn Pín - Trưởng Ban chỉ đạo, Chủ tịch UBND tỉnh Hà Văn Nam - Phó trưởng "
                     "Ban chỉ đạo chủ trì hội nghị.") == {}
+
+
+def test_a_name_the_tagger_cuts_short_is_the_whole_name_the_rules_read():
+    from extractor.learn.tagger import TaggedSpan
+    from extractor.link.combine import model_assignments
+
+    text = "Phó Thủ tướng Thường trực Phạm Bình Minh thay mặt Thủ tướng theo dõi và chỉ đạo Bộ Nội vụ."
+    s = text.index("Phạm")
+    cut = [TaggedSpan(s, s + len("Phạm Bình"), "CADRE", 0.9),
+           TaggedSpan(text.index("theo dõi"), len(text) - 1, "TASK", 0.9)]
+    assert [text[slice(*r.cadre)] for r in model_assignments(text, cut)] == ["Phạm Bình Minh"]
