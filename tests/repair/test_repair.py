@@ -89,7 +89,8 @@ def test_assignments_carry_their_repairs():
 def test_pipeline_repairs_only_ocr_pages():
     from extractor.pipeline import extract_document
 
-    text = "Năm 2022, đồng chí Trân Văn Đũng, Chủ tịch UBND xã Hòa Phú được giao 2 việc là làm đường thôn 3; xây chợ xã."
+    text = ("Năm 2022, đồng chí Trân Văn Đũng, Chủ tịch UBND xã Hòa Phú được giao 2 việc là làm đường thôn 3; "
+            "xây chợ xã.")
     scanned = extract_document(Document("a.png", "", "image", (Page(1, text, ocr=True),)))
     (a,) = scanned.assignments
     assert a.cadre.text == "Trần Văn Dũng"
