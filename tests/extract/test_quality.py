@@ -1,7 +1,6 @@
-"""Floors measured on real and written documents; a change that lowers them fails here.
+"""Floors on real and written documents; a change that lowers them fails here.
 
-Measured when written (giaoviec eval): shared dev record F1 1.0, cadre F1 1.0, role and
-period accuracy 1.0; corpora/extract/dev record F1 0.986. Floors leave a little room
+The scores themselves come from ``giaoviec eval``; the floors sit a little under them, room
 for the corpora still being written, not for regressions.
 """
 from __future__ import annotations
