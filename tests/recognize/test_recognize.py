@@ -59,8 +59,6 @@ def test_unit_from_position(position, unit):
 
 
 def test_a_news_item_dates_the_work_it_reports_a_signing_date_is_not_a_period():
-    from extractor.recognize.periods import find_periods
-
     dated = "Ngày 12/5/2019, đồng chí Lò Văn Pín, Phó Chủ tịch UBND huyện làm Trưởng đoàn kiểm tra."
     assert [(p.kind, p.first, p.last) for p in find_periods(dated)] == [("day", 2019, 2019)]
     signed = "Ngày 12/5/2019, Chủ tịch UBND tỉnh ký quyết định giao ông Lò Văn Pín phụ trách."
