@@ -14,6 +14,7 @@ from ..learn.assemble import Assembled, assemble, name_key
 from ..learn.tagger import TaggedSpan
 from ..recognize.periods import find_periods
 from ..recognize.text import fold, trim_span
+from ..recognize.titles import HEAD_RE
 from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
 
 # How a person found by both is recorded, measured by 5-fold cross-validation on the real
@@ -264,7 +265,67 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
         # roles held with a list of people ("A, B, C làm Phó Trưởng ban"): kept beside the rules' tasks
         raw.shared = [_drop_attribution(text, folded, t) for t in a.shared]  # type: ignore[attr-defined]
         out.append(raw)
-    return out
+    return [r for r in _by_title_subject(text, folded, out) if r.tasks]
+
+
+_TITLE_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\n\s*|,\s+)(?:(?:theo phân công|cụ thể|theo đó|trong đó),\s*)?"
+                            r"(" + HEAD_RE + r"(?:\s+[^\s,;:.]+){0,4}?)"
+                            r"\s+(?:(?:cũng|sẽ|đã|vẫn|tiếp tục|đồng thời)\s+)*$")
+
+
+def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> list[RawAssignment]:
+    """"Theo phân công, Thủ tướng lãnh đạo …": a duty whose subject is a bare title belongs to
+    the person the text named with exactly that title ("Thủ tướng Phạm Minh Chính"), not to
+    whoever was named last; so do the sentences right after it that have no subject of their
+    own ("Trực tiếp chỉ đạo …")."""
+    from ..recognize.names import find_names
+    from .prose import title_after, title_before
+
+    def same(p: tuple[int, int], title: str) -> bool:
+        return " ".join(folded[p[0]:p[1]].split()) == title
+
+    def holder_of(title: str, other: RawAssignment) -> RawAssignment | None:
+        held = [r for r in found if any(same(p, title) for p in r.position)]
+        if not held:  # named with the title but given nothing yet ("Thủ tướng A vừa ký …")
+            named: dict[str, RawAssignment] = {}
+            for ns, ne, _ in find_names(text):
+                ls = max(folded.rfind(c, 0, ns) for c in ".;\n") + 1
+                posts = [p for p in [title_before(text, folded, ns, ls)] if p] + \
+                    title_after(text, folded, ne, len(text))[0]
+                if any(same(p, title) for p in posts):
+                    key = name_key(text[ns:ne])
+                    named.setdefault(key, RawAssignment(cadre=(ns, ne), name_how="model", position=posts,
+                                                        tasks=[], trigger="model", span=(ns, ne)))
+            if len(named) == 1:
+                key, new = next(iter(named.items()))
+                already = [r for r in found if name_key(text[slice(*r.cadre)]) == key]
+                if already:  # found already under another of their titles
+                    return already[0] if already[0] is not other else None
+                new.shared = []  # type: ignore[attr-defined]
+                new.confidence = other.confidence  # type: ignore[attr-defined]
+                found.append(new)
+                held = [new]
+        return held[0] if len(held) == 1 and held[0] is not other else None
+
+    for r in found:
+        moved_to: RawAssignment | None = None
+        last_end = -1
+        for t in sorted(r.tasks):
+            m = _TITLE_SUBJECT.search(folded, max(0, t[0] - 80), t[0])
+            to = None
+            if m:
+                title = " ".join(m.group(1).split())
+                if not any(" ".join(folded[p[0]:p[1]].split()) == title for p in r.position):
+                    to = holder_of(title, r)
+            elif moved_to is not None and re.fullmatch(r"[.;]\s*", folded[last_end:t[0]]):
+                to = moved_to  # the next sentence, with no subject, goes on about the same person
+            moved_to, last_end = to, t[1]
+            if to is not None:
+                r.tasks.remove(t)
+                if t not in to.tasks:
+                    to.tasks.append(t)
+                    to.tasks.sort()
+    return found
 
 
 _HANDING = re.compile(r"phân công|được giao|giao nhiệm vụ|giao việc|giao cho|cụ thể[:,]|như sau:")
@@ -585,7 +646,6 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                                      and not _same_sentence(text, t, r.tasks)]
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body
-            # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện")
             # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"); a duty the
             # tagger cut at a ';' that still lists its objects ("phụ trách lĩnh vực A; B; C") too
             mt = [next((u for u in r.tasks if _drop_attribution(text, folded, u)[0] == t[0] and u[1] > t[1]

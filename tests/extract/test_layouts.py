@@ -585,3 +585,14 @@ def test_a_name_the_tagger_cuts_short_is_the_whole_name_the_rules_read():
     cut = [TaggedSpan(s, s + len("Phạm Bình"), "CADRE", 0.9),
            TaggedSpan(text.index("theo dõi"), len(text) - 1, "TASK", 0.9)]
     assert [text[slice(*r.cadre)] for r in model_assignments(text, cut)] == ["Phạm Bình Minh"]
+
+
+def test_a_duty_whose_subject_is_a_bare_title_goes_to_the_person_named_with_that_title():
+    found = _records("Chủ tịch UBND tỉnh Hà Văn Lâm vừa ký quyết định phân công nhiệm vụ của Chủ tịch và các Phó "
+                     "Chủ tịch UBND tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
+                     "Theo phân công, Chủ tịch UBND tỉnh lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh. "
+                     "Trực tiếp chỉ đạo công tác quy hoạch và tài chính.")
+    lam = [t["text"] for t in found["hà văn lâm"]["tasks"]]
+    assert any(t.startswith("lãnh đạo, quản lý toàn diện") for t in lam)
+    assert any(t.startswith("Trực tiếp chỉ đạo công tác quy hoạch") for t in lam)
+    assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
