@@ -491,6 +491,8 @@ _PHOTO = re.compile(r"(?<![\w])ảnh\s*:")
 _CREDIT = re.compile(r"(?<![\w])(?:ảnh|nguồn|bài|tin|bài và ảnh|tin và ảnh|tin, ảnh|bài, ảnh)\s*:\s*\**$")
 # "thôi kiêm nhiệm phụ trách …", "thôi giữ chức …": a duty given up, not given
 _STOPS_HOLDING = re.compile(r"(?<![\w])thôi\s+(?:kiêm|giữ|làm|đảm nhiệm|phụ trách|tham gia|là)(?![\w])")
+# "chưa phân công Phó Thủ tướng thường trực": a duty not (yet) given
+_NOT_GIVEN = re.compile(r"(?<![\w])(?:chưa|không)\s+(?:được\s+)?(?:phân công|giao|cử)\s+$")
 
 
 _BODY_NAMED = re.compile(r"[ \t]+(?:ban|tổ|tiểu ban)(?![\w])")
@@ -521,9 +523,10 @@ def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
 
 def _given_up(folded: str, t: tuple[int, int]) -> bool:
     """The duty is one the person stops holding: "thôi kiêm chức Trưởng ban A và Trưởng ban B"
-    (the verb governs every role of its clause)."""
+    (the verb governs every role of its clause), or one not given ("chưa phân công …")."""
     clause = max(folded.rfind(c, 0, t[0]) for c in ".;\n") + 1
-    return bool(_STOPS_HOLDING.search(folded, max(clause, t[0] - 90), t[0] + 5))
+    return bool(_STOPS_HOLDING.search(folded, max(clause, t[0] - 90), t[0] + 5)
+                or _NOT_GIVEN.search(folded[max(clause, t[0] - 40):t[0]]))
 
 
 def _closed(text: str, t: tuple[int, int]) -> tuple[int, int]:

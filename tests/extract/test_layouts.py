@@ -596,3 +596,14 @@ def test_a_duty_whose_subject_is_a_bare_title_goes_to_the_person_named_with_that
     assert any(t.startswith("lãnh đạo, quản lý toàn diện") for t in lam)
     assert any(t.startswith("Trực tiếp chỉ đạo công tác quy hoạch") for t in lam)
     assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
+
+
+def test_a_post_not_yet_given_is_no_task():
+    from extractor.link.combine import _given_up
+    from extractor.recognize.text import fold
+
+    text = "Quyết định chưa phân công Phó Thủ tướng thường trực."
+    t = (text.index("Phó"), len(text) - 1)
+    assert _given_up(fold(text), t)
+    text = "Quyết định phân công Phó Thủ tướng thường trực."
+    assert not _given_up(fold(text), (text.index("Phó"), len(text) - 1))
