@@ -22,7 +22,7 @@ from .records import (Assignment, Document, Extraction, Field, Page, Period, Spa
                       Task)
 from .recognize.counts import STAT, STAT2
 from .recognize.names import find_names
-from .recognize.periods import PeriodMatch, find_periods
+from .recognize.periods import PeriodMatch, decision_starts, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
 from .link.component import KEY, join_lowercase_breaks, looks_wrapped, soften
@@ -127,7 +127,8 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
     merged = _merge([a if a.period else _with_period(a, fallback or _tasks_period(a)) for a in found])
-    merged = _narrowed(merged, [p for ps in page_periods.values() for p in ps if p.kind == "from"])
+    starts = [p for ps in page_periods.values() for p in ps if p.kind == "from"]
+    merged = _narrowed(merged, starts + [p for page in doc.pages for p in decision_starts(page.text)])
     if doc.ocr:  # names and titles misread by OCR, each repair kept with its reason (issue 12)
         from .repair import repair_assignments
 

@@ -28,9 +28,15 @@ from ..text import spelling_key
 # (regex on folded text at the position right after the apposition, drop the verb?)
 # "trực tiếp" stays with its duty ("trực tiếp chỉ đạo …" is how the gold writes it)
 _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
+_DUTY_VERB_START = re.compile(r"\s*(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý|giúp|điều hành)(?![\w])")
+# who hands a duty out, when named between "được" and the verb ("được Ban Thường vụ Huyện ủy phân công")
+_AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|quận ủy|ubnd|hđnd|ủy ban|"
+          r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
 TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
-    ("assign", re.compile(r"được\s+(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
+    # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
+    ("assign", re.compile(r"được\s+(?:(?:" + _AGENT + r")(?:\([^()]{0,80}\)|(?!phân công|cử\s|giao\s)[^,.;:()]){0,70}?\s+)??"
+                          r"(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
@@ -828,7 +834,12 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             raw.declared = count[0]
         lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives", "must") else None
         tasks_at = body_start
-        if lst and (count or ":" in lst.group(0) or " là " in lst.group(0) or " gồm" in lst.group(0)):
+        # "… phân công phụ trách một nhóm hộ gồm 14 hộ": a "gồm"/"là" inside a duty that has
+        # its verb already lists the duty's objects, not the tasks
+        inside_duty = not count and ":" not in lst.group(0) and _DUTY_VERB_START.match(folded, body_start) \
+            if lst else False
+        if lst and not inside_duty and (count or ":" in lst.group(0) or " là " in lst.group(0)
+                                        or " gồm" in lst.group(0)):
             tasks_at = lst.end()
         elif count:
             # a count with no list in this sentence: the tasks follow (list lines, later sentence)

@@ -105,3 +105,24 @@ def parse_period(text: str) -> PeriodMatch | None:
         y = int(m.group(1))
         return PeriodMatch(m.start(), m.end(), y, y, "bare_year")
     return None
+
+
+# "Ngày 12/12/2023, UBND Thành phố ban hành Quyết định … về việc phân công công tác …": the
+# date a decision dividing the work was issued is when that division starts
+_DECIDED = re.compile(rf"(?<![\w/])ngày\s*{_DM}\s*[/.-]\s*{Y}(?![\d/])(?=[^.\n]{{0,80}}?(?:ký|ban hành)\s+"
+                      rf"(?:các\s+)?quyết định[^.\n]{{0,160}}?(?:phân công|giao nhiệm vụ|giao việc))")
+
+
+def decision_starts(text: str) -> list[PeriodMatch]:
+    """Dates on which a decision assigning the work was issued, as starts (kind "from") that
+    narrow a term written in the text (GUIDELINES, convention 7); not periods themselves.
+
+    >>> t = "Ngày 12/12/2023 UBND tỉnh đã ban hành Quyết định về việc phân công công tác nhiệm kỳ 2021-2026."
+    >>> [(p.first, p.kind) for p in decision_starts(t)]
+    [(2023, 'from')]
+    >>> decision_starts("Ngày 12/12/2023 UBND tỉnh họp bàn về kinh tế.")
+    []
+    """
+    folded = fold(text)
+    return [PeriodMatch(m.start(), m.end(), int(m.group(1)), int(m.group(1)), "from")
+            for m in _DECIDED.finditer(folded)]

@@ -607,3 +607,11 @@ def test_a_post_not_yet_given_is_no_task():
     assert _given_up(fold(text), t)
     text = "Quyết định phân công Phó Thủ tướng thường trực."
     assert not _given_up(fold(text), (text.index("Phó"), len(text) - 1))
+
+
+def test_a_term_is_narrowed_to_the_year_the_decision_dividing_the_work_was_issued():
+    found = _records("Ngày 12/12/2023, UBND tỉnh đã ban hành Quyết định số 57/QĐ-UBND về việc phân công công tác "
+                     "của Chủ tịch, các Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026.\n"
+                     "Phó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.")
+    period = found["vũ đình nam"]["period"]
+    assert (period["start"], period["end"]) == (2023, 2026)
