@@ -222,10 +222,20 @@ def _with_parent_bodies(text: str, folded: str, end: int, limit: int) -> int:
             return end
         stop = TITLE_END.search(folded, c.end(), limit)
         s, e = trim_span(text, c.end(), stop.start() if stop else limit)
+        # a verb ends the post ("…, Thanh tra Chính phủ được giao …"); a last word that only
+        # looks like one closes a body's name ("Tổng cục Hậu cần")
+        for m in STOP.finditer(folded, s, e):
+            tail = m.end() == e and text[s:m.start()].split()[-1:] != [] and text[s:m.start()].split()[-1][0].isupper()
+            if not tail:
+                s, e = trim_span(text, s, m.start())
+                break
         words = re.findall(r"[^\W\d_]+", text[s:e])
-        if e <= s or len(words) > 8 or STOP.search(folded, s, e) or not all(w[0].isupper() for w in words[:2]):
+        if e <= s or len(words) > 8 or not words[0][0].isupper() \
+                or not any(w[0].isupper() for w in words[1:]):  # "Tổng cục Hậu cần", not "Bộ phận"
             return end
         end = e
+        if stop is None or e < stop.start() - 1:
+            return end  # the verb closed it
 
 
 # where a post named by no known head ends: a clause mark, or a verb or honorific after it
@@ -363,6 +373,9 @@ _ROLE_ASIDE = re.compile(r"\s*\((?=[^()]{0,40}?(?<![\w])này(?![\w]))")
 _ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
 
 
+_NEXT_FIELD = re.compile(r"\s*,\s*(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|thanh tra|kiểm tra))?\s+(?:là|từ|đến|trong)(?![\w])")
+
+
 def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     """Trim numbering, bullets, closing punctuation and a trailing "được ... giao"."""
     s, e = trim_span(text, s, e, " \t\n,;:.")
@@ -381,6 +394,9 @@ def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
     p = _TRAIL_PASSIVE.search(folded, s, e)
     if p and p.start() > s:
         e = p.start()
+    f = _NEXT_FIELD.search(folded, s, e)
+    if f and f.start() > s:
+        e = f.start()  # "…, thời gian thực hiện là 50 ngày": the deadline, a field of its own
     c = re.compile(r"[\s,]+(?:và|cùng)\s*$").search(folded, s, e)
     if c and c.start() > s:
         e = c.start()  # the cut fell after the "và" that opens the next person
@@ -836,8 +852,9 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         tasks_at = body_start
         # "… phân công phụ trách một nhóm hộ gồm 14 hộ": a "gồm"/"là" inside a duty that has
         # its verb already lists the duty's objects, not the tasks
-        inside_duty = not count and ":" not in lst.group(0) and _DUTY_VERB_START.match(folded, body_start) \
-            if lst else False
+        # (nor does one after a comma: "được giao nhiệm vụ trưởng đoàn, thời gian … là 50 ngày")
+        inside_duty = not count and ":" not in lst.group(0) and (
+            bool(_DUTY_VERB_START.match(folded, body_start)) or "," in lst.group(0)) if lst else False
         if lst and not inside_duty and (count or ":" in lst.group(0) or " là " in lst.group(0)
                                         or " gồm" in lst.group(0)):
             tasks_at = lst.end()

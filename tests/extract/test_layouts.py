@@ -615,3 +615,13 @@ def test_a_term_is_narrowed_to_the_year_the_decision_dividing_the_work_was_issue
                      "Phó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.")
     period = found["vũ đình nam"]["period"]
     assert (period["start"], period["end"]) == (2023, 2026)
+
+
+def test_a_post_goes_on_through_its_parent_bodies_up_to_the_verb():
+    found = _records("Ông Đào Văn Kiên - Phó Vụ trưởng Vụ II, Thanh tra Chính phủ được giao nhiệm vụ trưởng đoàn "
+                     "thanh tra, thời gian thanh tra là 30 ngày làm việc.")
+    assert found["đào văn kiên"]["position"] == "Phó Vụ trưởng Vụ II, Thanh tra Chính phủ"
+    assert [t["text"] for t in found["đào văn kiên"]["tasks"]] == ["trưởng đoàn thanh tra"]
+    found = _records("Tiểu ban Điều trị do ông Nguyễn Trường Sơn, Thứ trưởng Bộ Y tế làm Trưởng tiểu ban; ông Nguyễn "
+                     "Xuân Kiên, Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng, Phó trưởng Tiểu ban.")
+    assert found["nguyễn xuân kiên"]["position"] == "Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng"
