@@ -222,11 +222,13 @@ def _with_parent_bodies(text: str, folded: str, end: int, limit: int) -> int:
             return end
         stop = TITLE_END.search(folded, c.end(), limit)
         s, e = trim_span(text, c.end(), stop.start() if stop else limit)
-        # a verb ends the post ("…, Thanh tra Chính phủ được giao …"); a last word that only
-        # looks like one closes a body's name ("Tổng cục Hậu cần")
+        # a passive verb ends the post ("…, Thanh tra Chính phủ được giao …": the person is
+        # given it); a last word that only looks like a verb closes a body's name ("Tổng cục Hậu cần")
         for m in STOP.finditer(folded, s, e):
             tail = m.end() == e and text[s:m.start()].split()[-1:] != [] and text[s:m.start()].split()[-1][0].isupper()
             if not tail:
+                if not folded.startswith(" được", m.start()):
+                    return end  # "…, Ban Thường vụ giao …": the body acts, it is no part of the post
                 s, e = trim_span(text, s, m.start())
                 break
         words = re.findall(r"[^\W\d_]+", text[s:e])

@@ -625,3 +625,10 @@ def test_a_post_goes_on_through_its_parent_bodies_up_to_the_verb():
     found = _records("Tiểu ban Điều trị do ông Nguyễn Trường Sơn, Thứ trưởng Bộ Y tế làm Trưởng tiểu ban; ông Nguyễn "
                      "Xuân Kiên, Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng, Phó trưởng Tiểu ban.")
     assert found["nguyễn xuân kiên"]["position"] == "Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng"
+
+
+def test_a_body_that_gives_after_the_post_is_not_part_of_the_post():
+    found = _records("Đối với đ/c Lò Văn Sính - Chánh Văn phòng HĐND và UBND huyện, Ban Thường vụ giao hai nội dung "
+                     "đột phá năm 2023, gồm: xây dựng khu dân cư an toàn; số hóa hồ sơ cán bộ.")
+    assert found["lò văn sính"]["position"] == "Chánh Văn phòng HĐND và UBND huyện"
+    assert [t["text"] for t in found["lò văn sính"]["tasks"]] == ["xây dựng khu dân cư an toàn", "số hóa hồ sơ cán bộ"]
