@@ -166,7 +166,7 @@ def stack_cells(gray: np.ndarray, tables: Sequence[GridTable], *,
     return page, out, placed
 
 
-def words_to_page(words: list[Word], cuts: list[Cut]) -> list[Word]:
+def words_to_page(words: Sequence[Word], cuts: list[Cut]) -> list[Word]:
     """Words of the strip moved back onto the page: a word read in a cut gets the page
     position it was cut from; a word that falls in no cut (a speck between) is dropped."""
     tops = [c.sy for c in cuts]

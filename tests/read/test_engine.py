@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from extractor.config import DEFAULT_CONFIG
-from extractor.read import engine, ocr, read
+from extractor.read import engine, read
 from extractor.read.ocr import tesseract_command_available
+from extractor.read.ocr.tesseract import _run_tesseract
 
 from read_helpers import check_spans, text_image, words_in_order
 
@@ -54,7 +55,7 @@ def test_in_process_reads_what_the_command_reads(page, tmp_path, no_tesserocr, m
     import cv2
 
     cv2.imwrite(str(path), page)
-    by_command = ocr._run_tesseract(path, DEFAULT_CONFIG)
+    by_command = _run_tesseract(path, DEFAULT_CONFIG)
     monkeypatch.undo()
     in_process = engine.recognize([page], language="vie", psm=3)[0]
     assert [w.text for w in in_process] == [w.text for w in by_command]
