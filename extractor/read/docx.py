@@ -35,7 +35,7 @@ __all__ = ["read_docx_bytes", "read_doc_bytes"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-class XmlElement(Protocol):
+class _XmlElement(Protocol):
     """The part of an lxml element this reader uses (lxml ships no type stubs). ``tag`` is
     a string for elements and a function for comments and processing instructions."""
 
@@ -51,15 +51,15 @@ class XmlElement(Protocol):
     @overload
     def get(self, key: str, default: str) -> str: ...
 
-    def find(self, path: str) -> XmlElement | None: ...
+    def find(self, path: str) -> _XmlElement | None: ...
 
-    def findall(self, path: str) -> list[XmlElement]: ...
+    def findall(self, path: str) -> list[_XmlElement]: ...
 
-    def iter(self, tag: str) -> Iterator[XmlElement]: ...
+    def iter(self, tag: str) -> Iterator[_XmlElement]: ...
 
-    def getparent(self) -> XmlElement | None: ...
+    def getparent(self) -> _XmlElement | None: ...
 
-    def __iter__(self) -> Iterator[XmlElement]: ...
+    def __iter__(self) -> Iterator[_XmlElement]: ...
 
 
 def _roman(n: int) -> str:
@@ -213,13 +213,13 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _SKIP_INSIDE = {f"{W}txbxContent", MC_FALLBACK, f"{W}del", f"{W}moveFrom"}
 
 
-def paragraph_text(p: XmlElement) -> str:
+def paragraph_text(p: _XmlElement) -> str:
     """Text of a w:p as Word shows it: runs inside tracked insertions, fields, smart tags
     and inline content controls included (python-docx's ``Paragraph.text`` skips them);
     deleted text, text boxes (read as their own blocks) and compatibility fallbacks not."""
     out: list[str] = []
 
-    def walk(el: XmlElement) -> None:
+    def walk(el: _XmlElement) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP_INSIDE or tag == f"{W}p":
@@ -239,7 +239,7 @@ def paragraph_text(p: XmlElement) -> str:
     return "".join(out)
 
 
-def text_box_paragraphs(p: XmlElement) -> list[str]:
+def text_box_paragraphs(p: _XmlElement) -> list[str]:
     """Paragraph texts inside the text boxes anchored in a w:p (not their fallback copies)."""
     texts: list[str] = []
     for box in p.iter(f"{W}txbxContent"):
@@ -257,7 +257,7 @@ def text_box_paragraphs(p: XmlElement) -> list[str]:
     return texts
 
 
-def _cell_text(tc: XmlElement) -> str:
+def _cell_text(tc: _XmlElement) -> str:
     """A table cell's paragraphs, joined by a space."""
     parts: list[str] = []
     for p in tc.iter(f"{W}p"):
@@ -267,7 +267,7 @@ def _cell_text(tc: XmlElement) -> str:
     return " ".join(parts)
 
 
-def _table_cells(tbl: XmlElement) -> list[RawCell]:
+def _table_cells(tbl: _XmlElement) -> list[RawCell]:
     """Grid cells of a w:tbl, with gridSpan and vMerge turned into colspan/rowspan."""
     cells: list[RawCell] = []
     open_merges: dict[int, RawCell] = {}  # grid column -> cell that started a vertical merge

@@ -118,7 +118,7 @@ class _ResultIterator(Protocol):
     def GetChoiceIterator(self) -> Iterable[_ChoiceIterator]: ...
 
 
-class TessApi(Protocol):
+class _TessApi(Protocol):
     """tesserocr's PyTessBaseAPI: one loaded model, one image at a time."""
 
     def Clear(self) -> None: ...
@@ -207,18 +207,18 @@ def command_only() -> Iterator[None]:
 
 
 _LOCK = threading.Lock()
-_IDLE: dict[str, list[TessApi]] = {}  # language -> API objects not in use
+_IDLE: dict[str, list[_TessApi]] = {}  # language -> API objects not in use
 
 
 class _Api:
     """An API object for ``language`` for the duration of a ``with``, returned after."""
 
-    api: TessApi
+    api: _TessApi
 
     def __init__(self, language: str):
         self.language = language
 
-    def __enter__(self) -> TessApi:
+    def __enter__(self) -> _TessApi:
         with _LOCK:
             idle = _IDLE.setdefault(self.language, [])
             api = idle.pop() if idle else None
@@ -238,7 +238,7 @@ class _Api:
         self.api.End()
 
 
-def _set_image(api: TessApi, image: PageImage) -> None:
+def _set_image(api: _TessApi, image: PageImage) -> None:
     """Hand ``image`` (a 2-D uint8 array, or an image file) to ``api``: an array as its
     raw bytes, no encoding."""
     if isinstance(image, (str, Path)):
@@ -251,7 +251,7 @@ def _set_image(api: TessApi, image: PageImage) -> None:
     api.SetImageBytes(a.tobytes(), w, h, 1, w)
 
 
-def _words(api: TessApi, t: ModuleType, choices: bool) -> list[Word]:
+def _words(api: _TessApi, t: ModuleType, choices: bool) -> list[Word]:
     """Every word of the recognised image, in Tesseract's order, numbered as its TSV
     numbers them (block, paragraph in block, line in paragraph: from 1). With
     ``choices``, walked character by character to keep each one's alternatives."""
