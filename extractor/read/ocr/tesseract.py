@@ -64,11 +64,12 @@ def _run_tesseract(image: PageImage, config: ExtractorConfig, psm: int = 3, name
     return _run_tesseract_batch([image], config, psm=psm, name=name, dpi=dpi)[0]
 
 
-def _as_file(image: PageImage) -> Path:
+def _as_file(image: PageImage, name: str) -> Path:
     """An image the tesseract command can read: a file (arrays are read in process only)."""
     if isinstance(image, (str, Path)):
         return Path(image)
-    raise TypeError("the tesseract command reads image files; a page held as an array needs tesserocr")
+    raise UnreadableFile(name, "a page held in memory reaches Tesseract only through tesserocr, which is not "
+                               "available; install tesserocr (see README)")
 
 
 def _run_tesseract_batch(images: Sequence[PageImage], config: ExtractorConfig, psm: int = 3, name: str = "",
@@ -87,7 +88,7 @@ def _run_tesseract_batch(images: Sequence[PageImage], config: ExtractorConfig, p
             return engine.recognize(images, language=config.ocr_language, psm=psm, dpi=dpi, choices=choices)
         except RuntimeError as err:  # tesserocr's error for an image Leptonica cannot take
             raise UnreadableFile(name, f"Tesseract could not read a page image ({err}); check the scan") from err
-    files = [_as_file(i) for i in images]
+    files = [_as_file(i, name) for i in images]
     if len(files) == 1:
         target = str(files[0])
     else:
