@@ -241,7 +241,9 @@ def _prepare(image: np.ndarray | str | Path, *, index: int, dpi: int | None, wor
         gray = decoded
     fixes: list[Fix] = []
     flat: list[np.ndarray] = []
-    gray = flatten_photo(gray, fixes, flat)  # a phone photo of a page: corners, perspective, light (issue 12)
+    # a phone photo of a page: corners, perspective, light (issue 12); the page is uint8 grey
+    # (asarray: no copy), as the photo code takes it
+    gray = flatten_photo(np.asarray(gray, dtype=np.uint8), fixes, flat)
     to_source = np.linalg.inv(flat[0]) if flat else np.eye(3)
     angle = estimate_skew(gray)
     if abs(angle) >= 0.2:
