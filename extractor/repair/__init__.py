@@ -192,12 +192,24 @@ def _own_prior(key: str, slot: str, valid: bool) -> float:
     return UNSEEN[slot]
 
 
-def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, str, float]]:
+def weigh(word: str, slot: str, conf: float | None = None,
+          symbols: Symbols | None = None) -> list[tuple[float, str, float]]:
     """What OCR may have read ``word`` from: [(posterior, lower-case syllable, cost), ...],
     best first, the read itself among them (posterior from the place's prior and the
     learned OCR channel, :mod:`.channel`; with Tesseract's confidence in the word, how
-    much likelier that confidence is after a slip than after a clean read)."""
+    much likelier that confidence is after a slip than after a clean read; with the
+    OCR model's alternatives for its characters, ``symbols``, a candidate they spell
+    weighed up as :func:`choose_by_alternatives` weighs it, so "Tông" read with only
+    "ò" beside its "ô" is Tòng, not the commoner Tống).
+
+    >>> alts = [[("T", .95)], [("ô", .9), ("ò", .14)], [("n", .95)], [("g", .95)]]
+    >>> [(k, round(p, 2)) for p, k, _ in weigh("Tông", "surname")][:2]
+    [('tòng', 0.77), ('tống', 0.19)]
+    >>> [(k, round(p, 2)) for p, k, _ in weigh("Tông", "surname", symbols=alts)][:2]
+    [('tòng', 0.86), ('tống', 0.11)]
+    """
     ch = channel()
+    spelled = {_key(k): r for k, r in reversed(readings(word, symbols))}  # strongest kept
     slip = math.exp(ch.confidence_ratio(conf))
     key = _key(word)
     valid = is_vietnamese_syllable(word)
@@ -210,7 +222,8 @@ def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, 
             continue
         cost = confusion_cost(key, k)
         if cost <= 2.0:
-            scores[k] = (p * math.exp(ch.logp(key, k)) * slip, cost)
+            seen = math.exp(CHOICE_SEEN) * spelled[k] ** CHOICE_WEIGHT if k in spelled else 1.0
+            scores[k] = (p * math.exp(ch.logp(key, k)) * slip * seen, cost)
     total = sum(v for v, _ in scores.values()) or 1.0
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
 
@@ -333,7 +346,7 @@ def repair_syllable(word: str, slot: str, conf: float | None = None,
     # family names are a closed list: any other syllable in first place is a misreading;
     # middle and given names are open, a well-formed unknown one may be a rare real name
     budget = 2.0 if (slot == SURNAME or not valid) else 1.0
-    ranked = [t for t in weigh(word, slot, conf) if t[1] == key or t[2] <= budget]
+    ranked = [t for t in weigh(word, slot, conf, choices) if t[1] == key or t[2] <= budget]
     close = [t for t in ranked if t[1] != key]
     if not close:
         return word, None
