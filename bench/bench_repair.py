@@ -220,15 +220,41 @@ def _read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
     return build_ocr_names.read_with_choices(n, seed, threads)
 
 
-def _with_choices(rows: list[dict], split: str, misses: bool) -> dict:
+def _why_missed_choices(row: dict, got: str) -> str:
+    """Why a name read with alternatives was not restored: whether the first syllable
+    left wrong was read as a name part known in its place, and whether the OCR model's
+    alternatives for it spelled the truth (the evidence the repair had)."""
+    from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, _outweighed_middle
+    from extractor.repair.choices import readings
+
+    read, true, out = row["read"].split(), row["true"].split(), got.split()
+    if not len(read) == len(true) == len(out):
+        return "syllables split, merged or lost by OCR"
+    i = next(j for j in range(len(read)) if _norm(out[j]) != _norm(true[j]))
+    slot = SURNAME if i == 0 else GIVEN if i == len(read) - 1 else MIDDLE
+    key = _key(read[i])
+    kind = "known" if _known(key, slot) and not _outweighed_middle(key, slot) else "unknown"
+    if _norm(out[i]) != _norm(read[i]):
+        return f"{kind} read, repaired to another name part"
+    symbols = row["choices"][i]
+    if not symbols:
+        return f"{kind} read, no alternatives (the model was sure)"
+    if any(_key(k) == _key(true[i]) for k, _ in readings(read[i], symbols)):
+        return f"{kind} read, truth among the alternatives but not likely enough"
+    return f"{kind} read, alternatives without the truth"
+
+
+def _with_choices(rows: list[dict], split: str, misses: bool, categories: bool = False) -> dict:
     """The names read with alternatives, repaired from the text alone, with word
-    confidences, and with the characters' alternatives as well."""
+    confidences, and with the characters' alternatives as well (``categories``: the
+    misses with alternatives counted by :func:`_why_missed_choices`)."""
     from extractor.repair import repair_name
     from extractor.repair.build import held_out
 
     if split != "all":
         rows = [r for r in rows if held_out(r["true"]) == (split == "heldout")]
     out: dict = {"names": len(rows), "split": split}
+    why: Counter = Counter()
     for label in ("text", "confidences", "choices"):
         tally: Counter = Counter()
         by_sev: dict[str, Counter] = {}
@@ -251,9 +277,13 @@ def _with_choices(rows: list[dict], split: str, misses: bool) -> dict:
                 sev["restored"] += ok
                 if misses and not ok and label == "choices":
                     print(f"choices miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
+                if not ok and label == "choices" and categories:
+                    why[_why_missed_choices(r, got)] += 1
         tally["restored_share"] = round(tally["restored"] / max(1, tally["damaged"]), 3)
         out[label] = {**dict(tally), "restored_by_severity": {k: f"{v['restored']}/{v['damaged']}"
                                                              for k, v in sorted(by_sev.items())}}
+    if categories:
+        out["misses_by_category"] = dict(why.most_common())
     return out
 
 
@@ -358,13 +388,13 @@ def main(argv=None) -> int:
         if args.save_choices:
             Path(args.save_choices).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in crows),
                                                encoding="utf-8")
-        summary["choices"] = {sp: _with_choices(crows, sp, args.misses and sp == args.split)
+        summary["choices"] = {sp: _with_choices(crows, sp, args.misses and sp == args.split, args.categories)
                               for sp in ("fit", "heldout")}
         print(json.dumps({"choices": summary["choices"]}, ensure_ascii=False))
     else:  # the names read with alternatives kept in the corpus (build_ocr_names.py --choices)
         for path in sorted(Path(args.names).parent.glob("names_choices*.jsonl")):
             crows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-            summary[path.stem] = {sp: _with_choices(crows, sp, args.misses and sp == args.split)
+            summary[path.stem] = {sp: _with_choices(crows, sp, args.misses and sp == args.split, args.categories)
                                   for sp in ("fit", "heldout")}
             print(json.dumps({path.stem: summary[path.stem]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
