@@ -14,6 +14,11 @@ the text now held, the reason), as ftfy's ``fix_and_explain`` does:
   ``ấ`` far more often than ``â`` as ``ấ``); the best must be :data:`DOMINANCE` times
   likelier than the next, and, for a well-formed syllable that may be a rare real name,
   likelier than that (:data:`CONFIDENCE`);
+- with the OCR model's own alternatives for each character (:mod:`.choices`, on scanned
+  table cells), the syllables they spell are weighed up by how strongly the model saw
+  them: a part not known in its place is read as the known one they spell, and a known
+  part (Huyến, real but rare) as another (Huyền) only when prior x slip x that strength
+  make it the likelier reading (:data:`CHOICE_SEEN`);
 - then the names of one document are compared (:mod:`.document`): a name read damaged in
   one place and clean in another is repaired to the clean one when one person is far
   likelier than two.
