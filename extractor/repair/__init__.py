@@ -16,9 +16,10 @@ the text now held, the reason), as ftfy's ``fix_and_explain`` does:
   likelier than that (:data:`CONFIDENCE`);
 - with the OCR model's own alternatives for each character (:mod:`.choices`, on scanned
   table cells), the syllables they spell are weighed up by how strongly the model saw
-  them: a part not known in its place is read as the known one they spell, and a known
-  part (Huyến, real but rare) as another (Huyền) only when prior x slip x that strength
-  make it the likelier reading (:data:`CHOICE_SEEN`);
+  them: a part not known in its place is read as the known one they spell (and the
+  lexicon's candidates they spell count for more, :data:`CHOICE_SEEN`), a known part
+  (Huyến, real but rare) as another (Huyền) only on a strong alternative that is far
+  commoner (:data:`CHOICE_KNOWN`, :data:`CHOICE_DOMINANCE`);
 - then the names of one document are compared (:mod:`.document`): a name read damaged in
   one place and clean in another is repaired to the clean one when one person is far
   likelier than two.
@@ -227,7 +228,7 @@ def weigh(word: str, slot: str, conf: float | None = None,
             continue
         cost = confusion_cost(key, k)
         if cost <= 2.0:
-            seen = math.exp(CHOICE_SEEN) * spelled[k] ** CHOICE_WEIGHT if k in spelled else 1.0
+            seen = math.exp(CHOICE_SEEN) * spelled[k] if k in spelled else 1.0
             scores[k] = (p * math.exp(ch.logp(key, k)) * slip * seen, cost)
     total = sum(v for v, _ in scores.values()) or 1.0
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
@@ -235,86 +236,49 @@ def weigh(word: str, slot: str, conf: float | None = None,
 
 # The model's own alternatives (.choices): a name part not known in its place is read as
 # the known one the alternatives spell when that reading is at least CHOICE_UNKNOWN as
-# strong as the characters read (and DOMINANCE times likelier than a rival).
+# strong as the characters read; a known name part (Thủy for Thùy: both real) only when
+# the other reading is at least CHOICE_KNOWN as strong and, weighed by how common each
+# is in that place, CHOICE_DOMINANCE times likelier. Chosen on the fit half of the
+# names ``python -m bench repair --choices 3000`` reads (no correct name changed on either
+# half; 0.5 and 2 changed "Nhu" to "Như" and "Chinh" to "Chính").
 CHOICE_UNKNOWN = 0.2
-# A known name part read (Huyến: real, rare) is read as another known one the alternatives
-# spell (Huyền) on the odds of the two: how common each is in that place, how often
-# Tesseract makes that slip (.channel: a grave read as an acute is common, the reverse
-# rare, so "Tiễn" for "Tiến" stays), and how strong the alternative was (its strength to
-# the power CHOICE_WEIGHT). CHOICE_SEEN (log) is how much likelier a slip is once the model
-# listed the alternative at all, which most characters do not. The alternative must hold
-# CHOICE_POSTERIOR of the probability against the read and every rival. Fitted on the fit
-# halves of the names read with alternatives (corpora/ocr_names/names_choices*.jsonl),
-# well below where correct names start to change there ("Thi" to "Thị"), since a correct
-# name changed is the error that must not happen.
-CHOICE_WEIGHT = 1.0
+CHOICE_KNOWN = 0.7
+CHOICE_DOMINANCE = 4.0
+# For a name part not known in its place, the lexicon's candidates (:func:`weigh`) that
+# the alternatives spell are weighed up by exp(CHOICE_SEEN) x their strength: how much
+# likelier a slip is once the model listed that reading at all, which most characters do
+# not. Set on the fit halves of corpora/ocr_names/names_choices*.jsonl.
 CHOICE_SEEN = 2.5
-CHOICE_POSTERIOR = 0.5
 
 
 def _prior_of(key: str, slot: str) -> float:
     return _own_prior(key, slot, True) if _known(key, slot) else 0.0
 
 
-def _over_known(key: str, slot: str, found: list[tuple[str, float]]) -> tuple[str, float, float] | None:
-    """(syllable, strength, posterior) of the alternative that outweighs the known name
-    part read and every rival, or None (see :data:`CHOICE_POSTERIOR`)."""
-    ch = channel()
-    base = ch.logp(key, key) + math.log(_prior_of(key, slot))
-    odds: dict[str, tuple[float, float]] = {}
-    for k, r in found:
-        kk = _key(k)
-        p = _prior_of(kk, slot)
-        if kk == key or p <= 0:
-            continue
-        o = math.log(p) + ch.logp(key, kk) - base + CHOICE_WEIGHT * math.log(r) + CHOICE_SEEN
-        if o > odds.get(kk, (-math.inf, 0.0))[0]:
-            odds[kk] = (o, r)
-    if not odds:
-        return None
-    best = max(odds, key=lambda k: odds[k][0])
-    top = odds[best][0]
-    share = 1.0 / (math.exp(-top) + sum(math.exp(o - top) for o, _ in odds.values()))
-    return (best, odds[best][1], share) if share >= CHOICE_POSTERIOR else None
-
-
 def choose_by_alternatives(word: str, slot: str, symbols: Symbols | None) -> tuple[str, str] | None:
     """(syllable, reason) when the OCR model's alternatives for ``word``'s characters
     (:mod:`.choices`) spell a name part of ``slot`` that is the better reading; None to
-    leave the decision to the lexicon and the slip model.
-
-    >>> sure = [[("H", .95)], [("u", .95)], [("y", .95)], [("ế", .93), ("ề", .5)], [("n", .95)]]
-    >>> choose_by_alternatives("Huyến", "middle", sure)[0]
-    'Huyền'
-    """
+    leave the decision to the lexicon and the slip model."""
     found = readings(word, symbols)
     if not found:
         return None
     key = _key(word)
     known = _known(key, slot) and not _outweighed_middle(key, slot)
-    posterior = why_known = ""
-    if known:
-        over = _over_known(key, slot, found)
-        if over is None:
-            return None
-        best, strength, share = over
-        posterior = f"; khả năng {share:.0%}"
-        other = _match_case(word, best)
-        why_known = (f", {other!r} là tên thường gặp hơn" if _prior_of(best, slot) > _prior_of(key, slot)
-                     else f", OCR hay đọc nhầm '{other}' thành '{word}'")
-    else:
-        scored = sorted(((_prior_of(_key(k), slot) * r, _key(k), r) for k, r in found if r >= CHOICE_UNKNOWN),
-                        key=lambda t: -t[0])
-        scored = [t for t in scored if t[0] > 0 and t[1] != key]
-        if not scored:
-            return None
-        score, best, strength = scored[0]
-        if len(scored) > 1 and score < DOMINANCE * scored[1][0]:
-            return None
+    floor = CHOICE_KNOWN if known else CHOICE_UNKNOWN
+    scored = sorted(((_prior_of(_key(k), slot) * r, _key(k), r) for k, r in found if r >= floor),
+                    key=lambda t: -t[0])
+    scored = [t for t in scored if t[0] > 0 and t[1] != key]
+    if not scored:
+        return None
+    score, best, strength = scored[0]
+    if len(scored) > 1 and score < DOMINANCE * scored[1][0]:
+        return None
+    if known and score < CHOICE_DOMINANCE * _prior_of(key, slot):
+        return None
     fixed = _match_case(word, best)
     why = (f"{_SLOT_VI[slot]} '{word}': OCR cũng đọc được '{fixed}' ({_cause(key, best)}; "
-           f"độ tin {strength:.0%} so với chữ đã đọc{posterior})"
-           f"{why_known}"
+           f"độ tin {strength:.0%} so với chữ đã đọc)"
+           f"{', ' + repr(fixed) + ' là tên thường gặp hơn' if known else ''}"
            f"{'' if known else '; ' + repr(word) + ' không có trong danh mục tên'}")
     return fixed, why
 
