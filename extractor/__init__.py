@@ -13,6 +13,7 @@ import os
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .errors import EmptyFile, EncryptedFile, MissingDependency, ReadError, TooLarge, UnreadableFile, UnsupportedFile
+from .link.context import Hints
 
 # Imported eagerly (it is light: readers load their libraries lazily). The subpackage and the
 # function share the name ``read``; binding the function after the subpackage import keeps
@@ -28,7 +29,6 @@ from .records import (
     Extraction,
     Field,
     Fix,
-    JsonObject,
     Page,
     Period,
     Repair,
@@ -42,7 +42,7 @@ from .units import UnitRef, describe_key, hints_from_path, resolve_unit, unit_ke
 
 
 def extract(path: str | os.PathLike[str], config: ExtractorConfig = DEFAULT_CONFIG, *,
-            hints: JsonObject | None = None) -> Extraction:
+            hints: Hints | None = None) -> Extraction:
     """Read a file and extract its assignments; errors come back inside the result.
     ``hints`` (``{"year": 2019, "unit": "..."}``, from folder names) stand in when the
     text gives no period or unit.

@@ -13,27 +13,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from os import PathLike
+from typing import TypeVar
 
 from .config import DEFAULT_CONFIG, ExtractorConfig
 from .docinfo import read_docinfo
 from .errors import ReadError
+from .link.component import KEY, join_lowercase_breaks, looks_wrapped, soften
+from .link.context import Hints, PlaceContext, place_context, unit_for
+from .link.forms import link_forms
+from .link.prose import RawAssignment
+from .link.tables import link_tables
+from .link.texttables import find_pipe_tables, find_text_tables
 from .read import read
-from .records import (Assignment, Document, Extraction, Field, Page, Period, Span, Statistic,
-                      Task)
 from .recognize.counts import STAT, STAT2
 from .recognize.names import find_names
 from .recognize.periods import PeriodMatch, decision_starts, find_periods
 from .recognize.places import context_province
 from .recognize.text import fold
-from .link.component import KEY, join_lowercase_breaks, looks_wrapped, soften
-from .link.context import place_context, unit_for
-from .link.prose import RawAssignment
-from .link.forms import link_forms
-from .link.tables import link_tables
-from .link.texttables import find_pipe_tables, find_text_tables
+from .records import Assignment, Document, DocumentInfo, Extraction, Field, Page, Period, Span, Statistic, Task
 
+# a record with a span (Field, Period, Task), moved by _spill
+_Spanned = TypeVar("_Spanned", Field, Period)
 
-def extract(path, *, config: ExtractorConfig = DEFAULT_CONFIG, hints: dict | None = None) -> Extraction:
+def extract(path: str | PathLike[str], *, config: ExtractorConfig = DEFAULT_CONFIG, hints: Hints | None = None) -> Extraction:
     """Read ``path`` and extract its assignments; read errors come back in ``.error``.
 
     >>> extract("/no/such/file.txt").error.code
@@ -47,7 +50,7 @@ def extract(path, *, config: ExtractorConfig = DEFAULT_CONFIG, hints: dict | Non
 
 
 def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
-                     hints: dict | None = None) -> Extraction:
+                     hints: Hints | None = None) -> Extraction:
     """Extract assignments from a Document already read.
 
     ``hints`` may carry ``{"year": 2019, "unit": "..."}`` (from folder names): the
@@ -70,7 +73,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     task_spans: list[Span] = []
     page_periods: dict[int, list[PeriodMatch]] = {}
     context = place_context(full, province)
-    context["year"] = _document_year(doc, info, hints)
+    context.year = _document_year(doc, info, hints)
     all_tables = list(doc.tables)
     consumed: dict[int, int] = {}  # page number -> how much of its start the page before read
     for i, page in enumerate(doc.pages):
@@ -82,6 +85,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
         reading = page
         if head:
             sep = "" if page.text[-1:].isspace() else " "
+            assert nxt is not None  # a head is only carried over from a next page
             reading = replace(page, text=page.text + sep + nxt.text[:head])
         # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
         # linkers read sentences whole (same length, so offsets still point into the page)
@@ -97,7 +101,9 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             if not any(o.start < t.span.end and t.span.start < o.end for o in own):
                 all_tables.append(t)
         tables = [t.span for t in all_tables if t.page == page.number]
-        in_table = lambda at: any(t.start <= at < t.end for t in tables)  # noqa: E731
+
+        def in_table(at: int, tables: list[Span] = tables) -> bool:
+            return any(t.start <= at < t.end for t in tables)
         form_people = set()
         for raw, unit_span in (link_forms(text[:len(page.text)]) if config.link_mode != "model" else []):
             rec = _to_record(raw, page, context, hints)
@@ -116,7 +122,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
                 if not raw.tasks:
                     continue
             rec = _to_record(raw, reading, context, hints)
-            if head and rec.span and rec.span.end > len(page.text):
+            if head and nxt is not None and rec.span and rec.span.end > len(page.text):
                 consumed[nxt.number] = head
                 rec = _spill(rec, len(page.text), len(reading.text) - len(page.text) - head, nxt.number)
             found.append(rec)
@@ -175,11 +181,11 @@ def _spill(a: Assignment, length: int, sep: int, next_page: int) -> Assignment:
             return Span(next_page, span.start - length - sep, span.end - length - sep)
         return Span(span.page, span.start, length, Span(next_page, 0, span.end - length - sep))
 
-    def field(f):
+    def field(f: _Spanned | None) -> _Spanned | None:
         return replace(f, span=fix(f.span)) if f is not None and f.span is not None else f
 
     tasks = tuple(replace(t, span=fix(t.span), period=field(t.period)) for t in a.tasks)
-    return replace(a, cadre=field(a.cadre), position=field(a.position), unit=field(a.unit),
+    return replace(a, cadre=replace(a.cadre, span=fix(a.cadre.span)), position=field(a.position), unit=field(a.unit),
                    period=field(a.period), tasks=tasks, span=fix(a.span))
 
 
@@ -194,7 +200,7 @@ def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None
     return Period(text=text[p.start:p.end], start=first, end=p.last, span=Span(page, p.start, p.end))
 
 
-def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignment:
+def _to_record(raw: RawAssignment, page: Page, context: PlaceContext, hints: Hints) -> Assignment:
     text = page.text
     n = page.number
     cut = re.search(r"[(\[{,;:/]", text[raw.cadre[0]:raw.cadre[1]])
@@ -236,7 +242,7 @@ def _to_record(raw: RawAssignment, page: Page, context, hints: dict) -> Assignme
         warnings.append(f"declared {raw.declared} tasks, found {len(tasks)}")
     conf = round(cadre.confidence * (0.95 if position else 0.8) * (0.95 if raw.trigger in ("giao", "role", "register") else 0.85), 3)
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit,
-                      period=_period(raw.period, text, n, (context or {}).get("year") if isinstance(context, dict) else None),
+                      period=_period(raw.period, text, n, context.year),
                       declared_count=raw.declared,
                       span=Span(n, *raw.span), confidence=conf, warnings=tuple(warnings))
 
@@ -248,8 +254,9 @@ def _narrowed(found: list[Assignment], starts: list[PeriodMatch]) -> list[Assign
     out = []
     for a in found:
         p = a.period
-        inside = [y for y in years if p and p.start < y <= p.end] if p else []
-        if len(inside) == 1:  # one dated start in the term: several would be other duties'
+        inside = [y for y in years if p.start is not None and p.end is not None and p.start < y <= p.end] \
+            if p else []
+        if p and len(inside) == 1:  # one dated start in the term: several would be other duties'
             a = replace(a, period=replace(p, start=inside[0]))
         out.append(a)
     return out
@@ -272,7 +279,7 @@ def _with_period(a: Assignment, period: Period | None) -> Assignment:
     return replace(a, period=period)
 
 
-def _document_year(doc: Document, info, hints: dict) -> int | None:
+def _document_year(doc: Document, info: DocumentInfo, hints: Hints) -> int | None:
     """The year the document was written: its date, the folder's year, else its first "năm N"."""
     if info.date:
         return int(info.date[:4])
@@ -286,7 +293,7 @@ def _document_year(doc: Document, info, hints: dict) -> int | None:
 
 
 def _document_period(doc: Document, page_periods: dict[int, list[PeriodMatch]],
-                     task_spans: list[Span], info, hints: dict) -> Period | None:
+                     task_spans: list[Span], info: DocumentInfo, hints: Hints) -> Period | None:
     """The document's own period: its first period outside any task text, else the
     year of its date, else the year from the folder name."""
     for page in doc.pages:
@@ -313,7 +320,7 @@ def _merge(found: list[Assignment]) -> list[Assignment]:
     tasks for two different periods keeps one record per period (convention 7)."""
     from rapidfuzz import fuzz
 
-    def span_of(a: Assignment):
+    def span_of(a: Assignment) -> tuple[int | None, int | None] | None:
         return (a.period.start, a.period.end) if a.period else None
 
     # "Văn Mười" beside "Hồ Văn Mười" in one document: the name cut short is the same person

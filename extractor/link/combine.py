@@ -12,7 +12,7 @@ import re
 
 from ..learn.assemble import Assembled, assemble, name_key
 from ..learn.tagger import TaggedSpan
-from ..recognize.periods import find_periods
+from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import fold, trim_span
 from ..recognize.titles import HEAD_RE
 from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
@@ -36,7 +36,7 @@ def _line_bounds(text: str, at: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _period_for(text: str, a: Assembled):
+def _period_for(text: str, a: Assembled) -> PeriodMatch | None:
     """The period written in the person's sentence or just before the first task."""
     first_task = min(s for s, _ in a.tasks)
     for at in (a.cadre[0], first_task):
@@ -50,8 +50,6 @@ def _period_for(text: str, a: Assembled):
             p = found[0]
         else:
             continue
-        from ..recognize.periods import PeriodMatch
-
         return PeriodMatch(ls + p.start, ls + p.end, p.first, p.last, p.kind)
     return None
 

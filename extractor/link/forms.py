@@ -30,7 +30,7 @@ _ANY_LABEL = re.compile(r"\s(?:họ và tên|họ tên|chức vụ|chức danh|�
                         r"lĩnh vực phụ trách|số điện thoại)\s*:")
 
 
-def _field(text: str, folded: str, rx: re.Pattern, ls: int, le: int) -> tuple[int, int] | None:
+def _field(text: str, folded: str, rx: re.Pattern[str], ls: int, le: int) -> tuple[int, int] | None:
     """The value after "Label:" up to the line end or the next label on the same line
     (readers may join "Họ và tên: A  Chức vụ: B" into one line)."""
     m = rx.search(folded, ls, le) if rx is not _NAME else rx.match(folded, ls, le)
@@ -177,7 +177,7 @@ def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
     return out
 
 
-def _content_items(text: str, folded: str, lines, j: int) -> list[tuple[int, int]]:
+def _content_items(text: str, folded: str, lines: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
     """Items laid out as "- Nội dung: X / - Sản phẩm: ... / - Thời gian: ...": the X's."""
     out = []
     for a, b in lines[j + 1:]:
@@ -193,7 +193,7 @@ def _content_items(text: str, folded: str, lines, j: int) -> list[tuple[int, int
     return out
 
 
-def _ordinal_line(text: str, folded: str, lines, j: int) -> list[tuple[int, int]]:
+def _ordinal_line(text: str, folded: str, lines: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
     """"Một là, A; Hai là, B; ..." on the line after the announcement."""
     if j + 1 >= len(lines):
         return []

@@ -21,8 +21,11 @@ from ..recognize.counts import find_count
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
-from ..recognize.titles import BODY_START, HEAD, HEAD_RE, STOP, TITLE_END, find_heads, split_unit, title_extent
+from ..recognize.titles import BODY_START, HEAD, HEAD_RE, STOP, TITLE_END, find_heads, title_extent
 from ..text import spelling_key
+
+# a name as the recogniser gives it: start, end, how it was found
+NameSpan = tuple[int, int, str]
 
 # ---------------------------------------------------------------------------- triggers
 # (regex on folded text at the position right after the apposition, drop the verb?)
@@ -32,7 +35,7 @@ _DUTY_VERB_START = re.compile(r"\s*(?:trực tiếp\s+)?(?:phụ trách|theo dõ
 # who hands a duty out, when named between "được" and the verb ("được Ban Thường vụ Huyện ủy phân công")
 _AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|quận ủy|ubnd|hđnd|ủy ban|"
           r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
-TRIGGERS: list[tuple[str, re.Pattern, bool]] = [
+TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
     ("assign", re.compile(r"được\s+(?:(?:" + _AGENT + r")(?:\([^()]{0,80}\)|(?!phân công|cử\s|giao\s)[^,.;:()]){0,70}?\s+)??"
@@ -621,7 +624,7 @@ def _overlap_any(t: tuple[int, int], raws: list[RawAssignment]) -> bool:
     return any(t[0] < u[1] and u[0] < t[1] for r in raws for u in r.tasks)
 
 
-def respectively(text: str, folded: str, in_sent, ss: int, se: int) -> list[RawAssignment]:
+def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: int) -> list[RawAssignment]:
     """"Ba Phó Chủ tịch A, B và C lần lượt là Tổ trưởng Tổ X, Tổ trưởng Tổ Y và Tổ trưởng Tổ
     Z": the people listed before "lần lượt" take the items after it in order, when the items
     (cut where their first words come again) are as many as the people.
@@ -635,7 +638,7 @@ def respectively(text: str, folded: str, in_sent, ss: int, se: int) -> list[RawA
     if not m:
         return []
     people = [n for n in in_sent if n[1] <= m.start()]
-    run: list = []
+    run: list[NameSpan] = []
     for n in reversed(people):  # the list of names that ends nearest before "lần lượt"
         if run and not _LIST_JOIN.fullmatch(folded, n[1], run[0][0]):
             break
@@ -664,7 +667,7 @@ def respectively(text: str, folded: str, in_sent, ss: int, se: int) -> list[RawA
 _ROLE_SUBJECT = re.compile(r"(?<![\w])(?:đồng chí|đ/c)\s+(?=" + HEAD_RE + r"(?![\w]))")
 
 
-def _role_subjects(text: str, folded: str, names) -> list[tuple[int, int]]:
+def _role_subjects(text: str, folded: str, names: list[NameSpan]) -> list[tuple[int, int]]:
     """Posts standing for their holder as a sentence's subject, with no name after them."""
     out = []
     for m in _ROLE_SUBJECT.finditer(folded):
@@ -676,12 +679,12 @@ def _role_subjects(text: str, folded: str, names) -> list[tuple[int, int]]:
     return out
 
 
-def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignment | None:
+def _to_holder(text: str, folded: str, raw: RawAssignment, names: list[NameSpan]) -> RawAssignment | None:
     """The assignment of a post given to the one person the page names as holding it
     ("… Giám đốc Sở Nông nghiệp và PTNT Nguyễn Văn A cho biết …"); none when no one or
     several are."""
     post = " ".join(folded[raw.cadre[0]:raw.cadre[1]].split())
-    holders = {}
+    holders: dict[str, tuple[int, int, list[tuple[int, int]]]] = {}
     for ns, ne, how in names:
         if how == "role":
             continue
@@ -692,8 +695,8 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names) -> RawAssignme
             holders.setdefault(spelling_key(text[ns:ne]), (ns, ne, titles))
     if len(holders) != 1:
         return None
-    ns, ne, titles = next(iter(holders.values()))
-    raw.cadre, raw.name_how, raw.position = (ns, ne), "surname", titles
+    hs, he, posts = next(iter(holders.values()))
+    raw.cadre, raw.name_how, raw.position = (hs, he), "surname", posts
     return raw
 
 
@@ -734,7 +737,7 @@ def split_by_period(text: str, folded: str, raw: RawAssignment) -> list[RawAssig
     for i, (s, e) in enumerate(raw.tasks):
         m = _PERIOD_SWITCH.match(folded, s, e) if i > 0 else None
         found = find_periods(text[s:m.end()]) if m else []
-        if not found:
+        if not found or m is None:
             continue
         p = found[0]
         rest = list(raw.tasks[i:])
@@ -759,7 +762,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         return None  # "A thay mặt Chủ tịch B điều hành …": B is the one stood in for
     if ns > 0 and text[ns - 1] == "(" and text[ne:ne + 1] == ")":
         # "1. Bí thư Đảng ủy xã (Lê Duy Dương) chịu trách nhiệm: ..."
-        titles, pos = [], ne + 1
+        titles: list[tuple[int, int]] = []
+        pos = ne + 1
         before = title_before(text, folded, ns - 1, ss)
     else:
         titles, pos = title_after(text, folded, ne, se)
@@ -940,7 +944,7 @@ def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[
 _FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")
 
 
-def read_fronted(text: str, folded: str, ss: int, se: int, name) -> RawAssignment | None:
+def read_fronted(text: str, folded: str, ss: int, se: int, name: NameSpan) -> RawAssignment | None:
     """"Nhận nhiệm vụ đột phá ... là A, đồng chí X, Bí thư ... đã ...": the task before the name."""
     m = _FRONTED.match(folded, ss, se)
     ns, ne, how = name

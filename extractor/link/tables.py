@@ -8,15 +8,45 @@ so consecutive rows with the same name are one cadre's tasks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..records import Assignment, Cell, Document, Field, Period, Span, Table, Task
 from ..recognize.names import HONORIFIC
 from ..recognize.periods import find_periods, parse_period
 from ..recognize.text import fold, trim_span
-from ..recognize.titles import HEAD, split_unit
+from ..recognize.titles import HEAD
+from ..records import Assignment, Cell, Document, Field, Period, Span, Table, Task
+from .context import Hints, PlaceContext
 from .prose import LIST_START
+
+# the unit a position implies where the text is (extractor.link.context.unit_for)
+UnitFor = Callable[[str | None, PlaceContext | str | None, Hints], str | None]
+
+
+@dataclass
+class _Group:
+    """One person's rows: the name cell, the name inside it, and the rows of their tasks."""
+
+    name: str
+    cell: Cell
+    ns: int
+    ne: int
+    cols: dict[str, int]
+    caption: Period | None
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+
+
+@dataclass
+class _Last:
+    """The table before, to carry a table over a page break."""
+
+    width: int
+    page: int
+    cols: dict[str, int]
+    current: _Group | None
+    caption: Period | None
 
 COLUMNS = {
     "name": ["họ và tên", "họ tên", "tên cán bộ", "cán bộ", "người thực hiện", "đồng chí", "họ và tên cán bộ"],
@@ -118,18 +148,18 @@ def _caption_period(doc: Document, table: Table) -> Period | None:
                   Span(page.number, start + p.start, start + p.end))
 
 
-def link_tables(doc: Document, *, province: str | None = None,
-                tables: list[Table] | None = None, unit_for=None) -> list[Assignment]:
+def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
+                tables: list[Table] | None = None, unit_for: UnitFor | None = None) -> list[Assignment]:
     """Assignments from every table (default ``doc.tables``) whose header names people and tasks."""
-    if unit_for is None:
-        from .context import unit_for
+    from .context import unit_for as default_unit_for
 
-    _unit_for = unit_for
+    _unit_for: UnitFor = unit_for or default_unit_for
     out: list[Assignment] = []
-    groups: list[dict] = []
-    last: dict | None = None  # the table before, to carry a table over a page break
+    groups: list[_Group] = []
+    last: _Last | None = None
     for table in doc.tables if tables is None else tables:
-        header_at, cols = None, {}
+        header_at: int | None = None
+        cols: dict[str, int] = {}
         for ri, row in enumerate(table.rows[:4]):
             cols = classify_header(row)
             if cols:
@@ -138,15 +168,16 @@ def link_tables(doc: Document, *, province: str | None = None,
         width = len(table.rows[0]) if table.rows else 0
         # a table continued on the next page, with or without its header repeated, goes on
         # with the columns and the person of the page before (a name cell spanning the break)
-        continues = last is not None and width == last["width"] and table.page in (last["page"], last["page"] + 1)
+        continues = last is not None and width == last.width and table.page in (last.page, last.page + 1)
         if header_at is None:
-            if not continues:
+            if not continues or last is None:
                 continue
-            header_at, cols = -1, last["cols"]
-        elif continues and cols != last["cols"]:
+            header_at, cols = -1, last.cols
+        elif continues and last is not None and cols != last.cols:
             continues = False
-        caption = (_caption_period(doc, table) if header_at >= 0 else None) or (last["caption"] if continues else None)
-        current: dict | None = last["current"] if continues else None
+        caption = (_caption_period(doc, table) if header_at >= 0 else None) or \
+            (last.caption if continues and last is not None else None)
+        current = last.current if continues and last is not None else None
         for row in table.rows[header_at + 1:]:
             if max(cols.values()) >= len(row):
                 continue
@@ -158,30 +189,30 @@ def link_tables(doc: Document, *, province: str | None = None,
             if not name or not name[:1].isupper() or len(name.split()) < 2:
                 if current is None:
                     continue  # a sub-heading row ("I. Khối Đảng")
-            elif current is None or fold(name) != fold(current["name"]):
-                current = {"name": name, "cell": name_cell, "ns": ns, "ne": ne, "rows": [], "cols": cols,
-                           "caption": caption}
+            elif current is None or fold(name) != fold(current.name):
+                current = _Group(name, name_cell, ns, ne, cols, caption)
                 groups.append(current)
-            current["rows"].append(row)
-        last = {"width": width, "page": table.page, "cols": cols, "current": current, "caption": caption}
+            current.rows.append(row)
+        last = _Last(width, table.page, cols, current, caption)
     for g in groups:
-        a = _group_to_assignment(g, g["cols"], g["caption"], province, _unit_for)
+        a = _group_to_assignment(g, g.cols, g.caption, province, _unit_for)
         if a is not None:
             out.append(a)
     return out
 
 
-def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, unit_for) -> Assignment | None:
-    cell: Cell = g["cell"]
+def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None,
+                         province: PlaceContext | str | None, unit_for: UnitFor) -> Assignment | None:
+    cell = g.cell
     page = cell.span.page
-    cadre = Field(g["name"], Span(page, cell.span.start + g["ns"], cell.span.start + g["ne"]), 0.95, "table:name")
-    first = g["rows"][0]
+    cadre = Field(g.name, Span(page, cell.span.start + g.ns, cell.span.start + g.ne), 0.95, "table:name")
+    first = g.rows[0]
     position = unit = None
     if "position" in cols:
         pc = first[cols["position"]]
         s, e = trim_span(pc.text, 0, len(pc.text), " \t\n,;:.")
         if cols["position"] == cols["name"]:
-            s, e = _position_part(pc.text, g["ne"])
+            s, e = _position_part(pc.text, g.ne)
         if e > s:
             position = Field(pc.text[s:e], Span(page, pc.span.start + s, pc.span.start + e), 0.9, "table:position")
     if "unit" in cols:
@@ -195,7 +226,7 @@ def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, 
             unit = Field(u, position.span, 0.7, "titles:body+province")
     tasks: list[Task] = []
     seen: set[tuple[int, int]] = set()
-    for row in g["rows"]:
+    for row in g.rows:
         tc = row[cols["task"]]
         key = (tc.span.start, tc.span.end)
         if key in seen or tc.merged_from is not None and tasks:
@@ -214,7 +245,8 @@ def _group_to_assignment(g: dict, cols: dict, caption: Period | None, province, 
     if not tasks:
         return None
     period = caption  # else the document's period (the pipeline's fallback)
+    assert cadre.span is not None  # made with one above
     span_start = cadre.span.start
-    span_end = max([t.span.end for t in tasks if t.span.page == page] or [cadre.span.end])
+    span_end = max([t.span.end for t in tasks if t.span is not None and t.span.page == page] or [cadre.span.end])
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit, period=period,
                       span=Span(page, span_start, span_end), confidence=0.85)

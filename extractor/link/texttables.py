@@ -24,7 +24,7 @@ def find_text_tables(page: Page) -> list[Table]:
     tables: list[Table] = []
     pos = 0
 
-    def flush():
+    def flush() -> None:
         if len(rows) >= 2 and classify_header(tuple(rows[0])):
             width = max(len(r) for r in rows)
             fixed = []

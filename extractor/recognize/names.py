@@ -157,12 +157,12 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         # ("… Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn")
         if len(ws) > 5 or len(ws) == 5 and not honorific:
             places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
-            k = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
-            if k is None and _after_title(text, start):
+            cut = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+            if cut is None and _after_title(text, start):
                 # "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân": the body's name, then the person's
-                k = _person_after(ws, 1)
-            _keep_from(found, s, ws, k)
-            if len(ws) > 5 or places or k is not None:
+                cut = _person_after(ws, 1)
+            _keep_from(found, s, ws, cut)
+            if len(ws) > 5 or places or cut is not None:
                 continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
         if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
