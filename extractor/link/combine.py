@@ -464,6 +464,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
             continue  # "Ảnh: Nguyễn Giác": who took the photo or wrote the piece
         tasks = sorted(set(_with_body(text, folded, _closed(text, trim_task(text, folded, u)))
                            for t in r.tasks for u in split_roles(folded, t)))
+        tasks = _own_standing_role(text, folded, r, tasks)
         # a lone word ("mới", "44") is a fragment, not a task; "thêm nhiệm vụ mới" announces one
         r.tasks = [t for t in tasks if len(re.findall(r"\w+", text[t[0]:t[1]])) >= 2 and not _caption(folded, t)
                    and not _given_up(folded, t)
@@ -473,6 +474,32 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
         if r.tasks:
             out.append(r)
     return out
+
+
+_STANDING = re.compile(r"\(\s*((?:phó\s+)?(?:chủ tịch|trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|trưởng đoàn|"
+                       r"phó ban|ủy viên|uỷ viên)(?:\s+[^()]{0,40}?)?\s+thường trực(?:\s+[^()]{0,40})?)\s*\)")
+
+
+def _own_standing_role(text: str, folded: str, r: RawAssignment,
+                       tasks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"4 Phó Trưởng ban gồm: A, Bộ trưởng X (Phó Trưởng ban thường trực); B, …": the standing
+    role in brackets after a member's post is theirs, in place of the list's shared role of
+    the same rank."""
+    ends = [folded.find(c, r.cadre[1]) for c in ";\n"]
+    end = min([e for e in ends if e >= 0] + [len(folded), r.cadre[1] + 160])
+    m = _STANDING.search(folded, r.cadre[1], end)
+    if not m or HONORIFIC_AT.search(folded, r.cadre[1], m.start()):
+        return tasks
+    own = m.span(1)
+    rank = folded[own[0]:own[1]].split()[:2]
+    same = [t for t in tasks if folded[t[0]:t[1]].split()[:2] == rank and len(folded[t[0]:t[1]].split()) <= 8]
+    if not same:
+        return tasks
+    return sorted(set([t for t in tasks if t not in same] + [own]))
+
+
+# another person's name begins: the bracket would be theirs
+HONORIFIC_AT = re.compile(r"[;,]\s*(?:đồng chí|đ/c|ông|bà)\s")
 
 
 _POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư|ủy viên|uỷ viên)(?![\w])")

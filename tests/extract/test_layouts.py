@@ -632,3 +632,11 @@ def test_a_body_that_gives_after_the_post_is_not_part_of_the_post():
                      "đột phá năm 2023, gồm: xây dựng khu dân cư an toàn; số hóa hồ sơ cán bộ.")
     assert found["lò văn sính"]["position"] == "Chánh Văn phòng HĐND và UBND huyện"
     assert [t["text"] for t in found["lò văn sính"]["tasks"]] == ["xây dựng khu dân cư an toàn", "số hóa hồ sơ cán bộ"]
+
+
+def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank():
+    found = _records("4 Phó Trưởng ban chỉ đạo gồm: Đại tướng Lê Văn Giang, Bộ trưởng Quốc phòng (Phó Trưởng ban "
+                     "thường trực); Thượng tướng Lê Quốc Hưng, Thứ trưởng Bộ Công an; Thượng tướng Phạm Văn Sơn, "
+                     "Phó Tổng Tham mưu trưởng.")
+    assert [t["text"] for t in found["lê văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
+    assert [t["text"] for t in found["lê quốc hưng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
