@@ -567,6 +567,10 @@ _OCCASION = re.compile(r"\s*,?\s*(?:đã\s+|sẽ\s+)?(?:chủ trì|phát biểu|
                        r"chúc mừng|trao|tặng)(?![\w])")
 
 
+_ATTENDING = re.compile(r"(?<![\w])(?:tham dự|dự|tiếp|đón|làm việc với|có mặt)(?![\w])[^.:;]{0,120}?"
+                        r"(?<![\w])(?:có|gồm)\s+(?:các\s+)?(?:đồng chí|ông|bà|đại biểu)\s*:")
+
+
 def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
     """"Thủ tướng A, Trưởng Tiểu ban Kinh tế - Xã hội chủ trì phiên họp": a seat named in
     someone's titles while they chair, speak or visit is no assignment (convention 2)."""
@@ -576,6 +580,11 @@ def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
             and re.search(r"[,–-]\s*$", folded[max(0, t[0] - 3):t[0]])):  # among the titles, not "làm …"
         return False
     if _OCCASION.match(folded, t[1]):
+        return True
+    # "Tiếp và làm việc với đoàn có các đồng chí: A - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo …; B - …":
+    # the people met or attending, introduced with their titles
+    sentence = max(folded.rfind(c, 0, t[0]) for c in ".\n") + 1
+    if _ATTENDING.search(folded, sentence, t[0]):
         return True
     # "A - Trưởng Ban chỉ đạo, Chủ tịch UBND tỉnh B - Phó trưởng Ban chỉ đạo chủ trì": co-chairs
     # named with their titles before the verb; the first verb after the seat is the occasion's

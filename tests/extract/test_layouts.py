@@ -640,3 +640,8 @@ def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank(
                      "Phó Tổng Tham mưu trưởng.")
     assert [t["text"] for t in found["lê văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
     assert [t["text"] for t in found["lê quốc hưng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
+
+
+def test_people_met_or_attending_listed_with_their_seats_are_not_assigned():
+    assert _records("Tiếp và làm việc với đoàn về phía tỉnh có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng "
+                    "ban Chỉ đạo bầu cử tỉnh; Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Chỉ đạo bầu cử tỉnh.") == {}
