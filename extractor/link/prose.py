@@ -601,12 +601,38 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending.span = (pending.span[0], max(pending.span[1], se))
                     pending.open_list = False
                     pending = None
+    _labelled_roles(text, folded, out, names)
     out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
 # a list the sentence announces as several people: each shares what the last one is given
 _PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
+
+
+_ROLES_LABEL = re.compile(r"(?m)^[ \t]*(?:[-+•*][ \t]*)?vai trò(?:\s+kiêm nhiệm)?[ \t]*:[ \t]*")
+
+
+def _labelled_roles(text: str, folded: str, out: list[RawAssignment], names: list[NameSpan]) -> None:
+    """"Vai trò: Chủ tịch Hội đồng Thi đua - Khen thưởng, Trưởng Ban Chỉ đạo chuyển đổi số": a
+    line labelled with the roles of the person whose item it is in (the last person given
+    something above it, with no other name between), each role a task of theirs."""
+    for m in _ROLES_LABEL.finditer(folded):
+        le = folded.find("\n", m.end())
+        le = len(folded) if le < 0 else le
+        owners = [r for r in out if r.cadre[1] <= m.start()]
+        if not owners:
+            continue
+        owner = max(owners, key=lambda r: r.cadre[0])
+        if any(owner.cadre[1] <= ns < m.start() for ns, _, _ in names) or folded.count("\n", owner.cadre[1], m.start()) > 8:
+            continue
+        pos = m.end()
+        for part in re.finditer(r"[^,;]+", folded[m.end():le]):
+            s_, e_ = clean_task(text, folded, m.end() + part.start(), m.end() + part.end())
+            if e_ > s_ and HEAD.match(folded, s_) and (s_, e_) not in owner.tasks:
+                owner.tasks.append((s_, e_))
+            pos = e_
+        owner.span = (owner.span[0], max(owner.span[1], pos))
 
 
 # a person named inside the duty, as its object or in a clause of its own ("sau khi ông X xin

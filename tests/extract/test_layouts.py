@@ -645,3 +645,12 @@ def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank(
 def test_people_met_or_attending_listed_with_their_seats_are_not_assigned():
     assert _records("Tiếp và làm việc với đoàn về phía tỉnh có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng "
                     "ban Chỉ đạo bầu cử tỉnh; Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Chỉ đạo bầu cử tỉnh.") == {}
+
+
+def test_a_line_labelled_with_roles_gives_each_role_to_the_person_of_the_item():
+    found = _records("1. Chủ tịch UBND tỉnh Hà Văn Lâm: lãnh đạo, quản lý toàn diện mọi hoạt động.\n"
+                     "Vai trò: Chủ tịch Hội đồng Thi đua - Khen thưởng, Trưởng Ban Chỉ đạo chuyển đổi số.\n"
+                     "2. Phó Chủ tịch UBND tỉnh Lò Văn Pín: phụ trách lĩnh vực kinh tế.")
+    tasks = [t["text"] for t in found["hà văn lâm"]["tasks"]]
+    assert "Chủ tịch Hội đồng Thi đua - Khen thưởng" in tasks and "Trưởng Ban Chỉ đạo chuyển đổi số" in tasks
+    assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
