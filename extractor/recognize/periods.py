@@ -16,7 +16,7 @@ from .text import fold
 Y = r"((?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?"
 _DM = r"\d{1,2}\s*[/.-]\s*\d{1,2}"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?"
                                rf"ngày\s*{_DM}\s*[/.-]\s*{Y}")),
     # "từ ngày 8/11/2025 (đến khi có chỉ đạo mới)": an open-ended duty gives its start year
