@@ -23,6 +23,7 @@ from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import find_periods
 from ..recognize.text import fold
 from ..recognize.titles import find_heads, title_extent
+
 if TYPE_CHECKING:
     import pycrfsuite
 
@@ -180,7 +181,7 @@ class Tagger:
             self._tagger.open(str(model_path))
 
     @classmethod
-    def load(cls, folder: Path | str | None) -> "Tagger":
+    def load(cls, folder: Path | str | None) -> Tagger:
         return cls(Path(folder) / MODEL_FILE if folder else None)
 
     @property
