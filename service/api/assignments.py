@@ -52,11 +52,11 @@ def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, 
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     conds = filters.for_assignments(status)
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, select(Assignment.id).where(*conds), ASSIGNMENTS_AS_JSON, page.limit, page.offset)
+        return json_page(session, select(Assignment.id).where(*conds), ASSIGNMENTS_AS_JSON, page)
     rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
                            .join(Document, Assignment.document_id == Document.id)
                            .where(*conds).order_by(Assignment.id.desc()).limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, select(Assignment.id).where(*conds), page.offset, page.limit, len(rows))
+    total, exact = page_total(session, select(Assignment.id).where(*conds), page, len(rows))
     tasks = tasks_by_assignment(session, [r.id for r in rows])
     return page_answer([assignment_out(r, r.document_name, tasks[r.id]) for r in rows], total, exact)
 
@@ -154,13 +154,13 @@ def list_tasks(session: DbSession, user: Clerk, filters: RegisterFilters, page: 
     conds, needs_join = filters.for_tasks(status)
     count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, count_stmt, TASKS_AS_JSON, page.limit, page.offset, count_apart=bool(filters.q))
+        return json_page(session, count_stmt, TASKS_AS_JSON, page, count_apart=bool(filters.q))
     rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
                                   Document.name.label("document_name"))
                            .join(Assignment, Task.assignment_id == Assignment.id)
                            .join(Document, Task.document_id == Document.id)
                            .where(*conds).order_by(Task.id.desc()).limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, count_stmt, page.offset, page.limit, len(rows))
+    total, exact = page_total(session, count_stmt, page, len(rows))
     return page_answer([task_row(r, r.document_name) for r in rows], total, exact)
 
 

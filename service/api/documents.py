@@ -140,10 +140,10 @@ def list_documents(session: DbSession, user: Clerk, page: Paging,
         conds.append(or_(like_folded(Document.search_folded, q) if fold(q) else Document.id.is_(None),
                          Document.sha256 == q.strip()))
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, select(Document.id).where(*conds), DOCUMENTS_AS_JSON, page.limit, page.offset)
+        return json_page(session, select(Document.id).where(*conds), DOCUMENTS_AS_JSON, page)
     rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
                            .limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, select(Document.id).where(*conds), page.offset, page.limit, len(rows))
+    total, exact = page_total(session, select(Document.id).where(*conds), page, len(rows))
     counts = doc_counts(session, [d.id for d in rows])
     return page_answer([doc_out(d, counts[d.id]) for d in rows], total, exact)
 

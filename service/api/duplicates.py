@@ -37,7 +37,7 @@ def list_duplicates(session: DbSession, user: Clerk, page: Paging,
         conds.append(DuplicatePair.task_a_id.in_(tids) | DuplicatePair.task_b_id.in_(tids))
     if task_id:
         conds.append(DuplicatePair.task_a_id.in_(task_id) | DuplicatePair.task_b_id.in_(task_id))
-    total, exact = capped_count(session, select(DuplicatePair.id).where(*conds))
+    total, exact = capped_count(session, select(DuplicatePair.id).where(*conds), page.count_cap)
     rows = session.scalars(select(DuplicatePair).where(*conds)
                            .order_by(DuplicatePair.score.desc(), DuplicatePair.id)
                            .limit(page.limit).offset(page.offset)).all()
