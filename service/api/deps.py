@@ -87,7 +87,7 @@ bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec user
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-async def current_user(session: DbSession, creds: Credentials) -> SignedIn:
+async def current_user(session: DbSession, creds: Credentials, settings: AppSettings) -> SignedIn:
     """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token. A token
     seen in the last seconds is answered from this process's cache, on the event loop;
     only a lookup goes to the thread pool."""
@@ -96,7 +96,7 @@ async def current_user(session: DbSession, creds: Credentials) -> SignedIn:
                             headers={"WWW-Authenticate": "Bearer"})
     user = token_cache.get(hash_token(creds.credentials), token_cache.epoch())
     if user is None:
-        user = await run_in_threadpool(signed_in, session, creds.credentials)
+        user = await run_in_threadpool(signed_in, session, creds.credentials, settings.token_days)
     if user is None:
         raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
                             headers={"WWW-Authenticate": "Bearer"})

@@ -19,7 +19,7 @@ from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, U
 from service.storage.models import AuditLog, User
 
 from .common import get_or_404
-from .deps import Admin, Clerk, DbSession, Id, Paging, QId
+from .deps import Admin, AppSettings, Clerk, DbSession, Id, Paging, QId
 
 router = APIRouter(prefix="/api", tags=["users"])
 
@@ -31,18 +31,18 @@ def user_out(u) -> dict:
 @router.post("/auth/login", response_model=LoginOut,
              responses={401: {"description": "wrong credentials"},
                         429: {"description": "too many failed sign-ins for this name or from this address"}})
-def login(body: LoginIn, session: DbSession, request: Request, response: Response):
+def login(body: LoginIn, session: DbSession, request: Request, response: Response, settings: AppSettings):
     """Check a token, or a name and password (then a new token is issued)."""
     response.headers["Cache-Control"] = "no-store"
     if body.token:
-        user = user_for_token(session, body.token)
+        user = user_for_token(session, body.token, settings.token_days)
         if user is None:
             raise HTTPException(401, "invalid, expired or revoked token: sign in with your name and password, "
                                      "or ask an admin for a new token")
         return {"token": body.token, "user": user_out(user)}
     if body.name and body.password:
         address = request.client.host if request.client else "unknown"
-        throttle = login_throttle()
+        throttle = login_throttle(settings)
         wait = throttle.wait(body.name, address)
         if wait:
             raise HTTPException(429, f"too many failed sign-ins; try again in {wait} s",
