@@ -11,17 +11,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from service.storage.models import Assignment, Document, DuplicatePair, Task
+from service.storage.queries import capped_count
 
 from .deps import PageParams
-
-
-def capped_count(session: Session, stmt, cap: int) -> tuple[int, bool]:
-    """Count the rows of ``stmt`` (a select of one column), stopping at ``cap``.
-
-    Returns ``(total, exact)``; ``exact`` is False when there are more than ``cap``.
-    """
-    n = session.scalar(select(func.count()).select_from(stmt.limit(cap + 1).subquery()))
-    return (min(n, cap), n <= cap)
 
 
 def page_total(session: Session, stmt, page: PageParams, n_rows: int) -> tuple[int, bool]:
