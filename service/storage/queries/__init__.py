@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 __all__ = ["capped_count"]
 
 
-def capped_count(session: Session, stmt: Select, cap: int) -> tuple[int, bool]:
+def capped_count(session: Session, stmt: Select[int], cap: int) -> tuple[int, bool]:
     """Count the rows of ``stmt`` (a select of one column), stopping at ``cap``.
 
     Returns ``(total, exact)``; ``exact`` is False when there are more than ``cap``.
     """
-    n = session.scalar(select(func.count()).select_from(stmt.limit(cap + 1).subquery()))
+    n = session.scalar(select(func.count()).select_from(stmt.limit(cap + 1).subquery())) or 0
     return (min(n, cap), n <= cap)

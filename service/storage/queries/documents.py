@@ -15,13 +15,13 @@ def has_assignment(conds: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
     return select(Assignment.id).where(Assignment.document_id == Document.id, *conds).exists()
 
 
-def document_ids(conds: Sequence[ColumnElement[bool]]) -> Select[tuple[int]]:
+def document_ids(conds: Sequence[ColumnElement[bool]]) -> Select[int]:
     """The ids of the documents meeting ``conds`` (to count them, or for ``json_page``)."""
     return select(Document.id).where(*conds)
 
 
 def documents_page(session: Session, columns: Sequence[InstrumentedAttribute[Any]],
-                   conds: Sequence[ColumnElement[bool]], limit: int, offset: int) -> Sequence[Row[Any]]:
+                   conds: Sequence[ColumnElement[bool]], limit: int, offset: int) -> Sequence[Row[*tuple[Any, ...]]]:
     """``columns`` of the documents meeting ``conds``, newest first, ``limit`` from ``offset``."""
     return session.execute(select(*columns).where(*conds).order_by(Document.id.desc())
                            .limit(limit).offset(offset)).all()

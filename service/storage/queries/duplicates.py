@@ -21,7 +21,7 @@ def pair_filter(status: str, document_id: int | None, task_ids: Sequence[int] | 
     return conds
 
 
-def pair_ids(conds: Sequence[ColumnElement[bool]]) -> Select[tuple[int]]:
+def pair_ids(conds: Sequence[ColumnElement[bool]]) -> Select[int]:
     """The ids of the pairs meeting ``conds`` (to count them)."""
     return select(DuplicatePair.id).where(*conds)
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
 
-def unit_year_counts(session: Session) -> Sequence[Row[tuple[str | None, int | None, int, int, int | None]]]:
+def unit_year_counts(session: Session) -> Sequence[Row[str | None, int | None, int, int, int | None]]:
     """(unit, year, assignments, tasks, confirmed tasks) of the assignments not rejected, by
     unit and year; a task's year, else its assignment's first year."""
     year = func.coalesce(Task.year, Assignment.period_start)
@@ -32,7 +32,7 @@ def pairs_by_status(session: Session) -> dict[str, int]:
 
 
 def unit_task_counts(session: Session, conds: Sequence[ColumnElement[bool]]
-                     ) -> Sequence[Row[tuple[str | None, str | None, int | None, int, int, int | None]]]:
+                     ) -> Sequence[Row[str | None, str | None, int | None, int, int, int | None]]:
     """(unit key, unit as written, year, assignments, tasks, confirmed tasks) of the tasks
     meeting ``conds`` (the register's filters, ``Filters.for_tasks``)."""
     return session.execute(
