@@ -138,6 +138,11 @@ def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
     for workers in (3, 4):
         keys = parallel.match_keys(texts, workers)
         assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in texts]
+    # more workers than texts: some children get no text and send back nothing
+    monkeypatch.setattr(parallel, "BIG", 2)
+    few = texts[:4]
+    keys = parallel.match_keys(few, 8)
+    assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in few]
 
 
 def _templated(n, seed, dup_rate=0.3):
