@@ -167,6 +167,11 @@ def draw_slots(template: str, rng: random.Random) -> dict[str, str]:
 
 
 def render(template: str, values: dict[str, str]) -> str:
+    """A template's text with its slots filled from ``values``.
+
+    >>> render("Xây dựng xã {xa} đạt chuẩn NTM", {"xa": "Tân Mỹ"})
+    'Xây dựng xã Tân Mỹ đạt chuẩn NTM'
+    """
     return _SLOT.sub(lambda m: values[m.group(1)], template)
 
 
