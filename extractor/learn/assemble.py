@@ -37,6 +37,9 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 @dataclass
 class Person:
+    """One cadre as the tagger's spans are gathered: offsets of the name and its other
+    mentions, the tasks (with confidences) and titles found beside them."""
+
     name: tuple[int, int]
     key: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -57,6 +60,11 @@ class Person:
 
 
 def name_key(name: str) -> str:
+    """What two mentions of one person share: the name folded, without accents, spaced once.
+
+    >>> name_key("Lê  Văn An") == name_key("LÊ VĂN AN")
+    True
+    """
     return " ".join(strip_accents(fold(name)).split())
 
 

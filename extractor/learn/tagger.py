@@ -182,10 +182,12 @@ class Tagger:
 
     @classmethod
     def load(cls, folder: Path | str | None) -> Tagger:
+        """The tagger saved in ``folder`` (None: a tagger without a model)."""
         return cls(Path(folder) / MODEL_FILE if folder else None)
 
     @property
     def ready(self) -> bool:
+        """Whether a model is loaded (without one, pages are not tagged)."""
         return self._tagger is not None
 
     def tag_page(self, text: str, segment: Segment | None = None) -> list[TaggedSpan]:

@@ -47,6 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 @dataclass(frozen=True)
 class PeriodMatch:
+    """A period found in a text: where it stands, its first and last year, which rule."""
+
     start: int  # offsets into the text
     end: int
     first: int  # years
