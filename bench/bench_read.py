@@ -208,7 +208,8 @@ def _engines(office_pages: list[Path], processes: int, rounds: int) -> dict:
         "cpu_s_per_page_tesserocr": round(min(c for _, c in inproc_runs) / n, 3),
         # the two disagree mostly on how a whole page with a ruled table is ordered and
         # split (5.3 command, 5.5 library); read() reads tables cell by cell, see below
-        "char_difference_rate": round(sum(Levenshtein.distance(x, y) for x, y in zip(a, b)) / max(1, sum(map(len, a))), 4),
+        "char_difference_rate": round(sum(Levenshtein.distance(x, y) for x, y in zip(a, b, strict=True))
+                                      / max(1, sum(map(len, a))), 4),  # a page's text each side
         "word_difference_rate": round(Levenshtein.distance(words_a, words_b) / max(1, len(words_a)), 4),
         "versions": {"tesserocr": engine.library_version()},
     }
@@ -245,7 +246,7 @@ def _img2table(python: str | None, office_pages: list[Path], truths: list) -> di
     # img2table lets Tesseract's version banner through to stdout: the JSON is the last line
     found = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     total = _new_total()
-    for tables, truth in zip(found, truths):
+    for tables, truth in zip(found, truths, strict=True):  # img2table answers for every page given
         total["pages"] += 1
         total["tables_drawn"] += len(truth)
         total["tables_found"] += len(tables)
@@ -259,7 +260,7 @@ def _img2table(python: str | None, office_pages: list[Path], truths: list) -> di
 def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: int = 2,
                  img2table_python: str | None = None) -> dict:
     """Cells of appendix tables read from scans at each severity, and scanned speed."""
-    from bench.scans import degrade, render_decision, save_pdf, score_table
+    from bench.scans import degrade, render_decision, save_pdf
     from extractor.config import DEFAULT_CONFIG
     from extractor.read import engine, read
 
@@ -324,7 +325,7 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
             with engine.command_only():
                 _, wall, cpu = _timed(lambda: read(pdf, config=config))
             command_runs.append((wall, cpu))
-    ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, read_runs))
+    ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, read_runs, strict=True))  # one each a round
     n = len(office_pages)
     out["scanned_speed_office"] = {
         "pages": n,
@@ -340,8 +341,10 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
     }
     if command_runs:
         out["scanned_speed_office"].update({
-            "ratio_read_by_command_vs_plain_best": round(min(w for w, _ in plain_runs) / min(w for w, _ in command_runs), 3),
-            "cpu_ratio_read_by_command_vs_plain": round(min(c for _, c in plain_runs) / min(c for _, c in command_runs), 3),
+            "ratio_read_by_command_vs_plain_best":
+                round(min(w for w, _ in plain_runs) / min(w for w, _ in command_runs), 3),
+            "cpu_ratio_read_by_command_vs_plain":
+                round(min(c for _, c in plain_runs) / min(c for _, c in command_runs), 3),
         })
     out["engines_office_pages"] = _engines(office_pages, processes, rounds)
     return out
@@ -358,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="appendices typed without rules for the table bench (default 2; 0 = skip)")
     parser.add_argument("--tables-only", action="store_true", help="only the table bench")
     parser.add_argument("--img2table-python", default=None,
-                        help="an interpreter with img2table installed, to measure it on the same pages (skipped if not given)")
+                        help="an interpreter with img2table installed, to measure it on the same pages "
+                             "(skipped if not given)")
     args = parser.parse_args(argv)
 
     tables = None
@@ -375,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
 
     dev = SHARED / "corpus" / "dev"
     texts = sorted(dev.glob("*.txt")) if dev.is_dir() else []
-    missing = [t for t in ("soffice", "pdftoppm", "tesseract") if not (shutil.which(t) or (t == "soffice" and shutil.which("libreoffice")))]
+    missing = [t for t in ("soffice", "pdftoppm", "tesseract")
+               if not (shutil.which(t) or (t == "soffice" and shutil.which("libreoffice")))]
     if not texts or missing:
         print(json.dumps({"bench": "read", "skipped": f"needs {dev} and {missing or 'tools'}", "tables": tables},
                          ensure_ascii=False, indent=1))
@@ -463,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         ours_scan_pdf, cpu_scan_pdf = min(w for w, _ in pdf_runs), min(c for _, c in pdf_runs)
 
         def per_round(ours_runs):
-            ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, ours_runs))
+            ratios = sorted(round(a[0] / b[0], 3) for a, b in zip(plain_runs, ours_runs, strict=True))
             return ratios, ratios[len(ratios) // 2]
 
         # ---- OCR accuracy: clean pages (one read per document) and degraded (from the TIFF run)

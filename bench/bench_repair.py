@@ -20,10 +20,11 @@ severity, as image-only PDFs through ``read()`` and ``extract_document``, each o
 read and once with its pages' word confidences taken away: the repair in the real
 pipeline, with and without Tesseract's confidences, on the same OCR output.
 
-``--choices N``: N names made as corpora/ocr_names is, read at run time by Tesseract in
-process with each character's alternatives (extractor/read/engine.py), repaired from the
-text alone, with word confidences, and with the alternatives too, on the fit and the
-held-out half (``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads).
+``names_choices*.jsonl`` beside it (names read by Tesseract in process with each word's
+confidence and each character's alternatives, ``build_ocr_names.py --choices``) are
+repaired from the text alone, with word confidences, and with the alternatives too, on
+the fit and the held-out half. ``--choices N`` reads N such names at run time instead
+(``--choices-seed``; ``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads).
 """
 from __future__ import annotations
 
@@ -211,64 +212,49 @@ def _scanned(n: int, misses: bool) -> dict:
 
 
 def _read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
-    """``n`` names made as corpora/ocr_names is (corpora/tools/build_ocr_names.py: drawn
-    from the lexicon, rendered, degraded at its five severities) but read by Tesseract in
-    process (extractor/read/engine.py, ``--psm 6``, 300 dpi) with each character's
-    alternatives: {"read", "true", "conf", "choices", "severity"}, ``choices`` per word
-    per character [[text, prob], ...]. Made at run time (the same seed gives the same
-    names; the reads depend on the Tesseract build)."""
-    import random
-    from concurrent.futures import ThreadPoolExecutor
-
-    import numpy as np
-
+    """``n`` names read at run time with each character's alternatives, as
+    corpora/ocr_names/names_choices.jsonl is built (``build_ocr_names.read_with_choices``)."""
     sys.path.insert(0, str(ROOT / "corpora" / "tools"))
-    import build_ocr_names as B
+    import build_ocr_names
 
-    from extractor.read import engine
-
-    rng = random.Random(seed)
-    names = B._names(n, rng)
-    pages = []
-    for at in range(0, len(names), B.PER_PAGE):
-        batch = names[at:at + B.PER_PAGE]
-        font = rng.choice(list(B.FONTS))
-        sev = rng.choice(list(B.SEVERITIES))
-        pages.append((batch, font, sev, rng.randrange(1 << 30)))
-
-    def lines(img) -> list[list]:
-        words = engine.recognize([np.asarray(img.convert("L"))], language="vie", psm=6, dpi=300, choices=True)[0]
-        grouped: dict[tuple[int, int, int], list] = {}
-        for w in words:
-            grouped.setdefault((w.block, w.par, w.line), []).append(w)
-        return [grouped[k] for k in sorted(grouped)]
-
-    def one(page) -> list[dict]:
-        batch, font, sev, seed = page
-        prng = random.Random(seed)
-        size = B.SEVERITIES[sev][0]
-        read = lines(B._degrade(B._page(batch, font, size), sev, prng))
-        if len(read) != len(batch):  # lines merged or split: each name alone
-            read = [[w for ln in lines(B._degrade(B._page([name], font, size), sev, prng)) for w in ln]
-                    for name in batch]
-        return [{"read": " ".join(unicodedata.normalize("NFC", w.text) for w in ws), "true": true,
-                 "conf": [round(w.conf, 1) for w in ws],
-                 "choices": [[[[c.text, c.prob] for c in sym] for sym in w.choices] for w in ws],
-                 "severity": sev} for ws, true in zip(read, batch, strict=True)]
-
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        return [row for rows in pool.map(one, pages) for row in rows]
+    return build_ocr_names.read_with_choices(n, seed, threads)
 
 
-def _with_choices(rows: list[dict], split: str, misses: bool) -> dict:
+def _why_missed_choices(row: dict, got: str) -> str:
+    """Why a name read with alternatives was not restored: whether the first syllable
+    left wrong was read as a name part known in its place, and whether the OCR model's
+    alternatives for it spelled the truth (the evidence the repair had)."""
+    from extractor.repair import GIVEN, MIDDLE, SURNAME, _key, _known, _outweighed_middle
+    from extractor.repair.choices import readings
+
+    read, true, out = row["read"].split(), row["true"].split(), got.split()
+    if not len(read) == len(true) == len(out):
+        return "syllables split, merged or lost by OCR"
+    i = next(j for j in range(len(read)) if _norm(out[j]) != _norm(true[j]))
+    slot = SURNAME if i == 0 else GIVEN if i == len(read) - 1 else MIDDLE
+    key = _key(read[i])
+    kind = "known" if _known(key, slot) and not _outweighed_middle(key, slot) else "unknown"
+    if _norm(out[i]) != _norm(read[i]):
+        return f"{kind} read, repaired to another name part"
+    symbols = row["choices"][i]
+    if not symbols:
+        return f"{kind} read, no alternatives (the model was sure)"
+    if any(_key(k) == _key(true[i]) for k, _ in readings(read[i], symbols)):
+        return f"{kind} read, truth among the alternatives but not likely enough"
+    return f"{kind} read, alternatives without the truth"
+
+
+def _with_choices(rows: list[dict], split: str, misses: bool, categories: bool = False) -> dict:
     """The names read with alternatives, repaired from the text alone, with word
-    confidences, and with the characters' alternatives as well."""
+    confidences, and with the characters' alternatives as well (``categories``: the
+    misses with alternatives counted by :func:`_why_missed_choices`)."""
     from extractor.repair import repair_name
     from extractor.repair.build import held_out
 
     if split != "all":
         rows = [r for r in rows if held_out(r["true"]) == (split == "heldout")]
     out: dict = {"names": len(rows), "split": split}
+    why: Counter = Counter()
     for label in ("text", "confidences", "choices"):
         tally: Counter = Counter()
         by_sev: dict[str, Counter] = {}
@@ -291,9 +277,13 @@ def _with_choices(rows: list[dict], split: str, misses: bool) -> dict:
                 sev["restored"] += ok
                 if misses and not ok and label == "choices":
                     print(f"choices miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
+                if not ok and label == "choices" and categories:
+                    why[_why_missed_choices(r, got)] += 1
         tally["restored_share"] = round(tally["restored"] / max(1, tally["damaged"]), 3)
         out[label] = {**dict(tally), "restored_by_severity": {k: f"{v['restored']}/{v['damaged']}"
                                                              for k, v in sorted(by_sev.items())}}
+    if categories:
+        out["misses_by_category"] = dict(why.most_common())
     return out
 
 
@@ -398,9 +388,15 @@ def main(argv=None) -> int:
         if args.save_choices:
             Path(args.save_choices).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in crows),
                                                encoding="utf-8")
-        summary["choices"] = {sp: _with_choices(crows, sp, args.misses and sp == args.split)
+        summary["choices"] = {sp: _with_choices(crows, sp, args.misses and sp == args.split, args.categories)
                               for sp in ("fit", "heldout")}
         print(json.dumps({"choices": summary["choices"]}, ensure_ascii=False))
+    else:  # the names read with alternatives kept in the corpus (build_ocr_names.py --choices)
+        for path in sorted(Path(args.names).parent.glob("names_choices*.jsonl")):
+            crows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+            summary[path.stem] = {sp: _with_choices(crows, sp, args.misses and sp == args.split, args.categories)
+                                  for sp in ("fit", "heldout")}
+            print(json.dumps({path.stem: summary[path.stem]}, ensure_ascii=False))
     titles = Path(args.names).with_name("titles.jsonl")
     if titles.exists():
         from extractor.repair import repair_title

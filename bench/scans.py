@@ -203,7 +203,7 @@ def _draw_table(cv: _Canvas, rows, *, header: bool, ruled: bool, continued: bool
         body.append(([(h, 1) for h in HEADER], True))
     body += [(r, False) for r in rows]
     heights = []
-    for r, is_head in body:
+    for r, _is_head in body:
         nl = max(len(cell_lines(t, c)) if span == 1 else 1 for c, (t, span) in enumerate(r))
         heights.append(max(1, nl) * line_h + 2 * pad)
     # merged cells taller than their rows: stretch the rows
@@ -256,7 +256,7 @@ def _draw_table(cv: _Canvas, rows, *, header: bool, ruled: bool, continued: bool
             truth.boxes[(i, c)] = (xs[c], top, xs[c + 1], bot)
     if ruled:
         lw = max(1, round(cv.dpi / 150))
-        for c, x in enumerate(xs):
+        for x in xs:
             truth.rules.append((x, ys[0], x, ys[-1]))
         for i, yv in enumerate(ys):
             if 0 < i < len(ys) - 1:

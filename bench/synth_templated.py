@@ -9,7 +9,7 @@ their own that no registry lists. Here:
 
 - ``SHAPES``: task shapes with slots, written as registers write them;
 - {xa}: real commune names, from the registry the project already loads
-  (extractor/units.py, vietnamadminunits' tables): the communes of a few northern
+  (extractor/units/registry.py, vietnamadminunits' tables): the communes of a few northern
   provinces, plus, for some of them, the name in the other order or without one tone
   mark where the bare syllable is itself Vietnamese (names outside the tables: new after
   the 2025 merger, or just another place);

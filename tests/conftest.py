@@ -1,8 +1,11 @@
 """Shared fixtures. Real documents are read from ../shared (never copied); tests
-that need them skip cleanly when it is absent."""
+that need them skip cleanly when it is absent. The project's own corpora are in
+corpora/extract (train, dev)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +24,38 @@ def shared_dev() -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_train() -> Path:
+    path = SHARED / "corpus" / "train"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: real documents are only in ../shared")
+    return path
+
+
+@pytest.fixture(scope="session")
 def reference_scorer() -> Path:
     path = SHARED / "tools" / "score.py"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_dev() -> Path:
+    path = CORPORA / "extract" / "dev"
+    if not any(path.glob("*.gold.json")):
+        pytest.skip("corpora/extract/dev has no gold files yet")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_train() -> Path:
+    path = CORPORA / "extract" / "train"
+    if not any(path.glob("*.gold.json")):
+        pytest.skip("corpora/extract/train has no gold files yet")
+    return path
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run ``giaoviec`` as users do (a new process), capturing stdout and stderr."""
+    return subprocess.run([sys.executable, "-m", "service", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)

@@ -1,6 +1,6 @@
 """Build corpora/ocr_names/: Vietnamese names rendered, degraded, OCR'd, labelled with the truth.
 
-    python corpora/tools/build_ocr_names.py [--n 1200] [--seed 0] [--titles] [--out FILE]
+    python corpora/tools/build_ocr_names.py [--n 1200] [--seed 0] [--titles | --choices] [--out FILE]
 
 Names are drawn from the repair lexicon (extractor/repair/data, family, middle and given
 names by their weights, plus some rare ones), written one a line on a page image with
@@ -9,6 +9,9 @@ noise, down- and up-scaling, JPEG, slight rotation) and read with ``tesseract -l
 --psm 6``. A page whose line count does not match is read name by name. Each line of
 the output: {"read", "true", "font", "size", "severity"}. ``--titles``: titles and
 bodies (the repair's phrases, with a place) instead, to corpora/ocr_names/titles.jsonl.
+``--choices``: names read by Tesseract in process (extractor/read/engine.py) with each
+word's confidence and each character's alternatives, to corpora/ocr_names/names_choices.jsonl
+(:func:`read_with_choices`).
 Needs tesseract-ocr-vie; set OMP_THREAD_LIMIT=1 on a shared machine.
 """
 from __future__ import annotations
@@ -48,7 +51,7 @@ PER_PAGE = 30
 
 
 def _names(n: int, rng: random.Random) -> list[str]:
-    from extractor.repair import MIDDLE, GIVEN, SURNAME, lexicon
+    from extractor.repair import GIVEN, MIDDLE, SURNAME, lexicon
 
     lex = lexicon()
     pools = {slot: (list(d), [w for w in d.values()]) for slot, d in lex.items()}
@@ -125,14 +128,67 @@ def _ocr(img: Image.Image) -> list[str]:
     return [ln.strip() for ln in r.stdout.decode("utf-8").splitlines() if ln.strip()]
 
 
+def read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
+    """``n`` names drawn, rendered and degraded as above but read by Tesseract in process
+    (extractor/read/engine.py, ``--psm 6``, 300 dpi) with each character's alternatives:
+    {"read", "true", "conf", "choices", "severity"}, ``choices`` per word per character
+    [[text, prob], ...] (empty for a word whose characters had no alternative). The same
+    seed gives the same names; the reads depend on the Tesseract build."""
+    import unicodedata
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractor.read import engine
+
+    rng = random.Random(seed)
+    names = _names(n, rng)
+    pages = []
+    for at in range(0, len(names), PER_PAGE):
+        batch = names[at:at + PER_PAGE]
+        font = rng.choice(list(FONTS))
+        sev = rng.choice(list(SEVERITIES))
+        pages.append((batch, font, sev, rng.randrange(1 << 30)))
+
+    def lines(img: Image.Image) -> list[list[engine.Word]]:
+        words = engine.recognize([np.asarray(img.convert("L"))], language="vie", psm=6, dpi=300, choices=True)[0]
+        grouped: dict[tuple[int, int, int], list[engine.Word]] = {}
+        for w in words:
+            grouped.setdefault((w.block, w.par, w.line), []).append(w)
+        return [grouped[k] for k in sorted(grouped)]
+
+    def one(page: tuple[list[str], str, str, int]) -> list[dict]:
+        batch, font, sev, seed = page
+        prng = random.Random(seed)
+        size = SEVERITIES[sev][0]
+        read = lines(_degrade(_page(batch, font, size), sev, prng))
+        if len(read) != len(batch):  # lines merged or split: each name alone
+            read = [[w for ln in lines(_degrade(_page([name], font, size), sev, prng)) for w in ln]
+                    for name in batch]
+        return [{"read": " ".join(unicodedata.normalize("NFC", w.text) for w in ws), "true": true,
+                 "conf": [round(w.conf, 1) for w in ws],
+                 "choices": [[[[c.text, c.prob] for c in sym] for sym in w.choices] for w in ws],
+                 "severity": sev} for ws, true in zip(read, batch, strict=True)]
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return [row for rows in pool.map(one, pages) for row in rows]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1200)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--titles", action="store_true", help="titles and bodies instead of names")
-    ap.add_argument("--out", default=None, help="default corpora/ocr_names/names.jsonl (titles.jsonl)")
+    ap.add_argument("--choices", action="store_true",
+                    help="names read in process with confidences and each character's alternatives")
+    ap.add_argument("--out", default=None,
+                    help="default corpora/ocr_names/names.jsonl (titles.jsonl, names_choices.jsonl)")
     args = ap.parse_args(argv)
-    args.out = args.out or str(ROOT / "corpora/ocr_names" / ("titles.jsonl" if args.titles else "names.jsonl"))
+    kind = "titles" if args.titles else "names_choices" if args.choices else "names"
+    args.out = args.out or str(ROOT / "corpora/ocr_names" / f"{kind}.jsonl")
+    if args.choices:
+        rows = read_with_choices(args.n, args.seed)
+        Path(args.out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} names read with alternatives -> {args.out}", file=sys.stderr)
+        return 0
     rng = random.Random(args.seed)
     names = _titles(args.n, rng) if args.titles else _names(args.n, rng)
     rows = []
@@ -147,7 +203,7 @@ def main(argv=None) -> int:
             for n in batch:
                 got = _ocr(_degrade(_page([n], font, size), sev, rng))
                 read.append(" ".join(got))
-        for r, t in zip(read, batch):
+        for r, t in zip(read, batch, strict=True):
             rows.append({"read": r, "true": t, "font": font, "size": size, "severity": sev})
         print(f"{len(rows)}/{len(names)}", file=sys.stderr, end="\r")
     out = Path(args.out)

@@ -13,8 +13,8 @@ is a typed :class:`~extractor.errors.ReadError` naming the file and saying what 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..config import DEFAULT_CONFIG, ExtractorConfig
 from ..errors import EmptyFile, ReadError, TooLarge, UnreadableFile, UnsupportedFile
@@ -32,7 +32,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", "
 _IMAGE_KINDS = {"png", "jpeg", "tiff", "gif", "bmp", "webp"}
 
 
-def read(path: str | os.PathLike, *, config: ExtractorConfig = DEFAULT_CONFIG,
+def read(path: str | os.PathLike[str], *, config: ExtractorConfig = DEFAULT_CONFIG,
          progress: Progress | None = None) -> Document:
     """Read the file at ``path`` into a normalised :class:`Document`.
 

@@ -42,7 +42,8 @@ __all__ = ["find_borderless"]
 def _runs(on: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of the runs of True in a 1-D array."""
     d = np.diff(np.concatenate([[0], on.astype(np.int8), [0]]))
-    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist()))
+    # padded with False at both ends, every run that starts also ends
+    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
 
 
 def _close(runs: list[tuple[int, int]], gap: float) -> list[tuple[int, int]]:
@@ -87,7 +88,7 @@ def find_borderless(gray: np.ndarray, *, min_cols: int = 3, min_rows: int = 3,
     i = 0
     while i < len(lines):
         # the longest run of lines from i whose ink leaves min_cols - 1 gutters
-        prof = cols_of[i].astype(np.int32)
+        prof = np.asarray(cols_of[i], dtype=np.int32)
         j = i + 1
         best = None
         while j <= len(lines):
@@ -120,7 +121,8 @@ def _scaled(t: GridTable, factor: int, shape: tuple[int, ...]) -> GridTable:
     return GridTable(xs[0], ys[0], xs[-1], ys[-1], ys, xs, dict(t.owner))
 
 
-def _grid(on: np.ndarray, lines, gut, left: int, right: int, dpi: float, min_rows: int) -> GridTable | None:
+def _grid(on: np.ndarray, lines: list[tuple[int, int]], gut: list[tuple[int, int]], left: int, right: int,
+          dpi: float, min_rows: int) -> GridTable | None:
     """The grid of a table found between ``lines[0]`` and ``lines[-1]`` with column
     gutters ``gut``: rows from the column with the most cells, merges by nearness."""
     top, bottom = lines[0][0], lines[-1][1]

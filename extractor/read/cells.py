@@ -21,9 +21,16 @@ page's, for highlighting).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from .engine import Word
+    from .grid import GridTable
+    from .layout import Grid, GridCell
 
 __all__ = ["Cut", "stack_cells", "words_to_page"]
 
@@ -60,8 +67,8 @@ def _ink_box(crop: np.ndarray, dpi: float = 200.0,
     from .grid import levels
 
     paper = levels(crop, 90)[0]  # np.percentile's mask from a histogram, a third of its time
-    ink = (crop < paper - 60).astype(np.uint8)
-    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    dark_enough = (crop < paper - 60).astype(np.uint8)
+    ink = cv2.morphologyEx(dark_enough, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     h, w = crop.shape
     tall, big = dpi * 0.3, dpi * 0.2  # a line of 11-13 pt text is ~0.2 in, its letters less
@@ -98,7 +105,8 @@ def _ink_box(crop: np.ndarray, dpi: float = 200.0,
     return (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1), crop
 
 
-def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np.ndarray | None, list[Cut]]:
+def stack_cells(gray: np.ndarray, tables: Sequence[GridTable], *,
+                dpi: float) -> tuple[np.ndarray, np.ndarray | None, list[Cut]]:
     """The page with its tables painted white; the strip of every non-blank cell's
     inside, stacked (None when every cell is blank); and where each cell went."""
     from .grid import levels
@@ -112,7 +120,7 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
     cuts: list[Cut] = []
     pieces: list[np.ndarray] = []
     for k, t in enumerate(tables):
-        seen = set()
+        seen: set[tuple[int, int]] = set()
         for r in range(t.nrows):
             for c in range(t.ncols):
                 owner = t.owner.get((r, c), (r, c))
@@ -149,8 +157,8 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
     height = sum(p.shape[0] + gap for p in pieces) + gap
     out = np.full((height, width), 255, np.uint8)
     y = gap
-    placed = []
-    for cut, piece in zip(cuts, pieces):
+    placed: list[Cut] = []
+    for cut, piece in zip(cuts, pieces, strict=True):  # appended together above
         ph, pw = piece.shape
         out[y:y + ph, pad:pad + pw] = piece
         placed.append(Cut(cut.table, cut.row, cut.col, cut.x, cut.y, cut.w, cut.h, pad, y))
@@ -158,11 +166,11 @@ def stack_cells(gray: np.ndarray, tables, *, dpi: float) -> tuple[np.ndarray, np
     return page, out, placed
 
 
-def words_to_page(words, cuts: list[Cut]):
+def words_to_page(words: Sequence[Word], cuts: list[Cut]) -> list[Word]:
     """Words of the strip moved back onto the page: a word read in a cut gets the page
     position it was cut from; a word that falls in no cut (a speck between) is dropped."""
     tops = [c.sy for c in cuts]
-    out = []
+    out: list[Word] = []
     for wd in words:
         cy = wd.top + wd.height / 2
         i = int(np.searchsorted(tops, cy, side="right")) - 1
@@ -194,19 +202,19 @@ def is_number_header(text: str) -> bool:
     return head.startswith("stt") or head in ("tt", "sott")
 
 
-def entry_rows(grid: list[list[tuple]], first: int) -> list[int]:
+def entry_rows(grid: Grid, first: int) -> list[int]:
     """The first row of each entry from ``first`` on: its own first cell, not a
     sub-heading across the columns ("I. Khối Đảng"), with something in it or a name of
     its own beside it (a digit under a stamp may read as nothing; a blank row of a
     cadre's further tasks, drawn unmerged, has neither)."""
-    def own(cell) -> bool:
+    def own(cell: GridCell) -> bool:
         return cell[3] is None and cell[2] == 1
 
     return [r for r in range(first, len(grid)) if grid[r] and own(grid[r][0]) and (
         grid[r][0][0].strip() or len(grid[r]) > 1 and own(grid[r][1]) and grid[r][1][0].strip())]
 
 
-def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple[int, str, str]]:
+def number_rows(grid: Grid, start: int | None = None) -> list[tuple[int, str, str]]:
     """Fill the STT (số thứ tự) column of a read table from its sequence, in place.
 
     Tesseract reads a lone digit in a cell badly ("3" as "°)" or "8", "5" as "S",
@@ -223,8 +231,8 @@ def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple
     the page's fixes. ``grid`` rows hold (text, rowspan, colspan, merged_from) as
     ``_build_items`` makes them.
 
-    >>> g = [[("STT", 1, 1, None)], [("1", 1, 1, None)], [("°)", 2, 1, None)], [("°)", 1, 1, (2, 0))], [("8", 1, 1, None)],
-    ...      [("4", 1, 1, None)]]
+    >>> g = [[("STT", 1, 1, None)], [("1", 1, 1, None)], [("°)", 2, 1, None)], [("°)", 1, 1, (2, 0))],
+    ...      [("8", 1, 1, None)], [("4", 1, 1, None)]]
     >>> number_rows(g), [r[0][0] for r in g]
     ([(2, '°)', '2'), (4, '8', '3')], ['STT', '1', '2', '2', '3', '4'])
     >>> number_rows([[("}", 1, 1, None)]], start=7)
@@ -252,7 +260,7 @@ def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple
         offset = start
     else:
         return []
-    changed = []
+    changed: list[tuple[int, str, str]] = []
     for k, r in enumerate(owners):
         text = grid[r][0][0]
         number = str(k + offset)
@@ -261,5 +269,6 @@ def number_rows(grid: list[list[tuple]], start: int | None = None) -> list[tuple
         changed.append((r, text, number))
         for row in grid[r:]:
             if row and (row is grid[r] or row[0][3] == (r, 0)):
-                row[0] = (number,) + tuple(row[0][1:])
+                _, rowspan, colspan, merged_from = row[0]
+                row[0] = (number, rowspan, colspan, merged_from)
     return changed

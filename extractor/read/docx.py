@@ -17,18 +17,53 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast, overload
 
 from ..errors import EmptyFile, EncryptedFile, MissingDependency, UnreadableFile
-from ..records import Document
+from ..records import Document, Format
 from .layout import PageBuilder, RawCell, grid_from_cells, page_fixes
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.text.parfmt import CT_PPr
+    from docx.text.paragraph import Paragraph
 
 __all__ = ["read_docx_bytes", "read_doc_bytes"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+class _XmlElement(Protocol):
+    """The part of an lxml element this reader uses (lxml ships no type stubs). ``tag`` is
+    a string for elements and a function for comments and processing instructions."""
+
+    @property
+    def tag(self) -> object: ...
+
+    @property
+    def text(self) -> str | None: ...
+
+    @overload
+    def get(self, key: str) -> str | None: ...
+
+    @overload
+    def get(self, key: str, default: str) -> str: ...
+
+    def find(self, path: str) -> _XmlElement | None: ...
+
+    def findall(self, path: str) -> list[_XmlElement]: ...
+
+    def iter(self, tag: str) -> Iterator[_XmlElement]: ...
+
+    def getparent(self) -> _XmlElement | None: ...
+
+    def __iter__(self) -> Iterator[_XmlElement]: ...
+
+
 def _roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals: ``_roman(14)`` -> "xiv"."""
     vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
     out = ""
@@ -40,6 +75,7 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
+    """``n`` as a list letter: 1 -> "a", 27 -> "aa"."""
     out = ""
     while n > 0:
         n, r = divmod(n - 1, 26)
@@ -48,6 +84,7 @@ def _letter(n: int) -> str:
 
 
 def _format_number(n: int, fmt: str) -> str:
+    """``n`` in a numbering.xml number format (decimal, lowerLetter, upperRoman...)."""
     if fmt == "lowerLetter":
         return _letter(n)
     if fmt == "upperLetter":
@@ -62,7 +99,7 @@ def _format_number(n: int, fmt: str) -> str:
 class _Numbering:
     """Rebuilds list labels from numbering.xml: counters per (numId, level)."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -81,7 +118,7 @@ class _Numbering:
                 start = lvl.find(f"{W}start")
                 lv[ilvl] = (fmt.get(f"{W}val") if fmt is not None else "decimal",
                             txt.get(f"{W}val") if txt is not None else "%1.",
-                            int(start.get(f"{W}val")) if start is not None else 1)
+                            int(start.get(f"{W}val", "")) if start is not None else 1)
             abstract[aid] = lv
         for num in root.findall(f"{W}num"):
             nid = num.get(f"{W}numId")
@@ -95,9 +132,11 @@ class _Numbering:
                 ilvl = int(ov.get(f"{W}ilvl", "0"))
                 if so is not None and (nid, ilvl) in self.levels:
                     fmt, txt, _ = self.levels[(nid, ilvl)]
-                    self.levels[(nid, ilvl)] = (fmt, txt, int(so.get(f"{W}val")))
+                    self.levels[(nid, ilvl)] = (fmt, txt, int(so.get(f"{W}val", "")))
 
     def label(self, num_id: str, ilvl: int) -> str | None:
+        """The label of the next item of list ``num_id`` at level ``ilvl`` ("2.", "b)", "-"),
+        counting it; None where the list shows no number."""
         spec = self.levels.get((num_id, ilvl))
         if spec is None or num_id == "0":
             return None
@@ -111,7 +150,8 @@ class _Numbering:
             counters[deeper] = 0
         if fmt == "bullet":
             # Symbol-font bullets are private-use characters: write a plain dash
-            return "-" if not text or any(0xE000 <= ord(ch) <= 0xF8FF for ch in text) or text in ("o", "§", "·") else text
+            symbol = any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+            return "-" if not text or symbol or text in ("o", "§", "·") else text
         if fmt == "none":
             return None
         out = text
@@ -124,13 +164,31 @@ class _Numbering:
         return out.strip() or None
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
-    ppr = paragraph._p.pPr
-    num = ppr.numPr if ppr is not None else None
+class _DecimalNumber(Protocol):
+    """A w:numId or w:ilvl element (python-docx's CT_DecimalNumber)."""
+
+    val: int
+
+
+class _NumPr(Protocol):
+    """A w:numPr element (python-docx's CT_NumPr): which list, at which level."""
+
+    numId: _DecimalNumber | None
+    ilvl: _DecimalNumber | None
+
+
+def _numbering_properties(ppr: CT_PPr | None) -> _NumPr | None:
+    """The w:numPr of paragraph properties, if any. python-docx declares it and its children
+    as ZeroOrOne descriptors, which carry no element type: hence the cast."""
+    return None if ppr is None else cast("_NumPr | None", ppr.numPr)
+
+
+def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
+    """The paragraph's list (numId, level), from its own properties or its style chain."""
+    num = _numbering_properties(paragraph._p.pPr)
     style = paragraph.style
     while num is None and style is not None:  # numbering can come from the style chain
-        sppr = style.element.pPr
-        num = sppr.numPr if sppr is not None else None
+        num = _numbering_properties(style.element.pPr)
         style = style.base_style
     if num is None or num.numId is None:
         return None
@@ -138,7 +196,8 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
     return str(num.numId.val), int(ilvl)
 
 
-def _heading_level(paragraph) -> int:
+def _heading_level(paragraph: Paragraph) -> int:
+    """1-9 for a Title or Heading N paragraph style, 0 otherwise."""
     style = paragraph.style
     name = (style.name or "") if style is not None else ""
     lowered = name.lower()
@@ -154,13 +213,13 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _SKIP_INSIDE = {f"{W}txbxContent", MC_FALLBACK, f"{W}del", f"{W}moveFrom"}
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: _XmlElement) -> str:
     """Text of a w:p as Word shows it: runs inside tracked insertions, fields, smart tags
     and inline content controls included (python-docx's ``Paragraph.text`` skips them);
     deleted text, text boxes (read as their own blocks) and compatibility fallbacks not."""
     out: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el: _XmlElement) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP_INSIDE or tag == f"{W}p":
@@ -180,9 +239,9 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
-def text_box_paragraphs(p) -> list[str]:
+def text_box_paragraphs(p: _XmlElement) -> list[str]:
     """Paragraph texts inside the text boxes anchored in a w:p (not their fallback copies)."""
-    texts = []
+    texts: list[str] = []
     for box in p.iter(f"{W}txbxContent"):
         parent = box.getparent()
         inside_fallback = False
@@ -198,8 +257,9 @@ def text_box_paragraphs(p) -> list[str]:
     return texts
 
 
-def _cell_text(tc) -> str:
-    parts = []
+def _cell_text(tc: _XmlElement) -> str:
+    """A table cell's paragraphs, joined by a space."""
+    parts: list[str] = []
     for p in tc.iter(f"{W}p"):
         text = paragraph_text(p)
         if text.strip():
@@ -207,7 +267,7 @@ def _cell_text(tc) -> str:
     return " ".join(parts)
 
 
-def _table_cells(tbl) -> list[RawCell]:
+def _table_cells(tbl: _XmlElement) -> list[RawCell]:
     """Grid cells of a w:tbl, with gridSpan and vMerge turned into colspan/rowspan."""
     cells: list[RawCell] = []
     open_merges: dict[int, RawCell] = {}  # grid column -> cell that started a vertical merge
@@ -221,7 +281,7 @@ def _table_cells(tbl) -> list[RawCell]:
         for tc in tr.findall(f"{W}tc"):
             tcpr = tc.find(f"{W}tcPr")
             span = 1
-            vmerge = None
+            vmerge: str | None = None
             if tcpr is not None:
                 gs = tcpr.find(f"{W}gridSpan")
                 if gs is not None:
@@ -242,7 +302,7 @@ def _table_cells(tbl) -> list[RawCell]:
     return cells
 
 
-def read_docx_bytes(data: bytes, name: str, *, source_format: str = "docx") -> Document:
+def read_docx_bytes(data: bytes, name: str, *, source_format: Format = "docx") -> Document:
     """Read a DOCX file's bytes into a one-page :class:`Document` (DOCX has no fixed pages)."""
     import docx
     from docx.oxml.ns import qn
@@ -291,7 +351,7 @@ def soffice_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     """Kill what is left of LibreOffice's process group and reap its leader."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -20,14 +20,26 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-__all__ = ["Word", "Choice", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation", "command_only", "library_version", "MAX_APIS"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Word", "Choice", "PageImage", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation",
+           "command_only", "library_version", "MAX_APIS"]
+
+# What Tesseract reads: a 2-D grey array (uint8, or anything that converts to it) or an
+# image file.
+PageImage: TypeAlias = "np.ndarray | str | Path"
 
 MAX_CHOICES = 6  # alternatives kept per character (the LSTM gives up to ~6 above 0)
 # An alternative under this confidence is kept by no one (most are exactly 0); a word
@@ -70,20 +82,80 @@ class Word:
 
     @property
     def cx(self) -> float:
+        """The box's centre, across."""
         return self.left + self.width / 2
 
     @property
     def cy(self) -> float:
+        """The box's centre, down."""
         return self.top + self.height / 2
 
 
+# tesserocr ships no type stubs: what this module uses of it, as Protocols.
+class _ChoiceIterator(Protocol):
+    """One alternative reading of a character."""
+
+    def GetUTF8Text(self) -> str: ...
+
+    def Confidence(self) -> float: ...
+
+
+class _ResultIterator(Protocol):
+    """tesserocr's PyResultIterator: walks the recognised page at a level (tesserocr.RIL)."""
+
+    def IsAtBeginningOf(self, level: int) -> bool: ...
+
+    def Empty(self, level: int) -> bool: ...
+
+    def GetUTF8Text(self, level: int) -> str | None: ...
+
+    def BoundingBox(self, level: int) -> tuple[int, int, int, int] | None: ...
+
+    def Confidence(self, level: int) -> float: ...
+
+    def Next(self, level: int) -> bool: ...
+
+    def GetChoiceIterator(self) -> Iterable[_ChoiceIterator]: ...
+
+
+class _TessApi(Protocol):
+    """tesserocr's PyTessBaseAPI: one loaded model, one image at a time."""
+
+    def Clear(self) -> None: ...
+
+    def End(self) -> None: ...
+
+    def SetImageFile(self, filename: str) -> None: ...
+
+    def SetImageBytes(self, imagedata: bytes, width: int, height: int, bytes_per_pixel: int,
+                      bytes_per_line: int) -> None: ...
+
+    def SetPageSegMode(self, psm: int) -> None: ...
+
+    def SetVariable(self, name: str, val: str) -> bool: ...
+
+    def Recognize(self) -> bool: ...
+
+    def GetIterator(self) -> _ResultIterator | None: ...
+
+    def DetectOrientationScript(self) -> dict[str, int | float | str] | None: ...
+
+
 @functools.lru_cache(maxsize=1)
-def _tesserocr():
+def _tesserocr() -> ModuleType | None:
+    """The tesserocr module, or None when it is not installed."""
     try:
-        import tesserocr
+        return importlib.import_module("tesserocr")
     except ImportError:
         return None
-    return tesserocr
+
+
+def _library() -> ModuleType:
+    """tesserocr, for callers that have checked :func:`inprocess_available`."""
+    t = _tesserocr()
+    if t is None:
+        raise ImportError("tesserocr is not installed")
+    return t
 
 
 @functools.lru_cache(maxsize=8)
@@ -114,7 +186,7 @@ _COMMAND_ONLY = [False]
 def library_version() -> str | None:
     """tesserocr's Tesseract, as ``tesseract 5.5.4``; None when not installed."""
     t = _tesserocr()
-    return t.tesseract_version().splitlines()[0] if t is not None else None
+    return str(t.tesseract_version()).splitlines()[0] if t is not None else None
 
 
 def inprocess_available(language: str = "vie") -> bool:
@@ -123,7 +195,7 @@ def inprocess_available(language: str = "vie") -> bool:
 
 
 @contextlib.contextmanager
-def command_only():
+def command_only() -> Iterator[None]:
     """Within the ``with``, read as if tesserocr were not installed (the tesseract
     command): for the bench's side-by-side figures. Process-wide: not for a server."""
     before = _COMMAND_ONLY[0]
@@ -135,26 +207,28 @@ def command_only():
 
 
 _LOCK = threading.Lock()
-_IDLE: dict[str, list] = {}  # language -> API objects not in use
+_IDLE: dict[str, list[_TessApi]] = {}  # language -> API objects not in use
 
 
 class _Api:
     """An API object for ``language`` for the duration of a ``with``, returned after."""
 
+    api: _TessApi
+
     def __init__(self, language: str):
         self.language = language
 
-    def __enter__(self):
+    def __enter__(self) -> _TessApi:
         with _LOCK:
             idle = _IDLE.setdefault(self.language, [])
-            self.api = idle.pop() if idle else None
-        if self.api is None:
-            t = _tesserocr()
-            self.api = t.PyTessBaseAPI(path=tessdata_dir(self.language), lang=self.language,
-                                       psm=t.PSM.AUTO)
-        return self.api
+            api = idle.pop() if idle else None
+        if api is None:
+            t = _library()
+            api = t.PyTessBaseAPI(path=tessdata_dir(self.language), lang=self.language, psm=t.PSM.AUTO)
+        self.api = api
+        return api
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.api.Clear()
         with _LOCK:
             idle = _IDLE.setdefault(self.language, [])
@@ -164,7 +238,7 @@ class _Api:
         self.api.End()
 
 
-def _set_image(api, image) -> None:
+def _set_image(api: _TessApi, image: PageImage) -> None:
     """Hand ``image`` (a 2-D uint8 array, or an image file) to ``api``: an array as its
     raw bytes, no encoding."""
     if isinstance(image, (str, Path)):
@@ -177,7 +251,7 @@ def _set_image(api, image) -> None:
     api.SetImageBytes(a.tobytes(), w, h, 1, w)
 
 
-def _words(api, t, choices: bool) -> list[Word]:
+def _words(api: _TessApi, t: ModuleType, choices: bool) -> list[Word]:
     """Every word of the recognised image, in Tesseract's order, numbered as its TSV
     numbers them (block, paragraph in block, line in paragraph: from 1). With
     ``choices``, walked character by character to keep each one's alternatives."""
@@ -185,7 +259,7 @@ def _words(api, t, choices: bool) -> list[Word]:
     out: list[Word] = []
     if it is None:
         return out
-    level = t.RIL.SYMBOL if choices else t.RIL.WORD
+    level: int = t.RIL.SYMBOL if choices else t.RIL.WORD
     block = par = line = 0
     current: Word | None = None
     symbols: list[tuple[Choice, ...]] = []
@@ -221,36 +295,38 @@ def _words(api, t, choices: bool) -> list[Word]:
     return out
 
 
-def _text(it, level) -> str:
+def _text(it: _ResultIterator, level: int) -> str:
+    """The iterator's text at ``level``; "" where tesserocr raises for an empty element."""
     try:
         return it.GetUTF8Text(level) or ""
     except RuntimeError:
         return ""
 
 
-def _symbol_choices(it) -> tuple[Choice, ...]:
+def _symbol_choices(it: _ResultIterator) -> tuple[Choice, ...]:
     """The LSTM's readings of the iterator's character (``lstm_choice_mode`` 2), best
     first, as probabilities 0-1; the character as read first when none are given."""
-    found = []
+    found: list[Choice] = []
     try:
         for c in it.GetChoiceIterator():
             found.append(Choice(c.GetUTF8Text(), round(max(0.0, c.Confidence()) / 100, 4)))
     except RuntimeError:
         pass
     if not found:
-        found = [Choice(_text(it, _tesserocr().RIL.SYMBOL), round(it.Confidence(_tesserocr().RIL.SYMBOL) / 100, 4))]
+        symbol: int = _library().RIL.SYMBOL
+        found = [Choice(_text(it, symbol), round(it.Confidence(symbol) / 100, 4))]
     found.sort(key=lambda c: -c.prob)
     # the best is kept even at 0; the rest only when the model gave them some weight
     return tuple(c for k, c in enumerate(found[:MAX_CHOICES]) if k == 0 or c.prob >= MIN_CHOICE)
 
 
-def recognize(images: list, *, language: str, psm: int = 3, dpi: int | None = None,
+def recognize(images: Sequence[PageImage], *, language: str, psm: int = 3, dpi: int | None = None,
               choices: bool = False) -> list[list[Word]]:
     """The words of each image (a 2-D uint8 array or an image file), read in this
     thread by one API object. ``dpi``: told to Tesseract when known (as ``--dpi``);
     None lets it estimate the resolution from the text height. ``choices``: carry each
     character's alternatives (``Word.choices``)."""
-    t = _tesserocr()
+    t = _library()
     out: list[list[Word]] = []
     with _Api(language) as api:
         api.SetPageSegMode(psm)
@@ -265,12 +341,12 @@ def recognize(images: list, *, language: str, psm: int = 3, dpi: int | None = No
     return out
 
 
-def osd_rotation(image) -> int | None:
+def osd_rotation(image: PageImage) -> int | None:
     """Degrees to turn the image clockwise to make it upright (Tesseract's orientation
     and script detection, ``osd`` data), or None when it cannot say."""
     if tessdata_dir("osd") is None:
         return None
-    t = _tesserocr()
+    t = _library()
     with _Api("osd") as api:
         api.SetPageSegMode(t.PSM.OSD_ONLY)
         _set_image(api, image)

@@ -15,6 +15,7 @@ positions, and a missing separator between two grid cells means they are merged.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,10 +41,12 @@ class GridTable:
 
     @property
     def nrows(self) -> int:
+        """Rows of the grid (before merges)."""
         return len(self.rows) - 1
 
     @property
     def ncols(self) -> int:
+        """Columns of the grid (before merges)."""
         return len(self.cols) - 1
 
     def locate(self, x: float, y: float) -> tuple[int, int] | None:
@@ -161,13 +164,17 @@ def _boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
     import cv2
 
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    return [cv2.boundingRect(c) for c in contours]
+    boxes: list[tuple[int, int, int, int]] = []
+    for c in contours:
+        x, y, w, h = cv2.boundingRect(c)
+        boxes.append((x, y, w, h))
+    return boxes
 
 
 def _merge_boxes(boxes: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
     """Boxes (x, y, w, h) that overlap or lie within ``gap`` of each other, joined: a rule
     broken wider than the closing bridges must not split its table in two."""
-    out = [list(b) for b in boxes]
+    out = list(boxes)
     merged = True
     while merged:
         merged = False
@@ -177,13 +184,13 @@ def _merge_boxes(boxes: list[tuple[int, int, int, int]], gap: int) -> list[tuple
                 if a[0] - gap <= b[0] + b[2] and b[0] - gap <= a[0] + a[2] and \
                         a[1] - gap <= b[1] + b[3] and b[1] - gap <= a[1] + a[3]:
                     x0, y0 = min(a[0], b[0]), min(a[1], b[1])
-                    out[i] = [x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0]
+                    out[i] = (x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0)
                     del out[j]
                     merged = True
                     break
             if merged:
                 break
-    return [tuple(b) for b in out]
+    return out
 
 
 def _darkness(gray: np.ndarray, seg: tuple[int, int, int], horizontal: bool) -> float:
@@ -269,9 +276,71 @@ def has_long_rules(gray: np.ndarray) -> bool:
     small = _shrink(gray, factor)
     bw = _ink(small, page_dpi(small), 8)
     # a faint rule broken every few centimetres still counts
-    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_odd(page_dpi(small) * 0.045), 1)))
+    bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (_odd(page_dpi(small) * 0.045), 1))
+    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, bridge)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(10, small.shape[1] // 6), 1))
     return bool(cv2.morphologyEx(bw, cv2.MORPH_OPEN, kernel).any())
+
+
+class _Merges:
+    """Union-find over grid cells: which cells are one merged cell, owned by the top-left."""
+
+    def __init__(self, cells: Iterable[tuple[int, int]]) -> None:
+        self.parent = {cell: cell for cell in cells}
+
+    def find(self, a: tuple[int, int]) -> tuple[int, int]:
+        """The owner of ``a``'s merged cell."""
+        parent = self.parent
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        """Merge the cells of ``a`` and ``b``; the owner is the smaller (row, col)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def owners(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Every cell -> its owner."""
+        return {cell: self.find(cell) for cell in self.parent}
+
+
+def _ruled(spans: list[tuple[int, int]], a: int, b: int, touch: int) -> bool | None:
+    """Whether the side from ``a`` to ``b`` of a grid cell is ruled, given the pieces of
+    rule (``spans``) along its boundary; ``touch`` is how near a piece must come to an end.
+
+    True: most of the side ruled; or a good part of it, a piece of which runs into a rule
+    at either end (a rule broken by a stamp or a dry drum). The piece must reach into the
+    side itself: the next cell's rule, merely starting where this side ends, said "ruled"
+    for a merged position cell whose capitals' tops ("MTTQ") lay along the boundary (a
+    cadre's name cell split in two on an office scan). False: nothing or next to nothing
+    there. None: a part of it, which a stamp over a rule (the rule hidden under it) and the
+    tops of a line of text in a merged cell (no rule at all) both give; the neighbours
+    along the same boundary decide (:func:`_decide`).
+    """
+    share = _covered(spans, a, b)
+    if share >= 0.8:
+        return True
+    reach = max(touch, 0.15 * (b - a))
+    if share >= 0.35 and any((s <= a + touch and min(e, b) - a >= reach) or
+                             (e >= b - touch and b - max(s, a) >= reach) for s, e in spans):
+        return True
+    return False if share < 0.12 else None
+
+
+def _decide(sides: list[bool | None], shares: list[float]) -> list[bool]:
+    """The sides along one boundary, each ruled or not. An unsure side takes the nearest
+    sure one along its boundary (the cells of a cadre's STT, name and position end on the
+    same row); with none sure, a good half ruled is a rule."""
+    out: list[bool] = []
+    for k, v in enumerate(sides):
+        if v is None:
+            near = [(abs(j - k), u) for j, u in enumerate(sides) if u is not None]
+            v = min(near)[1] if near else shares[k] >= 0.5
+        out.append(v)
+    return out
 
 
 def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> list[GridTable]:
@@ -331,65 +400,21 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
             continue
         table = GridTable(xs[0], ys[0], xs[-1], ys[-1], ys, xs)
         # union of grid cells not separated by a rule
-        parent = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
-
-        def find(a):
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        def union(a, b):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
+        merges = _Merges((r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1))
         touch = max(3, tol // 2)
-
-        def ruled(spans: list[tuple[int, int]], a: int, b: int) -> bool | None:
-            # True: most of the side ruled; or a good part of it, a piece of which runs
-            # into a rule at either end (a rule broken by a stamp or a dry drum). The
-            # piece must reach into the side itself: the next cell's rule, merely
-            # starting where this side ends, said "ruled" for a merged position cell
-            # whose capitals' tops ("MTTQ") lay along the boundary (a cadre's name cell
-            # split in two on an office scan). False: nothing or next to nothing there.
-            # None: a part of it, which a stamp over a rule (the rule hidden under it)
-            # and the tops of a line of text in a merged cell (no rule at all) both
-            # give; the neighbours along the same boundary decide.
-            share = _covered(spans, a, b)
-            if share >= 0.8:
-                return True
-            reach = max(touch, 0.15 * (b - a))
-            if share >= 0.35 and any((s <= a + touch and min(e, b) - a >= reach) or
-                                     (e >= b - touch and b - max(s, a) >= reach) for s, e in spans):
-                return True
-            return False if share < 0.12 else None
-
-        def decide(sides: list[bool | None], shares: list[float]) -> list[bool]:
-            # an unsure side takes the nearest sure one along its boundary (the cells of
-            # a cadre's STT, name and position end on the same row); with none sure, a
-            # good half ruled is a rule
-            out: list[bool] = []
-            for k, v in enumerate(sides):
-                if v is None:
-                    near = [(abs(j - k), u) for j, u in enumerate(sides) if u is not None]
-                    v = min(near)[1] if near else shares[k] >= 0.5
-                out.append(v)
-            return out
-
         for r in range(len(ys) - 2):  # the boundary under row r, column by column
-            sides = [ruled(hrules[r + 1][1], xs[c], xs[c + 1]) for c in range(len(xs) - 1)]
+            sides = [_ruled(hrules[r + 1][1], xs[c], xs[c + 1], touch) for c in range(len(xs) - 1)]
             shares = [_covered(hrules[r + 1][1], xs[c], xs[c + 1]) for c in range(len(xs) - 1)]
-            for c, v in enumerate(decide(sides, shares)):
+            for c, v in enumerate(_decide(sides, shares)):
                 if not v:
-                    union((r, c), (r + 1, c))
+                    merges.union((r, c), (r + 1, c))
         for c in range(len(xs) - 2):  # the boundary right of column c, row by row
-            sides = [ruled(vrules[c + 1][1], ys[r], ys[r + 1]) for r in range(len(ys) - 1)]
+            sides = [_ruled(vrules[c + 1][1], ys[r], ys[r + 1], touch) for r in range(len(ys) - 1)]
             shares = [_covered(vrules[c + 1][1], ys[r], ys[r + 1]) for r in range(len(ys) - 1)]
-            for r, v in enumerate(decide(sides, shares)):
+            for r, v in enumerate(_decide(sides, shares)):
                 if not v:
-                    union((r, c), (r, c + 1))
-        table.owner = {cell: find(cell) for cell in parent}
+                    merges.union((r, c), (r, c + 1))
+        table.owner = merges.owners()
         # one ruled row of three columns or more: the last row of an appendix carried
         # over to the next page
         if (table.nrows >= min_rows or table.nrows == 1 and table.ncols >= 3) and table.ncols >= min_cols:

@@ -13,12 +13,33 @@ normalised pieces, ``page.text[span.start:span.end] == piece.text`` holds by con
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TypedDict, Unpack
 
 from ..normalize import fixes_from_counts, normalize_counts
-from ..records import Block, Cell, Fix, Page, Span, Table
+from ..records import Block, BlockKind, Cell, Fix, Page, Span, Table
 
-__all__ = ["PageBuilder", "RawCell", "grid_from_cells", "LIST_LABEL_RE", "split_label", "group_lines", "join_lines"]
+__all__ = ["PageBuilder", "RawCell", "GridCell", "Grid", "grid_from_cells", "LIST_LABEL_RE", "split_label",
+           "group_lines", "join_lines"]
+
+# A resolved grid position: (text, rowspan, colspan, merged_from), where merged_from is the
+# (row, col) of the merged cell whose text this position repeats, None for the owner.
+GridCell = tuple[str, int, int, tuple[int, int] | None]
+Grid = list[list[GridCell]]
+
+
+class PageInfo(TypedDict, total=False):
+    """What a reader knows of a page besides its text (the optional fields of :class:`Page`)."""
+
+    ocr: bool
+    confidence: float | None
+    quality: float | None
+    needs_review: bool
+    width: int | None
+    height: int | None
+    word_confidences: tuple[tuple[int, int, float], ...]
 
 # A list label written in the text: "1.", "1)", "a)", "-", "+", "•", "II.", "Điều 3."
 LIST_LABEL_RE = re.compile(
@@ -49,7 +70,7 @@ class RawCell:
     colspan: int = 1
 
 
-def grid_from_cells(cells: list[RawCell]) -> list[list[tuple[str, int, int, tuple[int, int] | None]]]:
+def grid_from_cells(cells: list[RawCell]) -> Grid:
     """Resolve merged cells into a full grid.
 
     Returns rows of ``(text, rowspan, colspan, merged_from)``; a position covered by a
@@ -63,7 +84,7 @@ def grid_from_cells(cells: list[RawCell]) -> list[list[tuple[str, int, int, tupl
         return []
     nrows = max(c.row + c.rowspan for c in cells)
     ncols = max(c.col + c.colspan for c in cells)
-    grid: list[list[tuple[str, int, int, tuple[int, int] | None] | None]] = [[None] * ncols for _ in range(nrows)]
+    grid: list[list[GridCell | None]] = [[None] * ncols for _ in range(nrows)]
     for c in sorted(cells, key=lambda c: (c.row, c.col)):
         for r in range(c.row, c.row + c.rowspan):
             for k in range(c.col, c.col + c.colspan):
@@ -107,7 +128,7 @@ class PageBuilder:
         self.length += len(text)
         return start
 
-    def add_block(self, kind: str, raw_text: str, *, label: str | None = None, level: int = 0,
+    def add_block(self, kind: BlockKind, raw_text: str, *, label: str | None = None, level: int = 0,
                   detect_label: bool = True) -> Block | None:
         """Append a heading/paragraph/list item. ``label`` (DOCX automatic numbering, not in
         the text) is written before the text; otherwise a label written in the text is found."""
@@ -131,8 +152,7 @@ class PageBuilder:
         self.blocks.append(block)
         return block
 
-    def add_table(self, rows: list[list[tuple[str, int, int, tuple[int, int] | None]]],
-                  table_index: int) -> Table | None:
+    def add_table(self, rows: Grid, table_index: int) -> Table | None:
         """Append a resolved grid (see :func:`grid_from_cells`): cells joined by tab, rows by newline."""
         rows = [r for r in rows if r]
         if not rows:
@@ -143,10 +163,10 @@ class PageBuilder:
             self.length += 1
         table_start = self.length
         out_rows: list[tuple[Cell, ...]] = []
-        raw_rows = []
+        raw_rows: list[str] = []
         for r, row in enumerate(rows):
-            cells = []
-            raw_cells = []
+            cells: list[Cell] = []
+            raw_cells: list[str] = []
             for k, (raw_text, rowspan, colspan, merged_from) in enumerate(row):
                 if k:
                     self.parts.append("\t")
@@ -173,9 +193,10 @@ class PageBuilder:
 
     @property
     def text(self) -> str:
+        """The page text built so far."""
         return "".join(self.parts)
 
-    def page(self, **kwargs) -> Page:
+    def page(self, **kwargs: Unpack[PageInfo]) -> Page:
         """The finished :class:`Page`; ``original`` is kept only when normalising changed it."""
         text = self.text
         raw = "".join(self.raw_parts)
@@ -183,7 +204,7 @@ class PageBuilder:
         return Page(number=self.number, text=text, original=original, **kwargs)
 
 
-def page_fixes(builders: list["PageBuilder"], extra: list[Fix] = ()) -> tuple[Fix, ...]:
+def page_fixes(builders: Sequence[PageBuilder], extra: Sequence[Fix] = ()) -> tuple[Fix, ...]:
     """The document's fixes: ``extra`` (encoding, orientation...) then normalisation fixes
     summed over its pages, each kind once."""
     counts: dict[str, int] = {}
@@ -242,7 +263,7 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
     lines = [ln for ln in lines if ln.text.strip()]
     if not lines:
         return []
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top >= a.bottom - 2)
+    gaps = sorted(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.bottom - 2)
     heights = sorted(ln.bottom - ln.top for ln in lines)
     height = heights[len(heights) // 2] or 1.0
     usual_gap = gaps[len(gaps) // 2] if gaps else 0.0

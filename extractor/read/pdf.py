@@ -13,16 +13,27 @@ import hashlib
 import io
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..config import ExtractorConfig
 from ..errors import EmptyFile, EncryptedFile, MissingDependency, TooLarge, UnreadableFile
 from ..normalize import decode_legacy, vietnamese_quality
-from ..records import Document, Fix, Page
-from .layout import Line, PageBuilder, lines_to_paragraphs, page_fixes, split_label
+from ..records import Block, Document, Fix, Page, Table
+from .layout import Grid, GridCell, Line, PageBuilder, lines_to_paragraphs, page_fixes, split_label
+
+if TYPE_CHECKING:
+    import pdfplumber.page
+    import pdfplumber.table
+
+    from . import Progress
 
 __all__ = ["read_pdf_bytes", "open_pdf_checked"]
 
 log = logging.getLogger(__name__)
+
+# A word or character as pdfplumber gives it: a dict of its box ("x0", "x1", "top",
+# "bottom"), "text", "fontname", and for words "chars" (pdfplumber types it so too).
+PdfObject: TypeAlias = dict[str, Any]
 
 
 def open_pdf_checked(data: bytes, name: str, config: ExtractorConfig) -> int:
@@ -34,9 +45,9 @@ def open_pdf_checked(data: bytes, name: str, config: ExtractorConfig) -> int:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
             except Exception:  # unsupported encryption algorithm
-                ok = 0
+                ok = False
             if not ok:
                 raise EncryptedFile(name, "the PDF is password-protected; ask the sender for an unprotected copy "
                                           "or remove the password, then read it again")
@@ -57,6 +68,8 @@ def open_pdf_checked(data: bytes, name: str, config: ExtractorConfig) -> int:
 
 @dataclass
 class _Segment:
+    """A run of words on one line, apart from the next run by a wide gap (a column)."""
+
     text: str
     x0: float
     x1: float
@@ -72,21 +85,22 @@ def _style(fontname: str) -> str:
            ("i" if "italic" in name or "oblique" in name else "")
 
 
-def _segment_style(words: list[dict]) -> str:
-    # Style by the characters' fonts (words are not split by font: a fallback font for
-    # the Vietnamese letters would cut "QUYẾT" into pieces).
+def _segment_style(words: list[PdfObject]) -> str:
+    """The style most of the words' characters have. By the characters' fonts: words are
+    not split by font (a fallback font for the Vietnamese letters would cut "QUYẾT" into
+    pieces)."""
     counts: dict[str, int] = {}
     for w in words:
         for ch in w.get("chars", ()):
             st = _style(ch.get("fontname", ""))
             counts[st] = counts.get(st, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
-def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
+def _segments(words: list[PdfObject], gap: float) -> list[list[_Segment]]:
     """Group words into lines (by top), and each line into segments split at wide gaps."""
     words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    lines: list[list[dict]] = []
+    lines: list[list[PdfObject]] = []
     for w in words:
         if lines:
             last = lines[-1]
@@ -100,7 +114,7 @@ def _segments(words: list[dict], gap: float) -> list[list[_Segment]]:
     out: list[list[_Segment]] = []
     for line in lines:
         line.sort(key=lambda w: w["x0"])
-        segs: list[list[dict]] = [[line[0]]]
+        segs: list[list[PdfObject]] = [[line[0]]]
         for w in line[1:]:
             label_only = len(segs[-1]) == 1 and split_label(segs[-1][0]["text"] + " ") is not None
             # "1." and its text apart at a tab stop are one line, not two columns
@@ -149,7 +163,7 @@ def _reading_order(seg_lines: list[list[_Segment]]) -> list[Line]:
     return result
 
 
-def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]]]:
+def _table_grid(table: pdfplumber.table.Table) -> Grid:
     """pdfplumber table -> resolved grid. ``extract()`` gives None where a merged cell
     covers a position; the cell boxes tell which cell covers it (rows and columns whose
     start lies inside the box), so vertical and horizontal merges are told apart."""
@@ -159,12 +173,13 @@ def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]
         return []
     ncols = max(len(r) for r in data)
     col_x: list[float | None] = [None] * ncols
-    for row in rows:
-        for c, box in enumerate(row.cells[:ncols]):
-            if box is not None and (col_x[c] is None or box[0] < col_x[c]):
+    for group in rows:
+        for c, box in enumerate(group.cells[:ncols]):
+            left = col_x[c]
+            if box is not None and (left is None or box[0] < left):
                 col_x[c] = box[0]
-    row_top = [row.bbox[1] for row in rows]
-    grid: list[list[tuple[str, int, int, tuple[int, int] | None] | None]] = [[None] * ncols for _ in data]
+    row_top = [group.bbox[1] for group in rows]
+    grid: list[list[GridCell | None]] = [[None] * ncols for _ in data]
     for r, row in enumerate(data):
         boxes = rows[r].cells if r < len(rows) else []
         for c, text in enumerate(row):
@@ -174,8 +189,10 @@ def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]
             colspan = rowspan = 1
             if box is not None:
                 x0, top, x1, bottom = box
-                while (c + colspan < len(row) and row[c + colspan] is None
-                       and col_x[c + colspan] is not None and col_x[c + colspan] < x1 - 1):
+                while c + colspan < len(row) and row[c + colspan] is None:
+                    left = col_x[c + colspan]
+                    if left is None or left >= x1 - 1:
+                        break
                     colspan += 1
                 while r + rowspan < len(data) and r + rowspan < len(row_top) and row_top[r + rowspan] < bottom - 1:
                     rowspan += 1
@@ -185,10 +202,10 @@ def _table_grid(table) -> list[list[tuple[str, int, int, tuple[int, int] | None]
                         owner = (rr, cc) == (r, c)
                         grid[rr][cc] = (text, rowspan if owner else 1, colspan if owner else 1,
                                         None if owner else (r, c))
-    return [[c if c is not None else ("", 1, 1, None) for c in row] for row in grid]
+    return [[c if c is not None else ("", 1, 1, None) for c in grid_row] for grid_row in grid]
 
 
-def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]:
+def _text_page(page: pdfplumber.page.Page, builder: PageBuilder, table_offset: int) -> tuple[str, int]:
     """Lay one text-layer page into ``builder``; returns (plain text, tables added)."""
     try:
         tables = page.find_tables()
@@ -196,7 +213,7 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
         tables = []
     bboxes = [t.bbox for t in tables]
 
-    def outside(obj) -> bool:
+    def outside(obj: PdfObject) -> bool:
         if obj.get("object_type") != "char":
             return True
         cx = (obj["x0"] + obj["x1"]) / 2
@@ -210,23 +227,23 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
     lines = _reading_order(_segments(words, gap=max(2.5 * size, 18.0)))
     # Interleave tables: each goes before the first line (in reading order) below its top.
     pending = sorted(tables, key=lambda t: t.bbox[1])
-    items: list[tuple[str, object]] = []
+    items: list[Line | pdfplumber.table.Table] = []
     for ln in lines:
         while pending and pending[0].bbox[1] <= ln.top:
-            items.append(("table", pending.pop(0)))
-        items.append(("line", ln))
-    items += [("table", t) for t in pending]
+            items.append(pending.pop(0))
+        items.append(ln)
+    items += pending
     run: list[Line] = []
     added = 0
 
-    def flush():
+    def flush() -> None:
         for para in lines_to_paragraphs(run):
             builder.add_block("paragraph", para)
         run.clear()
 
-    plain = []
-    for kind, obj in items:
-        if kind == "line":
+    plain: list[str] = []
+    for obj in items:
+        if isinstance(obj, Line):
             run.append(obj)
             plain.append(obj.text)
         else:
@@ -240,17 +257,19 @@ def _text_page(page, builder: PageBuilder, table_offset: int) -> tuple[str, int]
 
 
 def _letters(text: str) -> int:
+    """How many letters ``text`` has."""
     return sum(1 for ch in text if ch.isalpha())
 
 
-def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=None) -> Document:
+def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig,
+                   progress: Progress | None = None) -> Document:
     """Read a PDF: text layer where there is a usable one, OCR for the other pages."""
     import pdfplumber
 
     total = open_pdf_checked(data, name, config)
     pages: dict[int, Page] = {}
-    blocks: dict[int, list] = {}
-    tables: dict[int, list] = {}
+    blocks: dict[int, list[Block]] = {}
+    tables: dict[int, list[Table]] = {}
     fixes: list[Fix] = []
     warnings: list[str] = []
     builders: list[PageBuilder] = []
@@ -278,7 +297,8 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                     if enc:
                         builder = PageBuilder(number)
                         _text_page_converted(page, builder, enc)
-                        fixes.append(Fix("legacy_encoding", f"page {number}: text layer converted from {enc.upper()} to Unicode"))
+                        fixes.append(Fix("legacy_encoding",
+                                         f"page {number}: text layer converted from {enc.upper()} to Unicode"))
                         quality = vietnamese_quality(builder.text)
                     else:
                         to_ocr.append(number)
@@ -300,8 +320,8 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
 
         if not ocr.tesseract_available(config.ocr_language):
             if not pages:
-                raise MissingDependency(name, f"the PDF has no text layer (a scan) and OCR is not installed; "
-                                              f"install tesseract-ocr and tesseract-ocr-{config.ocr_language} (see README)")
+                raise MissingDependency(name, "the PDF has no text layer (a scan) and OCR is not installed; install "
+                                              f"tesseract-ocr and tesseract-ocr-{config.ocr_language} (see README)")
             warnings.append(f"pages {', '.join(map(str, to_ocr))} have no text layer and OCR is not installed; "
                             "they are left empty")
             for number in to_ocr:
@@ -312,18 +332,18 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                     progress(done + k, total)
 
             results = ocr.ocr_pdf_pages(data, to_ocr, name=name, config=config, progress=ocr_progress)
-            for number, result in zip(to_ocr, results):
+            for number, result in zip(to_ocr, results, strict=True):  # one result a page asked for
                 builder = PageBuilder(number)
-                page = ocr.lay_out(result, builder, config)
-                pages[number] = page
+                pages[number] = ocr.lay_out(result, builder, config)
                 blocks[number] = builder.blocks
                 tables[number] = builder.tables
                 fixes.extend(result.fixes)
                 builders.append(builder)
     # Number tables across the document and point table blocks at the global index.
-    all_blocks, all_tables = [], []
+    all_blocks: list[Block] = []
+    all_tables: list[Table] = []
     for number in sorted(pages):
-        local_to_global = {}
+        local_to_global: dict[int, int] = {}
         for k, table in enumerate(tables.get(number, [])):
             local_to_global[k] = len(all_tables)
             all_tables.append(table)
@@ -343,7 +363,7 @@ def read_pdf_bytes(data: bytes, name: str, *, config: ExtractorConfig, progress=
                     fixes=page_fixes(builders, fixes), warnings=tuple(warnings))
 
 
-def _text_page_converted(page, builder: PageBuilder, enc: str) -> None:
+def _text_page_converted(page: pdfplumber.page.Page, builder: PageBuilder, enc: str) -> None:
     """Lay out a page whose font speaks TCVN3/VNI: convert every word before layout."""
     from ..normalize import _decode_tcvn3, _decode_vni
 

@@ -9,11 +9,12 @@ dropped, p/h1-h6/li/div give blocks, tables come back as Tables with merged cell
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..errors import EmptyFile
 from ..normalize import decode_bytes, decode_legacy
-from ..records import Document, Fix
+from ..records import BlockKind, Document, Fix
 from .layout import PageBuilder, RawCell, grid_from_cells, page_fixes
 
 __all__ = ["read_text_bytes", "read_html_bytes", "decode_document_bytes"]
@@ -77,18 +78,19 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-def _tab_segments(text: str) -> list[tuple]:
+def _tab_segments(text: str) -> list[tuple[str | list[list[str]], bool]]:
     r"""Split plain text into prose and tab-separated tables, in order.
 
     Clerks paste appendix tables from Word or Excel into .txt files as rows of
     tab-separated cells; two or more consecutive lines with tabs are such a table and
     come back as rows of cells (``(rows, True)``), the rest as text (``(text, False)``).
+    Callers tell the two apart by the segment's type.
 
         >>> [t for _, t in _tab_segments("Quyết định\nHọ và tên\tChức vụ\nAn\tBí thư\nHết")]
         [False, True, False]
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[tuple] = []
+    out: list[tuple[str | list[list[str]], bool]] = []
     prose: list[str] = []
     i = 0
     while i < len(lines):
@@ -115,13 +117,14 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Docume
 
     text, enc, fixes = decode_document_bytes(data)
     builder = PageBuilder(1)
-    for segment, is_table in _tab_segments(text):
-        if is_table:
+    for segment, _is_table in _tab_segments(text):
+        if isinstance(segment, list):
             cells = [RawCell(cell, r, k) for r, row in enumerate(segment) for k, cell in enumerate(row)]
             builder.add_table(grid_from_cells(cells), len(builder.tables))
             continue
         for para in _paragraphs(segment):
-            kind, level = "paragraph", 0
+            kind: BlockKind = "paragraph"
+            level = 0
             stripped = para.strip()
             if markdown:
                 m = re.match(r"^(#{1,6})\s+", stripped)
@@ -149,17 +152,55 @@ _SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg",
               "nav", "aside", "select", "button", "canvas"}
 
 
+@dataclass
+class _HtmlBlock:
+    """A block of an HTML page as found: its kind, level, list label and raw text."""
+
+    kind: BlockKind
+    level: int
+    label: str | None
+    text: str
+
+
+@dataclass
+class _HtmlList:
+    """An open ul/ol: whether it is numbered and how many items it has had so far."""
+
+    ordered: bool
+    count: int = 0
+
+
+@dataclass
+class _HtmlTable:
+    """An open table: its cells so far, the current row and cell, how deep a nested table
+    goes inside it, and the grid positions already taken by row- and column-spans."""
+
+    cells: list[RawCell] = field(default_factory=list)
+    row: int = -1
+    cell: RawCell | None = None
+    nested: int = 0
+    occupied: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _span_count(value: str | None) -> int:
+    """A rowspan/colspan attribute as a count from 1 to 1000; 1 when missing or not a number."""
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
 class _HtmlBlocks(HTMLParser):
-    """Collects ('block', kind, level, label, text) and ('table', cells) items in order."""
+    """Collects blocks (:class:`_HtmlBlock`) and tables (their cells) in order."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.items: list[tuple] = []
+        self.items: list[_HtmlBlock | list[RawCell]] = []
         self.buf: list[str] = []
         self.skip = 0
-        self.kind = ("paragraph", 0, None)
-        self.lists: list[list] = []  # stack of [ordered, counter]
-        self.tables: list[dict] = []  # stack; nested tables flatten into the outer cell
+        self.kind: tuple[BlockKind, int, str | None] = ("paragraph", 0, None)
+        self.lists: list[_HtmlList] = []  # stack
+        self.tables: list[_HtmlTable] = []  # stack; nested tables flatten into the outer cell
         self.charset: str | None = None
 
     # -- helpers
@@ -170,15 +211,17 @@ class _HtmlBlocks(HTMLParser):
             return
         if text.strip():
             kind, level, label = self.kind
-            self.items.append(("block", kind, level, label, text))
+            self.items.append(_HtmlBlock(kind, level, label, text))
         self.kind = ("paragraph", 0, None)
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a block, list, table, row or cell (HTMLParser's callback)."""
+        values = dict(attrs)
         if tag == "meta":
-            cs = attrs.get("charset")
-            if not cs and "charset=" in (attrs.get("content") or "").lower():
-                cs = attrs["content"].lower().split("charset=")[-1].strip()
+            cs = values.get("charset")
+            content = (values.get("content") or "").lower()
+            if not cs and "charset=" in content:
+                cs = content.split("charset=")[-1].strip()
             if cs and not self.charset:
                 self.charset = cs.strip().lower()
             return
@@ -192,46 +235,39 @@ class _HtmlBlocks(HTMLParser):
             return
         if tag == "table":
             if self.tables:  # nested: its text goes into the outer cell
-                self.tables[-1]["nested"] += 1
+                self.tables[-1].nested += 1
                 return
             self._flush()
-            self.tables.append({"cells": [], "row": -1, "cell": None, "nested": 0, "occupied": set()})
+            self.tables.append(_HtmlTable())
             return
         if self.tables:
             t = self.tables[-1]
-            if t["nested"]:
+            if t.nested:
                 if tag in ("td", "th", "p", "div", "li"):
                     self.buf.append(" ")
                 return
             if tag == "tr":
                 self._end_cell()
-                t["row"] += 1
+                t.row += 1
             elif tag in ("td", "th"):
                 self._end_cell()
-                if t["row"] < 0:
-                    t["row"] = 0
+                if t.row < 0:
+                    t.row = 0
                 col = 0
-                while (t["row"], col) in t["occupied"]:
+                while (t.row, col) in t.occupied:
                     col += 1
-
-                def num(v):
-                    try:
-                        return max(1, min(int(str(v).strip()), 1000))
-                    except (TypeError, ValueError):
-                        return 1
-
-                rs, cs = num(attrs.get("rowspan", 1)), num(attrs.get("colspan", 1))
-                for r in range(t["row"], t["row"] + rs):
-                    for k in range(col, col + cs):
-                        t["occupied"].add((r, k))
-                t["cell"] = RawCell("", t["row"], col, rs, cs)
+                rowspan, colspan = _span_count(values.get("rowspan")), _span_count(values.get("colspan"))
+                for r in range(t.row, t.row + rowspan):
+                    for k in range(col, col + colspan):
+                        t.occupied.add((r, k))
+                t.cell = RawCell("", t.row, col, rowspan, colspan)
                 self.buf = []
             elif tag in ("p", "div", "li"):
                 self.buf.append(" ")
             return
         if tag in ("ul", "ol"):
             self._flush()
-            self.lists.append([tag == "ol", 0])
+            self.lists.append(_HtmlList(ordered=tag == "ol"))
             return
         if tag in _BLOCK_TAGS:
             self._flush()
@@ -240,20 +276,21 @@ class _HtmlBlocks(HTMLParser):
             elif tag == "li":
                 label = "-"
                 if self.lists:
-                    self.lists[-1][1] += 1
-                    if self.lists[-1][0]:
-                        label = f"{self.lists[-1][1]}."
+                    self.lists[-1].count += 1
+                    if self.lists[-1].ordered:
+                        label = f"{self.lists[-1].count}."
                 self.kind = ("list_item", len(self.lists), label)
 
     def _end_cell(self) -> None:
         t = self.tables[-1]
-        if t["cell"] is not None:
-            t["cell"].text = " ".join("".join(self.buf).split())
-            t["cells"].append(t["cell"])
-            t["cell"] = None
+        if t.cell is not None:
+            t.cell.text = " ".join("".join(self.buf).split())
+            t.cells.append(t.cell)
+            t.cell = None
             self.buf = []
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
+        """Close a block, list, table or cell (HTMLParser's callback)."""
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
             return
@@ -262,14 +299,14 @@ class _HtmlBlocks(HTMLParser):
         if self.tables:
             t = self.tables[-1]
             if tag == "table":
-                if t["nested"]:
-                    t["nested"] -= 1
+                if t.nested:
+                    t.nested -= 1
                     return
                 self._end_cell()
                 self.tables.pop()
-                self.items.append(("table", t["cells"]))
+                self.items.append(t.cells)
                 self.buf = []
-            elif tag in ("td", "th") and not t["nested"]:
+            elif tag in ("td", "th") and not t.nested:
                 self._end_cell()
             return
         if tag in ("ul", "ol"):
@@ -280,11 +317,13 @@ class _HtmlBlocks(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._flush()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
+        """Keep text outside scripts, styles and page furniture (HTMLParser's callback)."""
         if not self.skip:
             self.buf.append(data)
 
-    def close(self):
+    def close(self) -> None:
+        """Finish parsing: close tables left open and keep the last block."""
         super().close()
         while self.tables:
             self.handle_endtag("table")
@@ -311,14 +350,14 @@ def read_html_bytes(data: bytes, name: str) -> Document:
         raise UnreadableFile(name, f"the HTML could not be parsed ({err}); save it again from a browser") from err
     builder = PageBuilder(1)
     for item in parser.items:
-        if item[0] == "block":
-            _, kind, level, label, block_text = item
-            if label and not block_text.strip().startswith(label):
-                builder.add_block(kind, block_text, label=label, level=level)
+        if isinstance(item, _HtmlBlock):
+            label = item.label
+            if label and not item.text.strip().startswith(label):
+                builder.add_block(item.kind, item.text, label=label, level=item.level)
             else:
-                builder.add_block(kind, block_text, level=level)
+                builder.add_block(item.kind, item.text, level=item.level)
         else:
-            grid = grid_from_cells(item[1])
+            grid = grid_from_cells(item)
             builder.add_table(grid, len(builder.tables))
     if not builder.blocks:
         raise EmptyFile(name, "the HTML page holds no visible text; check that it is the right file")

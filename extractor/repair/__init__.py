@@ -14,6 +14,12 @@ the text now held, the reason), as ftfy's ``fix_and_explain`` does:
   ``ấ`` far more often than ``â`` as ``ấ``); the best must be :data:`DOMINANCE` times
   likelier than the next, and, for a well-formed syllable that may be a rare real name,
   likelier than that (:data:`CONFIDENCE`);
+- with the OCR model's own alternatives for each character (:mod:`.choices`, on scanned
+  table cells), the syllables they spell are weighed up by how strongly the model saw
+  them: a part not known in its place is read as the known one they spell (and the
+  lexicon's candidates they spell count for more, :data:`CHOICE_SEEN`), a known part
+  (Huyến, real but rare) as another (Huyền) only on a strong alternative that is far
+  commoner (:data:`CHOICE_KNOWN`, :data:`CHOICE_DOMINANCE`);
 - then the names of one document are compared (:mod:`.document`): a name read damaged in
   one place and clean in another is repaired to the clean one when one person is far
   likelier than two.
@@ -26,14 +32,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from ..normalize import is_vietnamese_syllable, place_tones
+from ..read.boxes import OcrCell, WordBox
+from ..read.engine import Choice
+from ..recognize.names import SURNAMES
 from ..records import Assignment, Field, Repair
-from .confusion import confusion_cost
+from ..text import is_vietnamese_syllable, place_tones
+from .channel import channel
+from .choices import Symbols, readings
+from .confusion import confusion_cost, units
+from .document import repair_names_in_document
+
+if TYPE_CHECKING:
+    from ..records import Document
 
 __all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair"]
 
@@ -68,8 +86,6 @@ def _load(name: str) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, float]]:
     """Known name parts by place: {"surname"|"middle"|"given": {lower-case syllable: weight}}."""
-    from ..recognize.names import SURNAMES
-
     sur = _load("surnames.txt")
     # the recogniser's family names are known too; taken in a fixed order (SURNAMES is a
     # set), so the lexicon's order, and what is drawn from it, is the same in every process
@@ -115,20 +131,18 @@ def _match_case(like: str, word: str) -> str:
 
 def _cause(read: str, fixed: str) -> str:
     """The OCR slip in Vietnamese words for the reviewer: dấu thanh, dấu mũ/móc, đ/d, chữ."""
-    from .confusion import units
-
     ru, rt, _ = units(read)
     fu, ft, _ = units(fixed)
-    causes = []
+    causes: list[str] = []
     if rt != ft:
         causes.append("dấu thanh")
     if [b for b, _ in ru] == [b for b, _ in fu]:
-        mods = {m or n for (_, m), (_, n) in zip(ru, fu) if m != n}
+        mods = {m or n for (_, m), (_, n) in zip(ru, fu, strict=True) if m != n}
         if "-" in mods:
             causes.append("đ/d")
         if mods - {"-"}:
             causes.append("dấu mũ/móc/trăng")
-    elif len(ru) != len(fu) or any(a[0] != b[0] for a, b in zip(ru, fu)):
+    elif len(ru) != len(fu) or any(a[0] != b[0] for a, b in zip(ru, fu, strict=True)):
         causes.append("chữ đọc nhầm")
     return ", ".join(causes) or "chữ đọc nhầm"
 
@@ -184,18 +198,28 @@ def _own_prior(key: str, slot: str, valid: bool) -> float:
     return UNSEEN[slot]
 
 
-def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, str, float]]:
+def weigh(word: str, slot: str, conf: float | None = None,
+          symbols: Symbols | None = None) -> list[tuple[float, str, float]]:
     """What OCR may have read ``word`` from: [(posterior, lower-case syllable, cost), ...],
     best first, the read itself among them (posterior from the place's prior and the
     learned OCR channel, :mod:`.channel`; with Tesseract's confidence in the word, how
-    much likelier that confidence is after a slip than after a clean read)."""
-    from .channel import channel
+    much likelier that confidence is after a slip than after a clean read; with the
+    OCR model's alternatives for its characters, ``symbols``, a candidate they spell
+    weighed up as :func:`choose_by_alternatives` weighs it, so "Tông" read with only
+    "ò" beside its "ô" is Tòng, not the commoner Tống).
 
+    >>> alts = [[("T", .95)], [("ô", .9), ("ò", .14)], [("n", .95)], [("g", .95)]]
+    >>> [(k, round(p, 2)) for p, k, _ in weigh("Tông", "surname")][:2]
+    [('tòng', 0.77), ('tống', 0.19)]
+    >>> [(k, round(p, 2)) for p, k, _ in weigh("Tông", "surname", symbols=alts)][:2]
+    [('tòng', 0.86), ('tống', 0.11)]
+    """
     ch = channel()
+    spelled = {_key(k): r for k, r in reversed(readings(word, symbols))}  # strongest kept
     slip = math.exp(ch.confidence_ratio(conf))
     key = _key(word)
     valid = is_vietnamese_syllable(word)
-    scores = {}
+    scores: dict[str, tuple[float, float]] = {}
     own = _own_prior(key, slot, valid)
     if own > 0:
         scores[key] = (own * math.exp(ch.logp(key, key)), 0.0)
@@ -204,7 +228,8 @@ def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, 
             continue
         cost = confusion_cost(key, k)
         if cost <= 2.0:
-            scores[k] = (p * math.exp(ch.logp(key, k)) * slip, cost)
+            seen = math.exp(CHOICE_SEEN) * spelled[k] if k in spelled else 1.0
+            scores[k] = (p * math.exp(ch.logp(key, k)) * slip * seen, cost)
     total = sum(v for v, _ in scores.values()) or 1.0
     return sorted(((v / total, k, c) for k, (v, c) in scores.items()), key=lambda t: -t[0])
 
@@ -219,18 +244,21 @@ def weigh(word: str, slot: str, conf: float | None = None) -> list[tuple[float, 
 CHOICE_UNKNOWN = 0.2
 CHOICE_KNOWN = 0.7
 CHOICE_DOMINANCE = 4.0
+# For a name part not known in its place, the lexicon's candidates (:func:`weigh`) that
+# the alternatives spell are weighed up by exp(CHOICE_SEEN) x their strength: how much
+# likelier a slip is once the model listed that reading at all, which most characters do
+# not. Set on the fit halves of corpora/ocr_names/names_choices*.jsonl.
+CHOICE_SEEN = 2.5
 
 
 def _prior_of(key: str, slot: str) -> float:
     return _own_prior(key, slot, True) if _known(key, slot) else 0.0
 
 
-def choose_by_alternatives(word: str, slot: str, symbols) -> tuple[str, str] | None:
+def choose_by_alternatives(word: str, slot: str, symbols: Symbols | None) -> tuple[str, str] | None:
     """(syllable, reason) when the OCR model's alternatives for ``word``'s characters
     (:mod:`.choices`) spell a name part of ``slot`` that is the better reading; None to
     leave the decision to the lexicon and the slip model."""
-    from .choices import readings
-
     found = readings(word, symbols)
     if not found:
         return None
@@ -255,7 +283,8 @@ def choose_by_alternatives(word: str, slot: str, symbols) -> tuple[str, str] | N
     return fixed, why
 
 
-def repair_syllable(word: str, slot: str, conf: float | None = None, choices=None) -> tuple[str, str | None]:
+def repair_syllable(word: str, slot: str, conf: float | None = None,
+                    choices: Symbols | None = None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
 
     A syllable known in its place is kept. Otherwise the name parts an OCR slip could
@@ -286,7 +315,7 @@ def repair_syllable(word: str, slot: str, conf: float | None = None, choices=Non
     # family names are a closed list: any other syllable in first place is a misreading;
     # middle and given names are open, a well-formed unknown one may be a rare real name
     budget = 2.0 if (slot == SURNAME or not valid) else 1.0
-    ranked = [t for t in weigh(word, slot, conf) if t[1] == key or t[2] <= budget]
+    ranked = [t for t in weigh(word, slot, conf, choices) if t[1] == key or t[2] <= budget]
     close = [t for t in ranked if t[1] != key]
     if not close:
         return word, None
@@ -310,7 +339,7 @@ def _highland_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _highland(words) -> bool:
+def _highland(words: Iterable[re.Match[str]]) -> bool:
     """"Y Moan Niê", "H'Hen Niê", "Ksor Krơm": names of other rules, left as read."""
     return _highland_texts([m.group(0) for m in words])
 
@@ -328,7 +357,6 @@ def _specks(word: str) -> tuple[str, str, str]:
     >>> _specks("Hiến”"), _specks(".Phương"), _specks("__"), _specks("ˆ"), _specks("H'Hen")
     (('', 'Hiến', '”'), ('.', 'Phương', ''), ('__', '', ''), ('ˆ', '', ''), ('', "H'Hen", ''))
     """
-    import unicodedata
 
     def letter(ch: str) -> bool:
         cat = unicodedata.category(ch)
@@ -342,7 +370,7 @@ def _specks(word: str) -> tuple[str, str, str]:
 
 def repair_name(text: str, field: str = "cadre",
                 confidences: Sequence[float | None] | None = None,
-                choices: Sequence | None = None) -> tuple[str, tuple[Repair, ...]]:
+                choices: Sequence[Symbols | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
@@ -373,7 +401,9 @@ def repair_name(text: str, field: str = "cadre",
         return text, ()
     if len(kept) < len(words) and not all(_LETTERS.match(parts[i][1]) for i in kept):
         return text, ()  # numbers or other marks inside the words: not a name read with specks
-    out, fixes, last = [], [], 0
+    out: list[str] = []
+    fixes: list[Repair] = []
+    last = 0
     for i, m in enumerate(words):
         before, core, after = parts[i]
         if not core:
@@ -382,7 +412,7 @@ def repair_name(text: str, field: str = "cadre",
             continue
         n = kept.index(i)
         slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
-        symbols = None
+        symbols: Symbols | None = None
         if choices is not None and choices[i] and not before and not after:
             symbols = choices[i]
         fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i], symbols)
@@ -404,7 +434,7 @@ def repair_name(text: str, field: str = "cadre",
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[tuple[str, ...], ...]:
     text = resources.files(__package__).joinpath("data", "titles.txt").read_text(encoding="utf-8")
-    out = []
+    out: list[tuple[str, ...]] = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
@@ -415,7 +445,7 @@ def _phrases() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def _phrase_grams() -> frozenset[tuple[str, ...]]:
     """Every run of words inside a known phrase, as keys."""
-    out = set()
+    out: set[tuple[str, ...]] = set()
     for p in _phrases():
         k = [_key(w) for w in p]
         out.update(tuple(k[a:b]) for a in range(len(k)) for b in range(a + 1, len(k) + 1))
@@ -453,7 +483,7 @@ def repair_title(text: str, field: str = "position") -> tuple[str, tuple[Repair,
             if n < 2 or i + n > len(words):
                 continue
             read = [words[i + j].group(0) for j in range(n)]
-            costs = [confusion_cost(_key(r), _key(p)) for r, p in zip(read, phrase)]
+            costs = [confusion_cost(_key(r), _key(p)) for r, p in zip(read, phrase, strict=True)]
             if sum(costs) == 0:  # the phrase as written: nothing to repair inside it
                 step = n
                 break
@@ -472,7 +502,9 @@ def repair_title(text: str, field: str = "position") -> tuple[str, tuple[Repair,
         i += step
     if not repl:
         return text, ()
-    out, fixes, last = [], [], 0
+    out: list[str] = []
+    fixes: list[Repair] = []
+    last = 0
     for i, m in enumerate(words):
         fixed = repl.get(i, m.group(0))
         if i in repl:
@@ -497,7 +529,8 @@ def _keep_case(read: str, phrase_word: str) -> str:
 # ------------------------------------------------------------------------- assignments
 
 
-def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[Repair, ...]]:
+def _repair_field(f: Field | None, name: str,
+                  fn: Callable[[str, str], tuple[str, tuple[Repair, ...]]]) -> tuple[Field | None, tuple[Repair, ...]]:
     if f is None or not f.text:
         return f, ()
     text, fixes = fn(f.text, name)
@@ -506,7 +539,7 @@ def _repair_field(f: Field | None, name: str, fn) -> tuple[Field | None, tuple[R
     return replace(f, text=text, source=f"{f.source}+repair"), fixes
 
 
-def name_confidences(document, f: Field | None) -> list[float | None] | None:
+def name_confidences(document: Document | None, f: Field | None) -> list[float | None] | None:
     """Tesseract's confidence in each word of a field's text, from the page it was read on
     (``Page.word_confidences`` at the field's span): [conf or None, ...] one per word, the
     lowest where OCR's words and the field's differ; None without a span, a page or any
@@ -527,8 +560,6 @@ def name_confidences(document, f: Field | None) -> list[float | None] | None:
     if len(read) != len(_WORD.findall(f.text)):
         return None
     confs = page.word_confidences
-    from bisect import bisect_left
-
     out: list[float | None] = []
     for m in read:
         a, b = f.span.start + m.start(), f.span.start + m.end()
@@ -539,7 +570,7 @@ def name_confidences(document, f: Field | None) -> list[float | None] | None:
     return out if any(c is not None for c in out) else None
 
 
-def name_choices(document, f: Field | None) -> list | None:
+def name_choices(document: Document | None, f: Field | None) -> list[Symbols | None] | None:
     """The OCR model's alternatives for each character of each word of a field's text,
     from the OCR'd table cells it was read from (``WordBox.choices`` at the field's
     span, :mod:`extractor.read.boxes`): [per-character alternatives or None, ...] one
@@ -557,8 +588,6 @@ def name_choices(document, f: Field | None) -> list | None:
     >>> [c is not None for c in name_choices(doc, Field("Trân Văn", Span(1, 10, 18)))]
     [True, False]
     """
-    import unicodedata
-
     if document is None or f is None or f.span is None or not document.tables:
         return None
     page = next((p for p in document.pages if p.number == f.span.page), None)
@@ -567,25 +596,34 @@ def name_choices(document, f: Field | None) -> list | None:
     read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
     if len(read) != len(_WORD.findall(f.text)):
         return None
-    at: dict[tuple[int, int], object] = {}
+    at: dict[tuple[int, int], WordBox] = {}
     for table in document.tables:
         if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
             continue
         for row in table.rows:
             for cell in row:
-                for w in getattr(cell, "words", ()):
+                if not isinstance(cell, OcrCell):
+                    continue
+                for w in cell.words:
                     if w.start >= 0 and w.choices:
                         at[(cell.span.start + w.start, cell.span.start + w.end)] = w
-    out: list = []
+    out: list[Symbols | None] = []
     for m in read:
-        w = at.get((f.span.start + m.start(), f.span.start + m.end()))
-        ok = w is not None and unicodedata.normalize("NFC", w.text) == m.group(0)
-        out.append(tuple(tuple((c.text, c.prob) if hasattr(c, "prob") else tuple(c) for c in sym)
-                         for sym in w.choices) if ok else None)
+        box = at.get((f.span.start + m.start(), f.span.start + m.end()))
+        if box is None or unicodedata.normalize("NFC", box.text) != m.group(0):
+            out.append(None)
+            continue
+        out.append(tuple(tuple(_reading(c) for c in sym) for sym in box.choices))
     return out if any(c is not None for c in out) else None
 
 
-def repair_assignments(assignments, document=None) -> list[Assignment]:
+def _reading(c: Choice | tuple[str, float]) -> tuple[str, float]:
+    """One reading of a character as (text, confidence 0-1): the engine's ``Choice``, or
+    a pair already (as tests and JSON carry them)."""
+    return (c.text, c.prob) if isinstance(c, Choice) else (c[0], c[1])
+
+
+def repair_assignments(assignments: Iterable[Assignment], document: Document | None = None) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
@@ -601,8 +639,6 @@ def repair_assignments(assignments, document=None) -> list[Assignment]:
     >>> a.cadre.text, [r.original for r in a.repairs]
     ('Trần Văn Hùng', ['Trân'])
     """
-    from .document import repair_names_in_document
-
     assignments = list(assignments)
     named = [i for i, a in enumerate(assignments) if a.cadre is not None and a.cadre.text]
     repaired = repair_names_in_document([assignments[i].cadre.text for i in named],

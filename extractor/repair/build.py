@@ -65,6 +65,8 @@ def slot_counts(gold_dirs: Iterable[str]) -> dict[str, Counter[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rebuild ``data/channel.json`` from the fit half of the labelled names and
+    ``data/priors.tsv`` from the gold cadres: ``python -m extractor.repair.build``."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--names", action="append", default=None,
                     help="labelled OCR'd names (default corpora/ocr_names/names.jsonl and names_conf.jsonl)")

@@ -40,9 +40,9 @@ def _aligned(read: str, true: str) -> tuple[tuple[str, str], list[tuple[str, str
     has the truth's letters in order (only marks differ), else None."""
     ru, rt, rc = units(read)
     tu, tt, tc = units(true)
-    if rc > 1 or tc > 1 or len(ru) != len(tu) or any(a[0] != b[0] for a, b in zip(ru, tu)):
+    if rc > 1 or tc > 1 or len(ru) != len(tu) or any(a[0] != b[0] for a, b in zip(ru, tu, strict=True)):
         return None
-    mods = [(b, m, n) for (b, n), (_, m) in zip(ru, tu) if b in MODIFIERS]
+    mods = [(b, m, n) for (b, n), (_, m) in zip(ru, tu, strict=True) if b in MODIFIERS]
     return (tt or "", rt or ""), mods
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from ..normalize import _split_tone
+from ..text import split_tone
+
+Unit = tuple[str, str]  # (base letter, modifier): ("a", "^") is â
 
 # Letter modifiers (dấu mũ, dấu móc, dấu trăng, gạch đ): base letter -> modifier names.
 _MODIFIED = {"â": ("a", "^"), "ă": ("a", "("), "ê": ("e", "^"), "ô": ("o", "^"),
@@ -24,13 +26,13 @@ SUBST_OTHER = 2.5  # any other letter change: beyond the budget of a confusion
 INDEL = 2.0
 
 
-def units(syllable: str) -> tuple[tuple[tuple[str, str], ...], str | None, int]:
+def units(syllable: str) -> tuple[tuple[Unit, ...], str | None, int]:
     """A syllable as ((base letter, modifier), ...), its tone mark and how many tones it had.
 
     >>> units("Trần")
     ((('t', ''), ('r', ''), ('a', '^'), ('n', '')), '̀', 1)
     """
-    bare, tone, count = _split_tone(syllable)
+    bare, tone, count = split_tone(syllable)
     out = []
     for ch in bare.lower():
         base, mod = _MODIFIED.get(ch, (ch, ""))
@@ -41,7 +43,7 @@ def units(syllable: str) -> tuple[tuple[tuple[str, str], ...], str | None, int]:
     return tuple(out), tone, count
 
 
-def _sub(a: tuple[str, str], b: tuple[str, str]) -> float:
+def _sub(a: Unit, b: Unit) -> float:
     if a == b:
         return 0.0
     if a[0] == b[0]:
@@ -51,7 +53,7 @@ def _sub(a: tuple[str, str], b: tuple[str, str]) -> float:
     return SUBST_OTHER
 
 
-def _edit(a: tuple, b: tuple) -> float:
+def _edit(a: tuple[Unit, ...], b: tuple[Unit, ...]) -> float:
     prev = [j * INDEL for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
         cur = [i * INDEL] + [0.0] * len(b)
@@ -64,10 +66,12 @@ def _edit(a: tuple, b: tuple) -> float:
 _ABOVE_TONES = {"\u0300", "\u0301", "\u0309", "\u0303"}  # grave, acute, hook, tilde
 
 
-def _one_mark_above(ru, rt, ku, kt) -> bool:
+def _one_mark_above(ru: tuple[Unit, ...], rt: str | None, ku: tuple[Unit, ...], kt: str | None) -> bool:
     """One side has a tone above the vowel where the other has a circumflex or breve."""
-    diff = [(a, b) for a, b in zip(ru, ku) if a != b]
-    if len(ru) != len(ku) or len(diff) != 1:
+    if len(ru) != len(ku):
+        return False
+    diff = [(a, b) for a, b in zip(ru, ku, strict=True) if a != b]
+    if len(diff) != 1:
         return False
     (rb, rm), (kb, km) = diff[0]
     if rb != kb:

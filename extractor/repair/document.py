@@ -28,6 +28,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..records import Repair
+from ..text import is_vietnamese_syllable
+from .channel import channel
+from .choices import Symbols
+from .confusion import confusion_cost
 
 DOC_CONFIDENCE = 0.9
 # Prior that a document names, beside a person, another one whose name is an OCR slip
@@ -53,7 +57,6 @@ def _parts(name: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...]] | No
 def _log_prior(keys: Sequence[str], slots: Sequence[str], words: Sequence[str]) -> float:
     """log P(name) from its parts (−inf when a part cannot be a name: not a syllable)."""
     from . import _own_prior
-    from ..normalize import is_vietnamese_syllable
 
     total = 0.0
     for k, s, w in zip(keys, slots, words, strict=True):
@@ -65,8 +68,6 @@ def _log_prior(keys: Sequence[str], slots: Sequence[str], words: Sequence[str]) 
 
 
 def _log_read(read_keys: Sequence[str], true_keys: Sequence[str]) -> float:
-    from .channel import channel
-
     ch = channel()
     return sum(ch.logp(r, t) for r, t in zip(read_keys, true_keys, strict=True))
 
@@ -80,8 +81,6 @@ def _differing(a: Sequence[str], b: Sequence[str], slots: Sequence[str],
 
 def _close(a: Sequence[str], b: Sequence[str]) -> bool:
     """Same length, one or two syllables apart, each within an OCR slip (confusion cost <= 2)."""
-    from .confusion import confusion_cost
-
     if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
@@ -90,7 +89,7 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def repair_names_in_document(names: Sequence[str], field: str = "cadre",
                              confidences: Sequence[Sequence[float | None] | None] | None = None,
-                             choices: Sequence[Sequence[object] | None] | None = None,
+                             choices: Sequence[Sequence[Symbols | None] | None] | None = None,
                              ) -> list[tuple[str, tuple[Repair, ...]]]:
     """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
     word confidences of each name when given) and then against the others: [(name,

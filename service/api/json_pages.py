@@ -9,7 +9,7 @@ dicts, encoded again, they cost the server ~5 ms of CPU a request, and each extr
 trip ~1 ms between server and database.
 
 The shapes are ``assignment_out``, ``task_row`` and ``doc_out``'s (``common.py``), key for
-key; tests/service/test_lists.py compares them on both databases. SQLite keeps the Python
+key; tests/service/api/test_lists.py compares them on both databases. SQLite keeps the Python
 path (no JSON aggregation worth the name there, and no network between).
 
     >>> json_page(session, select(Task.id).where(*conds), TASKS_AS_JSON, page)

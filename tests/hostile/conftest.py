@@ -126,7 +126,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pg_server(tmp_path_factory):
     """``giaoviec serve`` on PostgreSQL (a schema of its own), one process."""
-    from tests.ingest.conftest import pg_schema  # the one helper for a PostgreSQL schema
+    from tests.service.ingest.conftest import pg_schema  # the one helper for a PostgreSQL schema
 
     tmp = tmp_path_factory.mktemp("hostile-pg")
     with pg_schema("gvhostile") as (url, _conn, _schema):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from read_helpers import convert, decision_docx, degrade, images_to_pdf, render
 
 

@@ -2,17 +2,16 @@
 words either way, the fallback taken when tesserocr is missing, OSD, API reuse."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 
 import numpy as np
 import pytest
+from read_helpers import check_spans, text_image, words_in_order
 
 from extractor.config import DEFAULT_CONFIG
-from extractor.read import engine, ocr, read
+from extractor.read import engine, read
 from extractor.read.ocr import tesseract_command_available
-
-from read_helpers import check_spans, text_image, words_in_order
+from extractor.read.ocr.tesseract import _run_tesseract
 
 LINES = ["Giao cho đồng chí Trần Văn Dũng, Phó Chủ tịch", "Ủy ban nhân dân xã Hòa Phú, thực hiện",
          "việc đột phá năm 2024: hoàn thành đường", "giao thông nông thôn thôn Bản Khóa."]
@@ -54,7 +53,7 @@ def test_in_process_reads_what_the_command_reads(page, tmp_path, no_tesserocr, m
     import cv2
 
     cv2.imwrite(str(path), page)
-    by_command = ocr._run_tesseract(path, DEFAULT_CONFIG)
+    by_command = _run_tesseract(path, DEFAULT_CONFIG)
     monkeypatch.undo()
     in_process = engine.recognize([page], language="vie", psm=3)[0]
     assert [w.text for w in in_process] == [w.text for w in by_command]
@@ -111,10 +110,11 @@ def test_choices_line_up_with_each_words_characters(page):
     for w in doubtful:
         text = unicodedata.normalize("NFC", w.text)
         assert len(w.choices) == len(text) and any(len(sym) > 1 for sym in w.choices)
-        for ch, syms in zip(text, w.choices, strict=True):
+        for syms in w.choices:
             assert [c.prob for c in syms] == sorted((c.prob for c in syms), reverse=True)
             assert all(0 <= c.prob <= 1 for c in syms) and all(c.prob >= engine.MIN_CHOICE for c in syms[1:])
-    chars = [(ch, syms) for w in doubtful for ch, syms in zip(unicodedata.normalize("NFC", w.text), w.choices)]
+    chars = [(ch, syms) for w in doubtful
+             for ch, syms in zip(unicodedata.normalize("NFC", w.text), w.choices, strict=True)]
     assert sum(any(c.text == ch for c in syms) for ch, syms in chars) >= 0.9 * len(chars)
     plain = engine.recognize([noisy], language="vie", psm=6)[0]
     assert [w.text for w in plain] == [w.text for w in words] and all(not w.choices for w in plain)

@@ -7,8 +7,7 @@ import pytest
 
 from extractor.config import DEFAULT_CONFIG
 from extractor.errors import MissingDependency, TooLarge, UnsupportedFile
-from extractor.read import read, read_bytes
-from extractor.read import ocr
+from extractor.read import ocr, read, read_bytes
 
 
 def test_file_over_byte_limit(tmp_path):

@@ -6,11 +6,19 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from read_helpers import SENTENCE, cp1258
 
-from extractor.normalize import (decode_bytes, decode_legacy, encode_legacy, fold, is_vietnamese_syllable,
-                                 normalize_line, normalize_text, place_tones, vietnamese_quality)
+from extractor.normalize import (
+    decode_bytes,
+    decode_legacy,
+    encode_legacy,
+    fold,
+    is_vietnamese_syllable,
+    normalize_line,
+    normalize_text,
+    place_tones,
+    vietnamese_quality,
+)
 
 # Syllables in both conventions, and ones whose mark must not move.
 SYLLABLES = ("hoà hòa thuỷ thủy uỷ ủy khoẻ xoè tuỳ Thuỵ hoạ oà Hoá loà quý quỳnh gìn giữ thuở hoàn "

@@ -7,13 +7,12 @@ from dataclasses import replace
 
 import pypdf
 import pytest
+from read_helpers import HEADER, PEOPLE, check_spans, text_image, words_in_order
 
 from extractor.config import DEFAULT_CONFIG
 from extractor.errors import TooLarge, UnreadableFile
 from extractor.read import read, read_bytes
 from extractor.read.ocr import tesseract_available
-
-from read_helpers import HEADER, PEOPLE, check_spans, text_image, words_in_order
 
 pytestmark = [
     pytest.mark.slow,
@@ -175,7 +174,7 @@ def test_pages_read_in_batches_stay_on_their_pages(tmp_path, processes, count):
     finally:
         ocr._run_tesseract_batch = real
     assert [p.number for p in doc.pages] == list(range(1, count + 1))
-    for page, text in zip(doc.pages, texts):
+    for page, text in zip(doc.pages, texts, strict=True):
         assert words_in_order(page.text, " ".join(text)) > 0.9, (page.number, page.text)
     assert any(f.kind == "orientation" for f in doc.fixes)
     assert max(batches) > 1, batches  # some process read several pages

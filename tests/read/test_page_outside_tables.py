@@ -17,8 +17,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
-from extractor.read.grid import find_tables  # noqa: E402
-from extractor.read.ocr import _ink_extent, tesseract_available  # noqa: E402
+from extractor.read.grid import find_tables
+from extractor.read.ocr import tesseract_available
+from extractor.read.ocr.page import _ink_extent
 
 
 def test_ink_extent_is_the_part_that_holds_anything():

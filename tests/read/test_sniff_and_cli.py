@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from extractor.read import sniff
 
 ROOT = Path(__file__).resolve().parents[2]

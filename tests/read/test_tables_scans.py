@@ -11,13 +11,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
-from bench.scans import degrade, render_decision, save_pdf, score_table  # noqa: E402
-from extractor.read import read  # noqa: E402
-from extractor.read.borderless import find_borderless  # noqa: E402
-from extractor.read.grid import estimate_skew, find_tables, rotate  # noqa: E402
-from extractor.read.ocr import tesseract_available  # noqa: E402
+from read_helpers import words_in_order
 
-from read_helpers import words_in_order  # noqa: E402
+from bench.scans import degrade, render_decision, save_pdf, score_table
+from extractor.read import read
+from extractor.read.borderless import find_borderless
+from extractor.read.grid import estimate_skew, find_tables, rotate
+from extractor.read.ocr import tesseract_available
 
 
 def _grid(page, severity: str, seed: int, back=None):
@@ -50,7 +50,7 @@ def test_grid_found_with_merged_cells(decisions, severity, seed):
     for i, page in enumerate(pages):
         found = _grid(page, severity, seed * 10 + i, back=pages[i - 1] if i else None)
         assert len(found) == len(page.tables), (i, [(t.nrows, t.ncols) for t in found])
-        for got, truth in zip(found, page.tables):
+        for got, truth in zip(found, page.tables, strict=True):
             assert (got.nrows, got.ncols) == (truth.nrows, truth.ncols)
             assert _spans(got) == truth.spans
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from read_helpers import SENTENCE, check_spans, cp1258
 
 from extractor.errors import EmptyFile
 from extractor.normalize import encode_legacy
 from extractor.read import read, read_bytes
-
-from read_helpers import SENTENCE, check_spans, cp1258
 
 LINES = ["QUYẾT ĐỊNH về việc giao việc đột phá", SENTENCE, "1. Hoàn thành đường giao thông thôn Bản Khoá;",
          "2. Trồng mới 20 ha rừng sản xuất."]
@@ -67,7 +66,8 @@ def test_markdown_headings():
 HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Tiêu đề trang</title>
 <style>p {{ color: red }}</style><script>var x = "không phải văn bản";</script></head>
 <body><nav><a href="/">Trang chủ</a> <a href="/tin">Tin tức khác</a></nav>
-<aside><p>Tin liên quan: đồng chí Trần Văn Khác phát biểu</p></aside><h1>Quyết định giao việc</h1><p>Giao cho đồng chí <b>Nguyễn Thị Lan</b>,&nbsp;Chủ tịch UBND xã Hoà Phú:</p>
+<aside><p>Tin liên quan: đồng chí Trần Văn Khác phát biểu</p></aside>
+<h1>Quyết định giao việc</h1><p>Giao cho đồng chí <b>Nguyễn Thị Lan</b>,&nbsp;Chủ tịch UBND xã Hoà Phú:</p>
 <ol><li>Hoàn thành đường giao thông;</li><li>Trồng rừng.</li></ol><ul><li>ý phụ</li></ul>
 <table border=1><tr><th>STT</th><th>Họ và tên</th><th>Nội dung</th></tr>
 <tr><td rowspan="2">1</td><td rowspan="2">Lê Văn Thủy</td><td>Kết nạp 5 đảng viên</td></tr>
@@ -100,7 +100,8 @@ def test_html_blocks_lists_and_tables():
 
 def test_html_declared_legacy_charset():
     body = encode_legacy("<p>" + SENTENCE + "</p>", "vni")
-    data = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>' + body + b"</body></html>"
+    data = (b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>'
+            + body + b"</body></html>")
     doc = read_bytes(data, "old.htm")
     assert doc.encoding == "vni"
     assert doc.pages[0].text == SENTENCE
@@ -118,7 +119,8 @@ def test_tab_separated_rows_in_a_txt_file_are_a_table_with_cell_spans(tmp_path):
     from extractor import read
 
     path = tmp_path / "phu-luc.txt"
-    path.write_text("PHỤ LỤC\nSTT\tHọ và tên\tChức vụ\tNội dung\n1\tLò Thị Hoa\tBí thư Đảng ủy xã\tKết nạp 5 đảng viên\n"
+    path.write_text("PHỤ LỤC\nSTT\tHọ và tên\tChức vụ\tNội dung\n"
+                    "1\tLò Thị Hoa\tBí thư Đảng ủy xã\tKết nạp 5 đảng viên\n"
                     "\t\t\tXây dựng chi bộ thôn Nà Lừa\nGhi chú: ký tên.\n", encoding="utf-8")
     doc = read(path)
     assert len(doc.tables) == 1

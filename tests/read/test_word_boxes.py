@@ -13,11 +13,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
-from bench.scans import degrade, render_decision, save_pdf  # noqa: E402
-from extractor.read import read  # noqa: E402
-from extractor.read.boxes import OcrCell, span_boxes  # noqa: E402
-from extractor.read.ocr import tesseract_available  # noqa: E402
-from extractor.records import Span  # noqa: E402
+from bench.scans import degrade, render_decision, save_pdf
+from extractor.read import read
+from extractor.read.boxes import OcrCell, span_boxes
+from extractor.read.ocr import tesseract_available
+from extractor.records import Span
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not tesseract_available("vie"), reason="tesseract-ocr-vie is not installed")]
@@ -53,7 +53,7 @@ def test_clean_page_words_inside_their_cells(tmp_path, appendix):
     truth = appendix.tables[0]
     cells = _name_cells(doc, truth)
     assert len(cells) == 3
-    for r, cell, rect in cells:
+    for _row, cell, rect in cells:
         assert isinstance(cell, OcrCell), type(cell)
         x, y, w, h = cell.box
         assert np.allclose((x, y, x + w, y + h), rect, atol=4), (cell.box, rect)

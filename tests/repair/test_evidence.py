@@ -3,7 +3,7 @@
 - the OCR channel: which slip Tesseract really makes breaks ties between candidates;
 - priors per place in the name, partly counted from real cadres (counts only, no names);
 - the document: a name read damaged in one place and clean in another.
-The older cases (lexicon, budget, titles, the pipeline) are in tests/extract/test_repair.py.
+The older cases (lexicon, budget, titles, the pipeline) are in tests/repair/test_repair.py.
 """
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 def test_real_documents_names_are_left_alone_by_the_document_pass():
     """The gold cadres of each real document (typed, so correct), compared as one document's
     names: real namesakes and relatives must not be merged. Only "Nguyên", left out of the
-    lexicon on purpose (tests/extract/test_repair.py), is repaired, and by the name alone."""
+    lexicon on purpose (tests/repair/test_repair.py), is repaired, and by the name alone."""
     seen = 0
     for path in sorted(SHARED.glob("*/*.gold.json")):
         names = [a["cadre"] for a in json.loads(path.read_text(encoding="utf-8")).get("assignments", [])]

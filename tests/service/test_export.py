@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from .test_lists import _seed
+from .api.test_lists import _seed
 
 
 def _csv(api, **params) -> list[list[str]]:

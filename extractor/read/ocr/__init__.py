@@ -21,19 +21,16 @@ under ``config.ocr_quality_threshold`` are flagged ``needs_review``.
 
 The package's parts: ``tesseract`` (Tesseract itself), ``page`` (one page prepared, read,
 put in order, laid out), ``schedule`` (pages side by side) and ``sources`` (PDF pages and
-image frames). Callers import from here.
+image frames). Callers import from here; tests reach the private parts in their modules.
 """
 from __future__ import annotations
 
 from ..engine import Word
-from .page import OcrResult, _build_items, _finish, _ink_extent, _prepare, lay_out
-from .schedule import BATCH_PAGES, _ocr_pages, ocr_image
+from .page import OcrResult, lay_out
+from .schedule import BATCH_PAGES, ocr_image
 from .sources import OCR_MAX_PIXELS, image_dpi, ocr_pdf_pages, read_image_bytes
 from .tesseract import (
     TESSERACT_TIMEOUT,
-    _osd_rotation,
-    _run_tesseract,
-    _run_tesseract_batch,
     process_count,
     tesseract_available,
     tesseract_command_available,

@@ -3,42 +3,61 @@ its words put back in reading order (paragraphs, table cells), turned when it re
 badly, and laid into a Page."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ...config import ExtractorConfig
 from ...errors import UnreadableFile
 from ...normalize import vietnamese_quality
-from ...records import Fix, Page
-from ..engine import Word
-from ..layout import Line, PageBuilder, group_lines, join_lines
+from ...records import Cell, Fix, Page
+from ..engine import Choice, Word
+from ..layout import Grid, GridCell, Line, PageBuilder, group_lines, join_lines
 from .tesseract import _osd_rotation, _run_tesseract, _run_tesseract_batch, _tesseract_dpi
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..boxes import WordBox
+    from ..cells import Cut
+    from ..grid import GridTable
+
+# What a page holds, in reading order: a paragraph's text or a table's resolved grid.
+OcrItem: TypeAlias = tuple[Literal["para"], str] | tuple[Literal["table"], Grid]
+# A box in pixels: (x0, y0, x1, y1) as found on the prepared page, (x, y, w, h) in results.
+Box: TypeAlias = tuple[int, int, int, int]
+# A word read in a table cell: (text, x, y, w, h, confidence, each character's choices).
+CellWord: TypeAlias = tuple[str, int, int, int, int, float, tuple[tuple[Choice, ...], ...]]
+# A table item's cells: (row, col) -> (cell box (x, y, w, h), its words in reading order).
+TableCells: TypeAlias = dict[tuple[int, int], tuple[Box, list[CellWord]]]
 
 
 @dataclass
 class OcrResult:
     """What OCR found on one page, in reading order, before it is laid into a Page."""
 
-    items: list[tuple[str, object]]  # ("para", text) or ("table", grid rows)
+    items: list[OcrItem]
     confidence: float | None
     width: int
     height: int
     fixes: list[Fix] = field(default_factory=list)
     plain_text: str = ""
-    # per table item, in order: (row, col) -> (cell box (x, y, w, h), [(text, x, y, w, h, conf, choices)])
-    # in the page image's own pixels (see boxes.py)
-    cells: list[dict] = field(default_factory=list)
+    # per table item, in order, in the page image's own pixels (see boxes.py)
+    cells: list[TableCells] = field(default_factory=list)
     # per paragraph item, in order: its words as read, [(text, conf)], for Page.word_confidences
     para_words: list[list[tuple[str, float]]] = field(default_factory=list)
 
 
 def _mean_conf(words: list[Word]) -> float | None:
+    """Tesseract's mean confidence (0-100) in the words it gave one."""
     confs = [w.conf for w in words if w.conf >= 0]
     return sum(confs) / len(confs) if confs else None
 
 
 def _score(words: list[Word]) -> float:
+    """How well a page read: Vietnamese syllables, confidence, and enough words."""
     text = " ".join(w.text for w in words)
     return vietnamese_quality(text) * (_mean_conf(words) or 0.0) * min(1.0, len(words) / 20 + 0.05)
 
@@ -58,11 +77,16 @@ def _cell_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _cell_text(words: list[Word]) -> str:
+    """A cell's words as text, a line of the cell a line."""
     return "\n".join(" ".join(w.text for w in line) for line in _cell_lines(words))
 
 
-def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], str, list[dict],
-                                                     list[list[tuple[str, float]]]]:
+# A table item's cells as found: (row, col) -> (rectangle (x0, y0, x1, y1), words).
+_FoundCells: TypeAlias = dict[tuple[int, int], tuple[Box, list[Word]]]
+
+
+def _build_items(words: list[Word], tables: Sequence[GridTable]) -> tuple[list[OcrItem], str, list[_FoundCells],
+                                                                       list[list[tuple[str, float]]]]:
     """Reading-order items: paragraphs from the words outside tables, tables from the rest;
     for each table item, its cells' rectangles (x0, y0, x1, y1) and words in reading
     order, by (row, col) of the item's grid (a merged cell under each position it covers);
@@ -85,7 +109,7 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
         groups.setdefault((w.block, w.par, w.line), []).append(w)
     lines: list[Line] = []
     line_words: dict[int, list[Word]] = {}
-    prev_par = None
+    prev_par: tuple[int, int] | None = None
     for key in sorted(groups, key=lambda k: (min(w.top for w in groups[k]), k)):
         ws = sorted(groups[key], key=lambda w: w.left)
         par = key[:2]
@@ -97,50 +121,51 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
     para_words: list[list[tuple[str, float]]] = []
 
     def paragraphs(run: list[Line]) -> list[str]:
-        out = []
+        out: list[str] = []
         for group in group_lines(run):
             out.append(join_lines(group))
             para_words.append([(w.text, w.conf) for ln in group for w in line_words[id(ln)]])
         return out
 
-    items: list[tuple[float, str, object]] = []
+    items: list[OcrItem] = []
     run: list[Line] = []
     table_tops = sorted(((t.y0, k) for k, t in enumerate(tables)))
     ti = 0
     plain: list[str] = []
-    cells: list[dict] = []
-    for ln in lines + [None]:
+    cells: list[_FoundCells] = []
+    ended: list[Line | None] = [*lines, None]  # None: the end of the page, after its last table
+    for ln in ended:
         while ti < len(table_tops) and (ln is None or table_tops[ti][0] < ln.top):
             for para in paragraphs(run):
-                items.append((0, "para", para))
+                items.append(("para", para))
             run = []
             k = table_tops[ti][1]
             t = tables[k]
             spans = t.spans()
-            grid = []
-            where = []
+            grid: Grid = []
+            spots: list[list[tuple[Box, list[Word]]]] = []  # each grid position's rectangle and words
             for r in range(t.nrows):
-                row = []
-                found = []
+                row: list[GridCell] = []
+                found: list[tuple[Box, list[Word]]] = []
                 for c in range(t.ncols):
                     orow, ocol = t.owner.get((r, c), (r, c))
                     rs, cs = spans.get((orow, ocol), (1, 1))
-                    lines = _cell_lines(per_table[k].get((orow, ocol), []))
-                    text = "\n".join(" ".join(w.text for w in line) for line in lines)
+                    cell_lines = _cell_lines(per_table[k].get((orow, ocol), []))
+                    text = "\n".join(" ".join(w.text for w in line) for line in cell_lines)
                     if (orow, ocol) == (r, c):
                         row.append((text, rs, cs, None))
                     else:
                         row.append((text, 1, 1, (orow, ocol)))
                     found.append(((t.cols[ocol], t.rows[orow], t.cols[ocol + cs], t.rows[orow + rs]),
-                                  [w for line in lines for w in line]))
+                                  [w for line in cell_lines for w in line]))
                 grid.append(row)
-                where.append(found)
+                spots.append(found)
             # rows where every cell is empty are drawing artefacts (double rules)
             kept = [i for i, row in enumerate(grid) if any(c[0].strip() for c in row)]
             grid = [grid[i] for i in kept]
             if grid:
-                items.append((0, "table", grid))
-                cells.append({(r, c): cell for r, i in enumerate(kept) for c, cell in enumerate(where[i])})
+                items.append(("table", grid))
+                cells.append({(r, c): cell for r, i in enumerate(kept) for c, cell in enumerate(spots[i])})
                 plain.extend(c[0] for row in grid for c in row if c[3] is None)
             ti += 1
         if ln is None:
@@ -148,8 +173,8 @@ def _build_items(words: list[Word], tables) -> tuple[list[tuple[str, object]], s
         run.append(ln)
         plain.append(ln.text)
     for para in paragraphs(run):
-        items.append((0, "para", para))
-    return [(kind, obj) for _, kind, obj in items], "\n".join(plain), cells, para_words
+        items.append(("para", para))
+    return items, "\n".join(plain), cells, para_words
 
 
 @dataclass
@@ -160,21 +185,29 @@ class _Prepared:
     index: int
     # the image Tesseract reads (deskewed, table rules removed): a file, or the array
     # itself when Tesseract runs in this process
-    path: Path | Any
-    upright: Path | Any  # the deskewed page with its rules: what a turn for orientation starts from
+    path: Path | np.ndarray
+    upright: Path | np.ndarray  # the deskewed page with its rules: what a turn for orientation starts from
     dpi: int | None  # what Tesseract is told (see _tesseract_dpi)
-    tables: list
+    tables: list[GridTable]
     fixes: list[Fix]
     width: int
     height: int
     scratch: list[Path]  # files of ours to delete once the page is read
-    cuts: list = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
-    strip: Path | Any | None = None  # the table cells, stacked: read apart with --psm 6
-    to_source: object = None  # 3x3 matrix: this page's pixels -> the image's as given (boxes.py)
+    cuts: list[Cut] = field(default_factory=list)  # where each table cell went in ``strip`` (cells.py)
+    strip: Path | np.ndarray | None = None  # the table cells, stacked: read apart with --psm 6
+    # 3x3 matrix: this page's pixels -> the image's as given (boxes.py)
+    to_source: np.ndarray = field(default_factory=lambda: _identity())
     origin: tuple[int, int] = (0, 0)  # where ``path``'s image lies in the page: (x, y) of its corner
 
 
-def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
+def _identity() -> np.ndarray:
+    """The 3x3 identity: a page's pixels are the image's."""
+    import numpy as np
+
+    return np.eye(3)
+
+
+def _prepare(image: np.ndarray | str | Path, *, index: int, dpi: int | None, workdir: Path, stem: str, name: str,
              delete_input: bool = False, in_memory: bool = False) -> _Prepared:
     """Deskew, find tables, remove their rules; write the image Tesseract will read.
 
@@ -197,16 +230,20 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     # compete with the Tesseract processes.
     cv2.setNumThreads(1)
     given: Path | None = None
+    gray: np.ndarray
     if isinstance(image, np.ndarray):
         gray = image
     else:
         given = Path(image)
-        gray = cv2.imread(str(given), cv2.IMREAD_GRAYSCALE)
-        if gray is None:
+        decoded = cv2.imread(str(given), cv2.IMREAD_GRAYSCALE)
+        if decoded is None:
             raise UnreadableFile(name, "a page image could not be decoded; check the scan")
+        gray = decoded
     fixes: list[Fix] = []
-    flat: list = []
-    gray = flatten_photo(gray, fixes, flat)  # a phone photo of a page: corners, perspective, light (issue 12)
+    flat: list[np.ndarray] = []
+    # a phone photo of a page: corners, perspective, light (issue 12); the page is uint8 grey
+    # (asarray: no copy), as the photo code takes it
+    gray = flatten_photo(np.asarray(gray, dtype=np.uint8), fixes, flat)
     to_source = np.linalg.inv(flat[0]) if flat else np.eye(3)
     angle = estimate_skew(gray)
     if abs(angle) >= 0.2:
@@ -216,6 +253,7 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
     # ruled tables; else tables whose columns are apart by white space only
     tables = find_tables(gray) or find_borderless(gray)
     scratch: list[Path] = []
+    upright: Path | np.ndarray
     if in_memory:
         upright = gray
         if given is not None and delete_input:
@@ -225,14 +263,15 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         if delete_input:
             scratch.append(given)
     else:
-        upright = workdir / f"{stem}-ocr.pgm"
-        cv2.imwrite(str(upright), gray)
-        scratch.append(upright)
+        written = workdir / f"{stem}-ocr.pgm"
+        cv2.imwrite(str(written), gray)
+        scratch.append(written)
+        upright = written
         if given is not None and delete_input:
             given.unlink(missing_ok=True)
     target = upright
-    cuts: list = []
-    strip_path: Path | None = None
+    cuts: list[Cut] = []
+    strip_path: Path | np.ndarray | None = None
     origin = (0, 0)
     if tables:
         # each cell read on its own, cut out into a strip; the page without its tables
@@ -244,19 +283,21 @@ def _prepare(image, *, index: int, dpi: int | None, workdir: Path, stem: str, na
         if in_memory:
             target, strip_path = page[y0:y1, x0:x1], strip
         else:
-            target = workdir / f"{stem}-ocr-page.pgm"
-            cv2.imwrite(str(target), page[y0:y1, x0:x1])
-            scratch.append(target)
+            page_file = workdir / f"{stem}-ocr-page.pgm"
+            cv2.imwrite(str(page_file), page[y0:y1, x0:x1])
+            scratch.append(page_file)
+            target = page_file
             if strip is not None:
-                strip_path = workdir / f"{stem}-ocr-cells.pgm"
-                cv2.imwrite(str(strip_path), strip)
-                scratch.append(strip_path)
+                strip_file = workdir / f"{stem}-ocr-cells.pgm"
+                cv2.imwrite(str(strip_file), strip)
+                scratch.append(strip_file)
+                strip_path = strip_file
     h, w = gray.shape
     return _Prepared(index, target, upright, _tesseract_dpi(dpi), tables, fixes, w, h, scratch, cuts, strip_path,
                      to_source, origin)
 
 
-def _ink_extent(page, dpi: float) -> tuple[int, int, int, int]:
+def _ink_extent(page: np.ndarray, dpi: float) -> tuple[int, int, int, int]:
     """(x0, y0, x1, y1): the part of a page (its tables painted white, paper already
     white) that holds anything, with a margin; rows and columns with a speck or two of
     toner do not count. At least a small white square when nothing is left."""
@@ -283,7 +324,7 @@ def _moved(words: list[Word], origin: tuple[int, int]) -> list[Word]:
     return words
 
 
-def _turn_matrix(shape: tuple[int, ...], angle: float):
+def _turn_matrix(shape: tuple[int, ...], angle: float) -> np.ndarray:
     """The 3x3 matrix taking a pixel of an image of ``shape`` to where ``grid.rotate``
     puts it (90/180/270 exactly, as cv2.rotate does; else about the centre)."""
     import cv2
@@ -298,7 +339,7 @@ def _turn_matrix(shape: tuple[int, ...], angle: float):
     return np.vstack([cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), [0, 0, 1]])
 
 
-def _to_source(m, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+def _to_source(m: np.ndarray, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
     """The box (x0, y0, x1, y1) taken through ``m``, as (x, y, w, h) of what it covers."""
     import numpy as np
 
@@ -310,7 +351,7 @@ def _to_source(m, box: tuple[float, float, float, float]) -> tuple[int, int, int
 
 
 def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name: str,
-            workdir: Path, cell_words=()) -> OcrResult:
+            workdir: Path, cell_words: Sequence[Word] = ()) -> OcrResult:
     """An OCR result from a prepared page's words; a page that reads badly is tried on
     its side and upside down first (OSD, else each turn) and the best reading kept."""
     import numpy as np
@@ -337,7 +378,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
         candidates = [(-rotation) % 360] if rotation else [90, 180, 270]
         base = prep.upright if isinstance(prep.upright, np.ndarray) else \
             cv2.imread(str(prep.upright), cv2.IMREAD_GRAYSCALE)
-        best = (_score(words), words, None, 0)
+        best: tuple[float, list[Word], _Prepared | None, int] = (_score(words), words, None, 0)
         for deg in candidates:
             if not deg or base is None:
                 continue
@@ -355,32 +396,35 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
             s2 = _score(w2)
             if s2 > best[0]:
                 best = (s2, w2, turned, deg)
-        _, words, turned, deg = best
-        if deg:
+        _, words, chosen, deg = best
+        if deg and chosen is not None:  # a turn read better (its preparation is kept with it)
             # the turn starts from the deskewed page: its deskew stands, and the turned
             # page's own (if any) comes on top
             fixes = [Fix("orientation", f"page turned {(360 - deg) % 360}° clockwise to read it upright")] + \
-                fixes + turned.fixes
-            tables, width, height = turned.tables, turned.width, turned.height
+                fixes + chosen.fixes
+            tables, width, height = chosen.tables, chosen.width, chosen.height
             base_shape = (prep.height, prep.width)
-            to_source = prep.to_source @ np.linalg.inv(_turn_matrix(base_shape, deg)) @ turned.to_source
+            to_source = prep.to_source @ np.linalg.inv(_turn_matrix(base_shape, deg)) @ chosen.to_source
     items, plain, found, para_words = _build_items(words, tables)
-    if np.allclose(to_source, np.eye(3)):  # a flat scan, level: the boxes as they are
-        def back(box):
+    flat_level = bool(np.allclose(to_source, np.eye(3)))  # a flat scan, level: the boxes as they are
+
+    def back(box: tuple[float, float, float, float]) -> Box:
+        if flat_level:
             return int(box[0]), int(box[1]), int(box[2] - box[0]), int(box[3] - box[1])
-    else:
-        def back(box):
-            return _to_source(to_source, box)
-    cells = [{rc: (back(rect), [(w.text, *back((w.left, w.top, w.left + w.width, w.top + w.height)), w.conf,
-                                 w.choices) for w in ws])
-              for rc, (rect, ws) in table.items()} for table in found]
+        return _to_source(to_source, box)
+
+    def cell_word(w: Word) -> CellWord:
+        x, y, bw, bh = back((w.left, w.top, w.left + w.width, w.top + w.height))
+        return w.text, x, y, bw, bh, w.conf, w.choices
+
+    cells = [{rc: (back(rect), [cell_word(w) for w in ws]) for rc, (rect, ws) in table.items()} for table in found]
     from ..cells import number_rows
 
-    for kind, grid in items:
-        if kind == "table":
+    for item in items:
+        if item[0] == "table":
             # lone STT digits misread: filled from the column's sequence, and said so
             fixes += [Fix("table_number", f"STT cell of row {row} read as {read!r}, numbered {number} from the "
-                                          "rows around it") for row, read, number in number_rows(grid)]
+                                          "rows around it") for row, read, number in number_rows(item[1])]
     return OcrResult(items=items, confidence=_mean_conf(words), width=width, height=height, fixes=fixes,
                      plain_text=plain, cells=cells, para_words=para_words)
 
@@ -393,33 +437,34 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
     tables = 0
     paras = 0
     confidences: list[tuple[int, int, float]] = []
-    for kind, obj in result.items:
-        if kind == "para":
+    for item in result.items:
+        if item[0] == "para":
             words = result.para_words[paras] if paras < len(result.para_words) else []
             paras += 1
-            block = builder.add_block("paragraph", obj)
+            block = builder.add_block("paragraph", item[1])
             if block is not None and words:
                 base = block.span.start
                 confidences += [(base + at[0], base + at[1], conf) for at, (_, conf) in
                                 zip(locate_words(block.text, [w for w, _ in words]), words, strict=True) if at]
             continue
-        table = builder.add_table(obj, tables)
+        table = builder.add_table(item[1], tables)
         if table is None:
             continue
         # the cells again, with their boxes and words on the page image (boxes.py)
         found = result.cells[tables] if tables < len(result.cells) else {}
-        placed: dict[tuple[int, int], tuple] = {}
-        rows = []
+        placed: dict[tuple[int, int], tuple[WordBox, ...]] = {}
+        rows: list[tuple[Cell, ...]] = []
         for r, row in enumerate(table.rows):
-            out = []
+            out: list[Cell] = []
             for c, cell in enumerate(row):
-                box, words = found.get((r, c), (None, []))
+                box: Box | None
+                box, cell_words = found.get((r, c), (None, []))
                 key = cell.merged_from or (r, c)
                 if key[0] >= len(table.rows) or key[1] >= len(table.rows[key[0]]):
                     key = (r, c)
                 if key not in placed:
                     owner = table.rows[key[0]][key[1]]
-                    placed[key] = place_words(owner.text, words, builder.number)
+                    placed[key] = place_words(owner.text, cell_words, builder.number)
                 # a merged cell's repetition is text of the page too: its words are there as well
                 confidences += [(cell.span.start + w.start, cell.span.start + w.end, w.conf)
                                 for w in placed[key] if w.start >= 0 and cell.span.start + w.end <= cell.span.end]
@@ -445,15 +490,18 @@ def _number_continued(results: list[OcrResult]) -> None:
 
     from ..cells import entry_rows, is_number_header, number_rows
 
-    def short(items) -> bool:
-        return sum(len(str(obj)) for kind, obj in items if kind == "para") < 30
+    def short(items: list[OcrItem]) -> bool:
+        return sum(len(item[1]) for item in items if item[0] == "para") < 30
 
-    for prev, cur in zip(results, results[1:]):
-        before = [k for k, (kind, _) in enumerate(prev.items) if kind == "table"]
-        after = [k for k, (kind, _) in enumerate(cur.items) if kind == "table"]
-        if not before or not after or not short(prev.items[before[-1] + 1:]) or not short(cur.items[:after[0]]):
+    def tables_of(items: list[OcrItem]) -> list[tuple[int, Grid]]:
+        return [(k, item[1]) for k, item in enumerate(items) if item[0] == "table"]
+
+    for prev, cur in pairwise(results):
+        before, after = tables_of(prev.items), tables_of(cur.items)
+        if not before or not after or not short(prev.items[before[-1][0] + 1:]) or \
+                not short(cur.items[:after[0][0]]):
             continue
-        last, grid = prev.items[before[-1]][1], cur.items[after[0]][1]
+        last, grid = before[-1][1], after[0][1]
         if not last or not grid or len(last[0]) != len(grid[0]):
             continue
         # the header repeated: its STT cell may be misread ("ST"), the rest reads as before

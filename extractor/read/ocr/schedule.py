@@ -4,15 +4,27 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ...config import DEFAULT_CONFIG, ExtractorConfig
 from .. import engine
+from ..engine import PageImage, Word
 from .page import OcrResult, _finish, _number_continued, _prepare, _Prepared
 from .tesseract import _run_tesseract_batch, process_count
 
+if TYPE_CHECKING:
+    from .. import Progress
 
-def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
+# A page to read, made when a thread is free for it: () -> (image, its dpi or None).
+PageSource: TypeAlias = Callable[[], tuple[PageImage, int | None]]
+# What a reading thread does next: prepare page i, or run Tesseract on prepared pages.
+_Job: TypeAlias = tuple[Literal["prep"], int, PageSource] | tuple[Literal["ocr"], list[_Prepared]]
+
+
+def ocr_image(image: PageImage, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = "",
               workdir: Path | None = None, dpi: int | None = None, stem: str = "page") -> OcrResult:
     """OCR one page: deskew, tables, orientation; see the module docstring.
 
@@ -21,20 +33,33 @@ def ocr_image(image, *, config: ExtractorConfig = DEFAULT_CONFIG, name: str = ""
     temporary directory when not given) and are removed.
     """
     own = workdir is None
-    workdir = Path(tempfile.mkdtemp(prefix="giaoviec-ocr-")) if own else workdir
+    work = Path(tempfile.mkdtemp(prefix="giaoviec-ocr-")) if workdir is None else workdir
     try:
-        return _ocr_pages(iter([lambda: (image, dpi)]), 1, config=config, name=name, workdir=workdir,
+        return _ocr_pages(iter([lambda: (image, dpi)]), 1, config=config, name=name, workdir=work,
                           stems=lambda i: stem)[0]
     finally:
         if own:
-            shutil.rmtree(workdir, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 BATCH_PAGES = 8  # pages one Tesseract process reads at most: progress and balance vs. model loads
 
 
-def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir: Path,
-               progress=None, stems=None, delete_inputs: bool = False) -> list[OcrResult]:
+@dataclass
+class _Shared:
+    """The reading threads' shared state, guarded by their condition variable."""
+
+    running: int  # threads not yet finished
+    exhausted: bool = False  # every page has been taken from the source
+    prepping: int = 0  # pages being prepared
+    claimed: int = 0  # pages given to Tesseract
+    done: int = 0  # pages read
+    error: BaseException | None = None  # the first failure, raised by the calling thread
+
+
+def _ocr_pages(pages: Iterable[PageSource], count: int, *, config: ExtractorConfig, name: str, workdir: Path,
+               progress: Progress | None = None, stems: Callable[[int], str] | None = None,
+               delete_inputs: bool = False) -> list[OcrResult]:
     """OCR ``count`` pages, in order; ``pages`` yields, lazily and in page order, one
     callable per page that returns ``(image, dpi or None)`` (an array or a file).
 
@@ -54,19 +79,19 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
     # pages prepared ahead wait as files for the command (batched: one model load), as
     # arrays in memory for the library (no batching to gain: two a process will do)
     lookahead = procs * (2 if in_memory else BATCH_PAGES)
-    stems = stems or (lambda i: f"page-{i + 1:04d}")
+    stem_of: Callable[[int], str] = stems or (lambda i: f"page-{i + 1:04d}")
     cond = threading.Condition()
     source = enumerate(pages)
     ready: list[_Prepared] = []  # prepared, not yet given to Tesseract; in page order
     results: dict[int, OcrResult] = {}
-    st = {"exhausted": False, "prepping": 0, "claimed": 0, "done": 0, "error": None, "running": procs}
+    st = _Shared(running=procs)
 
-    def next_job():
+    def next_job() -> _Job | None:
         """Under ``cond``: ("prep", i, make) or ("ocr", batch), or None when nothing is left."""
         while True:
-            if st["error"] is not None:
+            if st.error is not None:
                 return None
-            unclaimed = count - st["claimed"]
+            unclaimed = count - st.claimed
             # One process: nothing to balance, batch all it may. Several: a batch takes
             # half a process's share of what is left, so the last 2 pages a process
             # still go one by one to whichever is free (a page costs 0.7-2.8 s; on a
@@ -76,22 +101,22 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
             # pages, 1 % less at 12, 3 % less at 40 (a quarter share: 0, 0, 2 %).
             share = unclaimed if procs == 1 else unclaimed // (2 * procs)
             want = min(BATCH_PAGES, max(1, share))
-            can_prep = not st["exhausted"] and len(ready) + st["prepping"] < lookahead
+            can_prep = not st.exhausted and len(ready) + st.prepping < lookahead
             if ready and (len(ready) >= want or not can_prep):
                 batch = [p for p in ready[:want] if p.dpi == ready[0].dpi]  # one --dpi a process
                 for p in batch:
                     ready.remove(p)
-                st["claimed"] += len(batch)
+                st.claimed += len(batch)
                 return ("ocr", batch)
             if can_prep:
                 try:
                     i, make = next(source)
                 except StopIteration:
-                    st["exhausted"] = True
+                    st.exhausted = True
                     continue
-                st["prepping"] += 1
+                st.prepping += 1
                 return ("prep", i, make)
-            if st["exhausted"] and not st["prepping"] and not ready:
+            if st.exhausted and not st.prepping and not ready:
                 return None
             cond.wait()
 
@@ -105,10 +130,10 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
                 if job[0] == "prep":
                     _, i, make = job
                     image, dpi = make()
-                    prep = _prepare(image, index=i, dpi=dpi, workdir=workdir, stem=stems(i), name=name,
+                    prep = _prepare(image, index=i, dpi=dpi, workdir=workdir, stem=stem_of(i), name=name,
                                     delete_input=delete_inputs, in_memory=in_memory)
                     with cond:
-                        st["prepping"] -= 1
+                        st.prepping -= 1
                         ready.append(prep)
                         ready.sort(key=lambda p: p.index)
                         cond.notify_all()
@@ -117,30 +142,31 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
                 try:
                     words = _run_tesseract_batch([p.path for p in batch], config, name=name, dpi=batch[0].dpi,
                                                  workdir=workdir)
-                    celled = [p for p in batch if p.strip is not None]
-                    # names are in the cells: their characters' alternatives go to the repair
-                    cells = dict(zip((p.index for p in celled), _run_tesseract_batch(
-                        [p.strip for p in celled], config, psm=6, name=name, dpi=batch[0].dpi,
-                        workdir=workdir, choices=True))) if celled else {}
+                    celled = [(p.index, p.strip) for p in batch if p.strip is not None]
+                    # names are in the cells: their characters' alternatives go to the repair;
+                    # Tesseract gives one list of words per image, in order (hence strict zips)
+                    cells: dict[int, Sequence[Word]] = dict(zip((i for i, _ in celled), _run_tesseract_batch(
+                        [strip for _, strip in celled], config, psm=6, name=name, dpi=batch[0].dpi,
+                        workdir=workdir, choices=True), strict=True)) if celled else {}
                     out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir,
                                             cell_words=cells.get(p.index, ()))
-                           for p, w in zip(batch, words)}
+                           for p, w in zip(batch, words, strict=True)}
                 finally:
                     for p in batch:
                         for f in p.scratch:
                             f.unlink(missing_ok=True)
                 with cond:
                     results.update(out)
-                    st["done"] += len(out)
+                    st.done += len(out)
                     cond.notify_all()
         except BaseException as err:  # reported by the calling thread, which raises it
             with cond:
-                if st["error"] is None:
-                    st["error"] = err
+                if st.error is None:
+                    st.error = err
                 cond.notify_all()
         finally:
             with cond:
-                st["running"] -= 1
+                st.running -= 1
                 cond.notify_all()
 
     threads = [threading.Thread(target=worker, name=f"ocr-{k}", daemon=True) for k in range(procs)]
@@ -149,9 +175,9 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
     reported = 0
     while True:
         with cond:
-            while st["done"] == reported and st["running"]:
+            while st.done == reported and st.running:
                 cond.wait()
-            done, running = st["done"], st["running"]
+            done, running = st.done, st.running
         if progress and done > reported:
             progress(done, count)
         reported = done
@@ -159,8 +185,8 @@ def _ocr_pages(pages, count: int, *, config: ExtractorConfig, name: str, workdir
             break
     for t in threads:
         t.join()
-    if st["error"] is not None:
-        raise st["error"]
+    if st.error is not None:
+        raise st.error
     ordered = [results[i] for i in sorted(results)]
     _number_continued(ordered)
     return ordered

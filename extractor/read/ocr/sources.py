@@ -9,23 +9,32 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ...config import DEFAULT_CONFIG, ExtractorConfig
 from ...errors import EmptyFile, MissingDependency, TooLarge, UnreadableFile
-from ...records import Document
+from ...records import Block, Document, Fix, Page, Table
+from ..engine import PageImage
 from ..layout import PageBuilder, page_fixes
 from .page import OcrResult, lay_out
-from .schedule import _ocr_pages
+from .schedule import PageSource, _ocr_pages
 from .tesseract import tesseract_available
 
+if TYPE_CHECKING:
+    import numpy as np
+    import pypdf
+    from PIL import Image
+
+    from .. import Progress
 
 # What OCR reads of one image page, at most (A2 at 300 dpi is 35 Mpx): the page's arrays
 # cost ~18 bytes a pixel in this process, so a 64 Mpx photo took the server past 1 GB.
 OCR_MAX_PIXELS = 24_000_000
 
 
-def _shrink_for_ocr(gray):
+def _shrink_for_ocr(gray: Image.Image) -> Image.Image:
     """A grayscale page over OCR_MAX_PIXELS, shrunk to fit (its text stays readable)."""
     w, h = gray.size
     if w * h <= OCR_MAX_PIXELS:
@@ -35,11 +44,13 @@ def _shrink_for_ocr(gray):
 
 
 def _shrunk_dpi(size: tuple[int, int], shape: tuple[int, ...], dpi: int | None) -> int | None:
+    """An image's ``dpi`` once its ``size`` (w, h) was shrunk to an array of ``shape``."""
     return round(dpi * shape[1] / size[0]) if dpi and shape[1] != size[0] else dpi
 
 
-def image_dpi(info: dict) -> int | None:
-    """The resolution an image file records, when it is plausible for a scan (150-1200).
+def image_dpi(info: Mapping[Any, Any]) -> int | None:
+    """The resolution an image file records (Pillow's ``Image.info``, whose values are
+    untyped: a number, a pair, a rational), when it is plausible for a scan (150-1200).
 
     Phone photos and screenshots record 72 or 96, which is no page resolution: then
     None, and Tesseract estimates it from the text height, as the plain command would.
@@ -48,6 +59,8 @@ def image_dpi(info: dict) -> int | None:
     (300, None, None)
     """
     value = info.get("dpi")
+    if value is None:
+        return None
     try:
         dpi = round(float(value[0] if isinstance(value, (tuple, list)) else value))
     except (TypeError, ValueError, IndexError):
@@ -58,7 +71,7 @@ def image_dpi(info: dict) -> int | None:
 _PYPDF_LOCK = threading.Lock()
 
 
-def _page_scan_image(reader, number: int, max_pixels: int):
+def _page_scan_image(reader: pypdf.PdfReader, number: int, max_pixels: int) -> tuple[np.ndarray, int] | None:
     """The scan itself when a PDF page is one full-page image (what scanners write):
     ``(grayscale array, dpi)`` taken at its own resolution, with no rendering. None when
     the page is anything else or the image is under 200 dpi (then it is rendered at the
@@ -92,6 +105,11 @@ def _page_scan_image(reader, number: int, max_pixels: int):
         return None
 
 
+def _given(image: np.ndarray, dpi: int | None) -> tuple[PageImage, int | None]:
+    """A page already decoded, as a page source gives it (bound with functools.partial)."""
+    return image, dpi
+
+
 def _render_pdf_page(pdf_path: Path, number: int, dpi: int, out_dir: Path, max_pixels: int,
                      size_pt: tuple[float, float] | None, name: str) -> tuple[Path, int]:
     """Render one PDF page to a grayscale image with pdftoppm (pypdfium2 if absent);
@@ -120,7 +138,7 @@ def _render_pdf_page(pdf_path: Path, number: int, dpi: int, out_dir: Path, max_p
 
 
 def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: ExtractorConfig = DEFAULT_CONFIG,
-                  progress=None) -> list[OcrResult]:
+                  progress: Progress | None = None) -> list[OcrResult]:
     """OCR the given 1-based pages of a PDF: the scan itself where a page is one
     full-page image, else the page rendered at ``config.ocr_dpi``."""
     import pypdf
@@ -132,7 +150,7 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             reader.decrypt("")
-        sizes = {}
+        sizes: dict[int, tuple[float, float] | None] = {}
         for n in numbers:
             try:
                 box = reader.pages[n - 1].mediabox
@@ -140,7 +158,7 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
             except Exception:
                 sizes[n] = None
 
-        def page(n: int):
+        def page(n: int) -> tuple[PageImage, int | None]:
             found = _page_scan_image(reader, n, config.max_image_pixels)
             if found:
                 return found
@@ -156,7 +174,7 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], *, name: str, config: Extract
 
 
 def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAULT_CONFIG,
-                     progress=None) -> Document:
+                     progress: Progress | None = None) -> Document:
     """OCR an image file (PNG, JPEG, TIFF with several pages, BMP, GIF, WebP)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -184,11 +202,12 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
             w, h = im.size
             if w * h > config.max_image_pixels:
                 raise TooLarge(name, f"page {k + 1} is {w}x{h} = {w * h / 1e6:.0f} Mpx, more than the limit of "
-                                     f"{config.max_image_pixels / 1e6:.0f} Mpx; scan at 300 dpi or raise max_image_pixels")
+                                     f"{config.max_image_pixels / 1e6:.0f} Mpx; scan at 300 dpi or raise "
+                                     "max_image_pixels")
 
         import numpy as np
 
-        def frames_as_arrays():
+        def frames_as_arrays() -> Iterator[PageSource]:
             for k in range(frames):
                 try:
                     im.seek(k)
@@ -201,13 +220,17 @@ def read_image_bytes(data: bytes, name: str, *, config: ExtractorConfig = DEFAUL
                 except (OSError, ValueError, SyntaxError, EOFError) as err:
                     raise UnreadableFile(name, f"page {k + 1} of the image is damaged or truncated ({err}); "
                                                "scan it again") from err
-                yield lambda gray=gray, dpi=dpi: (gray, dpi)
+                yield functools.partial(_given, gray, dpi)
 
         results = _ocr_pages(frames_as_arrays(), frames, config=config, name=name, workdir=tmp,
                              progress=progress)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    pages, blocks, tables, fixes, builders = [], [], [], [], []
+    pages: list[Page] = []
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    fixes: list[Fix] = []
+    builders: list[PageBuilder] = []
     for number, result in enumerate(results, start=1):
         builder = PageBuilder(number)
         page = lay_out(result, builder, config)

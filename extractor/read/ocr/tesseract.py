@@ -8,13 +8,13 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 from ...config import ExtractorConfig
 from ...errors import MissingDependency, UnreadableFile
 from .. import engine
-from ..engine import Word
-
+from ..engine import PageImage, Word
 
 TESSERACT_TIMEOUT = 1800  # seconds per page: a stuck process must not hang a batch (generous: shared machines)
 
@@ -52,7 +52,7 @@ def process_count(config: ExtractorConfig, pages: int) -> int:
     return max(1, min(n, pages))
 
 
-def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str = "",
+def _run_tesseract(image: PageImage, config: ExtractorConfig, psm: int = 3, name: str = "",
                    dpi: int | None = None) -> list[Word]:
     """Words with boxes from ``tesseract IMAGE stdout tsv``.
 
@@ -64,7 +64,15 @@ def _run_tesseract(image: Path, config: ExtractorConfig, psm: int = 3, name: str
     return _run_tesseract_batch([image], config, psm=psm, name=name, dpi=dpi)[0]
 
 
-def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int = 3, name: str = "",
+def _as_file(image: PageImage, name: str) -> Path:
+    """An image the tesseract command can read: a file (arrays are read in process only)."""
+    if isinstance(image, (str, Path)):
+        return Path(image)
+    raise UnreadableFile(name, "a page held in memory reaches Tesseract only through tesserocr, which is not "
+                               "available; install tesserocr (see README)")
+
+
+def _run_tesseract_batch(images: Sequence[PageImage], config: ExtractorConfig, psm: int = 3, name: str = "",
                          dpi: int | None = None, workdir: Path | None = None,
                          choices: bool = False) -> list[list[Word]]:
     """Words of each image, from one Tesseract process.
@@ -80,11 +88,12 @@ def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int =
             return engine.recognize(images, language=config.ocr_language, psm=psm, dpi=dpi, choices=choices)
         except RuntimeError as err:  # tesserocr's error for an image Leptonica cannot take
             raise UnreadableFile(name, f"Tesseract could not read a page image ({err}); check the scan") from err
-    if len(images) == 1:
-        target = str(images[0])
+    files = [_as_file(i, name) for i in images]
+    if len(files) == 1:
+        target = str(files[0])
     else:
-        listing = (workdir or images[0].parent) / f"{images[0].stem}-batch.txt"
-        listing.write_text("".join(f"{Path(i).resolve()}\n" for i in images), encoding="utf-8")
+        listing = (workdir or files[0].parent) / f"{files[0].stem}-batch.txt"
+        listing.write_text("".join(f"{f.resolve()}\n" for f in files), encoding="utf-8")
         target = str(listing)
     cmd = ["tesseract", target, "stdout", "-l", config.ocr_language, "--psm", str(psm)]
     if dpi:
@@ -123,7 +132,7 @@ def _run_tesseract_batch(images: list[Path], config: ExtractorConfig, psm: int =
     return pages
 
 
-def _osd_rotation(image) -> int | None:
+def _osd_rotation(image: PageImage) -> int | None:
     """Degrees to turn the image clockwise to make it upright, per Tesseract OSD (``Rotate:``)."""
     if engine.inprocess_available("osd"):
         return engine.osd_rotation(image)

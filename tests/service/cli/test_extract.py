@@ -1,9 +1,9 @@
-"""``giaoviec extract`` and ``giaoviec eval`` as users run them (new processes, real files)."""
+"""``giaoviec extract`` as users run it (new processes, real files)."""
 from __future__ import annotations
 
 import json
 
-from .conftest import run_cli
+from tests.conftest import run_cli
 
 TEXT = ("Năm 2021, đồng chí Ma Trọng Long, Chủ tịch UBND xã Hòa Phú được giao 3 việc đột phá là "
         "xây dựng kế hoạch đạt nông thôn mới nâng cao; chỉ đạo khắc phục công trình nước sạch; "
@@ -53,10 +53,3 @@ def test_extract_usage_error():
     proc = run_cli("extract")
     assert proc.returncode == 2 and proc.stdout == ""
 
-
-def test_eval_prints_scores(corpus_dev):
-    some = sorted(p for p in corpus_dev.iterdir() if not p.name.endswith(".json"))[:3]
-    proc = run_cli("eval", str(corpus_dev), *map(str, some), "--json")
-    assert proc.returncode == 0, proc.stderr
-    scores = json.loads(proc.stdout)
-    assert scores["docs"] == 3 and 0.0 <= scores["record_f1"] <= 1.0

@@ -1,6 +1,6 @@
 """How fast the review pages come up, in the browser, against the real app.
 
-    .venv/bin/python -m tests.ui.measure_pages [--cadres 60]
+    .venv/bin/python -m bench pages [--cadres 60] [--repeat 5]
 
 Starts ``giaoviec serve`` on a temporary database, uploads the generated decision (with
 CADRES cadres of three tasks each, a big appendix) and the scanned plan, then loads each page
@@ -8,11 +8,14 @@ five times in headless Chromium and prints the median time from navigation to th
 being set up (body[data-ready]; on the review page: its records shown) and the bytes the
 page fetched. Times are quoted as a ratio to the sign-in page measured in the same run (the
 baseline: a page with no API call), since absolute times depend on the machine's load.
-Not a test: nothing is asserted.
+The server and the documents are the browser tests' own (tests/ui/conftest.py,
+tests/ui/documents.py); needs Debian's chromium and playwright, as those tests do. The table
+goes to stderr, one JSON object to stdout (and bench/out/pages.json).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -21,15 +24,13 @@ from pathlib import Path
 
 import httpx
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, _start_server
-from .documents import make_scan_pdf
+from tests.ui import documents
+from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, _start_server
+from tests.ui.documents import make_scan_pdf
 
 
 def big_decision(path: Path, cadres: int) -> Path:
     """The test decision with CADRES invented cadres in its appendix table."""
-
-    from . import documents
-
     rows = []
     family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
     middle = ["Văn", "Thị", "Minh", "Quang", "Thu", "Đức"]
@@ -103,9 +104,16 @@ def main(argv: list[str] | None = None) -> int:
                     results[path] = (statistics.median(ready), statistics.median(idle), statistics.median(sizes))
                 browser.close()
             base = results["/dang-nhap"][0]
-            print(f"{'page':28} {'ready ms':>9} {'x login':>8} {'api ms':>8} {'KiB':>7}")
+            print(f"{'page':28} {'ready ms':>9} {'x login':>8} {'api ms':>8} {'KiB':>7}", file=sys.stderr)
             for path, (ready, idle, size) in results.items():
-                print(f"{path:28} {ready * 1000:9.0f} {ready / base:8.1f} {idle * 1000:8.0f} {size / 1024:7.1f}")
+                print(f"{path:28} {ready * 1000:9.0f} {ready / base:8.1f} {idle * 1000:8.0f} {size / 1024:7.1f}",
+                      file=sys.stderr)
+            summary = {"cadres": args.cadres, "repeat": args.repeat, "baseline": "/dang-nhap",
+                       "pages": {("/van-ban/ID" if path.startswith("/van-ban/") else path): {
+                           "ready_ms": round(ready * 1000), "x_baseline": round(ready / base, 2),
+                           "api_ms": round(idle * 1000), "kib": round(size / 1024, 1)}
+                           for path, (ready, idle, size) in results.items()}}
+            print(json.dumps(summary, ensure_ascii=False))
         finally:
             srv.stop()
     return 0

@@ -14,9 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .documents import decision_lines, make_docx
+from ..documents import decision_lines, make_docx
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _port() -> int:

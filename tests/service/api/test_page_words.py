@@ -63,7 +63,7 @@ def test_a_real_office_scan_gets_boxes_for_its_cadres_names(api, tmp_path):
 
     if not tesseract_available():
         pytest.skip("tesseract with Vietnamese data is not installed (make setup installs it)")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # bench/ is not installed
     from bench.scans import degrade, render_decision, save_pdf
 
     pages = render_decision(seed=3, people=2, dpi=200)

@@ -1,6 +1,9 @@
-"""Every extracted field carries a span with ``page.text[start:end] == field text``."""
+"""The ordered stages (extractor/pipeline.py) on whole pages: every extracted field carries a span
+with ``page.text[start:end] == field text``; hard negatives, statistics, declared counts, units
+and years from context, soft line breaks."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -119,3 +122,73 @@ def test_a_sentence_that_goes_on_over_a_page_break_is_read_whole():
     assert found["Hà Thị Mai"] == ["xây dựng chính quyền số"]
     first = next(a for a in result.assignments if a.cadre.text == "Lò Văn Pín")
     assert first.tasks[0].span.continued is not None and first.tasks[1].span.page == 2
+
+
+def _extract(text: str):
+    return extract_document(Document("t.txt", "", "txt", (Page(1, text),)))
+
+
+@pytest.mark.parametrize("text", [
+    "Đồng chí Lê Văn Bình, Bí thư Huyện ủy cho biết: năm nay huyện giao 50 việc đột phá cho cán bộ.",
+    "Đồng chí Trần Thị Lan, Phó Chủ tịch HĐND tỉnh phát biểu chỉ đạo hội nghị.",
+    "Kỳ họp đã bầu ông Nguyễn Văn Hùng giữ chức Chủ tịch UBND huyện nhiệm kỳ 2021 - 2026.",
+    "Ban Thường vụ tặng hoa chúc mừng đồng chí Phạm Minh Tuấn, Trưởng Ban Tổ chức Huyện ủy.",
+    "UBND huyện giao Phòng Tài chính chủ trì xây dựng kế hoạch năm 2023.",
+    "Có thể nghiên cứu đề xuất phân công Phó Chủ tịch UBND tỉnh Hoàng Văn Nam làm tổ trưởng.",
+    "Theo ông Đỗ Văn Hải, Chủ tịch UBND xã, sẽ tiếp tục theo dõi, đánh giá kết quả.",
+])
+def test_hard_negatives_yield_nothing(text):
+    assert _extract(text).assignments == ()
+
+
+def test_statistics_are_not_assignments():
+    r = _extract("Năm 2021, Ban Thường vụ Huyện ủy giao 198 việc đột phá, đổi mới cho 114 cán bộ.")
+    assert r.assignments == ()
+    assert [(s.tasks, s.cadres, s.period.start) for s in r.statistics] == [(198, 114, 2021)]
+
+
+def test_declared_count_mismatch_warns():
+    r = _extract("Năm 2022, đồng chí Đỗ Văn Hiếu, Trưởng Phòng Nội vụ huyện được giao 3 việc đột phá là "
+                 "rà soát hồ sơ cán bộ; sắp xếp thôn bản.")
+    a = r.assignments[0]
+    assert a.declared_count == 3 and len(a.tasks) == 2
+    assert a.warnings == ("declared 3 tasks, found 2",)
+
+
+def test_unit_implied_by_title_and_context_province():
+    r = _extract("UBND tỉnh Hà Giang phân công nhiệm vụ. Ông Lê Văn An - Phó Chủ tịch UBND tỉnh phụ trách "
+                 "lĩnh vực nông nghiệp.")
+    assert r.assignments[0].unit.text == "UBND tỉnh Hà Giang"
+
+
+def test_hints_give_fallback_year():
+    r = extract_document(Document("t.txt", "", "txt", (Page(1, "Đồng chí Lê Văn An, Bí thư Chi bộ thôn 3 "
+                                                                 "được giao: kết nạp 2 đảng viên."),)),
+                         hints={"year": 2019})
+    assert (r.assignments[0].period.start, r.assignments[0].period.end) == (2019, 2019)
+
+
+def test_scanned_line_breaks_are_soft():
+    text = ("Đoàn 2 do đồng chí Nguyễn\nMinh Tân - Ủy viên Thường vụ Tỉnh ủy làm trưởng\nđoàn làm việc với huyện.\n"
+            "- Thời gian: năm 2015.")
+    scanned = extract_document(Document("s.pdf", "", "pdf", (Page(1, text, ocr=True),)))
+    a = scanned.assignments[0]
+    assert " ".join(a.cadre.text.split()) == "Nguyễn Minh Tân"
+    assert text[a.cadre.span.start:a.cadre.span.end] == a.cadre.text
+    assert " ".join(a.tasks[0].text.split()) == "trưởng đoàn làm việc với huyện"
+    # the same text typed but wrapped at a width (lines going on in lower case): read the same
+    typed = extract_document(Document("s.txt", "", "txt", (Page(1, text),)))
+    assert [(a.cadre.text, [t.text for t in a.tasks]) for a in typed.assignments] == \
+        [(a.cadre.text, [t.text for t in a.tasks]) for a in scanned.assignments]
+    # typed one paragraph per line (headings, items), nothing is joined
+    from extractor.link.component import looks_wrapped
+
+    assert not looks_wrapped("QUYẾT ĐỊNH\nVề việc giao việc đột phá năm 2022\n"
+                             "Điều 1. Giao các đồng chí sau:\n- phụ trách xã A;\n- theo dõi xã B.")
+
+
+def test_an_open_ended_duty_dated_in_the_task_gives_its_year():
+    text = ("Chủ tịch UBND huyện ủy nhiệm ông Lò Văn Pín, Phó Chủ tịch UBND huyện, điều hành công việc "
+            "từ ngày 8/11/2025.")
+    a = extract_document(Document("u.txt", "", "txt", (Page(1, text),))).assignments[0]
+    assert (a.period.start, a.period.end) == (2025, 2025)

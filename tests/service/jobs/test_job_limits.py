@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from .documents import decision_lines, make_scan_pdf
+from ..documents import decision_lines, make_scan_pdf
 
 
 def _lose(doc_id: int, stale_seconds: int) -> bool:

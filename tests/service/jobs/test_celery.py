@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REDIS_URL, redis_available
-from .documents import decision_lines, make_docx, make_scan_pdf
+from ..conftest import REDIS_URL, redis_available
+from ..documents import decision_lines, make_docx, make_scan_pdf
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 pytest.importorskip("extractor.pipeline")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class Worker:

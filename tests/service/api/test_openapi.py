@@ -6,7 +6,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 
-from .conftest import make_users
+from ..conftest import make_users
 
 TOKENS: dict = {}
 
@@ -24,7 +24,7 @@ def openapi_schema(service):
     from service.processing import merge_extraction, store_upload
     from service.storage.db import session_scope
 
-    from .test_processing import _extraction
+    from ..test_processing import _extraction
 
     with session_scope() as s:
         doc, _ = store_upload(s, "Năm 2022, đồng chí A".encode(), "a.txt")

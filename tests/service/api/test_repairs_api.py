@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .documents import decision_lines, make_scan_pdf
+from ..documents import decision_lines, make_scan_pdf
 
 pytest.importorskip("extractor.pipeline")
 

@@ -89,7 +89,8 @@ def test_assignments_carry_their_repairs():
 def test_pipeline_repairs_only_ocr_pages():
     from extractor.pipeline import extract_document
 
-    text = "Năm 2022, đồng chí Trân Văn Đũng, Chủ tịch UBND xã Hòa Phú được giao 2 việc là làm đường thôn 3; xây chợ xã."
+    text = ("Năm 2022, đồng chí Trân Văn Đũng, Chủ tịch UBND xã Hòa Phú được giao 2 việc là làm đường thôn 3; "
+            "xây chợ xã.")
     scanned = extract_document(Document("a.png", "", "image", (Page(1, text, ocr=True),)))
     (a,) = scanned.assignments
     assert a.cadre.text == "Trần Văn Dũng"
@@ -112,8 +113,8 @@ def test_labelled_ocr_names():
     changed = [r["read"] for r in correct if repair_name(r["read"])[1]]
     assert changed == []  # no correct name changed
     restored = sum(_norm(repair_name(r["read"])[0]) == _norm(r["true"]) for r in damaged)
-    # measured: 112 of 217 (`python -m bench repair`); a read that is itself a known name in
-    # its place ("Tuyến" for "Tuyền") cannot be told from a correct one, and ties are left
+    # not all (the share: `python -m bench repair`): a read that is itself a known name in its
+    # place ("Tuyến" for "Tuyền") cannot be told from a correct one, and ties are left
     assert restored / len(damaged) >= 0.5
     office = [r for r in damaged if r["severity"] in ("office", "small")]  # scans as offices make them
     assert sum(_norm(repair_name(r["read"])[0]) == _norm(r["true"]) for r in office) / len(office) >= 0.6
@@ -125,7 +126,7 @@ def test_labelled_ocr_titles():
     damaged = [r for r in rows if _norm(r["read"]) != _norm(r["true"])]
     assert [r["read"] for r in rows if r not in damaged and repair_title(r["read"])[1]] == []
     restored = sum(_norm(repair_title(r["read"])[0]) == _norm(r["true"]) for r in damaged)
-    # measured: 30 of 36; the rest are place names (not repaired) and a stray quote
+    # not all: place names are never repaired, and a stray quote stays
     assert restored / len(damaged) >= 0.8
 
 

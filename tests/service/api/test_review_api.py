@@ -3,8 +3,8 @@ the source, delete a wrong one (reviewers only, audited, kept by a re-run), the 
 progress and the next document waiting."""
 from __future__ import annotations
 
+from ..test_processing import _extraction
 from .test_lists import PEOPLE, _seed
-from .test_processing import _extraction
 
 PAGE = "Năm 2022, đồng chí Phạm Văn Tuấn, Chủ tịch UBND xã Tân Mỹ được giao: làm 3 km kênh mương nội đồng."
 

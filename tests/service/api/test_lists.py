@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_processing import _extraction
+from ..test_processing import _extraction
 
 PEOPLE = [("Nguyễn Văn An", "UBND xã Tân Mỹ", ["Làm đường thôn 1", "Trồng rừng 10 ha"]),
           ("Lê Thị Bình", "UBND xã Yên Lập", ["Xây nhà văn hóa", "Kết nạp 5 đảng viên", "Giảm 3 hộ nghèo"]),

@@ -1,11 +1,13 @@
-"""``giaoviec train`` builds a loadable pipeline, the same bytes for the same seed."""
+"""``giaoviec train`` builds a loadable pipeline with the tagger (extractor/learn/), the same bytes
+for the same seed, from the documents it stages out of one or several corpora."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from .conftest import run_cli
+from extractor.evaluate import load_golds
+from tests.conftest import run_cli
 
 
 def _small_corpus(src_train, src_dev, dst):
@@ -47,3 +49,13 @@ def test_train_refuses_a_folder_without_train(tmp_path):
     proc = run_cli("train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m"))
     assert proc.returncode == 2
     assert "train" in proc.stderr and proc.stdout == ""
+
+
+def test_train_adapter_stages_chosen_documents_from_several_corpora(corpus_train, corpus_dev, tmp_path):
+    from service.cli.train import _stage
+
+    names = _stage([corpus_train, corpus_dev], tmp_path / "train", only=None,
+                   exclude={sorted(load_golds(corpus_train))[0]})
+    assert sorted(load_golds(corpus_train))[0] not in names
+    assert len(names) == len(load_golds(corpus_train)) - 1 + len(load_golds(corpus_dev))
+    assert len(list((tmp_path / "train").glob("*.gold.json"))) == len(names)
