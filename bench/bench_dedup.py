@@ -48,11 +48,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.synth_templated import iter_templated  # noqa: E402
 from extractor.dedup import DedupIndex, find_pairs  # noqa: E402
 from extractor.dedup.index import match_keys  # noqa: E402
 from extractor.dedup.synth import iter_tasks  # noqa: E402
-
-from bench.synth_templated import iter_templated  # noqa: E402
 
 GENERATORS = {"own": iter_tasks, "templated": iter_templated}
 

@@ -45,7 +45,7 @@ _PUA_RE = re.compile("[\ue000-\uf8ff]")
 
 
 def _dehyphenate(text: str) -> str:
-    def join(m: re.Match) -> str:
+    def join(m: re.Match[str]) -> str:
         # A word cut by a hyphen at the end of a line: Vietnamese breaks between syllables,
         # so two syllables are rejoined with a space; a foreign word ("inter-net") without.
         start = text.rfind(" ", 0, m.start(1)) + 1
@@ -98,7 +98,7 @@ def normalize_counts(s: str) -> tuple[str, dict[str, int]]:
             text = joined
     changed = 0
 
-    def retone(m: re.Match) -> str:
+    def retone(m: re.Match[str]) -> str:
         nonlocal changed
         word = m.group(0)
         if word.isascii():  # no tone mark to move

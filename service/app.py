@@ -77,7 +77,8 @@ def create_app() -> FastAPI:
     from service.limits import BodyLimit
 
     settings = get_settings()
-    app.add_middleware(BodyLimit, json_bytes=settings.max_request_bytes, upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(BodyLimit, json_bytes=settings.max_request_bytes, upload_bytes=settings.max_upload_bytes,
+                       token_days=settings.token_days)
     from service.headers import SecurityHeaders, add_docs
 
     app.add_middleware(SecurityHeaders)  # outermost: the body cap's own answers get the headers too

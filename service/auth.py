@@ -21,12 +21,16 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from service.storage.db import SessionLocal
 from service.storage.models import ApiToken, AuditLog, User, utcnow
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 ROLES = ("clerk", "reviewer", "admin")
 RANK = {r: i for i, r in enumerate(ROLES)}
@@ -102,24 +106,24 @@ def create_user(session: Session, name: str, role: str, password: str | None = N
     return user, new_token(session, user, label="created with user")
 
 
-def token_cutoff():
-    """Tokens issued before this have expired (GIAOVIEC_TOKEN_DAYS after they were issued)."""
+def token_cutoff(token_days: int):
+    """Tokens issued before this have expired (``token_days`` after they were issued:
+    ``settings.token_days``, GIAOVIEC_TOKEN_DAYS)."""
     from datetime import timedelta
 
-    from service.settings import get_settings
-
-    return utcnow() - timedelta(days=get_settings().token_days)
+    return utcnow() - timedelta(days=token_days)
 
 
-def _live_token(token_hash: str):
-    return (ApiToken.token_hash == token_hash, ApiToken.revoked.is_(False), ApiToken.created_at >= token_cutoff(),
-            User.active.is_(True))
+def _live_token(token_hash: str, token_days: int):
+    return (ApiToken.token_hash == token_hash, ApiToken.revoked.is_(False),
+            ApiToken.created_at >= token_cutoff(token_days), User.active.is_(True))
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    """The active user owning ``token`` if it is live (not revoked, not expired), else None."""
+def user_for_token(session: Session, token: str, token_days: int) -> User | None:
+    """The active user owning ``token`` if it is live (not revoked, not older than
+    ``token_days``), else None."""
     return session.scalar(select(User).join(ApiToken, ApiToken.user_id == User.id)
-                          .where(*_live_token(hash_token(token))))
+                          .where(*_live_token(hash_token(token), token_days)))
 
 
 _DUMMY_HASH: list[str] = []
@@ -221,11 +225,9 @@ class LoginThrottle:
 _throttle: list = []
 
 
-def login_throttle() -> LoginThrottle:
-    """This process's throttle, with the limits of its settings (new settings, new count)."""
-    from service.settings import get_settings
-
-    s = get_settings()
+def login_throttle(settings: Settings) -> LoginThrottle:
+    """This process's throttle, with the limits of ``settings`` (new settings, new count)."""
+    s = settings
     if not _throttle or _throttle[0] is not s:
         _throttle[:] = [s, LoginThrottle(s.login_failures_per_name, s.login_failures_per_address,
                                          s.login_window_seconds)]
@@ -323,14 +325,15 @@ def _forget_after_rollback(session: Session) -> None:
     session.info.pop("auth_changed", None)
 
 
-def signed_in(session: Session, token: str) -> SignedIn | None:
-    """The caller behind ``token``, from the cache or one query."""
+def signed_in(session: Session, token: str, token_days: int) -> SignedIn | None:
+    """The caller behind ``token`` (live: not revoked, not older than ``token_days``), from
+    the cache or one query."""
     h = hash_token(token)
     epoch = token_cache.epoch()  # read before the query: a revocation after it moves the epoch
     who = token_cache.get(h, epoch)
     if who is None:
         row = session.execute(select(User.id, User.name, User.role).join(ApiToken, ApiToken.user_id == User.id)
-                              .where(*_live_token(h))).first()
+                              .where(*_live_token(h, token_days))).first()
         if row is None:
             return None
         who = SignedIn(row.id, row.name, row.role)

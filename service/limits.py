@@ -11,7 +11,7 @@ was spooled to disk before the 401 (issue 13). ``BodyLimit`` sits in front of th
 - an upload (the one route that takes files) without a valid token is answered 401
   before its body is read.
 
-    >>> app = BodyLimit(app, json_bytes=1 << 20, upload_bytes=200 << 20)
+    >>> app = BodyLimit(app, json_bytes=1 << 20, upload_bytes=200 << 20, token_days=90)
 """
 from __future__ import annotations
 
@@ -33,8 +33,9 @@ class BodyLimit:
     """ASGI middleware: a cap on each request body, by route (uploads get ``upload_bytes``,
     everything else ``json_bytes``)."""
 
-    def __init__(self, app: ASGIApp, *, json_bytes: int, upload_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, json_bytes: int, upload_bytes: int, token_days: int) -> None:
         self.app = app
+        self.token_days = token_days
         self.json_bytes = json_bytes
         self.upload_bytes = upload_bytes + MULTIPART_SLACK
 
@@ -58,7 +59,7 @@ class BodyLimit:
             if declared > cap:
                 await _answer(send, 413, _too_large(scope, cap))
                 return
-        if cap == self.upload_bytes and not await _token_ok(headers.get(b"authorization", b"")):
+        if cap == self.upload_bytes and not await _token_ok(headers.get(b"authorization", b""), self.token_days):
             await _answer(send, 401, "missing, invalid or revoked token: send Authorization: Bearer TOKEN",
                           {"www-authenticate": "Bearer"})
             return
@@ -85,7 +86,7 @@ def _too_large(scope: Scope, cap: int) -> str:
     return f"the request body is larger than {_mb(cap)}, the limit for {scope.get('path')}; send less"
 
 
-async def _token_ok(authorization: bytes) -> bool:
+async def _token_ok(authorization: bytes, token_days: int) -> bool:
     """Whether the Authorization header carries a live token (cached like every route's check)."""
     scheme, _, token = authorization.decode("latin-1").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -97,7 +98,7 @@ async def _token_ok(authorization: bytes) -> bool:
 
     def check() -> bool:
         with session_scope() as s:
-            return signed_in(s, token.strip()) is not None
+            return signed_in(s, token.strip(), token_days) is not None
 
     return await run_in_threadpool(check)
 

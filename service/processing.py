@@ -216,7 +216,7 @@ def process_document(document_id: int, *, match: bool = True, settings: Settings
                     touch(document_id, job, stage="dedup", status="done", processed_at=utcnow())
                     return
                 touch(document_id, job, stage="dedup")
-                match_duplicates(document_id)
+                match_duplicates(document_id, settings)
                 touch(document_id, job, stage="done", status="done", processed_at=utcnow())
             except ReadError as err:
                 fail(document_id, job, err.code, str(err))
@@ -447,7 +447,7 @@ def _merge_tasks(s: Session, doc: Document, row: Assignment, tasks) -> None:
 # --------------------------------------------------------------------------- duplicates
 
 
-def match_duplicates(document_id: int) -> int:
+def match_duplicates(document_id: int, settings: Settings) -> int:
     """Match this document's tasks against every stored task; store new pairs.
 
     Uses ``extractor.dedup`` (the project's own scorer); returns the number of new pairs.
@@ -456,7 +456,7 @@ def match_duplicates(document_id: int) -> int:
         from service.storage import dedup as dedupstore
     except ImportError:  # pragma: no cover
         return 0
-    return dedupstore.match_document(document_id)
+    return dedupstore.match_document(settings)
 
 
 __all__ = ["store_upload", "original_path", "process_document", "extractor_config", "merge_extraction", "pair_rows",

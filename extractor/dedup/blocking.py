@@ -43,19 +43,27 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from .keys import Key, match_key, plain_tokens  # noqa: F401 (doctests)
-from .scoring import CONFLICT_CAP, MISSING_PENALTY
+from .keys import (
+    Key,
+    head_slots,
+    match_key,  # noqa: F401 (the docstrings' examples use it)
+    plain_tokens,
+)
+from .scoring import CONFLICT_CAP, MISSING_PENALTY, _slots
 
 __all__ = ["candidate_pairs", "token_codes", "prefix_length", "shared_pieces_needed", "tagged", "plain_names",
            "name_pieces", "choose_probe", "LEAF"]
 
-
+# Index arrays (task numbers, pair codes i * n + j) and masks over them.
+Ints = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
 
 _UNI = 0xFFFFFFFF  # second half of a one-syllable name's piece (no syllable has this id)
 
@@ -63,7 +71,7 @@ _UNI = 0xFFFFFFFF  # second half of a one-syllable name's piece (no syllable has
 LEAF = 1500  # nameless sets up to this size are compared all against all in C++
 
 
-def _unique(a: np.ndarray) -> np.ndarray:
+def _unique(a: Ints) -> Ints:
     """The sorted distinct values of an integer array, by one sort. (``np.unique`` hashes
     since numpy 2.3: 25M int64 took 79 s here against 2.6 s for a sort.)
 
@@ -118,10 +126,10 @@ def name_pieces(name: tuple[str, ...]) -> list[tuple[str, ...]]:
     >>> name_pieces(("tan", "my")), name_pieces(("nua",))
     ([('tan', 'my')], [('nua',)])
     """
-    return list(zip(name, name[1:])) if len(name) > 1 else [tuple(name)]
+    return list(zip(name, name[1:], strict=False)) if len(name) > 1 else [tuple(name)]
 
 
-def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str, ...]:
+def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter[tuple[str, ...]]) -> tuple[str, ...]:
     """The rarest piece of a task's names (ties by text, so it is stable)."""
     best = None
     for name in names:
@@ -133,14 +141,14 @@ def choose_probe(names: Iterable[tuple[str, ...]], counts: Counter) -> tuple[str
     return best[1]
 
 
-def _emit(a: np.ndarray, b: np.ndarray, out: list[np.ndarray], n_total: int) -> None:
+def _emit(a: Ints, b: Ints, out: list[Ints], n_total: int) -> None:
     keep = a != b
     a, b = a[keep], b[keep]
     if len(a):
         out.append(np.minimum(a, b) * n_total + np.maximum(a, b))
 
 
-class _Vocab(dict):
+class _Vocab(dict[str, int]):
     """Token -> small int, numbered as tokens come (``__missing__`` assigns the next)."""
 
     def __missing__(self, token: str) -> int:
@@ -165,7 +173,7 @@ def token_codes(keys: Sequence[Key]) -> list[str]:
     return ["".join(map(get, k.plain.split())) for k in keys]
 
 
-class _Chars(dict):
+class _Chars(dict[str, str]):
     """Syllable -> its character, numbered as syllables come, skipping the surrogates.
     Past the last character, further syllables share one: ratios can only rise (more
     candidates, never fewer; the score is computed on the keys)."""
@@ -177,7 +185,7 @@ class _Chars(dict):
 
 
 def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: float,
-           out: list[np.ndarray], n_total: int, workers: int, upper: bool = False) -> None:
+           out: list[Ints], n_total: int, workers: int, upper: bool = False) -> None:
     """Compare each query with each choice in rapidfuzz's C++ cdist; keep raw >= cut.
 
     ``upper``: queries and choices are the same list; only pairs i < j are kept.
@@ -200,7 +208,7 @@ def _cross(queries: list[int], choices: list[int], codes: Sequence[str], cut: fl
 
 
 def _self_join(members: list[int], keys: Sequence[Key], codes: Sequence[str],
-               cut: float, out: list[np.ndarray], n_total: int, workers: int) -> None:
+               cut: float, out: list[Ints], n_total: int, workers: int) -> None:
     """All pairs among ``members`` with raw ratio >= cut.
 
     Small sets: all against all in C++. Big ones: prefix filtering (All-Pairs, Bayardo
@@ -214,7 +222,7 @@ def _self_join(members: list[int], keys: Sequence[Key], codes: Sequence[str],
         return
     t = cut / 100.0
     tags = {i: tagged(keys[i].plain.split()) for i in members}  # the syllables codes are made of
-    df: Counter = Counter()
+    df: Counter[str] = Counter()
     for tg in tags.values():
         df.update(tg)
     get = df.__getitem__
@@ -240,7 +248,7 @@ def _self_join(members: list[int], keys: Sequence[Key], codes: Sequence[str],
 
 
 def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
-                    only: Sequence[int] | None = None, codes: Sequence[str] | None = None) -> np.ndarray:
+                    only: Sequence[int] | None = None, codes: Sequence[str] | None = None) -> Ints:
     """Index pairs (i < j, coded i*len(keys)+j, sorted, unique) that may score >= threshold.
 
     A superset of the pairs scoring >= threshold (see the module docstring). ``only``:
@@ -251,7 +259,7 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
     cut = max(0.0, threshold - 0.05) - 1e-3
     if codes is None:
         codes = token_codes(keys)
-    out: list[np.ndarray] = []
+    out: list[Ints] = []
     live = [i for i in (range(n) if only is None else only) if keys[i].tokens]
     if threshold <= CONFLICT_CAP:
         _self_join(live, keys, codes, cut, out, n, workers)
@@ -266,7 +274,7 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
             if not k.names:
                 nameless[g].append(i)
         _named_candidates(keys, live, gid, codes, cut, out, workers)
-        among: list[np.ndarray] = []
+        among: list[Ints] = []
         for idxs in nameless.values():
             _self_join(idxs, keys, codes, cut, among, n, workers)
         if among:
@@ -282,8 +290,8 @@ def candidate_pairs(keys: Sequence[Key], threshold: float, workers: int = 1, *,
     return _unique(np.concatenate(out))
 
 
-def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, codes: Sequence[str],
-                      cut: float, out: list[np.ndarray], workers: int) -> None:
+def _named_candidates(keys: Sequence[Key], live: list[int], gid: Ints, codes: Sequence[str],
+                      cut: float, out: list[Ints], workers: int) -> None:
     """Candidates of every task with names: the tasks with the same numbers that contain
     its rarest name piece (two-syllable piece, without tone marks), and its second rarest
     when it has two or more. Vectorised over all groups of numbers at once."""
@@ -298,11 +306,12 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
 
     def pieces_of(name: tuple[str, ...]) -> tuple[int, ...]:
         ids = list(map(get, _plain_name(name)))
+        found: tuple[int, ...]
         if len(ids) == 1:  # a one-syllable name ("xã Nưa"): the syllable is its piece
-            out = of_name[name] = (ids[0] << 32 | _UNI,)
+            found = of_name[name] = (ids[0] << 32 | _UNI,)
         else:
-            out = of_name[name] = tuple(dict.fromkeys(a << 32 | b for a, b in zip(ids, ids[1:])))
-        return out
+            found = of_name[name] = tuple(dict.fromkeys(a << 32 | b for a, b in zip(ids, ids[1:], strict=False)))
+        return found
 
     for i in live:
         names = keys[i].names
@@ -334,7 +343,7 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     in_uni[pieces[uni] >> 32] = True
     # Which name pieces each task contains anywhere (not only in a name: "bảo tiến" is
     # also in "đảm bảo tiến độ"): (piece key, task) with key = group * n_pieces + piece.
-    hits: list[np.ndarray] = []
+    hits: list[Ints] = []
     block = 50_000
     for start in range(0, len(live), block):
         part = live[start:start + block]
@@ -399,7 +408,7 @@ def _named_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, cod
     cells = n_holders * n1[starts]
     big = cells > 4096
     small_rows = np.repeat(~big, n_holders)
-    for s0, nh in zip(starts[big].tolist(), n_holders[big].tolist()):
+    for s0, nh in zip(starts[big].tolist(), n_holders[big].tolist(), strict=True):
         key = int(k1[s0])
         members = hit_task[first[key]:first[key] + count[key]]
         _block(holder[s0:s0 + nh], k2[s0:s0 + nh], members, codes, cut, hit, out, n, workers, own1, own2)
@@ -449,8 +458,8 @@ def shared_pieces_needed(n: int, t: float) -> int:
                       default=0))
 
 
-def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, codes: Sequence[str],
-                     cut: float, out: list[np.ndarray], workers: int) -> None:
+def _weak_candidates(keys: Sequence[Key], live: list[int], gid: Ints, codes: Sequence[str],
+                     cut: float, out: list[Ints], workers: int) -> None:
     """Pairs of a task with names and one without, with the same numbers, whose raw ratio
     may reach ``cut``. Tasks without names are few (no usable capitals); each is indexed
     under every pair of consecutive syllables (padded with a start and an end mark). A
@@ -475,11 +484,11 @@ def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, code
 
     lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
 
-    def syllables(tasks: np.ndarray) -> np.ndarray:
+    def syllables(tasks: Ints) -> Ints:
         return np.frombuffer("".join([codes[i] for i in tasks.tolist()]).encode("utf-32-le"),
                             dtype=np.uint32).astype(np.int64) + 1
 
-    def bigrams(tasks: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def bigrams(tasks: Ints, ids: Ints) -> tuple[Ints, Ints, Ints]:
         lens = lengths[tasks]
         total = int(lens.sum()) + 2 * len(tasks)
         seq = np.zeros(total, dtype=np.int64)  # 0 starts a task, END ends it
@@ -558,7 +567,7 @@ def _weak_candidates(keys: Sequence[Key], live: list[int], gid: np.ndarray, code
         _paired(a[ok].tolist(), b[ok].tolist(), codes, cut, out, n, workers)
 
 
-def _weak_filter(keys: Sequence[Key], nm: np.ndarray, nl: np.ndarray):
+def _weak_filter(keys: Sequence[Key], nm: Ints, nl: Ints) -> Callable[[Ints, Ints], Mask]:
     """Which (task with names, task without) pairs may carry a name missing without a
     conflict; a function of positions into ``nm`` and ``nl`` (arrays) -> bool array.
 
@@ -570,10 +579,9 @@ def _weak_filter(keys: Sequence[Key], nm: np.ndarray, nl: np.ndarray):
     length for some name of A; a name with no head word is always possible. Templated
     registers repeat the head words, so most pairs are ruled out here, before their
     ratio is computed (issue 16: 6M pairs compared at 1M tasks, 25k kept)."""
-    from .scoring import _slots
-
     heads: dict[str, int] = {}
-    sigs: dict[tuple, int] = {}  # (heads, name lengths) -> row: tasks share few of them
+    # (heads, name lengths) -> row: tasks share few of them
+    sigs: dict[tuple[tuple[str, ...], tuple[int, ...]], int] = {}
     rows: list[list[tuple[int, int]] | None] = []
     sig_of = np.empty(len(nm), dtype=np.int64)
     for r, i in enumerate(nm.tolist()):
@@ -586,7 +594,8 @@ def _weak_filter(keys: Sequence[Key], nm: np.ndarray, nl: np.ndarray):
             if len(hs) < len(lengths) or not all(hs):
                 rows.append(None)  # a name without a head word: always possible
             else:
-                rows.append([(heads.setdefault(h, len(heads)), m) for h, m in zip(hs, lengths)])
+                # (name_heads is never longer than names: one head per name)
+                rows.append([(heads.setdefault(h, len(heads)), m) for h, m in zip(hs, lengths, strict=False)])
         sig_of[r] = s
     width = max([len(x) for x in rows if x] or [1])
     free_sig = np.array([x is None for x in rows] or [False], dtype=bool)
@@ -599,19 +608,19 @@ def _weak_filter(keys: Sequence[Key], nm: np.ndarray, nl: np.ndarray):
     room = np.zeros((len(nl), len(heads) + 1), dtype=np.int64)
     room[:, len(heads)] = 1 << 40
     first: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for h, c in heads.items():
-        first[h.split()[0]].append((h, c))
+    for head, col in heads.items():
+        first[head.split()[0]].append((head, col))
     for r, i in enumerate(nl.tolist()):
         k = keys[i]
         for tok in first.keys() & set(k.tokens):
-            for h, c in first[tok]:
-                j = min(_slots(h, k), default=None)
+            for head, col in first[tok]:
+                j = min(_slots(head, k), default=None)
                 if j is not None:
-                    room[r, c] = max(0, len(k.tokens) - j)
+                    room[r, col] = max(0, len(k.tokens) - j)
 
-    def may(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def may(a: Ints, b: Ints) -> Mask:
         s = sig_of[a]
-        ok = free_sig[s]
+        ok: Mask = free_sig[s]
         for c in range(width):
             ok |= room[b, hid_sig[s, c]] < need_sig[s, c]
         return ok
@@ -619,7 +628,7 @@ def _weak_filter(keys: Sequence[Key], nm: np.ndarray, nl: np.ndarray):
     return may
 
 
-def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
+def _slots_agree(keys: Sequence[Key], codes: Ints, n: int) -> Ints:
     """The pairs of tasks without names (codes i*n+j, i < j) whose first place does not
     differ: the scorer (``_unnamed_slots_differ``) puts two texts without usable capitals
     at the conflict cap when a head word of the first ("xã", "thôn") is followed in the
@@ -628,9 +637,6 @@ def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
     (so they are not the same words): a sure conflict, ruled out before it is scored.
     Lower-case copies of one template otherwise meet all their communes (issue 16: 390k
     of 820k candidates at 1M templated tasks)."""
-    from .keys import head_slots, plain_tokens
-    from .scoring import _slots
-
     if not len(codes):
         return codes
     a_all, b_all = codes // n, codes % n
@@ -661,26 +667,28 @@ def _slots_agree(keys: Sequence[Key], codes: np.ndarray, n: int) -> np.ndarray:
         for (head, rank), c in cols.items():
             if head[0] not in toks:
                 continue
-            j = next((j for r, j in enumerate(_slots(" ".join(head), k)) if r == rank), None)
-            if j is not None and j + 2 <= len(toks):
-                there[pos[i], c] = words.setdefault(plain_tokens(toks[j:j + 2]), len(words))
+            slot = next((j for r, j in enumerate(_slots(" ".join(head), k)) if r == rank), None)
+            if slot is not None and slot + 2 <= len(toks):
+                there[pos[i], c] = words.setdefault(plain_tokens(toks[slot:slot + 2]), len(words))
     row = np.searchsorted(tasks, b_all)
-    c = first[a_all]
-    w = np.where(c >= 0, there[row, np.maximum(c, 0)], -1)
-    differ = (c >= 0) & (w >= 0) & (w != first_w[a_all])
-    return codes[~differ]
+    col = first[a_all]
+    w = np.where(col >= 0, there[row, np.maximum(col, 0)], -1)
+    differ = (col >= 0) & (w >= 0) & (w != first_w[a_all])
+    kept: Ints = codes[~differ]
+    return kept
 
 
-def _has_second(k2: np.ndarray, b: np.ndarray, hit: np.ndarray, n: int) -> np.ndarray:
+def _has_second(k2: Ints, b: Ints, hit: Ints, n: int) -> Mask:
     """Whether task b holds piece k2 (always true where there is no second piece, k2 < 0)."""
     code = k2 * n + b
     pos = np.minimum(np.searchsorted(hit, code), len(hit) - 1)
-    return (k2 < 0) | (hit[pos] == code)
+    held: Mask = (k2 < 0) | (hit[pos] == code)
+    return held
 
 
-def _block(holders: np.ndarray, k2: np.ndarray, members: np.ndarray, codes: Sequence[str],
-           cut: float, hit: np.ndarray, out: list[np.ndarray], n: int, workers: int,
-           own1: np.ndarray, own2: np.ndarray) -> None:
+def _block(holders: Ints, k2: Ints, members: Ints, codes: Sequence[str],
+           cut: float, hit: Ints, out: list[Ints], n: int, workers: int,
+           own1: Ints, own2: Ints) -> None:
     """Holders of one rarest piece against every task holding it, in cdist; keep raw >= cut
     where the member also holds the holder's second piece (and the holder the member's)."""
     c_seqs = [codes[i] for i in members.tolist()]
@@ -695,13 +703,13 @@ def _block(holders: np.ndarray, k2: np.ndarray, members: np.ndarray, codes: Sequ
         _emit(a[keep], b[keep], out, n)
 
 
-def _both_ways(a: np.ndarray, b: np.ndarray, own1: np.ndarray, own2: np.ndarray, hit: np.ndarray,
-               n: int) -> np.ndarray:
+def _both_ways(a: Ints, b: Ints, own1: Ints, own2: Ints, hit: Ints,
+               n: int) -> Mask:
     """Whether holder a holds member b's two rarest pieces (true where b has no names)."""
     return _has_second(own1[b], a, hit, n) & _has_second(own2[b], a, hit, n)
 
 
-def _paired(a: list[int], b: list[int], codes: Sequence[str], cut: float, out: list[np.ndarray],
+def _paired(a: list[int], b: list[int], codes: Sequence[str], cut: float, out: list[Ints],
             n: int, workers: int) -> None:
     """Raw ratio of each (a[k], b[k]) in rapidfuzz's C++ cpdist; keep pairs >= cut."""
     step = 1_000_000

@@ -15,8 +15,16 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 from . import parallel
-from .blocking import (candidate_pairs, choose_probe, name_pieces, plain_names, prefix_length,
-                       shared_pieces_needed, tagged, token_codes)
+from .blocking import (
+    candidate_pairs,
+    choose_probe,
+    name_pieces,
+    plain_names,
+    prefix_length,
+    shared_pieces_needed,
+    tagged,
+    token_codes,
+)
 from .cluster import cluster
 from .keys import Key, match_key
 from .pairs import _pair_rows, make_pair, pair_kind

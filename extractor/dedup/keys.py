@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..text import normalize_tones, strip_marks
@@ -116,14 +116,14 @@ PHRASE_ABBREVIATIONS: dict[tuple[str, ...], str] = {
 }
 # Typed without the Đ key ("HDND", "BCD", "GDDT"): the same abbreviations. Not "DV"
 # (dịch vụ far more often than đảng viên).
-for _k, _v in list(ABBREVIATIONS.items()):
-    if _k != "đv":
-        ABBREVIATIONS.setdefault(_k.replace("đ", "d"), _v)
-for _k, _v in list(PHRASE_ABBREVIATIONS.items()):
-    PHRASE_ABBREVIATIONS.setdefault(tuple(p.replace("đ", "d") for p in _k), _v)
+for _abbr, _words in list(ABBREVIATIONS.items()):
+    if _abbr != "đv":
+        ABBREVIATIONS.setdefault(_abbr.replace("đ", "d"), _words)
+for _parts, _words in list(PHRASE_ABBREVIATIONS.items()):
+    PHRASE_ABBREVIATIONS.setdefault(tuple(p.replace("đ", "d") for p in _parts), _words)
 _PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-for _k, _v in sorted(PHRASE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
-    _PHRASE_FIRST.setdefault(_k[0], []).append((_k, tuple(_v.split())))
+for _parts, _words in sorted(PHRASE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
+    _PHRASE_FIRST.setdefault(_parts[0], []).append((_parts, tuple(_words.split())))
 _EXPAND: dict[str, tuple[str, ...]] = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
 _ABBREV_FIRST = frozenset(_EXPAND) | frozenset(_PHRASE_FIRST)
 
@@ -309,8 +309,12 @@ def plain_word(word: str) -> str:
     return out
 
 
-def plain_tokens(tokens) -> tuple[str, ...]:
-    """:func:`plain_word` of each token."""
+def plain_tokens(tokens: Iterable[str]) -> tuple[str, ...]:
+    """:func:`plain_word` of each token.
+
+    >>> plain_tokens(["xã", "tân", "mỹ"])
+    ('xa', 'tan', 'my')
+    """
     return tuple(map(plain_word, tokens))
 
 
@@ -336,15 +340,17 @@ def _number(token: str) -> str:
 class Key:
     """A task's matching key.
 
-    ``tokens``: normalised syllables (NFC, old tone placement "hòa", lower case, no punctuation,
-    abbreviations written out, numbers in one form, years left out). ``text``: the same joined by spaces.
+    ``tokens``: normalised syllables (NFC, old tone placement "hòa", lower case, no
+    punctuation, abbreviations written out, numbers in one form, years left out).
+    ``text``: the same joined by spaces.
     ``numbers``: the sorted non-year numbers, which must be equal for a duplicate.
-    ``years``: the years, which need not be. ``names``: proper names (the capitalised run after a head word, or two syllables or
-    more of a capitalised run elsewhere); see :mod:`extractor.dedup.scoring` for how they
-    must agree.
-    ``original``: the text as given, for explanations. ``name_heads``: for each name, the head word it stands after ("xã",
-    "hợp tác xã"; "" for a capitalised run elsewhere). ``plain``: ``text`` without tone
-    marks (a text written entirely without them is compared on it).
+    ``years``: the years, which need not be. ``names``: proper names (the capitalised run
+    after a head word, or two syllables or more of a capitalised run elsewhere); see
+    :mod:`extractor.dedup.scoring` for how they must agree.
+    ``original``: the text as given, for explanations. ``name_heads``: for each name, the
+    head word it stands after ("xã", "hợp tác xã"; "" for a capitalised run elsewhere).
+    ``plain``: ``text`` without tone marks (a text written entirely without them is
+    compared on it).
     """
 
     text: str
@@ -404,10 +410,10 @@ def _expand(tokens: list[str], caps: list[bool], bare: bool = False) -> tuple[li
                 phrases = None
             if phrases:
                 continue
-        words = _EXPAND.get(tok)
-        if words:
-            out.extend(map(plain_word, words) if bare else words)
-            out_caps.extend([False] * len(words))
+        expansion = _EXPAND.get(tok)
+        if expansion:
+            out.extend(map(plain_word, expansion) if bare else expansion)
+            out_caps.extend([False] * len(expansion))
         else:
             out.append(tok)
             out_caps.append(caps[i])
@@ -464,14 +470,17 @@ def match_key(text: str) -> Key:
             for k in cap_at:
                 caps[k] = True
             caps[0] = False
-    return _features(text, tokens, caps, n_caps, digit)
+    return _features(text, tokens, caps, n_caps, digit != 0)
 
 
-_WORD_CACHE: dict[str, tuple] = {}
+# A written word read alone: its tokens, the positions of the capitalised ones, and
+# counts packed in one int (see _read_word).
+_WordReading = tuple[tuple[str, ...], tuple[int, ...], int]
+_WORD_CACHE: dict[str, _WordReading] = {}
 _LOW = (1 << 20) - 1
 
 
-def _read_word(word: str) -> tuple | None:
+def _read_word(word: str) -> _WordReading | None:
     """One written word's tokens, which of them are capitalised, and counts (tokens
     starting lower case; lower() changed the word << 20; it has a digit << 40); None when
     the word must be read with its text."""
@@ -482,7 +491,7 @@ def _read_word(word: str) -> tuple | None:
     orig = _TOKEN.findall(word)
     if len(orig) != len(raw):
         return None
-    wcaps = tuple(k for k, (o, r) in enumerate(zip(orig, raw))
+    wcaps = tuple(k for k, (o, r) in enumerate(zip(orig, raw, strict=True))
                   if o[0] != r[0] and o[0].isupper() and not (len(o) > 1 and o.isupper()))
     counts = (sum(1 for o in orig if o[0].islower()) + ((lowered != word) << 20)
               + ((_DIGIT.search(lowered) is not None) << 40))
@@ -528,7 +537,7 @@ def _match_key_whole(text: str, fixed: str | None = None) -> Key:
         if len(orig) == len(raw):
             # Capitalised, not an acronym: "OCOP", "THCS", "TT" are never part of a name.
             caps = [o[0] != r[0] and o[0].isupper() and not (len(o) > 1 and o.isupper())
-                    for o, r in zip(orig, raw)]
+                    for o, r in zip(orig, raw, strict=True)]
             if caps:
                 caps[0] = False  # a sentence starts with a capital; that says nothing
             n_caps = sum(caps)

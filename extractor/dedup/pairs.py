@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy as np
-
-from .blocking import candidate_pairs
+from .blocking import Ints, candidate_pairs
 from .keys import Key, match_key, normalize_text
 from .records import Pair, PairKind, TaskRef
 from .scoring import explain, score_at_least
 
-__all__ = ["pair_kind", "make_pair"]
+__all__ = ["pair_kind", "make_pair", "PairRow"]
+
+# A pair as plain values, (a, b, score, kind, reason): what workers send back and
+# Pair(*row) is built from.
+PairRow = tuple[str, str, float, PairKind, str]
 
 
 @lru_cache(maxsize=200_000)
@@ -46,16 +48,17 @@ def make_pair(ta: TaskRef, tb: TaskRef, ka: Key, kb: Key, value: float) -> Pair:
 
 
 def _pair_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence[str], threshold: float,
-               only: Sequence[int] | None, workers: int) -> list[tuple]:
+               only: Sequence[int] | None, workers: int) -> list[PairRow]:
     """(a, b, score, kind, reason) of every pair scoring >= threshold (among ``only``)."""
     cands = candidate_pairs(keys, threshold, workers, only=only, codes=codes)
     return _score_rows(tasks, keys, cands, threshold)
 
 
-def _score_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], cands: np.ndarray,
-                threshold: float) -> list[tuple]:
+def _score_rows(tasks: Sequence[TaskRef], keys: Sequence[Key], cands: Ints,
+                threshold: float) -> list[PairRow]:
+    """The rows of the candidates ``cands`` (codes i * len(tasks) + j) scoring >= threshold."""
     n = len(tasks)
-    rows = []
+    rows: list[PairRow] = []
     for code in cands.tolist():
         i, j = divmod(code, n)
         value = score_at_least(keys[i], keys[j], threshold)

@@ -12,15 +12,17 @@ from __future__ import annotations
 import gc
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from .blocking import candidate_pairs
+from .blocking import Ints, candidate_pairs
 from .keys import Key, match_key, rebuilt_key
-from .pairs import _pair_rows, _score_rows
+from .pairs import PairRow, _pair_rows, _score_rows
 from .records import Pair, TaskRef
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = ["match_keys", "BIG", "FORK_MEMORY_BUDGET"]
 
@@ -45,7 +47,7 @@ def _fork_fits(workers: int) -> bool:
 
 
 @contextmanager
-def _gc_paused(pause: bool):
+def _gc_paused(pause: bool) -> Iterator[None]:
     """Pause the cyclic garbage collector while a million acyclic keys and pairs are made:
     each full collection walks every object made so far (keys, tasks), over and over."""
     was = gc.isenabled()
@@ -93,7 +95,7 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
     ctx = multiprocessing.get_context("fork")
     children = []
     with _gc_paused(True):
-        for lo, hi in zip(bounds[1:-1], bounds[2:]):
+        for lo, hi in zip(bounds[1:-1], bounds[2:], strict=True):
             mine, theirs = ctx.Pipe(duplex=False)
             proc = ctx.Process(target=_key_child, args=(theirs, texts, lo, hi), daemon=True)
             proc.start()
@@ -109,7 +111,8 @@ def match_keys(texts: Sequence[str], workers: int = 1) -> list[Key]:
             if payload is None:
                 out.extend(match_key(t) for t in texts[lo:hi])
                 continue
-            out.extend(_unpack_key(original, line) for original, line in zip(texts[lo:hi], payload.split("\n")))
+            lines = payload.split("\n") if hi > lo else []  # a line per text
+            out.extend(_unpack_key(original, line) for original, line in zip(texts[lo:hi], lines, strict=True))
     return out
 
 
@@ -120,7 +123,7 @@ def _unpack_key(original: str, line: str) -> Key:
                        tuple(heads.split("|")) if names else (), plain)
 
 
-def _key_child(conn, texts: Sequence[str], lo: int, hi: int) -> None:
+def _key_child(conn: Connection, texts: Sequence[str], lo: int, hi: int) -> None:
     # Fields hold no tab, newline or "|": key texts are syllables and numbers joined by
     # spaces, head words too ("" for a name without one).
     rows = []
@@ -143,9 +146,9 @@ def _forked_pairs(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence
     import multiprocessing
 
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        if k.tokens:
-            groups[k.numbers].append(i)
+    for i, key in enumerate(keys):
+        if key.tokens:
+            groups[key.numbers].append(i)
     ordered = sorted(groups.values(), key=len, reverse=True)
     shares: list[list[int]] = [ordered[0] if ordered else []] + [[] for _ in range(workers - 1)]
     for idxs in ordered[1:]:  # the rest, biggest first, to the lightest child
@@ -162,12 +165,13 @@ def _forked_pairs(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence
     cands = candidate_pairs(keys, threshold, 1, only=shares[0], codes=codes)
     # Scored in chunks; a child done with its own groups asks for the next chunk.
     chunks = [cands[k:k + 5000] for k in range(0, len(cands), 5000)]
-    taken: dict[int, list[np.ndarray]] = {k: [] for k in range(len(children))}
-    rows: list[tuple] = []
-    done: dict[int, list[tuple] | None] = {}
+    taken: dict[int, list[Ints]] = {k: [] for k in range(len(children))}
+    rows: list[PairRow] = []
+    # what each child sent back: its rows, its failure, or None (it died)
+    done: dict[int, list[PairRow] | BaseException | None] = {}
     nxt = 0
 
-    def serve(k: int, conn, block: bool) -> None:
+    def serve(k: int, conn: Connection, block: bool) -> None:
         """Answer child k: a chunk (or None: no more) when it asks; its rows when it ends."""
         nonlocal nxt
         while block or conn.poll():
@@ -187,7 +191,7 @@ def _forked_pairs(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence
             return
 
     while nxt < len(chunks):
-        for k, (proc, conn, share) in enumerate(children):
+        for k, (_proc, conn, _share) in enumerate(children):
             if k not in done:
                 serve(k, conn, block=False)
         if nxt < len(chunks):
@@ -208,7 +212,9 @@ def _forked_pairs(tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence
     return [Pair(*row) for row in rows]
 
 
-def _pair_child(conn, tasks, keys, codes, threshold, share) -> None:
+def _pair_child(conn: Connection, tasks: Sequence[TaskRef], keys: Sequence[Key], codes: Sequence[str],
+                threshold: float, share: list[int]) -> None:
+    reply: list[PairRow] | RuntimeError
     try:
         rows = _pair_rows(tasks, keys, codes, threshold, share, 1)
         while True:
@@ -217,7 +223,8 @@ def _pair_child(conn, tasks, keys, codes, threshold, share) -> None:
             if part is None:
                 break
             rows += _score_rows(tasks, keys, part, threshold)
+        reply = rows
     except BaseException as err:  # sent to the parent, raised there
-        rows = RuntimeError(f"finding pairs in a worker process failed: {err!r}")
-    conn.send(rows)
+        reply = RuntimeError(f"finding pairs in a worker process failed: {err!r}")
+    conn.send(reply)
     conn.close()

@@ -2,11 +2,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Required, TypedDict
 
-__all__ = ["TaskRef", "Pair", "PairKind"]
+__all__ = ["TaskRef", "Pair", "PairKind", "TaskDict", "PairDict"]
 
 PairKind = Literal["same_cadre_other_year", "same_unit", "other_unit"]
+
+
+class TaskDict(TypedDict, total=False):
+    """A TASKS.jsonl line (CONTRACT.md): ``id`` and ``text`` required; an empty cadre,
+    unit or year is none."""
+
+    id: Required[str | int]
+    text: Required[str]
+    cadre: str | None
+    unit: str | None
+    year: int | str | None
+
+
+class PairDict(TypedDict):
+    """A PAIRS.jsonl line (CONTRACT.md)."""
+
+    a: str
+    b: str
+    score: float
+    kind: PairKind
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +45,15 @@ class TaskRef:
     year: int | None = None
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TaskRef":
-        """Build from a TASKS.jsonl line (``id`` and ``text`` required)."""
+    def from_dict(cls, data: TaskDict) -> TaskRef:
+        """Build from a TASKS.jsonl line (``id`` and ``text`` required).
+
+        >>> TaskRef.from_dict({"id": 7, "text": "Xây dựng NTM", "unit": "", "year": "2023"})
+        TaskRef(id='7', text='Xây dựng NTM', cadre=None, unit=None, year=2023)
+        """
         year = data.get("year")
         return cls(str(data["id"]), str(data["text"]), data.get("cadre") or None,
-                   data.get("unit") or None, int(year) if year not in (None, "") else None)
+                   data.get("unit") or None, int(year) if year is not None and year != "" else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +70,7 @@ class Pair:
     kind: PairKind
     reason: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> PairDict:
         """The PAIRS.jsonl shape of CONTRACT.md."""
         return {"a": self.a, "b": self.b, "score": self.score, "kind": self.kind,
                 "reason": self.reason}

@@ -39,15 +39,24 @@ name is missing there the score is at most the raw ratio minus :data:`MISSING_PE
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from ..text import strip_marks
-
-from .keys import Key, _TOKEN, _number, head_at, head_slots, match_key, normalize_text, plain_word, slot_start  # noqa: F401 (doctests)
+from .keys import (
+    _TOKEN,
+    Key,
+    _number,
+    head_slots,
+    match_key,  # noqa: F401 (the docstrings' examples use it)
+    normalize_text,
+    plain_word,
+    slot_start,
+)
 
 __all__ = ["score", "score_at_least", "raw_score", "conflicts", "missing_names", "replaced_words",
            "explain", "CONFLICT_CAP", "REPLACED_PENALTY", "MISSING_PENALTY"]
@@ -132,7 +141,7 @@ def _same_words(x: Sequence[str], y: Sequence[str], loose: bool) -> bool:
     """The same words, but for marks lost to a slip (or anywhere, when ``loose``)."""
     return len(x) == len(y) and all(
         p == q or (plain_word(p) == plain_word(q) and (loose or _slip(p) or _slip(q)))
-        for p, q in zip(x, y))
+        for p, q in zip(x, y, strict=True))
 
 
 def _found_loosely(name: tuple[str, ...], b: Key, loose: bool) -> bool:
@@ -149,7 +158,7 @@ def _found_loosely(name: tuple[str, ...], b: Key, loose: bool) -> bool:
     return False
 
 
-def _slots(head: str, b: Key):
+def _slots(head: str, b: Key) -> Iterator[int]:
     """Where the names after head word ``head`` start in ``b``'s tokens."""
     hw = tuple(head.split())
     toks = b.tokens
@@ -349,7 +358,7 @@ def score_at_least(a: Key, b: Key, threshold: float) -> float | None:
     return value if value >= threshold else None
 
 
-def _plain(words) -> str:
+def _plain(words: Iterable[str]) -> str:
     """Words without tone marks, for telling an OCR slip ("xa" for "xã") from another word."""
     return strip_marks(" ".join(words))
 
@@ -359,8 +368,9 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
 
     A word more or less is how a duplicate is rewritten; a word *instead of* another
     ("trồng cây keo" / "trồng cây quế") is usually another task. Not counted: a slip of
-    tone marks only (with a word more or less beside it: "chuẩn mới" / "chuan"), years (a task carried over), and one word standing for the initials
-    of the other side's (an abbreviation the table lacks: "TT" / "thị trấn"). Returns (a's words, b's words).
+    tone marks only (with a word more or less beside it: "chuẩn mới" / "chuan"), years
+    (a task carried over), and one word standing for the initials of the other side's
+    (an abbreviation the table lacks: "TT" / "thị trấn"). Returns (a's words, b's words).
 
     >>> replaced_words(match_key("trồng cây keo tại xã"), match_key("trồng cây quế tại xã"))
     [('keo', 'quế')]
@@ -368,10 +378,15 @@ def replaced_words(a: Key, b: Key) -> list[tuple[str, str]]:
     return [(" ".join(lw), " ".join(rw)) for lw, rw in _replaced(*_compared(a, b))]
 
 
+# An edit as rapidfuzz's Opcodes.as_list() gives it: (tag, i1, i2, j1, j2), as difflib's.
+_Opcode = tuple[str, int, int, int, int]
+
+
 def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     out = []
     i0 = j0 = -1  # start of the current unequal region in ta / tb (-1: none)
-    for tag, i1, i2, j1, j2 in Indel.opcodes(ta, tb).as_list():
+    # rapidfuzz's stub says list[Opcode]; the list holds plain tuples (faster to unpack).
+    for tag, i1, _i2, j1, _j2 in cast(list[_Opcode], Indel.opcodes(ta, tb).as_list()):
         if tag != "equal":
             if i0 < 0:
                 i0, j0 = i1, j1
@@ -387,7 +402,7 @@ def _replaced(ta: tuple[str, ...], tb: tuple[str, ...]) -> list[tuple[tuple[str,
         if _years_only(lw) and _years_only(rw):
             continue
         if len(lw) == len(rw) and _plain(lw) == _plain(rw) and all(
-                x == y or _unmarked(x) or _unmarked(y) for x, y in zip(lw, rw)):
+                x == y or _unmarked(x) or _unmarked(y) for x, y in zip(lw, rw, strict=True)):
             continue  # an OCR slip: a syllable lost its marks
         if len(lw) != len(rw) and _slipped_within(*sorted((lw, rw), key=len)):
             continue  # a word more or less beside a slip ("chuẩn mới" / "chuan")
@@ -416,11 +431,11 @@ def _initials(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(short) == 1 and len(words) > 1 and _plain(short) == _plain(["".join(w[0] for w in words)])
 
 
-def _years_only(words: list[str]) -> bool:
+def _years_only(words: Sequence[str]) -> bool:
     return all(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words)
 
 
-def _title(words) -> str:
+def _title(words: Iterable[str]) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
@@ -473,7 +488,7 @@ def explain(a: Key, b: Key) -> str:
         if la[op.src_start:op.src_end] == lb[op.dest_start:op.dest_end]:
             continue
         # Same normalised word written differently (tone placement): worth showing.
-        for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
+        for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True):
             if la[i] != lb[j] and not sa[i][:1].isdigit():
                 merged.append(f"'{sa[i]}' / '{sb[j]}'")
     flush()
@@ -512,9 +527,9 @@ def _written(original: str) -> tuple[list[str], list[str], tuple[str, ...]]:
     if got is None:
         sa = _surface(original)
         known = _WORDS.get
-        normal = [known(w) for w in sa]  # most words were met before: no call per word
-        if None in normal:
-            normal = [x if x is not None else _word(w) for x, w in zip(normal, sa)]
+        # Most words were met before: _word (a call) only for the others; a word whose
+        # normal form is "" is looked up again and gives "" again.
+        normal = [known(w) or _word(w) for w in sa]
         got = (sa, normal, tuple(map(str.lower, sa)))
         if len(_WRITTEN) >= 100_000:
             _WRITTEN.clear()

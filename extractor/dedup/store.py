@@ -5,10 +5,12 @@ The index keeps, per stored task, its normalised text and features, and three in
 lists (numbers are part of every list key, since pairs above the threshold share them):
 
 * ``probe``: tasks with names, under their probe (the rarest two-syllable piece of a name,
-  fixed when stored; syllables here are without tone marks, as names are compared). A new task looks up each of its own syllable pairs here: any stored
-  task whose names all appear in the new one is found.
-* ``plain_bigrams``: tasks without names, under every syllable and syllable pair. A new task with
-  names looks up its probe here: any stored nameless task containing its names is found.
+  fixed when stored; syllables here are without tone marks, as names are compared). A new
+  task looks up each of its own syllable pairs here: any stored task whose names all
+  appear in the new one is found.
+* ``plain_bigrams``: tasks without names, under every syllable and syllable pair. A new
+  task with names looks up its probe here: any stored nameless task containing its names
+  is found.
 * ``plain_prefix``: tasks without names, under their prefix syllables (prefix filtering
   with a global order fixed for ever: a syllable keeps the rank it got when first seen;
   unseen syllables rank as rarer than all seen ones, which keeps every stored prefix
@@ -18,8 +20,8 @@ lists (numbers are part of every list key, since pairs above the threshold share
   where the other names none costs that much, issue 16). A new task without names looks
   here; one with names looks in ``plain_prefix`` for the same.
 
-Stored candidates are compared in rapidfuzz on the stored syllables (without marks) coded one character
-each (``codes``), after the length bound (ratio >= t needs min/max >= t/(2-t)); adding
+Stored candidates are compared in rapidfuzz on the stored syllables (without marks) coded
+one character each (``codes``), after the length bound (ratio >= t needs min/max >= t/(2-t)); adding
 1,000 tasks to a million costs about half a CPU second.
 
 Pairs among the new tasks come from :func:`~extractor.dedup.index.find_pairs`. The file is
@@ -29,12 +31,12 @@ from __future__ import annotations
 
 import os
 import pickle
-from array import array
 import tempfile
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from operator import itemgetter
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -42,9 +44,9 @@ from rapidfuzz import fuzz, process
 
 from .blocking import choose_probe, name_pieces, plain_names, prefix_length, tagged
 from .index import _sort_pairs, find_pairs
+from .keys import Key
 from .pairs import make_pair, pair_kind
 from .parallel import _gc_paused, match_keys
-from .keys import Key, match_key, plain_word
 from .records import Pair, TaskRef
 from .scoring import CONFLICT_CAP, MISSING_PENALTY, score_at_least
 
@@ -65,6 +67,12 @@ _MAX_CODE = 0x10FFFF - 0x800 - 2
 _OVERFLOW = chr(0x10FFFE)
 _UNSEEN = chr(0x10FFFF)
 
+# Keys of the inverted lists: the task's numbers (pairs above the threshold share them)
+# with a name piece or syllable pair (probe, plain_bigrams), or with a prefix syllable
+# (plain_prefix, named_prefix).
+_PieceKey = tuple[tuple[str, ...], tuple[str, ...]]
+_TagKey = tuple[tuple[str, ...], str]
+
 
 class DedupIndex:
     """Stored tasks and the lists to find their duplicates; see the module docstring.
@@ -74,7 +82,7 @@ class DedupIndex:
     >>> idx.save()
     """
 
-    def __init__(self, path: str | os.PathLike, threshold: float = 85.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], threshold: float = 85.0) -> None:
         if threshold <= CONFLICT_CAP:
             raise ValueError(f"DedupIndex needs a threshold above {CONFLICT_CAP:g} (numbers and names "
                              f"must be able to rule pairs out); got {threshold:g}. Use find_pairs.")
@@ -88,21 +96,21 @@ class DedupIndex:
         self.years: list[tuple[str, ...]] = []
         self.names: list[tuple[tuple[str, ...], ...]] = []
         self.meta: list[tuple[str | None, str | None, int | None]] = []
-        self.name_counts: Counter = Counter()
+        self.name_counts: Counter[tuple[str, ...]] = Counter()
         self.rank: dict[str, int] = {}
         self.next_rank = -1
         self.vocab: dict[str, int] = {}
         self.codes: list[str] = []
         self.lengths = array("H")  # syllables per stored task (capped), for the length bound
-        self.probe: dict[tuple, list[int]] = defaultdict(list)
-        self.plain_bigrams: dict[tuple, list[int]] = defaultdict(list)
-        self.plain_prefix: dict[tuple, list[int]] = defaultdict(list)
-        self.named_prefix: dict[tuple, list[int]] = defaultdict(list)
+        self.probe: dict[_PieceKey, list[int]] = defaultdict(list)
+        self.plain_bigrams: dict[_PieceKey, list[int]] = defaultdict(list)
+        self.plain_prefix: dict[_TagKey, list[int]] = defaultdict(list)
+        self.named_prefix: dict[_TagKey, list[int]] = defaultdict(list)
         self.name_heads: list[tuple[str, ...]] = []
 
     # --- files -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, threshold: float = 85.0) -> "DedupIndex":
+    def open(cls, path: str | os.PathLike[str], threshold: float = 85.0) -> DedupIndex:
         """Load the index at ``path``, or start an empty one that :meth:`save` will write there."""
         path = Path(path)
         if not path.exists():
@@ -118,15 +126,17 @@ class DedupIndex:
         idx = cls(path, threshold)
         data = state["data"]
         if state["format"] != _FORMAT:
-            old = [TaskRef(x, text, *meta) for x, text, meta in zip(data["ids"], data["originals"], data["meta"])]
+            old = [TaskRef(x, text, *meta)
+                   for x, text, meta in zip(data["ids"], data["originals"], data["meta"], strict=True)]
             idx.add(old, find=False)
             return idx
         for name, value in data.items():
-            setattr(idx, name, value)
+            if name != "codes":  # saved as one string and the lengths (see save)
+                setattr(idx, name, value)
         idx.pos = {x: i for i, x in enumerate(idx.ids)}
-        joined, lengths = idx.codes
+        joined, lengths = data["codes"]
         ends = list(accumulate(lengths))
-        idx.codes = [joined[a:b] for a, b in zip([0] + ends, ends)]
+        idx.codes = [joined[a:b] for a, b in zip([0, *ends], ends, strict=False)]  # the last end starts none
         idx.lengths = array("H", [min(len(c), 0xFFFF) for c in idx.codes])
         return idx
 
@@ -157,11 +167,13 @@ class DedupIndex:
 
     # --- stored tasks ----------------------------------------------------------------
     def key(self, i: int) -> Key:
+        """The :class:`Key` of stored task ``i`` (its number in the order of storing)."""
         text = self.texts[i]
         return Key(text, tuple(text.split()), self.numbers[i], self.years[i], self.names[i],
                    self.originals[i], self.name_heads[i])
 
     def task(self, i: int) -> TaskRef:
+        """The :class:`TaskRef` of stored task ``i``."""
         cadre, unit, year = self.meta[i]
         return TaskRef(self.ids[i], self.originals[i], cadre, unit, year)
 
@@ -201,17 +213,17 @@ class DedupIndex:
             # First fill: rank syllables by how rare they are in it (prefix filtering is
             # fastest when the rarest syllables are indexed; a name's syllables are common
             # among names, so tasks with names count too).
-            df: Counter = Counter()
+            df: Counter[str] = Counter()
             for k in keys:
                 if not k.names or self._weak:  # with names too when they have prefixes
                     df.update(tagged(k.plain.split()))
             self.rank = {tok: r for r, (tok, _) in enumerate(sorted(df.items(), key=lambda kv: (kv[1], kv[0])))}
-        for t, k in zip(new, keys):
+        for t, k in zip(new, keys, strict=True):
             self._store(t, k)
         _sort_pairs(pairs)
         return pairs
 
-    def _prefix(self, tokens: tuple[str, ...], assign: bool, extra: float = 0.0) -> list[str]:
+    def _prefix(self, tokens: Sequence[str], assign: bool, extra: float = 0.0) -> list[str]:
         tags = tagged(tokens)
         if assign:
             for tag in tags:
@@ -231,7 +243,7 @@ class DedupIndex:
         """Whether a name missing on one side can still leave a pair at the threshold."""
         return self.threshold + MISSING_PENALTY - 0.05 <= 100.0
 
-    def _code(self, tokens, assign: bool) -> str:
+    def _code(self, tokens: Iterable[str], assign: bool) -> str:
         """The syllables as one character each (see _MAX_CODE)."""
         vocab = self.vocab
         out = []
@@ -256,7 +268,7 @@ class DedupIndex:
         pt = key.plain.split()
         # No name test here: a ratio in C++ costs less than checking the stored task's
         # names in Python, and the score checks names anyway.
-        for bg in set(zip(pt, pt[1:])):
+        for bg in set(zip(pt, pt[1:], strict=False)):
             hit = probe.get((ns, bg))
             if hit:
                 found.update(hit)
@@ -320,7 +332,7 @@ class DedupIndex:
         # (cpdist over the pairs prepares it for each: 630k pairs cost twice as much).
         starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]).tolist() + [len(a)]
         low = float(cut.min())
-        for s0, s1 in zip(starts, starts[1:]):
+        for s0, s1 in zip(starts, starts[1:], strict=False):
             query = self._code(keys[int(a[s0])].plain.split(), assign=False)
             raws[s0:s1] = process.cdist([query], stored[s0:s1], scorer=fuzz.ratio, score_cutoff=low,
                                         dtype=np.float32)[0]
@@ -329,7 +341,7 @@ class DedupIndex:
         # Archives repeat texts word for word: one reason per pair of texts and order (the
         # reason depends on nothing else), not per stored copy.
         reasons: dict[tuple[str, str, bool], str] = {}
-        for r, i in zip(a[keep].tolist(), b[keep].tolist()):
+        for r, i in zip(a[keep].tolist(), b[keep].tolist(), strict=True):
             key, other = keys[r], self.key(i)
             value = score_at_least(key, other, self.threshold)
             if value is None:
@@ -372,7 +384,7 @@ class DedupIndex:
                 for tag in self._prefix(pt, assign=True, extra=MISSING_PENALTY):
                     self.named_prefix[(ns, tag)].append(i)
         else:
-            for bg in set(zip(pt, pt[1:])) | {(tok,) for tok in pt}:  # pieces of names, both sizes
+            for bg in set(zip(pt, pt[1:], strict=False)) | {(tok,) for tok in pt}:  # pieces of names, both sizes
                 self.plain_bigrams[(ns, bg)].append(i)
             for tag in self._prefix(pt, assign=True):
                 self.plain_prefix[(ns, tag)].append(i)

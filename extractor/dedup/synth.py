@@ -17,6 +17,7 @@ import random
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TypedDict
 
 from .records import TaskRef
 
@@ -166,6 +167,11 @@ def draw_slots(template: str, rng: random.Random) -> dict[str, str]:
 
 
 def render(template: str, values: dict[str, str]) -> str:
+    """A template's text with its slots filled from ``values``.
+
+    >>> render("Xây dựng xã {xa} đạt chuẩn NTM", {"xa": "Tân Mỹ"})
+    'Xây dựng xã Tân Mỹ đạt chuẩn NTM'
+    """
     return _SLOT.sub(lambda m: values[m.group(1)], template)
 
 
@@ -276,11 +282,26 @@ def vary(text: str, rng: random.Random, *, years: tuple[str, str] | None = None,
     return text, done
 
 
+# What makes two generated tasks the same task: the phrasing's number and its slot
+# values, the year left out.
+TruthKey = tuple[int, *tuple[tuple[str, str], ...]]
+
+
+class LabelledPair(TypedDict):
+    """Two task texts and whether they are the same task (1) or not (0), with how ``b``
+    was made from ``a`` ("abbreviate+case", "other_xa")."""
+
+    a: str
+    b: str
+    label: int
+    why: str
+
+
 def _cadre(rng: random.Random) -> str:
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
-def iter_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> Iterator[tuple[TaskRef, tuple]]:
+def iter_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> Iterator[tuple[TaskRef, TruthKey]]:
     """``n`` tasks with planted duplicates, each with its truth key (same key = same task).
 
     The truth key is the phrasing and its slot values, years left out (a carried-over
@@ -296,7 +317,7 @@ def iter_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> Iterator[tuple[
                 years = (values["nam"], str(rng.randint(2021, 2026)))
             new_text, _ = vary(text, rng, years=years)
             same = rng.random() < 0.5
-            truth = (t_idx,) + tuple(sorted((k, v) for k, v in values.items() if k != "nam"))
+            truth: TruthKey = (t_idx, *sorted((k, v) for k, v in values.items() if k != "nam"))
             yield (TaskRef(f"t{i}", new_text, cadre if same else _cadre(rng), unit,
                            rng.randint(2021, 2026)), truth)
             continue
@@ -307,24 +328,25 @@ def iter_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> Iterator[tuple[
         unit = f"UBND xã {values['xa']}" if "xa" in values else f"UBND huyện {rng.choice(FIRST)} {rng.choice(SECOND)}"
         if len(bases) < 2_000_000:
             bases.append((t_idx, values, text, cadre, unit))
-        truth = (t_idx,) + tuple(sorted((k, v) for k, v in values.items() if k != "nam"))
+        truth = (t_idx, *sorted((k, v) for k, v in values.items() if k != "nam"))
         yield TaskRef(f"t{i}", text, cadre, unit, int(values.get("nam", rng.randint(2021, 2026)))), truth
 
 
-def generate_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> tuple[list[TaskRef], list[tuple]]:
+def generate_tasks(n: int, seed: int = 0, dup_rate: float = 0.15) -> tuple[list[TaskRef], list[TruthKey]]:
     """``n`` tasks and their truth keys (see :func:`iter_tasks`)."""
-    tasks, truth = [], []
+    tasks: list[TaskRef] = []
+    truth: list[TruthKey] = []
     for t, k in iter_tasks(n, seed, dup_rate):
         tasks.append(t)
         truth.append(k)
     return tasks, truth
 
 
-def labelled_pairs(n_pos: int, n_neg: int, seed: int = 0) -> list[dict]:
+def labelled_pairs(n_pos: int, n_neg: int, seed: int = 0) -> list[LabelledPair]:
     """Pairs of task texts with a label: 1 the same task rewritten, 0 the same phrasing about
     something else (another commune, project, product, number: the hard negatives)."""
     rng = random.Random(seed)
-    out = []
+    out: list[LabelledPair] = []
     for k in range(n_pos + n_neg):
         t_idx = rng.randrange(len(TEMPLATES))
         values = draw_slots(TEMPLATES[t_idx], rng)

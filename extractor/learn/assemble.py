@@ -37,6 +37,9 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 @dataclass
 class Person:
+    """One cadre as the tagger's spans are gathered: offsets of the name and its other
+    mentions, the tasks (with confidences) and titles found beside them."""
+
     name: tuple[int, int]
     key: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -57,6 +60,11 @@ class Person:
 
 
 def name_key(name: str) -> str:
+    """What two mentions of one person share: the name folded, without accents, spaced once.
+
+    >>> name_key("Lê  Văn An") == name_key("LÊ VĂN AN")
+    True
+    """
     return " ".join(strip_accents(fold(name)).split())
 
 
@@ -149,7 +157,10 @@ def assemble(text: str, spans: list[TaggedSpan]) -> list[Assembled]:
 
 
 _MEMBERS = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?(?:[^.;:()]{0,60}?\s)??(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do|"
-                      r"(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
+                      r"(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?"
+                      r"(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng"
+                      r"|chủ nhiệm)"
+                      r"(?![\w]))))(?![\w])\s*:?|\s*:(?=\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)\s)")
 _AND = re.compile(r"\s*(?:,[^,;.:]{0,80})?\s*(?:và|cùng)\s+(?:các\s+)?(?:đồng chí|đ/c|ông|bà)?\s*(?:[^,;.:]{0,60}\s)?$")
 
 
@@ -189,7 +200,7 @@ def _members(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan, ta
             break
     inside = [(s, e, p) for s, e, p in mention_of if m.end() <= s < end]
     seen: list[Person] = []
-    for i, (s, e, p) in enumerate(inside):
+    for i, (_s, e, p) in enumerate(inside):
         item_end = inside[i + 1][0] if i + 1 < len(inside) else end
         if any(e <= t.start < item_end for t in others):
             continue  # this member's own item gives their role
@@ -198,7 +209,8 @@ def _members(text: str, bounds: Bounds, mention_of: Mentions, sp: TaggedSpan, ta
     return seen
 
 
-_ITEM_LEAD = re.compile(r"\s*(?:[-+•*]\s*)?(?:(?:đồng chí|đ/c|ông|bà|(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý))\s+)?",
+_ITEM_LEAD = re.compile(r"\s*(?:[-+•*]\s*)?"
+                        r"(?:(?:đồng chí|đ/c|ông|bà|(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý))\s+)?",
                         re.IGNORECASE)
 
 

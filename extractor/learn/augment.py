@@ -113,7 +113,7 @@ def augment(text: str, gold: list[JsonObject], seed: int) -> list[tuple[str, lis
     """One copy per augmentation, each with its gold (deterministic for a seed)."""
     rng = random.Random(seed)
     out = []
-    for name, fn in AUGMENTATIONS.items():
+    for fn in AUGMENTATIONS.values():
         new_text, new_gold = fn(text, [dict(a) for a in gold], rng)
         if new_text != text:
             out.append((new_text, new_gold))

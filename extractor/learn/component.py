@@ -20,6 +20,8 @@ USER_KEY = "giaoviec_model_spans"
 
 
 class TaggerComponent:
+    """The spaCy side of :class:`~extractor.learn.tagger.Tagger`: tags each page's Doc."""
+
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.tagger = Tagger(None)
@@ -37,6 +39,7 @@ class TaggerComponent:
 
     # the model file travels with the pipeline folder (spaCy calls these on save and load)
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Copy the model file into the pipeline's folder ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         src = self.tagger.model_path
@@ -44,6 +47,7 @@ class TaggerComponent:
             (path / MODEL_FILE).write_bytes(src.read_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TaggerComponent:
+        """Load the model file from the pipeline's folder ``path``."""
         self.tagger = Tagger(Path(path) / MODEL_FILE)
         return self
 
@@ -54,4 +58,5 @@ class TaggerComponent:
 
 @Language.factory("giaoviec_tagger", assigns=["doc.spans", "doc.user_data"], requires=["token.text"])
 def make_tagger(nlp: Language, name: str) -> TaggerComponent:
+    """The ``giaoviec_tagger`` component, without a model until one is loaded."""
     return TaggerComponent(nlp, name)

@@ -59,9 +59,11 @@ def gold_spans(text: str, assignments: list[JsonObject]) -> list[tuple[int, int,
     """Character spans of the gold's fields in one page ``text``, without overlaps.
 
     >>> t = "Ông Lê Văn An, Bí thư Huyện ủy, phụ trách nông nghiệp. Ông An chỉ đạo xây dựng."
-    >>> [(t[s:e], lab) for s, e, lab in gold_spans(t, [{"cadre": "Lê Văn An", "position": "Bí thư Huyện ủy",
-    ...     "tasks": [{"text": "phụ trách nông nghiệp"}, {"text": "chỉ đạo xây dựng"}]}])]
-    [('Lê Văn An', 'CADRE'), ('Bí thư Huyện ủy', 'POSITION'), ('phụ trách nông nghiệp', 'TASK'), ('An', 'CADRE'), ('chỉ đạo xây dựng', 'TASK')]
+    >>> gold = [{"cadre": "Lê Văn An", "position": "Bí thư Huyện ủy",
+    ...          "tasks": [{"text": "phụ trách nông nghiệp"}, {"text": "chỉ đạo xây dựng"}]}]
+    >>> [(t[s:e], lab) for s, e, lab in gold_spans(t, gold)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Lê Văn An', 'CADRE'), ('Bí thư Huyện ủy', 'POSITION'), ('phụ trách nông nghiệp', 'TASK'),
+     ('An', 'CADRE'), ('chỉ đạo xây dựng', 'TASK')]
     """
     folded = fold(text)
     cands: list[tuple[int, int, str]] = []

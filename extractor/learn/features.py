@@ -116,7 +116,7 @@ def line_features(tokens: list[Token], marks: dict[str, list[str | None]], line_
         if seen_semi:
             f["after_semi=" + ("1" if seen_semi == 1 else "2+")] = 1.0
         at = t.start
-        for kind, m in marks.items():
+        for m in marks.values():
             mk = m[at] if at < len(m) else None
             if mk:
                 f["r:" + mk] = 1.0
@@ -124,7 +124,7 @@ def line_features(tokens: list[Token], marks: dict[str, list[str | None]], line_
         for k in (-1, 1):
             j = i + k
             if 0 <= j < n:
-                for kind, m in marks.items():
+                for m in marks.values():
                     mk = m[tokens[j].start] if tokens[j].start < len(m) else None
                     if mk:
                         f[f"r{k:+d}:" + mk] = 1.0

@@ -23,6 +23,7 @@ from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import find_periods
 from ..recognize.text import fold
 from ..recognize.titles import find_heads, title_extent
+
 if TYPE_CHECKING:
     import pycrfsuite
 
@@ -180,11 +181,13 @@ class Tagger:
             self._tagger.open(str(model_path))
 
     @classmethod
-    def load(cls, folder: Path | str | None) -> "Tagger":
+    def load(cls, folder: Path | str | None) -> Tagger:
+        """The tagger saved in ``folder`` (None: a tagger without a model)."""
         return cls(Path(folder) / MODEL_FILE if folder else None)
 
     @property
     def ready(self) -> bool:
+        """Whether a model is loaded (without one, pages are not tagged)."""
         return self._tagger is not None
 
     def tag_page(self, text: str, segment: Segment | None = None) -> list[TaggedSpan]:

@@ -10,8 +10,10 @@ widens a span to whole tokens for display, the linker keeps characters).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .names import find_names
 from .periods import find_periods
@@ -19,8 +21,8 @@ from .text import fold
 from .titles import find_heads, title_extent
 
 
-def _char_spans(doc: Doc, items, label: str):
-    spans = []
+def _char_spans(doc: Doc, items: Iterable[tuple[int, int] | tuple[int, int, str]], label: str) -> list[Span]:
+    spans: list[Span] = []
     for s, e, *_rest in items:
         span = doc.char_span(s, e, label=label, alignment_mode="expand")
         if span is not None:
@@ -65,14 +67,17 @@ class PeriodMarker:
 @Language.factory("giaoviec_titles", default_config={"max_chars": 160},
                   assigns=["doc.spans"], requires=["token.text"])
 def make_titles(nlp: Language, name: str, *, max_chars: int) -> TitleMarker:
+    """The ``giaoviec_titles`` component; a title is cut at ``max_chars`` characters."""
     return TitleMarker(max_chars=max_chars)
 
 
 @Language.factory("giaoviec_names", assigns=["doc.spans"], requires=["token.text"])
 def make_names(nlp: Language, name: str) -> NameMarker:
+    """The ``giaoviec_names`` component."""
     return NameMarker()
 
 
 @Language.factory("giaoviec_periods", assigns=["doc.spans"], requires=["token.text"])
 def make_periods(nlp: Language, name: str) -> PeriodMarker:
+    """The ``giaoviec_periods`` component."""
     return PeriodMarker()

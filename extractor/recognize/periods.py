@@ -16,7 +16,7 @@ from .text import fold
 Y = r"((?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?"
 _DM = r"\d{1,2}\s*[/.-]\s*\d{1,2}"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_dates", re.compile(rf"từ ngày\s*{_DM}(?:\s*[/.-]\s*{Y})?\s*(?:đến|tới)\s*(?:hết\s*)?"
                                rf"ngày\s*{_DM}\s*[/.-]\s*{Y}")),
     # "từ ngày 8/11/2025 (đến khi có chỉ đạo mới)": an open-ended duty gives its start year
@@ -47,6 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 @dataclass(frozen=True)
 class PeriodMatch:
+    """A period found in a text: where it stands, its first and last year, which rule."""
+
     start: int  # offsets into the text
     end: int
     first: int  # years

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict
 
 from ..text import name_key
 from .text import LOWER, UPPER
@@ -20,8 +21,16 @@ _CAP_SEQ = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ -][{UPPER}][{LOWER}]*){{0,3}}")
 _key = lru_cache(maxsize=65536)(name_key)
 
 
+class Gazetteer(TypedDict):
+    """The place names known, by gazetteer key (:func:`extractor.text.name_key`)."""
+
+    provinces: dict[str, str]  # key -> short name ("Quảng Nam")
+    districts: dict[str, set[str]]  # key -> keys of the provinces it lies in
+    wards: set[str]
+
+
 @lru_cache(maxsize=1)
-def gazetteer() -> dict:
+def gazetteer() -> Gazetteer:
     """{'provinces': {key: short name}, 'districts': {key: {province keys}}, 'wards': set(keys)}."""
     import vietnamadminunits
 
@@ -84,7 +93,7 @@ def context_province(text: str) -> str | None:
     'Hà Tĩnh'
     """
     g = gazetteer()
-    votes: Counter = Counter()
+    votes: Counter[str] = Counter()
     written: dict[str, str] = {}
     for m in _CAP_SEQ.finditer(text):
         words = m.group(0).split()

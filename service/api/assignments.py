@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import func, select
 
 from service.auth import audit
 from service.processing import set_unit_keys, sync_years
@@ -19,7 +18,8 @@ from service.schemas import (
     Updated,
 )
 from service.storage.fold import fold
-from service.storage.models import Assignment, AssignmentUnit, Document, ReviewDecision, Task, utcnow
+from service.storage.models import Assignment, ReviewDecision, Task, utcnow
+from service.storage.queries import assignments as queries
 
 from .common import (
     ASSIGNMENT_COLUMNS,
@@ -39,12 +39,6 @@ router = APIRouter(prefix="/api", tags=["review"])
 Status = Literal["pending", "confirmed", "rejected"]
 
 
-def _names(session, doc_ids) -> dict[int, str]:
-    if not doc_ids:
-        return {}
-    return dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(set(doc_ids)))).all())
-
-
 @router.get("/assignments", response_model=AssignmentList)
 def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, page: Paging,
                      status: Annotated[Status | None, Query()] = None):
@@ -52,11 +46,9 @@ def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, 
     ``unit_key`` (from /api/units) filters by a legacy or current unit across the 2025 reform."""
     conds = filters.for_assignments(status)
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, select(Assignment.id).where(*conds), ASSIGNMENTS_AS_JSON, page.limit, page.offset)
-    rows = session.execute(select(*ASSIGNMENT_COLUMNS, Document.name.label("document_name"))
-                           .join(Document, Assignment.document_id == Document.id)
-                           .where(*conds).order_by(Assignment.id.desc()).limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, select(Assignment.id).where(*conds), page.offset, page.limit, len(rows))
+        return json_page(session, queries.assignment_ids(conds), ASSIGNMENTS_AS_JSON, page)
+    rows = queries.assignments_page(session, ASSIGNMENT_COLUMNS, conds, page.limit, page.offset)
+    total, exact = page_total(session, queries.assignment_ids(conds), page, len(rows))
     tasks = tasks_by_assignment(session, [r.id for r in rows])
     return page_answer([assignment_out(r, r.document_name, tasks[r.id]) for r in rows], total, exact)
 
@@ -64,7 +56,7 @@ def list_assignments(session: DbSession, user: Clerk, filters: RegisterFilters, 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentOut)
 def get_assignment(assignment_id: Id, session: DbSession, user: Clerk):
     a = get_or_404(session, Assignment, assignment_id, "assignment")
-    return assignment_out(a, _names(session, [a.document_id]).get(a.document_id))
+    return assignment_out(a, queries.document_names(session, [a.document_id]).get(a.document_id))
 
 
 def _snapshot_assignment(a: Assignment) -> dict:
@@ -111,7 +103,7 @@ def patch_assignment(assignment_id: Id, body: AssignmentPatch, session: DbSessio
     if after != before:
         audit(session, user, "update", "assignment", a.id, before, after)
     session.flush()
-    return assignment_out(a, _names(session, [a.document_id]).get(a.document_id))
+    return assignment_out(a, queries.document_names(session, [a.document_id]).get(a.document_id))
 
 
 @router.patch("/tasks/{task_id}", response_model=TaskOut)
@@ -139,8 +131,7 @@ def list_units(session: DbSession, user: Clerk):
     with a label for filter menus and how many assignments each holds."""
     from extractor import describe_key
 
-    rows = session.execute(select(AssignmentUnit.key, func.count()).group_by(AssignmentUnit.key)
-                           .order_by(AssignmentUnit.key)).all()
+    rows = queries.unit_key_counts(session)
     return [{"key": k, "label": describe_key(k) or k, "era": k.partition(":")[0], "assignments": n}
             for k, n in rows]
 
@@ -152,15 +143,11 @@ def list_tasks(session: DbSession, user: Clerk, filters: RegisterFilters, page: 
     accents; ``unit_key`` as for assignments. /api/export and /api/stats/units read the same
     filters the same way (``Filters``)."""
     conds, needs_join = filters.for_tasks(status)
-    count_stmt = select(Task.id).join(Assignment).where(*conds) if needs_join else select(Task.id).where(*conds)
+    count_stmt = queries.task_ids(conds, needs_join)
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, count_stmt, TASKS_AS_JSON, page.limit, page.offset, count_apart=bool(filters.q))
-    rows = session.execute(select(*TASK_COLUMNS, Assignment.cadre, Assignment.position, Assignment.unit,
-                                  Document.name.label("document_name"))
-                           .join(Assignment, Task.assignment_id == Assignment.id)
-                           .join(Document, Task.document_id == Document.id)
-                           .where(*conds).order_by(Task.id.desc()).limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, count_stmt, page.offset, page.limit, len(rows))
+        return json_page(session, count_stmt, TASKS_AS_JSON, page, count_apart=bool(filters.q))
+    rows = queries.tasks_page(session, TASK_COLUMNS, conds, page.limit, page.offset)
+    total, exact = page_total(session, count_stmt, page, len(rows))
     return page_answer([task_row(r, r.document_name) for r in rows], total, exact)
 
 

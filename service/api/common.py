@@ -11,29 +11,21 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from service.storage.models import Assignment, Document, DuplicatePair, Task
+from service.storage.queries import capped_count
+
+from .deps import PageParams
 
 
-def capped_count(session: Session, stmt, cap: int | None = None) -> tuple[int, bool]:
-    """Count the rows of ``stmt`` (a select of one column), stopping at ``cap``.
-
-    Returns ``(total, exact)``; ``exact`` is False when there are more than ``cap``.
-    """
-    from service.settings import get_settings
-
-    cap = get_settings().count_cap if cap is None else cap
-    n = session.scalar(select(func.count()).select_from(stmt.limit(cap + 1).subquery()))
-    return (min(n, cap), n <= cap)
-
-
-def page_total(session: Session, stmt, offset: int, limit: int, n_rows: int) -> tuple[int, bool]:
-    """``(total, exact)`` of a list whose page at ``offset`` got ``n_rows`` of ``limit``.
+def page_total(session: Session, stmt, page: PageParams, n_rows: int) -> tuple[int, bool]:
+    """``(total, exact)`` of a list whose ``page`` got ``n_rows`` of its limit.
 
     A short page that is not empty ends the list, so its total is known without counting
-    (most filtered review lists fit on one page); otherwise ``capped_count(stmt)``.
+    (most filtered review lists fit on one page); otherwise ``capped_count(stmt)`` up to
+    the page's count cap.
     """
-    if n_rows < limit and (n_rows or not offset):
-        return offset + n_rows, True
-    return capped_count(session, stmt)
+    if n_rows < page.limit and (n_rows or not page.offset):
+        return page.offset + n_rows, True
+    return capped_count(session, stmt, page.count_cap)
 
 
 def _json_default(o):

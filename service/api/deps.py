@@ -87,7 +87,7 @@ bearer = HTTPBearer(auto_error=False, description="API token from `giaoviec user
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-async def current_user(session: DbSession, creds: Credentials) -> SignedIn:
+async def current_user(session: DbSession, creds: Credentials, settings: AppSettings) -> SignedIn:
     """The user behind ``Authorization: Bearer TOKEN``; 401 without a valid token. A token
     seen in the last seconds is answered from this process's cache, on the event loop;
     only a lookup goes to the thread pool."""
@@ -96,7 +96,7 @@ async def current_user(session: DbSession, creds: Credentials) -> SignedIn:
                             headers={"WWW-Authenticate": "Bearer"})
     user = token_cache.get(hash_token(creds.credentials), token_cache.epoch())
     if user is None:
-        user = await run_in_threadpool(signed_in, session, creds.credentials)
+        user = await run_in_threadpool(signed_in, session, creds.credentials, settings.token_days)
     if user is None:
         raise HTTPException(401, "invalid, expired or revoked token: sign in again, or ask an admin for a new one",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -124,21 +124,31 @@ Reviewer = Annotated[SignedIn, Depends(require("reviewer"))]
 Admin = Annotated[SignedIn, Depends(require("admin"))]
 
 
+async def app_settings() -> Settings:
+    """The service's settings (read once per process, then cached: on the loop, no thread)."""
+    return get_settings()
+
+
+# The service's settings, handed to what a route calls.
+AppSettings = Annotated[Settings, Depends(app_settings)]
+
+
 @dataclass(frozen=True, slots=True)
 class PageParams:
-    """``limit`` and ``offset`` of a list page (newest first everywhere)."""
+    """``limit`` and ``offset`` of a list page (newest first everywhere), and ``count_cap``:
+    where counting its total stops (``GIAOVIEC_COUNT_CAP``)."""
 
-    limit: int = 50
-    offset: int = 0
+    limit: int
+    offset: int
+    count_cap: int
 
 
-async def paging(limit: Limit = 50, offset: Offset = 0) -> PageParams:  # no I/O: on the loop
-    return PageParams(max(1, min(limit, MAX_LIMIT)), max(0, offset))
+async def paging(settings: AppSettings, limit: Limit = 50, offset: Offset = 0) -> PageParams:  # no I/O: on the loop
+    """The page asked for, its limit and offset brought into range."""
+    return PageParams(max(1, min(limit, MAX_LIMIT)), max(0, offset), settings.count_cap)
 
 
 Paging = Annotated[PageParams, Depends(paging)]
-# The service's settings, handed to what a route calls (read once per process).
-AppSettings = Annotated[Settings, Depends(get_settings)]
 # The register's filters as query parameters (unit, cadre, year, q, document_id, unit_key):
 # /api/tasks, /api/export and /api/stats/units take exactly these, read by one model.
 RegisterFilters = Annotated[Filters, Query()]

@@ -12,13 +12,14 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
-from sqlalchemy import or_, select
+from sqlalchemy import or_
 
 from service.auth import audit
 from service.schemas import Accepted, AssignmentOut, DocList, DocOut, PageOut, UploadOut
 from service.settings import Settings
 from service.storage.fold import fold
-from service.storage.models import Assignment, Document, Page
+from service.storage.models import Document
+from service.storage.queries import documents as queries
 
 from .common import DOCUMENT_COLUMNS, assignment_out, doc_counts, doc_out, get_or_404, page_answer, page_total
 from .deps import AppSettings, Clerk, DbSession, Id, PageNo, Paging, Reviewer
@@ -133,17 +134,14 @@ def list_documents(session: DbSession, user: Clerk, page: Paging,
     if status:
         conds.append(Document.status == status)
     if unit or year is not None:
-        sub = select(Assignment.id).where(Assignment.document_id == Document.id,
-                                          *Filters(unit=unit, year=year).for_assignments())
-        conds.append(sub.exists())
+        conds.append(queries.has_assignment(Filters(unit=unit, year=year).for_assignments()))
     if q:  # without accents, like every search ("dot pha" finds "đột phá"); or a sha256
         conds.append(or_(like_folded(Document.search_folded, q) if fold(q) else Document.id.is_(None),
                          Document.sha256 == q.strip()))
     if session.get_bind().dialect.name == "postgresql":
-        return json_page(session, select(Document.id).where(*conds), DOCUMENTS_AS_JSON, page.limit, page.offset)
-    rows = session.execute(select(*DOCUMENT_COLUMNS).where(*conds).order_by(Document.id.desc())
-                           .limit(page.limit).offset(page.offset)).all()
-    total, exact = page_total(session, select(Document.id).where(*conds), page.offset, page.limit, len(rows))
+        return json_page(session, queries.document_ids(conds), DOCUMENTS_AS_JSON, page)
+    rows = queries.documents_page(session, DOCUMENT_COLUMNS, conds, page.limit, page.offset)
+    total, exact = page_total(session, queries.document_ids(conds), page, len(rows))
     counts = doc_counts(session, [d.id for d in rows])
     return page_answer([doc_out(d, counts[d.id]) for d in rows], total, exact)
 
@@ -173,7 +171,7 @@ def get_file(document_id: Id, session: DbSession, user: Clerk, settings: AppSett
 def get_pages(document_id: Id, session: DbSession, user: Clerk):
     d = get_or_404(session, Document, document_id, "document")
     has_image = d.format in ("pdf", "image")
-    rows = session.scalars(select(Page).where(Page.document_id == d.id).order_by(Page.number)).all()
+    rows = queries.pages_of(session, d.id)
     return [{"number": p.number, "text": p.text, "ocr": p.ocr, "confidence": p.confidence, "quality": p.quality,
              "needs_review": p.needs_review,
              "image": f"/api/documents/{d.id}/pages/{p.number}/image" if has_image else None,
@@ -303,6 +301,5 @@ def rerun(document_id: Id, session: DbSession, user: Reviewer, settings: AppSett
 def document_assignments(document_id: Id, session: DbSession, user: Clerk):
     """The document's assignments in the contract's shape, plus ids and review status."""
     d = get_or_404(session, Document, document_id, "document")
-    rows = session.scalars(select(Assignment).where(Assignment.document_id == d.id)
-                           .order_by(Assignment.ordinal, Assignment.id)).all()
+    rows = queries.assignments_of(session, d.id)
     return [assignment_out(a, d.name) for a in rows]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, select
 
 from service.auth import audit
 from service.schemas import DupBulk, DupDecision, DupHistory, DupList, DupOut, Updated
 from service.storage.models import DuplicatePair, ReviewDecision, Task, utcnow
+from service.storage.queries import duplicates as queries
 
 from .common import capped_count, dup_out, dup_outs, get_or_404, page_answer
 from .deps import Clerk, DbSession, Id, Paging, QId, Reviewer
@@ -31,16 +31,9 @@ def list_duplicates(session: DbSession, user: Clerk, page: Paging,
     """Suggested pairs, highest score first; ``document_id`` or ``task_id`` (repeatable) for
     the pairs a document's or some tasks' records are in (the review page and the register
     show the decisions on the records)."""
-    conds = [] if status == "all" else [DuplicatePair.status == status]
-    if document_id is not None:
-        tids = select(Task.id).where(Task.document_id == document_id)
-        conds.append(DuplicatePair.task_a_id.in_(tids) | DuplicatePair.task_b_id.in_(tids))
-    if task_id:
-        conds.append(DuplicatePair.task_a_id.in_(task_id) | DuplicatePair.task_b_id.in_(task_id))
-    total, exact = capped_count(session, select(DuplicatePair.id).where(*conds))
-    rows = session.scalars(select(DuplicatePair).where(*conds)
-                           .order_by(DuplicatePair.score.desc(), DuplicatePair.id)
-                           .limit(page.limit).offset(page.offset)).all()
+    conds = queries.pair_filter(status, document_id, task_id)
+    total, exact = capped_count(session, queries.pair_ids(conds), page.count_cap)
+    rows = queries.pairs_page(session, conds, page.limit, page.offset)
     return page_answer(dup_outs(session, rows), total, exact)
 
 
@@ -75,12 +68,8 @@ def decide(session, user, pair: DuplicatePair, decision: str) -> bool:
 def list_decisions(session: DbSession, user: Clerk, page: Paging):
     """Every decision on a pair, newest first: who, when, what (``pending`` = undone), and the
     pair as it is now (``pair`` null when its tasks are gone)."""
-    cond = ReviewDecision.entity == "duplicate"
-    total = session.scalar(select(func.count()).select_from(ReviewDecision).where(cond)) or 0
-    rows = session.scalars(select(ReviewDecision).where(cond).order_by(ReviewDecision.id.desc())
-                           .limit(page.limit).offset(page.offset)).all()
-    pairs = {p.id: p for p in session.scalars(select(DuplicatePair).where(
-        DuplicatePair.id.in_({r.entity_id for r in rows})))} if rows else {}
+    total, rows = queries.decisions_page(session, page.limit, page.offset)
+    pairs = queries.pairs_by_id(session, (r.entity_id for r in rows))
     outs = {o["id"]: o for o in dup_outs(session, list(pairs.values()))}
     return page_answer([{"id": r.id, "pair_id": r.entity_id, "decision": r.decision, "user_name": r.user_name,
                          "at": r.created_at, "pair": outs.get(r.entity_id)} for r in rows], total, True)

@@ -12,13 +12,15 @@ The shapes are ``assignment_out``, ``task_row`` and ``doc_out``'s (``common.py``
 key; tests/service/api/test_lists.py compares them on both databases. SQLite keeps the Python
 path (no JSON aggregation worth the name there, and no network between).
 
-    >>> json_page(session, select(Task.id).where(*conds), TASKS_AS_JSON, limit=50, offset=0)
+    >>> json_page(session, select(Task.id).where(*conds), TASKS_AS_JSON, page)
 """
 from __future__ import annotations
 
 from fastapi import Response
 from sqlalchemy import case, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session
+
+from .deps import PageParams
 
 
 def _period(alias: str) -> str:
@@ -83,8 +85,7 @@ DOCUMENTS_AS_JSON = f"""(SELECT coalesce(json_agg(json_build_object(
                       FROM tasks x WHERE x.document_id = d.id) tc)"""
 
 
-def json_page(session: Session, matching, as_json: str, limit: int, offset: int, *,
-              count_apart: bool = False) -> Response:
+def json_page(session: Session, matching, as_json: str, page: PageParams, *, count_apart: bool = False) -> Response:
     """The page at ``offset`` of ``matching`` (a select of one id column, unordered), newest
     first, as ``{"items", "total", "total_exact"}`` (``schemas.Page``) in one statement.
 
@@ -95,9 +96,7 @@ def json_page(session: Session, matching, as_json: str, limit: int, offset: int,
     start, is counted. Deep in a list (past the cap) the same, and a full page there
     needs no count: the list holds more than the cap.
     """
-    from service.settings import get_settings
-
-    cap = get_settings().count_cap
+    limit, offset, cap = page.limit, page.offset, page.count_cap
     id_col = matching.selected_columns[0]
     if not count_apart and offset + limit <= cap + 1:
         m = matching.order_by(id_col.desc()).limit(cap + 1).cte("m")

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from sqlalchemy import func, select
 
 from service.auth import (
     audit,
@@ -16,10 +15,11 @@ from service.auth import (
     user_for_token,
 )
 from service.schemas import AuditList, LoginIn, LoginOut, Revoked, UserCreate, UserCreated, UserListed, UserOut
-from service.storage.models import AuditLog, User
+from service.storage.models import User
+from service.storage.queries import people as queries
 
 from .common import get_or_404
-from .deps import Admin, Clerk, DbSession, Id, Paging, QId
+from .deps import Admin, AppSettings, Clerk, DbSession, Id, Paging, QId
 
 router = APIRouter(prefix="/api", tags=["users"])
 
@@ -31,23 +31,23 @@ def user_out(u) -> dict:
 @router.post("/auth/login", response_model=LoginOut,
              responses={401: {"description": "wrong credentials"},
                         429: {"description": "too many failed sign-ins for this name or from this address"}})
-def login(body: LoginIn, session: DbSession, request: Request, response: Response):
+def login(body: LoginIn, session: DbSession, request: Request, response: Response, settings: AppSettings):
     """Check a token, or a name and password (then a new token is issued)."""
     response.headers["Cache-Control"] = "no-store"
     if body.token:
-        user = user_for_token(session, body.token)
+        user = user_for_token(session, body.token, settings.token_days)
         if user is None:
             raise HTTPException(401, "invalid, expired or revoked token: sign in with your name and password, "
                                      "or ask an admin for a new token")
         return {"token": body.token, "user": user_out(user)}
     if body.name and body.password:
         address = request.client.host if request.client else "unknown"
-        throttle = login_throttle()
+        throttle = login_throttle(settings)
         wait = throttle.wait(body.name, address)
         if wait:
             raise HTTPException(429, f"too many failed sign-ins; try again in {wait} s",
                                 headers={"Retry-After": str(wait)})
-        user = session.scalar(select(User).where(User.name == body.name))
+        user = queries.user_named(session, body.name)
         if not check_login(user, body.password) or not user.active:
             throttle.failed(body.name, address)
             reason = "disabled" if user is not None and user.password_hash and not user.active else "wrong"
@@ -73,7 +73,7 @@ def me(user: Clerk):
 def list_users(session: DbSession, user: Admin):
     """Every user, with whether they may sign in (``active``) and have a password."""
     return [{**user_out(u), "active": bool(u.active), "password": bool(u.password_hash)}
-            for u in session.scalars(select(User).order_by(User.id))]
+            for u in queries.all_users(session)]
 
 
 @router.post("/users", response_model=UserCreated, status_code=201)
@@ -120,18 +120,8 @@ def list_audit(session: DbSession, user: Admin, page: Paging,
                action: Annotated[str | None, Query(max_length=60)] = None):
     """Every write, newest first: who, when, action, before and after; filtered by what
     (entity, entity_id), who (user_name) and what was done (action)."""
-    conds = []
-    if entity:
-        conds.append(AuditLog.entity == entity)
-    if entity_id is not None:
-        conds.append(AuditLog.entity_id == entity_id)
-    if user_name:
-        conds.append(AuditLog.user_name == user_name)
-    if action:
-        conds.append(AuditLog.action == action)
-    total = session.scalar(select(func.count()).select_from(AuditLog).where(*conds))
-    rows = session.scalars(select(AuditLog).where(*conds).order_by(AuditLog.id.desc())
-                           .limit(page.limit).offset(page.offset))
+    total, rows = queries.audit_page(session, page.limit, page.offset, entity=entity, entity_id=entity_id,
+                                     user_name=user_name, action=action)
     # through the response model (not page_answer): dates as pydantic writes them, as before
     return {"items": [{"id": r.id, "at": r.at, "user_id": r.user_id, "user_name": r.user_name, "action": r.action,
                        "entity": r.entity, "entity_id": r.entity_id, "before": r.before, "after": r.after}

@@ -5,11 +5,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy import case, func, select
 
 from service.auth import audit
 from service.schemas import StatsOut
-from service.storage.models import Assignment, Document, DuplicatePair, Task
+from service.storage.queries import reports as queries
 
 from .deps import Clerk, DbSession, RegisterFilters, Reviewer
 
@@ -19,15 +18,9 @@ router = APIRouter(prefix="/api", tags=["reports"])
 @router.get("/stats", response_model=StatsOut)
 def stats(session: DbSession, user: Clerk):
     """Assignments, tasks and confirmed tasks per unit and year; documents per status."""
-    year = func.coalesce(Task.year, Assignment.period_start)
-    rows = session.execute(
-        select(Assignment.unit, year, func.count(func.distinct(Assignment.id)), func.count(Task.id),
-               func.sum(case((Task.status == "confirmed", 1), else_=0)))
-        .join(Task, Task.assignment_id == Assignment.id, isouter=True)
-        .where(Assignment.status != "rejected")
-        .group_by(Assignment.unit, year).order_by(Assignment.unit, year)).all()
-    docs = dict(session.execute(select(Document.status, func.count()).group_by(Document.status)).all())
-    dups = dict(session.execute(select(DuplicatePair.status, func.count()).group_by(DuplicatePair.status)).all())
+    rows = queries.unit_year_counts(session)
+    docs = queries.documents_by_status(session)
+    dups = queries.pairs_by_status(session)
     return {"by_unit_year": [{"unit": u, "year": y, "assignments": a, "tasks": t, "confirmed": int(c or 0)}
                              for u, y, a, t, c in rows],
             "documents": {k: int(v) for k, v in docs.items()}, "duplicates": {k: int(v) for k, v in dups.items()}}
@@ -56,11 +49,7 @@ def stats_by_unit(session: DbSession, user: Clerk, filters: RegisterFilters,
     from extractor import describe_key
 
     conds, _ = filters.for_tasks(status)
-    rows = session.execute(
-        select(Assignment.unit_key, Assignment.unit, Task.year, func.count(func.distinct(Assignment.id)),
-               func.count(Task.id), func.sum(case((Task.status == "confirmed", 1), else_=0)))
-        .join(Assignment, Task.assignment_id == Assignment.id).where(*conds)
-        .group_by(Assignment.unit_key, Assignment.unit, Task.year)).all()
+    rows = queries.unit_task_counts(session, conds)
     groups: dict[tuple[str, int | None], dict] = {}
     names: dict[str, dict[str, int]] = {}
     for key, name, yr, n_a, n_t, n_c in rows:

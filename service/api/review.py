@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response
-from sqlalchemy import case, func, select
 
 from service.auth import audit
 from service.processing import set_unit_keys, sync_years
 from service.schemas import AssignmentCreate, AssignmentOut, NextDocument, ReviewProgress, SpanIn, TaskCreate, TaskOut
 from service.storage.fold import fold
-from service.storage.models import Assignment, Document, Page, ReviewDecision, Task, utcnow
+from service.storage.models import Assignment, Document, ReviewDecision, Task, utcnow
+from service.storage.queries import review as queries
 
 from .common import assignment_out, get_or_404, task_out
 from .deps import Clerk, DbSession, Id, Reviewer
@@ -31,7 +31,7 @@ def _check_span(session, document_id: int, span: SpanIn | None) -> dict | None:
     """The span as stored, after checking it lies inside the page's text."""
     if span is None:
         return None
-    text = session.scalar(select(Page.text).where(Page.document_id == document_id, Page.number == span.page))
+    text = queries.page_text(session, document_id, span.page)
     if text is None:
         raise HTTPException(422, f"document {document_id} has no page {span.page}")
     if not span.start < span.end <= len(text):
@@ -63,7 +63,7 @@ def add_assignment(body: AssignmentCreate, session: DbSession, user: Reviewer):
     if not clean["cadre"]:
         raise HTTPException(422, "cadre cannot be empty")
     s, e = body.period_start, body.period_end if body.period_end is not None else body.period_start
-    last = session.scalar(select(func.max(Assignment.ordinal)).where(Assignment.document_id == doc.id))
+    last = queries.last_ordinal(session, doc.id)
     a = Assignment(document_id=doc.id, ordinal=(last if last is not None else -1) + 1, **clean,
                    period_start=s, period_end=e,
                    period_text=None if s is None else (str(s) if e in (None, s) else f"{s} - {e}"),
@@ -127,24 +127,11 @@ def delete_task(task_id: Id, session: DbSession, user: Reviewer):
     return Response(status_code=204)
 
 
-def _pending_docs():
-    """Done documents with a cadre or a task still pending."""
-    open_a = select(Assignment.id).where(Assignment.document_id == Document.id, Assignment.status == "pending")
-    open_t = select(Task.id).where(Task.document_id == Document.id, Task.status == "pending")
-    return (Document.status == "done") & (open_a.exists() | open_t.exists())
-
-
 @router.get("/review/progress", response_model=ReviewProgress)
 def review_progress(session: DbSession, user: Clerk):
     """"x of y reviewed" for the whole backlog: cadres, tasks and documents no longer pending."""
-    counts = {}
-    for name, model in (("assignments", Assignment), ("tasks", Task)):
-        total, reviewed = session.execute(select(func.count(), func.sum(case((model.status != "pending", 1),
-                                                                             else_=0)))).one()
-        counts[name] = {"total": int(total or 0), "reviewed": int(reviewed or 0)}
-    done = session.scalar(select(func.count()).select_from(Document).where(Document.status == "done")) or 0
-    waiting = session.scalar(select(func.count()).select_from(Document).where(_pending_docs())) or 0
-    return {**counts, "documents": {"total": done, "reviewed": done - waiting}, "waiting_documents": waiting}
+    counts, waiting = queries.progress(session)
+    return {**counts, "waiting_documents": waiting}
 
 
 @router.get("/review/next", response_model=NextDocument)
@@ -152,16 +139,8 @@ def next_document(session: DbSession, user: Clerk,
                   after: Annotated[int | None, Query(ge=0, le=2_147_483_647)] = None):
     """The next document waiting for review after document ``after`` (oldest first, wrapping
     round); ``document_id`` null when nothing is waiting."""
-    base = select(Document.id, Document.name).where(_pending_docs())
-    row = None
-    if after is not None:
-        row = session.execute(base.where(Document.id > after).order_by(Document.id).limit(1)).first()
-    if row is None:
-        conds = [Document.id != after] if after is not None else []
-        row = session.execute(base.where(*conds).order_by(Document.id).limit(1)).first()
-    if row is None:
+    found = queries.next_waiting(session, after)
+    if found is None:
         return {"document_id": None}
-    pending = (session.scalar(select(func.count()).select_from(Assignment).where(
-        Assignment.document_id == row.id, Assignment.status == "pending")) or 0) + (session.scalar(
-        select(func.count()).select_from(Task).where(Task.document_id == row.id, Task.status == "pending")) or 0)
-    return {"document_id": row.id, "name": row.name, "open_reviews": pending}
+    document_id, name, pending = found
+    return {"document_id": document_id, "name": name, "open_reviews": pending}

@@ -65,10 +65,12 @@ def list_(args: argparse.Namespace) -> int:
         from sqlalchemy import func
 
         from service.auth import token_cutoff
+        from service.settings import get_settings
         from service.storage.models import ApiToken
 
         live = dict(s.execute(select(ApiToken.user_id, func.count()).where(
-            ApiToken.revoked.is_(False), ApiToken.created_at >= token_cutoff()).group_by(ApiToken.user_id)).all())
+            ApiToken.revoked.is_(False), ApiToken.created_at >= token_cutoff(get_settings().token_days))
+            .group_by(ApiToken.user_id)).all())
         print("id\tname\trole\tstate\tpassword\tlive tokens")
         for u in s.scalars(select(User).order_by(User.id)):
             print(f"{u.id}\t{u.name}\t{u.role}\t{'active' if u.active else 'disabled'}\t"

@@ -253,7 +253,7 @@ def ingest(root: str | Path, *, workers: int | None = None, summary: str | Path 
         # One duplicate pass for the run (and for any run killed before its own).
         bar.note("ingest: matching duplicates (tìm trùng lặp)")
         t_match = time.monotonic()
-        match_pending()
+        match_pending(settings)
         match_seconds = time.monotonic() - t_match
     except KeyboardInterrupt:
         interrupted = True

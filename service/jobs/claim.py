@@ -133,19 +133,14 @@ class Heartbeat:
         self._thread.join(timeout=5)
 
 
-def requeue(session: Session, document_id: int, *, lost_only: bool = False,
-            stale_seconds: int | None = None) -> bool:
+def requeue(session: Session, document_id: int, *, stale_seconds: int, lost_only: bool = False) -> bool:
     """Set a document back to ``queued`` (a re-run); True if it was.
 
-    Refused while a live worker (heartbeat fresher than ``stale_seconds``, by default the
-    service setting) processes it. With ``lost_only`` (the sweeper) only a queued row or a
-    processing row with a stale heartbeat is touched, so a document that just finished is
-    not run again.
+    Refused while a live worker (heartbeat fresher than ``stale_seconds``: the caller's
+    ``settings.stale_seconds``) processes it. With ``lost_only`` (the sweeper) only a
+    queued row or a processing row with a stale heartbeat is touched, so a document that
+    just finished is not run again.
     """
-    if stale_seconds is None:
-        from service.settings import get_settings
-
-        stale_seconds = get_settings().stale_seconds
     cutoff = utcnow() - timedelta(seconds=stale_seconds)
     lost = (Document.status == "processing") & or_(Document.heartbeat_at.is_(None), Document.heartbeat_at < cutoff)
     if lost_only:

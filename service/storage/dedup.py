@@ -15,10 +15,13 @@ catch-up comes first (the batch pass, the next upload, the next ingest run) take
 the pending documents up.
 
     >>> from service.storage.dedup import match_document, match_pending
-    >>> match_document(42)       # number of new DuplicatePair rows
+    >>> match_document(settings)  # number of new DuplicatePair rows
     3
-    >>> match_pending()          # (tasks added to the index, new pairs)
+    >>> match_pending(settings)   # (tasks added to the index, new pairs)
     (7630, 14960)
+
+``settings`` are the caller's (:class:`service.settings.Settings`): the data directory
+holds the index, ``dedup_threshold`` is the score a pair needs.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from service.settings import get_settings
+from service.settings import Settings
 from service.storage.db import session_scope
 from service.storage.models import Assignment, Document, DuplicatePair, Task
 
@@ -46,9 +49,9 @@ SAVE_EVERY_SECONDS = 60.0
 SAVE_EVERY_TASKS = 2000
 
 
-def index_path() -> Path:
-    s = get_settings()
-    return Path(s.data_dir) / "dedup" / f"index-{s.dedup_threshold:g}.pkl"
+def index_path(settings: Settings) -> Path:
+    """Where this data directory keeps the index for the settings' threshold."""
+    return Path(settings.data_dir) / "dedup" / f"index-{settings.dedup_threshold:g}.pkl"
 
 
 @contextmanager
@@ -62,11 +65,10 @@ def _file_lock(path: Path):
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def _open_index(path: Path):
+def _open_index(path: Path, threshold: float):
     global _index
     from extractor.dedup import DedupIndex
 
-    threshold = get_settings().dedup_threshold
     if _index is not None and _index[1] == path:
         return _index[0]
     try:
@@ -105,16 +107,16 @@ def _mark_matched(session, document_ids: list[int]) -> None:
                         .values(stage="done").execution_options(synchronize_session=False))
 
 
-def _catch_up(*, save: bool) -> tuple[int, int]:
+def _catch_up(settings: Settings, *, save: bool) -> tuple[int, int]:
     """Add every stored task the index lacks, store the pairs, then save the index (when
     due, or ``save``): in that order, so a process killed in between leaves tasks that
     are stored but not in the saved index, found again by the next pass, never pairs
     lost. Documents left pending by a batch whose tasks this pass covered are marked
     matched. Returns (tasks added, new pairs)."""
     global _last_save, _unsaved
-    path = index_path()
+    path = index_path(settings)
     with _file_lock(path):
-        idx = _open_index(path)
+        idx = _open_index(path, settings.dedup_threshold)
         with session_scope() as s:
             # Pending documents first, then tasks: a document marked done after storing
             # its tasks cannot be in the first list without its tasks in the second.
@@ -135,17 +137,16 @@ def _catch_up(*, save: bool) -> tuple[int, int]:
     return len(refs), n
 
 
-def match_document(document_id: int | None = None) -> int:
-    """Bring the index up to date with every stored task and store the new pairs.
-
-    ``document_id`` only says who asked (the work is the same: every stored task not
-    yet in the index is added and matched, a batch's pending documents included).
-    Returns the number of new pairs.
+def match_document(settings: Settings) -> int:
+    """Bring the index up to date with every stored task and store the new pairs, after
+    a document is stored (whichever document: every stored task not yet in the index is
+    added and matched, a batch's pending documents included). Returns the number of new
+    pairs.
     """
-    return _catch_up(save=False)[1]
+    return _catch_up(settings, save=False)[1]
 
 
-def match_pending() -> tuple[int, int]:
+def match_pending(settings: Settings) -> tuple[int, int]:
     """The batch pass of ``giaoviec ingest``: match, in one go, every document stored
     with ``process_document(..., match=False)`` (by this run, or by a run killed before
     its own pass), and save the index. Returns (tasks added to the index, new pairs).
@@ -153,13 +154,13 @@ def match_pending() -> tuple[int, int]:
     One ``DedupIndex.add`` of the whole batch replaces a locked, per-document catch-up
     in every worker (each worker's own index had to add every task of every worker).
 
-    >>> match_pending()
+    >>> match_pending(settings)
     (7630, 14960)
     """
     with session_scope() as s:
         if not _pending_documents(s):
             return 0, 0
-    return _catch_up(save=True)
+    return _catch_up(settings, save=True)
 
 
 def _pair_rows(session, pairs) -> dict[tuple[int, int], object]:
@@ -274,10 +275,10 @@ def recluster(session, task_ids) -> None:
                         .values(cluster=None).execution_options(synchronize_session=False))
 
 
-def flush() -> None:
+def flush(settings: Settings) -> None:
     """Save the in-memory index now (at shutdown)."""
     global _unsaved
-    path = index_path()
+    path = index_path(settings)
     with _file_lock(path):
         if _index is not None and _unsaved:
             _index[0].save()

@@ -7,7 +7,8 @@ from service.cli import main
 
 TASKS = [
     {"id": "t1", "text": "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên mới", "cadre": "Lê Văn An", "year": 2022},
-    {"id": "t2", "text": "chỉ đạo Ủy ban nhân dân xã Tân Mỹ kết nạp 05 đảng viên mới.", "cadre": "Lê Văn An", "year": 2023},
+    {"id": "t2", "text": "chỉ đạo Ủy ban nhân dân xã Tân Mỹ kết nạp 05 đảng viên mới.", "cadre": "Lê Văn An",
+     "year": 2023},
     {"id": "t3", "text": "Chỉ đạo UBND xã Tân Mỹ kết nạp 12 đảng viên mới"},
     {"id": "t4", "text": "Giải phóng mặt bằng dự án đường Tân Mỹ - Hòa Phú", "unit": "UBND xã Tân Mỹ"},
     {"id": "t5", "text": "GPMB dự án đường Kim Bình - Hòa Phú", "unit": "UBND xã Tân Mỹ"},

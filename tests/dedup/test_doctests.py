@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 MODULES = ["bench.synth_templated", "extractor.dedup.keys", "extractor.dedup.scoring", "extractor.dedup.index",
-           "extractor.dedup.blocking", "extractor.dedup.parallel", "extractor.dedup.cluster", "extractor.dedup.records"]
+           "extractor.dedup.blocking", "extractor.dedup.parallel", "extractor.dedup.cluster", "extractor.dedup.records",
+           "extractor.dedup.synth"]
 
 
 @pytest.mark.parametrize("name", MODULES)

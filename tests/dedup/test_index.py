@@ -62,7 +62,8 @@ def test_pairs_have_ordered_ids_kind_and_reason():
         TaskRef("b", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Lê Văn An", year=2022),
         TaskRef("a", "chỉ đạo Ủy ban nhân dân xã Tân Mỹ kết nạp 5 đảng viên", cadre="Lê Văn An", year=2023),
         TaskRef("c", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Ma Thị Hoa", unit="UBND xã Tân Mỹ"),
-        TaskRef("d", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Hà Văn Nam", unit="Ủy ban nhân dân xã Tân Mỹ"),
+        TaskRef("d", "Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", cadre="Hà Văn Nam",
+                unit="Ủy ban nhân dân xã Tân Mỹ"),
     ]
     pairs = {(p.a, p.b): p for p in find_pairs(tasks)}
     assert set(pairs) == {("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")}
@@ -88,7 +89,7 @@ def test_cluster_joins_strongest_first_and_stops_chains():
 def test_cluster_of_real_pairs():
     tasks, truth = generate_tasks(800, seed=4, dup_rate=0.3)
     groups = cluster(find_pairs(tasks), max_size=10)
-    index = {t.id: k for t, k in zip(tasks, truth)}
+    index = {t.id: k for t, k in zip(tasks, truth, strict=True)}
     pure = sum(1 for g in groups if len({index[x] for x in g}) == 1)
     assert groups and pure / len(groups) >= 0.95
 
@@ -102,7 +103,7 @@ def test_ratio_of_token_codes_is_ratio_of_unmarked_tokens_and_bounds_the_raw_sco
     tasks, _ = generate_tasks(200, seed=3, dup_rate=0.5)
     keys = [match_key(t.text) for t in tasks]
     codes = token_codes(keys)
-    assert all(len(c) == len(k.tokens) for c, k in zip(codes, keys))
+    assert all(len(c) == len(k.tokens) for c, k in zip(codes, keys, strict=True))
     for i in range(0, 200, 7):
         for j in range(1, 200, 11):
             ratio = fuzz.ratio(codes[i], codes[j])
@@ -137,6 +138,11 @@ def test_keys_made_in_worker_processes_equal_match_key(monkeypatch):
     for workers in (3, 4):
         keys = parallel.match_keys(texts, workers)
         assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in texts]
+    # more workers than texts: some children get no text and send back nothing
+    monkeypatch.setattr(parallel, "BIG", 2)
+    few = texts[:4]
+    keys = parallel.match_keys(few, 8)
+    assert [(k, k.plain) for k in keys] == [(match_key(t), match_key(t).plain) for t in few]
 
 
 def _templated(n, seed, dup_rate=0.3):
@@ -190,8 +196,8 @@ def test_shared_pieces_bound_holds_for_every_length():
             for cut in range(0, min(n, m) + 1):
                 b = a[:cut] + [f"x{i}" for i in range(m - cut)]
                 if fuzz.ratio(a, b) >= 89.95:
-                    pa = set(zip(["^"] + a, a + ["$"]))
-                    pb = set(zip(["^"] + b, b + ["$"]))
+                    pa = set(zip(["^", *a], [*a, "$"], strict=True))
+                    pb = set(zip(["^", *b], [*b, "$"], strict=True))
                     assert len(pa & pb) >= shared_pieces_needed(n, 0.8995)
 
 
@@ -225,7 +231,7 @@ def test_weak_filter_keeps_every_pair_the_scorer_lets_through_with_a_missing_nam
     a, b = np.meshgrid(np.arange(len(nm)), np.arange(len(nl)), indexing="ij")
     a, b = a.ravel(), b.ravel()
     kept = may(a, b)
-    weak = [(x, y) for x, y in zip(a.tolist(), b.tolist())
+    weak = [(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)
             if _features_off(keys[nm[x]], keys[nl[y]]) == (False, 1) or _features_off(keys[nm[x]], keys[nl[y]])[1] > 1]
     assert len(weak) > 20  # the test means something only with such pairs
     lost = [(keys[nm[x]].text, keys[nl[y]].text) for x, y in weak if not kept[x * len(nl) + y]]

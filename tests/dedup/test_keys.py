@@ -24,7 +24,7 @@ def test_abbreviations_in_parts_read_as_their_words(parts, full):
     # Written as clerks do: parts joined by "-" (or " - ", "/"), "và" written "&" or "và".
     for dash, and_ in (("-", "&"), (" - ", " & "), ("/", " và ")):
         text = parts[0].upper()
-        for prev, part in zip(parts, parts[1:]):
+        for prev, part in zip(parts, parts[1:], strict=False):
             if part == "và":
                 continue
             text += (and_ if prev == "và" else dash) + part.upper()

@@ -13,14 +13,17 @@ from extractor.dedup.synth import TEMPLATES, change_slot, draw_slots, render, va
 SAME = [
     ("Chỉ đạo UBND xã Tân Mỹ kết nạp 5 đảng viên", "chỉ đạo Ủy ban nhân dân xã Tân Mỹ kết nạp 05 đảng viên."),
     ("Xây dựng HTX thuỷ sản Hoà Bình", "XÂY DỰNG HỢP TÁC XÃ THỦY SẢN HÒA BÌNH"),
-    ("Xây dựng xã Yên Thuận đạt chuẩn NTM năm 2022", "Tiếp tục xây dựng xã Yên Thuận đạt chuẩn nông thôn mới năm 2023"),
-    ("Hoàn thành GPMB dự án đường Kim Bình - Vinh Quang", "hoàn thành giải phóng mặt bằng dự án đường Kim Bình-Vinh Quang"),
+    ("Xây dựng xã Yên Thuận đạt chuẩn NTM năm 2022",
+     "Tiếp tục xây dựng xã Yên Thuận đạt chuẩn nông thôn mới năm 2023"),
+    ("Hoàn thành GPMB dự án đường Kim Bình - Vinh Quang",
+     "hoàn thành giải phóng mặt bằng dự án đường Kim Bình-Vinh Quang"),
     # An OCR slip: "Lac" cannot be written without a tone (it ends in c), so it is "Lạc".
     ("Hoàn thành di dời 12 hộ dân vùng sạt lở thôn Lạc Ba", "Hoàn thành di dời 12 hộ dân vùng sạt lở thôn Lac Ba"),
     ("Củng cố HTX Nông nghiệp và dịch vụ Lạc Hội", "củng cố Hợp tác xã NN&DV Lạc Hội."),
     ("Xây dựng xã Vinh Hội đạt chuẩn NTM", "xây dựng xã vinh hội đạt chuẩn nông thôn mới"),
     # A word less beside a slip ("chuẩn mới" / "chuan") is no word instead of another.
-    ("Giảm tỷ lệ hộ nghèo xã Tri Quới xuống dưới 9% theo chuẩn mới", "Giảm tỷ lệ hộ nghèo xã Tri Quới xuống dưới 9% theo chuan"),
+    ("Giảm tỷ lệ hộ nghèo xã Tri Quới xuống dưới 9% theo chuẩn mới",
+     "Giảm tỷ lệ hộ nghèo xã Tri Quới xuống dưới 9% theo chuan"),
 ]
 DIFFERENT = [
     ("Kết nạp 5 đảng viên mới", "Kết nạp 12 đảng viên mới"),
@@ -30,10 +33,12 @@ DIFFERENT = [
     ("Xây dựng xã Tân Mỹ đạt chuẩn nông thôn mới", "xây dựng xã tân phú đạt chuẩn nông thôn mới"),
     # Issue 16: names with syllables the old name finder cut ("Hội", "Trường"), order, marks.
     ("cải cách hành chính tại UBND xã Thịnh Trường", "cải cách hành chính tại UBND xã Trường Thịnh"),
-    ("HTX Nông nghiệp và dịch vụ Lạc Hội gắn với sản phẩm chè", "HTX Nông nghiệp và dịch vụ Hội Khánh gắn với sản phẩm chè"),
+    ("HTX Nông nghiệp và dịch vụ Lạc Hội gắn với sản phẩm chè",
+     "HTX Nông nghiệp và dịch vụ Hội Khánh gắn với sản phẩm chè"),
     ("xây dựng xã Hội Sinh đạt chuẩn nông thôn mới", "xây dựng xã Vinh Hội đạt chuẩn nông thôn mới"),
     ("quy hoạch sử dụng đất xã Đà Hội", "quy hoạch sử dụng đất xã Hội Quang"),
-    ("Xây dựng xã Vĩnh Hội đạt chuẩn nông thôn mới", "Xây dựng xã Vinh Hội đạt chuẩn nông thôn mới"),  # "Vinh" is a name too
+    # "Vinh" is a name too
+    ("Xây dựng xã Vĩnh Hội đạt chuẩn nông thôn mới", "Xây dựng xã Vinh Hội đạt chuẩn nông thôn mới"),
     ("xây dựng xã thịnh trường đạt chuẩn nông thôn mới", "XÂY DỰNG XÃ TRƯỜNG THỊNH ĐẠT CHUẨN NÔNG THÔN MỚI"),
     ("Xây dựng trường Tiểu học Nưa đạt chuẩn quốc gia", "Xây dựng trường Tiểu học Nông đạt chuẩn quốc gia"),
 ]
@@ -117,7 +122,8 @@ def test_explain_names_what_differs_and_what_agrees():
 
 
 def test_explain_says_why_it_is_not_a_duplicate():
-    why = explain(match_key("Kết nạp 5 đảng viên mới tại xã Tân Mỹ"), match_key("Kết nạp 12 đảng viên mới tại xã Tân Mỹ"))
+    why = explain(match_key("Kết nạp 5 đảng viên mới tại xã Tân Mỹ"),
+                  match_key("Kết nạp 12 đảng viên mới tại xã Tân Mỹ"))
     assert "khác số: '5' / '12'" in why and "tên Tân Mỹ" in why
     why = explain(match_key("GPMB dự án đường Tân Mỹ"), match_key("GPMB dự án đường Kim Bình"))
     assert "khác tên đường: 'Tân Mỹ' / 'Kim Bình'" in why
@@ -126,7 +132,8 @@ def test_explain_says_why_it_is_not_a_duplicate():
 @pytest.mark.parametrize("a, b, said", [
     ("Đẩy mạnh CCHC tại UBND xã Thịnh Trường", "Đẩy mạnh CCHC tại UBND xã Trường Thịnh",
      "khác tên xã: 'Thịnh Trường' / 'Trường Thịnh'"),
-    ("Xây dựng xã Vĩnh Hội đạt chuẩn NTM", "xây dựng xã vinh hội đạt chuẩn NTM", "khác tên xã: 'Vĩnh Hội' / 'Vinh Hội'"),
+    ("Xây dựng xã Vĩnh Hội đạt chuẩn NTM", "xây dựng xã vinh hội đạt chuẩn NTM",
+     "khác tên xã: 'Vĩnh Hội' / 'Vinh Hội'"),
     ("Xây dựng nhà văn hóa thôn Nà Cọ xã Kim Bình", "Xây dựng nhà văn hóa thôn Nà Cọ", "chỉ bên A có tên 'Kim Bình'"),
     ("Xây dựng nhà văn hóa thôn Nà Cọ", "xây dựng nhà văn hóa", "chỉ bên A có tên 'Nà Cọ'"),
 ])

@@ -43,7 +43,8 @@ def test_new_task_is_matched_against_the_archive(tmp_path):
                TaskRef("2022-2", "Chỉ đạo kết nạp 12 đảng viên mới tại Đảng bộ xã Tân Mỹ", cadre="Lê An", year=2022)])
     index.save()
     again = DedupIndex.open(path)
-    pairs = again.add([TaskRef("2023-1", "chỉ đạo kết nạp 05 đảng viên mới tại Đảng bộ xã Tân Mỹ", cadre="Lê An", year=2023)])
+    pairs = again.add([TaskRef("2023-1", "chỉ đạo kết nạp 05 đảng viên mới tại Đảng bộ xã Tân Mỹ",
+                               cadre="Lê An", year=2023)])
     assert [(p.a, p.b, p.kind) for p in pairs] == [("2022-1", "2023-1", "same_cadre_other_year")]
 
 
@@ -78,7 +79,9 @@ def test_an_index_of_a_previous_format_is_read_and_finds_the_same(tmp_path, old)
     index.add(tasks[:300])
     index.save()
     state = pickle.loads(path.read_bytes())
-    state["format"] = old  # /1: before syllable codes; /1, /2: before issue 16's names; /3: marked codes; /4: marked expansions of unmarked tasks
+    # /1: before syllable codes; /1, /2: before issue 16's names; /3: marked codes;
+    # /4: marked expansions of unmarked tasks
+    state["format"] = old
     for name in ("vocab", "codes", "name_heads", "named_prefix"):
         del state["data"][name]
     path.write_bytes(pickle.dumps(state))

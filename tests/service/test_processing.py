@@ -83,7 +83,7 @@ def test_unreadable_file_fails_with_its_error_and_can_rerun(service, data, code)
     assert d.error_code in (code, "unreadable")
     assert "hong.bin" in d.error_message  # the message names the user's file, not the store path
     with session_scope() as s:
-        assert requeue(s, doc_id)
+        assert requeue(s, doc_id, stale_seconds=service.stale_seconds)
     assert _doc(doc_id).status == "queued"
     process_document(doc_id)
     d2 = _doc(doc_id)

@@ -106,14 +106,14 @@ def test_sign_in_is_throttled_per_name_and_failures_are_audited(api, service):
 def test_sign_in_is_throttled_per_address(api, service, monkeypatch):
     from service import auth
 
-    throttle = auth.login_throttle()
+    throttle = auth.login_throttle(service)
     monkeypatch.setattr(throttle, "per_address", 3)
     for k in range(3):
         assert _login(api, f"nobody-{k}", "wrong").status_code == 401
     assert _login(api, "reviewer-1", "pw-reviewer").status_code == 429
 
 
-def test_unknown_names_take_as_long_as_known_ones(api):
+def test_unknown_names_take_as_long_as_known_ones(api, service):
     def timed(name):
         t = time.perf_counter()
         _login(api, name, "wrong")
@@ -123,7 +123,7 @@ def test_unknown_names_take_as_long_as_known_ones(api):
 
     known, unknown = [], []
     for k in range(4):
-        auth.login_throttle()._fails.clear()
+        auth.login_throttle(service)._fails.clear()
         known.append(timed("admin-1"))
         unknown.append(timed(f"no-such-user-{k}"))
     # Before: 42 ms against 3.6 ms. Scrypt dominates both now.

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from ..documents import decision_lines, make_scan_pdf
 
 
-def _lose(doc_id: int) -> bool:
+def _lose(doc_id: int, stale_seconds: int) -> bool:
     """What a worker killed mid-job leaves (its row processing, the heartbeat gone stale),
     then the sweeper's requeue."""
     from service.jobs import requeue
@@ -25,7 +25,7 @@ def _lose(doc_id: int) -> bool:
                   .values(status="processing", job_id="killed", heartbeat_at=utcnow() - timedelta(hours=1),
                           attempts=Document.attempts + 1))
     with session_scope() as s:
-        return requeue(s, doc_id, lost_only=True)
+        return requeue(s, doc_id, lost_only=True, stale_seconds=stale_seconds)
 
 
 def test_a_document_that_keeps_killing_its_worker_fails_with_a_reason(service):
@@ -38,7 +38,7 @@ def test_a_document_that_keeps_killing_its_worker_fails_with_a_reason(service):
         doc, _ = store_upload(s, "\n".join(decision_lines()).encode(), "qd.txt")
         doc_id = doc.id
     for _ in range(service.max_attempts):
-        assert _lose(doc_id)
+        assert _lose(doc_id, service.stale_seconds)
     process_document(doc_id)
     with session_scope() as s:
         d = s.get(Document, doc_id)
@@ -46,7 +46,7 @@ def test_a_document_that_keeps_killing_its_worker_fails_with_a_reason(service):
         assert "stopped 3 times" in d.error_message and "re-run" in d.error_message
     # a user's re-run starts the count over, and the document is read
     with session_scope() as s:
-        assert requeue(s, doc_id)
+        assert requeue(s, doc_id, stale_seconds=service.stale_seconds)
     process_document(doc_id)
     with session_scope() as s:
         d = s.get(Document, doc_id)
