@@ -305,11 +305,14 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
                 held = [new]
         return held[0] if len(held) == 1 and held[0] is not other else None
 
+    names = find_names(text)
     for r in found:
         moved_to: RawAssignment | None = None
         last_end = -1
         for t in sorted(r.tasks):
             m = _TITLE_SUBJECT.search(folded, max(0, t[0] - 80), t[0])
+            if m and any(m.start(1) <= ns < t[0] for ns, _, _ in names):
+                m = None  # "Phó Thủ tướng Trần Hồng Hà theo dõi …": a title with its name is no bare title
             to = None
             if m:
                 title = " ".join(m.group(1).split())

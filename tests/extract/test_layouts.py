@@ -654,3 +654,11 @@ def test_a_line_labelled_with_roles_gives_each_role_to_the_person_of_the_item():
     tasks = [t["text"] for t in found["hà văn lâm"]["tasks"]]
     assert "Chủ tịch Hội đồng Thi đua - Khen thưởng" in tasks and "Trưởng Ban Chỉ đạo chuyển đổi số" in tasks
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
+
+
+def test_a_title_written_with_its_name_is_not_a_bare_title_subject():
+    found = _records("Từ trái sang: Phó Thủ tướng Lê Minh Khải, Phó Thủ tướng Trần Hồng Hải, Phó Thủ tướng Trần "
+                     "Lưu Quảng\n\nPhó Thủ tướng Trần Hồng Hải theo dõi, chỉ đạo các lĩnh vực giáo dục, y tế.\n\n"
+                     "Phó Thủ tướng Trần Lưu Quảng theo dõi, chỉ đạo công tác xây dựng thể chế.")
+    assert "lê minh khải" not in found
+    assert [t["text"] for t in found["trần hồng hải"]["tasks"]] == ["theo dõi, chỉ đạo các lĩnh vực giáo dục, y tế"]
