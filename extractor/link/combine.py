@@ -13,7 +13,7 @@ import re
 from ..learn.assemble import Assembled, assemble, name_key
 from ..learn.tagger import TaggedSpan
 from ..recognize.periods import PeriodMatch, find_periods
-from ..recognize.text import fold, trim_span
+from ..recognize.text import UPPER, fold, trim_span
 from ..recognize.titles import HEAD_RE
 from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
 
@@ -473,7 +473,7 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
                    and not _given_up(folded, t)
                    and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])
-                   and not _title_of_occasion(folded, t)]
+                   and not _title_of_occasion(folded, t) and not _body_acts(text, folded, t)]
         if r.tasks:
             out.append(r)
     return out
@@ -572,6 +572,18 @@ _OCCASION = re.compile(r"\s*,?\s*(?:đã\s+|sẽ\s+)?(?:chủ trì|phát biểu|
 
 _ATTENDING = re.compile(r"(?<![\w])(?:tham dự|dự|tiếp|đón|làm việc với|có mặt)(?![\w])[^.:;]{0,120}?"
                         r"(?<![\w])(?:có|gồm)\s+(?:các\s+)?(?:đồng chí|ông|bà|đại biểu)\s*:")
+
+
+_BODY_SUBJECT = re.compile(r"(?:năm\s+\d{4}\s*,\s*)?(?!ban hành|ban bố)((?:ban|sở|ủy ban|uỷ ban|ubnd|hội đồng|cục|"
+                           r"tổng cục|bộ|phòng|trung tâm|công an|tỉnh ủy|huyện ủy|thành ủy|đảng ủy)(?![\w]))")
+
+
+def _body_acts(text: str, folded: str, t: tuple[int, int]) -> bool:
+    """"Năm 2020, Ban Chỉ đạo THADS các cấp tiếp tục …", "Sở Y tế là cơ quan thường trực …": a
+    clause whose subject is a body, by its capitalised name ("Ban Chỉ đạo", not "ban hành"),
+    is the body's work, not a person's."""
+    m = _BODY_SUBJECT.match(folded, t[0], t[1])
+    return bool(m) and text[m.start(1)].isupper() and bool(re.match(r"\s+[" + UPPER + r"]", text[m.end():m.end() + 2]))
 
 
 def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:

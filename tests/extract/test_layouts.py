@@ -662,3 +662,15 @@ def test_a_title_written_with_its_name_is_not_a_bare_title_subject():
                      "Phó Thủ tướng Trần Lưu Quảng theo dõi, chỉ đạo công tác xây dựng thể chế.")
     assert "lê minh khải" not in found
     assert [t["text"] for t in found["trần hồng hải"]["tasks"]] == ["theo dõi, chỉ đạo các lĩnh vực giáo dục, y tế"]
+
+
+def test_a_clause_whose_subject_is_a_body_is_no_task_of_the_person_above():
+    from extractor.link.combine import _body_acts
+    from extractor.recognize.text import fold
+
+    text = "Năm 2020, Ban Chỉ đạo THADS các cấp tiếp tục đẩy mạnh tuyên truyền."
+    assert _body_acts(text, fold(text), (0, len(text) - 1))
+    text = "Ban hành quy chế làm việc của Ban Chỉ đạo."
+    assert not _body_acts(text, fold(text), (0, len(text) - 1))
+    text = "phụ trách Sở Y tế và Sở Giáo dục."
+    assert not _body_acts(text, fold(text), (0, len(text) - 1))
