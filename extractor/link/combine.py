@@ -473,7 +473,8 @@ def combine(text: str, rules: list[RawAssignment], model: list[RawAssignment]) -
                    and not _given_up(folded, t)
                    and not _NOT_A_TASK_START.match(folded, t[0], t[1]) and not _PHOTO.search(folded, t[0], t[1])
                    and not _ANNOUNCES.fullmatch(folded, t[0], t[1]) and not permanent_post(folded[t[0]:t[1]])
-                   and not _title_of_occasion(folded, t) and not _body_acts(text, folded, t)]
+                   and not _title_of_occasion(folded, t) and not _body_acts(text, folded, t)
+                   and not _BARE_HEAD.fullmatch(" ".join(folded[t[0]:t[1]].split()))]
         if r.tasks:
             out.append(r)
     return out
@@ -574,6 +575,9 @@ _ATTENDING = re.compile(r"(?<![\w])(?:tham dự|dự|tiếp|đón|làm việc v�
                         r"(?<![\w])(?:có|gồm)\s+(?:các\s+)?(?:đồng chí|ông|bà|đại biểu)\s*:")
 
 
+# a post's head alone ("phó thủ tướng" in "phân công cho phó thủ tướng"): a class of
+# people, not a role in a body ("Trưởng ban", "Tổ phó" stay: they are seats)
+_BARE_HEAD = re.compile(r"(?:phó\s+)?(?:thủ tướng|bộ trưởng|thứ trưởng|chủ tịch|bí thư|giám đốc|cục trưởng|vụ trưởng)")
 _BODY_SUBJECT = re.compile(r"(?:năm\s+\d{4}\s*,\s*)?(?!ban hành|ban bố)((?:ban|sở|ủy ban|uỷ ban|ubnd|hội đồng|cục|"
                            r"tổng cục|bộ|phòng|trung tâm|công an|tỉnh ủy|huyện ủy|thành ủy|đảng ủy)(?![\w]))")
 

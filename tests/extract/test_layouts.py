@@ -674,3 +674,9 @@ def test_a_clause_whose_subject_is_a_body_is_no_task_of_the_person_above():
     assert not _body_acts(text, fold(text), (0, len(text) - 1))
     text = "phụ trách Sở Y tế và Sở Giáo dục."
     assert not _body_acts(text, fold(text), (0, len(text) - 1))
+
+
+def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
+    found = _records("Thủ tướng Hà Văn Lâm lãnh đạo toàn diện hoạt động của Chính phủ; Thủ tướng không xử lý những "
+                     "việc đã phân công cho phó thủ tướng.")
+    assert all(t["text"].casefold() != "phó thủ tướng" for a in found.values() for t in a["tasks"])
