@@ -36,7 +36,8 @@ from .records import Assignment, Document, DocumentInfo, Extraction, Field, Page
 # a record with a span (Field, Period, Task), moved by _spill
 _Spanned = TypeVar("_Spanned", Field, Period)
 
-def extract(path: str | PathLike[str], *, config: ExtractorConfig = DEFAULT_CONFIG, hints: Hints | None = None) -> Extraction:
+def extract(path: str | PathLike[str], *, config: ExtractorConfig = DEFAULT_CONFIG,
+            hints: Hints | None = None) -> Extraction:
     """Read ``path`` and extract its assignments; read errors come back in ``.error``.
 
     >>> extract("/no/such/file.txt").error.code
@@ -240,7 +241,8 @@ def _to_record(raw: RawAssignment, page: Page, context: PlaceContext, hints: Hin
     warnings = []
     if raw.declared is not None and raw.declared != len(tasks):
         warnings.append(f"declared {raw.declared} tasks, found {len(tasks)}")
-    conf = round(cadre.confidence * (0.95 if position else 0.8) * (0.95 if raw.trigger in ("giao", "role", "register") else 0.85), 3)
+    conf = round(cadre.confidence * (0.95 if position else 0.8)
+                 * (0.95 if raw.trigger in ("giao", "role", "register") else 0.85), 3)
     return Assignment(cadre=cadre, tasks=tuple(tasks), position=position, unit=unit,
                       period=_period(raw.period, text, n, context.year),
                       declared_count=raw.declared,

@@ -57,7 +57,8 @@ def _period_for(text: str, a: Assembled) -> PeriodMatch | None:
 # "Thành viên Tổ công tác gồm:", "Phó Trưởng ban là": a role announced before its holders
 _BODY = r"(?:của\s+)?(?:ban|tổ|đoàn|hội đồng|tiểu ban|ủy ban|uỷ ban|ubbc)(?!\s+nhân dân)"
 _ROLE_LIST = re.compile(
-    r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+)?((?:phó\s+)?(?:(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|"
+    r"(?<![\w])(?:các\s+|\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+)?"
+    r"((?:phó\s+)?(?:(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|"
     r"thành viên|ủy viên|uỷ viên|trưởng đoàn|phó đoàn|phó ban|thư ký|tổ viên|phó tiểu ban)(?:\s+thường trực)?"
     r"(?:\s+" + _BODY + r")?(?:\s+[^\s:,.;()]+|,\s+chống(?![\w])){0,10}?"
     # a chair is a role of this kind only with its body named: "Phó Chủ tịch UBBC tỉnh", not
@@ -66,7 +67,9 @@ _ROLE_LIST = re.compile(
     # "những người được mời tham gia Ban Chỉ đạo gồm: …": joining the body is the role
     # ("cùng tham gia đoàn công tác có": a visit's party, not a body's members)
     r"|tham gia\s+(?!đoàn)" + _BODY + r"(?:\s+[^\s:,.;()]+){0,6}?))"
-    r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do(?=\s+(?:\w+\s+){0,8}?(?:gồm|là)\s)|(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])")
+    r"\s*,?\s+(?:sẽ\s+)?(?:gồm có|bao gồm|gồm|là|do(?=\s+(?:\w+\s+){0,8}?(?:gồm|là)\s)"
+    r"|(?:còn\s+)?có(?=\s*(?::|các\s|đồng chí|đ/c|ông|bà|(?:phó\s+)?(?:giám đốc|chủ tịch|bộ trưởng|thứ trưởng|bí thư|"
+    r"chánh|tổng|trưởng|cục trưởng|vụ trưởng|chủ nhiệm)(?![\w]))))(?![\w])")
 
 
 def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -185,8 +188,9 @@ def _with_deputy(folded: str, sp: TaggedSpan) -> TaggedSpan:
     return TaggedSpan(m.start(), sp.end, sp.label, sp.confidence) if m else sp
 
 
+# not "Trưởng ban Chỉ đạo"
 _ROLE_SUBJECT = re.compile(r"(" + HEAD_ROLES + r")"
-                           r"\s+(?=(?:trực tiếp|thay mặt|chịu trách nhiệm|có nhiệm vụ|giúp)(?![\w]))")  # not "Trưởng ban Chỉ đạo"
+                           r"\s+(?=(?:trực tiếp|thay mặt|chịu trách nhiệm|có nhiệm vụ|giúp)(?![\w]))")
 
 
 _ROLE_LEAD_LINE = re.compile(r"\s*(?:[-+•*]\s*)?(" + HEAD_ROLES + r")\s+")
@@ -364,8 +368,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 # a role in a body set up for a purpose: what follows it is the body's work, or the visit
 # the role was for ("trưởng đoàn đã làm việc với …", "tổ trưởng, chỉ đạo các phường …")
 _BODY_ROLE = re.compile(BODY_ROLES + r"(?![\w])")
-_AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|phụ trách|theo dõi|kiểm tra|giúp|tổ chức|có nhiệm vụ|"
-                         r"đã|đến|cùng))|\s(?:đã|đến|cùng|có buổi|tiến hành|đi|dẫn|và các thành viên|và\s+\d+|để)(?![\w]))")
+_AFTER_ROLE = re.compile(r"\s*(?:,\s*(?=(?:trực tiếp\s+)?(?:chỉ đạo|phụ trách|theo dõi|kiểm tra|giúp|tổ chức|"
+                         r"có nhiệm vụ|đã|đến|cùng))"
+                         r"|\s(?:đã|đến|cùng|có buổi|tiến hành|đi|dẫn|và các thành viên|và\s+\d+|để)(?![\w]))")
 # "… thay ông Đỗ Đức Duy": whom the person replaces is not part of the task (convention 4)
 _REPLACING = re.compile(r"[,\s]+thay(?:\s+(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)\s|\s*$)")
 
@@ -378,7 +383,8 @@ _LABEL = re.compile(r"(?:nội dung(?: công việc| đăng ký)?|tên (?:công 
 # "phụ trách lĩnh vực X kiêm Trưởng ban Chỉ đạo Y", "theo dõi quận A và làm nhiệm vụ Trưởng …":
 # a second role joined to a duty is a task of its own (convention 5)
 _SECOND_ROLE = re.compile(r"\s*,?\s+(?:kiêm(?:\s+nhiệm)?|và\s+làm(?:\s+nhiệm vụ)?|đồng thời\s+(?:là|làm))\s+"
-                          r"(?=(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|thành viên|ủy viên|uỷ viên)(?![\w]))")
+                          r"(?=(?:phó\s+)?(?:trưởng|tổ trưởng|tổ phó|chủ tịch|chủ nhiệm|thành viên|ủy viên|uỷ viên)"
+                          r"(?![\w]))")
 
 
 _ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
@@ -387,8 +393,8 @@ _ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng ti�
 
 # "trực tiếp chỉ đạo Sở A; phối hợp chỉ đạo Công an; theo dõi các quận …": duties with their
 # own verbs after ";" are tasks of their own (convention 5); "…; tổ chức bộ máy" is an object
-_NEXT_DUTY = re.compile(r"\s*;\s*(?=(?:trực tiếp|phối hợp|theo dõi|chỉ đạo|phụ trách|giúp|chịu trách nhiệm|điều hành|lãnh đạo|"
-                        r"thay mặt|kiêm|làm trưởng|làm phó)(?![\w]))")
+_NEXT_DUTY = re.compile(r"\s*;\s*(?=(?:trực tiếp|phối hợp|theo dõi|chỉ đạo|phụ trách|giúp|chịu trách nhiệm|điều hành|"
+                        r"lãnh đạo|thay mặt|kiêm|làm trưởng|làm phó)(?![\w]))")
 
 
 def split_duties(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
@@ -430,7 +436,8 @@ _ROLE_THEN_DUTY = re.compile(r"\s*,\s*(?:có trách nhiệm\s+)?(?=(?:phụ trá
 _ROLE_AND = re.compile(r"\s+và\s+(?=(?:" + HEAD_ROLES + r"|(?:phó\s+)?chủ tịch hội đồng)(?![\w]))")
 
 
-_BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+_BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?"
+                              r"(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
                               r"chủ tịch (?:thường trực\s+)?ủy ban|"
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
@@ -507,7 +514,8 @@ HONORIFIC_AT = re.compile(r"[;,]\s*(?:đồng chí|đ/c|ông|bà)\s")
 
 
 _POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư|ủy viên|uỷ viên)(?![\w])")
-_PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân|mttq|mặt trận")
+_PERMANENT_BODY = re.compile(r"thành [uủ]y|tỉnh [uủ]y|huyện [uủ]y|hđnd|hội đồng nhân dân|ubnd|[uủ]y ban nhân dân"
+                             r"|mttq|mặt trận")
 _PURPOSE = re.compile(r"thường trực|chỉ đạo|tổ công tác|đoàn|tiểu ban|bầu cử|thi đua|quyền|quản lý")
 
 

@@ -65,9 +65,12 @@ def link_headings(text: str) -> list[RawAssignment]:
     The tasks are the "Nội dung:" values, or, where no item is labelled, the numbered
     items that are not a solution, a deadline or a result.
 
-    >>> t = "I. ĐỒNG CHÍ LÊ VĂN AN - CHỦ TỊCH UBND XÃ\\n1. Nội dung: Làm đường thôn 3.\\nGiải pháp: Huy động dân.\\n2. Nội dung: Số hóa hồ sơ.\\nII. ĐỒNG CHÍ HÀ THỊ MAI - CÔNG CHỨC TƯ PHÁP\\n1. Cấp 200 bản sao điện tử."
-    >>> [(t[slice(*r.cadre)], t[slice(*r.position[0])], [t[slice(*x)] for x in r.tasks]) for r in link_headings(t)]
-    [('LÊ VĂN AN', 'CHỦ TỊCH UBND XÃ', ['Làm đường thôn 3', 'Số hóa hồ sơ']), ('HÀ THỊ MAI', 'CÔNG CHỨC TƯ PHÁP', ['Cấp 200 bản sao điện tử'])]
+    >>> t = ("I. ĐỒNG CHÍ LÊ VĂN AN - CHỦ TỊCH UBND XÃ\\n1. Nội dung: Làm đường thôn 3.\\nGiải pháp: Huy động dân.\\n"
+    ...      "2. Nội dung: Số hóa hồ sơ.\\nII. ĐỒNG CHÍ HÀ THỊ MAI - CÔNG CHỨC TƯ PHÁP\\n1. Cấp 200 bản sao điện tử.")
+    >>> [(t[slice(*r.cadre)], t[slice(*r.position[0])], [t[slice(*x)] for x in r.tasks])
+    ...  for r in link_headings(t)]  # doctest: +NORMALIZE_WHITESPACE
+    [('LÊ VĂN AN', 'CHỦ TỊCH UBND XÃ', ['Làm đường thôn 3', 'Số hóa hồ sơ']),
+     ('HÀ THỊ MAI', 'CÔNG CHỨC TƯ PHÁP', ['Cấp 200 bản sao điện tử'])]
     """
     folded = fold(text)
     lines = paragraphs(text)
@@ -128,7 +131,8 @@ def _item_body(folded: str, a: int, b: int) -> int:
 def link_forms(text: str) -> list[tuple[RawAssignment, tuple[int, int] | None]]:
     """Assignments from "Họ và tên: ..." forms, each with the span of its "Đơn vị:" value.
 
-    >>> t = "Họ và tên: Lý Mạnh Sơn\\nChức vụ: Chủ tịch Hội Nông dân xã\\nTôi đăng ký 2 việc như sau:\\n1. A b;\\n2. C d."
+    >>> t = ("Họ và tên: Lý Mạnh Sơn\\nChức vụ: Chủ tịch Hội Nông dân xã\\n"
+    ...      "Tôi đăng ký 2 việc như sau:\\n1. A b;\\n2. C d.")
     >>> [(t[slice(*r.cadre)], [t[slice(*x)] for x in r.tasks]) for r, _ in link_forms(t)]
     [('Lý Mạnh Sơn', ['A b', 'C d'])]
     """

@@ -36,26 +36,33 @@ _DUTY_VERB_START = re.compile(r"\s*(?:trực tiếp\s+)?(?:phụ trách|theo dõ
 _AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|quận ủy|ubnd|hđnd|ủy ban|"
           r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
 TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
-    ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+    ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?"
+                        r"(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
-    ("assign", re.compile(r"được\s+(?:(?:" + _AGENT + r")(?:\([^()]{0,80}\)|(?!phân công|cử\s|giao\s)[^,.;:()]){0,70}?\s+)??"
+    ("assign", re.compile(r"được\s+(?:(?:" + _AGENT + r")"
+                          r"(?:\([^()]{0,80}\)|(?!phân công|cử\s|giao\s)[^,.;:()]){0,70}?\s+)??"
                           r"(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     # "do bà X, Bí thư Huyện ủy là trưởng đoàn": "là" before a role in a body set up for a purpose
     ("role", re.compile(r"(?:cùng\s+)?là(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
-                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)(?![\w]))"), True),
+                        r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)"
+                        r"(?![\w]))"), True),
     # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
-    ("holds", re.compile(r"(?:được\s+)?(?:bổ sung\s+)?tham gia(?:\s+(?:làm|là))?(?=\s+(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|"
-                         r"trưởng|tổ trưởng|tổ phó|thư ký)(?![\w]))"), True),
+    ("holds", re.compile(r"(?:được\s+)?(?:bổ sung\s+)?tham gia(?:\s+(?:làm|là))?"
+                         r"(?=\s+(?:phó\s+)?(?:ủy viên|uỷ viên|thành viên|trưởng|tổ trưởng|tổ phó|thư ký)"
+                         r"(?![\w]))"), True),
     # "đảm nhận nhiệm vụ theo dõi, chỉ đạo …": the duty follows the verb of taking it on
-    ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?(?=\s)(?!\s+(?:mới|khác))"), True),
+    ("assign", re.compile(r"(?:đảm nhận|đảm nhiệm|nhận)\s+(?:thêm\s+)?nhiệm vụ(?:\s+là)?"
+                          r"(?=\s)(?!\s+(?:mới|khác))"), True),
     ("duty_colon", re.compile(r"(?:phụ trách|chịu trách nhiệm|đảm nhận)\s*:"), True),
-    ("duty", re.compile(_ADVERBS + r"(?=(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
+    ("duty", re.compile(_ADVERBS + r"(?=(?:tạm thời\s+)?(?:trực tiếp\s+)?"
+                        r"(?:phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|chịu trách nhiệm|điều hành|"
                         r"tạm thời điều hành|quản lý|kiêm nhiệm|trực tiếp chỉ đạo|chủ trì thực hiện|thay mặt|"
                         r"tổ chức thực hiện|thực hiện nhiệm vụ)(?![\w]))"), False),
-    ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)(?:\s+vụ)?(?=\s)"), True),
+    ("holds", re.compile(r"(?:giữ chức|kiêm|giữ vai trò|đảm nhiệm(?: vai trò| chức)?|đảm nhận vai trò)"
+                         r"(?:\s+vụ)?(?=\s)"), True),
     # "Phó Chủ tịch UBND xã X phải hoàn thành 03 việc: A; B"
     ("must", re.compile(r"(?:phải|cần|có trách nhiệm)\s+(?:hoàn thành|thực hiện|triển khai)(?![\w])"), True),
     # "Đồng chí X (Bí thư Đảng ủy) - việc được giao: A; B"
@@ -64,9 +71,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
                               r"đảng ủy|ubnd|chủ tịch ubnd)[^.;:]{0,50}?\sgiao(?![\w])"), True),
     # "..., đồng chí X, thực hiện (1) A; (2) B"
     # "…, thực hiện việc đột phá: A", "…, thực hiện các nhiệm vụ sau: A; B"
-    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)(?:\s+(?:các\s+|\d{1,2}\s+)?(?:việc|nhiệm vụ|nội dung|công việc)"
-                           r"(?:\s+(?:đột phá|trọng tâm|đổi mới))?(?:\s+(?:sau|như sau|sau đây))?)?(?=\s*(?:\(\d{1,2}\)|:))"), True),
-    ("labelled", re.compile(r"[-–:]?\s*(?:các\s+)?(?:việc|nội dung|nhiệm vụ|công việc)(?:\s+đột phá)?(?:\s+được giao|\s+đăng ký)\s*:"), True),
+    ("perform", re.compile(r",?\s*(?:thực hiện|đảm nhận)"
+                           r"(?:\s+(?:các\s+|\d{1,2}\s+)?(?:việc|nhiệm vụ|nội dung|công việc)"
+                           r"(?:\s+(?:đột phá|trọng tâm|đổi mới))?(?:\s+(?:sau|như sau|sau đây))?)?"
+                           r"(?=\s*(?:\(\d{1,2}\)|:))"), True),
+    ("labelled", re.compile(r"[-–:]?\s*(?:các\s+)?(?:việc|nội dung|nhiệm vụ|công việc)(?:\s+đột phá)?"
+                            r"(?:\s+được giao|\s+đăng ký)\s*:"), True),
     # "+ Đ/c X, Bí thư Đảng ủy xã: A; B." (a list of duties after the title)
     ("colon", re.compile(r":(?=[ \t]*\S)"), True),
 ]
@@ -266,7 +276,8 @@ def _joined_fields(text: str, folded: str, end: int, limit: int) -> int:
     if not d or d.end() >= limit or not text[d.end()].isupper() or HEAD.match(folded, d.end()):
         return end
     stop = [limit] + [m.start() for m in (_APPOSITION_END.search(folded, d.end(), limit),
-                                          STOP.search(folded, d.end(), limit), _DASH.search(folded, d.end(), limit)) if m]
+                                          STOP.search(folded, d.end(), limit),
+                                          _DASH.search(folded, d.end(), limit)) if m]
     s, e = trim_span(text, d.end(), min(stop))
     words = re.findall(r"[^\W\d_]+", text[s:e])
     if e <= s or len(words) > 6 or all(w[0].isupper() for w in words):
@@ -378,7 +389,8 @@ _ROLE_ASIDE = re.compile(r"\s*\((?=[^()]{0,40}?(?<![\w])này(?![\w]))")
 _ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
 
 
-_NEXT_FIELD = re.compile(r"\s*,\s*(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|thanh tra|kiểm tra))?\s+(?:là|từ|đến|trong)(?![\w])")
+_NEXT_FIELD = re.compile(r"\s*,\s*(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|thanh tra|kiểm tra))?"
+                         r"\s+(?:là|từ|đến|trong)(?![\w])")
 
 
 def clean_task(text: str, folded: str, s: int, e: int) -> tuple[int, int]:
@@ -557,7 +569,8 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     titles_w, app_end = title_after(text, folded, we_, ns)
                     between = folded[we_:ns] if together else folded[app_end:ns]
                     if (together or (plural and titles_w)) and \
-                            re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between):
+                            re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+"
+                                         r"(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between):
                         twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":shared",
                                              tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
                         if titles_w:
@@ -624,7 +637,8 @@ def _labelled_roles(text: str, folded: str, out: list[RawAssignment], names: lis
         if not owners:
             continue
         owner = max(owners, key=lambda r: r.cadre[0])
-        if any(owner.cadre[1] <= ns < m.start() for ns, _, _ in names) or folded.count("\n", owner.cadre[1], m.start()) > 8:
+        if any(owner.cadre[1] <= ns < m.start() for ns, _, _ in names) or \
+                folded.count("\n", owner.cadre[1], m.start()) > 8:
             continue
         pos = m.end()
         for part in re.finditer(r"[^,;]+", folded[m.end():le]):
@@ -655,10 +669,13 @@ def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: i
     Z": the people listed before "lần lượt" take the items after it in order, when the items
     (cut where their first words come again) are as many as the people.
 
-    >>> t = "Các ông Lò Văn Pín, Hà Văn Nam và Cầm Bá Tú lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, Tổ trưởng Tổ hậu cần và Tổ trưởng Tổ an ninh."
+    >>> t = ("Các ông Lò Văn Pín, Hà Văn Nam và Cầm Bá Tú lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, "
+    ...      "Tổ trưởng Tổ hậu cần và Tổ trưởng Tổ an ninh.")
     >>> from extractor.recognize.names import find_names
-    >>> [(t[slice(*r.cadre)], t[slice(*r.tasks[0])]) for r in respectively(t, fold(t), find_names(t), 0, len(t))]
-    [('Lò Văn Pín', 'Tổ trưởng Tổ tuyên truyền, vận động'), ('Hà Văn Nam', 'Tổ trưởng Tổ hậu cần'), ('Cầm Bá Tú', 'Tổ trưởng Tổ an ninh')]
+    >>> [(t[slice(*r.cadre)], t[slice(*r.tasks[0])])
+    ...  for r in respectively(t, fold(t), find_names(t), 0, len(t))]  # doctest: +NORMALIZE_WHITESPACE
+    [('Lò Văn Pín', 'Tổ trưởng Tổ tuyên truyền, vận động'), ('Hà Văn Nam', 'Tổ trưởng Tổ hậu cần'),
+     ('Cầm Bá Tú', 'Tổ trưởng Tổ an ninh')]
     """
     m = _RESPECTIVELY.search(folded, ss, se)
     if not m:
@@ -716,7 +733,8 @@ def _to_holder(text: str, folded: str, raw: RawAssignment, names: list[NameSpan]
             continue
         ls = folded.rfind("\n", 0, ns) + 1
         le = folded.find("\n", ne)
-        titles = [t for t in [title_before(text, folded, ns, ls)] if t] + title_after(text, folded, ne, len(folded) if le < 0 else le)[0]
+        titles = [t for t in [title_before(text, folded, ns, ls)] if t] + \
+            title_after(text, folded, ne, len(folded) if le < 0 else le)[0]
         if any(" ".join(folded[a:b].split()).startswith(post) for a, b in titles):
             holders.setdefault(spelling_key(text[ns:ne]), (ns, ne, titles))
     if len(holders) != 1:
@@ -730,10 +748,13 @@ _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
-_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+"
+                        r"(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
-_CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?\s*(?:là\s+)?(?=\w)")
-_APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
+_CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?"
+                        r"\s*(?:là\s+)?(?=\w)")
+_APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*([^,.;:()]{3,80}?)\s*,?\s*"
+                         r"(?=(?:đã\s+|cũng\s+|vừa\s+)?(?:được\s+[^,.;:]{0,40}?giao|"
                          r"được phân công|đăng ký|nhận\s|đảm nhận|đảm nhiệm|chịu trách nhiệm))")
 _LOWER_TITLE = re.compile(r"(?:công chức|cán bộ|viên chức|nhân viên|trưởng|phó|bí thư|chủ tịch|giám đốc|chỉ huy|"
                           r"ủy viên|uỷ viên|đảng viên|giáo viên|kế toán|thư ký|chánh|văn phòng)(?![\w])")
@@ -743,7 +764,8 @@ _PERIOD_LEAD = re.compile(r"\s*,?\s*(?:trong\s+)?(?:năm|giai đoạn|nhiệm k�
                           r"(?=(?:đã\s+|cũng\s+)?được\s+[^,.;:]{0,40}?giao)")
 # "…; giai đoạn 2021 - 2025 được giao X": another period's tasks for the same person
 _PERIOD_SWITCH = re.compile(r"(?:trong\s+)?(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
-                            r"(?:đã\s+|cũng\s+)?được\s+(?:[^,.;:]{0,30}?\s+)?giao(?:\s+(?:thực hiện|nhiệm vụ|việc))?\s*(?:là\s+)?")
+                            r"(?:đã\s+|cũng\s+)?được\s+(?:[^,.;:]{0,30}?\s+)?giao(?:\s+(?:thực hiện|nhiệm vụ|việc))?"
+                            r"\s*(?:là\s+)?")
 
 
 def split_by_period(text: str, folded: str, raw: RawAssignment) -> list[RawAssignment]:
@@ -812,7 +834,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     position = ([before] if before else []) + titles
     if pos == ne:  # no apposition: allow a parenthetical "(bên trái)" only for negatives
         pos = ne
-    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)|,(?=\s*(?:được|thực hiện|đảm nhận|tham gia|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi)))"
+    rest = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?::(?=\s*được)"
+                      r"|,(?=\s*(?:được|thực hiện|đảm nhận|tham gia|trực tiếp\s+(?:phụ trách|chỉ đạo|theo dõi)))"
                       r"|[-–—](?=\s*(?:làm|là|được|giữ chức|đảm nhận|tham gia)(?![\w])))?\s*").match(folded, pos, se)
     if rest and rest.end() == pos:
         # "A, Bí thư Chi bộ, năm 2023 được giao …": the year of the assignment before its verb
@@ -820,7 +843,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     at = rest.end() if rest else pos
     comma = re.compile(r"\s*,\s*").match(folded, at, se)
     if comma and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS) and any(
-            rx.match(folded, comma.end(), se) for kind, rx, _ in TRIGGERS if kind in ("giao", "assign", "holds", "role")):
+            rx.match(folded, comma.end(), se)
+            for kind, rx, _ in TRIGGERS if kind in ("giao", "assign", "holds", "role")):
         at = comma.end()  # "A, Phó Thủ tướng, giữ chức Trưởng Ban …": the verb after the apposition's comma
     handed = _HANDED_TO.search(folded, clause_start, ns)
     if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
@@ -880,7 +904,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
-        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) if kind in ("giao", "register", "assign", "body_gives", "must") else None
+        lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) \
+            if kind in ("giao", "register", "assign", "body_gives", "must") else None
         tasks_at = body_start
         # "… phân công phụ trách một nhóm hộ gồm 14 hộ": a "gồm"/"là" inside a duty that has
         # its verb already lists the duty's objects, not the tasks
@@ -967,7 +992,8 @@ def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[
     return out
 
 
-_FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")
+_FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?"
+                      r"\s(?:là|gồm)(?![\w])\s*:?\s*")
 
 
 def read_fronted(text: str, folded: str, ss: int, se: int, name: NameSpan) -> RawAssignment | None:
