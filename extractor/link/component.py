@@ -97,7 +97,7 @@ def looks_wrapped(text: str) -> bool:
     False
     """
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    pairs = list(zip(lines, lines[1:]))
+    pairs = list(zip(lines, lines[1:], strict=False))  # each line with the next: one pair fewer than lines
     goes_on = sum(1 for a, b in pairs if not _ENDS_CLAUSE.search(a) and b[0].islower()
                   and not _LINE_START_ITEM.match(b))
     return goes_on >= 1 and goes_on >= 0.3 * len(pairs)

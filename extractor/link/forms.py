@@ -98,7 +98,7 @@ def link_headings(text: str) -> list[RawAssignment]:
         labelled = [(a, b, m) for a, b in block if (m := _CONTENT.match(folded, _item_body(folded, a, b), b))]
         tasks = []
         if labelled:
-            for a, b, m in labelled:
+            for _a, b, m in labelled:
                 end = re.compile(r"\.\s+(?=\S)").search(text, m.end(), b)
                 s, e = trim_span(text, m.end(), end.start() if end else b, " \t.;,")
                 if e > s:

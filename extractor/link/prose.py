@@ -696,7 +696,7 @@ def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: i
     if len(cuts) + 1 != len(run):
         return []
     out, pos = [], m.end()
-    for (ns, ne, how), c in zip(run, cuts + [None]):
+    for (ns, ne, how), c in zip(run, cuts + [None], strict=True):  # as many cuts as people, checked above
         end = m.end() + c.start() if c else se
         raw = RawAssignment(cadre=(ns, ne), name_how=how, trigger="member")
         raw.tasks = [clean_task(text, folded, pos, end)]

@@ -102,7 +102,7 @@ def lower_titles(text: str, gold: list[dict]) -> Perturbed | None:
             i += 1
         lowered = " ".join([w.lower() for w in words[:i]] + words[i:])
         if lowered != pos:
-            out = re.sub(r"(?<!\w)" + re.escape(pos) + r"(?!\w)", lambda m: lowered, out)
+            out = re.sub(r"(?<!\w)" + re.escape(pos) + r"(?!\w)", lambda m, lowered=lowered: lowered, out)
     return _changed(text, out)
 
 
