@@ -35,7 +35,8 @@ def _cases():
             marks = [pytest.mark.xfail(strict=True, reason=KNOWN[case])] if case in KNOWN else []
             out.append(pytest.param(split, gold.name.split(".")[0], id=case, marks=marks))
     return out or [pytest.param(None, None, id="no-shared-corpus",
-                                marks=pytest.mark.skip(reason="../shared/corpus is absent: real documents are only there"))]
+                                marks=pytest.mark.skip(
+                                    reason="../shared/corpus is absent: real documents are only there"))]
 
 
 @pytest.mark.parametrize("split,stem", _cases())

@@ -498,7 +498,8 @@ def test_a_seat_then_the_heads_own_duty_are_two_tasks_but_a_teams_area_is_not_co
     found = _records("Ông Lò Văn Pín, Chủ tịch UBND huyện làm Chủ tịch Ủy ban Bầu cử huyện, phụ trách chung, "
                      "chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện.")
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
-        "Chủ tịch Ủy ban Bầu cử huyện", "phụ trách chung, chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện"]
+        "Chủ tịch Ủy ban Bầu cử huyện",
+        "phụ trách chung, chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện"]
 
 
 def test_people_named_inside_a_duty_do_not_end_it():
@@ -643,8 +644,9 @@ def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank(
 
 
 def test_people_met_or_attending_listed_with_their_seats_are_not_assigned():
-    assert _records("Tiếp và làm việc với đoàn về phía tỉnh có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng "
-                    "ban Chỉ đạo bầu cử tỉnh; Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Chỉ đạo bầu cử tỉnh.") == {}
+    assert _records("Tiếp và làm việc với đoàn về phía tỉnh có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, "
+                    "Trưởng ban Chỉ đạo bầu cử tỉnh; "
+                    "Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Chỉ đạo bầu cử tỉnh.") == {}
 
 
 def test_a_line_labelled_with_roles_gives_each_role_to_the_person_of_the_item():

@@ -54,7 +54,8 @@ def test_new_tone_placement(old, new):
 
 
 def test_compare_counts_kept_pairs_with_role_and_period():
-    orig = [{"cadre": "Lê Văn A", "position": "Chủ tịch UBND xã", "unit": "UBND xã X", "period": {"start": 2022, "end": 2022},
+    orig = [{"cadre": "Lê Văn A", "position": "Chủ tịch UBND xã", "unit": "UBND xã X",
+             "period": {"start": 2022, "end": 2022},
              "tasks": [{"text": "làm đường giao thông nông thôn"}, {"text": "xây chợ trung tâm xã"}]}]
     same = [dict(orig[0], cadre="LÊ VĂN A")]
     assert compare(orig, same, Perturbed("")) == (2, 2, 0)

@@ -78,13 +78,15 @@ def compute() -> tuple[dict[str, str], dict]:
 
 
 def render(failures: dict[str, str]) -> str:
-    head = ("# Real documents (../shared/corpus) that do not pass test_golden_real.py yet: split/stem<TAB>what went wrong.\n"
+    head = ("# Real documents (../shared/corpus) that do not pass test_golden_real.py yet: "
+            "split/stem<TAB>what went wrong.\n"
             "# Written by `python -m tests.extract.update_known_failures`; do not edit by hand.\n")
     return head + "".join(f"{case}\t{why}\n" for case, why in sorted(failures.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.extract.update_known_failures", description=__doc__.split("\n")[1])
+    parser = argparse.ArgumentParser(prog="python -m tests.extract.update_known_failures",
+                                     description=__doc__.split("\n")[1])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when the files are stale")
     args = parser.parse_args(argv)
     if not any(p.is_dir() for p in SPLITS.values()):
