@@ -595,7 +595,8 @@ def _body_acts(text: str, folded: str, t: tuple[int, int]) -> bool:
     clause whose subject is a body, by its capitalised name ("Ban Chỉ đạo", not "ban hành"),
     is the body's work, not a person's."""
     m = _BODY_SUBJECT.match(folded, t[0], t[1])
-    return bool(m) and text[m.start(1)].isupper() and bool(re.match(r"\s+[" + UPPER + r"]", text[m.end():m.end() + 2]))
+    return m is not None and text[m.start(1)].isupper() and \
+        bool(re.match(r"\s+[" + UPPER + r"]", text[m.end():m.end() + 2]))
 
 
 def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
