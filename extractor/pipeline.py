@@ -30,7 +30,7 @@ from .recognize.counts import STAT, STAT2
 from .recognize.names import find_names
 from .recognize.periods import PeriodMatch, decision_starts, find_periods
 from .recognize.places import context_province
-from .recognize.text import fold
+from .recognize.text import UPPER, fold
 from .records import Assignment, Document, DocumentInfo, Extraction, Field, Page, Period, Span, Statistic, Task
 
 # a record with a span (Field, Period, Task), moved by _spill
@@ -204,8 +204,8 @@ def _period(p: PeriodMatch | None, text: str, page: int, year: int | None = None
 def _to_record(raw: RawAssignment, page: Page, context: PlaceContext, hints: Hints) -> Assignment:
     text = page.text
     n = page.number
-    cut = re.search(r"[(\[{,;:/]", text[raw.cadre[0]:raw.cadre[1]])
-    if cut and cut.start() > 0:  # "Đinh Tiến Dũng(Thường trực)": a mark glued to the name ends it
+    cut = re.search(r"[(\[{,;:/]|[-–](?=[" + UPPER + r"])", text[raw.cadre[0]:raw.cadre[1]])
+    if cut and cut.start() > 0:  # "Đinh Tiến Dũng(Thường trực)", "Dạ Thảo-Phó": a mark glued to the name ends it
         raw.cadre = (raw.cadre[0], raw.cadre[0] + len(text[raw.cadre[0]:raw.cadre[0] + cut.start()].rstrip()))
     if len(text[raw.cadre[0]:raw.cadre[1]].split()) == 1:
         # "ông Liêm": the record names the person as the page first writes them in full

@@ -167,7 +167,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------------------- apposition
-_SEP = re.compile(r"[*_]{0,3}\s*(?:\([^)]{0,60}\))?\s*(?:,|\s[-–—]|[-–—]\s|:)\s*")
+# what stands between a name and its title: a comma, a dash (spaced, or glued as typists
+# glue it: "Đinh Thị Dạ Thảo-Phó Chánh Văn phòng"), a colon, or a space right before a post
+_SEP = re.compile(r"[*_]{0,3}\s*(?:\([^)]{0,60}\))?\s*"
+                  r"(?:,|\s[-–—]|[-–—]\s|[-–—](?=\w)|:|[ \t](?=" + HEAD_RE + r"(?![\w])))\s*")
 
 
 def title_after(text: str, folded: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
@@ -651,7 +654,7 @@ def _labelled_roles(text: str, folded: str, out: list[RawAssignment], names: lis
 
 # a person named inside the duty, as its object or in a clause of its own ("sau khi ông X xin
 # thôi …", "(ông X, ông Y)"), not as the next person given something
-_OBJECT_LEAD = re.compile(r"(?:(?<![\w])(?:sau khi|trước khi|khi|của|cho|với|giúp)\s*|\(\s*)$")
+_OBJECT_LEAD = re.compile(r"(?:(?<![\w])(?:sau khi|trước khi|khi|của|cho|với|giúp|thay)\s*|\(\s*)$")
 # "thay mặt Chủ tịch Phan Văn B": the person stood in for, named inside the duty
 _STOOD_FOR = re.compile(r"(?<![\w])thay mặt\s+(?:" + HEAD_RE + r")?\s*(?:đồng chí|đ/c|ông|bà)?\s*$")
 _ACTING = re.compile(r"(?:(?:sẽ|đã|cũng|được phân công)\s+)*thay mặt\s(?:(?!trao|tặng|phát biểu|chúc mừng|đón|tiếp|ký)"
@@ -748,8 +751,11 @@ _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
-_HANDED_TO = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+"
-                        r"(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)?\s*$")
+_HANDED_TO = re.compile(r"(?<![\w])(?:(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+"
+                        r"(?:cho\s+)?"
+                        # "bàn giao toàn bộ công việc của UBND xã cho ông X, … để điều hành …": what is
+                        # handed over stands between the verb and the person
+                        r"|(?:bàn giao|chuyển giao)\s+[^.;:]{0,100}?\s+cho\s+)(?:đồng chí|đ/c|ông|bà)?\s*$")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
 _CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?"
                         r"\s*(?:là\s+)?(?=\w)")
@@ -850,7 +856,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
         # "Chủ tịch ủy quyền cho đồng chí X, Phó Chủ tịch, chủ trì …": what follows the
         # person is the duty handed over, whatever its verb (convention 3: delegation counts)
-        body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?").match(folded, at, se)
+        body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?(?:để\s+)?").match(folded, at, se)
         start = body.end() if body else at
         carry = _CARRY_OUT.match(folded, start, se)
         start = carry.end() if carry else start

@@ -689,3 +689,21 @@ def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
     raw = RawAssignment(cadre=name, name_how="surname", tasks=[head, seat], trigger="giao", span=(0, len(text)))
     [kept] = combine(text, [raw], [])
     assert [text[s:e] for s, e in kept.tasks] == ["Trưởng ban Chỉ đạo"]
+
+
+def test_work_handed_over_to_someone_is_their_task():
+    found = _records("Ông Hà Văn Nhiệm có trách nhiệm bàn giao toàn bộ công việc của UBND xã Ea Nam cho ông Nguyễn Văn "
+                     "Tiến, Phó Chủ tịch UBND xã để điều hành, quản lý hoạt động UBND xã trong thời gian tạm đình chỉ.")
+    assert [t["text"] for t in found["nguyễn văn tiến"]["tasks"]] == [
+        "điều hành, quản lý hoạt động UBND xã trong thời gian tạm đình chỉ"]
+
+
+def test_a_title_glued_to_the_name_by_a_dash_or_a_space():
+    from extractor.link.prose import title_after
+    from extractor.recognize.text import fold
+
+    for text in ("bà Đinh Thị Dạ Thảo-Phó Chánh Văn phòng UBND tỉnh là người phát ngôn",
+                 "ông Đinh Thị Dạ Thảo Phó Chánh Văn phòng UBND tỉnh là người phát ngôn"):
+        end = text.index("Thảo") + len("Thảo")
+        titles, _ = title_after(text, fold(text), end, len(text))
+        assert [text[s:e] for s, e in titles] == ["Phó Chánh Văn phòng UBND tỉnh"]
