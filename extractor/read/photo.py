@@ -11,9 +11,17 @@ everywhere and ink dark. Each step is recorded as a :class:`~extractor.records.F
 """
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import numpy as np
+from numpy.typing import NDArray
 
 from ..records import Fix
+
+Gray: TypeAlias = NDArray[np.uint8]  # a grayscale image, rows by columns
+Points: TypeAlias = NDArray[np.float32]  # (x, y) rows: corners of a page
+Vector: TypeAlias = NDArray[np.float64]
+Line: TypeAlias = tuple[Vector, Vector]  # a point on it and its direction
 
 WORK = 500  # the least long side of the reduced copy the page is looked for on
 MIN_AREA = 0.15  # a page smaller than this share of the photo is not what was photographed
@@ -21,7 +29,7 @@ MAX_AREA = 0.97  # a quadrilateral this big is the image's own edge: a flat scan
 MIN_HEIGHT = 2200  # pixels of the flattened page (about 200 dpi for A4): small photos are enlarged
 
 
-def _reduce(gray: np.ndarray) -> tuple[np.ndarray, float]:
+def _reduce(gray: Gray) -> tuple[Gray, float]:
     """A copy about WORK px on its long side, by a power of two (OpenCV's fast halving:
     a flat 300-dpi scan is checked in a few milliseconds, not the 88 of a free resize)."""
     import cv2
@@ -29,18 +37,28 @@ def _reduce(gray: np.ndarray) -> tuple[np.ndarray, float]:
     small = gray
     while max(small.shape) / 2 >= WORK:
         h, w = small.shape
-        small = cv2.resize(small, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+        small = np.asarray(cv2.resize(small, (w // 2, h // 2), interpolation=cv2.INTER_AREA), np.uint8)
     return small, small.shape[1] / gray.shape[1]
 
 
-def _order(pts: np.ndarray) -> np.ndarray:
-    """Corners as top-left, top-right, bottom-right, bottom-left."""
-    pts = pts.reshape(4, 2).astype(np.float32)
-    s, d = pts.sum(1), np.diff(pts, axis=1).ravel()
-    return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
+def _order(quad: NDArray[np.int32]) -> Points:
+    """Corners as top-left, top-right, bottom-right, bottom-left: clockwise round their
+    centre (as the image shows them), from the one nearest the image's top left. (Taking
+    each corner by the least and greatest x + y and x - y gives one point twice for a page
+    turned by 30 degrees or so.)
+
+        >>> _order(np.array([[90, 5], [0, 0], [10, 80], [100, 90]], np.int32)).tolist()
+        [[0.0, 0.0], [90.0, 5.0], [100.0, 90.0], [10.0, 80.0]]
+    """
+    pts = quad.reshape(4, 2).astype(np.float32)
+    centre = pts.mean(axis=0)
+    turn = np.argsort(np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0]))
+    pts = pts[turn]
+    first = int(np.argmin(pts.sum(axis=1)))
+    return np.roll(pts, -first, axis=0)
 
 
-def _quad(bw: np.ndarray, small: np.ndarray) -> np.ndarray | None:
+def _quad(bw: Gray, small: Gray) -> NDArray[np.int32] | None:
     """The largest region of ``bw`` as a page quadrilateral on ``small``, or None."""
     import cv2
 
@@ -54,11 +72,11 @@ def _quad(bw: np.ndarray, small: np.ndarray) -> np.ndarray | None:
         return None
     hull = cv2.convexHull(c)
     peri = cv2.arcLength(hull, True)
-    quad = None
+    quad: NDArray[np.int32] | None = None
     for eps in (0.01, 0.02, 0.03, 0.05, 0.08):
         approx = cv2.approxPolyDP(hull, eps * peri, True)
         if len(approx) == 4:
-            quad = approx
+            quad = np.asarray(approx, np.int32)
             break
     if quad is None or not cv2.isContourConvex(quad):
         return None
@@ -74,7 +92,7 @@ def _quad(bw: np.ndarray, small: np.ndarray) -> np.ndarray | None:
     return quad
 
 
-def find_page(gray: np.ndarray) -> np.ndarray | None:
+def find_page(gray: Gray) -> Points | None:
     """The page's four corners (tl, tr, br, bl) in ``gray``'s pixels, or None for a flat scan.
 
     The page is the largest bright region whose outline is close to a convex quadrilateral
@@ -87,25 +105,25 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
 
     small, scale = _reduce(gray)
     blur = cv2.GaussianBlur(small, (5, 5), 0)
-    _, bw = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
-    bw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    _, otsu = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    closed = cv2.morphologyEx(otsu, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    bw = np.asarray(cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))),
+                    np.uint8)
     edges = cv2.Canny(blur, 30, 90)
     edges = cv2.dilate(edges, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
     contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     filled = np.zeros_like(small)
     cv2.drawContours(filled, contours, -1, 255, thickness=cv2.FILLED)
-    filled = cv2.erode(filled, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
+    filled = np.asarray(cv2.erode(filled, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2), np.uint8)
     # a shadow across the page cuts Otsu's region short: of two pages found, the larger
     found = [q for q in (_quad(filled, small), _quad(bw, small)) if q is not None]
     if not found:
         return None
-    quad = max(found, key=cv2.contourArea)
+    quad = max(found, key=lambda q: float(cv2.contourArea(q)))
     return _refine(gray, _order(quad) / scale, reach=max(6.0, 3.0 / scale))
 
 
-def _edge_line(gray: np.ndarray, a: np.ndarray, b: np.ndarray, inward: np.ndarray,
-               reach: float) -> tuple[np.ndarray, np.ndarray] | None:
+def _edge_line(gray: Gray, a: Vector, b: Vector, inward: Vector, reach: float) -> Line | None:
     """The page's edge near the segment a-b, at full resolution: (a point, a direction).
 
     Along the segment, profiles across it (``reach`` px either side) are read, and where
@@ -125,8 +143,7 @@ def _edge_line(gray: np.ndarray, a: np.ndarray, b: np.ndarray, inward: np.ndarra
     mx = (a[0] + s * u[0] + t * inward[0]).astype(np.float32)
     my = (a[1] + s * u[1] + t * inward[1]).astype(np.float32)
     prof = cv2.remap(gray.astype(np.float32), mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    prof = cv2.GaussianBlur(prof, (5, 1), 0)
-    step = np.diff(prof, axis=1)
+    step = np.diff(np.asarray(cv2.GaussianBlur(prof, (5, 1), 0), np.float32), axis=1)
     k = np.argmax(step, axis=1)
     strength = step[np.arange(len(k)), k]
     keep = strength >= max(3.0, 0.4 * float(np.median(strength)))
@@ -135,18 +152,18 @@ def _edge_line(gray: np.ndarray, a: np.ndarray, b: np.ndarray, inward: np.ndarra
     offset = t[0, k[keep]] + 0.25  # the step lies between two samples half a pixel apart
     pts = np.stack([a[0] + s[keep, 0] * u[0] + offset * inward[0],
                     a[1] + s[keep, 0] * u[1] + offset * inward[1]], axis=1).astype(np.float32)
-    vx, vy, x0, y0 = cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+    vx, vy, x0, y0 = np.asarray(cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01), np.float64).ravel()
     return np.array([x0, y0], np.float64), np.array([vx, vy], np.float64)
 
 
-def _refine(gray: np.ndarray, corners: np.ndarray, reach: float) -> np.ndarray:
+def _refine(gray: Gray, corners: Points, reach: float) -> Points:
     """Corners found on the reduced copy, made exact on the photo itself: each side's
     line is fitted to the page's edge at full resolution and neighbouring lines crossed.
     (On the reduced copy a pixel is 2-4 of the photo's: the desk showed as a dark line
     along the flattened page's border, which the table finder took for a table's frame.)
     A corner that would move further than ``reach`` keeps its first estimate."""
     centre = corners.mean(axis=0)
-    lines: list[tuple[np.ndarray, np.ndarray] | None] = []
+    lines: list[Line | None] = []
     for i in range(4):
         a, b = corners[i].astype(np.float64), corners[(i + 1) % 4].astype(np.float64)
         u = (b - a) / max(float(np.linalg.norm(b - a)), 1e-9)
@@ -171,25 +188,26 @@ def _refine(gray: np.ndarray, corners: np.ndarray, reach: float) -> np.ndarray:
     return out
 
 
-def _rectify(gray: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _rectify(gray: Gray, corners: Points) -> tuple[Gray, NDArray[np.float64]]:
     """The page warped to a rectangle, and the 3x3 matrix that took the photo there."""
     import cv2
 
     tl, tr, br, bl = corners
-    w = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    h = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
-    k = max(1.0, MIN_HEIGHT / h)
-    w, h = int(round(w * k)), int(round(h * k))
+    width = max(float(np.linalg.norm(tr - tl)), float(np.linalg.norm(br - bl)))
+    height = max(float(np.linalg.norm(bl - tl)), float(np.linalg.norm(br - tr)))
+    k = max(1.0, MIN_HEIGHT / height)
+    w, h = round(width * k), round(height * k)
     # the page's edge is a blurred step a few pixels wide, half desk: a margin that narrow is
     # left out, so no dark line runs along the flattened page for the table finder to take
     # for a rule (a page's own margins are 15 mm and more)
-    m = 2.0 + 3.0 * k
-    dst = np.array([[-m, -m], [w - 1 + m, -m], [w - 1 + m, h - 1 + m], [-m, h - 1 + m]], np.float32)
-    m = cv2.getPerspectiveTransform(corners.astype(np.float32), dst)
-    return cv2.warpPerspective(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE), m
+    e = 2.0 + 3.0 * k
+    dst = np.array([[-e, -e], [w - 1 + e, -e], [w - 1 + e, h - 1 + e], [-e, h - 1 + e]], np.float32)
+    m = np.asarray(cv2.getPerspectiveTransform(corners.astype(np.float32), dst), np.float64)
+    page = cv2.warpPerspective(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    return np.asarray(page, np.uint8), m
 
 
-def even_light(gray: np.ndarray) -> np.ndarray:
+def even_light(gray: Gray) -> Gray:
     """Divide the page by its background so paper is white in the light and in the shade.
 
     The background is the page with the ink closed away (a closing with a kernel wider
@@ -208,8 +226,8 @@ def even_light(gray: np.ndarray) -> np.ndarray:
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
-def flatten_photo(gray: np.ndarray, fixes: list[Fix] | None = None,
-                  transform: list[np.ndarray] | None = None) -> np.ndarray:
+def flatten_photo(gray: Gray, fixes: list[Fix] | None = None,
+                  transform: list[NDArray[np.float64]] | None = None) -> Gray:
     """A phone photo of a page -> the page, flat and evenly lit; any other image unchanged.
 
     ``fixes`` (if given) receives what was done, as :class:`Fix` records; ``transform``
