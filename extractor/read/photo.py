@@ -161,7 +161,14 @@ def _edge_line(gray: Gray, a: Vector, b: Vector, inward: Vector, reach: float) -
     t = np.arange(-reach, reach + 0.5, 0.5, dtype=np.float32)[None, :]
     mx = (a[0] + s * u[0] + t * inward[0]).astype(np.float32)
     my = (a[1] + s * u[1] + t * inward[1]).astype(np.float32)
-    prof = cv2.remap(gray.astype(np.float32), mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    # only the band round the edge is taken as floats (a whole 64 Mpx photo would be 256 MB)
+    h, w = gray.shape
+    x0, y0 = max(0, int(mx.min()) - 2), max(0, int(my.min()) - 2)
+    x1, y1 = min(w, int(mx.max()) + 3), min(h, int(my.max()) + 3)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    band = gray[y0:y1, x0:x1].astype(np.float32)
+    prof = cv2.remap(band, mx - x0, my - y0, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     smooth = np.asarray(cv2.GaussianBlur(prof, (5, 1), 0), np.float32)
     step = np.diff(smooth, axis=1)
     k = np.argmax(step, axis=1)
