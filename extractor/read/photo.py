@@ -179,11 +179,11 @@ def _edge_line(gray: Gray, a: Vector, b: Vector, inward: Vector, reach: float) -
     offset = t[0, k[keep]] + 0.25  # the step lies between two samples half a pixel apart
     pts = np.stack([a[0] + s[keep, 0] * u[0] + offset * inward[0],
                     a[1] + s[keep, 0] * u[1] + offset * inward[1]], axis=1).astype(np.float32)
-    vx, vy, x0, y0 = np.asarray(cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01), np.float64).ravel()
+    vx, vy, px, py = np.asarray(cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01), np.float64).ravel()
     rise = smooth[keep, -4:].mean(axis=1) - smooth[keep, :4].mean(axis=1)  # paper less desk
     sigma = rise / (strength[keep] * np.sqrt(2 * np.pi))  # in samples, half a pixel apart
     sigma = np.sqrt(np.maximum(sigma**2 - SMOOTHING**2, 0.0)) / 2
-    return (np.array([x0, y0], np.float64), np.array([vx, vy], np.float64)), float(np.median(sigma))
+    return (np.array([px, py], np.float64), np.array([vx, vy], np.float64)), float(np.median(sigma))
 
 
 def _refine(gray: Gray, corners: Points, reach: float) -> tuple[Points, float | None]:
