@@ -4,10 +4,12 @@ A clerk photographs a decision lying on a desk: the page is a bright quadrilater
 rectangle, on a darker background, lit more on one side, sometimes with the phone's
 shadow across it. Tesseract reads such a photo badly (slanted lines, grey text in the
 shade). :func:`flatten_photo` sees whether an image is such a photo (a flat scan is left
-untouched), finds the page's four corners (the largest bright quadrilateral: OpenCV
-contours and ``approxPolyDP``), warps the page to a rectangle, and divides it by its
-estimated background (a morphological closing that removes the text), so paper is white
-everywhere and ink dark. Each step is recorded as a :class:`~extractor.records.Fix`.
+untouched), finds the page's four corners (the largest bright quadrilateral on a reduced
+copy: OpenCV contours and ``approxPolyDP``; then each side's line fitted to the edge on
+the photo itself), warps the page to a rectangle, divides it by its estimated background
+(a morphological closing that removes the text), so paper is white everywhere and ink
+dark, and sharpens it by as much as the photo is blurred (measured at the page's edges).
+Each step is recorded as a :class:`~extractor.records.Fix`.
 """
 from __future__ import annotations
 
@@ -309,11 +311,15 @@ def flatten_photo(gray: Gray, fixes: list[Fix] | None = None,
         transform.append(m)
     page = even_light(page)
     sigma = None if blur is None else blur * _magnification(corners, page.shape)
-    if sigma is not None and sigma >= SHARPEN_FROM:
+    sharpened = sigma is not None and sigma >= SHARPEN_FROM
+    if sigma is not None and sharpened:
         page = sharpen(page, sigma)
     if fixes is not None:
         pts = ", ".join(f"({x:.0f},{y:.0f})" for x, y in corners)
         fixes.append(Fix("perspective", f"photographed page: corners {pts} flattened to "
                                         f"{page.shape[1]}x{page.shape[0]} px"))
         fixes.append(Fix("lighting", "uneven light and shadows evened out (page divided by its background)"))
+        if sharpened:
+            fixes.append(Fix("sharpness", f"blurred photo sharpened (letters spread over {sigma:.1f} px "
+                                          f"of the flattened page)"))
     return page
