@@ -112,15 +112,15 @@ def save_docx(pages: list[Any], path: Path) -> Path:
 
 @contextmanager
 def flattening_off() -> Iterator[None]:
-    """Photos read as they are: the reader finds no page in them."""
+    """Photos read as they are: the reader's flattening leaves every image unchanged."""
     from extractor.read import photo
 
-    find = photo.find_page
-    photo.find_page = lambda gray: None
+    flatten = photo.flatten_photo
+    photo.flatten_photo = lambda gray, fixes=None, transform=None: gray
     try:
         yield
     finally:
-        photo.find_page = find
+        photo.flatten_photo = flatten
 
 
 def extract_f1(docs: int, seed: int, severities: tuple[str, ...] = PHOTOS) -> dict[str, Any]:
