@@ -10,12 +10,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from read_helpers import words_in_order
 
 from extractor.read.grid import find_tables
 from extractor.read.ocr import ocr_image, tesseract_available
 from extractor.read.photo import find_page, flatten_photo
-
-from read_helpers import words_in_order
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
