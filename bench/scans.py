@@ -10,7 +10,10 @@ cell grid of every table is known exactly, then degraded as offices scan paper:
   ruling lines, bleed-through of the other side, a stamp over the table's lines;
 - ``copy``: a poor copy of a copy: 200 dpi, stronger blur and noise, toner speckle,
   doubled rules (the copier's ghost), lower contrast;
-- ``phone``: a colour photo of the page on a desk: perspective, uneven light, JPEG.
+- ``phone``: a colour photo of the page on a desk: perspective, uneven light, JPEG;
+- ``phone_angle``: the page turned on a wooden desk and photographed at a steep angle
+  (the far edge 20-30 % shorter, its text smaller), a lamp's light falling off, the soft
+  shadow of the phone and hand over part of the page, a warm cast, slight defocus.
 
 The texts are written here (names, positions and tasks from small pools with a seed);
 nothing is copied from real documents. Used by ``bench/bench_read.py`` and tests/read.
@@ -33,7 +36,7 @@ __all__ = ["TruthTable", "ScanPage", "render_decision", "degrade", "SEVERITIES",
            "HEADER", "make_people"]
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-SEVERITIES = ("clean", "office", "copy", "phone")
+SEVERITIES = ("clean", "office", "copy", "phone", "phone_angle")
 HEADER = ["STT", "Họ và tên", "Chức vụ", "Nội dung", "Thời gian hoàn thành"]
 WIDTHS = [0.07, 0.19, 0.22, 0.37, 0.15]  # share of the table width per column
 
@@ -385,7 +388,7 @@ def degrade(page: ScanPage, severity: str, seed: int = 0, *, back: ScanPage | No
         gray = np.minimum(gray, (255 - (255 - mirrored) * bleed).astype(np.uint8))
     im = Image.fromarray(gray).convert("RGB")
     tables = [t for t in page.tables if t.ruled]
-    if tables and severity in ("office", "copy", "phone"):
+    if tables and severity in ("office", "copy", "phone", "phone_angle"):
         # a stamp over the table's left border: its rules and the STT cells under it
         # (text under a stamp is another matter: what matters here is the grid)
         t = tables[0]
@@ -398,6 +401,8 @@ def degrade(page: ScanPage, severity: str, seed: int = 0, *, back: ScanPage | No
         im.paste(s, (x, y), s)
     if severity == "phone":
         return _photo(im, rng, nrng)
+    if severity == "phone_angle":
+        return _angled_photo(im, rng, nrng)
     angle = rng.uniform(0.5, 3.0) * rng.choice([-1, 1])
     im = im.rotate(angle, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
     target = 200
@@ -448,6 +453,57 @@ def _photo(im: Image.Image, rng: random.Random, nrng) -> Image.Image:
     out.save(buf, "JPEG", quality=80)
     res = Image.open(io.BytesIO(buf.getvalue()))
     res.load()
+    res.info["corners"] = dst.tolist()  # where the page's corners (tl, tr, br, bl) lie on the photo
+    return res
+
+
+def _angled_photo(im: Image.Image, rng: random.Random, nrng: np.random.Generator) -> Image.Image:
+    """The page turned on a wooden desk, photographed at a steep angle under a lamp, the
+    phone and hand casting a soft shadow: see ``phone_angle`` in the module docstring."""
+    import cv2
+
+    src = np.asarray(im.resize((im.width // 2, im.height // 2), Image.LANCZOS))
+    h, w = src.shape[:2]
+    W, H = round(w * 1.3), round(h * 1.15)
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    # wood: grain running along the desk, wavy, and its colour
+    grain = 14 * np.sin(xx / W * rng.uniform(30, 50) + 3 * np.sin(yy / H * rng.uniform(4, 8)))
+    grain = grain + nrng.normal(0, 6, (H, W))
+    desk = np.clip(np.array([120, 88, 58], np.float32) + grain[..., None], 0, 255).astype(np.uint8)
+    # the page's corners: turned on the desk, then seen from the near edge, the far one
+    # shorter and pushed back (a homography of the whole frame)
+    turn = np.radians(rng.uniform(3, 10) * rng.choice([-1, 1]))
+    c, s_ = np.cos(turn), np.sin(turn)
+    rect = np.float32([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]])
+    turned = rect @ np.float32([[c, s_], [-s_, c]]) + np.float32([W / 2, H / 2])
+    far = rng.uniform(0.70, 0.80)  # the far edge's width against the near one's
+    frame = np.float32([[0, 0], [W, 0], [W, H], [0, H]])
+    seen = np.float32([[W * (1 - far) / 2, H * 0.08], [W * (1 + far) / 2, H * 0.08], [W, H], [0, H]])
+    tilt = cv2.getPerspectiveTransform(frame, seen)
+    dst = cv2.perspectiveTransform(turned[None], tilt)[0]
+    # fit the page in the frame with a margin of desk round it
+    lo, hi = dst.min(axis=0), dst.max(axis=0)
+    k = min(W * 0.9 / (hi[0] - lo[0]), H * 0.92 / (hi[1] - lo[1]), 1.0)
+    dst = ((dst - (lo + hi) / 2) * k + np.float32([W / 2, H / 2]) + np.float32([rng.uniform(-20, 20), 0]))
+    m = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), dst.astype(np.float32))
+    warped = cv2.warpPerspective(src, m, (W, H), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_TRANSPARENT,
+                                 dst=desk.copy())
+    # a lamp to one side: light falling off across the frame
+    lx, ly = rng.choice([-0.3, 1.3]) * W, rng.uniform(0, H)
+    light = 1.0 - 0.45 * np.hypot(xx - lx, yy - ly) / np.hypot(W, H)
+    # the phone and the hand holding it: a soft dark shape coming in from the near edge
+    sx, sw = rng.uniform(0.3, 0.7) * W, rng.uniform(0.18, 0.3) * W
+    reach = rng.uniform(0.35, 0.6) * H
+    shade = np.exp(-(((xx - sx) / sw) ** 2)) * (1 / (1 + np.exp((H - reach - yy) / (0.04 * H))))
+    light *= 1.0 - rng.uniform(0.35, 0.5) * shade
+    arr = warped.astype(np.float32) * light[..., None] * np.float32([1.0, 0.95, 0.84])
+    arr = cv2.GaussianBlur(arr, (0, 0), rng.uniform(0.9, 1.2)) + nrng.normal(0, 5, arr.shape)
+    out = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
+    buf = io.BytesIO()
+    out.save(buf, "JPEG", quality=rng.randint(65, 80))
+    res = Image.open(io.BytesIO(buf.getvalue()))
+    res.load()
+    res.info["corners"] = dst.tolist()  # where the page's corners (tl, tr, br, bl) lie on the photo
     return res
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from read_helpers import convert, decision_docx, degrade, images_to_pdf, render
 
 

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from read_helpers import HEADER, PEOPLE, check_spans, convert, soffice
 
 from extractor.errors import UnreadableFile
 from extractor.read import read
+
+from read_helpers import HEADER, PEOPLE, check_spans, convert, soffice
 
 
 def test_decision_docx_order_and_appendix_table(made):

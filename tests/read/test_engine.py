@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from read_helpers import check_spans, text_image, words_in_order
 
 from extractor.config import DEFAULT_CONFIG
 from extractor.read import engine, read
 from extractor.read.ocr import tesseract_command_available
 from extractor.read.ocr.tesseract import _run_tesseract
+
+from read_helpers import check_spans, text_image, words_in_order
 
 LINES = ["Giao cho đồng chí Trần Văn Dũng, Phó Chủ tịch", "Ủy ban nhân dân xã Hòa Phú, thực hiện",
          "việc đột phá năm 2024: hoàn thành đường", "giao thông nông thôn thôn Bản Khóa."]

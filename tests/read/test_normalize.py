@@ -6,7 +6,6 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from read_helpers import SENTENCE, cp1258
 
 from extractor.normalize import (
     decode_bytes,
@@ -19,6 +18,8 @@ from extractor.normalize import (
     place_tones,
     vietnamese_quality,
 )
+
+from read_helpers import SENTENCE, cp1258
 
 # Syllables in both conventions, and ones whose mark must not move.
 SYLLABLES = ("hoà hòa thuỷ thủy uỷ ủy khoẻ xoè tuỳ Thuỵ hoạ oà Hoá loà quý quỳnh gìn giữ thuở hoàn "

@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import pypdf
 import pytest
-from read_helpers import HEADER, PEOPLE, check_spans, text_image, words_in_order
 
 from extractor.config import DEFAULT_CONFIG
 from extractor.errors import TooLarge, UnreadableFile
 from extractor.read import read, read_bytes
 from extractor.read.ocr import tesseract_available
+
+from read_helpers import HEADER, PEOPLE, check_spans, text_image, words_in_order
 
 pytestmark = [
     pytest.mark.slow,

@@ -9,11 +9,12 @@ import pypdf
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
-from read_helpers import HEADER, PEOPLE, check_spans, convert
 
 from extractor.config import DEFAULT_CONFIG
 from extractor.errors import EncryptedFile, TooLarge, UnreadableFile
 from extractor.read import read, read_bytes
+
+from read_helpers import HEADER, PEOPLE, check_spans, convert
 
 
 def test_text_pdf_with_appendix_table(made):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from read_helpers import check_spans
-
 from extractor.normalize import normalize_line
 from extractor.read import read
+
+from read_helpers import check_spans
 
 
 def test_dev_corpus_reads_and_keeps_gold_text(shared_dev):

@@ -11,13 +11,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
-from read_helpers import words_in_order
-
 from bench.scans import degrade, render_decision, save_pdf, score_table
 from extractor.read import read
 from extractor.read.borderless import find_borderless
 from extractor.read.grid import estimate_skew, find_tables, rotate
 from extractor.read.ocr import tesseract_available
+
+from read_helpers import words_in_order
 
 
 def _grid(page, severity: str, seed: int, back=None):

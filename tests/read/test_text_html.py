@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from read_helpers import SENTENCE, check_spans, cp1258
 
 from extractor.errors import EmptyFile
 from extractor.normalize import encode_legacy
 from extractor.read import read, read_bytes
+
+from read_helpers import SENTENCE, check_spans, cp1258
 
 LINES = ["QUYẾT ĐỊNH về việc giao việc đột phá", SENTENCE, "1. Hoàn thành đường giao thông thôn Bản Khoá;",
          "2. Trồng mới 20 ha rừng sản xuất."]
