@@ -263,9 +263,9 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
         raw = RawAssignment(cadre=a.cadre, name_how="model", position=list(a.position),
                             tasks=sorted(set(a.tasks)), period=_period_for(text, a), trigger="model",
                             span=(start, end))
-        raw.confidence = a.confidence  # type: ignore[attr-defined]
+        raw.confidence = a.confidence
         # roles held with a list of people ("A, B, C làm Phó Trưởng ban"): kept beside the rules' tasks
-        raw.shared = [_drop_attribution(text, folded, t) for t in a.shared]  # type: ignore[attr-defined]
+        raw.shared = [_drop_attribution(text, folded, t) for t in a.shared]
         out.append(raw)
     return [r for r in _by_title_subject(text, folded, out) if r.tasks]
 
@@ -303,8 +303,8 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
                 already = [r for r in found if name_key(text[slice(*r.cadre)]) == key]
                 if already:  # found already under another of their titles
                     return already[0] if already[0] is not other else None
-                new.shared = []  # type: ignore[attr-defined]
-                new.confidence = other.confidence  # type: ignore[attr-defined]
+                new.shared = []
+                new.confidence = other.confidence
                 found.append(new)
                 held = [new]
         return held[0] if len(held) == 1 and held[0] is not other else None
@@ -706,7 +706,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
-                                     and (t in getattr(m, "shared", ()) or _rest_of_line(text, r, t)
+                                     and (t in m.shared or _rest_of_line(text, r, t)
                                           or _person_is_subject(text, r, t))
                                      and not _same_sentence(text, t, r.tasks)]
         else:

@@ -138,6 +138,9 @@ class RawAssignment:
     trigger: str = ""
     span: tuple[int, int] = (0, 0)
     open_list: bool = False  # announced a count but the tasks come later
+    # from the trained tagger: its confidence, and the roles it gave a list of people together
+    confidence: float = 0.0
+    shared: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- segmentation
