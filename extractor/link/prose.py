@@ -144,7 +144,9 @@ class RawAssignment:
 
 
 # ---------------------------------------------------------------------------- segmentation
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[" + UPPER + r"0-9])|\n")
+# a sentence ends at . ! ? … before a capital; not at the dot of "TP. Hồ Chí Minh", "Tp. Huế"
+_SENT_END = re.compile(r"(?<![\s(]TP\.)(?<![\s(]Tp\.)(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[" + UPPER + r"0-9])|\n")
+_CITY_DOT = re.compile(r"(?<![\w])tp\.(?=\s)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -331,6 +333,7 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     """A title written right before the name: "Phó Chủ tịch UBND tỉnh Trần Văn Tân"."""
     window_start = max(floor, name_start - 120)
     clause = folded[window_start:name_start]
+    clause = _CITY_DOT.sub("tp ", clause)  # "UBND TP. Hồ Chí Minh": the dot shortens a word
     cut = max(clause.rfind(c) for c in ",;:.()\n\t")
     base = window_start + cut + 1 if cut >= 0 else window_start
     stops = [m.end() for m in STOP.finditer(folded, base, name_start)

@@ -707,3 +707,13 @@ def test_a_title_glued_to_the_name_by_a_dash_or_a_space():
         end = text.index("Thảo") + len("Thảo")
         titles, _ = title_after(text, fold(text), end, len(text))
         assert [text[s:e] for s, e in titles] == ["Phó Chánh Văn phòng UBND tỉnh"]
+
+
+def test_the_dot_of_tp_does_not_end_a_sentence_nor_a_title():
+    from extractor.link.prose import sentences, title_before
+    from extractor.recognize.text import fold
+
+    text = "Phó Chủ tịch UBND TP. Hồ Chí Minh Nguyễn Lộc Hà phụ trách đối ngoại. Ông Hà chỉ đạo Văn phòng."
+    assert [text[s:e].strip() for s, e in sentences(text, 0, len(text))][0].endswith("phụ trách đối ngoại.")
+    s, e = title_before(text, fold(text), text.index("Nguyễn"), 0)
+    assert text[s:e] == "Phó Chủ tịch UBND TP. Hồ Chí Minh"
