@@ -15,7 +15,7 @@ from ..learn.tagger import TaggedSpan
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
 from ..recognize.titles import HEAD_RE
-from .prose import BODY_ROLES, HEAD_ROLES, RawAssignment
+from .prose import BODY_ROLES, HEAD_ROLES, LISTS_OBJECTS, RawAssignment
 
 # How a person found by both is recorded, measured by 5-fold cross-validation on the real
 # train corpus (record F1) and on corpora/extract/dev (the decision-and-table genre):
@@ -717,6 +717,12 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                         and (_BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) or text[t[1]:u[1]].lstrip()[:1] == ";"
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
+            # "phụ trách các chương trình, đề án như: A; B; C": the objects the duty lists are one
+            # task with it (convention 5), where the tagger cut them into pieces
+            for u in r.tasks:
+                inside = [t for t in mt if u[0] <= t[0] and t[1] <= u[1]]
+                if len(inside) >= 2 and LISTS_OBJECTS.match(folded, u[0], u[1]):
+                    mt = [t for t in mt if t not in inside] + [u]
             tasks = mt + [t for t in r.tasks if not any(_overlap(t, u) for u in mt)]
         r.tasks = sorted(tasks)
         if not r.position and m.position:

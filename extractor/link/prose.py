@@ -473,7 +473,8 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
             ps = cut
         out.append(clean_task(text, folded, ps, pe))
     out = [(a, b) for a, b in out if b > a]
-    if objects and len(out) > 1 and _DOMAIN_VERB.match(folded, out[0][0]):
+    if objects and len(out) > 1 and (_DOMAIN_VERB.match(folded, out[0][0])
+                                     or LISTS_OBJECTS.match(folded, out[0][0], out[0][1])):
         # "phụ trách lĩnh vực A; B; C": the parts after the first with no verb or post of
         # their own are more objects of its verb, so one task (convention 5)
         joined = [out[0]]
@@ -488,6 +489,10 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
     return out
 
 
+# a duty's verb and what it is over, then the list of its objects ("phụ trách các chương
+# trình, đề án như: A; B; C")
+LISTS_OBJECTS = re.compile(r"(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?![\w])[^.;:]{0,80}?"
+                           r"(?:\s(?:như|gồm)\s*:|:)")
 # a duty over a domain, whose objects a ';' may list; and what opens a duty of its own
 _DOMAIN_VERB = re.compile(r"(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?:,\s*chỉ đạo)?"
                           r"\s+(?:các\s+)?(?:lĩnh vực|khối|ngành|công tác)(?![\w])")

@@ -717,3 +717,12 @@ def test_the_dot_of_tp_does_not_end_a_sentence_nor_a_title():
     assert [text[s:e].strip() for s, e in sentences(text, 0, len(text))][0].endswith("phụ trách đối ngoại.")
     s, e = title_before(text, fold(text), text.index("Nguyễn"), 0)
     assert text[s:e] == "Phó Chủ tịch UBND TP. Hồ Chí Minh"
+
+
+def test_a_duty_that_lists_its_objects_after_nhu_is_one_task():
+    from extractor.link.prose import link_prose
+
+    text = ("Chủ tịch UBND tỉnh Hà Văn Lâm phụ trách các chương trình, đề án như: xây dựng chính quyền số; phát "
+            "triển đô thị; chuyển đổi số.")
+    [raw] = link_prose(text)
+    assert [text[s:e] for s, e in raw.tasks] == [text[text.index("phụ trách"):-1]]
