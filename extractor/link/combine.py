@@ -349,6 +349,9 @@ def _handed_out(text: str, at: int) -> bool:
     return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
 
 
+# a duty over a domain listing its fields with commas ("phụ trách lĩnh vực nông nghiệp, lâm nghiệp, …")
+_DOMAIN_LIST = re.compile(r"(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?:,\s*chỉ đạo)?\s+(?:các\s+)?"
+                          r"(?:lĩnh vực|khối|ngành)(?![\w])")
 _BARE_ROLE = re.compile(BODY_ROLES + r"|(?:phó\s+)?(?:chủ tịch|chủ nhiệm)")
 
 
@@ -712,9 +715,11 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body
             # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"); a duty the
-            # tagger cut at a ';' that still lists its objects ("phụ trách lĩnh vực A; B; C") too
+            # tagger cut at a ';' that still lists its objects ("phụ trách lĩnh vực A; B; C") too, and
+            # a domain's fields the tagger cut at a comma ("phụ trách lĩnh vực A, B, C và D")
             mt = [next((u for u in r.tasks if _drop_attribution(text, folded, u)[0] == t[0] and u[1] > t[1]
                         and (_BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) or text[t[1]:u[1]].lstrip()[:1] == ";"
+                             or _DOMAIN_LIST.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
             # "phụ trách các chương trình, đề án như: A; B; C": the objects the duty lists are one

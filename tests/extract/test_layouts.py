@@ -726,3 +726,18 @@ def test_a_duty_that_lists_its_objects_after_nhu_is_one_task():
             "triển đô thị; chuyển đổi số.")
     [raw] = link_prose(text)
     assert [text[s:e] for s, e in raw.tasks] == [text[text.index("phụ trách"):-1]]
+
+
+def test_a_domains_fields_the_tagger_cut_at_a_comma_stay_one_duty():
+    from extractor.link.combine import combine
+    from extractor.link.prose import RawAssignment
+
+    text = ("Ông Hà Văn Lâm - Chủ tịch UBND tỉnh phụ trách lĩnh vực nông nghiệp, lâm nghiệp, thủy lợi và xây dựng "
+            "nông thôn mới.")
+    name = (text.index("Hà"), text.index("Hà") + len("Hà Văn Lâm"))
+    duty = (text.index("phụ trách"), len(text) - 1)
+    cut = (duty[0], text.index(", thủy lợi"))
+    rule = RawAssignment(cadre=name, name_how="honorific", tasks=[duty], trigger="duty", span=(0, len(text)))
+    model = RawAssignment(cadre=name, name_how="model", tasks=[cut], trigger="model", span=(0, len(text)))
+    [kept] = combine(text, [rule], [model])
+    assert [text[s:e] for s, e in kept.tasks] == [text[duty[0]:duty[1]]]
