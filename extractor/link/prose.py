@@ -39,9 +39,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?"
                         r"(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
     # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
-    ("assign", re.compile(r"được\s+(?:(?:" + _AGENT + r")"
+    # ("chỉ định" only right after "được": a body's "chỉ định tham gia Ban Chấp hành" is an appointment)
+    ("assign", re.compile(r"được\s+(?:(?:(?:" + _AGENT + r")"
                           r"(?:\([^()]{0,80}\)|(?!phân công|cử\s|giao\s)[^,.;:()]){0,70}?\s+)??"
-                          r"(?:phân công|cử|ủy quyền|ủy nhiệm|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
+                          r"(?:phân công|cử|ủy quyền|ủy nhiệm)|chỉ định)(?:\s+(?:làm|giữ|kiêm))?(?![\w])"), True),
     ("register", re.compile(r"(?:đã\s+)?(?:đăng ký|chọn|lựa chọn|nhận|cam kết)(?:\s+thực hiện)?"
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
