@@ -275,6 +275,9 @@ _TITLE_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\n\s*|,\s+)(?:(?:theo phân công|c�
                             r"\s+(?:(?:cũng|sẽ|đã|vẫn|tiếp tục|đồng thời)\s+)*$")
 
 
+_CAPS_WORD = re.compile(r"(?<![\w])[" + UPPER + r"]{2,}(?![\w])")
+
+
 def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> list[RawAssignment]:
     """"Theo phân công, Thủ tướng lãnh đạo …": a duty whose subject is a bare title belongs to
     the person the text named with exactly that title ("Thủ tướng Phạm Minh Chính"), not to
@@ -283,6 +286,11 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
     from ..recognize.names import find_names
     from .prose import title_after, title_before
 
+    # names in CAPITALS too ("Thủ tướng PHẠM MINH CHÍNH"): read on a copy with each word in
+    # capitals written as a name is (same length, so the offsets hold)
+    recased = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+    names = find_names(recased)
+
     def same(p: tuple[int, int], title: str) -> bool:
         return " ".join(folded[p[0]:p[1]].split()) == title
 
@@ -290,7 +298,7 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
         held = [r for r in found if any(same(p, title) for p in r.position)]
         if not held:  # named with the title but given nothing yet ("Thủ tướng A vừa ký …")
             named: dict[str, RawAssignment] = {}
-            for ns, ne, _ in find_names(text):
+            for ns, ne, _ in names:
                 ls = max(folded.rfind(c, 0, ns) for c in ".;\n") + 1
                 posts = [p for p in [title_before(text, folded, ns, ls)] if p] + \
                     title_after(text, folded, ne, len(text))[0]
@@ -309,7 +317,6 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
                 held = [new]
         return held[0] if len(held) == 1 and held[0] is not other else None
 
-    names = find_names(text)
     for r in found:
         moved_to: RawAssignment | None = None
         last_end = -1

@@ -741,3 +741,13 @@ def test_a_domains_fields_the_tagger_cut_at_a_comma_stay_one_duty():
     model = RawAssignment(cadre=name, name_how="model", tasks=[cut], trigger="model", span=(0, len(text)))
     [kept] = combine(text, [rule], [model])
     assert [text[s:e] for s, e in kept.tasks] == [text[duty[0]:duty[1]]]
+
+
+def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
+    found = _records("Chủ tịch UBND tỉnh HÀ VĂN LÂM vừa ký quyết định phân công nhiệm vụ của Chủ tịch và các Phó "
+                     "Chủ tịch UBND tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
+                     "Theo phân công, Chủ tịch UBND tỉnh lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh. "
+                     "Trực tiếp chỉ đạo công tác quy hoạch và tài chính.")
+    lam = [t["text"] for t in found["hà văn lâm"]["tasks"]]
+    assert "lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh" in lam
+    assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
