@@ -506,10 +506,13 @@ def _own_standing_role(text: str, folded: str, r: RawAssignment,
     """"4 Phó Trưởng ban gồm: A, Bộ trưởng X (Phó Trưởng ban thường trực); B, …": the standing
     role in brackets after a member's post is theirs, in place of the list's shared role of
     the same rank."""
-    ends = [folded.find(c, r.cadre[1]) for c in ";\n"]
-    end = min([e for e in ends if e >= 0] + [len(folded), r.cadre[1] + 160])
-    m = _STANDING.search(folded, r.cadre[1], end)
-    if not m or HONORIFIC_AT.search(folded, r.cadre[1], m.start()):
+    # (a bracket glued to the name may have been read into it: "Phan Văn Giang(Phó Trưởng ban …")
+    glued = folded.find("(", r.cadre[0], r.cadre[1])
+    start = glued if glued >= 0 else r.cadre[1]
+    ends = [folded.find(c, start) for c in ";\n"]
+    end = min([e for e in ends if e >= 0] + [len(folded), start + 160])
+    m = _STANDING.search(folded, start, end)
+    if not m or HONORIFIC_AT.search(folded, start, m.start()):
         return tasks
     own = m.span(1)
     rank = folded[own[0]:own[1]].split()[:2]

@@ -751,3 +751,11 @@ def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
     lam = [t["text"] for t in found["hà văn lâm"]["tasks"]]
     assert "lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh" in lam
     assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
+
+
+def test_a_standing_role_in_a_bracket_glued_to_the_name_is_theirs():
+    found = _records("4 Phó Trưởng ban chỉ đạo gồm: Đại tướng Bộ trưởng Quốc phòng Phan Văn Giang(Phó Trưởng ban "
+                     "thường trực); Thượng tướng Thứ trưởng Bộ Công an Lê Quốc Hùng; Thượng tướng Phó Tổng Tham "
+                     "mưu trưởng Quân đội Nhân dân Việt Nam Phạm Trường Sơn.")
+    assert [t["text"] for t in found["phan văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
+    assert [t["text"] for t in found["lê quốc hùng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
