@@ -39,20 +39,21 @@ def reference_scorer() -> Path:
     return path
 
 
+def _gold_folder(split: str) -> Path:
+    path = CORPORA / "extract" / split
+    if not any(path.glob("*.gold.json")):
+        pytest.skip(f"corpora/extract/{split} has no gold files yet")
+    return path
+
+
 @pytest.fixture(scope="session")
 def corpus_dev() -> Path:
-    path = CORPORA / "extract" / "dev"
-    if not any(path.glob("*.gold.json")):
-        pytest.skip("corpora/extract/dev has no gold files yet")
-    return path
+    return _gold_folder("dev")
 
 
 @pytest.fixture(scope="session")
 def corpus_train() -> Path:
-    path = CORPORA / "extract" / "train"
-    if not any(path.glob("*.gold.json")):
-        pytest.skip("corpora/extract/train has no gold files yet")
-    return path
+    return _gold_folder("train")
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

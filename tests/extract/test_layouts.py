@@ -678,17 +678,25 @@ def test_a_clause_whose_subject_is_a_body_is_no_task_of_the_person_above():
     assert not _body_acts(text, fold(text), (0, len(text) - 1))
 
 
-def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
+def _combined(text: str, name: str, rule: list[tuple[int, int]], trigger: str,
+              model: list[tuple[int, int]] | None = None) -> list[str]:
+    """The tasks ``combine`` keeps for one person given the rules' and the tagger's tasks."""
     from extractor.link.combine import combine
     from extractor.link.prose import RawAssignment
 
+    cadre = (text.index(name), text.index(name) + len(name))
+    rules = [RawAssignment(cadre=cadre, name_how="honorific", tasks=rule, trigger=trigger, span=(0, len(text)))]
+    tagged = [RawAssignment(cadre=cadre, name_how="model", tasks=model, trigger="model", span=(0, len(text)))] \
+        if model else []
+    [kept] = combine(text, rules, tagged)
+    return [text[s:e] for s, e in kept.tasks]
+
+
+def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
     text = "Thủ tướng Hà Văn Lâm phân công cho phó thủ tướng; Hà Văn Lâm làm Trưởng ban Chỉ đạo."
-    name = (text.index("Hà"), text.index("Hà") + len("Hà Văn Lâm"))
     head = (text.index("phó thủ"), text.index(";"))
     seat = (text.index("Trưởng ban"), len(text) - 1)
-    raw = RawAssignment(cadre=name, name_how="surname", tasks=[head, seat], trigger="giao", span=(0, len(text)))
-    [kept] = combine(text, [raw], [])
-    assert [text[s:e] for s, e in kept.tasks] == ["Trưởng ban Chỉ đạo"]
+    assert _combined(text, "Hà Văn Lâm", [head, seat], "giao") == ["Trưởng ban Chỉ đạo"]
 
 
 def test_work_handed_over_to_someone_is_their_task():
@@ -729,18 +737,11 @@ def test_a_duty_that_lists_its_objects_after_nhu_is_one_task():
 
 
 def test_a_domains_fields_the_tagger_cut_at_a_comma_stay_one_duty():
-    from extractor.link.combine import combine
-    from extractor.link.prose import RawAssignment
-
     text = ("Ông Hà Văn Lâm - Chủ tịch UBND tỉnh phụ trách lĩnh vực nông nghiệp, lâm nghiệp, thủy lợi và xây dựng "
             "nông thôn mới.")
-    name = (text.index("Hà"), text.index("Hà") + len("Hà Văn Lâm"))
     duty = (text.index("phụ trách"), len(text) - 1)
     cut = (duty[0], text.index(", thủy lợi"))
-    rule = RawAssignment(cadre=name, name_how="honorific", tasks=[duty], trigger="duty", span=(0, len(text)))
-    model = RawAssignment(cadre=name, name_how="model", tasks=[cut], trigger="model", span=(0, len(text)))
-    [kept] = combine(text, [rule], [model])
-    assert [text[s:e] for s, e in kept.tasks] == [text[duty[0]:duty[1]]]
+    assert _combined(text, "Hà Văn Lâm", [duty], "duty", [cut]) == [text[duty[0]:duty[1]]]
 
 
 def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
