@@ -356,7 +356,7 @@ def _merge(found: list[Assignment]) -> list[Assignment]:
 
 
 def _statistics(doc: Document) -> list[Statistic]:
-    """Totals such as "giao 198 việc đột phá, đổi mới cho 114 cán bộ"."""
+    """Totals such as "giao 150 việc đột phá, đổi mới cho 90 cán bộ"."""
     out = []
     for page in doc.pages:
         folded = fold(page.text)

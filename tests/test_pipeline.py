@@ -142,13 +142,13 @@ def test_hard_negatives_yield_nothing(text):
 
 
 def test_statistics_are_not_assignments():
-    r = _extract("Năm 2021, Ban Thường vụ Huyện ủy giao 198 việc đột phá, đổi mới cho 114 cán bộ.")
+    r = _extract("Năm 2021, Ban Thường vụ Thị ủy giao 150 việc đột phá, đổi mới cho 90 cán bộ chủ chốt.")
     assert r.assignments == ()
-    assert [(s.tasks, s.cadres, s.period.start) for s in r.statistics] == [(198, 114, 2021)]
+    assert [(s.tasks, s.cadres, s.period.start) for s in r.statistics] == [(150, 90, 2021)]
 
 
 def test_declared_count_mismatch_warns():
-    r = _extract("Năm 2022, đồng chí Đỗ Văn Hiếu, Trưởng Phòng Nội vụ huyện được giao 3 việc đột phá là "
+    r = _extract("Năm 2022, đồng chí Đỗ Văn Hiển, Trưởng Phòng Nội vụ huyện được giao 3 việc đột phá là "
                  "rà soát hồ sơ cán bộ; sắp xếp thôn bản.")
     a = r.assignments[0]
     assert a.declared_count == 3 and len(a.tasks) == 2

@@ -419,7 +419,7 @@ def split_duties(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
 
 def split_roles(folded: str, t: tuple[int, int]) -> list[tuple[int, int]]:
     """A duty and a role joined by "kiêm" / "và làm": two tasks; so are two roles in bodies
-    with a comma between ("Chủ tịch Hội đồng Thi đua, Trưởng Ban Chỉ đạo chuyển đổi số")."""
+    with a comma between ("Chủ tịch Hội đồng Giáo dục quốc phòng, Trưởng Ban Chỉ đạo cải cách hành chính")."""
     from .prose import ROLE_WORD
 
     m = _SECOND_ROLE.search(folded, t[0], t[1])
@@ -549,7 +549,7 @@ _BODY_NAMED = re.compile(r"[ \t]+(?:ban|tổ|tiểu ban)(?![\w])")
 
 
 def _with_body(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
-    """"Tổ trưởng" cut short before its body's name ("Tổ trưởng Tổ doanh nghiệp và vắc xin",
+    """"Tổ trưởng" cut short before its body's name ("Tổ trưởng Tổ vận tải và kho bãi",
     "Phó Trưởng Ban Chỉ đạo"): the role goes on with the name of its body, as written."""
     from ..recognize.titles import STOP, TITLE_END
 
@@ -604,7 +604,7 @@ _BODY_SUBJECT = re.compile(r"(?:năm\s+\d{4}\s*,\s*)?(?!ban hành|ban bố)((?:b
 
 
 def _body_acts(text: str, folded: str, t: tuple[int, int]) -> bool:
-    """"Năm 2020, Ban Chỉ đạo THADS các cấp tiếp tục …", "Sở Y tế là cơ quan thường trực …": a
+    """"Năm 2021, Ban Chỉ đạo phòng chống thiên tai các huyện tiếp tục …", "Sở Y tế là cơ quan thường trực …": a
     clause whose subject is a body, by its capitalised name ("Ban Chỉ đạo", not "ban hành"),
     is the body's work, not a person's."""
     m = _BODY_SUBJECT.match(folded, t[0], t[1])
@@ -622,7 +622,7 @@ def _title_of_occasion(folded: str, t: tuple[int, int]) -> bool:
         return False
     if _OCCASION.match(folded, t[1]):
         return True
-    # "Tiếp và làm việc với đoàn có các đồng chí: A - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo …; B - …":
+    # "Cùng làm việc với đoàn có các đồng chí: A - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo …; B - …":
     # the people met or attending, introduced with their titles
     sentence = max(folded.rfind(c, 0, t[0]) for c in ".\n") + 1
     if _ATTENDING.search(folded, sentence, t[0]):
@@ -668,7 +668,7 @@ _REPLACED = re.compile(r"(?<![\w])thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng
 
 
 def _person_is_subject(text: str, r: RawAssignment, t: tuple[int, int]) -> bool:
-    """"Ông Lê Thanh Liêm sẽ thay mặt …", "ông Liêm còn phụ trách …": the model's duty in a
+    """"Ông Lò Văn Pín sẽ thay mặt …", "ông Pín còn phụ trách …": the model's duty in a
     later sentence whose subject is this person, named in full or by honorific and given name."""
     if t[0] <= r.cadre[1]:
         return False
@@ -732,7 +732,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                              or _DOMAIN_LIST.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
-            # "phụ trách các chương trình, đề án như: A; B; C": the objects the duty lists are one
+            # "phụ trách các đề án, chương trình như: A; B; C": the objects the duty lists are one
             # task with it (convention 5), where the tagger cut them into pieces
             for u in r.tasks:
                 inside = [t for t in mt if u[0] <= t[0] and t[1] <= u[1]]

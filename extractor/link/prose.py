@@ -174,7 +174,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- apposition
 # what stands between a name and its title: a comma, a dash (spaced, or glued as typists
-# glue it: "Đinh Thị Dạ Thảo-Phó Chánh Văn phòng"), a colon, or a space right before a post
+# glue it: "Lò Thị Mai-Phó Chánh Văn phòng"), a colon, or a space right before a post
 _SEP = re.compile(r"[*_]{0,3}\s*(?:\([^)]{0,60}\))?\s*"
                   r"(?:,|\s[-–—]|[-–—]\s|[-–—](?=\w)|:|[ \t](?=" + HEAD_RE + r"(?![\w])))\s*")
 
@@ -230,7 +230,7 @@ _COMMA = re.compile(r"\s*,\s*")
 
 def _with_parent_bodies(text: str, folded: str, end: int, limit: int) -> int:
     """Where a post ends when the bodies it sits in follow it after commas, as national
-    lists write them ("Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng"): each
+    lists write them ("Cục trưởng Cục Quân nhu, Tổng cục Hậu cần, Bộ Công an"): each
     capitalised run that opens with a body word and holds no verb belongs to the post.
 
     >>> t = "Phó Cục trưởng Cục Thuế, Bộ Tài chính, Phó Tổ trưởng"
@@ -367,7 +367,7 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
         return None
     hs = heads[0][0]
     for h, _ in heads[1:]:
-        # "… làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND TP Lê Hòa Bình làm …": a
+        # "… làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND TP Hà Văn Nam làm …": a
         # title that "và" opens right before the name is the next person's whole title
         if folded[max(hs, h - 4):h] == " và ":
             hs = h
@@ -376,7 +376,7 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     if e <= s or STOP.search(folded, s, e):
         return None
     if hs == base or not folded[base:hs].strip():
-        # "Bí thư Đảng ủy, Chủ tịch HĐND xã An Ninh Đặng Thúy Hòa": earlier titles too
+        # "Bí thư Đảng ủy, Chủ tịch HĐND xã Tân An Lò Thị Mai": earlier titles too
         while True:
             m = re.compile(r"([^,;:.()\n]{2,80}),\s*$").search(folded, max(floor, s - 90), s)
             if not m or not HEAD.match(folded, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())):
@@ -642,7 +642,7 @@ _ROLES_LABEL = re.compile(r"(?m)^[ \t]*(?:[-+•*][ \t]*)?vai trò(?:\s+kiêm nh
 
 
 def _labelled_roles(text: str, folded: str, out: list[RawAssignment], names: list[NameSpan]) -> None:
-    """"Vai trò: Chủ tịch Hội đồng Thi đua - Khen thưởng, Trưởng Ban Chỉ đạo chuyển đổi số": a
+    """"Vai trò: Chủ tịch Hội đồng Giáo dục quốc phòng, Trưởng Ban Chỉ đạo cải cách hành chính": a
     line labelled with the roles of the person whose item it is in (the last person given
     something above it, with no other name between), each role a task of theirs."""
     for m in _ROLES_LABEL.finditer(folded):
@@ -721,7 +721,7 @@ def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: i
     return out
 
 
-# "Cá nhân đồng chí Giám đốc Sở được giao 5 việc: …": a person named by their post alone
+# "Riêng đồng chí Giám đốc Sở được giao 3 việc: …": a person named by their post alone
 _ROLE_SUBJECT = re.compile(r"(?<![\w])(?:đồng chí|đ/c)\s+(?=" + HEAD_RE + r"(?![\w]))")
 
 
@@ -765,7 +765,7 @@ _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồn
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
 _HANDED_TO = re.compile(r"(?<![\w])(?:(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+"
                         r"(?:cho\s+)?"
-                        # "bàn giao toàn bộ công việc của UBND xã cho ông X, … để điều hành …": what is
+                        # "bàn giao các việc đang làm của UBND xã cho ông X, … để điều hành …": what is
                         # handed over stands between the verb and the person
                         r"|(?:bàn giao|chuyển giao)\s+[^.;:]{0,100}?\s+cho\s+)(?:đồng chí|đ/c|ông|bà)?\s*$")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
@@ -925,7 +925,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         lst = re.compile(r"[^.;:]*?(?:\s(?:là|gồm|như sau|sau)(?![\w])\s*:?|:)\s*").match(folded, body_start, end) \
             if kind in ("giao", "register", "assign", "body_gives", "must") else None
         tasks_at = body_start
-        # "… phân công phụ trách một nhóm hộ gồm 14 hộ": a "gồm"/"là" inside a duty that has
+        # "… phân công phụ trách một cụm dân cư gồm 20 hộ": a "gồm"/"là" inside a duty that has
         # its verb already lists the duty's objects, not the tasks
         # (nor does one after a comma: "được giao nhiệm vụ trưởng đoàn, thời gian … là 50 ngày")
         inside_duty = not count and ":" not in lst.group(0) and (

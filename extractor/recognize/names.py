@@ -159,7 +159,7 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
             cut = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
             if cut is None and _after_title(text, start):
-                # "Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân": the body's name, then the person's
+                # "Thứ trưởng Bộ Xây dựng Hoàng Sinh Nhật Tân": the body's name, then the person's
                 cut = _person_after(ws, 1)
             _keep_from(found, s, ws, cut)
             if len(ws) > 5 or places or cut is not None:

@@ -164,9 +164,9 @@ def test_people_listed_before_a_shared_role_all_hold_it():
 
 def test_a_duty_and_a_second_role_joined_by_kiem_are_two_tasks_and_truc_tiep_stays():
     found = _records("Theo quyết định phân công, ông Đinh Văn Quý, Phó Chủ tịch UBND huyện, trực tiếp phụ trách "
-                     "lĩnh vực xây dựng, giao thông kiêm Trưởng ban Chỉ đạo giải phóng mặt bằng huyện.")
+                     "lĩnh vực thủy lợi, nông nghiệp kiêm Trưởng ban Chỉ đạo giải phóng mặt bằng huyện.")
     assert [t["text"] for t in found["đinh văn quý"]["tasks"]] == [
-        "trực tiếp phụ trách lĩnh vực xây dựng, giao thông", "Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"]
+        "trực tiếp phụ trách lĩnh vực thủy lợi, nông nghiệp", "Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"]
 
 
 def test_joining_a_body_in_a_role_gives_the_role():
@@ -178,19 +178,19 @@ def test_joining_a_body_in_a_role_gives_the_role():
 
 def test_two_roles_in_bodies_with_a_comma_between_are_two_tasks():
     found = _records("Theo quyết định phân công, ông Lý Văn Tài, Phó Chủ tịch UBND tỉnh, được giao làm Chủ tịch "
-                     "Hội đồng Thi đua - Khen thưởng tỉnh, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.")
+                     "Hội đồng Giáo dục quốc phòng tỉnh, Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.")
     assert [t["text"] for t in found["lý văn tài"]["tasks"]] == [
-        "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh", "Trưởng Ban Chỉ đạo chuyển đổi số tỉnh"]
+        "Chủ tịch Hội đồng Giáo dục quốc phòng tỉnh", "Trưởng Ban Chỉ đạo cải cách hành chính tỉnh"]
 
 
 def test_a_name_cut_short_is_merged_into_the_full_name():
-    found = extract_text("1. Chủ tịch UBND tỉnh Hồ Văn Mười phụ trách lĩnh vực nội chính.\n"
-                         "Ông Hồ Văn Mười được giao làm Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.", "t.txt")
-    assert [a["cadre"] for a in found] == ["Hồ Văn Mười"]
+    found = extract_text("1. Chủ tịch UBND tỉnh Lục Văn Thiêm phụ trách lĩnh vực tư pháp.\n"
+                         "Ông Lục Văn Thiêm được giao làm Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.", "t.txt")
+    assert [a["cadre"] for a in found] == ["Lục Văn Thiêm"]
 
 
 def test_taking_a_permanent_post_is_an_appointment_not_an_assignment():
-    found = _records("Các ủy viên Ban Thường vụ được phân công các chức danh cụ thể. Trong đó, ông Đinh Công Sứ "
+    found = _records("Mỗi ủy viên Ban Thường vụ được phân công một chức danh riêng. Cụ thể, ông Đinh Công Sứ "
                      "làm Trưởng ban Tổ chức Tỉnh ủy; ông Hà Văn Trọng làm Phó Chủ tịch Thường trực UBND tỉnh.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
         "hà văn trọng": ["Phó Chủ tịch Thường trực UBND tỉnh"]}
@@ -201,11 +201,10 @@ def test_taking_a_permanent_post_is_an_appointment_not_an_assignment():
     ("Trụ sở đặt tại số 12 đường Nguyễn Văn Cừ. Đồng chí Lê Văn Hải, Chủ tịch UBND xã, được giao "
      "làm đường liên thôn.", "lê văn hải"),
     # a place run, then the name, read whole
-    ("Ban tổ chức lễ tang gồm 15 người, Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thu Hà làm trưởng ban.",
-     "nguyễn thị thu hà"),
+    ("Ban tổ chức lễ kỷ niệm có 11 người, Bí thư Tỉnh ủy Lai Châu Hoàng Thị Thu Vân làm trưởng ban.",
+     "hoàng thị thu vân"),
     # more than five capitalised syllables begin with a place
-    ("Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn làm Ủy viên Ban "
-     "Chỉ đạo.", "nguyễn anh tuấn"),
+    ("Phó Bí thư Thành đoàn Hồ Chí Minh Lê Quang Khải làm Ủy viên Ban Chỉ đạo.", "lê quang khải"),
 ])
 def test_the_person_is_told_from_the_streets_and_places_beside_the_name(text, person):
     assert list(_records(text)) == [person]
@@ -218,8 +217,8 @@ def test_a_body_named_for_an_election_does_not_make_its_head_a_proposal():
 
 
 def test_la_before_a_role_in_a_body_assigns_it():
-    found = _records("Sáng 12/5, Đoàn công tác của Huyện ủy do bà Ma Thị Lan, Bí thư Huyện ủy là trưởng đoàn đã "
-                     "làm việc tại xã Phúc Yên.")
+    found = _records("Chiều 3/9, đoàn kiểm tra của Đảng ủy do bà Ma Thị Lan, Phó Bí thư Đảng ủy xã là trưởng đoàn "
+                     "đã về thôn Phúc Yên.")
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {"ma thị lan": ["trưởng đoàn"]}
 
 
@@ -238,10 +237,10 @@ def test_a_role_held_by_a_list_introduced_by_do():
 
 
 def test_a_duty_whose_subject_is_a_role_goes_to_the_role_holder():
-    found = _records("Tổ công tác do ông Lương Văn Đức, Chủ tịch UBND tỉnh, làm Tổ trưởng.\n"
-                     "Tổ trưởng trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác.")
+    found = _records("Tổ công tác liên ngành do ông Lương Văn Đức, Chủ tịch UBND huyện, làm Tổ trưởng.\n"
+                     "Tổ trưởng trực tiếp điều hành và chỉ đạo mọi việc của Tổ công tác.")
     assert [t["text"] for t in found["lương văn đức"]["tasks"]] == [
-        "Tổ trưởng", "trực tiếp chỉ đạo và điều hành các hoạt động chung của Tổ công tác"]
+        "Tổ trưởng", "trực tiếp điều hành và chỉ đạo mọi việc của Tổ công tác"]
 
 
 def test_duties_with_their_own_verbs_after_semicolons_are_split_objects_are_not():
@@ -254,17 +253,17 @@ def test_duties_with_their_own_verbs_after_semicolons_are_split_objects_are_not(
 
 
 @pytest.mark.parametrize("sentence", [
-    "Bộ trưởng Bộ Công an Lê Hồng Anh, giữ chức Trưởng ban Ban Chỉ đạo Tây Nguyên.",
-    "Ông Lê Hồng Anh, Bộ trưởng Bộ Công an, giữ chức Trưởng ban Ban Chỉ đạo Tây Nguyên.",
+    "Bộ trưởng Bộ Nội vụ Lê Hồng Sơn, giữ chức Trưởng ban Ban Điều phối vùng Tây Bắc.",
+    "Ông Lê Hồng Sơn, Bộ trưởng Bộ Nội vụ, giữ chức Trưởng ban Ban Điều phối vùng Tây Bắc.",
 ])
 def test_a_verb_after_the_appositions_comma_and_a_name_that_begins_like_a_place(sentence):
     found = _records(sentence)
     assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
-        "lê hồng anh": ["Trưởng ban Ban Chỉ đạo Tây Nguyên"]}
+        "lê hồng sơn": ["Trưởng ban Ban Điều phối vùng Tây Bắc"]}
 
 
 def test_a_term_is_narrowed_to_the_dated_start_inside_it():
-    found = extract_text("Ban Chỉ đạo nhiệm kỳ 2021 - 2026. Theo đó, ông Tô Văn Hòa, Giám đốc Sở Nội vụ, tham gia "
+    found = extract_text("Ban Chỉ đạo nhiệm kỳ 2021 - 2026. Theo đó, ông Tô Văn Hòa, Giám đốc Sở Tư pháp, tham gia "
                          "Ủy viên Ban Chỉ đạo. Quyết định có hiệu lực từ ngày 15/3/2023.", "t.txt")
     assert [(a["cadre"], a["period"]["start"], a["period"]["end"]) for a in found] == [("Tô Văn Hòa", 2023, 2026)]
 
@@ -353,10 +352,10 @@ def test_after_a_name_and_its_colon_each_sentence_with_a_duty_verb_is_a_duty():
     "Chiều 17/8, ông Lò Văn Pín, Vụ trưởng, đọc quyết định ông Hà Văn Nam, Thứ trưởng thôi kiêm nhiệm "
     "phụ trách điều hành Bệnh viện tỉnh.",
     "Ông Hà Văn Nam, Phó Bí thư Huyện ủy, nhận chức vụ Trưởng ban Tổ chức Huyện ủy từ hôm nay.",
-    "Phó Chủ tịch UBND tỉnh Hà Văn Nam thôi kiêm chức Trưởng ban Ban Chỉ đạo giảm nghèo và Trưởng ban "
+    "Phó Chủ tịch UBND tỉnh Hà Văn Nam thôi kiêm chức Trưởng ban Ban Điều phối giảm nghèo và Trưởng ban "
     "Ban Chỉ đạo nông thôn mới.",
-    "Tiếp đoàn có đồng chí Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo bầu cử tỉnh, Chủ tịch Ủy ban "
-    "bầu cử tỉnh.",
+    "Đón đoàn có đồng chí Hà Văn Nam - Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo phòng chống thiên tai tỉnh, "
+    "Chủ tịch Hội đồng thi đua tỉnh.",
 ])
 def test_a_duty_given_up_a_post_taken_or_a_role_in_a_title_list_is_no_assignment(text):
     assert "hà văn nam" not in _records(text)
@@ -364,7 +363,7 @@ def test_a_duty_given_up_a_post_taken_or_a_role_in_a_title_list_is_no_assignment
 
 @pytest.mark.parametrize("text", [
     "Ông Hà Văn Nam, Bí thư Đảng ủy xã, chia sẻ: Tôi không thấy áp lực khi được giao đảm nhận việc khó.",
-    "Bà Lò Thị Mai nhận quyết định phê chuẩn kết quả bầu Phó Chủ tịch UBND xã - Ảnh: Đ.L",
+    "Bà Lò Thị Mai nhận quyết định công nhận kết quả bầu Phó Chủ tịch HĐND xã - Ảnh: Đ.L",
 ])
 def test_a_fragment_that_opens_with_a_pronoun_or_a_photo_credit_is_no_task(text):
     for a in _records(text).values():
@@ -373,20 +372,20 @@ def test_a_fragment_that_opens_with_a_pronoun_or_a_photo_credit_is_no_task(text)
 
 
 def test_people_invited_to_join_a_body_hold_that_role_a_visits_party_does_not():
-    joined = _records("Ngoài ra, một số nhân sự được mời tham gia Ban Chỉ đạo gồm: Phó Chủ tịch Hội Nông dân "
+    joined = _records("Bên cạnh đó, một số người được mời tham gia Ban Chỉ đạo là: Phó Chủ tịch Hội Nông dân "
                       "tỉnh Lò Văn Pín; Phó Giám đốc Sở Y tế Hà Thị Mai.")
     assert sorted(joined) == ["hà thị mai", "lò văn pín"]
     assert all([t["text"] for t in a["tasks"]] == ["tham gia Ban Chỉ đạo"] for a in joined.values())
-    visit = _records("Cùng tham gia đoàn công tác có các đồng chí: Lò Văn Pín, Phó Chủ tịch UBND tỉnh; "
+    visit = _records("Cùng đi trong đoàn công tác có các đồng chí: Lò Văn Pín, Phó Chủ tịch UBND tỉnh; "
                      "Hà Thị Mai, Giám đốc Sở Y tế.")
     assert visit == {}
 
 
 def test_a_post_standing_for_its_holder_is_the_person_the_page_names_in_it():
-    text = ("Cá nhân đồng chí Giám đốc Sở được giao 3 việc: làm 5 km đường, trồng 20 ha quế và xây 2 chợ.\n"
-            "Giám đốc Sở Nông nghiệp và Môi trường Lò Văn Pín cho biết sẽ hoàn thành trong năm.")
+    text = ("Riêng đồng chí Giám đốc Sở được giao 3 việc: làm 5 km đường, trồng 20 ha quế và xây 2 chợ.\n"
+            "Giám đốc Sở Y tế Lò Văn Pín cho biết sẽ hoàn thành trong năm.")
     a = _records(text)["lò văn pín"]
-    assert a["position"] == "Giám đốc Sở Nông nghiệp và Môi trường"
+    assert a["position"] == "Giám đốc Sở Y tế"
     assert [t["text"] for t in a["tasks"]] == ["làm 5 km đường", "trồng 20 ha quế", "xây 2 chợ"]
     # two holders named, or none: nobody is guessed
     two = text + "\nNguyên Giám đốc Sở Hà Văn Nam cũng dự."
@@ -402,17 +401,17 @@ def test_a_bare_role_goes_on_with_its_bodys_name():
     from extractor.link.combine import _with_body
     from extractor.recognize.text import fold
 
-    text = "Ông Lò Văn Pín giữ chức Tổ trưởng Tổ doanh nghiệp và vắc xin; bà Mai làm Trưởng ban."
+    text = "Ông Lò Văn Pín giữ chức Tổ trưởng Tổ vận tải và kho bãi; bà Mai làm Trưởng ban."
     s = text.index("Tổ trưởng")
     s2, e2 = _with_body(text, fold(text), (s, s + len("Tổ trưởng")))
-    assert text[s2:e2] == "Tổ trưởng Tổ doanh nghiệp và vắc xin"
+    assert text[s2:e2] == "Tổ trưởng Tổ vận tải và kho bãi"
     s = text.index("Trưởng ban")
     assert _with_body(text, fold(text), (s, s + len("Trưởng ban"))) == (s, s + len("Trưởng ban"))
 
 
 MEMBERS_BY_ITEM = """Ban tổ chức lễ kỷ niệm gồm các đồng chí có tên sau:
-1. Đồng chí Lê Văn Tám, Bí thư Huyện ủy, Chủ tịch HĐND
-huyện, Trưởng ban.
+1. Đồng chí Lê Văn Tám, Bí thư Thị ủy, Chủ tịch UBND
+thị xã, Trưởng ban.
 2. Đồng chí Đại tá Hoàng Văn Bảy, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện, Phó
 Trưởng ban.
 3. Đồng chí Nguyễn Thị Sáu, Phó Chủ tịch UBND huyện, Phó Trưởng ban.
@@ -421,22 +420,22 @@ Trưởng ban.
 
 @pytest.mark.parametrize("wrapped", [False, True])
 def test_a_member_list_item_ends_with_the_seat_each_member_holds(wrapped):
-    text = MEMBERS_BY_ITEM if wrapped else MEMBERS_BY_ITEM.replace("HĐND\nhuyện", "HĐND huyện").replace(
+    text = MEMBERS_BY_ITEM if wrapped else MEMBERS_BY_ITEM.replace("UBND\nthị xã", "UBND thị xã").replace(
         "Phó\nTrưởng", "Phó Trưởng")
     found = _records(text)
     assert sorted(found) == ["hoàng văn bảy", "lê văn tám", "nguyễn thị sáu"]  # the rank is not the name
     tasks = {k: [" ".join(t["text"].split()) for t in a["tasks"]] for k, a in found.items()}
     assert tasks == {"lê văn tám": ["Trưởng ban"], "hoàng văn bảy": ["Phó Trưởng ban"],
                      "nguyễn thị sáu": ["Phó Trưởng ban"]}
-    assert " ".join(found["lê văn tám"]["position"].split()) == "Bí thư Huyện ủy, Chủ tịch HĐND huyện"
+    assert " ".join(found["lê văn tám"]["position"].split()) == "Bí thư Thị ủy, Chủ tịch UBND thị xã"
 
 
 def test_title_first_names_after_a_long_body_name_are_split_from_it():
-    text = ("Tổ công tác gồm: Thứ trưởng Bộ Công Thương Hoàng Sinh Nhật Tân, Phó Thống đốc Ngân hàng "
-            "Nhà nước Việt Nam Đoàn Thái Sơn, Phó Chủ nhiệm Văn phòng Chính phủ Lò Huy làm thành viên.")
+    text = ("Tổ công tác gồm: Thứ trưởng Bộ Xây dựng Hoàng Sinh Nhật Tân, Phó Tổng Giám đốc Kho bạc "
+            "Nhà nước Việt Nam Đoàn Thái Hòa, Phó Chủ nhiệm Ủy ban Dân tộc Lò Huy làm thành viên.")
     from extractor.recognize.names import find_names
 
-    assert [text[s:e] for s, e, _ in find_names(text)] == ["Hoàng Sinh Nhật Tân", "Đoàn Thái Sơn", "Lò Huy"]
+    assert [text[s:e] for s, e, _ in find_names(text)] == ["Hoàng Sinh Nhật Tân", "Đoàn Thái Hòa", "Lò Huy"]
 
 
 def test_an_interim_duty_over_a_domain_keeps_its_objects_together():
@@ -451,10 +450,10 @@ def test_an_interim_duty_over_a_domain_keeps_its_objects_together():
 
 
 def test_a_title_that_va_opens_before_a_name_is_the_next_persons():
-    found = _records("Chủ tịch UBND huyện Lò Văn Pín là Trưởng Ban Chỉ đạo; Phó Chủ tịch UBND huyện Hà Văn "
-                     "Nam làm Phó Trưởng Ban Thường trực và Phó Chủ tịch UBND huyện Hà Thị Mai làm Phó Trưởng Ban.")
+    found = _records("Chủ tịch UBND huyện Lò Văn Pín là Trưởng Ban; Phó Chủ tịch UBND huyện Hà Văn Nam làm Phó "
+                     "Trưởng Ban Thường trực và Chủ tịch Hội Nông dân huyện Hà Thị Mai làm Phó Trưởng Ban.")
     assert [t["text"] for t in found["hà văn nam"]["tasks"]] == ["Phó Trưởng Ban Thường trực"]
-    assert found["hà thị mai"]["position"] == "Phó Chủ tịch UBND huyện"
+    assert found["hà thị mai"]["position"] == "Chủ tịch Hội Nông dân huyện"
 
 
 def test_later_sentences_whose_subject_is_the_person_add_their_duties():
@@ -470,7 +469,7 @@ def test_later_sentences_whose_subject_is_the_person_add_their_duties():
 
 def test_people_listed_before_lan_luot_take_the_items_after_it_in_order():
     found = _records("Ban Chỉ đạo được kiện toàn. Ba Phó Chủ tịch UBND huyện: Lò Văn Pín, Hà Văn Nam và Cầm Bá Tú "
-                     "còn được giao nhiệm vụ, lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, Tổ trưởng Tổ hậu cần "
+                     "đồng thời được giao, lần lượt là Tổ trưởng Tổ tuyên truyền, vận động, Tổ trưởng Tổ hậu cần "
                      "và Tổ trưởng Tổ an ninh.")
     tasks = {k: [t["text"] for t in a["tasks"]] for k, a in found.items()}
     assert tasks == {"lò văn pín": ["Tổ trưởng Tổ tuyên truyền, vận động"], "hà văn nam": ["Tổ trưởng Tổ hậu cần"],
@@ -496,10 +495,10 @@ def test_a_duty_said_twice_is_recorded_once():
 
 def test_a_seat_then_the_heads_own_duty_are_two_tasks_but_a_teams_area_is_not_copied():
     found = _records("Ông Lò Văn Pín, Chủ tịch UBND huyện làm Chủ tịch Ủy ban Bầu cử huyện, phụ trách chung, "
-                     "chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện.")
+                     "chịu trách nhiệm điều hành mọi công việc của Ủy ban Bầu cử huyện.")
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == [
         "Chủ tịch Ủy ban Bầu cử huyện",
-        "phụ trách chung, chịu trách nhiệm điều hành mọi hoạt động của Ủy ban Bầu cử huyện"]
+        "phụ trách chung, chịu trách nhiệm điều hành mọi công việc của Ủy ban Bầu cử huyện"]
 
 
 def test_people_named_inside_a_duty_do_not_end_it():
@@ -523,7 +522,7 @@ def test_the_title_after_the_verb_that_assigns_is_the_persons():
 
 def test_title_first_members_with_a_dash_before_the_verb_and_marks_glued_to_names():
     found = _records("Các Phó Trưởng ban gồm: Bí thư Huyện ủy Lục Yên Lương Nguyễn Minh Trí - làm Phó Trưởng ban "
-                     "Thường trực; Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Sở Công Thương Trần Tuấn Khanh(Thường trực) "
+                     "Thường trực; Tỉnh ủy viên, Giám đốc Sở Xây dựng Trần Tuấn Khanh(Thường trực) "
                      "làm Phó Trưởng ban.")
     assert sorted(found) == ["lương nguyễn minh trí", "trần tuấn khanh"]
     assert [t["text"] for t in found["lương nguyễn minh trí"]["tasks"]] == ["Phó Trưởng ban Thường trực"]
@@ -541,56 +540,56 @@ def test_a_seat_among_the_titles_of_someone_chairing_or_suspended_is_no_assignme
 def test_a_name_ending_in_a_title_word_is_closed_by_the_verb_after_it():
     from extractor.recognize.names import find_names
 
-    text = "Bí thư Huyện ủy, Chủ tịch HĐND huyện Bùi Văn Tỉnh làm trưởng đoàn; ông Lê Văn An Tỉnh ủy viên dự."
+    text = "Bí thư Thị ủy, Chủ tịch UBND thị xã Bùi Văn Tỉnh làm trưởng đoàn; ông Lê Văn An Tỉnh ủy viên dự."
     assert [text[s:e] for s, e, _ in find_names(text)] == ["Bùi Văn Tỉnh", "Lê Văn An"]
 
 
 def test_members_whose_posts_name_their_parent_bodies_after_commas_each_get_their_seat():
-    found = _records("Tiểu ban Kiểm tra do ông Lê Văn Bình, Thứ trưởng Bộ Nội vụ làm Trưởng tiểu ban; ông Trần Hữu "
-                     "Cảnh, Phó Tư lệnh Cảnh sát biển, Bộ Quốc phòng, Phó trưởng Tiểu ban; ông Đặng Minh Châu, Phó "
-                     "Cục trưởng Cục Quản lý thị trường, Bộ Công Thương, Phó trưởng Tiểu ban.")
+    found = _records("Tổ Thẩm định do ông Lê Văn Bình, Thứ trưởng Bộ Tư pháp làm Tổ trưởng; ông Trần Hữu Cảnh, Phó "
+                     "Cục trưởng Cục Đường bộ, Bộ Giao thông vận tải, Phó Tổ trưởng; ông Đặng Minh Châu, Phó Vụ trưởng "
+                     "Vụ Ngân sách, Bộ Tài chính, Phó Tổ trưởng.")
     assert sorted(found) == ["lê văn bình", "trần hữu cảnh", "đặng minh châu"]
-    assert [t["text"] for t in found["trần hữu cảnh"]["tasks"]] == ["Phó trưởng Tiểu ban"]
+    assert [t["text"] for t in found["trần hữu cảnh"]["tasks"]] == ["Phó Tổ trưởng"]
     # the seat closing one member's item is not the next member's post
-    assert found["đặng minh châu"]["position"] == "Phó Cục trưởng Cục Quản lý thị trường, Bộ Công Thương"
+    assert found["đặng minh châu"]["position"] == "Phó Vụ trưởng Vụ Ngân sách, Bộ Tài chính"
 
 
 def test_a_list_announced_as_several_people_shares_the_role_of_its_last_member():
-    found = _records("Ban Chỉ huy do Phó Chủ tịch UBND tỉnh Hà Văn Lâm làm Trưởng ban; các ông Vũ Đình Nam - Chỉ huy "
-                     "trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Lý Văn Hòa - Phó Chỉ huy trưởng, Tham mưu trưởng Bộ "
-                     "Chỉ huy Quân sự tỉnh là Phó Trưởng ban (quyết định này thay thế Quyết định số 12).")
+    found = _records("Ban Phòng thủ dân sự do Phó Chủ tịch UBND tỉnh Hà Văn Lâm làm Trưởng ban; các ông Vũ Đình Nam "
+                     "- Giám đốc Sở Xây dựng, Lý Văn Hòa - Chính ủy, Tham mưu trưởng Bộ đội Biên phòng tỉnh là Phó "
+                     "Trưởng ban (danh sách này thay cho danh sách năm 2019).")
     assert sorted(found) == ["hà văn lâm", "lý văn hòa", "vũ đình nam"]
     assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["Phó Trưởng ban"]
-    assert found["vũ đình nam"]["position"] == "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    assert found["vũ đình nam"]["position"] == "Giám đốc Sở Xây dựng"
 
 
 def test_a_military_rank_written_in_lower_case_announces_a_name():
     from extractor.recognize.names import find_names
 
-    text = "2 phó trưởng ban gồm thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc Công an tỉnh."
+    text = "Hai phó trưởng ban có thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc Công an tỉnh."
     assert [(text[s:e], how) for s, e, how in find_names(text)] == [("Vũ Đình Nam", "honorific"),
                                                                     ("Lý Văn Hòa", "honorific")]
 
 
 def test_co_chairs_named_with_their_seats_before_the_verb_of_the_occasion_are_not_assigned():
-    assert _records("Bí thư Tỉnh ủy Lò Văn Pín - Trưởng Ban chỉ đạo, Chủ tịch UBND tỉnh Hà Văn Nam - Phó trưởng "
-                    "Ban chỉ đạo chủ trì hội nghị.") == {}
+    assert _records("Bí thư Tỉnh ủy Lò Văn Pín - Trưởng Ban Điều phối, Phó Bí thư Tỉnh ủy Hà Văn Nam - Phó Trưởng "
+                    "Ban Điều phối đồng chủ trì buổi làm việc.") == {}
 
 
 def test_a_name_the_tagger_cuts_short_is_the_whole_name_the_rules_read():
     from extractor.learn.tagger import TaggedSpan
     from extractor.link.combine import model_assignments
 
-    text = "Phó Thủ tướng Thường trực Phạm Bình Minh thay mặt Thủ tướng theo dõi và chỉ đạo Bộ Nội vụ."
-    s = text.index("Phạm")
-    cut = [TaggedSpan(s, s + len("Phạm Bình"), "CADRE", 0.9),
+    text = "Phó Chủ tịch Thường trực Trịnh Bình Minh thay mặt Chủ tịch theo dõi, chỉ đạo Sở Tư pháp."
+    s = text.index("Trịnh")
+    cut = [TaggedSpan(s, s + len("Trịnh Bình"), "CADRE", 0.9),
            TaggedSpan(text.index("theo dõi"), len(text) - 1, "TASK", 0.9)]
-    assert [text[slice(*r.cadre)] for r in model_assignments(text, cut)] == ["Phạm Bình Minh"]
+    assert [text[slice(*r.cadre)] for r in model_assignments(text, cut)] == ["Trịnh Bình Minh"]
 
 
 def test_a_duty_whose_subject_is_a_bare_title_goes_to_the_person_named_with_that_title():
-    found = _records("Chủ tịch UBND tỉnh Hà Văn Lâm vừa ký quyết định phân công nhiệm vụ của Chủ tịch và các Phó "
-                     "Chủ tịch UBND tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
+    found = _records("Chủ tịch UBND tỉnh Hà Văn Lâm vừa ký quyết định phân công công việc trong lãnh đạo UBND "
+                     "tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
                      "Theo phân công, Chủ tịch UBND tỉnh lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh. "
                      "Trực tiếp chỉ đạo công tác quy hoạch và tài chính.")
     lam = [t["text"] for t in found["hà văn lâm"]["tasks"]]
@@ -612,20 +611,20 @@ def test_a_post_not_yet_given_is_no_task():
 
 def test_a_term_is_narrowed_to_the_year_the_decision_dividing_the_work_was_issued():
     found = _records("Ngày 12/12/2023, UBND tỉnh đã ban hành Quyết định số 57/QĐ-UBND về việc phân công công tác "
-                     "của Chủ tịch, các Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026.\n"
+                     "trong lãnh đạo UBND tỉnh nhiệm kỳ 2021-2026.\n"
                      "Phó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.")
     period = found["vũ đình nam"]["period"]
     assert (period["start"], period["end"]) == (2023, 2026)
 
 
 def test_a_post_goes_on_through_its_parent_bodies_up_to_the_verb():
-    found = _records("Ông Đào Văn Kiên - Phó Vụ trưởng Vụ II, Thanh tra Chính phủ được giao nhiệm vụ trưởng đoàn "
-                     "thanh tra, thời gian thanh tra là 30 ngày làm việc.")
-    assert found["đào văn kiên"]["position"] == "Phó Vụ trưởng Vụ II, Thanh tra Chính phủ"
-    assert [t["text"] for t in found["đào văn kiên"]["tasks"]] == ["trưởng đoàn thanh tra"]
-    found = _records("Tiểu ban Điều trị do ông Nguyễn Trường Sơn, Thứ trưởng Bộ Y tế làm Trưởng tiểu ban; ông Nguyễn "
-                     "Xuân Kiên, Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng, Phó trưởng Tiểu ban.")
-    assert found["nguyễn xuân kiên"]["position"] == "Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng"
+    found = _records("Ông Đào Văn Kiên - Phó Vụ trưởng Vụ Pháp chế, Bộ Tư pháp được giao nhiệm vụ trưởng đoàn kiểm "
+                     "tra, thời gian thực hiện là 20 ngày.")
+    assert found["đào văn kiên"]["position"] == "Phó Vụ trưởng Vụ Pháp chế, Bộ Tư pháp"
+    assert [t["text"] for t in found["đào văn kiên"]["tasks"]] == ["trưởng đoàn kiểm tra"]
+    found = _records("Tổ Tài chính do ông Lê Văn Định, Thứ trưởng Bộ Tài chính làm Tổ trưởng; ông Nguyễn Xuân Khang, "
+                     "Cục trưởng Cục Quân nhu, Tổng cục Hậu cần, Bộ Công an, Phó Tổ trưởng.")
+    assert found["nguyễn xuân khang"]["position"] == "Cục trưởng Cục Quân nhu, Tổng cục Hậu cần, Bộ Công an"
 
 
 def test_a_body_that_gives_after_the_post_is_not_part_of_the_post():
@@ -636,41 +635,41 @@ def test_a_body_that_gives_after_the_post_is_not_part_of_the_post():
 
 
 def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank():
-    found = _records("4 Phó Trưởng ban chỉ đạo gồm: Đại tướng Lê Văn Giang, Bộ trưởng Quốc phòng (Phó Trưởng ban "
-                     "thường trực); Thượng tướng Lê Quốc Hưng, Thứ trưởng Bộ Công an; Thượng tướng Phạm Văn Sơn, "
-                     "Phó Tổng Tham mưu trưởng.")
+    found = _records("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Lê Văn Giang, Tư lệnh Quân khu 2 (Phó Trưởng ban "
+                     "thường trực); Thiếu tướng Lê Quốc Hưng, Giám đốc Công an tỉnh; Đại tá Phạm Văn Sơn, Giám đốc "
+                     "Sở Nội vụ.")
     assert [t["text"] for t in found["lê văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
     assert [t["text"] for t in found["lê quốc hưng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
 
 
 def test_people_met_or_attending_listed_with_their_seats_are_not_assigned():
-    assert _records("Tiếp và làm việc với đoàn về phía tỉnh có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, "
-                    "Trưởng ban Chỉ đạo bầu cử tỉnh; "
-                    "Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Chỉ đạo bầu cử tỉnh.") == {}
+    assert _records("Cùng làm việc với đoàn, phía địa phương có các đồng chí: Hà Văn Nam - Bí thư Tỉnh ủy, "
+                    "Trưởng ban Điều phối phòng chống thiên tai; "
+                    "Lò Văn Pín - Phó Bí thư Tỉnh ủy, Phó Trưởng ban Điều phối phòng chống thiên tai.") == {}
 
 
 def test_a_line_labelled_with_roles_gives_each_role_to_the_person_of_the_item():
-    found = _records("1. Chủ tịch UBND tỉnh Hà Văn Lâm: lãnh đạo, quản lý toàn diện mọi hoạt động.\n"
-                     "Vai trò: Chủ tịch Hội đồng Thi đua - Khen thưởng, Trưởng Ban Chỉ đạo chuyển đổi số.\n"
+    found = _records("1. Chủ tịch UBND tỉnh Hà Văn Lâm: điều hành chung công việc của UBND tỉnh.\n"
+                     "Vai trò: Chủ tịch Hội đồng Giáo dục quốc phòng, Trưởng Ban Chỉ đạo cải cách hành chính.\n"
                      "2. Phó Chủ tịch UBND tỉnh Lò Văn Pín: phụ trách lĩnh vực kinh tế.")
     tasks = [t["text"] for t in found["hà văn lâm"]["tasks"]]
-    assert "Chủ tịch Hội đồng Thi đua - Khen thưởng" in tasks and "Trưởng Ban Chỉ đạo chuyển đổi số" in tasks
+    assert "Chủ tịch Hội đồng Giáo dục quốc phòng" in tasks and "Trưởng Ban Chỉ đạo cải cách hành chính" in tasks
     assert [t["text"] for t in found["lò văn pín"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
 
 
 def test_a_title_written_with_its_name_is_not_a_bare_title_subject():
     found = _records("Từ trái sang: Phó Thủ tướng Lê Minh Khải, Phó Thủ tướng Trần Hồng Hải, Phó Thủ tướng Trần "
-                     "Lưu Quảng\n\nPhó Thủ tướng Trần Hồng Hải theo dõi, chỉ đạo các lĩnh vực giáo dục, y tế.\n\n"
-                     "Phó Thủ tướng Trần Lưu Quảng theo dõi, chỉ đạo công tác xây dựng thể chế.")
+                     "Lưu Quảng\n\nPhó Thủ tướng Trần Hồng Hải theo dõi, chỉ đạo các ngành văn hóa, thể thao.\n\n"
+                     "Phó Thủ tướng Trần Lưu Quảng theo dõi, chỉ đạo công tác dân tộc, tôn giáo.")
     assert "lê minh khải" not in found
-    assert [t["text"] for t in found["trần hồng hải"]["tasks"]] == ["theo dõi, chỉ đạo các lĩnh vực giáo dục, y tế"]
+    assert [t["text"] for t in found["trần hồng hải"]["tasks"]] == ["theo dõi, chỉ đạo các ngành văn hóa, thể thao"]
 
 
 def test_a_clause_whose_subject_is_a_body_is_no_task_of_the_person_above():
     from extractor.link.combine import _body_acts
     from extractor.recognize.text import fold
 
-    text = "Năm 2020, Ban Chỉ đạo THADS các cấp tiếp tục đẩy mạnh tuyên truyền."
+    text = "Năm 2021, Ban Chỉ đạo phòng chống thiên tai các huyện tiếp tục rà soát các điểm sạt lở."
     assert _body_acts(text, fold(text), (0, len(text) - 1))
     text = "Ban hành quy chế làm việc của Ban Chỉ đạo."
     assert not _body_acts(text, fold(text), (0, len(text) - 1))
@@ -700,19 +699,19 @@ def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
 
 
 def test_work_handed_over_to_someone_is_their_task():
-    found = _records("Ông Hà Văn Nhiệm có trách nhiệm bàn giao toàn bộ công việc của UBND xã Ea Nam cho ông Nguyễn Văn "
-                     "Tiến, Phó Chủ tịch UBND xã để điều hành, quản lý hoạt động UBND xã trong thời gian tạm đình chỉ.")
-    assert [t["text"] for t in found["nguyễn văn tiến"]["tasks"]] == [
-        "điều hành, quản lý hoạt động UBND xã trong thời gian tạm đình chỉ"]
+    found = _records("Ông Hà Văn Nhiệm phải bàn giao các việc đang làm của UBND xã Tân An cho ông Nguyễn Văn Thiện, "
+                     "Ủy viên UBND xã để điều hành UBND xã trong thời gian ông nghỉ chữa bệnh.")
+    assert [t["text"] for t in found["nguyễn văn thiện"]["tasks"]] == [
+        "điều hành UBND xã trong thời gian ông nghỉ chữa bệnh"]
 
 
 def test_a_title_glued_to_the_name_by_a_dash_or_a_space():
     from extractor.link.prose import title_after
     from extractor.recognize.text import fold
 
-    for text in ("bà Đinh Thị Dạ Thảo-Phó Chánh Văn phòng UBND tỉnh là người phát ngôn",
-                 "ông Đinh Thị Dạ Thảo Phó Chánh Văn phòng UBND tỉnh là người phát ngôn"):
-        end = text.index("Thảo") + len("Thảo")
+    for text in ("bà Đinh Thị Hồng Nhung-Phó Chánh Văn phòng UBND tỉnh là người phát ngôn",
+                 "bà Đinh Thị Hồng Nhung Phó Chánh Văn phòng UBND tỉnh là người phát ngôn"):
+        end = text.index("Nhung") + len("Nhung")
         titles, _ = title_after(text, fold(text), end, len(text))
         assert [text[s:e] for s, e in titles] == ["Phó Chánh Văn phòng UBND tỉnh"]
 
@@ -721,16 +720,16 @@ def test_the_dot_of_tp_does_not_end_a_sentence_nor_a_title():
     from extractor.link.prose import sentences, title_before
     from extractor.recognize.text import fold
 
-    text = "Phó Chủ tịch UBND TP. Hồ Chí Minh Nguyễn Lộc Hà phụ trách đối ngoại. Ông Hà chỉ đạo Văn phòng."
+    text = "Phó Chủ tịch UBND TP. Đà Lạt Nguyễn Lộc Hưng phụ trách đối ngoại. Ông Hưng chỉ đạo Văn phòng."
     assert [text[s:e].strip() for s, e in sentences(text, 0, len(text))][0].endswith("phụ trách đối ngoại.")
     s, e = title_before(text, fold(text), text.index("Nguyễn"), 0)
-    assert text[s:e] == "Phó Chủ tịch UBND TP. Hồ Chí Minh"
+    assert text[s:e] == "Phó Chủ tịch UBND TP. Đà Lạt"
 
 
 def test_a_duty_that_lists_its_objects_after_nhu_is_one_task():
     from extractor.link.prose import link_prose
 
-    text = ("Chủ tịch UBND tỉnh Hà Văn Lâm phụ trách các chương trình, đề án như: xây dựng chính quyền số; phát "
+    text = ("Chủ tịch UBND tỉnh Hà Văn Lâm phụ trách các đề án, chương trình như: xây dựng chính quyền số; phát "
             "triển đô thị; chuyển đổi số.")
     [raw] = link_prose(text)
     assert [text[s:e] for s, e in raw.tasks] == [text[text.index("phụ trách"):-1]]
@@ -745,8 +744,8 @@ def test_a_domains_fields_the_tagger_cut_at_a_comma_stay_one_duty():
 
 
 def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
-    found = _records("Chủ tịch UBND tỉnh HÀ VĂN LÂM vừa ký quyết định phân công nhiệm vụ của Chủ tịch và các Phó "
-                     "Chủ tịch UBND tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
+    found = _records("Chủ tịch UBND tỉnh HÀ VĂN LÂM vừa ký quyết định phân công công việc trong lãnh đạo UBND "
+                     "tỉnh.\nPhó Chủ tịch UBND tỉnh Vũ Đình Nam phụ trách lĩnh vực kinh tế.\n"
                      "Theo phân công, Chủ tịch UBND tỉnh lãnh đạo, quản lý toàn diện hoạt động của UBND tỉnh. "
                      "Trực tiếp chỉ đạo công tác quy hoạch và tài chính.")
     lam = [t["text"] for t in found["hà văn lâm"]["tasks"]]
@@ -755,8 +754,8 @@ def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
 
 
 def test_a_standing_role_in_a_bracket_glued_to_the_name_is_theirs():
-    found = _records("4 Phó Trưởng ban chỉ đạo gồm: Đại tướng Bộ trưởng Quốc phòng Phan Văn Giang(Phó Trưởng ban "
-                     "thường trực); Thượng tướng Thứ trưởng Bộ Công an Lê Quốc Hùng; Thượng tướng Phó Tổng Tham "
-                     "mưu trưởng Quân đội Nhân dân Việt Nam Phạm Trường Sơn.")
+    found = _records("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Tư lệnh Quân khu 2 Phan Văn Giang(Phó Trưởng ban "
+                     "thường trực); Thiếu tướng Giám đốc Công an tỉnh Lê Quốc Hùng; Đại tá Giám đốc Sở Nội vụ "
+                     "Phạm Trường Sơn.")
     assert [t["text"] for t in found["phan văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
     assert [t["text"] for t in found["lê quốc hùng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
