@@ -566,7 +566,8 @@ def test_a_list_announced_as_several_people_shares_the_role_of_its_last_member()
 def test_a_military_rank_written_in_lower_case_announces_a_name():
     from extractor.recognize.names import find_names
 
-    text = "Hai phó trưởng ban có thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc Công an tỉnh."
+    text = ("Hai phó trưởng ban có thiếu tướng Vũ Đình Nam, Tư lệnh Quân khu và đại tá Lý Văn Hòa, Giám đốc "
+            "Công an tỉnh.")
     assert [(text[s:e], how) for s, e, how in find_names(text)] == [("Vũ Đình Nam", "honorific"),
                                                                     ("Lý Văn Hòa", "honorific")]
 
