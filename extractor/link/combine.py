@@ -15,7 +15,7 @@ from ..learn.tagger import TaggedSpan
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
 from ..recognize.titles import HEAD_RE
-from .prose import BODY_ROLES, HEAD_ROLES, LISTS_OBJECTS, RawAssignment
+from .prose import BODY_ROLES, DOMAIN_VERB, HEAD_ROLES, LISTS_OBJECTS, RawAssignment
 
 # How a person found by both is recorded, measured by 5-fold cross-validation on the real
 # train corpus (record F1) and on corpora/extract/dev (the decision-and-table genre):
@@ -283,13 +283,17 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
     the person the text named with exactly that title ("Thủ tướng Phạm Minh Chính"), not to
     whoever was named last; so do the sentences right after it that have no subject of their
     own ("Trực tiếp chỉ đạo …")."""
+    from functools import cache
+
     from ..recognize.names import find_names
     from .prose import title_after, title_before
 
-    # names in CAPITALS too ("Thủ tướng PHẠM MINH CHÍNH"): read on a copy with each word in
-    # capitals written as a name is (same length, so the offsets hold)
-    recased = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
-    names = find_names(recased)
+    @cache
+    def names() -> tuple[tuple[int, int, str], ...]:
+        # names in CAPITALS too ("Thủ tướng PHẠM MINH CHÍNH"): read on a copy with each word in
+        # capitals written as a name is (same length, so the offsets hold); only when a bare
+        # title is met, as most pages have none
+        return tuple(find_names(_CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)))
 
     def same(p: tuple[int, int], title: str) -> bool:
         return " ".join(folded[p[0]:p[1]].split()) == title
@@ -298,7 +302,7 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
         held = [r for r in found if any(same(p, title) for p in r.position)]
         if not held:  # named with the title but given nothing yet ("Thủ tướng A vừa ký …")
             named: dict[str, RawAssignment] = {}
-            for ns, ne, _ in names:
+            for ns, ne, _ in names():
                 ls = max(folded.rfind(c, 0, ns) for c in ".;\n") + 1
                 posts = [p for p in [title_before(text, folded, ns, ls)] if p] + \
                     title_after(text, folded, ne, len(text))[0]
@@ -322,12 +326,12 @@ def _by_title_subject(text: str, folded: str, found: list[RawAssignment]) -> lis
         last_end = -1
         for t in sorted(r.tasks):
             m = _TITLE_SUBJECT.search(folded, max(0, t[0] - 80), t[0])
-            if m and any(m.start(1) <= ns < t[0] for ns, _, _ in names):
+            if m and any(m.start(1) <= ns < t[0] for ns, _, _ in names()):
                 m = None  # "Phó Thủ tướng Trần Hồng Hà theo dõi …": a title with its name is no bare title
             to = None
             if m:
                 title = " ".join(m.group(1).split())
-                if not any(" ".join(folded[p[0]:p[1]].split()) == title for p in r.position):
+                if not any(same(p, title) for p in r.position):
                     to = holder_of(title, r)
             elif moved_to is not None and re.fullmatch(r"[.;]\s*", folded[last_end:t[0]]):
                 to = moved_to  # the next sentence, with no subject, goes on about the same person
@@ -356,9 +360,6 @@ def _handed_out(text: str, at: int) -> bool:
     return bool(_HANDING.search(fold(text[max(0, ls - 400):at])))
 
 
-# a duty over a domain listing its fields with commas ("phụ trách lĩnh vực nông nghiệp, lâm nghiệp, …")
-_DOMAIN_LIST = re.compile(r"(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?:,\s*chỉ đạo)?\s+(?:các\s+)?"
-                          r"(?:lĩnh vực|khối|ngành)(?![\w])")
 _BARE_ROLE = re.compile(BODY_ROLES + r"|(?:phó\s+)?(?:chủ tịch|chủ nhiệm)")
 
 
@@ -729,7 +730,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
             # a domain's fields the tagger cut at a comma ("phụ trách lĩnh vực A, B, C và D")
             mt = [next((u for u in r.tasks if _drop_attribution(text, folded, u)[0] == t[0] and u[1] > t[1]
                         and (_BARE_ROLE.fullmatch(fold(text[t[0]:t[1]])) or text[t[1]:u[1]].lstrip()[:1] == ";"
-                             or _DOMAIN_LIST.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
+                             or DOMAIN_VERB.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
             # "phụ trách các đề án, chương trình như: A; B; C": the objects the duty lists are one

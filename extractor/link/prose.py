@@ -31,7 +31,9 @@ NameSpan = tuple[int, int, str]
 # (regex on folded text at the position right after the apposition, drop the verb?)
 # "trực tiếp" stays with its duty ("trực tiếp chỉ đạo …" is how the gold writes it)
 _ADVERBS = r"(?:(?:đã|sẽ|vẫn|cũng|được phân công|đồng thời|thì|nay|tiếp tục)\s+)*"
-_DUTY_VERB_START = re.compile(r"\s*(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý|giúp|điều hành)(?![\w])")
+# the verbs of a duty over something ("phụ trách", "theo dõi", …), shared by the patterns below
+_DUTY_VERBS = r"(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)"
+_DUTY_VERB_START = re.compile(r"\s*(?:" + _DUTY_VERBS + r"|(?:trực tiếp\s+)?(?:giúp|điều hành))(?![\w])")
 # who hands a duty out, when named between "được" and the verb ("được Ban Thường vụ Huyện ủy phân công")
 _AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|quận ủy|ubnd|hđnd|ủy ban|"
           r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
@@ -474,7 +476,7 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
             ps = cut
         out.append(clean_task(text, folded, ps, pe))
     out = [(a, b) for a, b in out if b > a]
-    if objects and len(out) > 1 and (_DOMAIN_VERB.match(folded, out[0][0])
+    if objects and len(out) > 1 and (DOMAIN_VERB.match(folded, out[0][0])
                                      or LISTS_OBJECTS.match(folded, out[0][0], out[0][1])):
         # "phụ trách lĩnh vực A; B; C": the parts after the first with no verb or post of
         # their own are more objects of its verb, so one task (convention 5)
@@ -492,10 +494,9 @@ def split_tasks(text: str, folded: str, s: int, e: int, *, role: bool = False,
 
 # a duty's verb and what it is over, then the list of its objects ("phụ trách các chương
 # trình, đề án như: A; B; C")
-LISTS_OBJECTS = re.compile(r"(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?![\w])[^.;:]{0,80}?"
-                           r"(?:\s(?:như|gồm)\s*:|:)")
+LISTS_OBJECTS = re.compile(_DUTY_VERBS + r"(?![\w])[^.;:]{0,80}?(?:\s(?:như|gồm)\s*:|:)")
 # a duty over a domain, whose objects a ';' may list; and what opens a duty of its own
-_DOMAIN_VERB = re.compile(r"(?:tạm thời\s+)?(?:trực tiếp\s+)?(?:phụ trách|theo dõi|chỉ đạo|quản lý)(?:,\s*chỉ đạo)?"
+DOMAIN_VERB = re.compile(r"(?:tạm thời\s+)?" + _DUTY_VERBS + r"(?:,\s*chỉ đạo)?"
                           r"\s+(?:các\s+)?(?:lĩnh vực|khối|ngành|công tác)(?![\w])")
 _OWN_VERB = re.compile(r"(?:đồng thời\s+)?(?:tạm thời\s+)?(?:trực tiếp|phụ trách|theo dõi|chỉ đạo|lãnh đạo|giúp|"
                        r"chịu trách nhiệm|điều hành|quản lý|kiêm|làm|là|tham gia|chủ trì|thay mặt|giải quyết|"
