@@ -513,7 +513,7 @@ def _own_standing_role(text: str, folded: str, r: RawAssignment,
     ends = [folded.find(c, start) for c in ";\n"]
     end = min([e for e in ends if e >= 0] + [len(folded), start + 160])
     m = _STANDING.search(folded, start, end)
-    if not m or HONORIFIC_AT.search(folded, start, m.start()):
+    if not m or _NEXT_PERSON.search(folded, start, m.start()):
         return tasks
     own = m.span(1)
     rank = folded[own[0]:own[1]].split()[:2]
@@ -524,7 +524,7 @@ def _own_standing_role(text: str, folded: str, r: RawAssignment,
 
 
 # another person's name begins: the bracket would be theirs
-HONORIFIC_AT = re.compile(r"[;,]\s*(?:đồng chí|đ/c|ông|bà)\s")
+_NEXT_PERSON = re.compile(r"[;,]\s*(?:đồng chí|đ/c|ông|bà)\s")
 
 
 _POST_HEAD = re.compile(r"(?:phó\s+)?(?:trưởng ban|chủ nhiệm|chủ tịch|bí thư|phó bí thư|ủy viên|uỷ viên)(?![\w])")
