@@ -49,11 +49,13 @@ from .channel import channel
 from .choices import Symbols, readings
 from .confusion import confusion_cost, units
 from .document import repair_names_in_document
+from .second import VOTE_CONFIDENCE, VOTE_READS, VOTE_READS_KNOWN, Observation, Reading, aligned, vote
 
 if TYPE_CHECKING:
     from ..records import Document
 
-__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair"]
+__all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair",
+           "unsure", "Reading"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -283,6 +285,35 @@ def choose_by_alternatives(word: str, slot: str, symbols: Symbols | None) -> tup
     return fixed, why
 
 
+# A word read under this confidence (Tesseract's 0-100) leaves the repair unsure of its name.
+UNSURE_CONF = 90.0
+
+
+def unsure(text: str, confidences: Sequence[float | None] | None = None,
+           choices: Sequence[Symbols | None] | None = None) -> bool:
+    """Whether a name as read leaves doubt a second reading of its image could settle: a
+    part not known in its place, a word read under :data:`UNSURE_CONF`, or a word whose
+    characters the OCR model also read otherwise (any alternative kept at all).
+
+    >>> unsure("Trần Văn Hùng"), unsure("Trân Văn Hùng"), unsure("Trần Văn Hùng", [96.0, 95.0, 71.0])
+    (False, True, True)
+    """
+    words = _WORD.findall(text)
+    cores = [_specks(w)[1] for w in words]
+    kept = [c for c in cores if c]
+    if len(kept) < 2:
+        return False
+    if confidences is not None and any(c is not None and c < UNSURE_CONF for c in confidences):
+        return True
+    if choices is not None and any(choices):
+        return True
+    for n, core in enumerate(kept):
+        slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
+        if not _known(_key(core), slot) or _outweighed_middle(_key(core), slot):
+            return True
+    return False
+
+
 def repair_syllable(word: str, slot: str, conf: float | None = None,
                     choices: Symbols | None = None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
@@ -370,7 +401,8 @@ def _specks(word: str) -> tuple[str, str, str]:
 
 def repair_name(text: str, field: str = "cadre",
                 confidences: Sequence[float | None] | None = None,
-                choices: Sequence[Symbols | None] | None = None) -> tuple[str, tuple[Repair, ...]]:
+                choices: Sequence[Symbols | None] | None = None,
+                reread: Callable[[], Sequence[Reading]] | None = None) -> tuple[str, tuple[Repair, ...]]:
     """A person's name as read by OCR -> (repaired name, the repairs made).
 
     The first syllable is the family name, the last the given name, those between are
@@ -379,7 +411,10 @@ def repair_name(text: str, field: str = "cadre",
     slips when given. ``choices`` (one per word, None where unknown): the OCR model's
     alternatives for each character, ``[[(text, confidence 0-1), ...], ...]``
     (``extractor.read.engine.Word.choices``). Marks OCR read around or between the words (specks, dots, rules of
-    a table: no name has them) are dropped, each with its repair.
+    a table: no name has them) are dropped, each with its repair. ``reread``: a callable
+    that reads the name's image again under other conditions (``extractor.read.ocr.reread``),
+    called only when the name leaves the repair :func:`unsure`; the readings then vote
+    on each syllable (:mod:`.second`).
 
     >>> name, fixes = repair_name("Trân Văn Đũng")
     >>> name, [(f.original, f.repaired) for f in fixes]
@@ -401,6 +436,7 @@ def repair_name(text: str, field: str = "cadre",
         return text, ()
     if len(kept) < len(words) and not all(_LETTERS.match(parts[i][1]) for i in kept):
         return text, ()  # numbers or other marks inside the words: not a name read with specks
+    again = _second_readings(text, confidences, choices, reread, kept, parts)
     out: list[str] = []
     fixes: list[Repair] = []
     last = 0
@@ -415,7 +451,10 @@ def repair_name(text: str, field: str = "cadre",
         symbols: Symbols | None = None
         if choices is not None and choices[i] and not before and not after:
             symbols = choices[i]
-        fixed, why = repair_syllable(core, slot, None if confidences is None else confidences[i], symbols)
+        conf = None if confidences is None else confidences[i]
+        fixed, why = repair_syllable(core, slot, conf, symbols)
+        if again is not None and again[n]:
+            fixed, why = _voted(core, slot, (core, conf, symbols), again[n], fixed, why)
         # words dropped before this one take their space with them
         out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()
@@ -426,6 +465,48 @@ def repair_name(text: str, field: str = "cadre",
             fixes.append(Repair(field, m.group(0), fixed, why))
     repaired = "".join(out) + ("" if len(kept) < len(words) else text[last:])
     return repaired, tuple(fixes)
+
+
+def _second_readings(text: str, confidences: Sequence[float | None] | None,
+                     choices: Sequence[Symbols | None] | None, reread: Callable[[], Sequence[Reading]] | None,
+                     kept: list[int], parts: list[tuple[str, str, str]]) -> list[list[Observation]] | None:
+    """Per kept word of the name, what the second readings saw there (:func:`.second.aligned`,
+    specks taken off as from the first); None when no second reading is wanted or had."""
+    if reread is None or not unsure(text, confidences, choices):
+        return None
+    cores: list[Reading] = []
+    for again, confs, alts in reread():
+        words = _WORD.findall(again)
+        split = [_specks(w) for w in words]
+        keep = [j for j, (_, core, _) in enumerate(split) if core]
+        # alternatives only for a word read without specks, as for the first reading
+        cores.append((" ".join(split[j][1] for j in keep),
+                      [confs[j] for j in keep] if confs is not None and len(confs) == len(words) else None,
+                      [alts[j] if not split[j][0] and not split[j][2] else None for j in keep]
+                      if alts is not None and len(alts) == len(words) else None))
+    first_conf = [confidences[i] for i in kept] if confidences is not None else None
+    first: Reading = (" ".join(parts[i][1] for i in kept), first_conf, None)
+    return aligned(len(kept), cores, first)
+
+
+def _voted(core: str, slot: str, first: Observation, others: list[Observation], fixed: str,
+           why: str | None) -> tuple[str, str | None]:
+    """The first repair's (syllable, reason) for ``core``, or the part the readings
+    voted for (:func:`.second.vote`) when it differs and is likely enough, with why."""
+    best, p, votes = vote(first, others, slot, _key(fixed))
+    # a real name read as itself is kept unless most readings read the other part
+    real = fixed == core and _known(_key(core), slot) and not _outweighed_middle(_key(core), slot)
+    share = VOTE_READS_KNOWN if real else VOTE_READS
+    if best == _key(fixed) or p < VOTE_CONFIDENCE or votes < share * (len(others) + 1):
+        return fixed, why
+    voted = _match_case(core, best)
+    if voted == core:
+        return core, None  # the readings took back the first repair
+    seen = ", ".join(f"'{w}'" for w, _, _ in others)
+    return voted, (f"{_SLOT_VI[slot]} '{core}': đọc lại ảnh của tên {len(others)} lần ({seen}); "
+                   f"{votes}/{len(others) + 1} lần đọc thấy '{voted}' ({_cause(_key(core), best)}; "
+                   f"khả năng {p:.0%} theo danh mục tên và độ tin của OCR)"
+                   + (f"; thay cho sửa lần đầu '{fixed}'" if fixed != core else ""))
 
 
 # ------------------------------------------------------------------------------ titles

@@ -1,0 +1,97 @@
+"""A second reading of a name the repair is unsure of (extractor/repair/second.py and
+extractor/read/ocr/reread.py): asked for only when unsure, the readings' vote weighed by
+the lexicon, every change explained, a name read right by all readings never changed."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.repair import GIVEN, _key, _known, _prior_of, repair_name, unsure
+from extractor.repair.second import aligned, vote
+
+
+def never() -> list[tuple[str, list[float], None]]:
+    raise AssertionError("a name the repair is sure of must not be read again")
+
+
+def test_a_sure_name_is_not_read_again():
+    assert not unsure("Trần Văn Hùng", [96.0, 95.0, 96.0], [None, None, None])
+    assert repair_name("Trần Văn Hùng", confidences=[96.0, 95.0, 96.0], reread=never) == ("Trần Văn Hùng", ())
+
+
+def test_unsure_on_low_confidence_unknown_part_or_alternatives():
+    assert unsure("Trần Văn Hùng", [96.0, 95.0, 60.0])
+    assert unsure("Trân Văn Hùng")  # Trân is no family name
+    assert unsure("Trần Văn Hùng", None, [None, None, [[("H", .9)], [("ù", .9), ("ú", .3)], [("n", .9)], [("g", .9)]]])
+
+
+def test_readings_agreeing_on_a_commoner_part_outvote_a_rare_one():
+    # Huyến and Huyền are both given names, Huyền far commoner: read once as Huyến it
+    # stays; read again twice as Huyền it becomes Huyền, with the readings in the reason
+    assert _known(_key("Huyến"), GIVEN) and _prior_of(_key("Huyền"), GIVEN) > _prior_of(_key("Huyến"), GIVEN)
+    again = [("Lê Thị Huyền", [95.0, 95.0, 93.0], None), ("Lê Thị Huyền", [95.0, 95.0, 95.0], None)]
+    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: again)
+    assert name == "Lê Thị Huyền"
+    assert [(f.original, f.repaired) for f in fixes] == [("Huyến", "Huyền")]
+    assert "đọc lại ảnh của tên 2 lần" in fixes[0].reason and "'Huyền'" in fixes[0].reason
+
+
+def test_a_name_read_the_same_again_is_kept():
+    same = [("Lê Thị Huyến", [95.0, 95.0, 90.0], None), ("Lê Thị Huyến", [95.0, 95.0, 91.0], None)]
+    assert repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: same) == ("Lê Thị Huyến", ())
+
+
+def test_one_dissenting_reading_does_not_change_a_real_name():
+    # a rarer reading by one of three readings is too little against the first and the prior
+    again = [("Đỗ Văn Nam", [92.0, 95.0, 95.0], None), ("Đồ Văn Nam", [90.0, 95.0, 95.0], None)]
+    assert repair_name("Đỗ Văn Nam", confidences=[80.0, 95.0, 95.0], reread=lambda: again)[0] == "Đỗ Văn Nam"
+
+
+def test_readings_that_do_not_line_up_are_no_evidence():
+    first = ("Lê Thị Huyến", [95.0, 95.0, 88.0], None)
+    out = aligned(3, [("Lê Thị Huyền Trang", None, None), first, ("Lê Thị Huyền", None, None)], first)
+    assert out == [[("Lê", None, None)], [("Thị", None, None)], [("Huyền", None, None)]]
+
+
+def test_more_readings_agreeing_make_the_vote_surer():
+    first = ("Huyến", 90.0, None)
+    one, p_one, _ = vote(first, [("Huyền", 95.0, None)], GIVEN, "huyến")
+    two, p_two, votes = vote(first, [("Huyền", 95.0, None)] * 2, GIVEN, "huyến")
+    assert two == "huyền" and votes == 2
+    assert one != "huyền" or p_two > p_one
+    # the readings' weight is what makes them count: at 0 the first reading decides
+    import extractor.repair.second as second
+
+    before = second.VOTE_WEIGHT
+    try:
+        second.VOTE_WEIGHT = 0.0
+        assert vote(first, [("Huyền", 95.0, None)] * 2, GIVEN, "huyến")[0] == "huyến"
+    finally:
+        second.VOTE_WEIGHT = before
+
+
+def test_a_speck_in_a_second_reading_is_taken_off_before_the_vote():
+    again = [("Lê Thị Huyền.", [95.0, 95.0, 93.0], None), (". Lê Thị Huyền", [95.0, 95.0, 95.0, 95.0], None)]
+    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: again)
+    assert name == "Lê Thị Huyền" and len(fixes) == 1
+
+
+def test_reread_reads_the_line_of_a_rendered_name_again():
+    from extractor.read.engine import inprocess_available
+    from extractor.read.ocr.reread import CONDITIONS, box_reader, crop
+
+    if not inprocess_available("vie"):
+        pytest.skip("tesserocr with vie data not installed")
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 48)
+    img = Image.new("L", (700, 140), 255)
+    ImageDraw.Draw(img).text((40, 40), "Nguyễn Văn Hùng", font=font, fill=0)
+    page = np.asarray(img)
+    ys, xs = np.nonzero(page < 128)
+    box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1))
+    assert crop(page, box).shape[0] > box[3]  # margins kept for the marks above and below
+    readings = box_reader(page, [box])()
+    assert len(readings) == len(CONDITIONS)
+    assert all(" ".join(w.text for w in r) == "Nguyễn Văn Hùng" for r in readings)
+    assert all(w.conf > 50 for r in readings for w in r)
