@@ -33,6 +33,7 @@ import json
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,6 +245,12 @@ def _why_missed_choices(row: dict, got: str) -> str:
     return f"{kind} read, alternatives without the truth"
 
 
+def _stored_rereads(row: dict) -> Callable[[], list[tuple[str, list, list]]]:
+    """The second readings a row carries (``build_ocr_names.py --choices --rereads``), as
+    the reader's re-read callable would give them: read when the repair asks."""
+    return lambda: [(x["read"], x["conf"], x["choices"]) for x in row.get("rereads", ())]
+
+
 def _with_choices(rows: list[dict], split: str, misses: bool, categories: bool = False) -> dict:
     """The names read with alternatives, repaired from the text alone, with word
     confidences, and with the characters' alternatives as well (``categories``: the
@@ -255,18 +262,20 @@ def _with_choices(rows: list[dict], split: str, misses: bool, categories: bool =
         rows = [r for r in rows if held_out(r["true"]) == (split == "heldout")]
     out: dict = {"names": len(rows), "split": split}
     why: Counter = Counter()
-    for label in ("text", "confidences", "choices"):
+    labels = ("text", "confidences", "choices") + (("rereads",) if any("rereads" in r for r in rows) else ())
+    for label in labels:
         tally: Counter = Counter()
         by_sev: dict[str, Counter] = {}
         for r in rows:
             conf = r["conf"] if label != "text" else None
-            choices = r["choices"] if label == "choices" else None
-            got, fixes = repair_name(r["read"], confidences=conf, choices=choices)
+            choices = r["choices"] if label in ("choices", "rereads") else None
+            got, fixes = repair_name(r["read"], confidences=conf, choices=choices,
+                                     reread=_stored_rereads(r) if label == "rereads" else None)
             if _norm(r["read"]) == _norm(r["true"]):
                 tally["correct"] += 1
                 tally["correct_changed"] += bool(fixes)
-                if misses and fixes and label == "choices":
-                    print(f"choices changed a correct name: {r['read']!r} -> {got!r}")
+                if misses and fixes and label == labels[-1]:
+                    print(f"{label} changed a correct name: {r['read']!r} -> {got!r}")
             else:
                 tally["damaged"] += 1
                 ok = _norm(got) == _norm(r["true"])
@@ -275,9 +284,9 @@ def _with_choices(rows: list[dict], split: str, misses: bool, categories: bool =
                 sev = by_sev.setdefault(r["severity"], Counter())
                 sev["damaged"] += 1
                 sev["restored"] += ok
-                if misses and not ok and label == "choices":
-                    print(f"choices miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
-                if not ok and label == "choices" and categories:
+                if misses and not ok and label == labels[-1]:
+                    print(f"{label} miss: {r['read']!r} -> {got!r} (true {r['true']!r})")
+                if not ok and label == labels[-1] and categories:
                     why[_why_missed_choices(r, got)] += 1
         tally["restored_share"] = round(tally["restored"] / max(1, tally["damaged"]), 3)
         out[label] = {**dict(tally), "restored_by_severity": {k: f"{v['restored']}/{v['damaged']}"

@@ -128,16 +128,23 @@ def _ocr(img: Image.Image) -> list[str]:
     return [ln.strip() for ln in r.stdout.decode("utf-8").splitlines() if ln.strip()]
 
 
-def read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
+def read_with_choices(n: int, seed: int, threads: int = 2, rereads: bool = False) -> list[dict]:
     """``n`` names drawn, rendered and degraded as above but read by Tesseract in process
     (extractor/read/engine.py, ``--psm 6``, 300 dpi) with each character's alternatives:
     {"read", "true", "conf", "choices", "severity"}, ``choices`` per word per character
     [[text, prob], ...] (empty for a word whose characters had no alternative). The same
-    seed gives the same names; the reads depend on the Tesseract build."""
+    seed gives the same names; the reads depend on the Tesseract build.
+
+    ``rereads``: a name the repair is unsure of (``extractor.repair.unsure``) is read a
+    second time from its own line of the same image under each condition of
+    ``extractor/read/ocr/reread.py``: "rereads", [{"cond", "read", "conf", "choices"}, ...]
+    (absent for a name not read again). The first reading is the same either way."""
     import unicodedata
     from concurrent.futures import ThreadPoolExecutor
 
     from extractor.read import engine
+    from extractor.read.ocr.reread import CONDITIONS, box_reader
+    from extractor.repair import unsure
 
     rng = random.Random(seed)
     names = _names(n, rng)
@@ -148,25 +155,41 @@ def read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
         sev = rng.choice(list(SEVERITIES))
         pages.append((batch, font, sev, rng.randrange(1 << 30)))
 
-    def lines(img: Image.Image) -> list[list[engine.Word]]:
-        words = engine.recognize([np.asarray(img.convert("L"))], language="vie", psm=6, dpi=300, choices=True)[0]
+    def lines(img: np.ndarray) -> list[list[engine.Word]]:
+        words = engine.recognize([img], language="vie", psm=6, dpi=300, choices=True)[0]
         grouped: dict[tuple[int, int, int], list[engine.Word]] = {}
         for w in words:
             grouped.setdefault((w.block, w.par, w.line), []).append(w)
         return [grouped[k] for k in sorted(grouped)]
 
+    def text(ws: list[engine.Word]) -> str:
+        return " ".join(unicodedata.normalize("NFC", w.text) for w in ws)
+
+    def choices(ws: list[engine.Word]) -> list:
+        return [[[[c.text, c.prob] for c in sym] for sym in w.choices] for w in ws]
+
+    def row(ws: list[engine.Word], true: str, sev: str, img: np.ndarray) -> dict:
+        out = {"read": text(ws), "true": true, "conf": [round(w.conf, 1) for w in ws], "choices": choices(ws),
+               "severity": sev}
+        if rereads and ws and unsure(out["read"], out["conf"], out["choices"]):
+            again = box_reader(img, [(w.left, w.top, w.width, w.height) for w in ws])()
+            out["rereads"] = [{"cond": cond, "read": text(r), "conf": [round(w.conf, 1) for w in r],
+                               "choices": choices(r)} for cond, r in zip(CONDITIONS, again, strict=True)]
+        return out
+
     def one(page: tuple[list[str], str, str, int]) -> list[dict]:
         batch, font, sev, seed = page
         prng = random.Random(seed)
         size = SEVERITIES[sev][0]
-        read = lines(_degrade(_page(batch, font, size), sev, prng))
-        if len(read) != len(batch):  # lines merged or split: each name alone
-            read = [[w for ln in lines(_degrade(_page([name], font, size), sev, prng)) for w in ln]
-                    for name in batch]
-        return [{"read": " ".join(unicodedata.normalize("NFC", w.text) for w in ws), "true": true,
-                 "conf": [round(w.conf, 1) for w in ws],
-                 "choices": [[[[c.text, c.prob] for c in sym] for sym in w.choices] for w in ws],
-                 "severity": sev} for ws, true in zip(read, batch, strict=True)]
+        img = np.asarray(_degrade(_page(batch, font, size), sev, prng).convert("L"))
+        read = lines(img)
+        if len(read) == len(batch):
+            return [row(ws, true, sev, img) for ws, true in zip(read, batch, strict=True)]
+        out = []  # lines merged or split: each name alone
+        for name in batch:
+            alone = np.asarray(_degrade(_page([name], font, size), sev, prng).convert("L"))
+            out.append(row([w for ln in lines(alone) for w in ln], name, sev, alone))
+        return out
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         return [row for rows in pool.map(one, pages) for row in rows]
@@ -179,13 +202,15 @@ def main(argv=None) -> int:
     ap.add_argument("--titles", action="store_true", help="titles and bodies instead of names")
     ap.add_argument("--choices", action="store_true",
                     help="names read in process with confidences and each character's alternatives")
+    ap.add_argument("--rereads", action="store_true",
+                    help="with --choices: names the repair is unsure of also read again from their own line")
     ap.add_argument("--out", default=None,
                     help="default corpora/ocr_names/names.jsonl (titles.jsonl, names_choices.jsonl)")
     args = ap.parse_args(argv)
     kind = "titles" if args.titles else "names_choices" if args.choices else "names"
     args.out = args.out or str(ROOT / "corpora/ocr_names" / f"{kind}.jsonl")
     if args.choices:
-        rows = read_with_choices(args.n, args.seed)
+        rows = read_with_choices(args.n, args.seed, rereads=args.rereads)
         Path(args.out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{len(rows)} names read with alternatives -> {args.out}", file=sys.stderr)
         return 0
