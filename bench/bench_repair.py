@@ -24,7 +24,9 @@ pipeline, with and without Tesseract's confidences, on the same OCR output.
 confidence and each character's alternatives, ``build_ocr_names.py --choices``) are
 repaired from the text alone, with word confidences, and with the alternatives too, on
 the fit and the held-out half. ``--choices N`` reads N such names at run time instead
-(``--choices-seed``; ``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads).
+(``--choices-seed``; ``--save-choices`` / ``--load-choices FILE`` keep and reuse the reads;
+``--rereads``: with a second reading of the names the repair is unsure of). Rows that
+carry second readings (``"rereads"``) are also repaired with them, as the fourth way.
 """
 from __future__ import annotations
 
@@ -212,13 +214,14 @@ def _scanned(n: int, misses: bool) -> dict:
     return out
 
 
-def _read_with_choices(n: int, seed: int, threads: int = 2) -> list[dict]:
+def _read_with_choices(n: int, seed: int, threads: int = 2, rereads: bool = False) -> list[dict]:
     """``n`` names read at run time with each character's alternatives, as
-    corpora/ocr_names/names_choices.jsonl is built (``build_ocr_names.read_with_choices``)."""
+    corpora/ocr_names/names_choices.jsonl is built (``build_ocr_names.read_with_choices``);
+    ``rereads``: those the repair is unsure of read a second time from their own line."""
     sys.path.insert(0, str(ROOT / "corpora" / "tools"))
     import build_ocr_names
 
-    return build_ocr_names.read_with_choices(n, seed, threads)
+    return build_ocr_names.read_with_choices(n, seed, threads, rereads=rereads)
 
 
 def _why_missed_choices(row: dict, got: str) -> str:
@@ -322,6 +325,9 @@ def main(argv=None) -> int:
                     help="also N names made as corpora/ocr_names is, read in process with each character's "
                          "alternatives (tesserocr), repaired without and with them")
     ap.add_argument("--choices-seed", type=int, default=3)
+    ap.add_argument("--rereads", action="store_true",
+                    help="with --choices N: names the repair is unsure of also read again from their own line "
+                         "(scored as 'rereads')")
     ap.add_argument("--save-choices", default=None, help="write the names read with alternatives here (JSON Lines)")
     ap.add_argument("--load-choices", default=None, help="score these names read with alternatives instead of reading")
     args = ap.parse_args(argv)
@@ -393,7 +399,7 @@ def main(argv=None) -> int:
         if args.load_choices:
             crows = [json.loads(line) for line in Path(args.load_choices).read_text(encoding="utf-8").splitlines()]
         else:
-            crows = _read_with_choices(args.choices, args.choices_seed)
+            crows = _read_with_choices(args.choices, args.choices_seed, rereads=args.rereads)
         if args.save_choices:
             Path(args.save_choices).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in crows),
                                                encoding="utf-8")

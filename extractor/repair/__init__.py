@@ -704,14 +704,19 @@ def _reading(c: Choice | tuple[str, float]) -> tuple[str, float]:
     return (c.text, c.prob) if isinstance(c, Choice) else (c[0], c[1])
 
 
-def repair_assignments(assignments: Iterable[Assignment], document: Document | None = None) -> list[Assignment]:
+def repair_assignments(assignments: Iterable[Assignment], document: Document | None = None,
+                       reread: Callable[[Field], Callable[[], Sequence[Reading]] | None] | None = None,
+                       ) -> list[Assignment]:
     """Assignments of one document with cadre, position and unit repaired, each repair attached.
 
     Names are repaired alone and then against each other (:mod:`.document`): a name read
     damaged here and clean elsewhere in the same document is repaired to the clean one.
     With the ``document`` they were found in, Tesseract's confidence in each word of a
     name (:func:`name_confidences`) weighs its slips, and the OCR model's alternatives
-    for its characters (:func:`name_choices`) are the strongest evidence. The field's span still points at
+    for its characters (:func:`name_choices`) are the strongest evidence. ``reread``: given
+    a cadre's field, a callable reading its image again (``extractor.read.ocr.reread.box_reader``)
+    or None, from a reader that kept the page images; called only for names the repair
+    is unsure of (:mod:`.second`). The field's span still points at
     the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
     so the reviewer sees both.
 
@@ -725,7 +730,9 @@ def repair_assignments(assignments: Iterable[Assignment], document: Document | N
     repaired = repair_names_in_document([assignments[i].cadre.text for i in named],
                                         confidences=[name_confidences(document, assignments[i].cadre)
                                                      for i in named],
-                                        choices=[name_choices(document, assignments[i].cadre) for i in named])
+                                        choices=[name_choices(document, assignments[i].cadre) for i in named],
+                                        rereads=[reread(assignments[i].cadre) if reread is not None else None
+                                                 for i in named])
     names = dict(zip(named, repaired, strict=True))
     out = []
     for i, a in enumerate(assignments):

@@ -25,13 +25,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..records import Repair
 from ..text import is_vietnamese_syllable
 from .channel import channel
 from .choices import Symbols
 from .confusion import confusion_cost
+from .second import Reading
 
 DOC_CONFIDENCE = 0.9
 # Prior that a document names, beside a person, another one whose name is an OCR slip
@@ -90,9 +91,11 @@ def _close(a: Sequence[str], b: Sequence[str]) -> bool:
 def repair_names_in_document(names: Sequence[str], field: str = "cadre",
                              confidences: Sequence[Sequence[float | None] | None] | None = None,
                              choices: Sequence[Sequence[Symbols | None] | None] | None = None,
+                             rereads: Sequence[Callable[[], Sequence[Reading]] | None] | None = None,
                              ) -> list[tuple[str, tuple[Repair, ...]]]:
     """Every name of one document, repaired alone (:func:`repair_name`, with Tesseract's
-    word confidences of each name when given) and then against the others: [(name,
+    word confidences of each name when given, and each name's re-read callable, which it
+    calls only for a name it is unsure of) and then against the others: [(name,
     repairs), ...] in the order given.
 
     >>> [n for n, _ in repair_names_in_document(["Lê Văn Tuy", "Lê Văn Tùy", "Lê Văn Tùy"])]
@@ -104,7 +107,8 @@ def repair_names_in_document(names: Sequence[str], field: str = "cadre",
 
     confs = list(confidences) if confidences is not None else [None] * len(names)
     alts = list(choices) if choices is not None else [None] * len(names)
-    alone = [repair_name(n, field, c, a) for n, c, a in zip(names, confs, alts, strict=True)]
+    again = list(rereads) if rereads is not None else [None] * len(names)
+    alone = [repair_name(n, field, c, a, r) for n, c, a, r in zip(names, confs, alts, again, strict=True)]
     parsed = [_parts(text) for text, _ in alone]
     forms = Counter(p[1] for p in parsed if p)
     info = {p[1]: p for p in parsed if p}

@@ -95,3 +95,26 @@ def test_reread_reads_the_line_of_a_rendered_name_again():
     assert len(readings) == len(CONDITIONS)
     assert all(" ".join(w.text for w in r) == "Nguyễn Văn Hùng" for r in readings)
     assert all(w.conf > 50 for r in readings for w in r)
+
+
+def test_assignments_are_repaired_with_the_readers_second_reading():
+    from extractor.records import Assignment, Field, Task
+    from extractor.repair import repair_assignments
+
+    asked: list[str] = []
+
+    def reread(f: Field):
+        def again():
+            asked.append(f.text)
+            return [("Đào Ý Viện", [95.0, 93.0, 95.0], None)] * 2
+        return again
+
+    # "Ÿ" is no name part and no syllable: read alone it is left; read again as "Ý" twice
+    assert repair_name("Đào Ÿ Viện")[0] == "Đào Ÿ Viện"
+    sure = Assignment(Field("Trần Văn Hùng"), (Task("x"),))
+    damaged = Assignment(Field("Đào Ÿ Viện"), (Task("y"),))
+    out = repair_assignments([sure, damaged], reread=reread)
+    assert asked == ["Đào Ÿ Viện"]  # the sure name was not read again
+    assert [a.cadre.text for a in out if a.cadre] == ["Trần Văn Hùng", "Đào Ý Viện"]
+    assert [(r.original, r.repaired) for r in out[1].repairs] == [("Ÿ", "Ý")]
+    assert out[1].cadre is not None and out[1].cadre.source.endswith("+repair")
