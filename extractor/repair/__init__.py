@@ -285,31 +285,42 @@ def choose_by_alternatives(word: str, slot: str, symbols: Symbols | None) -> tup
     return fixed, why
 
 
-# A word read under this confidence (Tesseract's 0-100) leaves the repair unsure of its name.
-UNSURE_CONF = 90.0
+# A word read under this confidence (Tesseract's 0-100) leaves the repair unsure of its
+# name. With the alternatives' test below, set on the fit halves of
+# corpora/ocr_names/names_choices*.jsonl: 70 and alternatives that spell a known part
+# restore as many names there as 90 and any alternative at all, for a third of the
+# second readings (a tenth of the names instead of a third).
+UNSURE_CONF = 70.0
 
 
 def unsure(text: str, confidences: Sequence[float | None] | None = None,
            choices: Sequence[Symbols | None] | None = None) -> bool:
     """Whether a name as read leaves doubt a second reading of its image could settle: a
     part not known in its place, a word read under :data:`UNSURE_CONF`, or a word whose
-    characters the OCR model also read otherwise (any alternative kept at all).
+    characters' alternatives (:mod:`.choices`) spell another name part of its place.
 
-    >>> unsure("Trần Văn Hùng"), unsure("Trân Văn Hùng"), unsure("Trần Văn Hùng", [96.0, 95.0, 71.0])
+    >>> unsure("Trần Văn Hùng"), unsure("Trân Văn Hùng"), unsure("Trần Văn Hùng", [96.0, 95.0, 61.0])
     (False, True, True)
     """
     words = _WORD.findall(text)
+    if confidences is not None and len(confidences) != len(words):
+        confidences = None
+    if choices is not None and len(choices) != len(words):
+        choices = None
     cores = [_specks(w)[1] for w in words]
-    kept = [c for c in cores if c]
+    kept = [i for i, c in enumerate(cores) if c]
     if len(kept) < 2:
         return False
-    if confidences is not None and any(c is not None and c < UNSURE_CONF for c in confidences):
-        return True
-    if choices is not None and any(choices):
-        return True
-    for n, core in enumerate(kept):
+    for n, i in enumerate(kept):
         slot = SURNAME if n == 0 else GIVEN if n == len(kept) - 1 else MIDDLE
-        if not _known(_key(core), slot) or _outweighed_middle(_key(core), slot):
+        key = _key(cores[i])
+        if not _known(key, slot) or _outweighed_middle(key, slot):
+            return True
+        conf = confidences[i] if confidences is not None else None
+        if conf is not None and conf < UNSURE_CONF:
+            return True
+        symbols = choices[i] if choices is not None else None
+        if any(_known(_key(k), slot) for k, _ in readings(cores[i], symbols)):
             return True
     return False
 

@@ -20,8 +20,13 @@ def test_a_sure_name_is_not_read_again():
 
 def test_unsure_on_low_confidence_unknown_part_or_alternatives():
     assert unsure("Trần Văn Hùng", [96.0, 95.0, 60.0])
+    assert not unsure("Trần Văn Hùng", [96.0, 95.0, 80.0])
     assert unsure("Trân Văn Hùng")  # Trân is no family name
-    assert unsure("Trần Văn Hùng", None, [None, None, [[("H", .9)], [("ù", .9), ("ú", .3)], [("n", .9)], [("g", .9)]]])
+    # an alternative that spells another name part of its place ("Thùy" for "Thủy")
+    # leaves doubt; one that spells no name ("Thủz") does not
+    thuy = [[("T", .9)], [("h", .9)], [("ủ", .9), ("ù", .3)], [("y", .9)]]
+    assert unsure("Lê Thị Thủy", None, [None, None, thuy])
+    assert not unsure("Lê Thị Thủy", None, [None, None, [[("T", .9)], [("h", .9)], [("ủ", .9)], [("y", .9), ("z", .3)]]])
 
 
 def test_readings_agreeing_on_a_commoner_part_outvote_a_rare_one():
@@ -29,7 +34,7 @@ def test_readings_agreeing_on_a_commoner_part_outvote_a_rare_one():
     # stays; read again twice as Huyền it becomes Huyền, with the readings in the reason
     assert _known(_key("Huyến"), GIVEN) and _prior_of(_key("Huyền"), GIVEN) > _prior_of(_key("Huyến"), GIVEN)
     again = [("Lê Thị Huyền", [95.0, 95.0, 93.0], None), ("Lê Thị Huyền", [95.0, 95.0, 95.0], None)]
-    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: again)
+    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 65.0], reread=lambda: again)
     assert name == "Lê Thị Huyền"
     assert [(f.original, f.repaired) for f in fixes] == [("Huyến", "Huyền")]
     assert "đọc lại ảnh của tên 2 lần" in fixes[0].reason and "'Huyền'" in fixes[0].reason
@@ -37,7 +42,7 @@ def test_readings_agreeing_on_a_commoner_part_outvote_a_rare_one():
 
 def test_a_name_read_the_same_again_is_kept():
     same = [("Lê Thị Huyến", [95.0, 95.0, 90.0], None), ("Lê Thị Huyến", [95.0, 95.0, 91.0], None)]
-    assert repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: same) == ("Lê Thị Huyến", ())
+    assert repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 65.0], reread=lambda: same) == ("Lê Thị Huyến", ())
 
 
 def test_one_dissenting_reading_does_not_change_a_real_name():
@@ -71,7 +76,7 @@ def test_more_readings_agreeing_make_the_vote_surer():
 
 def test_a_speck_in_a_second_reading_is_taken_off_before_the_vote():
     again = [("Lê Thị Huyền.", [95.0, 95.0, 93.0], None), (". Lê Thị Huyền", [95.0, 95.0, 95.0, 95.0], None)]
-    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 88.0], reread=lambda: again)
+    name, fixes = repair_name("Lê Thị Huyến", confidences=[95.0, 95.0, 65.0], reread=lambda: again)
     assert name == "Lê Thị Huyền" and len(fixes) == 1
 
 
@@ -118,3 +123,40 @@ def test_assignments_are_repaired_with_the_readers_second_reading():
     assert [a.cadre.text for a in out if a.cadre] == ["Trần Văn Hùng", "Đào Ý Viện"]
     assert [(r.original, r.repaired) for r in out[1].repairs] == [("Ÿ", "Ý")]
     assert out[1].cadre is not None and out[1].cadre.source.endswith("+repair")
+
+
+def test_held_out_names_read_again():
+    """corpora/ocr_names/names_choices*.jsonl with their second readings, the half no
+    threshold was fitted on: no correct name changed (on the fit half neither), and the
+    second reading restores at least as many names as the first reading's alternatives,
+    more over all the sets."""
+    import json
+    import unicodedata
+    from pathlib import Path
+
+    from extractor.normalize import place_tones
+    from extractor.repair.build import held_out
+
+    def norm(s: str) -> str:
+        return " ".join(place_tones(w) for w in unicodedata.normalize("NFC", s).split())
+
+    def again(row: dict):
+        return lambda: [(x["read"], x["conf"], x["choices"]) for x in row.get("rereads", ())]
+
+    here = Path(__file__).resolve().parents[2] / "corpora" / "ocr_names"
+    gained = 0
+    for path in sorted(here.glob("names_choices*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert sum("rereads" in r for r in rows) > len(rows) / 10
+        correct = [r for r in rows if norm(r["read"]) == norm(r["true"])]
+        assert [r["read"] for r in correct if repair_name(r["read"], confidences=r["conf"], choices=r["choices"],
+                                                          reread=again(r))[1]] == []
+        damaged = [r for r in rows if held_out(r["true"]) and norm(r["read"]) != norm(r["true"])]
+        first = sum(norm(repair_name(r["read"], confidences=r["conf"], choices=r["choices"])[0]) == norm(r["true"])
+                    for r in damaged)
+        second = sum(norm(repair_name(r["read"], confidences=r["conf"], choices=r["choices"],
+                                      reread=again(r))[0]) == norm(r["true"]) for r in damaged)
+        assert second >= first
+        gained += second - first
+    # measured: 6, 9, 2 and 1 more (names_choices, seeds 4, 5, 6); `python -m bench repair --split heldout`
+    assert gained >= 10
