@@ -6,7 +6,9 @@ import importlib
 
 import pytest
 
-MODULES = ["extractor.repair", "extractor.repair.choices", "extractor.repair.document", "extractor.repair.confusion"]
+# extractor.read.ocr.reread is the repair's second reading (tests/read lists the reader's own)
+MODULES = ["extractor.repair", "extractor.repair.choices", "extractor.repair.document", "extractor.repair.confusion",
+           "extractor.repair.second", "extractor.read.ocr.reread"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,13 +1,18 @@
 """A second reading of a few words: their box cut from the page image, read again.
 
-The name repair (``extractor/repair``) is sometimes unsure of a name: a word read with
-low confidence, a part not known in its place, a known part the OCR model also read as
-another. The page read once gives one reading; the same pixels read under other
-conditions (cleaned of specks, denoised, binarised otherwise; as one text line) give others, whose slips
-differ. :func:`reread` reads a box of a page image under :data:`CONDITIONS` and
-returns each reading's words with their confidences and each character's
-alternatives; the repair lets the lexicon and the confidences vote among them. Only
-the words the repair is unsure of are read again, so a page costs little more.
+The name repair (``extractor/repair``) is sometimes unsure of a name: a part not known
+in its place, a word read with low confidence, alternatives that spell another name.
+The page read once gives one reading; the same pixels read again under other
+conditions (specks taken off, denoised, binarised otherwise; as one text line) give
+others, whose slips differ. :func:`reread` reads a box of a page image under
+:data:`CONDITIONS` and returns each reading's words with their confidences and each
+character's alternatives; the repair lets the lexicon and the confidences vote among
+them (:mod:`extractor.repair.second`). Only names the repair is unsure of are read
+again: one call per condition on a strip of one line, about 18 ms each.
+
+The box must be one line of text on the image as the reader read it (deskewed, table
+rules taken off): a box drawn on a skewed source page, or round a name wrapped over two
+lines of a cell, reads rules and half-lines.
 
     >>> import numpy as np
     >>> page = np.full((60, 200), 255, np.uint8)
@@ -30,13 +35,13 @@ Box: TypeAlias = tuple[int, int, int, int]  # x, y, w, h in page-image pixels
 
 # The conditions of the second reading, each one Tesseract call (``--psm 7``: one text
 # line, no page segmentation to go wrong) on the line as cut: a 3x3 median (JPEG and
-# scanner specks gone, strokes kept), non-local means denoising (grain gone, thin tone
-# marks kept better than by a blur) and a light Gaussian blur then Otsu's threshold on
-# the crop alone (a threshold for these few words, not the page's). Chosen on the fit
-# half of corpora/ocr_names/names_choices.jsonl among nine (upscaled x2 and x3 with
-# Lanczos or bicubic, Otsu with and without upscaling or blur, the crop as is): these
-# read right most often a word read wrong the first time, for the fewest read wrong
-# that were read right.
+# scanner specks), non-local means denoising (grain) and a light Gaussian blur then
+# Otsu's threshold on the crop alone (a threshold for these few words, not the page's).
+# Chosen among nine on the fit half of the first 60 pages of
+# corpora/ocr_names/names_choices.jsonl (also the crop as is, upscaled x2 and x3, Otsu
+# with and without upscaling): per word read wrong the first time and put right, the
+# fewest read right the first time and put wrong (median 14 right for 13 wrong, non-local
+# means 15 for 16, blur + Otsu 23 for 40; x2 Lanczos 14 for 31, Otsu alone 17 for 44).
 CONDITIONS = ("median", "nlm", "blur_otsu")
 PAD = 0.5  # of the box's height, added round it: the marks above and below the letters
 
