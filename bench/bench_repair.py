@@ -170,15 +170,22 @@ def _scanned(n: int, misses: bool) -> dict:
 
     from rapidfuzz import fuzz
 
+    from bench.bench_photo import gold_assignments
     from bench.scans import degrade, render_decision, save_pdf
+    from extractor.evaluate import document_tally, new_tally, summarize
     from extractor.pipeline import extract_document
     from extractor.read import read
     from extractor.recognize.text import fold
 
+    def add_tallies(a: dict, b: dict) -> dict:
+        return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
+
     out: dict = {"documents": n}
+    reread_words: Counter = Counter()
     with tempfile.TemporaryDirectory(prefix="bench-repair-") as tmp:
         for severity in ("office", "copy"):
-            tally: dict[str, Counter] = {"with": Counter(), "without": Counter()}
+            tally: dict[str, Counter] = {"with": Counter(), "without": Counter(), "no_rereads": Counter()}
+            records: dict[str, dict] = {k: dict(new_tally()) for k in tally}
             for d in range(n):
                 pages = render_decision(seed=500 + d, people=7, repeat_header=d % 2 == 0)
                 truth = sorted({t.cells[(r, 1)] for p in pages for t in p.tables for r in range(t.nrows)
@@ -187,9 +194,18 @@ def _scanned(n: int, misses: bool) -> dict:
                           for i, p in enumerate(pages)]
                 doc = read(save_pdf(images, Path(tmp) / f"{severity}-{d}.pdf", dpi=200))
                 bare = replace(doc, pages=tuple(replace(p, word_confidences=()) for p in doc.pages))
-                for label, version in (("with", doc), ("without", bare)):
+                first = _without_rereads(doc)
+                reread_words[severity] += sum(bool(w.rereads) for t in doc.tables for row in t.rows for c in row
+                                              for w in getattr(c, "words", ()))
+                gold = gold_assignments(pages)
+                for label, version in (("with", doc), ("without", bare), ("no_rereads", first)):
                     t = tally[label]
-                    for a in extract_document(version).assignments:
+                    extraction = extract_document(version)
+                    records[label] = add_tallies(records[label], document_tally(
+                        gold, extraction.to_dict().get("assignments") or []))
+                    t["reread_repairs"] += sum("đọc lại ảnh" in r.reason for a in extraction.assignments
+                                               for r in a.repairs)
+                    for a in extraction.assignments:
                         span = a.cadre.span
                         as_read = doc.pages[span.page - 1].text[span.start:span.end] if span else a.cadre.text
                         best = max(truth, key=lambda name: fuzz.ratio(fold(name), fold(as_read)))
@@ -211,7 +227,25 @@ def _scanned(n: int, misses: bool) -> dict:
             for t in tally.values():
                 t["restored_share"] = round(t["restored"] / max(1, t["damaged"]), 3)
             out[severity] = {k: dict(v) for k, v in tally.items()}
+            for label, r in records.items():
+                s = summarize(r)
+                out[severity][label].update({k: s[k] for k in ("record_f1", "cadre_f1")})
+            out[severity]["words_with_rereads"] = reread_words[severity]
     return out
+
+
+def _without_rereads(doc):
+    """The document with the second readings its reader stored on the words taken off:
+    the repair as without them, on the same OCR output."""
+    from dataclasses import replace
+
+    from extractor.read.boxes import OcrCell
+
+    def cell(c):
+        return replace(c, words=tuple(replace(w, rereads=()) for w in c.words)) if isinstance(c, OcrCell) else c
+
+    return replace(doc, tables=tuple(replace(t, rows=tuple(tuple(cell(c) for c in row) for row in t.rows))
+                                     for t in doc.tables))
 
 
 def _read_with_choices(n: int, seed: int, threads: int = 2, rereads: bool = False) -> list[dict]:

@@ -19,6 +19,9 @@ class ExtractorConfig:
     ocr_dpi: int = 300
     ocr_processes: int = 0  # 0 = one per core
     ocr_quality_threshold: float = 0.80  # pages whose Vietnamese-syllable share is below are flagged
+    # Names in scanned tables the repair will be unsure of: their lines read again under three
+    # more conditions while the cleaned image is at hand (read/ocr/reread.py), for the repair
+    ocr_reread_names: bool = True
     # A text layer with fewer than this many letters per page, or that is garbage, is OCR'd.
     min_text_chars_per_page: int = 20
     # Extraction

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Cell, Document, Span
 
 if TYPE_CHECKING:
-    from .engine import Choice
+    from .engine import Choice, Reread
 
 __all__ = ["WordBox", "OcrCell", "cell_boxes", "span_boxes", "place_words", "locate_words"]
 
@@ -39,7 +39,9 @@ class WordBox:
     became; -1 when it could not be placed there (a number filled in from the column's
     sequence replaced what was read). ``choices``: per character of ``text``, the
     readings the OCR model weighed, best first (``engine.Choice``; the name repair's
-    evidence), when OCR gave them."""
+    evidence), when OCR gave them. ``rereads``: for a word of a name the repair will be
+    unsure of, what each condition of a second reading of its line read where it is
+    (``engine.Reread``, one per condition of ``ocr.reread.CONDITIONS``)."""
 
     text: str
     page: int
@@ -51,6 +53,7 @@ class WordBox:
     start: int = -1
     end: int = -1
     choices: tuple[tuple[Choice, ...], ...] = ()
+    rereads: tuple[Reread, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ class OcrCell(Cell):
 
 def place_words(text: str, words: list[tuple[Any, ...]], page: int) -> tuple[WordBox, ...]:
     """The words read in a cell, ``(text, x, y, w, h, conf)`` (and the characters'
-    alternatives, when given, seventh) in reading order, placed on the cell's
+    alternatives, when given, seventh; the second readings, eighth) in reading order, placed on the cell's
     normalised ``text`` (see :func:`locate_words`).
 
     >>> [(b.text, b.start, b.end) for b in place_words("Hòa Phú 2025", [("Hoà", 0, 0, 9, 9, 90.0),
@@ -74,7 +77,8 @@ def place_words(text: str, words: list[tuple[Any, ...]], page: int) -> tuple[Wor
     """
     at = locate_words(text, [w[0] for w in words])
     return tuple(WordBox(word[0], page, word[1], word[2], word[3], word[4], word[5],
-                         *(where or (-1, -1)), choices=word[6] if len(word) > 6 else ())
+                         *(where or (-1, -1)), choices=word[6] if len(word) > 6 else (),
+                         rereads=word[7] if len(word) > 7 else ())
                  for word, where in zip(words, at, strict=True))
 
 

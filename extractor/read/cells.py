@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .grid import GridTable
     from .layout import Grid, GridCell
 
-__all__ = ["Cut", "stack_cells", "words_to_page"]
+__all__ = ["Cut", "stack_cells", "words_to_page", "words_by_cut"]
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,19 @@ def stack_cells(gray: np.ndarray, tables: Sequence[GridTable], *,
         placed.append(Cut(cut.table, cut.row, cut.col, cut.x, cut.y, cut.w, cut.h, pad, y))
         y += ph + gap
     return page, out, placed
+
+
+def words_by_cut(words: Sequence[Word], cuts: list[Cut]) -> list[list[Word]]:
+    """Words of the strip, in the strip's pixels, grouped by the cut (cell) they were
+    read in, as :func:`words_to_page` places them; a word in no cut is left out."""
+    tops = [c.sy for c in cuts]
+    out: list[list[Word]] = [[] for _ in cuts]
+    for wd in words:
+        cy = wd.top + wd.height / 2
+        i = int(np.searchsorted(tops, cy, side="right")) - 1
+        if i >= 0 and cy <= cuts[i].sy + cuts[i].h + 2:
+            out[i].append(wd)
+    return [ws for ws in out if ws]
 
 
 def words_to_page(words: Sequence[Word], cuts: list[Cut]) -> list[Word]:

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Word", "Choice", "PageImage", "inprocess_available", "tessdata_dir", "recognize", "osd_rotation",
-           "command_only", "library_version", "MAX_APIS"]
+__all__ = ["Word", "Choice", "Reread", "RereadWord", "PageImage", "inprocess_available", "tessdata_dir",
+           "recognize", "osd_rotation", "command_only", "library_version", "MAX_APIS"]
 
 # What Tesseract reads: a 2-D grey array (uint8, or anything that converts to it) or an
 # image file.
@@ -63,6 +63,13 @@ class Choice:
     prob: float
 
 
+# One word of a second reading (ocr/reread.py): (text, confidence 0-100, each character's choices).
+RereadWord: TypeAlias = tuple[str, float, tuple[tuple[Choice, ...], ...]]
+# What one condition of a second reading read where a word of the first reading is: its
+# words there, in order; () when it read nothing there.
+Reread: TypeAlias = tuple[RereadWord, ...]
+
+
 @dataclass
 class Word:
     """A word as Tesseract read it: box in the image's pixels, confidence 0-100, and
@@ -79,6 +86,9 @@ class Word:
     par: int
     line: int
     choices: tuple[tuple[Choice, ...], ...] = field(default=(), repr=False)
+    # what each condition of a second reading of the word's line read there (ocr/reread.py,
+    # one per condition, in order): only for words of a name the repair will be unsure of
+    rereads: tuple[Reread, ...] = field(default=(), repr=False)
 
     @property
     def cx(self) -> float:

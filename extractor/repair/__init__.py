@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from ..records import Document
 
 __all__ = ["repair_name", "repair_title", "repair_assignments", "name_confidences", "name_choices", "Repair",
-           "unsure", "Reading"]
+           "unsure", "worth_reading_again", "names_in_doubt", "name_rereads", "Reading"]
 
 SURNAME, MIDDLE, GIVEN = "surname", "middle", "given"
 _SLOT_VI = {SURNAME: "họ", MIDDLE: "tên đệm", GIVEN: "tên"}
@@ -323,6 +323,69 @@ def unsure(text: str, confidences: Sequence[float | None] | None = None,
         if any(_known(_key(k), slot) for k, _ in readings(cores[i], symbols)):
             return True
     return False
+
+
+def worth_reading_again(words: Sequence[str], confidences: Sequence[float | None] | None = None,
+                        choices: Sequence[Symbols | None] | None = None) -> bool:
+    """Whether a line or a paragraph as OCR read it (its words, each one's confidence
+    and characters' alternatives) holds a person's name the repair will be
+    :func:`unsure` of (:func:`names_in_doubt`)."""
+    return bool(names_in_doubt(words, confidences, choices))
+
+
+def names_in_doubt(words: Sequence[str], confidences: Sequence[float | None] | None = None,
+                   choices: Sequence[Symbols | None] | None = None) -> list[range]:
+    """The runs of words (indices) of a line or paragraph as OCR read it (its words,
+    each one's confidence and characters' alternatives) that may be a person's name the
+    repair will be :func:`unsure` of: what a reader asks before it reads their lines
+    again while it still has the image (``extractor.read.ocr.reread``). A name is a run of two to five capitalised words
+    (specks round them aside; or the end of a longer run: "Đồng Chí" before it) with all
+    but one a name part known in its place: a title ("Phó Giám Đốc"), a place or a
+    heading is not read again, nor a run one of whose ends is a name the repair is sure of;
+    a name of two words only as the whole line.
+
+    >>> worth_reading_again(["Trần", "Văn", "Hùng"]), worth_reading_again(["Đồng", "chí", "Trân", "Văn", "Hùng"])
+    (False, True)
+    >>> worth_reading_again(["Phó", "Giám", "Đốc"]), worth_reading_again(["Trần", "Văn", "Hùng"], [96.0, 95.0, 61.0])
+    (False, True)
+    >>> worth_reading_again(["Phó", "Bí", "thư"]), worth_reading_again(["Lê", "Hà"], [96.0, 52.0])
+    (False, True)
+    """
+    found: list[range] = []
+    n = len(words)
+    confs = list(confidences) if confidences is not None and len(confidences) == n else [None] * n
+    alts = list(choices) if choices is not None and len(choices) == n else [None] * n
+    cores = [_specks(w)[1] for w in words]
+    capital = [bool(c) and c[0].isupper() and bool(_LETTERS.match(c)) for c in cores]
+    i = 0
+    while i < n:
+        if not capital[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and capital[j]:
+            j += 1
+        # the name is the run or its end ("Ông", "Đồng Chí" before it), of three words or
+        # more unless the run has two: not read again when one such end is a name known
+        # part by part that the repair is sure of; else when one is a name it is unsure of
+        doubt = sure = False
+        # a run of two is a name only as the whole line ("Phó Bí thư", "xã Trung Hà" are not)
+        two = j - i == 2 and n == 2
+        for start in range(max(i, j - 5), j - 1 if two else j - 2):
+            run = range(start, j)
+            slots = [SURNAME if k == 0 else GIVEN if k == len(run) - 1 else MIDDLE for k in range(len(run))]
+            known = sum(_known(_key(cores[r]), s) and not _outweighed_middle(_key(cores[r]), s)
+                        for r, s in zip(run, slots, strict=True))
+            if known < len(run) - 1:
+                continue
+            if unsure(" ".join(cores[r] for r in run), [confs[r] for r in run], [alts[r] for r in run]):
+                doubt = True
+            elif known == len(run):
+                sure = True
+        if doubt and not sure:
+            found.append(range(i, j))
+        i = j
+    return found
 
 
 def repair_syllable(word: str, slot: str, conf: float | None = None,
@@ -709,6 +772,56 @@ def name_choices(document: Document | None, f: Field | None) -> list[Symbols | N
     return out if any(c is not None for c in out) else None
 
 
+def name_rereads(document: Document | None, f: Field | None) -> Callable[[], list[Reading]] | None:
+    """The second readings of a field's name that the reader stored on its words
+    (``WordBox.rereads``: the lines of names it judged the repair would be unsure of,
+    read again under other conditions while it had the cleaned image,
+    ``extractor.read.ocr.reread.read_lines_again``), as :func:`repair_name` takes them: a
+    callable giving one reading of the whole name per condition (text, each word's
+    confidence, each word's characters' alternatives). None unless every word of the
+    field is a word OCR read there and carries them. No image is touched here.
+
+    >>> from extractor.records import Document, Page, Span, Table
+    >>> from extractor.read.boxes import OcrCell, WordBox
+    >>> again = (((("Trần", 93.0, ()),), (("Trần", 95.0, ()),), (("Trân", 80.0, ()),)))
+    >>> words = (WordBox("Trân", 1, 0, 0, 9, 9, 60.0, 0, 4, rereads=again),
+    ...          WordBox("Văn", 1, 0, 0, 9, 9, 95.0, 5, 8, rereads=((("Văn", 96.0, ()),),) * 3))
+    >>> cell = OcrCell("Trân Văn", 1, 1, Span(1, 10, 18), words=words)
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "Họ và tên\nTrân Văn", ocr=True),),
+    ...                tables=(Table(1, ((cell,),), Span(1, 10, 18)),))
+    >>> [text for text, _, _ in name_rereads(doc, Field("Trân Văn", Span(1, 10, 18)))()]
+    ['Trần Văn', 'Trần Văn', 'Trân Văn']
+    """
+    if document is None or f is None or f.span is None or not document.tables:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if not read or len(read) != len(_WORD.findall(f.text)):
+        return None
+    at: dict[tuple[int, int], WordBox] = {}
+    for table in document.tables:
+        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
+            continue
+        for row in table.rows:
+            for cell in row:
+                if isinstance(cell, OcrCell):
+                    for w in cell.words:
+                        if w.start >= 0 and w.rereads:
+                            at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    boxes = [at.get((f.span.start + m.start(), f.span.start + m.end())) for m in read]
+    found = [b for b in boxes if b is not None]
+    if len(found) < len(boxes) or len({len(b.rereads) for b in found}) != 1:
+        return None
+    readings_: list[Reading] = []
+    for c in range(len(found[0].rereads)):
+        seen = [w for b in found for w in b.rereads[c]]
+        readings_.append((" ".join(t for t, _, _ in seen), [conf for _, conf, _ in seen],
+                          [tuple(tuple(_reading(ch) for ch in sym) for sym in alts) or None for _, _, alts in seen]))
+    return lambda: readings_
+
+
 def _reading(c: Choice | tuple[str, float]) -> tuple[str, float]:
     """One reading of a character as (text, confidence 0-1): the engine's ``Choice``, or
     a pair already (as tests and JSON carry them)."""
@@ -724,10 +837,11 @@ def repair_assignments(assignments: Iterable[Assignment], document: Document | N
     damaged here and clean elsewhere in the same document is repaired to the clean one.
     With the ``document`` they were found in, Tesseract's confidence in each word of a
     name (:func:`name_confidences`) weighs its slips, and the OCR model's alternatives
-    for its characters (:func:`name_choices`) are the strongest evidence. ``reread``: given
-    a cadre's field, a callable reading its image again (``extractor.read.ocr.reread.box_reader``)
-    or None, from a reader that kept the page images; called only for names the repair
-    is unsure of (:mod:`.second`). The field's span still points at
+    for its characters (:func:`name_choices`) are the strongest evidence, and the second
+    readings the reader stored on a name's words (:func:`name_rereads`) vote with the
+    first when the repair is unsure of it (:mod:`.second`). ``reread``, instead of
+    those: given a cadre's field, a callable reading its image again
+    (``extractor.read.ocr.reread.box_reader``) or None (a bench's). The field's span still points at
     the text as read: ``page.text[span]`` equals the repair's ``original`` joined back,
     so the reviewer sees both.
 
@@ -742,7 +856,8 @@ def repair_assignments(assignments: Iterable[Assignment], document: Document | N
                                         confidences=[name_confidences(document, assignments[i].cadre)
                                                      for i in named],
                                         choices=[name_choices(document, assignments[i].cadre) for i in named],
-                                        rereads=[reread(assignments[i].cadre) if reread is not None else None
+                                        rereads=[reread(assignments[i].cadre) if reread is not None
+                                                 else name_rereads(document, assignments[i].cadre)
                                                  for i in named])
     names = dict(zip(named, repaired, strict=True))
     out = []

@@ -13,7 +13,7 @@ from ...config import ExtractorConfig
 from ...errors import UnreadableFile
 from ...normalize import vietnamese_quality
 from ...records import Cell, Fix, Page
-from ..engine import Choice, Word
+from ..engine import Choice, Reread, Word
 from ..layout import Grid, GridCell, Line, PageBuilder, group_lines, join_lines
 from .tesseract import _osd_rotation, _run_tesseract, _run_tesseract_batch, _tesseract_dpi
 
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 OcrItem: TypeAlias = tuple[Literal["para"], str] | tuple[Literal["table"], Grid]
 # A box in pixels: (x0, y0, x1, y1) as found on the prepared page, (x, y, w, h) in results.
 Box: TypeAlias = tuple[int, int, int, int]
-# A word read in a table cell: (text, x, y, w, h, confidence, each character's choices).
-CellWord: TypeAlias = tuple[str, int, int, int, int, float, tuple[tuple[Choice, ...], ...]]
+# A word read in a table cell: (text, x, y, w, h, confidence, each character's choices,
+# what a second reading of its line read there: engine.Word.rereads).
+CellWord: TypeAlias = tuple[str, int, int, int, int, float, tuple[tuple[Choice, ...], ...], tuple[Reread, ...]]
 # A table item's cells: (row, col) -> (cell box (x, y, w, h), its words in reading order).
 TableCells: TypeAlias = dict[tuple[int, int], tuple[Box, list[CellWord]]]
 
@@ -415,7 +416,7 @@ def _finish(prep: _Prepared, words: list[Word], *, config: ExtractorConfig, name
 
     def cell_word(w: Word) -> CellWord:
         x, y, bw, bh = back((w.left, w.top, w.left + w.width, w.top + w.height))
-        return w.text, x, y, bw, bh, w.conf, w.choices
+        return w.text, x, y, bw, bh, w.conf, w.choices, w.rereads
 
     cells = [{rc: (back(rect), [cell_word(w) for w in ws]) for rc, (rect, ws) in table.items()} for table in found]
     from ..cells import number_rows

@@ -21,15 +21,15 @@ lines of a cell, reads rules and half-lines.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from ..engine import Word, inprocess_available, recognize
+from ..engine import Choice, Reread, Word, inprocess_available, recognize
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["CONDITIONS", "Box", "crop", "conditions", "reread", "box_reader"]
+__all__ = ["CONDITIONS", "Box", "crop", "conditions", "reread", "box_reader", "read_lines_again", "unsure_names"]
 
 Box: TypeAlias = tuple[int, int, int, int]  # x, y, w, h in page-image pixels
 
@@ -105,3 +105,91 @@ def box_reader(page: np.ndarray, boxes: Sequence[Box], *, language: str = "vie",
     x1 = max(b[0] + b[2] for b in boxes)
     y1 = max(b[1] + b[3] for b in boxes)
     return lambda: reread(page, (x0, y0, x1 - x0, y1 - y0), language=language, dpi=dpi)
+
+
+def _lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by Tesseract's (block, paragraph, line), in the order first met."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.par, w.line), []).append(w)
+    return list(lines.values())
+
+
+def _line_crop(image: np.ndarray, line: Sequence[Word], others: Sequence[Sequence[Word]],
+               pad: float = PAD) -> tuple[np.ndarray, int]:
+    """The line cut from ``image`` with ``pad`` x its height of margin, but never past
+    half-way to a line above or below it (a name wrapped over two lines of a cell is
+    read a line at a time): (crop, its left edge on ``image``)."""
+    x0, y0 = min(w.left for w in line), min(w.top for w in line)
+    x1, y1 = max(w.left + w.width for w in line), max(w.top + w.height for w in line)
+    m = int(round((y1 - y0) * pad))
+    top, bottom = y0 - m, y1 + m
+    for other in others:
+        if other is line or max(w.left + w.width for w in other) <= x0 or min(w.left for w in other) >= x1:
+            continue
+        o0, o1 = min(w.top for w in other), max(w.top + w.height for w in other)
+        if o1 <= y0:
+            top = max(top, (o1 + y0) // 2)
+        elif o0 >= y1:
+            bottom = min(bottom, (y1 + o0 + 1) // 2)
+    left = max(0, x0 - m)
+    return image[max(0, top):min(image.shape[0], bottom), left:min(image.shape[1], x1 + m)], left
+
+
+def _placed(line: Sequence[Word], again: Sequence[Word], left: int) -> list[Reread]:
+    """What a reading of the line (its words ``again``, in the crop's pixels, the crop's
+    left edge at ``left``) read where each word of the first reading is: each word of
+    ``again`` goes to the word of ``line`` its centre falls in (else the nearest)."""
+    out: list[list[tuple[str, float, tuple[tuple[Choice, ...], ...]]]] = [[] for _ in line]
+    for w in again:
+        cx = w.cx + left
+        k = min(range(len(line)), key=lambda i: max(line[i].left - cx, cx - line[i].left - line[i].width, 0.0))
+        out[k].append((w.text, w.conf, w.choices))
+    return [tuple(ws) for ws in out]
+
+
+def read_lines_again(image: np.ndarray, cells: Sequence[Sequence[Word]],
+                     wanted: Callable[[list[Word]], Iterable[int]], *, language: str = "vie",
+                     dpi: int | None = None) -> int:
+    """Read again, under each of :data:`CONDITIONS`, the lines of ``cells`` (the words
+    of each cell, read on ``image``, the cleaned image the reader read: deskewed, rules
+    taken off) that hold a word ``wanted`` picks (given a cell's words, the indices of
+    those worth it; a name wrapped over two lines of its cell has both read again);
+    every word of such a line is given what each condition read where it is
+    (``Word.rereads``, in the order of :data:`CONDITIONS`). One Tesseract call for all
+    of them; the number of lines read again (0 when Tesseract cannot be run in process).
+
+    >>> import numpy as np
+    >>> read_lines_again(np.full((40, 200), 255, np.uint8), [], lambda words: range(len(words)))
+    0
+    """
+    import numpy as np
+
+    lines = [line for cell in cells for line in _lines(cell)]
+    picked = {id(cell[k]) for cell in cells for k in wanted(list(cell))}
+    chosen = [line for line in lines if any(id(w) in picked for w in line)]
+    if not chosen or not inprocess_available(language):
+        return 0
+    crops = [_line_crop(image, line, lines) for line in chosen]
+    kept = [k for k, (c, _) in enumerate(crops) if c.shape[0] >= 4 and c.shape[1] >= 4]
+    chosen, crops = [chosen[k] for k in kept], [crops[k] for k in kept]
+    images = [np.ascontiguousarray(img) for c, _ in crops
+              for _, img in conditions(np.ascontiguousarray(c, dtype=np.uint8))]
+    read = recognize(images, language=language, psm=7, dpi=dpi, choices=True)
+    n = len(CONDITIONS)
+    for k, (line, (_, left)) in enumerate(zip(chosen, crops, strict=True)):
+        per_condition = [_placed(line, read[k * n + c], left) for c in range(n)]
+        for i, w in enumerate(line):
+            w.rereads = tuple(p[i] for p in per_condition)
+    return len(chosen)
+
+
+def unsure_names(words: Sequence[Word]) -> list[int]:
+    """The words of a cell as read that may be a name the name repair will be
+    unsure of (``extractor.repair.names_in_doubt``): what :func:`read_lines_again` reads
+    again when the reader is told to (``ExtractorConfig.ocr_reread_names``)."""
+    from ...repair import names_in_doubt
+
+    runs = names_in_doubt([w.text for w in words], [w.conf for w in words],
+                          [tuple(tuple((c.text, c.prob) for c in sym) for sym in w.choices) or None for w in words])
+    return [k for run in runs for k in run]

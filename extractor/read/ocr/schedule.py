@@ -13,6 +13,7 @@ from ...config import DEFAULT_CONFIG, ExtractorConfig
 from .. import engine
 from ..engine import PageImage, Word
 from .page import OcrResult, _finish, _number_continued, _prepare, _Prepared
+from .reread import read_lines_again, unsure_names
 from .tesseract import _run_tesseract_batch, process_count
 
 if TYPE_CHECKING:
@@ -148,6 +149,15 @@ def _ocr_pages(pages: Iterable[PageSource], count: int, *, config: ExtractorConf
                     cells: dict[int, Sequence[Word]] = dict(zip((i for i, _ in celled), _run_tesseract_batch(
                         [strip for _, strip in celled], config, psm=6, name=name, dpi=batch[0].dpi,
                         workdir=workdir, choices=True), strict=True)) if celled else {}
+                    if config.ocr_reread_names and in_memory:
+                        # lines of names the repair will be unsure of, read again on the
+                        # cleaned strip while it is here (their words keep what was read)
+                        from ..cells import words_by_cut
+
+                        for p in batch:
+                            if p.index in cells and p.strip is not None and not isinstance(p.strip, Path):
+                                read_lines_again(p.strip, words_by_cut(cells[p.index], p.cuts), unsure_names,
+                                                 language=config.ocr_language, dpi=p.dpi)
                     out = {p.index: _finish(p, w, config=config, name=name, workdir=workdir,
                                             cell_words=cells.get(p.index, ()))
                            for p, w in zip(batch, words, strict=True)}
