@@ -787,7 +787,7 @@ def name_rereads(document: Document | None, f: Field | None) -> Callable[[], lis
     >>> words = (WordBox("Trân", 1, 0, 0, 9, 9, 60.0, 0, 4, rereads=again),
     ...          WordBox("Văn", 1, 0, 0, 9, 9, 95.0, 5, 8, rereads=((("Văn", 96.0, ()),),) * 3))
     >>> cell = OcrCell("Trân Văn", 1, 1, Span(1, 10, 18), words=words)
-    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "Họ và tên\nTrân Văn", ocr=True),),
+    >>> doc = Document("s.pdf", "", "pdf", (Page(1, "Họ và tên\\nTrân Văn", ocr=True),),
     ...                tables=(Table(1, ((cell,),), Span(1, 10, 18)),))
     >>> [text for text, _, _ in name_rereads(doc, Field("Trân Văn", Span(1, 10, 18)))()]
     ['Trần Văn', 'Trần Văn', 'Trân Văn']
