@@ -12,7 +12,12 @@ again: one call per condition on a strip of one line, about 18 ms each.
 
 The box must be one line of text on the image as the reader read it (deskewed, table
 rules taken off): a box drawn on a skewed source page, or round a name wrapped over two
-lines of a cell, reads rules and half-lines.
+lines of a cell, reads rules and half-lines. So the reader itself, while it reads a
+table's cell strip (``ocr/schedule.py``), reads again the lines of the cells that hold a
+name the repair will be unsure of (:func:`unsure_names`), one line at a time, from that
+cleaned strip (:func:`read_lines_again`), and stores on each word what each condition
+read there (``Word.rereads``, then ``WordBox.rereads``); the repair takes them from the
+document (``extractor.repair.name_rereads``) and never sees an image.
 
     >>> import numpy as np
     >>> page = np.full((60, 200), 255, np.uint8)
@@ -175,7 +180,10 @@ def read_lines_again(image: np.ndarray, cells: Sequence[Sequence[Word]],
     chosen, crops = [chosen[k] for k in kept], [crops[k] for k in kept]
     images = [np.ascontiguousarray(img) for c, _ in crops
               for _, img in conditions(np.ascontiguousarray(c, dtype=np.uint8))]
-    read = recognize(images, language=language, psm=7, dpi=dpi, choices=True)
+    try:
+        read = recognize(images, language=language, psm=7, dpi=dpi, choices=True)
+    except RuntimeError:  # an image Leptonica cannot take: the first reading stands alone
+        return 0
     n = len(CONDITIONS)
     for k, (line, (_, left)) in enumerate(zip(chosen, crops, strict=True)):
         per_condition = [_placed(line, read[k * n + c], left) for c in range(n)]
