@@ -33,7 +33,8 @@ an image-only PDF:
 - the same for tables typed without rules (columns apart by white space), clean and
   office, on ``--borderless-docs`` appendices of three cadres;
 - scanned pages/s of ``read()`` against plain ``tesseract PAGE stdout -l vie`` on the
-  same office pages (target ratio >= 0.9).
+  same office pages (target ratio >= 0.9), and of ``read()`` without the second reading of
+  names (``ocr_reread_names=False``): ``rereads_cpu_share``, what it costs.
 
 Side by side on the same office pages (issue 12: libraries before our own code):
 
@@ -315,12 +316,16 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
     from PIL import Image
 
     pdf = save_pdf([Image.open(p) for p in office_pages], tmp / "tables-office-all.pdf", dpi=200)
-    plain_runs, read_runs, command_runs = [], [], []
+    plain_runs, read_runs, command_runs, first_runs = [], [], [], []
+    first_only = replace(config, ocr_reread_names=False)
     for _ in range(max(1, rounds)):
         _, wall, cpu = _timed(lambda: _plain_tesseract(office_pages, processes))
         plain_runs.append((wall, cpu))
-        _, wall, cpu = _timed(lambda: read(pdf, config=config))
+        office_doc, wall, cpu = _timed(lambda: read(pdf, config=config))
         read_runs.append((wall, cpu))
+        # without the second reading of names the repair will be unsure of (what it costs)
+        _, wall, cpu = _timed(lambda: read(pdf, config=first_only))
+        first_runs.append((wall, cpu))
         if engine.inprocess_available("vie"):
             with engine.command_only():
                 _, wall, cpu = _timed(lambda: read(pdf, config=config))
@@ -338,6 +343,13 @@ def _table_bench(docs: int, processes: int, rounds: int, tmp: Path, borderless: 
         "cpu_ratio_read_vs_plain": round(min(c for _, c in plain_runs) / min(c for _, c in read_runs), 3),
         "target_ratio": 0.9,
         "load_average_1min": round(os.getloadavg()[0], 1),
+        "ratio_read_without_rereads_vs_plain_best":
+            round(min(w for w, _ in plain_runs) / min(w for w, _ in first_runs), 3),
+        "cpu_ratio_read_without_rereads_vs_plain":
+            round(min(c for _, c in plain_runs) / min(c for _, c in first_runs), 3),
+        "rereads_cpu_share": round(min(c for _, c in read_runs) / min(c for _, c in first_runs) - 1, 3),
+        "rereads_words": sum(bool(w.rereads) for t in office_doc.tables for row in t.rows for c in row
+                             for w in getattr(c, "words", ())),
     }
     if command_runs:
         out["scanned_speed_office"].update({
