@@ -18,7 +18,10 @@ and bodies of titles.jsonl beside it (``repair_title``; place names are not repa
 ``--scans N``: N decisions of our own (``bench/scans.py``) at office and copy-of-a-copy
 severity, as image-only PDFs through ``read()`` and ``extract_document``, each once as
 read and once with its pages' word confidences taken away: the repair in the real
-pipeline, with and without Tesseract's confidences, on the same OCR output.
+pipeline, with and without Tesseract's confidences, on the same OCR output; and once with
+the second readings the reader stored taken away (``no_rereads``); record and cadre F1
+(``extractor.evaluate``) of each, and the CPU seconds of ``read()`` with and without the
+second reading of names (``ExtractorConfig.ocr_reread_names``).
 
 ``names_choices*.jsonl`` beside it (names read by Tesseract in process with each word's
 confidence and each character's alternatives, ``build_ocr_names.py --choices``) are
@@ -172,6 +175,7 @@ def _scanned(n: int, misses: bool) -> dict:
 
     from bench.bench_photo import gold_assignments
     from bench.scans import degrade, render_decision, save_pdf
+    from extractor.config import DEFAULT_CONFIG
     from extractor.evaluate import document_tally, new_tally, summarize
     from extractor.pipeline import extract_document
     from extractor.read import read
@@ -182,6 +186,7 @@ def _scanned(n: int, misses: bool) -> dict:
 
     out: dict = {"documents": n}
     reread_words: Counter = Counter()
+    cpu: Counter = Counter()
     with tempfile.TemporaryDirectory(prefix="bench-repair-") as tmp:
         for severity in ("office", "copy"):
             tally: dict[str, Counter] = {"with": Counter(), "without": Counter(), "no_rereads": Counter()}
@@ -192,7 +197,14 @@ def _scanned(n: int, misses: bool) -> dict:
                                 if (r, 1) in t.cells and t.cells[(r, 1)] != "Họ và tên"})
                 images = [degrade(p, severity, seed=d * 10 + i, back=pages[i - 1] if i else None)
                           for i, p in enumerate(pages)]
-                doc = read(save_pdf(images, Path(tmp) / f"{severity}-{d}.pdf", dpi=200))
+                pdf = save_pdf(images, Path(tmp) / f"{severity}-{d}.pdf", dpi=200)
+                # read with and without the second reading of names (what it costs), in turn first
+                for on in ((True, False) if d % 2 else (False, True)):
+                    c0 = _cpu()
+                    got = read(pdf, config=replace(DEFAULT_CONFIG, ocr_reread_names=on))
+                    cpu[severity, on] += _cpu() - c0
+                    if on:
+                        doc = got
                 bare = replace(doc, pages=tuple(replace(p, word_confidences=()) for p in doc.pages))
                 first = _without_rereads(doc)
                 reread_words[severity] += sum(bool(w.rereads) for t in doc.tables for row in t.rows for c in row
@@ -231,7 +243,18 @@ def _scanned(n: int, misses: bool) -> dict:
                 s = summarize(r)
                 out[severity][label].update({k: s[k] for k in ("record_f1", "cadre_f1")})
             out[severity]["words_with_rereads"] = reread_words[severity]
+            out[severity]["read_cpu_s"] = {"with_rereads": round(cpu[severity, True], 2),
+                                           "without_rereads": round(cpu[severity, False], 2),
+                                           "rereads_share": round(cpu[severity, True] / cpu[severity, False] - 1, 3)}
     return out
+
+
+def _cpu() -> float:
+    """CPU seconds of this process (Tesseract runs in it, in threads) and its children."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _without_rereads(doc):
