@@ -246,7 +246,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
 # ------------------------------------------------------------------ the measure
 def _rename(text: str | None, rename: dict[str, str]) -> str:
     k = key(text)
-    for old, new in rename.items():
+    for old, new in sorted(rename.items(), key=lambda kv: -len(kv[0])):  # "phó chủ tịch …" before "chủ tịch …"
         if old and old in k:
             k = k.replace(old, key(new))
     return k
