@@ -386,6 +386,8 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
             s2 = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             if STOP.search(folded, s2, m.end(1)) or TITLE_END.search(folded, s2, m.end(1)):
                 break
+            if find_names(text[s2:m.end(1)]):
+                break  # "…, Chủ tịch Hội Nông dân huyện A, Giám đốc Sở B": A's title, not B's
             s = s2
     return s, e
 
@@ -593,6 +595,18 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                             twin.position = list(titles_w)
                         twin.period = pick_period(periods, raw, ss, se, ps, pe)
                         out.append(twin)
+                if waiting and raw.trigger in ("role", "holds", "assign") and raw.tasks and \
+                        not RESPECTIVELY.search(folded, ne, se):
+                    for ws_, we_, wh_, title_w in _titled_list(text, folded, waiting, (ns, ne), ss):
+                        twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":listed",
+                                             tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
+                        twin.position = [title_w]
+                        twin.period = pick_period(periods, raw, ss, se, ps, pe)
+                        out.append(twin)
+                if not raw.position:
+                    lead = counted_title(text, folded, ns, ss)
+                    if lead:
+                        raw.position = [lead]
                 waiting = []
                 raw.period = pick_period(periods, raw, ss, se, ps, pe)
                 if raw.open_list and not raw.tasks and se >= pe - 1:
@@ -635,6 +649,70 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+# "… và 3 Phó Chủ tịch UBND tỉnh: A, B, C làm …": a count and a title announce the names
+# after the colon, each of whom holds that title
+_COUNTED = re.compile(r"(?:^|[\s,;])(?:các|hai|ba|bốn|năm|sáu|\d{1,2})\s+(?=\S)")
+_NAME_RUN = re.compile(r"(?:\s*(?:[" + UPPER + r"][\w]*\s+){1,4}[" + UPPER + r"][\w]*\s*(?:,|và)\s*)*\s*$")
+
+
+def counted_title(text: str, folded: str, ns: int, ss: int) -> tuple[int, int] | None:
+    """The title a count announces for the names after a colon, when the name at ``ns`` is one
+    of them: "2 Công chức Tư pháp - Hộ tịch: A, B" gives both A and B that title."""
+    colon = folded.rfind(":", ss, ns)
+    if colon < 0 or not _NAME_RUN.match(text, colon + 1, ns):  # only names between (the run ends at ns)
+        return None
+    lead = max(folded.rfind(c, ss, colon) for c in ",;.()") + 1
+    best = None
+    for m in _COUNTED.finditer(folded, max(ss, lead - 1), colon):
+        best = m
+    if best is None or not HEAD.match(folded, best.end()):
+        return None
+    s, e = trim_span(text, best.end(), colon)
+    if e <= s or STOP.search(folded, s, e):
+        return None
+    return s, e
+
+
+# between two members of a list, each led by its own title: a separator (and the count of
+# the next title group: "… C và 2 Phó Chủ tịch UBND huyện: D, E làm …")
+_MEMBER_GAP = re.compile(r"\s*(?:\([^)]{0,80}\))?\s*(?:[,;]|,?\s*và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
+
+
+def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[int, int],
+                 ss: int) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """The people before ``last`` in a list of members each led by a title, who share the
+    seat the last one is given: "Phó Bí thư Huyện ủy A; Chủ tịch UBND huyện B và 2 Phó Chủ
+    tịch UBND huyện: C, D làm Phó Trưởng ban" (A, B, C with their titles; D is ``last``)."""
+    def lead_of(ns: int) -> tuple[tuple[int, int] | None, int]:
+        before = title_before(text, folded, ns, ss)
+        if before:
+            return before, before[0]
+        counted = counted_title(text, folded, ns, ss)
+        if counted:
+            # the gap to the name before ends where the count opens
+            opens = [m.start() + (folded[m.start()] in " ,;")
+                     for m in _COUNTED.finditer(folded, max(ss, counted[0] - 12), counted[0] + 1)]
+            return counted, (opens[-1] if opens else counted[0])
+        return None, ns
+
+    out: list[tuple[int, int, str, tuple[int, int]]] = []
+    nxt_title, nxt_lead = lead_of(last[0])
+    nxt_name = last[0]
+    for ws, we, how in reversed(waiting):
+        title, lead = lead_of(ws)
+        if title is None:
+            break
+        if title == nxt_title and lead == nxt_lead:
+            # two names of one counted group: "C, D" after "2 Phó Chủ tịch …:"
+            if not re.fullmatch(r"\s*(?:,|và)\s*", folded[we:nxt_name]):
+                break
+        elif not _MEMBER_GAP.fullmatch(folded, we, nxt_lead):
+            break
+        out.append((ws, we, how, title))
+        nxt_title, nxt_lead, nxt_name = title, lead, ws
+    return out
+
+
 # a list the sentence announces as several people: each shares what the last one is given
 _PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
 
@@ -672,7 +750,7 @@ _OBJECT_LEAD = re.compile(r"(?:(?<![\w])(?:sau khi|trước khi|khi|của|cho|v�
 _STOOD_FOR = re.compile(r"(?<![\w])thay mặt\s+(?:" + HEAD_RE + r")?\s*(?:đồng chí|đ/c|ông|bà)?\s*$")
 _ACTING = re.compile(r"(?:(?:sẽ|đã|cũng|được phân công)\s+)*thay mặt\s(?:(?!trao|tặng|phát biểu|chúc mừng|đón|tiếp|ký)"
                      r"[^.;:])*?(?<![\w])(?:thực hiện|điều hành|giải quyết|xử lý|chỉ đạo|quản lý|phụ trách)(?![\w])")
-_RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
+RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
 
 
@@ -693,7 +771,7 @@ def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: i
     [('Lò Văn Pín', 'Tổ trưởng Tổ tuyên truyền, vận động'), ('Hà Văn Nam', 'Tổ trưởng Tổ hậu cần'),
      ('Cầm Bá Tú', 'Tổ trưởng Tổ an ninh')]
     """
-    m = _RESPECTIVELY.search(folded, ss, se)
+    m = RESPECTIVELY.search(folded, ss, se)
     if not m:
         return []
     people = [n for n in in_sent if n[1] <= m.start()]

@@ -760,3 +760,58 @@ def test_a_standing_role_in_a_bracket_glued_to_the_name_is_theirs():
                      "Phạm Trường Sơn.")
     assert [t["text"] for t in found["phan văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
     assert [t["text"] for t in found["lê quốc hùng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
+
+
+# a body's members, each led by a title, and a group that a count and a title announce
+MEMBERS_LED_BY_TITLES = (
+    "Hội đồng thẩm định có 6 người: ông Lý Văn Kha, Bí thư Huyện ủy làm Chủ tịch Hội đồng. "
+    "Trưởng Đài Truyền thanh xã Hà Thị Mơ; Chủ tịch UBND huyện Nông Văn Lực; Phó Trưởng Trạm Y tế "
+    "xã Vi Văn Sâm và 2 Công chức Tư pháp - Hộ tịch: Mạc Văn Tỉnh, Hứa Thị Duyên làm Phó Chủ tịch Hội đồng.")
+
+
+def test_members_each_led_by_a_title_share_the_seat_the_last_is_given():
+    found = _records(MEMBERS_LED_BY_TITLES)
+    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+        "lý văn kha": ("Bí thư Huyện ủy", ["Chủ tịch Hội đồng"]),
+        "hà thị mơ": ("Trưởng Đài Truyền thanh xã", ["Phó Chủ tịch Hội đồng"]),
+        "nông văn lực": ("Chủ tịch UBND huyện", ["Phó Chủ tịch Hội đồng"]),
+        "vi văn sâm": ("Phó Trưởng Trạm Y tế xã", ["Phó Chủ tịch Hội đồng"]),
+        "mạc văn tỉnh": ("Công chức Tư pháp - Hộ tịch", ["Phó Chủ tịch Hội đồng"]),
+        "hứa thị duyên": ("Công chức Tư pháp - Hộ tịch", ["Phó Chủ tịch Hội đồng"]),
+    }
+
+
+def test_a_members_title_stops_at_the_next_members_name_and_bracketed_seat():
+    text = ("4 Phó Chủ tịch Hội đồng gồm các đồng chí: Lò Văn Khiêm, Phó Trưởng Trạm Y tế xã; Hoàng Thị "
+            "Nhài, Trưởng Ban Quản lý rừng phòng hộ (Phó Chủ tịch Thường trực Hội đồng); Vàng Văn Sinh, "
+            "Trưởng Trạm Khuyến nông xã; Lục Văn Tài, Chủ tịch Hội Nông dân huyện.")
+    found = _records(text)
+    assert {k: a["position"] for k, a in found.items()} == {
+        "lò văn khiêm": "Phó Trưởng Trạm Y tế xã",
+        "hoàng thị nhài": "Trưởng Ban Quản lý rừng phòng hộ",
+        "vàng văn sinh": "Trưởng Trạm Khuyến nông xã",
+        "lục văn tài": "Chủ tịch Hội Nông dân huyện",
+    }
+    assert [t["text"] for t in found["hoàng thị nhài"]["tasks"]] == ["Phó Chủ tịch Thường trực Hội đồng"]
+
+
+def test_a_title_before_a_name_does_not_reach_back_over_another_name():
+    text = ("Thành viên Ban chỉ đạo gồm Trưởng ban là Bí thư Huyện ủy Lương Văn Hải, 3 Phó trưởng ban là "
+            "Trưởng Trạm Y tế xã Hà Văn Ấm, Chủ tịch Hội Nông dân huyện Lò Thị Bính, Giám đốc Sở Tài chính "
+            "Vi Văn Cửu.")
+    found = _records(text)
+    assert found["vi văn cửu"]["position"] == "Giám đốc Sở Tài chính"
+    assert found["lò thị bính"]["position"] == "Chủ tịch Hội Nông dân huyện"
+
+
+def test_items_given_respectively_go_one_to_each():
+    text = ("Ban Chỉ đạo có 3 Phó Trưởng ban là 3 Phó Chủ tịch UBND huyện: {a}, {b} và {c}. "
+            "3 Phó Chủ tịch UBND huyện: {a}, {b} và {c} cùng nhận thêm việc, lần lượt là Tổ trưởng "
+            "Tổ Văn thư, Tổ trưởng Tổ Hậu cần và Tổ trưởng Tổ Kỹ thuật.")
+    found = _records(text.format(a="Đào Văn Quyết", b="Ninh Thị Hảo", c="Tòng Văn Phiêng"))
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "đào văn quyết": ["Phó Trưởng ban", "Tổ trưởng Tổ Văn thư"],
+        "ninh thị hảo": ["Phó Trưởng ban", "Tổ trưởng Tổ Hậu cần"],
+        "tòng văn phiêng": ["Phó Trưởng ban", "Tổ trưởng Tổ Kỹ thuật"],
+    }
+    assert all(a["position"] == "Phó Chủ tịch UBND huyện" for a in found.values())
