@@ -583,6 +583,10 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 # đốc Sở X, B - Giám đốc Sở Y là Phó Trưởng ban")
                 together = bool(re.match(r"[^.;:]{0,120}?\bcùng\b", folded[ne:se]))
                 plural = bool(waiting) and bool(_PLURAL_LEAD.search(folded, max(ss, waiting[0][0] - 24), waiting[0][0]))
+                # "phân công đồng chí A, <title> và đồng chí B, <title> trực tiếp chỉ đạo …": the
+                # people the verb hands the duty to, joined by "và", each hold it (convention 7)
+                handed = bool(waiting) and bool(_HANDED_TO.search(folded, max(ss, waiting[0][0] - 40), waiting[0][0]))
+                plural = plural or handed
                 for ws_, we_, wh_ in waiting:
                     titles_w, app_end = title_after(text, folded, we_, ns)
                     between = folded[we_:ns] if together else folded[app_end:ns]
@@ -847,6 +851,9 @@ _HANDED_TO = re.compile(r"(?<![\w])(?:(?:ủy quyền|uỷ quyền|giao quyền|
                         # "bàn giao các việc đang làm của UBND xã cho ông X, … để điều hành …": what is
                         # handed over stands between the verb and the person
                         r"|(?:bàn giao|chuyển giao)\s+[^.;:]{0,100}?\s+cho\s+)(?:đồng chí|đ/c|ông|bà)?\s*$")
+# the verb handing a duty to a person it introduces, anywhere before them
+_HANDS_TO_PERSON = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?"
+                              r"(?:đồng chí|đ/c|ông|bà)\s")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
 _CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?"
                         r"\s*(?:là\s+)?(?=\w)")
@@ -944,7 +951,13 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             for kind, rx, _ in TRIGGERS if kind in ("giao", "assign", "holds", "role")):
         at = comma.end()  # "A, Phó Thủ tướng, giữ chức Trưởng Ban …": the verb after the apposition's comma
     handed = _HANDED_TO.search(folded, clause_start, ns)
-    if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
+    if handed is None:
+        # "giao ông A, <title> và ông B, <title> phối hợp …": B is handed the duty with A
+        first = [m for m in _HANDS_TO_PERSON.finditer(folded, clause_start, ns)]
+        if first and ns - first[-1].end() < 150 and not re.search(r"[;.:]", folded[first[-1].end():ns]) and \
+                re.search(r"\svà\s+(?:đồng chí\s+|đ/c\s+|ông\s+|bà\s+)?$", folded[first[-1].end():ns]):
+            handed = first[-1]
+    if handed and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
         # "Chủ tịch ủy quyền cho đồng chí X, Phó Chủ tịch, chủ trì …": what follows the
         # person is the duty handed over, whatever its verb (convention 3: delegation counts)
         body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?(?:để\s+)?").match(folded, at, se)
@@ -956,6 +969,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             hon = HONORIFIC.search(folded, max(start, next_name - 12), next_name)
             if hon and hon.end() == next_name:
                 end = max(start, hon.start())
+        if re.fullmatch(r"[\s,]*(?:và|cùng)[\s,]*", folded[start:end]):
+            return None  # "phân công A, <title> và B …": the duty follows B, and is theirs together
         tasks = split_tasks(text, folded, start, end) if text[start:end].strip(" .;:") else []
         if tasks:
             raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger="assign", tasks=tasks)

@@ -54,8 +54,9 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
 # "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body; "chỉ đạo" is the verb
 # "to direct", but "Trưởng ban Chỉ đạo bầu cử" names a steering committee
 # "điều hành" is a verb after a title, but "Giám đốc điều hành", "Ban Điều hành" are posts
+# "phối hợp" is a verb after a title, but "Tổ phối hợp liên ngành" is a body
 STOP = re.compile(r"(?:\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w not in ("giao", "chỉ đạo")) +
-                  r"|giao(?! thông))|(?<!ban)\schỉ đạo|(?<!ban)(?<!đốc)\sđiều hành)(?![\w])")
+                  r"|giao(?! thông))|(?<!ban)\schỉ đạo|(?<!ban)(?<!đốc)\sđiều hành|(?<!ban)(?<!tổ)\sphối hợp)(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
 

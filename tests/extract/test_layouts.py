@@ -815,3 +815,18 @@ def test_items_given_respectively_go_one_to_each():
         "tòng văn phiêng": ["Phó Trưởng ban", "Tổ trưởng Tổ Kỹ thuật"],
     }
     assert all(a["position"] == "Phó Chủ tịch UBND huyện" for a in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Thường vụ Huyện ủy phân công đồng chí Lưu Văn Tám, Phó Bí thư Thường trực Huyện ủy và đồng chí "
+    "Giàng A Dơ, Phó Chủ tịch UBND huyện trực tiếp chỉ đạo việc giải phóng mặt bằng dự án đường tránh.",
+    "UBND tỉnh giao ông Lưu Văn Tám, Phó Bí thư Thường trực Huyện ủy và ông Giàng A Dơ, Phó Chủ tịch UBND "
+    "huyện phối hợp trực tiếp chỉ đạo việc giải phóng mặt bằng dự án đường tránh.",
+])
+def test_two_people_a_verb_hands_one_duty_each_hold_it(text):
+    found = _records(text)
+    assert {k: a["position"] for k, a in found.items()} == {
+        "lưu văn tám": "Phó Bí thư Thường trực Huyện ủy", "giàng a dơ": "Phó Chủ tịch UBND huyện"}
+    for a in found.values():
+        # the duty is what follows the second person's title
+        assert [t["text"] for t in a["tasks"]] == [text[text.index("UBND huyện ") + len("UBND huyện "):-1]]
