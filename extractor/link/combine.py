@@ -519,6 +519,9 @@ _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
 
+_ANSWERS_FOR = re.compile(r"(?:có\s+)?chịu trách nhiệm\s+(?=\w)(?!trước|về|với|chung)")
+
+
 def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     """Task edges by the guidelines (convention 4): a body role ends where the body's work
     or the occasion begins; a trailing "thay ông X" goes."""
@@ -527,6 +530,9 @@ def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     if label and label.end() < e:
         s = label.end()
     s, e = _drop_attribution(text, folded, (s, e))
+    m = _ANSWERS_FOR.match(folded, s, e)
+    if m and m.end() < e:
+        s = m.end()  # "chịu trách nhiệm lãnh đạo, điều hành …": the duty is what they answer for
     m = _REPLACING.search(folded, s, e)
     if m and m.start() > s:
         e = m.start()

@@ -39,7 +39,8 @@ _AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyệ
           r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
 TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?"
-                        r"(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+                        # "được giao phụ trách lĩnh vực X": the duty keeps its verb (convention 4)
+                        r"(?:\s+(?:nhiệm vụ|thực hiện|việc))?(?![\w])"), True),
     # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
     # ("chỉ định" only right after "được": a body's "chỉ định tham gia Ban Chấp hành" is an appointment)
     ("assign", re.compile(r"được\s+(?:(?:(?:" + _AGENT + r")"

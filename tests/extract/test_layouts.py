@@ -830,3 +830,12 @@ def test_two_people_a_verb_hands_one_duty_each_hold_it(text):
     for a in found.values():
         # the duty is what follows the second person's title
         assert [t["text"] for t in a["tasks"]] == [text[text.index("UBND huyện ") + len("UBND huyện "):-1]]
+
+
+def test_a_duty_keeps_its_verb_after_duoc_giao_and_loses_chiu_trach_nhiem():
+    found = _records("Ông Mông Văn Sử, Phó Chủ tịch UBND huyện được giao phụ trách lĩnh vực nông nghiệp, thủy lợi. "
+                     "Bà Lục Thị Hoa, Phó Giám đốc Trung tâm Y tế huyện chịu trách nhiệm điều hành hoạt động "
+                     "của Trung tâm trong thời gian Giám đốc đi học.")
+    assert [t["text"] for t in found["mông văn sử"]["tasks"]] == ["phụ trách lĩnh vực nông nghiệp, thủy lợi"]
+    assert [t["text"] for t in found["lục thị hoa"]["tasks"]] == [
+        "điều hành hoạt động của Trung tâm trong thời gian Giám đốc đi học"]
