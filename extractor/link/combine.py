@@ -519,6 +519,9 @@ _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
 
+# what leads a duty and stays with it: "giúp Thủ tướng", "thay mặt Chủ tịch UBND huyện", "phụ trách,"
+_DUTY_LEAD = re.compile(r"\s*(?:(?:giúp|thay mặt)\s+(?:" + HEAD_RE + r")(?:\s+[^\s,;:.]+){0,5}?"
+                        r"|(?:phụ trách|chỉ đạo|theo dõi)\s*,?|trực tiếp)\s+")
 _ANSWERS_FOR = re.compile(r"(?:có\s+)?chịu trách nhiệm\s+(?=\w)(?!trước|về|với|chung)")
 
 
@@ -807,6 +810,12 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                              or DOMAIN_VERB.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
+            # "giúp Thủ tướng theo dõi …", "thay mặt Chủ tịch lãnh đạo …", "phụ trách, chỉ đạo …": a
+            # duty the tagger began after its lead; the rules' task ends at the same place and
+            # starts at the lead, which the duty keeps (convention 4)
+            mt = [next((u for u in r.tasks
+                        if u[0] < t[0] and u[1] == t[1] and _DUTY_LEAD.fullmatch(folded, u[0], t[0])), t)
+                  for t in mt]
             # "phụ trách các đề án, chương trình như: A; B; C": the objects the duty lists are one
             # task with it (convention 5), where the tagger cut them into pieces
             for u in r.tasks:

@@ -48,3 +48,25 @@ def test_a_tagged_title_is_cut_at_a_semicolon_a_name_and_a_bracketed_seat():
     assert all(g.label == "POSITION" and g.confidence == 0.7 for g in got)
     task = TaggedSpan(0, 10, "TASK", 0.9)
     assert _clipped(text, fold(text), task, [(*name, "surname")], []) == [task]
+
+
+def test_a_duty_the_tagger_began_after_its_lead_keeps_the_lead_the_rules_read():
+    from extractor.link.combine import _combine
+    from extractor.link.prose import RawAssignment
+
+    text = "Ông Hà Văn Pửa giúp Chủ tịch UBND huyện theo dõi khối nội chính."
+    name = _span(text, "Hà Văn Pửa")
+    rule = RawAssignment(cadre=name, name_how="honorific", position=[], trigger="duty",
+                         tasks=[_span(text, "giúp Chủ tịch UBND huyện theo dõi khối nội chính")])
+    model = RawAssignment(cadre=name, name_how="model", position=[], trigger="model",
+                          tasks=[_span(text, "theo dõi khối nội chính")])
+    (got,) = _combine(text, fold(text), [rule], [model])
+    assert [text[slice(*t)] for t in got.tasks] == ["giúp Chủ tịch UBND huyện theo dõi khối nội chính"]
+    # a lead that is not a duty's ("đi công tác"): the tagger's edge stands
+    text2 = "Ông Hà Văn Pửa đi công tác và theo dõi khối nội chính."
+    rule2 = RawAssignment(cadre=name, name_how="honorific", position=[], trigger="duty",
+                          tasks=[_span(text2, "đi công tác và theo dõi khối nội chính")])
+    model2 = RawAssignment(cadre=name, name_how="model", position=[], trigger="model",
+                           tasks=[_span(text2, "theo dõi khối nội chính")])
+    (got2,) = _combine(text2, fold(text2), [rule2], [model2])
+    assert [text2[slice(*t)] for t in got2.tasks] == ["theo dõi khối nội chính"]
