@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..recognize.text import fold
-from ..recognize.titles import split_unit
+from ..recognize.titles import BODY_START, HEAD, split_unit
 
 # the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
 _LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận))[ \t]+"
@@ -106,10 +106,18 @@ def unit_for(position: str | None, context: PlaceContext | str | None, hints: Hi
     # the last *permanent* office names the unit: a role in a body set up for a purpose
     # ("Phó Trưởng ban Thường trực Ban Tổ chức Đại hội") does not (convention 9)
     lasting = [p for p in parts if not _TEMPORARY.search(fold(p))] or parts
+    parents: list[str] = []
     for part in reversed(lasting):
+        f = fold(part.strip())
+        if BODY_START.match(f) and not HEAD.match(f):
+            # "Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng": the bodies the office sits in
+            parents.insert(0, part.strip())
+            continue
         unit = split_unit(part.strip())
         if unit:
+            unit = ", ".join([unit] + parents)
             break
+        parents = []
     if unit:
         m = re.search(r"(?:^|\s)(tỉnh|huyện|xã)(?: ủy)?$", fold(unit))
         place = context.at(m.group(1)) if m else None

@@ -50,7 +50,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     # "do bà X, Bí thư Huyện ủy là trưởng đoàn": "là" before a role in a body set up for a purpose
-    ("role", re.compile(r"(?:cùng\s+)?là(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
+    ("role", re.compile(r"(?:cùng\s+|sẽ\s+|đã\s+|vẫn\s+|cũng\s+)?là"
+                        r"(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
                         r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)"
                         r"(?![\w]))"), True),
     # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
@@ -378,6 +379,15 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     s, e = trim_span(text, hs, tail.start() if tail else name_start)
     if e <= s or STOP.search(folded, s, e):
         return None
+    inner = find_names(text[s:e])
+    if inner:
+        # "các Phó Chủ tịch UBND TP A và B": the title before a list of names is each one's;
+        # anything else between a name and this one is not this one's title
+        if not re.fullmatch(r"\s*(?:,|và)\s*", text[s + inner[-1][1]:name_start]):
+            return None
+        s, e = trim_span(text, s, s + inner[0][0])
+        if e <= s:
+            return None
     if hs == base or not folded[base:hs].strip():
         # "Bí thư Đảng ủy, Chủ tịch HĐND xã Tân An Lò Thị Mai": earlier titles too
         while True:
@@ -718,6 +728,11 @@ def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[in
     return out
 
 
+# another seat of the body opens, with its holders after it
+_NEXT_SEAT = re.compile(r",\s*(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+)?" + BODY_ROLES +
+                        r"[^,;.:]{0,60}?\s(?:sẽ\s+|đã\s+)?(?:là|gồm|do)(?![\w])")
+
+
 # a list the sentence announces as several people: each shares what the last one is given
 _PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
 
@@ -1014,6 +1029,11 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
                 before_next = title_before(text, folded, next_name, body_start)
                 if before_next:
                     end = max(body_start, before_next[0])
+        if kind == "role":
+            # "A là Trưởng ban, 2 Phó Trưởng ban sẽ là B và C": the next seat and its holders
+            nxt = _NEXT_SEAT.search(folded, body_start, end)
+            if nxt:
+                end = nxt.start()
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]

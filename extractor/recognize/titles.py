@@ -119,6 +119,8 @@ def _body_after_unknown_head(position: str, folded: str) -> str | None:
     the head ("Bác sĩ Trạm Y tế xã" -> "Trạm Y tế xã", "Thư ký HĐND xã" -> "HĐND xã")."""
     from .text import fold
 
+    if BODY_START.match(folded):
+        return None  # a body, not a title ("Bộ Công an" after "Cục trưởng Cục X,")
     for b in BODY_START.finditer(folded):
         if b.start() == 0 or folded[b.start() - 1] != " ":
             continue

@@ -839,3 +839,13 @@ def test_a_duty_keeps_its_verb_after_duoc_giao_and_loses_chiu_trach_nhiem():
     assert [t["text"] for t in found["mông văn sử"]["tasks"]] == ["phụ trách lĩnh vực nông nghiệp, thủy lợi"]
     assert [t["text"] for t in found["lục thị hoa"]["tasks"]] == [
         "điều hành hoạt động của Trung tâm trong thời gian Giám đốc đi học"]
+
+
+def test_a_plural_title_before_two_names_is_each_ones_and_the_next_seat_ends_a_role():
+    found = _records("Theo quyết định, Chủ tịch UBND huyện Vũ Văn Lâm sẽ là Trưởng ban, 2 Phó Trưởng ban sẽ "
+                     "là các Phó Chủ tịch UBND huyện Đào Đức Hạnh và Tạ Minh Hòa.")
+    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+        "vũ văn lâm": ("Chủ tịch UBND huyện", ["Trưởng ban"]),
+        "đào đức hạnh": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
+        "tạ minh hòa": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
+    }

@@ -18,9 +18,9 @@ from extractor.link.context import PlaceContext, unit_for
     ("Bộ trưởng Quốc phòng", None, "Bộ Quốc phòng"),
     ("Thứ trưởng Bộ Y tế", None, "Bộ Y tế"),
     # a comma inside a body's name does not split the title
-    ("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch", None, "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Chánh Thanh tra Sở Lao động, Thương binh và Xã hội", None, "Thanh tra Sở Lao động, Thương binh và Xã hội"),
     # the last permanent office, not a role in a body set up for a purpose
-    ("Giám đốc Sở Tư pháp, Phó Trưởng ban Thường trực Ban Chỉ đạo phổ biến pháp luật", None, "Sở Tư pháp"),
+    ("Giám đốc Sở Tư pháp, Phó Trưởng ban Ban Chỉ đạo phổ biến pháp luật", None, "Sở Tư pháp"),
     ("Trưởng Ban Tổ chức Huyện ủy", None, "Ban Tổ chức Huyện ủy"),
     # a province's department takes the province the text is about
     ("Giám đốc Sở Công Thương", "Yên Bái", "Sở Công Thương tỉnh Yên Bái"),
@@ -30,3 +30,11 @@ from extractor.link.context import PlaceContext, unit_for
 ])
 def test_unit_for(position, province, unit):
     assert unit_for(position, PlaceContext({"tỉnh": province}), {}) == unit
+
+
+@pytest.mark.parametrize("position,unit", [
+    ("Phó Cục trưởng Cục Hồ sơ nghiệp vụ, Bộ Công an", "Cục Hồ sơ nghiệp vụ, Bộ Công an"),
+    ("Cục trưởng Cục Bản đồ, Bộ Tổng Tham mưu, Bộ Quốc phòng", "Cục Bản đồ, Bộ Tổng Tham mưu, Bộ Quốc phòng"),
+])
+def test_the_bodies_an_office_sits_in_follow_its_own(position, unit):
+    assert unit_for(position, PlaceContext({}), {}) == unit
