@@ -849,3 +849,25 @@ def test_a_plural_title_before_two_names_is_each_ones_and_the_next_seat_ends_a_r
         "đào đức hạnh": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
         "tạ minh hòa": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
     }
+
+
+FIRST_PERSON_FORM = """ĐẢNG ỦY XÃ PHÚC NINH
+
+ĐĂNG KÝ THỰC HIỆN VIỆC ĐỘT PHÁ, ĐỔI MỚI NĂM 2025
+
+Tôi tên là: Hoàng Văn Sình
+Chức vụ: Chủ tịch Hội Nông dân xã
+Đăng ký thực hiện các việc đột phá sau:
+- Thành lập 01 chi hội nghề nghiệp trồng cam;
+- Hỗ trợ 10 hộ vay vốn phát triển sản xuất.
+
+NGƯỜI ĐĂNG KÝ
+"""
+
+
+def test_a_registration_in_the_first_person_with_one_field_a_line():
+    (a,) = extract_text(FIRST_PERSON_FORM, "dang_ky.txt")
+    assert (a["cadre"], a["position"], a["period"]["start"]) == ("Hoàng Văn Sình", "Chủ tịch Hội Nông dân xã", 2025)
+    # the "Chức vụ:" field is who the person is, not a task
+    assert [t["text"] for t in a["tasks"]] == ["Thành lập 01 chi hội nghề nghiệp trồng cam",
+                                              "Hỗ trợ 10 hộ vay vốn phát triển sản xuất"]
