@@ -998,7 +998,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     if neg:
         # "Ông X cho biết, năm nay ông được Ban Thường vụ giao 3 việc: ...": the speaker
         # reports his own assignment
-        own = re.compile(r"(?:ông|bà|anh|chị|đồng chí|mình)\s+(?:đã\s+|cũng\s+)?(?=được\s+[^.;:]{0,50}?giao)")
+        own = re.compile(r"(?<![\w])(?:ông|bà|anh|chị|đồng chí|mình|bản thân|tôi)\s+(?:đã\s+|cũng\s+)?"
+                         r"(?=được\s+[^.;:]{0,50}?giao)")
         m = own.search(folded, neg.end(), se) if folded[neg.start():neg.end()].strip() in (
             "cho biết", "chia sẻ", "nói", "khẳng định") else None
         if not m:

@@ -871,3 +871,12 @@ def test_a_registration_in_the_first_person_with_one_field_a_line():
     # the "Chức vụ:" field is who the person is, not a task
     assert [t["text"] for t in a["tasks"]] == ["Thành lập 01 chi hội nghề nghiệp trồng cam",
                                               "Hỗ trợ 10 hộ vay vốn phát triển sản xuất"]
+
+
+@pytest.mark.parametrize("lead", ["bản thân được giao", "tôi được Ban Thường vụ giao"])
+def test_a_speaker_reporting_their_own_assignment_in_the_first_person(lead):
+    found = _records(f"Bà Sầm Thị Quế, Chủ tịch UBND xã Yên Thuận cho biết: Năm 2024, {lead} 2 việc đột phá "
+                     "gồm: làm cầu treo bản Khuổi Phìn và mở lớp dạy chữ Dao.")
+    a = found["sầm thị quế"]
+    assert [t["text"] for t in a["tasks"]] == ["làm cầu treo bản Khuổi Phìn", "mở lớp dạy chữ Dao"]
+    assert a["period"]["start"] == 2024
