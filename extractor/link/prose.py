@@ -1126,8 +1126,10 @@ def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[
     return out
 
 
-_FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?"
-                      r"\s(?:là|gồm)(?![\w])\s*:?\s*")
+# ("Với việc đột phá được giao là A, ông X, Bí thư … đã …" too)
+_FRONTED = re.compile(r"(?:(?:với|về|đối với)\s+)?(?:(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)"
+                      r"|(?:nhiệm vụ|việc|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?\s+(?:được giao|đăng ký))"
+                      r"[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")
 
 
 def read_fronted(text: str, folded: str, ss: int, se: int, name: NameSpan) -> RawAssignment | None:

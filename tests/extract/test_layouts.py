@@ -880,3 +880,11 @@ def test_a_speaker_reporting_their_own_assignment_in_the_first_person(lead):
     a = found["sầm thị quế"]
     assert [t["text"] for t in a["tasks"]] == ["làm cầu treo bản Khuổi Phìn", "mở lớp dạy chữ Dao"]
     assert a["period"]["start"] == 2024
+
+
+def test_the_task_written_before_the_person_it_was_given_to():
+    found = _records("Với việc đột phá được giao là xây dựng mô hình thôn thông minh, ông Lý Văn Thào, Bí thư "
+                     "Chi bộ thôn Nà Khá đã vận động nhân dân lắp đặt 20 camera an ninh.")
+    a = found["lý văn thào"]
+    assert (a["position"], [t["text"] for t in a["tasks"]]) == (
+        "Bí thư Chi bộ thôn Nà Khá", ["xây dựng mô hình thôn thông minh"])
