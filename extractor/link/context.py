@@ -11,7 +11,8 @@ from ..recognize.text import fold
 from ..recognize.titles import BODY_START, HEAD, split_unit
 
 # the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
-_LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận))[ \t]+"
+_LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)"
+                         r"(?:[ \t](?i:ủy|uỷ))?)[ \t]+"
                          r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:[ \t](?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
 
 
@@ -42,8 +43,12 @@ def place_context(text: str, province: str | None) -> PlaceContext:
 
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter()}
     for m in _LEVEL_NAME.finditer(text):
+        # "Huyện ủy Na Hang" names its district as "huyện Na Hang" does
+        written = re.sub(r"\s+(?:ủy|uỷ)$", "", m.group(1).lower())
+        if written != m.group(1).lower() and m.group(2).isupper():
+            continue  # "ĐOÀN CÔNG TÁC HUYỆN ỦY LÀM VIỆC TẠI …": a heading's words, not a place
         level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
-                 "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
+                 "phường": "xã"}.get(written, written)
         name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
         if name.isupper():
             name = name.title()

@@ -38,3 +38,12 @@ def test_unit_for(position, province, unit):
 ])
 def test_the_bodies_an_office_sits_in_follow_its_own(position, unit):
     assert unit_for(position, PlaceContext({}), {}) == unit
+
+
+def test_a_district_named_by_its_party_committee_is_the_texts_district():
+    from extractor.link.context import place_context
+
+    text = "Ban Thường vụ Huyện ủy Na Hang giao việc. Phó Chủ tịch UBND huyện được giao làm đường."
+    assert place_context(text, None).at("huyện") == "Na Hang"
+    # a heading in capitals carries verbs after the committee, not a place
+    assert place_context("ĐOÀN CÔNG TÁC HUYỆN ỦY LÀM VIỆC TẠI XÃ", None).at("huyện") is None
