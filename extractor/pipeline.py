@@ -105,18 +105,23 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
 
         def in_table(at: int, tables: list[Span] = tables) -> bool:
             return any(t.start <= at < t.end for t in tables)
-        form_people = set()
+        # a form's fields ("Chức vụ: …", "Đơn vị: …") are who the person is, never a task
+        fields: list[tuple[int, int]] = []
         for raw, unit_span in (link_forms(text[:len(page.text)]) if config.link_mode != "model" else []):
             rec = _to_record(raw, page, context, hints)
             if unit_span:
                 rec = replace(rec, unit=Field(page.text[unit_span[0]:unit_span[1]],
                                               Span(page.number, *unit_span), 0.95, "form:unit"))
+                fields.append(unit_span)
+            fields.extend(raw.position)
             found.append(rec)
-            form_people.add(_key(rec.cadre.text))
         for raw in sdoc.user_data.get(KEY, []):
             # table rows are read by the table linker, with their columns
             if in_table(raw.cadre[0]) or raw.cadre[0] >= len(page.text):
                 continue  # a person named after the break is the next page's
+            raw.tasks = [t for t in raw.tasks if not any(s <= t[0] and t[1] <= e for s, e in fields)]
+            if not raw.tasks:
+                continue
             if consumed.get(page.number):
                 # the carried-over sentence was read with the page before
                 raw.tasks = [t for t in raw.tasks if t[0] >= consumed[page.number]]

@@ -27,7 +27,9 @@ from .prose import BODY_ROLES, DOMAIN_VERB, HEAD_ROLES, LISTS_OBJECTS, RawAssign
 # rule-only people are kept when announced by one of these (strong) triggers
 # (all but "duty": "phụ trách", "chỉ đạo" alone are as often said of givers as of assignees)
 STRONG_TRIGGERS = {"giao", "assign", "register", "role", "labelled", "must", "body_gives", "perform",
-                   "duty_colon", "holds", "table", "form", "list", "member", "fronted", "colon"}
+                   "duty_colon", "holds", "table", "form", "list", "member", "fronted", "colon",
+                   # the members of a list each led by a title, who share the last one's seat
+                   "role:listed", "holds:listed", "assign:listed"}
 
 
 def _line_bounds(text: str, at: int) -> tuple[int, int]:
@@ -85,7 +87,7 @@ def _role_lists(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
 
 def _rule_title(text: str, folded: str, a: Assembled) -> list[tuple[int, int]]:
     """The rules' title in apposition to the mention nearest before the first task."""
-    from .prose import title_after, title_before
+    from .prose import counted_title, title_after, title_before
 
     first = min(s for s, _ in a.tasks)
     mentions = [m for m in a.mentions if m[0] <= first] or a.mentions
@@ -99,6 +101,9 @@ def _rule_title(text: str, folded: str, a: Assembled) -> list[tuple[int, int]]:
             return titles
         if before:
             return [before]
+        counted = counted_title(text, folded, ms, ls)
+        if counted:
+            return [counted]  # "3 Phó Chủ tịch UBND tỉnh: A, B, C"
     return []
 
 
@@ -224,6 +229,61 @@ def _by_role_holders(text: str, folded: str, found: list[Assembled]) -> list[Ass
     return [a for a in found if a.tasks]
 
 
+# a role in brackets after a title is the seat the member takes, not part of the title:
+# "Trưởng Ban Quản lý rừng (Phó Chủ tịch Thường trực Hội đồng)"
+_SEAT_ASIDE = re.compile(r"\s*\(\s*(?=(?:" + HEAD_RE + r"|" + BODY_ROLES + r")(?![\w]))[^()]*\)?\s*[;,.]?\s*$")
+
+
+def _clipped(text: str, folded: str, sp: TaggedSpan, found: list[tuple[int, int, str]],
+             names: list[TaggedSpan]) -> list[TaggedSpan]:
+    """A tagged title cut into the titles of a list's members: a title never runs over ";" or
+    a person's name (the tagger, reading syllables, sometimes runs one member's title into the
+    next one's: "Chủ tịch Hội Nông dân huyện A, Giám đốc Sở Tài chính B" has two titles)."""
+    if sp.label != "POSITION":
+        return [sp]
+    cuts = [(s, e) for s, e, _ in found] + [(n.start, n.end) for n in names]
+    cuts += [(sp.start + i, sp.start + i + 1) for i, ch in enumerate(text[sp.start:sp.end]) if ch == ";"]
+    pieces, at = [], sp.start
+    for s, e in sorted(c for c in cuts if sp.start < c[1] and c[0] < sp.end):
+        pieces.append((at, max(at, s)))
+        at = max(at, e)
+    pieces.append((at, sp.end))
+    out = []
+    for s, e in pieces:
+        aside = _SEAT_ASIDE.search(folded, s, e)
+        if aside and aside.start() > s:
+            e = aside.start()
+        s, e = trim_span(text, s, e)
+        if e > s and (s, e) != (sp.start, sp.end):
+            out.append(TaggedSpan(s, e, sp.label, sp.confidence))
+        elif e > s:
+            out.append(sp)
+    return out
+
+
+def _respectively(folded: str, found: list[Assembled]) -> None:
+    """"A, B và C … lần lượt là X, Y và Z": the tagger hands every item of the list to every
+    person of it; each person has the item in their place."""
+    from .prose import RESPECTIVELY
+
+    for m in RESPECTIVELY.finditer(folded):
+        ss = max(folded.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (folded.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        se = min(ends) if ends else len(folded)
+        items = sorted({t for a in found for t in a.tasks if m.end() <= t[0] < se})
+        # the people the sentence names before "lần lượt", in the order it names them (by
+        # their name written there: the tagger may not have marked every mention)
+        first = {id(a): folded.find(folded[a.cadre[0]:a.cadre[1]], ss, m.start()) for a in found}
+        holders = sorted((a for a in found if first[id(a)] >= 0), key=lambda a: first[id(a)])
+        # (when one of them holds the whole list: the tagger read it as shared)
+        if len(items) < 2 or len(holders) != len(items) or \
+                not any(all(t in a.tasks for t in items) for a in holders):
+            continue
+        for a, item in zip(holders, items, strict=True):
+            a.tasks = sorted({t for t in a.tasks if t not in items} | {item})
+            a.shared = [t for t in a.shared if t not in items or t == item]
+
+
 def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]:
     """The tagger's tasks and titles, linked to the people named around them.
 
@@ -243,14 +303,20 @@ def model_assignments(text: str, spans: list[TaggedSpan]) -> list[RawAssignment]
                    if s <= sp.start and sp.end <= e and e - s > sp.end - sp.start), sp)
              if sp.label == "CADRE" else sp for sp in spans]
     names = [sp for sp in spans if sp.label == "CADRE"]
+    spans = [c for sp in spans for c in _clipped(text, folded, sp, found, names)]
     extra = [TaggedSpan(s, e, "CADRE", 0.5) for s, e, _ in found
              if not any(n.start < e and s < n.end for n in names)]
     out = []
-    for a in _by_role_holders(text, folded, assemble(text, list(spans) + extra)):
+    assembled = _by_role_holders(text, folded, assemble(text, list(spans) + extra))
+    _respectively(folded, assembled)
+    for a in assembled:
         a.cadre = _trim_name(text, a.cadre)
         if not _plausible_name(text, a.cadre) or _hedged(text, folded, a):
             continue
         a.tasks = [_drop_attribution(text, folded, t) for t in a.tasks]
+        # the seat a list announces ("4 Phó Chủ tịch Hội đồng gồm: A, …") is their task, not
+        # the title of its first member
+        a.position = [p for p in a.position if not any(_overlap(p, t) for t in a.tasks)]
         if not a.position:
             a.position = _rule_title(text, folded, a)
             # a role inside the person's title list ("X - Bí thư Tỉnh ủy, Chủ tịch Ủy ban bầu cử
@@ -453,6 +519,12 @@ _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 
 
+# what leads a duty and stays with it: "giúp Thủ tướng", "thay mặt Chủ tịch UBND huyện", "phụ trách,"
+_DUTY_LEAD = re.compile(r"\s*(?:(?:giúp|thay mặt)\s+(?:" + HEAD_RE + r")(?:\s+[^\s,;:.]+){0,5}?"
+                        r"|(?:phụ trách|chỉ đạo|theo dõi)\s*,?|trực tiếp)\s+")
+_ANSWERS_FOR = re.compile(r"(?:có\s+)?chịu trách nhiệm\s+(?=\w)(?!trước|về|với|chung)")
+
+
 def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     """Task edges by the guidelines (convention 4): a body role ends where the body's work
     or the occasion begins; a trailing "thay ông X" goes."""
@@ -461,6 +533,9 @@ def trim_task(text: str, folded: str, t: tuple[int, int]) -> tuple[int, int]:
     if label and label.end() < e:
         s = label.end()
     s, e = _drop_attribution(text, folded, (s, e))
+    m = _ANSWERS_FOR.match(folded, s, e)
+    if m and m.end() < e:
+        s = m.end()  # "chịu trách nhiệm lãnh đạo, điều hành …": the duty is what they answer for
     m = _REPLACING.search(folded, s, e)
     if m and m.start() > s:
         e = m.start()
@@ -719,10 +794,12 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         used.add(name_key(text[slice(*m.cadre)]))
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
-            tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in r.tasks)
+            # (not where the rules read this person elsewhere: "A, B và C … lần lượt là X, Y, Z")
+            theirs = [u for o in rules if name_key(text[slice(*o.cadre)]) == k for u in o.tasks]
+            tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in theirs)
                                      and (t in m.shared or _rest_of_line(text, r, t)
                                           or _person_is_subject(text, r, t))
-                                     and not _same_sentence(text, t, r.tasks)]
+                                     and not _same_sentence(text, t, theirs)]
         else:
             # a bare role the tagger cut short ("Trưởng ban") gives way to the rules' whole body
             # name from the same word ("Trưởng ban Chỉ đạo giải phóng mặt bằng huyện"); a duty the
@@ -733,6 +810,12 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                              or DOMAIN_VERB.match(folded, t[0], t[1]) and text[t[1]:u[1]].lstrip()[:1] == ","
                              or _BODY_ROLE_START.match(folded, t[0]) and not re.search(r"[,;.:(]", text[t[1]:u[1]]))),
                        t) for t in m.tasks]
+            # "giúp Thủ tướng theo dõi …", "thay mặt Chủ tịch lãnh đạo …", "phụ trách, chỉ đạo …": a
+            # duty the tagger began after its lead; the rules' task ends at the same place and
+            # starts at the lead, which the duty keeps (convention 4)
+            mt = [next((u for u in r.tasks
+                        if u[0] < t[0] and u[1] == t[1] and _DUTY_LEAD.fullmatch(folded, u[0], t[0])), t)
+                  for t in mt]
             # "phụ trách các đề án, chương trình như: A; B; C": the objects the duty lists are one
             # task with it (convention 5), where the tagger cut them into pieces
             for u in r.tasks:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..recognize.text import fold
-from ..recognize.titles import split_unit
+from ..recognize.titles import BODY_START, HEAD, split_unit
 
 # the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
-_LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận))[ \t]+"
+_LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)"
+                         r"(?:[ \t](?i:ủy|uỷ))?)[ \t]+"
                          r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:[ \t](?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
 
 
@@ -42,8 +43,12 @@ def place_context(text: str, province: str | None) -> PlaceContext:
 
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter()}
     for m in _LEVEL_NAME.finditer(text):
+        # "Huyện ủy Na Hang" names its district as "huyện Na Hang" does
+        written = re.sub(r"\s+(?:ủy|uỷ)$", "", m.group(1).lower())
+        if written != m.group(1).lower() and m.group(2).isupper():
+            continue  # "ĐOÀN CÔNG TÁC HUYỆN ỦY LÀM VIỆC TẠI …": a heading's words, not a place
         level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
-                 "phường": "xã"}.get(m.group(1).lower(), m.group(1).lower())
+                 "phường": "xã"}.get(written, written)
         name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
         if name.isupper():
             name = name.title()
@@ -55,6 +60,37 @@ def place_context(text: str, province: str | None) -> PlaceContext:
         # one place clearly dominant, else unknown (a report on many communes names none)
         places[level] = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
     return PlaceContext(places)
+
+
+# bodies set up for a purpose: their roles are tasks, not the office that names a unit
+_TEMPORARY = re.compile(r"(?<![\w])(?:ban chỉ đạo|ban tổ chức (?:đại hội|lễ|hội nghị|hội thi|cuộc thi|giải)|"
+                        r"tổ công tác|tiểu ban|ủy ban bầu cử|ban bầu cử|"
+                        r"hội đồng (?:thẩm định|thi đua|tuyển dụng|xét|bầu cử)|đoàn (?:kiểm tra|công tác|giám sát)|"
+                        r"tổ giúp việc|ban điều hành|ban chỉ huy phòng)(?![\w])")
+
+
+# a province's departments, which the text names without their province
+_PROVINCIAL = re.compile(r"sở(?![\w])")
+# a place already written in the unit ("Sở Y tế tỉnh Lào Cai", "Sở Nội vụ TP HCM")
+_PLACED = re.compile(r"(?<![\w])(?:tỉnh|thành phố|TP|Tp)(?![\w])")
+# centrally governed cities: their departments are "Sở … TP Hà Nội", not "tỉnh"
+_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+
+
+def _parts(position: str) -> list[str]:
+    """A position's titles, split at commas that are not inside a body's name
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch" is one title)."""
+    from ..recognize.titles import COMPOUND_BODIES
+
+    folded = fold(position)
+    inside = [(m.start(), m.end()) for m in COMPOUND_BODIES.finditer(folded)]
+    out, at = [], 0
+    for m in re.finditer(r",\s*", position):
+        if not any(s <= m.start() < e for s, e in inside):
+            out.append(position[at:m.start()])
+            at = m.end()
+    out.append(position[at:])
+    return [p for p in out if p.strip()]
 
 
 def unit_for(position: str | None, context: PlaceContext | str | None, hints: Hints) -> str | None:
@@ -71,15 +107,32 @@ def unit_for(position: str | None, context: PlaceContext | str | None, hints: Hi
     if not position:
         return hints.get("unit")
     unit = None
-    for part in reversed(re.split(r",\s*", position)):
+    parts = _parts(position)
+    # the last *permanent* office names the unit: a role in a body set up for a purpose
+    # ("Phó Trưởng ban Thường trực Ban Tổ chức Đại hội") does not (convention 9)
+    lasting = [p for p in parts if not _TEMPORARY.search(fold(p))] or parts
+    parents: list[str] = []
+    for part in reversed(lasting):
+        f = fold(part.strip())
+        if BODY_START.match(f) and not HEAD.match(f):
+            # "Cục trưởng Cục Quân y, Tổng cục Hậu cần, Bộ Quốc phòng": the bodies the office sits in
+            parents.insert(0, part.strip())
+            continue
         unit = split_unit(part.strip())
         if unit:
+            unit = ", ".join([unit] + parents)
             break
+        parents = []
     if unit:
         m = re.search(r"(?:^|\s)(tỉnh|huyện|xã)(?: ủy)?$", fold(unit))
         place = context.at(m.group(1)) if m else None
         if place:
             unit = f"{unit} {place}"
+        elif _PROVINCIAL.match(fold(unit)) and context.at("tỉnh") and not _PLACED.search(unit) and \
+                fold(context.at("tỉnh") or "") not in fold(unit):
+            # "Giám đốc Sở Y tế" in a text about Lào Cai: "Sở Y tế tỉnh Lào Cai" (convention 9)
+            province = context.at("tỉnh") or ""
+            unit = f"{unit} {'TP' if fold(province) in _CITIES else 'tỉnh'} {province}"
     if not unit and re.match(r"công chức(?![\w])", fold(position.strip())):
         # a commune's civil servants (công chức Địa chính, Tư pháp - Hộ tịch…) serve its People's Committee
         unit = f"UBND xã {context.at('xã')}" if context.at("xã") else "UBND xã"

@@ -18,7 +18,8 @@ from ..recognize.counts import find_count
 from ..recognize.text import fold, trim_span
 from .prose import RawAssignment, list_items_after, paragraphs, split_tasks
 
-_NAME = re.compile(r"(?:họ và tên|họ tên|tên cán bộ|người đăng ký)\s*:\s*")
+# "Tôi tên là: …", "Tên tôi là …": a registration written in the first person
+_NAME = re.compile(r"(?:(?:họ và tên|họ tên|tên cán bộ|người đăng ký)\s*:|(?:tôi\s+)?tên\s+(?:tôi\s+)?là\s*:?)\s*")
 _POSITION = re.compile(r"(?:chức vụ|chức danh)\s*:\s*")
 _UNIT = re.compile(r"(?:đơn vị công tác|đơn vị|cơ quan công tác|cơ quan)\s*:\s*")
 _ANNOUNCE = re.compile(r"(?:đăng ký|được giao|nhận|cam kết)[^\n]*:\s*$")

@@ -39,7 +39,8 @@ _AGENT = (r"(?:ban|chi bộ|đảng bộ|đảng ủy|chi ủy|cấp ủy|huyệ
           r"thường trực|chủ tịch|bí thư|thủ tướng|bộ trưởng|giám đốc|lãnh đạo|hội đồng|bộ|sở|tổ chức|tập thể)(?![\w])")
 TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     ("giao", re.compile(r"(?:cùng\s+|đã\s+|đều\s+)?được\s+(?:(?:(?!giao\b)[^,.;:]){0,60}?\s+)??giao(?:\s+bổ sung)?"
-                        r"(?:\s+(?:nhiệm vụ|thực hiện|việc|phụ trách))?(?![\w])"), True),
+                        # "được giao phụ trách lĩnh vực X": the duty keeps its verb (convention 4)
+                        r"(?:\s+(?:nhiệm vụ|thực hiện|việc))?(?![\w])"), True),
     # "được Ban Thường vụ (…) phân công …": who hands it out may stand between
     # ("chỉ định" only right after "được": a body's "chỉ định tham gia Ban Chấp hành" is an appointment)
     ("assign", re.compile(r"được\s+(?:(?:(?:" + _AGENT + r")"
@@ -49,7 +50,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
                             r"(?:\s+(?:việc|nhiệm vụ)(?=\s+(?!đột phá|trọng tâm|đổi mới)))?(?![\w])"), True),
     ("role", re.compile(r"(?:trực tiếp\s+|kiêm\s+|được phân công\s+)?làm(?:\s+nhiệm vụ)?(?=\s)"), True),
     # "do bà X, Bí thư Huyện ủy là trưởng đoàn": "là" before a role in a body set up for a purpose
-    ("role", re.compile(r"(?:cùng\s+)?là(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
+    ("role", re.compile(r"(?:cùng\s+|sẽ\s+|đã\s+|vẫn\s+|cũng\s+)?là"
+                        r"(?=\s+(?:phó\s+)?(?:trưởng đoàn|trưởng ban|tổ trưởng|tổ phó|trưởng tiểu ban|"
                         r"chủ tịch (?:hội đồng|ủy ban|uỷ ban)|thành viên|ủy viên|uỷ viên|người phát ngôn)"
                         r"(?![\w]))"), True),
     # "tham gia Ủy viên Ban Chỉ đạo": joining a body in a role; the role is the task
@@ -377,6 +379,15 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
     s, e = trim_span(text, hs, tail.start() if tail else name_start)
     if e <= s or STOP.search(folded, s, e):
         return None
+    inner = find_names(text[s:e])
+    if inner:
+        # "các Phó Chủ tịch UBND TP A và B": the title before a list of names is each one's;
+        # anything else between a name and this one is not this one's title
+        if not re.fullmatch(r"\s*(?:,|và)\s*", text[s + inner[-1][1]:name_start]):
+            return None
+        s, e = trim_span(text, s, s + inner[0][0])
+        if e <= s:
+            return None
     if hs == base or not folded[base:hs].strip():
         # "Bí thư Đảng ủy, Chủ tịch HĐND xã Tân An Lò Thị Mai": earlier titles too
         while True:
@@ -386,6 +397,8 @@ def title_before(text: str, folded: str, name_start: int, floor: int) -> tuple[i
             s2 = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             if STOP.search(folded, s2, m.end(1)) or TITLE_END.search(folded, s2, m.end(1)):
                 break
+            if find_names(text[s2:m.end(1)]):
+                break  # "…, Chủ tịch Hội Nông dân huyện A, Giám đốc Sở B": A's title, not B's
             s = s2
     return s, e
 
@@ -581,6 +594,10 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                 # đốc Sở X, B - Giám đốc Sở Y là Phó Trưởng ban")
                 together = bool(re.match(r"[^.;:]{0,120}?\bcùng\b", folded[ne:se]))
                 plural = bool(waiting) and bool(_PLURAL_LEAD.search(folded, max(ss, waiting[0][0] - 24), waiting[0][0]))
+                # "phân công đồng chí A, <title> và đồng chí B, <title> trực tiếp chỉ đạo …": the
+                # people the verb hands the duty to, joined by "và", each hold it (convention 7)
+                handed = bool(waiting) and bool(_HANDED_TO.search(folded, max(ss, waiting[0][0] - 40), waiting[0][0]))
+                plural = plural or handed
                 for ws_, we_, wh_ in waiting:
                     titles_w, app_end = title_after(text, folded, we_, ns)
                     between = folded[we_:ns] if together else folded[app_end:ns]
@@ -593,6 +610,18 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                             twin.position = list(titles_w)
                         twin.period = pick_period(periods, raw, ss, se, ps, pe)
                         out.append(twin)
+                if waiting and raw.trigger in ("role", "holds", "assign") and raw.tasks and \
+                        not RESPECTIVELY.search(folded, ne, se):
+                    for ws_, we_, wh_, title_w in _titled_list(text, folded, waiting, (ns, ne), ss):
+                        twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":listed",
+                                             tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
+                        twin.position = [title_w]
+                        twin.period = pick_period(periods, raw, ss, se, ps, pe)
+                        out.append(twin)
+                if not raw.position:
+                    lead = counted_title(text, folded, ns, ss)
+                    if lead:
+                        raw.position = [lead]
                 waiting = []
                 raw.period = pick_period(periods, raw, ss, se, ps, pe)
                 if raw.open_list and not raw.tasks and se >= pe - 1:
@@ -635,6 +664,75 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
 
+# "… và 3 Phó Chủ tịch UBND tỉnh: A, B, C làm …": a count and a title announce the names
+# after the colon, each of whom holds that title
+_COUNTED = re.compile(r"(?:^|[\s,;])(?:các|hai|ba|bốn|năm|sáu|\d{1,2})\s+(?=\S)")
+_NAME_RUN = re.compile(r"(?:\s*(?:[" + UPPER + r"][\w]*\s+){1,4}[" + UPPER + r"][\w]*\s*(?:,|và)\s*)*\s*$")
+
+
+def counted_title(text: str, folded: str, ns: int, ss: int) -> tuple[int, int] | None:
+    """The title a count announces for the names after a colon, when the name at ``ns`` is one
+    of them: "2 Công chức Tư pháp - Hộ tịch: A, B" gives both A and B that title."""
+    colon = folded.rfind(":", ss, ns)
+    if colon < 0 or not _NAME_RUN.match(text, colon + 1, ns):  # only names between (the run ends at ns)
+        return None
+    lead = max(folded.rfind(c, ss, colon) for c in ",;.()") + 1
+    best = None
+    for m in _COUNTED.finditer(folded, max(ss, lead - 1), colon):
+        best = m
+    if best is None or not HEAD.match(folded, best.end()):
+        return None
+    s, e = trim_span(text, best.end(), colon)
+    if e <= s or STOP.search(folded, s, e):
+        return None
+    return s, e
+
+
+# between two members of a list, each led by its own title: a separator (and the count of
+# the next title group: "… C và 2 Phó Chủ tịch UBND huyện: D, E làm …")
+_MEMBER_GAP = re.compile(r"\s*(?:\([^)]{0,80}\))?\s*(?:[,;]|,?\s*và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
+
+
+def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[int, int],
+                 ss: int) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """The people before ``last`` in a list of members each led by a title, who share the
+    seat the last one is given: "Phó Bí thư Huyện ủy A; Chủ tịch UBND huyện B và 2 Phó Chủ
+    tịch UBND huyện: C, D làm Phó Trưởng ban" (A, B, C with their titles; D is ``last``)."""
+    def lead_of(ns: int) -> tuple[tuple[int, int] | None, int]:
+        before = title_before(text, folded, ns, ss)
+        if before:
+            return before, before[0]
+        counted = counted_title(text, folded, ns, ss)
+        if counted:
+            # the gap to the name before ends where the count opens
+            opens = [m.start() + (folded[m.start()] in " ,;")
+                     for m in _COUNTED.finditer(folded, max(ss, counted[0] - 12), counted[0] + 1)]
+            return counted, (opens[-1] if opens else counted[0])
+        return None, ns
+
+    out: list[tuple[int, int, str, tuple[int, int]]] = []
+    nxt_title, nxt_lead = lead_of(last[0])
+    nxt_name = last[0]
+    for ws, we, how in reversed(waiting):
+        title, lead = lead_of(ws)
+        if title is None:
+            break
+        if title == nxt_title and lead == nxt_lead:
+            # two names of one counted group: "C, D" after "2 Phó Chủ tịch …:"
+            if not re.fullmatch(r"\s*(?:,|và)\s*", folded[we:nxt_name]):
+                break
+        elif not _MEMBER_GAP.fullmatch(folded, we, nxt_lead):
+            break
+        out.append((ws, we, how, title))
+        nxt_title, nxt_lead, nxt_name = title, lead, ws
+    return out
+
+
+# another seat of the body opens, with its holders after it
+_NEXT_SEAT = re.compile(r",\s*(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+)?" + BODY_ROLES +
+                        r"[^,;.:]{0,60}?\s(?:sẽ\s+|đã\s+)?(?:là|gồm|do)(?![\w])")
+
+
 # a list the sentence announces as several people: each shares what the last one is given
 _PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
 
@@ -672,7 +770,7 @@ _OBJECT_LEAD = re.compile(r"(?:(?<![\w])(?:sau khi|trước khi|khi|của|cho|v�
 _STOOD_FOR = re.compile(r"(?<![\w])thay mặt\s+(?:" + HEAD_RE + r")?\s*(?:đồng chí|đ/c|ông|bà)?\s*$")
 _ACTING = re.compile(r"(?:(?:sẽ|đã|cũng|được phân công)\s+)*thay mặt\s(?:(?!trao|tặng|phát biểu|chúc mừng|đón|tiếp|ký)"
                      r"[^.;:])*?(?<![\w])(?:thực hiện|điều hành|giải quyết|xử lý|chỉ đạo|quản lý|phụ trách)(?![\w])")
-_RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
+RESPECTIVELY = re.compile(r"lần lượt\s+(?:là|làm|giữ chức|giữ|đảm nhận|đảm nhiệm|phụ trách)?\s*:?\s*")
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
 
 
@@ -693,7 +791,7 @@ def respectively(text: str, folded: str, in_sent: list[NameSpan], ss: int, se: i
     [('Lò Văn Pín', 'Tổ trưởng Tổ tuyên truyền, vận động'), ('Hà Văn Nam', 'Tổ trưởng Tổ hậu cần'),
      ('Cầm Bá Tú', 'Tổ trưởng Tổ an ninh')]
     """
-    m = _RESPECTIVELY.search(folded, ss, se)
+    m = RESPECTIVELY.search(folded, ss, se)
     if not m:
         return []
     people = [n for n in in_sent if n[1] <= m.start()]
@@ -769,6 +867,9 @@ _HANDED_TO = re.compile(r"(?<![\w])(?:(?:ủy quyền|uỷ quyền|giao quyền|
                         # "bàn giao các việc đang làm của UBND xã cho ông X, … để điều hành …": what is
                         # handed over stands between the verb and the person
                         r"|(?:bàn giao|chuyển giao)\s+[^.;:]{0,100}?\s+cho\s+)(?:đồng chí|đ/c|ông|bà)?\s*$")
+# the verb handing a duty to a person it introduces, anywhere before them
+_HANDS_TO_PERSON = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?"
+                              r"(?:đồng chí|đ/c|ông|bà)\s")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
 _CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?"
                         r"\s*(?:là\s+)?(?=\w)")
@@ -866,7 +967,13 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             for kind, rx, _ in TRIGGERS if kind in ("giao", "assign", "holds", "role")):
         at = comma.end()  # "A, Phó Thủ tướng, giữ chức Trưởng Ban …": the verb after the apposition's comma
     handed = _HANDED_TO.search(folded, clause_start, ns)
-    if handed and handed.end() == ns and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
+    if handed is None:
+        # "giao ông A, <title> và ông B, <title> phối hợp …": B is handed the duty with A
+        first = [m for m in _HANDS_TO_PERSON.finditer(folded, clause_start, ns)]
+        if first and ns - first[-1].end() < 150 and not re.search(r"[;.:]", folded[first[-1].end():ns]) and \
+                re.search(r"\svà\s+(?:đồng chí\s+|đ/c\s+|ông\s+|bà\s+)?$", folded[first[-1].end():ns]):
+            handed = first[-1]
+    if handed and not any(rx.match(folded, at, se) for _, rx, _ in TRIGGERS):
         # "Chủ tịch ủy quyền cho đồng chí X, Phó Chủ tịch, chủ trì …": what follows the
         # person is the duty handed over, whatever its verb (convention 3: delegation counts)
         body = re.compile(r"\s*,?\s*(?:thay mặt[^,]{0,40},\s*)?(?:để\s+)?").match(folded, at, se)
@@ -878,6 +985,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             hon = HONORIFIC.search(folded, max(start, next_name - 12), next_name)
             if hon and hon.end() == next_name:
                 end = max(start, hon.start())
+        if re.fullmatch(r"[\s,]*(?:và|cùng)[\s,]*", folded[start:end]):
+            return None  # "phân công A, <title> và B …": the duty follows B, and is theirs together
         tasks = split_tasks(text, folded, start, end) if text[start:end].strip(" .;:") else []
         if tasks:
             raw = RawAssignment(cadre=(ns, ne), name_how=how, position=position, trigger="assign", tasks=tasks)
@@ -889,7 +998,8 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
     if neg:
         # "Ông X cho biết, năm nay ông được Ban Thường vụ giao 3 việc: ...": the speaker
         # reports his own assignment
-        own = re.compile(r"(?:ông|bà|anh|chị|đồng chí|mình)\s+(?:đã\s+|cũng\s+)?(?=được\s+[^.;:]{0,50}?giao)")
+        own = re.compile(r"(?<![\w])(?:ông|bà|anh|chị|đồng chí|mình|bản thân|tôi)\s+(?:đã\s+|cũng\s+)?"
+                         r"(?=được\s+[^.;:]{0,50}?giao)")
         m = own.search(folded, neg.end(), se) if folded[neg.start():neg.end()].strip() in (
             "cho biết", "chia sẻ", "nói", "khẳng định") else None
         if not m:
@@ -920,6 +1030,11 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
                 before_next = title_before(text, folded, next_name, body_start)
                 if before_next:
                     end = max(body_start, before_next[0])
+        if kind == "role":
+            # "A là Trưởng ban, 2 Phó Trưởng ban sẽ là B và C": the next seat and its holders
+            nxt = _NEXT_SEAT.search(folded, body_start, end)
+            if nxt:
+                end = nxt.start()
         count = find_count(folded, body_start, min(end, body_start + 60))
         if count:
             raw.declared = count[0]
@@ -1011,8 +1126,10 @@ def _more_duties(text: str, folded: str, at: int, next_name: int) -> list[tuple[
     return out
 
 
-_FRONTED = re.compile(r"(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)[^,;:]{0,60}?"
-                      r"\s(?:là|gồm)(?![\w])\s*:?\s*")
+# ("Với việc đột phá được giao là A, ông X, Bí thư … đã …" too)
+_FRONTED = re.compile(r"(?:(?:với|về|đối với)\s+)?(?:(?:nhận|được giao|thực hiện|đảm nhận)\s+(?:nhiệm vụ|việc|nội dung)"
+                      r"|(?:nhiệm vụ|việc|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?\s+(?:được giao|đăng ký))"
+                      r"[^,;:]{0,60}?\s(?:là|gồm)(?![\w])\s*:?\s*")
 
 
 def read_fronted(text: str, folded: str, ss: int, se: int, name: NameSpan) -> RawAssignment | None:

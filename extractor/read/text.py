@@ -47,6 +47,10 @@ def decode_document_bytes(data: bytes, declared: str | None = None) -> tuple[str
     return text, enc, fixes
 
 
+# "Chức vụ: Chủ tịch Hội Nông dân xã", "Tôi tên là: …": a form's field on a line of its own
+_FIELD_LINE = re.compile(r"[A-ZĐ][^\s:]*(?:\s+[^\s:]+){0,3}\s*:\s*\S")
+
+
 def _paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs: one per line, unless the file is hard-wrapped
     (short lines, blank lines between paragraphs), where lines are rejoined."""
@@ -69,7 +73,9 @@ def _paragraphs(text: str) -> list[str]:
                 out.append("\n".join(current))
                 current = []
             continue
-        if current and split_label(ln.strip()):
+        if current and (split_label(ln.strip()) or _FIELD_LINE.match(ln.strip()) or ln.rstrip().endswith(":")
+                        or current[-1].rstrip().endswith(":") or _FIELD_LINE.match(current[-1].strip())):
+            # a list item, a form's "Chức vụ: …" field, a line announcing a list: each a line of its own
             out.append("\n".join(current))
             current = []
         current.append(ln)

@@ -54,8 +54,9 @@ COMPOUND_BODIES = re.compile(r"văn hóa,\s*thể thao và du lịch|lao động
 # "giao" is the verb "to assign", but "Sở Giao thông vận tải" is a body; "chỉ đạo" is the verb
 # "to direct", but "Trưởng ban Chỉ đạo bầu cử" names a steering committee
 # "điều hành" is a verb after a title, but "Giám đốc điều hành", "Ban Điều hành" are posts
+# "phối hợp" is a verb after a title, but "Tổ phối hợp liên ngành" is a body
 STOP = re.compile(r"(?:\s(?:" + "|".join(re.escape(w) for w in STOP_WORDS if w not in ("giao", "chỉ đạo")) +
-                  r"|giao(?! thông))|(?<!ban)\schỉ đạo|(?<!ban)(?<!đốc)\sđiều hành)(?![\w])")
+                  r"|giao(?! thông))|(?<!ban)\schỉ đạo|(?<!ban)(?<!đốc)\sđiều hành|(?<!ban)(?<!tổ)\sphối hợp)(?![\w])")
 # Punctuation that closes a title (a comma may join several titles, handled by callers).
 TITLE_END = re.compile(r"[,;:!?()\[\]\"“”\n\t]|\.(?=\s|$)|\s[-–—]\s")
 
@@ -66,7 +67,8 @@ BODY_START = re.compile(
     r"bộ|tổng cục|văn phòng|thanh tra|trường|bệnh viện|viện|htx|hợp tác xã|công ty|"
     r"chi bộ|đảng bộ|ban quản lý|kho bạc|ngân hàng|báo|đài|tòa án|viện kiểm sát|"
     r"bộ chỉ huy|ban chỉ huy|liên minh|mặt trận|ủy ban kiểm tra|thôn|bản|xã|phường|"
-    r"thị trấn|huyện|tỉnh|thành phố|quận|thị xã)(?![\w])")
+    r"thị trấn|huyện|tỉnh|thành phố|quận|thị xã|trạm|đồn|hạt|học viện|tổng công ty|tập đoàn|"
+    r"quốc hội|chính phủ)(?![\w])")
 
 LEVELS = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "quận", "phường", "thị trấn")
 
@@ -108,6 +110,26 @@ def title_extent(folded: str, head_start: int, limit: int) -> int:
     return end
 
 
+# the national offices whose body goes without saying
+_NATIONAL = re.compile(r"(?:phó\s+)?(?:(thủ tướng(?: thường trực)?)|chủ tịch (?:quốc hội|qh))")
+
+
+def _body_after_unknown_head(position: str, folded: str) -> str | None:
+    """The body of a title whose head is in no list: the first capitalised body word after
+    the head ("Bác sĩ Trạm Y tế xã" -> "Trạm Y tế xã", "Thư ký HĐND xã" -> "HĐND xã")."""
+    from .text import fold
+
+    if BODY_START.match(folded):
+        return None  # a body, not a title ("Bộ Công an" after "Cục trưởng Cục X,")
+    for b in BODY_START.finditer(folded):
+        if b.start() == 0 or folded[b.start() - 1] != " ":
+            continue
+        if position[b.start()].isupper():
+            rest = position[b.start():].strip(" ,-–")
+            return None if fold(rest) in LEVELS else rest
+    return None
+
+
 def split_unit(position: str) -> str | None:
     """The body named in a position, if any: "Chủ tịch UBND xã Hòa Phú" -> "UBND xã Hòa Phú".
 
@@ -121,10 +143,19 @@ def split_unit(position: str) -> str | None:
     folded = fold(position)
     m = HEAD.match(folded)
     if not m:
-        return None
+        return _body_after_unknown_head(position, folded)
+    national = _NATIONAL.fullmatch(folded)
+    if national:
+        # "Phó Thủ tướng", "Chủ tịch QH": the body the title plainly implies
+        return "Chính phủ" if national.group(1) else "Quốc hội"
     rest_at = m.end()
+    minister = re.compile(r"(?:phó\s+)?(?:bộ trưởng|thứ trưởng)\s+(?!bộ(?![\w]))(?=\w)").match(folded)
+    if minister and not re.search(r"[,(]", folded):
+        return "Bộ " + position[minister.end():].strip()  # "Bộ trưởng Quốc phòng" -> "Bộ Quốc phòng"
     # "Trưởng phòng X": the head swallowed the body word; give it back.
     # longest first: "Chánh Văn phòng" gives back "Văn phòng", not "phòng"
+    if folded[m.start():m.end()].endswith(" chính phủ"):
+        rest_at = m.end() - len("chính phủ")  # "Thủ tướng Chính phủ": the head swallowed its body
     for word in ("văn phòng", "chi nhánh", "thanh tra", "công an", "đảng ủy", "chi bộ", "ban", "phòng",
                  "đoàn", "thôn", "bản", "ấp", "cục", "trạm", "khoa", "đài"):
         if folded[m.start():m.end()].endswith(" " + word):

@@ -760,3 +760,131 @@ def test_a_standing_role_in_a_bracket_glued_to_the_name_is_theirs():
                      "Phạm Trường Sơn.")
     assert [t["text"] for t in found["phan văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
     assert [t["text"] for t in found["lê quốc hùng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
+
+
+# a body's members, each led by a title, and a group that a count and a title announce
+MEMBERS_LED_BY_TITLES = (
+    "Hội đồng thẩm định có 6 người: ông Lý Văn Kha, Bí thư Huyện ủy làm Chủ tịch Hội đồng. "
+    "Trưởng Đài Truyền thanh xã Hà Thị Mơ; Chủ tịch UBND huyện Nông Văn Lực; Phó Trưởng Trạm Y tế "
+    "xã Vi Văn Sâm và 2 Công chức Tư pháp - Hộ tịch: Mạc Văn Tỉnh, Hứa Thị Duyên làm Phó Chủ tịch Hội đồng.")
+
+
+def test_members_each_led_by_a_title_share_the_seat_the_last_is_given():
+    found = _records(MEMBERS_LED_BY_TITLES)
+    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+        "lý văn kha": ("Bí thư Huyện ủy", ["Chủ tịch Hội đồng"]),
+        "hà thị mơ": ("Trưởng Đài Truyền thanh xã", ["Phó Chủ tịch Hội đồng"]),
+        "nông văn lực": ("Chủ tịch UBND huyện", ["Phó Chủ tịch Hội đồng"]),
+        "vi văn sâm": ("Phó Trưởng Trạm Y tế xã", ["Phó Chủ tịch Hội đồng"]),
+        "mạc văn tỉnh": ("Công chức Tư pháp - Hộ tịch", ["Phó Chủ tịch Hội đồng"]),
+        "hứa thị duyên": ("Công chức Tư pháp - Hộ tịch", ["Phó Chủ tịch Hội đồng"]),
+    }
+
+
+def test_a_members_title_stops_at_the_next_members_name_and_bracketed_seat():
+    text = ("4 Phó Chủ tịch Hội đồng gồm các đồng chí: Lò Văn Khiêm, Phó Trưởng Trạm Y tế xã; Hoàng Thị "
+            "Nhài, Trưởng Ban Quản lý rừng phòng hộ (Phó Chủ tịch Thường trực Hội đồng); Vàng Văn Sinh, "
+            "Trưởng Trạm Khuyến nông xã; Lục Văn Tài, Chủ tịch Hội Nông dân huyện.")
+    found = _records(text)
+    assert {k: a["position"] for k, a in found.items()} == {
+        "lò văn khiêm": "Phó Trưởng Trạm Y tế xã",
+        "hoàng thị nhài": "Trưởng Ban Quản lý rừng phòng hộ",
+        "vàng văn sinh": "Trưởng Trạm Khuyến nông xã",
+        "lục văn tài": "Chủ tịch Hội Nông dân huyện",
+    }
+    assert [t["text"] for t in found["hoàng thị nhài"]["tasks"]] == ["Phó Chủ tịch Thường trực Hội đồng"]
+
+
+def test_a_title_before_a_name_does_not_reach_back_over_another_name():
+    text = ("Thành viên Ban chỉ đạo gồm Trưởng ban là Bí thư Huyện ủy Lương Văn Hải, 3 Phó trưởng ban là "
+            "Trưởng Trạm Y tế xã Hà Văn Ấm, Chủ tịch Hội Nông dân huyện Lò Thị Bính, Giám đốc Sở Tài chính "
+            "Vi Văn Cửu.")
+    found = _records(text)
+    assert found["vi văn cửu"]["position"] == "Giám đốc Sở Tài chính"
+    assert found["lò thị bính"]["position"] == "Chủ tịch Hội Nông dân huyện"
+
+
+def test_items_given_respectively_go_one_to_each():
+    text = ("Ban Chỉ đạo có 3 Phó Trưởng ban là 3 Phó Chủ tịch UBND huyện: {a}, {b} và {c}. "
+            "3 Phó Chủ tịch UBND huyện: {a}, {b} và {c} cùng nhận thêm việc, lần lượt là Tổ trưởng "
+            "Tổ Văn thư, Tổ trưởng Tổ Hậu cần và Tổ trưởng Tổ Kỹ thuật.")
+    found = _records(text.format(a="Đào Văn Quyết", b="Ninh Thị Hảo", c="Tòng Văn Phiêng"))
+    assert {k: [t["text"] for t in a["tasks"]] for k, a in found.items()} == {
+        "đào văn quyết": ["Phó Trưởng ban", "Tổ trưởng Tổ Văn thư"],
+        "ninh thị hảo": ["Phó Trưởng ban", "Tổ trưởng Tổ Hậu cần"],
+        "tòng văn phiêng": ["Phó Trưởng ban", "Tổ trưởng Tổ Kỹ thuật"],
+    }
+    assert all(a["position"] == "Phó Chủ tịch UBND huyện" for a in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Thường vụ Huyện ủy phân công đồng chí Lưu Văn Tám, Phó Bí thư Thường trực Huyện ủy và đồng chí "
+    "Giàng A Dơ, Phó Chủ tịch UBND huyện trực tiếp chỉ đạo việc giải phóng mặt bằng dự án đường tránh.",
+    "UBND tỉnh giao ông Lưu Văn Tám, Phó Bí thư Thường trực Huyện ủy và ông Giàng A Dơ, Phó Chủ tịch UBND "
+    "huyện phối hợp trực tiếp chỉ đạo việc giải phóng mặt bằng dự án đường tránh.",
+])
+def test_two_people_a_verb_hands_one_duty_each_hold_it(text):
+    found = _records(text)
+    assert {k: a["position"] for k, a in found.items()} == {
+        "lưu văn tám": "Phó Bí thư Thường trực Huyện ủy", "giàng a dơ": "Phó Chủ tịch UBND huyện"}
+    for a in found.values():
+        # the duty is what follows the second person's title
+        assert [t["text"] for t in a["tasks"]] == [text[text.index("UBND huyện ") + len("UBND huyện "):-1]]
+
+
+def test_a_duty_keeps_its_verb_after_duoc_giao_and_loses_chiu_trach_nhiem():
+    found = _records("Ông Mông Văn Sử, Phó Chủ tịch UBND huyện được giao phụ trách lĩnh vực nông nghiệp, thủy lợi. "
+                     "Bà Lục Thị Hoa, Phó Giám đốc Trung tâm Y tế huyện chịu trách nhiệm điều hành hoạt động "
+                     "của Trung tâm trong thời gian Giám đốc đi học.")
+    assert [t["text"] for t in found["mông văn sử"]["tasks"]] == ["phụ trách lĩnh vực nông nghiệp, thủy lợi"]
+    assert [t["text"] for t in found["lục thị hoa"]["tasks"]] == [
+        "điều hành hoạt động của Trung tâm trong thời gian Giám đốc đi học"]
+
+
+def test_a_plural_title_before_two_names_is_each_ones_and_the_next_seat_ends_a_role():
+    found = _records("Theo quyết định, Chủ tịch UBND huyện Vũ Văn Lâm sẽ là Trưởng ban, 2 Phó Trưởng ban sẽ "
+                     "là các Phó Chủ tịch UBND huyện Đào Đức Hạnh và Tạ Minh Hòa.")
+    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+        "vũ văn lâm": ("Chủ tịch UBND huyện", ["Trưởng ban"]),
+        "đào đức hạnh": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
+        "tạ minh hòa": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
+    }
+
+
+FIRST_PERSON_FORM = """ĐẢNG ỦY XÃ PHÚC NINH
+
+ĐĂNG KÝ THỰC HIỆN VIỆC ĐỘT PHÁ, ĐỔI MỚI NĂM 2025
+
+Tôi tên là: Hoàng Văn Sình
+Chức vụ: Chủ tịch Hội Nông dân xã
+Đăng ký thực hiện các việc đột phá sau:
+- Thành lập 01 chi hội nghề nghiệp trồng cam;
+- Hỗ trợ 10 hộ vay vốn phát triển sản xuất.
+
+NGƯỜI ĐĂNG KÝ
+"""
+
+
+def test_a_registration_in_the_first_person_with_one_field_a_line():
+    (a,) = extract_text(FIRST_PERSON_FORM, "dang_ky.txt")
+    assert (a["cadre"], a["position"], a["period"]["start"]) == ("Hoàng Văn Sình", "Chủ tịch Hội Nông dân xã", 2025)
+    # the "Chức vụ:" field is who the person is, not a task
+    assert [t["text"] for t in a["tasks"]] == ["Thành lập 01 chi hội nghề nghiệp trồng cam",
+                                              "Hỗ trợ 10 hộ vay vốn phát triển sản xuất"]
+
+
+@pytest.mark.parametrize("lead", ["bản thân được giao", "tôi được Ban Thường vụ giao"])
+def test_a_speaker_reporting_their_own_assignment_in_the_first_person(lead):
+    found = _records(f"Bà Sầm Thị Quế, Chủ tịch UBND xã Yên Thuận cho biết: Năm 2024, {lead} 2 việc đột phá "
+                     "gồm: làm cầu treo bản Khuổi Phìn và mở lớp dạy chữ Dao.")
+    a = found["sầm thị quế"]
+    assert [t["text"] for t in a["tasks"]] == ["làm cầu treo bản Khuổi Phìn", "mở lớp dạy chữ Dao"]
+    assert a["period"]["start"] == 2024
+
+
+def test_the_task_written_before_the_person_it_was_given_to():
+    found = _records("Với việc đột phá được giao là xây dựng mô hình thôn thông minh, ông Lý Văn Thào, Bí thư "
+                     "Chi bộ thôn Nà Khá đã vận động nhân dân lắp đặt 20 camera an ninh.")
+    a = found["lý văn thào"]
+    assert (a["position"], [t["text"] for t in a["tasks"]]) == (
+        "Bí thư Chi bộ thôn Nà Khá", ["xây dựng mô hình thôn thông minh"])

@@ -66,3 +66,27 @@ def test_compare_counts_kept_pairs_with_role_and_period():
     renamed = [dict(orig[0], position="Trưởng Trạm Khuyến nông xã", unit=None)]
     how = Perturbed("", rename={key("Chủ tịch UBND xã"): "Trưởng Trạm Khuyến nông xã"}, position_only=True)
     assert compare(orig, renamed, how) == (2, 2, 0)
+
+
+def test_compare_renames_a_title_inside_the_originals_task_too():
+    # the perturbation rewrites every place the title is written, tasks included
+    orig = [{"cadre": "Lê Văn A", "position": "Phó Chủ tịch UBND xã", "period": None,
+             "tasks": [{"text": "giúp Chủ tịch UBND xã theo dõi khối nội chính"}]}]
+    rename = {key("Chủ tịch UBND xã"): "Trưởng Trạm Y tế xã", key("Phó Chủ tịch UBND xã"): "Công chức Văn phòng"}
+    perturbed = [dict(orig[0], position="Công chức Văn phòng",
+                      tasks=[{"text": "giúp Trưởng Trạm Y tế xã theo dõi khối nội chính"}])]
+    assert compare(orig, perturbed, Perturbed("", rename=rename, position_only=True)) == (1, 1, 0)
+
+
+def test_compare_takes_the_written_title_where_the_original_had_a_fragment_of_the_gold_one():
+    # the original read "Bí thư" of the gold "Tổng Bí thư"; the rewritten document gives the
+    # cadre the title written in place of the gold one: right, so kept
+    orig = [{"cadre": "Lê Văn A", "position": "Bí thư", "period": None, "tasks": [{"text": "Trưởng Tiểu ban"}]}]
+    how = Perturbed("", rename={key("Tổng Bí thư"): "Trưởng Trạm Y tế xã"}, position_only=True,
+                    titles={key("Lê Văn A"): key("Trưởng Trạm Y tế xã")})
+    right = [dict(orig[0], position="Trưởng Trạm Y tế xã")]
+    assert compare(orig, right, how) == (1, 1, 0)
+    wrong = [dict(orig[0], position="Trưởng Ban Tổ chức")]
+    assert compare(orig, wrong, how) == (1, 0, 0)
+    # the written title only counts when the perturbation says it wrote one for that cadre
+    assert compare(orig, right, Perturbed("", rename=how.rename, position_only=True)) == (1, 0, 0)

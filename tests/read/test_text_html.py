@@ -133,3 +133,13 @@ def test_tab_separated_rows_in_a_txt_file_are_a_table_with_cell_spans(tmp_path):
         for cell in row:
             assert page[cell.span.start:cell.span.end] == cell.text
     assert "PHỤ LỤC" in page and "Ghi chú: ký tên." in page
+
+
+def test_a_hard_wrapped_file_keeps_a_forms_fields_and_a_lists_announcement_on_their_own_lines():
+    from extractor.read.text import _paragraphs
+
+    text = ("Đoạn đầu được ngắt\ndòng giữa câu.\n\nTôi tên là: Lò Văn Pọm\nChức vụ: Trưởng thôn Nà Mò\n"
+            "Đăng ký các việc sau:\n- Làm 300 m đường bê tông.\n\nĐoạn cuối\nvẫn nối lại.\n")
+    assert _paragraphs(text) == ["Đoạn đầu được ngắt\ndòng giữa câu.", "Tôi tên là: Lò Văn Pọm",
+                                 "Chức vụ: Trưởng thôn Nà Mò", "Đăng ký các việc sau:", "- Làm 300 m đường bê tông.",
+                                 "Đoạn cuối\nvẫn nối lại."]
