@@ -725,6 +725,32 @@ def name_confidences(document: Document | None, f: Field | None) -> list[float |
     return out if any(c is not None for c in out) else None
 
 
+def _field_boxes(document: Document | None, f: Field | None, keep: Callable[[WordBox], bool]
+                 ) -> tuple[list[re.Match[str]], dict[tuple[int, int], WordBox]] | None:
+    """The words of a field's text as read at its span, and the OCR'd table cells' word
+    boxes there that ``keep`` wants, by their offsets in the page; None without a span, a
+    page or tables, or when the text at the span no longer has the field's words."""
+    if document is None or f is None or f.span is None or not document.tables:
+        return None
+    page = next((p for p in document.pages if p.number == f.span.page), None)
+    if page is None:
+        return None
+    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
+    if len(read) != len(_WORD.findall(f.text)):
+        return None
+    at: dict[tuple[int, int], WordBox] = {}
+    for table in document.tables:
+        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
+            continue
+        for row in table.rows:
+            for cell in row:
+                if isinstance(cell, OcrCell):
+                    for w in cell.words:
+                        if w.start >= 0 and keep(w):
+                            at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    return read, at
+
+
 def name_choices(document: Document | None, f: Field | None) -> list[Symbols | None] | None:
     """The OCR model's alternatives for each character of each word of a field's text,
     from the OCR'd table cells it was read from (``WordBox.choices`` at the field's
@@ -743,25 +769,11 @@ def name_choices(document: Document | None, f: Field | None) -> list[Symbols | N
     >>> [c is not None for c in name_choices(doc, Field("Trân Văn", Span(1, 10, 18)))]
     [True, False]
     """
-    if document is None or f is None or f.span is None or not document.tables:
+    found = _field_boxes(document, f, lambda w: bool(w.choices))
+    if found is None:
         return None
-    page = next((p for p in document.pages if p.number == f.span.page), None)
-    if page is None:
-        return None
-    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
-    if len(read) != len(_WORD.findall(f.text)):
-        return None
-    at: dict[tuple[int, int], WordBox] = {}
-    for table in document.tables:
-        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
-            continue
-        for row in table.rows:
-            for cell in row:
-                if not isinstance(cell, OcrCell):
-                    continue
-                for w in cell.words:
-                    if w.start >= 0 and w.choices:
-                        at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    read, at = found
+    assert f is not None and f.span is not None  # _field_boxes found the field's page
     out: list[Symbols | None] = []
     for m in read:
         box = at.get((f.span.start + m.start(), f.span.start + m.end()))
@@ -792,24 +804,11 @@ def name_rereads(document: Document | None, f: Field | None) -> Callable[[], lis
     >>> [text for text, _, _ in name_rereads(doc, Field("Trân Văn", Span(1, 10, 18)))()]
     ['Trần Văn', 'Trần Văn', 'Trân Văn']
     """
-    if document is None or f is None or f.span is None or not document.tables:
+    found_boxes = _field_boxes(document, f, lambda w: bool(w.rereads))
+    if found_boxes is None or not found_boxes[0]:
         return None
-    page = next((p for p in document.pages if p.number == f.span.page), None)
-    if page is None:
-        return None
-    read = list(_WORD.finditer(page.text[f.span.start:f.span.end]))
-    if not read or len(read) != len(_WORD.findall(f.text)):
-        return None
-    at: dict[tuple[int, int], WordBox] = {}
-    for table in document.tables:
-        if table.page != f.span.page or table.span.end <= f.span.start or table.span.start >= f.span.end:
-            continue
-        for row in table.rows:
-            for cell in row:
-                if isinstance(cell, OcrCell):
-                    for w in cell.words:
-                        if w.start >= 0 and w.rereads:
-                            at[(cell.span.start + w.start, cell.span.start + w.end)] = w
+    read, at = found_boxes
+    assert f is not None and f.span is not None  # _field_boxes found the field's page
     boxes = [at.get((f.span.start + m.start(), f.span.start + m.end())) for m in read]
     found = [b for b in boxes if b is not None]
     if len(found) < len(boxes) or len({len(b.rereads) for b in found}) != 1:
