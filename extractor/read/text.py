@@ -51,6 +51,11 @@ def decode_document_bytes(data: bytes, declared: str | None = None) -> tuple[str
 _FIELD_LINE = re.compile(r"[A-ZĐ][^\s:]*(?:\s+[^\s:]+){0,3}\s*:\s*\S")
 
 
+def _field_line(line: str) -> bool:
+    """A short line that is a form's field: "Chức vụ: Trưởng thôn", "Tôi tên là: Lò Văn A"."""
+    return len(line.strip()) <= 80 and bool(_FIELD_LINE.match(line.strip()))
+
+
 def _paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs: one per line, unless the file is hard-wrapped
     (short lines, blank lines between paragraphs), where lines are rejoined."""
@@ -73,9 +78,9 @@ def _paragraphs(text: str) -> list[str]:
                 out.append("\n".join(current))
                 current = []
             continue
-        if current and (split_label(ln.strip()) or _FIELD_LINE.match(ln.strip()) or ln.rstrip().endswith(":")
-                        or current[-1].rstrip().endswith(":") or _FIELD_LINE.match(current[-1].strip())):
-            # a list item, a form's "Chức vụ: …" field, a line announcing a list: each a line of its own
+        if current and (split_label(ln.strip()) or _field_line(ln) or _field_line(current[-1])):
+            # a list item, or a form's "Chức vụ: …" field: each a line of its own (a colon at
+            # the end of a line is not enough: OCR breaks lines after "gồm:" and "(Ảnh:" too)
             out.append("\n".join(current))
             current = []
         current.append(ln)
