@@ -788,7 +788,9 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
                     m = mm
                     break
         if m is None:
-            if r.trigger in STRONG_TRIGGERS or not _directs(text, r) or _handed_out(text, r.span[0]):
+            # a person sharing a strong verb's duty ("A - …; B - … được giao chỉ đạo …") has it too
+            if r.trigger.removesuffix(":shared") in STRONG_TRIGGERS or not _directs(text, r) or \
+                    _handed_out(text, r.span[0]):
                 out.append(r)
             continue
         used.add(name_key(text[slice(*m.cadre)]))

@@ -602,7 +602,7 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     titles_w, app_end = title_after(text, folded, we_, ns)
                     between = folded[we_:ns] if together else folded[app_end:ns]
                     if (together or (plural and titles_w)) and \
-                            re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|và)\s+"
+                            re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*(?:,|;|và)\s+"
                                          r"(?:đồng chí\s+|ông\s+|bà\s+|đ/c\s+)?", between):
                         twin = RawAssignment(cadre=(ws_, we_), name_how=wh_, trigger=raw.trigger + ":shared",
                                              tasks=list(raw.tasks), declared=raw.declared, span=raw.span)
@@ -734,7 +734,7 @@ _NEXT_SEAT = re.compile(r",\s*(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+)?" + BODY
 
 
 # a list the sentence announces as several people: each shares what the last one is given
-_PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s+$")
+_PLURAL_LEAD = re.compile(r"(?<![\w])(?:các|hai|ba|bốn|\d)\s+(?:ông|bà|đồng chí|đ/c)\s*:?\s+$")
 
 
 _ROLES_LABEL = re.compile(r"(?m)^[ \t]*(?:[-+•*][ \t]*)?vai trò(?:\s+kiêm nhiệm)?[ \t]*:[ \t]*")

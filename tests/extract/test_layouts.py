@@ -888,3 +888,12 @@ def test_the_task_written_before_the_person_it_was_given_to():
     a = found["lý văn thào"]
     assert (a["position"], [t["text"] for t in a["tasks"]]) == (
         "Bí thư Chi bộ thôn Nà Khá", ["xây dựng mô hình thôn thông minh"])
+
+
+def test_people_a_plural_lead_lists_before_the_verb_share_what_it_gives():
+    found = _records("Các đồng chí: Lý Văn Sơn - Bí thư Đảng ủy xã; Đàm Thị Lụa - Chủ tịch UBND xã được giao chỉ "
+                     "đạo xây dựng xã đạt chuẩn nông thôn mới nâng cao năm 2025.")
+    assert {k: a["position"] for k, a in found.items()} == {
+        "lý văn sơn": "Bí thư Đảng ủy xã", "đàm thị lụa": "Chủ tịch UBND xã"}
+    assert all([t["text"] for t in a["tasks"]] == ["chỉ đạo xây dựng xã đạt chuẩn nông thôn mới nâng cao năm 2025"]
+               for a in found.values())
