@@ -775,6 +775,10 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
     for r in list(rules) + list(model):  # roles joined by "kiêm" are split before overlaps are weighed
         r.tasks = [v for t in r.tasks for u in split_roles(folded, t) for v in split_duties(folded, u)]
     by_key = {name_key(text[slice(*m.cadre)]): m for m in model}
+    # every task the rules read for each person, over all their mentions
+    rule_tasks: dict[str, list[tuple[int, int]]] = {}
+    for o in rules:
+        rule_tasks.setdefault(name_key(text[slice(*o.cadre)]), []).extend(o.tasks)
     out = []
     used = set()
     for r in rules:
@@ -797,7 +801,7 @@ def _combine(text: str, folded: str, rules: list[RawAssignment], model: list[Raw
         if r.trigger in STRONG_TRIGGERS:
             # the rules' edges, plus what the model gave a list of people or a role's holder
             # (not where the rules read this person elsewhere: "A, B và C … lần lượt là X, Y, Z")
-            theirs = [u for o in rules if name_key(text[slice(*o.cadre)]) == k for u in o.tasks]
+            theirs = rule_tasks[k]
             tasks = list(r.tasks) + [t for t in m.tasks if not any(_overlap(t, u) for u in theirs)
                                      and (t in m.shared or _rest_of_line(text, r, t)
                                           or _person_is_subject(text, r, t))

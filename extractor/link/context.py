@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from ..recognize.text import fold
-from ..recognize.titles import BODY_START, HEAD, split_unit
+from ..recognize.titles import BODY_START, COMPOUND_BODIES, HEAD, split_unit
 
 # the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
 _LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)"
@@ -80,8 +80,6 @@ _CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần 
 def _parts(position: str) -> list[str]:
     """A position's titles, split at commas that are not inside a body's name
     ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch" is one title)."""
-    from ..recognize.titles import COMPOUND_BODIES
-
     folded = fold(position)
     inside = [(m.start(), m.end()) for m in COMPOUND_BODIES.finditer(folded)]
     out, at = [], 0

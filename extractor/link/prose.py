@@ -673,6 +673,12 @@ _NAME_RUN = re.compile(r"(?:\s*(?:[" + UPPER + r"][\w]*\s+){1,4}[" + UPPER + r"]
 def counted_title(text: str, folded: str, ns: int, ss: int) -> tuple[int, int] | None:
     """The title a count announces for the names after a colon, when the name at ``ns`` is one
     of them: "2 Công chức Tư pháp - Hộ tịch: A, B" gives both A and B that title."""
+    found = _counted(text, folded, ns, ss)
+    return found[1] if found else None
+
+
+def _counted(text: str, folded: str, ns: int, ss: int) -> tuple[int, tuple[int, int]] | None:
+    """Where the count opens, and the title it announces (:func:`counted_title`)."""
     colon = folded.rfind(":", ss, ns)
     if colon < 0 or not _NAME_RUN.match(text, colon + 1, ns):  # only names between (the run ends at ns)
         return None
@@ -685,7 +691,7 @@ def counted_title(text: str, folded: str, ns: int, ss: int) -> tuple[int, int] |
     s, e = trim_span(text, best.end(), colon)
     if e <= s or STOP.search(folded, s, e):
         return None
-    return s, e
+    return best.start() + (folded[best.start()] in " ,;"), (s, e)
 
 
 # between two members of a list, each led by its own title: a separator (and the count of
@@ -702,12 +708,9 @@ def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[in
         before = title_before(text, folded, ns, ss)
         if before:
             return before, before[0]
-        counted = counted_title(text, folded, ns, ss)
+        counted = _counted(text, folded, ns, ss)
         if counted:
-            # the gap to the name before ends where the count opens
-            opens = [m.start() + (folded[m.start()] in " ,;")
-                     for m in _COUNTED.finditer(folded, max(ss, counted[0] - 12), counted[0] + 1)]
-            return counted, (opens[-1] if opens else counted[0])
+            return counted[1], counted[0]  # the gap to the name before ends where the count opens
         return None, ns
 
     out: list[tuple[int, int, str, tuple[int, int]]] = []
@@ -862,14 +865,14 @@ _SEAT = re.compile(BODY_ROLES + r"(?![\w])")
 _BARE_SEAT = re.compile(BODY_ROLES + r"(?:\s+thường trực)?")
 _TAKES_OVER = re.compile(r"\s*,?\s*thay\s+(?:cho\s+|thế\s+)?(?:ông|bà|đồng chí|đ/c)\s")
 # the person a duty is handed to: "ủy quyền cho đồng chí", "giao cho ông"
-_HANDED_TO = re.compile(r"(?<![\w])(?:(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+"
+_HANDING = r"(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)"
+_HANDED_TO = re.compile(r"(?<![\w])(?:" + _HANDING + r"\s+"
                         r"(?:cho\s+)?"
                         # "bàn giao các việc đang làm của UBND xã cho ông X, … để điều hành …": what is
                         # handed over stands between the verb and the person
                         r"|(?:bàn giao|chuyển giao)\s+[^.;:]{0,100}?\s+cho\s+)(?:đồng chí|đ/c|ông|bà)?\s*$")
 # the verb handing a duty to a person it introduces, anywhere before them
-_HANDS_TO_PERSON = re.compile(r"(?<![\w])(?:ủy quyền|uỷ quyền|giao quyền|ủy nhiệm|giao|phân công)\s+(?:cho\s+)?"
-                              r"(?:đồng chí|đ/c|ông|bà)\s")
+_HANDS_TO_PERSON = re.compile(r"(?<![\w])" + _HANDING + r"\s+(?:cho\s+)?(?:đồng chí|đ/c|ông|bà)\s")
 # "giao đồng chí X thực hiện việc đột phá …": the verb of carrying out is not the task
 _CARRY_OUT = re.compile(r"thực hiện(?:\s+(?:các\s+)?(?:việc|nhiệm vụ|nội dung)(?:\s+(?:đột phá|trọng tâm|đổi mới))?)?"
                         r"\s*(?:là\s+)?(?=\w)")

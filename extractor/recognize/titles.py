@@ -110,6 +110,8 @@ def title_extent(folded: str, head_start: int, limit: int) -> int:
     return end
 
 
+# "Bộ trưởng Quốc phòng": a minister named with the ministry's field alone
+_MINISTER_OF = re.compile(r"(?:phó\s+)?(?:bộ trưởng|thứ trưởng)\s+(?!bộ(?![\w]))(?=\w)")
 # the national offices whose body goes without saying
 _NATIONAL = re.compile(r"(?:phó\s+)?(?:(thủ tướng(?: thường trực)?)|chủ tịch (?:quốc hội|qh))")
 
@@ -149,7 +151,7 @@ def split_unit(position: str) -> str | None:
         # "Phó Thủ tướng", "Chủ tịch QH": the body the title plainly implies
         return "Chính phủ" if national.group(1) else "Quốc hội"
     rest_at = m.end()
-    minister = re.compile(r"(?:phó\s+)?(?:bộ trưởng|thứ trưởng)\s+(?!bộ(?![\w]))(?=\w)").match(folded)
+    minister = _MINISTER_OF.match(folded)
     if minister and not re.search(r"[,(]", folded):
         return "Bộ " + position[minister.end():].strip()  # "Bộ trưởng Quốc phòng" -> "Bộ Quốc phòng"
     # "Trưởng phòng X": the head swallowed the body word; give it back.

@@ -15,6 +15,10 @@ def _records(text: str, name: str = "t.txt") -> dict[str, dict]:
     return {a["cadre"].casefold(): a for a in extract_text(text, name)}
 
 
+def _posts_and_tasks(found: dict[str, dict]) -> dict[str, tuple[str | None, list[str]]]:
+    return {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()}
+
+
 @pytest.mark.parametrize("title", [
     "Chủ tịch UBND xã Hòa Phú",
     "Công chức Tư pháp - Hộ tịch",
@@ -635,12 +639,20 @@ def test_a_body_that_gives_after_the_post_is_not_part_of_the_post():
     assert [t["text"] for t in found["lò văn sính"]["tasks"]] == ["xây dựng khu dân cư an toàn", "số hóa hồ sơ cán bộ"]
 
 
-def test_a_standing_role_in_brackets_replaces_the_lists_shared_role_of_its_rank():
-    found = _records("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Lê Văn Giang, Tư lệnh Quân khu 2 (Phó Trưởng ban "
-                     "thường trực); Thiếu tướng Lê Quốc Hưng, Giám đốc Công an tỉnh; Đại tá Phạm Văn Sơn, Giám đốc "
-                     "Sở Nội vụ.")
-    assert [t["text"] for t in found["lê văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
-    assert [t["text"] for t in found["lê quốc hưng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
+@pytest.mark.parametrize("text,standing,other", [
+    # the standing role in brackets after the post replaces the list's shared role of its rank
+    ("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Lê Văn Giang, Tư lệnh Quân khu 2 (Phó Trưởng ban thường trực); "
+     "Thiếu tướng Lê Quốc Hưng, Giám đốc Công an tỉnh; Đại tá Phạm Văn Sơn, Giám đốc Sở Nội vụ.",
+     "lê văn giang", "lê quốc hưng"),
+    # and in a bracket glued to the name, title first
+    ("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Tư lệnh Quân khu 2 Phan Văn Giang(Phó Trưởng ban thường trực); "
+     "Thiếu tướng Giám đốc Công an tỉnh Lê Quốc Hùng; Đại tá Giám đốc Sở Nội vụ Phạm Trường Sơn.",
+     "phan văn giang", "lê quốc hùng"),
+])
+def test_a_standing_role_in_brackets_is_theirs_in_place_of_the_lists_shared_role(text, standing, other):
+    found = _records(text)
+    assert [t["text"] for t in found[standing]["tasks"]] == ["Phó Trưởng ban thường trực"]
+    assert [t["text"] for t in found[other]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
 
 
 def test_people_met_or_attending_listed_with_their_seats_are_not_assigned():
@@ -690,6 +702,20 @@ def _combined(text: str, name: str, rule: list[tuple[int, int]], trigger: str,
         if model else []
     [kept] = combine(text, rules, tagged)
     return [text[s:e] for s, e in kept.tasks]
+
+
+def test_a_duty_the_tagger_began_after_its_lead_keeps_the_lead_the_rules_read():
+    text = "Ông Hà Văn Pửa giúp Chủ tịch UBND huyện theo dõi khối nội chính."
+    duty, cut = _span(text, "giúp Chủ tịch UBND huyện theo dõi khối nội chính"), _span(text, "theo dõi khối nội chính")
+    assert _combined(text, "Hà Văn Pửa", [duty], "duty", [cut]) == [text[slice(*duty)]]
+    # a lead that is not a duty's ("đi công tác"): the tagger's edge stands
+    text = "Ông Hà Văn Pửa đi công tác và theo dõi khối nội chính."
+    duty, cut = _span(text, "đi công tác và theo dõi khối nội chính"), _span(text, "theo dõi khối nội chính")
+    assert _combined(text, "Hà Văn Pửa", [duty], "duty", [cut]) == [text[slice(*cut)]]
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    return text.index(part), text.index(part) + len(part)
 
 
 def test_a_posts_head_alone_is_a_class_of_people_not_a_task():
@@ -754,14 +780,6 @@ def test_a_bare_title_subject_finds_its_holder_named_in_capitals():
     assert [t["text"] for t in found["vũ đình nam"]["tasks"]] == ["phụ trách lĩnh vực kinh tế"]
 
 
-def test_a_standing_role_in_a_bracket_glued_to_the_name_is_theirs():
-    found = _records("3 Phó Trưởng ban chỉ đạo gồm: Trung tướng Tư lệnh Quân khu 2 Phan Văn Giang(Phó Trưởng ban "
-                     "thường trực); Thiếu tướng Giám đốc Công an tỉnh Lê Quốc Hùng; Đại tá Giám đốc Sở Nội vụ "
-                     "Phạm Trường Sơn.")
-    assert [t["text"] for t in found["phan văn giang"]["tasks"]] == ["Phó Trưởng ban thường trực"]
-    assert [t["text"] for t in found["lê quốc hùng"]["tasks"]] == ["Phó Trưởng ban chỉ đạo"]
-
-
 # a body's members, each led by a title, and a group that a count and a title announce
 MEMBERS_LED_BY_TITLES = (
     "Hội đồng thẩm định có 6 người: ông Lý Văn Kha, Bí thư Huyện ủy làm Chủ tịch Hội đồng. "
@@ -771,7 +789,7 @@ MEMBERS_LED_BY_TITLES = (
 
 def test_members_each_led_by_a_title_share_the_seat_the_last_is_given():
     found = _records(MEMBERS_LED_BY_TITLES)
-    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+    assert _posts_and_tasks(found) == {
         "lý văn kha": ("Bí thư Huyện ủy", ["Chủ tịch Hội đồng"]),
         "hà thị mơ": ("Trưởng Đài Truyền thanh xã", ["Phó Chủ tịch Hội đồng"]),
         "nông văn lực": ("Chủ tịch UBND huyện", ["Phó Chủ tịch Hội đồng"]),
@@ -844,7 +862,7 @@ def test_a_duty_keeps_its_verb_after_duoc_giao_and_loses_chiu_trach_nhiem():
 def test_a_plural_title_before_two_names_is_each_ones_and_the_next_seat_ends_a_role():
     found = _records("Theo quyết định, Chủ tịch UBND huyện Vũ Văn Lâm sẽ là Trưởng ban, 2 Phó Trưởng ban sẽ "
                      "là các Phó Chủ tịch UBND huyện Đào Đức Hạnh và Tạ Minh Hòa.")
-    assert {k: (a["position"], [t["text"] for t in a["tasks"]]) for k, a in found.items()} == {
+    assert _posts_and_tasks(found) == {
         "vũ văn lâm": ("Chủ tịch UBND huyện", ["Trưởng ban"]),
         "đào đức hạnh": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),
         "tạ minh hòa": ("Phó Chủ tịch UBND huyện", ["Phó Trưởng ban"]),

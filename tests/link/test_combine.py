@@ -48,25 +48,3 @@ def test_a_tagged_title_is_cut_at_a_semicolon_a_name_and_a_bracketed_seat():
     assert all(g.label == "POSITION" and g.confidence == 0.7 for g in got)
     task = TaggedSpan(0, 10, "TASK", 0.9)
     assert _clipped(text, fold(text), task, [(*name, "surname")], []) == [task]
-
-
-def _combined_tasks(text: str, rule_task: str, model_task: str) -> list[str]:
-    """The tasks one person keeps when the rules read ``rule_task`` and the tagger ``model_task``."""
-    from extractor.link.combine import _combine
-    from extractor.link.prose import RawAssignment
-
-    name = _span(text, "Hà Văn Pửa")
-    rule = RawAssignment(cadre=name, name_how="honorific", position=[], trigger="duty", tasks=[_span(text, rule_task)])
-    model = RawAssignment(cadre=name, name_how="model", position=[], trigger="model", tasks=[_span(text, model_task)])
-    (got,) = _combine(text, fold(text), [rule], [model])
-    return [text[slice(*t)] for t in got.tasks]
-
-
-def test_a_duty_the_tagger_began_after_its_lead_keeps_the_lead_the_rules_read():
-    text = "Ông Hà Văn Pửa giúp Chủ tịch UBND huyện theo dõi khối nội chính."
-    assert _combined_tasks(text, "giúp Chủ tịch UBND huyện theo dõi khối nội chính", "theo dõi khối nội chính") == [
-        "giúp Chủ tịch UBND huyện theo dõi khối nội chính"]
-    # a lead that is not a duty's ("đi công tác"): the tagger's edge stands
-    text2 = "Ông Hà Văn Pửa đi công tác và theo dõi khối nội chính."
-    assert _combined_tasks(text2, "đi công tác và theo dõi khối nội chính", "theo dõi khối nội chính") == [
-        "theo dõi khối nội chính"]
