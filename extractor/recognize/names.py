@@ -8,6 +8,7 @@ with a known family name; syllables that begin a title or a body ("Phó", "Chủ
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .places import is_large_place, is_place
@@ -48,6 +49,68 @@ HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|�
                        r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
                        r"[Tt]hượng tá|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ại tướng|[Tt]hượng tướng|[Tt]rung tướng|"
                        r"[Tt]hiếu tướng|[Đđ]ại úy|[Đđ]ại uý|[Tt]hượng úy|[Tt]hượng uý))\s+\**")
+# Tone marks (huyền, sắc, ngã, hỏi, nặng): what OCR most often misreads in a name.
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Family names at least this common in the repair lexicon (weights of data/surnames.txt:
+# 30 and up are the 37 names most Kinh people carry) are recognised when read with
+# another tone mark: what a scan gives back for a common family name is likelier a slip
+# than a rare one.
+_COMMON_FAMILY = 30.0
+
+
+def untoned(word: str) -> str:
+    """``word`` in lower case without its tone mark (vowel marks kept): "Nguyển" -> "nguyên"."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if c not in _TONE_MARKS))
+
+
+@lru_cache(maxsize=1)
+def _slip_bases() -> tuple[frozenset[str], frozenset[str]]:
+    """(common family names, every known name part), each without its tone mark."""
+    from ..repair import GIVEN, MIDDLE, SURNAME, lexicon
+
+    lex = lexicon()
+    family = frozenset(untoned(k) for k, w in lex[SURNAME].items() if w >= _COMMON_FAMILY)
+    parts = frozenset(untoned(k) for k in (*lex[MIDDLE], *lex[GIVEN]))
+    return family, parts
+
+
+def slipped_family_name(words: list[str]) -> bool:
+    """A name read by OCR with its family name's tone mark wrong ("Trấn Văn Tuấn",
+    "Bủi Thị Hoa", "NGUYỂN VĂN AN"): the first word, not itself a family name nor a word
+    that opens titles and bodies, is a common family name but for its tone mark, and
+    each of the two to four words after it is a known middle or given name but for its
+    tone mark. The name repair then restores it, and says so (``extractor.repair``).
+
+    >>> slipped_family_name("Trấn Văn Tuấn".split()), slipped_family_name("Trấn Yên".split())
+    (True, False)
+    >>> slipped_family_name("Vụ Tổ Chức".split())
+    False
+    """
+    if not 3 <= len(words) <= 5:
+        return False
+    first = words[0].title()
+    if first in SURNAMES or first in NOT_NAME_START or first in FAMILY_TOO:
+        return False
+    family, parts = _slip_bases()
+    return untoned(first) in family and all(untoned(w) in parts for w in words[1:])
+
+
+def is_family_name(words: list[str], slips: bool = True) -> bool:
+    """The first of ``words`` (a capitalised run) opens a person's name: a known family
+    name, or, with ``slips``, a common one whose tone mark OCR misread
+    (:func:`slipped_family_name`)."""
+    return words[0] in SURNAMES or slips and slipped_family_name(words)
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` does not open a sentence or a line: there a capital is no
+    sign of a name ("Đảo Phú Quốc …", "Hạ Long Bay"), so a family name read with another
+    tone mark is taken only inside one."""
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n"
+
+
 # "Ông HOÀNG VĂN THÁI," - names typed in capitals, only when an honorific announces them
 CAPS_NAME = re.compile(rf"(?<![\w])[{UPPER}]{{1,7}}(?: [{UPPER}]{{1,7}}){{1,4}}(?![\w])")
 # Words that may follow a name inside the capitalised run but are not part of it.
@@ -86,7 +149,7 @@ def _person_after(ws: list[str], first: int) -> int | None:
     a body's or place's name (from ``first`` on): two to four syllables, the longest that
     opens with a family name and is no place."""
     return next((k for k in range(max(first, len(ws) - 4), len(ws) - 1)
-                 if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+                 if is_family_name(ws[k:]) and not is_place(" ".join(ws[k:]))), None)
 
 
 def _keep_from(found: dict[int, tuple[int, int, str]], s: int, ws: list[str], k: int | None) -> None:
@@ -144,7 +207,7 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             ws = name.split()
             for k in range(len(ws) - 2, -1, -1):
                 if (k == 0 or is_place(" ".join(ws[:k]))) and not is_place(" ".join(ws[k:])) \
-                        and len(ws) - k >= 2 and ws[k] in SURNAMES:
+                        and len(ws) - k >= 2 and is_family_name(ws[k:]):
                     _keep_from(found, s, ws, k)
                     break
             else:
@@ -157,7 +220,7 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
         # ("… Cộng sản Hồ Chí Minh Nguyễn Anh Tuấn")
         if len(ws) > 5 or len(ws) == 5 and not honorific:
             places = [k for k in range(1, len(ws) - 1) if is_place(" ".join(ws[:k]))]
-            cut = next((k for k in places if ws[k] in SURNAMES and not is_place(" ".join(ws[k:]))), None)
+            cut = next((k for k in places if is_family_name(ws[k:]) and not is_place(" ".join(ws[k:]))), None)
             if cut is None and _after_title(text, start):
                 # "Thứ trưởng Bộ Xây dựng Hoàng Sinh Nhật Tân": the body's name, then the person's
                 cut = _person_after(ws, 1)
@@ -165,10 +228,11 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
             if len(ws) > 5 or places or cut is not None:
                 continue
         # a place then a person needs two words for the person: "Lê Hồng Anh" is not "Lê Hồng" + 1
-        if ws[0] not in SURNAMES or is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
+        if not is_family_name(ws, _inside_sentence(text, s)) or \
+                is_place(" ".join(ws[:2])) and len(ws) >= 4 and not honorific:
             # "Huyện ủy Sìn Hồ Đào Văn Lực": a place, then the person
             for k in range(len(ws) - 2, 0, -1):
-                if is_place(" ".join(ws[:k])) and ws[k] in SURNAMES and not is_place(" ".join(ws[k:])):
+                if is_place(" ".join(ws[:k])) and is_family_name(ws[k:]) and not is_place(" ".join(ws[k:])):
                     _keep_from(found, s, ws, k)
                     break
             else:
@@ -187,6 +251,7 @@ def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     for m in CAPS_NAME.finditer(text):
         prefix = text[max(0, m.start() - 12):m.start()]
         hon = HONORIFIC.search(prefix)
-        if hon and hon.end() == len(prefix) and m.start() not in found and m.group(0).split()[0].title() in SURNAMES:
+        if hon and hon.end() == len(prefix) and m.start() not in found and \
+                is_family_name([w.title() for w in m.group(0).split()]):
             found[m.start()] = (m.start(), m.end(), "honorific")
     return tuple(sorted(found.values()))

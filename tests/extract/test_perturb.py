@@ -21,6 +21,7 @@ EXPECTED = {
     "title_first": "Năm 2022, đồng chí Chủ tịch UBND xã Hòa Phú Hoàng Thị Lanh được giao",
     "ocr_breaks": "Năm 2022, đồng chí Hoàng Thị Lanh, Chủ tịch UBND xã Hòa Phú,\nđược giao",
     "tones": "Năm 2022, đồng chí Hoàng Thị Lanh, Chủ tịch UBND xã Hoà Phú, được giao",
+    "ocr_names": "Năm 2022, đồng chí Hoáng Thị Lanh, Chủ tịch UBND xã Hòa Phú, được giao",
 }
 
 
@@ -90,3 +91,11 @@ def test_compare_takes_the_written_title_where_the_original_had_a_fragment_of_th
     assert compare(orig, wrong, how) == (1, 0, 0)
     # the written title only counts when the perturbation says it wrote one for that cadre
     assert compare(orig, right, Perturbed("", rename=how.rename, position_only=True)) == (1, 0, 0)
+
+
+def test_compare_leaves_tone_marks_out_of_names_only_when_told():
+    orig = [{"cadre": "Trần Văn Tuấn", "position": "Chủ tịch UBND xã", "period": None,
+             "tasks": [{"text": "xây chợ trung tâm xã"}]}]
+    slipped = [dict(orig[0], cadre="Trấn Văn Tuẩn")]
+    assert compare(orig, slipped, Perturbed("", untoned_names=True)) == (1, 1, 0)
+    assert compare(orig, slipped, Perturbed("")) == (1, 0, 1)
