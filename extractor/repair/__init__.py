@@ -388,6 +388,40 @@ def names_in_doubt(words: Sequence[str], confidences: Sequence[float | None] | N
     return found
 
 
+# Letters no Vietnamese nor Central Highlands spelling has, which OCR gives for one that
+# has: two dots for a tilde or a breve ("Doän" for Doãn, "Kpä" for Kpă), for a circumflex
+# ("Ö" for Ô). Each maps to the letters it may have been read from.
+_FOREIGN = {"ä": "ãăâ", "ö": "ôõơ", "ü": "ũư", "ë": "ẽê", "ï": "ĩ", "ÿ": "ỹý"}
+_FOREIGN.update({k.upper(): v.upper() for k, v in _FOREIGN.items()})
+
+
+def foreign_letters(word: str, slot: str | None) -> tuple[str, str] | None:
+    """(syllable, reason) when ``word`` holds a letter no Vietnamese or Highlands name has
+    (:data:`_FOREIGN`) and exactly one way of reading it back is a known name part (of
+    ``slot``; any place, or a Highlands family name, when ``slot`` is None); else None.
+
+    >>> foreign_letters("Doän", "surname")[0], foreign_letters("Ö", "middle")[0], foreign_letters("Kpä", None)[0]
+    ('Doãn', 'Ô', 'Kpă')
+    >>> foreign_letters("Doãn", "surname") is None
+    True
+    """
+    at = [i for i, ch in enumerate(word) if ch in _FOREIGN]
+    if not at:
+        return None
+    options = [""]
+    for i, ch in enumerate(word):
+        options = [o + c for o in options for c in (_FOREIGN[ch] if i in at else ch)]
+    highland = _highland_words()
+    known = sorted({o for o in options if (_known(_key(o), slot) if slot is not None else
+                    any(_known(_key(o), k) for k in (SURNAME, GIVEN)) or o.lower() in highland)})
+    if len(known) != 1:
+        return None
+    fixed = known[0]
+    letters = ", ".join(f"'{word[i]}'" for i in at)
+    return fixed, (f"{letters} không có trong chữ Việt (OCR đọc dấu ngã, dấu trăng hay dấu mũ thành hai chấm); "
+                   f"'{fixed}' là tên có trong danh mục")
+
+
 def repair_syllable(word: str, slot: str, conf: float | None = None,
                     choices: Symbols | None = None) -> tuple[str, str | None]:
     """One syllable of a name in its place: (syllable, reason) with reason None when kept.
@@ -405,6 +439,9 @@ def repair_syllable(word: str, slot: str, conf: float | None = None,
     >>> repair_syllable("Trân", "surname")[0], repair_syllable("Trân", "given")[0]
     ('Trần', 'Trân')
     """
+    foreign = foreign_letters(word, slot)
+    if foreign is not None:
+        return foreign
     if not _LETTERS.match(word) or len(word) < 2 and word.upper() == word:
         return word, None  # initials, "H'Hen", numbers: not ours to judge
     if choices:
@@ -506,11 +543,14 @@ def repair_name(text: str, field: str = "cadre",
         choices = None
     parts = [_specks(m.group(0)) for m in words]
     kept = [i for i, (_, core, _) in enumerate(parts) if core]
-    if len(kept) < 2 or len(kept) > 5 or _highland_texts([parts[i][1] for i in kept]):
+    if len(kept) < 2 or len(kept) > 5:
         return text, ()
+    if _highland_texts([parts[i][1] for i in kept]):
+        return _foreign_only(text, words, field)
     if len(kept) < len(words) and not all(_LETTERS.match(parts[i][1]) for i in kept):
         return text, ()  # numbers or other marks inside the words: not a name read with specks
     again = _second_readings(text, confidences, choices, reread, kept, parts)
+    cases = name_case([parts[i][1] for i in kept])
     out: list[str] = []
     fixes: list[Repair] = []
     last = 0
@@ -529,6 +569,12 @@ def repair_name(text: str, field: str = "cadre",
         fixed, why = repair_syllable(core, slot, conf, symbols)
         if again is not None and again[n]:
             fixed, why = _voted(core, slot, (core, conf, symbols), again[n], fixed, why)
+        if cases[n] is not None:
+            cased = fixed.upper() if cases[n] == "upper" else fixed[:1].upper() + fixed[1:].lower()
+            if cased != fixed:
+                fixed = cased
+                how = "chữ in hoa" if cases[n] == "upper" else "chữ hoa đầu"
+                why = (f"{why}; " if why else "") + f"'{core}' viết khác các chữ còn lại của tên: sửa thành {how}"
         # words dropped before this one take their space with them
         out.append((" " if out else "") + fixed if len(kept) < len(words) else text[last:m.start()] + fixed)
         last = m.end()
@@ -539,6 +585,51 @@ def repair_name(text: str, field: str = "cadre",
             fixes.append(Repair(field, m.group(0), fixed, why))
     repaired = "".join(out) + ("" if len(kept) < len(words) else text[last:])
     return repaired, tuple(fixes)
+
+
+def _foreign_only(text: str, words: Sequence[re.Match[str]], field: str) -> tuple[str, tuple[Repair, ...]]:
+    """A name of other rules ("Siu Doän Thảo Mai"; :func:`_highland`), left as read but
+    for letters no name has (:func:`foreign_letters`)."""
+    out, fixes, last = [], [], 0
+    for m in words:
+        found = foreign_letters(m.group(0), None)
+        out.append(text[last:m.start()] + (found[0] if found else m.group(0)))
+        last = m.end()
+        if found:
+            fixes.append(Repair(field, m.group(0), found[0], found[1]))
+    return "".join(out) + text[last:], tuple(fixes)
+
+
+# A name is written in one case: every part capitalised, or all in capitals. A part OCR
+# read in another case ("kha Tú Trà Dũng", "LÊ Tuyết Tuyết") takes the case of the others
+# when at least two others agree and none disagrees.
+def _style(word: str) -> str | None:
+    if len(word) < 2 or not _LETTERS.match(word):
+        return None
+    if word.isupper():
+        return "upper"
+    if word[0].isupper() and word[1:].islower():
+        return "title"
+    return "lower" if word.islower() else None
+
+
+def name_case(cores: Sequence[str]) -> list[str | None]:
+    """Per word of a name, the case it should be written in ("upper" or "title") where OCR
+    read it in another, else None.
+
+    >>> name_case(["kha", "Tú", "Trà", "Dũng"]), name_case(["LÊ", "Tuyết", "Tuyết"])
+    (['title', None, None, None], ['title', None, None])
+    >>> name_case(["Lê", "VĂN", "TÂM"]), name_case(["Lê", "VĂN", "Tâm"]), name_case(["Y", "Moan", "Niê"])
+    (['upper', None, None], [None, 'title', None], [None, None, None])
+    """
+    styles = [_style(w) for w in cores]
+    out: list[str | None] = []
+    for i, st in enumerate(styles):
+        others = [o for j, o in enumerate(styles) if j != i and o is not None]
+        want = others[0] if others and all(o == others[0] for o in others) else None
+        out.append(want if st is not None and len(others) >= 2 and want in ("upper", "title") and st != want
+                   else None)
+    return out
 
 
 def _second_readings(text: str, confidences: Sequence[float | None] | None,

@@ -24,6 +24,11 @@ NAMES = Path(__file__).resolve().parents[2] / "corpora" / "ocr_names" / "names.j
     ("Ngõ Quang Minh", "Ngô Quang Minh"),  # a tone read for the circumflex
     ("Iê Văn Narn", "Lê Văn Nam"),  # letter shapes: l/I, rn/m
     ("TRÂN VĂN ĐŨNG", "TRẦN VĂN DŨNG"),  # capitals stay capitals
+    ("Lam Ö Thông", "Lam Ô Thông"),  # a letter no Vietnamese name has, even alone
+    ("Siu Doän Thảo Mai", "Siu Doãn Thảo Mai"),  # ... and in a name of other rules, only it
+    ("kha Tú Dũng", "Kha Tú Dũng"),  # a part read in another case than the rest
+    ("LÊ Tuyết Mai", "Lê Tuyết Mai"),
+    ("NGUYỄN VĂN an", "NGUYỄN VĂN AN"),
 ])
 def test_damaged_names_are_restored(read, true):
     assert repair_name(read)[0] == true
@@ -34,6 +39,7 @@ def test_damaged_names_are_restored(read, true):
     "Khổng Thị Thoan", "Lăng Văn Sính", "Đàm Hậu Ngọc Thi", "Bế Văn Đông", "Ma Trọng Long",
     "Ksor H'Luân", "Hờ A Sính", "Y Moan Niê",  # Central Highlands and Hmong names
     "Nguyễn Thị Dung",  # Dung and Dũng are both names: nothing to tell them apart
+    "Siu Đức Ksor", "LÊ VĂN TÂM", "Lê Văn Y",  # one case throughout; a capital alone is an initial
 ])
 def test_correct_names_are_left_alone(name):
     assert repair_name(name) == (name, ())
@@ -51,6 +57,13 @@ def test_every_repair_is_explained():
         ("cadre", "Trân", "Trần"), ("cadre", "Đũng", "Dũng")]
     assert "họ 'Trân'" in fixes[0].reason and "dấu thanh" in fixes[0].reason
     assert "tên 'Đũng'" in fixes[1].reason and "đ/d" in fixes[1].reason
+
+
+def test_case_and_foreign_letters_are_explained():
+    _, [case] = repair_name("kha Tú Dũng")
+    assert (case.original, case.repaired) == ("kha", "Kha") and "viết khác các chữ còn lại" in case.reason
+    _, [letter] = repair_name("Siu Doän Thảo Mai")
+    assert (letter.original, letter.repaired) == ("Doän", "Doãn") and "'ä' không có trong chữ Việt" in letter.reason
 
 
 def test_titles_are_repaired_phrase_by_phrase():
