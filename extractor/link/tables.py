@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..recognize.names import HONORIFIC
+from ..recognize.names import FAMILY_TOO, HONORIFIC, NOT_NAME_START
 from ..recognize.periods import find_periods, parse_period
 from ..recognize.text import fold, trim_span
 from ..recognize.titles import HEAD
@@ -65,7 +65,16 @@ def classify_header(cells: tuple[Cell, ...]) -> dict[str, int]:
     >>> row = tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(["STT", "Họ và tên", "Chức vụ", "Nội dung"]))
     >>> classify_header(row)
     {'name': 1, 'position': 2, 'task': 3}
+    >>> classify_header((Cell("T", 0, 0, Span(1, 0, 0)),) + row[1:])  # "TT" as OCR read it
+    {'name': 1, 'position': 2, 'task': 3}
     """
+    out = column_roles(cells)
+    return out if "name" in out and "task" in out else {}
+
+
+def column_roles(cells: tuple[Cell, ...]) -> dict[str, int]:
+    """Every column role the cells of a row name (:func:`classify_header` without
+    asking for both the name and the task)."""
     roles: dict[str, tuple[float, int]] = {}
     for i, c in enumerate(cells):
         t = re.sub(r"[^\w\s]", " ", fold(c.text))
@@ -74,7 +83,10 @@ def classify_header(cells: tuple[Cell, ...]) -> dict[str, int]:
             continue
         # a cell may name two roles ("Họ tên, chức vụ"): every role that scores high
         for role, vs in COLUMNS.items():
-            score = max(max(fuzz.ratio(t, v), fuzz.partial_ratio(v, t) if len(v) >= 6 else 0) for v in vs)
+            # a part of a long name ("nội dung" of "nội dung việc đột phá") counts, but not a
+            # letter or two: OCR reads "TT" as "T", which is inside every name
+            score = max(max(fuzz.ratio(t, v), fuzz.partial_ratio(v, t) if len(v) >= 6 and len(t) >= 5 else 0)
+                        for v in vs)
             if score >= 80 and (role not in roles or score > roles[role][0]):
                 roles[role] = (score, i)
     # "Chức vụ, đơn vị" fills both: keep it as position
@@ -85,7 +97,89 @@ def classify_header(cells: tuple[Cell, ...]) -> dict[str, int]:
         # "Nội dung ... đơn vị" and the like: a column is one role unless it is the name's
         if role in out and out[role] == out.get("task"):
             del out[role]
-    return dict(sorted(out.items(), key=lambda kv: kv[1])) if "name" in out and "task" in out else {}
+    return dict(sorted(out.items(), key=lambda kv: kv[1]))
+
+
+# A header row a scan left one column's name unreadable (a stamp, a fold, noise over
+# "Nội dung"): the columns it does name, two at least, place the rest by what the rows
+# below hold: the tasks are the column of the longest texts, the names the column whose
+# cells are people's names.
+_MIN_TASK_CHARS = 15
+
+
+def infer_header(rows: tuple[tuple[Cell, ...], ...], at: int) -> dict[str, int]:
+    """The columns of ``rows[at]`` as a header with the name's or the task's column
+    unnamed (unread), placed by the rows after it; {} when that row names fewer than two
+    columns or the rows below do not tell.
+
+    >>> from extractor.records import Cell, Span
+    >>> def row(*ts): return tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(ts))
+    >>> rows = (row("STT", "Họ và tên", "Chức vụ", "", "Thời gian"),
+    ...         row("1", "Lê Văn An", "Chủ tịch UBND xã", "Xây dựng chợ trung tâm xã", "Năm 2024"))
+    >>> infer_header(rows, 0)
+    {'name': 1, 'position': 2, 'task': 3, 'period': 4}
+    """
+    from ..recognize.names import find_names
+
+    roles = column_roles(rows[at])
+    if len(roles) < 2 or ("name" in roles) == ("task" in roles):
+        return {}
+    body = [r for r in rows[at + 1:] if len(r) == len(rows[at])]
+    free = [c for c in range(len(rows[at])) if c not in roles.values()]
+    if not body or not free:
+        return {}
+
+    def mean_chars(c: int) -> float:
+        return sum(len(r[c].text.strip()) for r in body) / len(body)
+
+    def names(c: int) -> float:
+        return sum(bool(find_names("Ông " + r[c].text.strip())) for r in body) / len(body)
+
+    if "task" not in roles:
+        best = max(free, key=mean_chars)
+        if mean_chars(best) < _MIN_TASK_CHARS:
+            return {}
+        roles["task"] = best
+    else:
+        best = max(free, key=names)
+        if names(best) < 0.5:
+            return {}
+        roles["name"] = best
+    return dict(sorted(roles.items(), key=lambda kv: kv[1]))
+
+
+def _second_header(top: tuple[Cell, ...], below: tuple[Cell, ...]) -> dict[str, int]:
+    """The columns of a header written over two rows ("Việc đột phá" over "Nội dung" and
+    "Thời gian hoàn thành", "Họ và tên" merged down both), when ``below`` is its second
+    row: the top's cells merged down read again (or empty) in the name's column, and
+    at least one other cell a column's name of its own. {} when ``below`` is no header.
+
+    >>> from extractor.records import Cell, Span
+    >>> def row(*ts): return tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(ts))
+    >>> top = row("STT", "Họ và tên", "Việc đột phá", "Việc đột phá")
+    >>> _second_header(top, row("STT", "Họ và tên", "Nội dung", "Thời gian hoàn thành"))
+    {'name': 1, 'task': 2, 'period': 3}
+    >>> _second_header(top, row("1", "Lê Văn A", "Xây chợ", "2024"))
+    {}
+    """
+    cols = classify_header(top)
+    if not cols or len(below) != len(top):
+        return {}
+    name = fold(below[cols["name"]].text.strip())
+    if name and name != fold(top[cols["name"]].text.strip()):
+        return {}
+    own = [b for t, b in zip(top, below, strict=True) if b.text.strip() and fold(b.text) != fold(t.text)]
+    if not any(_is_column_name(cell.text) for cell in own):
+        return {}
+    merged = tuple(b if b.text.strip() and fold(b.text) != fold(t.text) else t
+                   for t, b in zip(top, below, strict=True))
+    return classify_header(merged) or {}
+
+
+def _is_column_name(text: str) -> bool:
+    """``text`` reads as one of :data:`COLUMNS`' names."""
+    t = " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
+    return bool(t) and any(fuzz.ratio(t, v) >= 80 for vs in COLUMNS.values() for v in vs)
 
 
 def _clean_name(text: str) -> tuple[int, int]:
@@ -113,15 +207,44 @@ def _position_part(text: str, name_end: int) -> tuple[int, int]:
     return trim_span(text, name_end, len(text), " \t\n,;:.-–")
 
 
+# "1. …", "2) …": a number opening an item of a list written on one line
+_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s")
+
+
+def _numbered(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut before each item of a numbered list run together on one line
+    ("1. A 2. B": a cell's lines as the reader joins them), when it opens with item 1 and
+    the numbers follow on in order; else the one span.
+
+    >>> t = "1. Xây chợ 2. Số hóa 12 hồ sơ 3. Trồng rừng"
+    >>> [t[a:b] for a, b in _numbered(t, 0, len(t))]
+    ['1. Xây chợ ', '2. Số hóa 12 hồ sơ ', '3. Trồng rừng']
+    >>> t = "Xây 2. chợ"
+    >>> [t[a:b] for a, b in _numbered(t, 0, len(t))]
+    ['Xây 2. chợ']
+    """
+    starts: list[int] = []
+    for m in _NUMBER.finditer(text, s, e):
+        if int(m.group(1)) == len(starts) + 1 and (starts or m.start() == s):
+            starts.append(m.start())
+    if len(starts) < 2:
+        return [(s, e)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [e], strict=True)]
+
+
 def _split_cell(cell: Cell) -> list[tuple[int, int]]:
-    """Task cell -> task offsets (within cell text): one per line or ';' item, numbering trimmed."""
+    """Task cell -> task offsets (within cell text): one per line, ';' item or numbered
+    item, numbering trimmed."""
     text = cell.text
     parts: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(r"\n|;(?=\s)|;$", text):
-        parts.append((pos, m.start()))
+    # a ";" OCR read alone between words ("lần ; đầu", a speck where the cell's line wraps)
+    # separates nothing: in a scanned cell only one typed after a word does
+    scanned = bool(getattr(cell, "words", ()))
+    for m in re.finditer(r"\n|(?<=\S);(?=\s)|(?<=\S);$" if scanned else r"\n|;(?=\s)|;$", text):
+        parts.extend(_numbered(text, *trim_span(text, pos, m.start(), " \t")))
         pos = m.end()
-    parts.append((pos, len(text)))
+    parts.extend(_numbered(text, *trim_span(text, pos, len(text), " \t")))
     folded = fold(text)
     out = []
     for s, e in parts:
@@ -133,6 +256,33 @@ def _split_cell(cell: Cell) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+# Words that open a group's heading in the name column ("LÃNH ĐẠO UBND HUYỆN", "Khối Đảng",
+# "CÁC PHÒNG, BAN"), never a person's name.
+_SECTION_START = {"Khối", "Các", "Lãnh", "Cấp", "Nhóm", "Tổ", "Ban", "Phòng", "Đơn", "Cơ", "Thường"}
+
+
+def _section_row(row: tuple[Cell, ...], cols: dict[str, int], name: str) -> bool:
+    """A row that heads a group of people ("I. LÃNH ĐẠO UBND HUYỆN", its cell merged across
+    the row) rather than naming one: its name cell reads as its task cell does (one cell
+    spanning both), or opens with a word no name opens with.
+
+    >>> from extractor.records import Cell, Span
+    >>> def row(*ts): return tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(ts))
+    >>> cols = {"name": 1, "task": 2}
+    >>> _section_row(row("I", "LÃNH ĐẠO UBND HUYỆN", "LÃNH ĐẠO UBND HUYỆN"), cols, "LÃNH ĐẠO UBND HUYỆN")
+    True
+    >>> _section_row(row("II", "Khối Đảng", ""), cols, "Khối Đảng")
+    True
+    >>> _section_row(row("1", "Đoàn Văn Hùng", "Xây chợ"), cols, "Đoàn Văn Hùng")
+    False
+    """
+    task = row[cols["task"]].text.strip() if cols["task"] < len(row) else ""
+    if name and task and fold(" ".join(task.split())) == fold(" ".join(row[cols["name"]].text.split())):
+        return True
+    first = name.split()[0].title() if name.split() else ""
+    return first in _SECTION_START or bool(name) and name.isupper() and first in NOT_NAME_START - FAMILY_TOO
 
 
 def _caption_period(doc: Document, table: Table) -> Period | None:
@@ -161,10 +311,14 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
         header_at: int | None = None
         cols: dict[str, int] = {}
         for ri, row in enumerate(table.rows[:4]):
-            cols = classify_header(row)
+            cols = classify_header(row) or infer_header(table.rows, ri)
             if cols:
                 header_at = ri
                 break
+        if header_at is not None and header_at + 1 < len(table.rows):
+            sub = _second_header(table.rows[header_at], table.rows[header_at + 1])
+            if sub:
+                header_at, cols = header_at + 1, sub
         width = len(table.rows[0]) if table.rows else 0
         # a table continued on the next page, with or without its header repeated, goes on
         # with the columns and the person of the page before (a name cell spanning the break)
@@ -182,10 +336,13 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
             if max(cols.values()) >= len(row):
                 continue
             name_cell = row[cols["name"]]
-            ns, ne = _clean_name(name_cell.text)
-            if cols.get("position") == cols["name"]:
-                ns, ne = _name_part(name_cell.text, ns, ne)
+            # the name alone, also where its cell goes on with the title the next column
+            # repeats ("Nguyễn Văn A Chủ tịch UBND xã": a cell's lines joined)
+            ns, ne = _name_part(name_cell.text, *_clean_name(name_cell.text))
             name = name_cell.text[ns:ne]
+            if _section_row(row, cols, name):
+                current = None  # "II. CÁC PHÒNG, BAN CHUYÊN MÔN": the rows after it are no one's before
+                continue
             if not name or not name[:1].isupper() or len(name.split()) < 2:
                 if current is None:
                     continue  # a sub-heading row ("I. Khối Đảng")

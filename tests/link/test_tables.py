@@ -50,3 +50,70 @@ def test_a_table_far_from_the_last_one_is_not_its_continuation():
     p2 = Page(2, "Trang giữa.")
     doc = Document("a.pdf", "", "pdf", (p1, p2, Page(3, "x")), tables=(t1, t3))
     assert [(a.cadre.text, len(a.tasks)) for a in link_tables(doc)] == [("Nguyễn Văn An", 1)]
+
+
+def _found(rows: list[list[str]]) -> dict[str, list[str]]:
+    page, table = _page(1, rows)
+    doc = Document("phu-luc.pdf", "", "pdf", (page,), tables=(table,))
+    return {a.cadre.text: [t.text for t in a.tasks] for a in link_tables(doc)}
+
+
+def test_group_headings_across_the_table_are_nobodys_and_end_the_person_before():
+    rows = [HEADER,
+            ["I", "LÃNH ĐẠO UBND HUYỆN", "LÃNH ĐẠO UBND HUYỆN", "LÃNH ĐẠO UBND HUYỆN", "LÃNH ĐẠO UBND HUYỆN"],
+            ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", "Xây dựng chợ trung tâm huyện", "Năm 2024"],
+            ["II", "Khối Đảng", "", "", ""],
+            ["", "", "", "Một việc của không ai", ""],
+            ["2", "Phạm Thị Hạnh", "Trưởng Ban Tuyên giáo", "Phát triển 3 sản phẩm OCOP", "Năm 2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ trung tâm huyện"],
+                            "Phạm Thị Hạnh": ["Phát triển 3 sản phẩm OCOP"]}
+
+
+def test_a_header_cell_ocr_read_as_one_letter_names_no_column():
+    # "STT" read "T": a letter is inside every column's name, it must not take them all
+    rows = [["T"] + HEADER[1:], ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", "Xây dựng chợ", "Năm 2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ"]}
+
+
+def test_a_numbered_list_run_together_in_one_cell_is_one_task_an_item():
+    rows = [HEADER, ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện",
+                     "1. Xây dựng chợ trung tâm huyện 2. Số hóa 100% hồ sơ cấp huyện", "Năm 2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ trung tâm huyện", "Số hóa 100% hồ sơ cấp huyện"]}
+
+
+def test_a_header_over_two_rows_is_not_a_person():
+    rows = [["STT", "Họ và tên", "Chức vụ", "Việc đột phá, đổi mới", "Việc đột phá, đổi mới"],
+            ["STT", "Họ và tên", "Chức vụ", "Nội dung", "Thời gian hoàn thành"],
+            ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", "Xây dựng chợ", "Quý IV/2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ"]}
+
+
+def test_a_semicolon_ocr_read_alone_in_a_scanned_cell_splits_nothing():
+    from extractor.link.tables import _split_cell
+    from extractor.read.boxes import OcrCell, WordBox
+
+    def cell(text: str) -> OcrCell:
+        return OcrCell(text, 1, 3, Span(1, 0, len(text)), words=(WordBox(text, 1, 0, 0, 10, 10, 90.0),))
+
+    text = "Cấp giấy chứng nhận lần ; đầu cho 200 hộ"
+    assert [text[s:e] for s, e in _split_cell(cell(text))] == [text]
+    typed = "Xây chợ; số hóa hồ sơ"
+    assert [typed[s:e] for s, e in _split_cell(cell(typed))] == ["Xây chợ", "số hóa hồ sơ"]
+
+
+def test_a_name_cell_that_goes_on_with_the_title_gives_the_name_alone():
+    rows = [HEADER, ["1", "Đinh Văn Khoa Chủ tịch UBND huyện", "Chủ tịch UBND huyện", "Xây dựng chợ", "Năm 2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ"]}
+
+
+def test_a_header_with_the_tasks_column_name_unread_finds_it_by_the_rows():
+    # a scan left "Nội dung" unreadable (a stamp, noise): the column of long texts is the tasks'
+    rows = [["STT", "Họ và tên", "Chức vụ", "", "Thời gian hoàn thành"],
+            ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", "Xây dựng chợ trung tâm huyện", "Năm 2024"],
+            ["2", "Phạm Thị Hạnh", "Phó Chủ tịch UBND huyện", "Phát triển 3 sản phẩm OCOP", "Năm 2024"]]
+    assert _found(rows) == {"Đinh Văn Khoa": ["Xây dựng chợ trung tâm huyện"],
+                            "Phạm Thị Hạnh": ["Phát triển 3 sản phẩm OCOP"]}
+    names_unread = [["STT", "", "Chức vụ", "Nội dung", "Thời gian"]] + rows[1:]
+    assert set(_found(names_unread)) == {"Đinh Văn Khoa", "Phạm Thị Hạnh"}
+    members = [["STT", "Họ và tên", "Chức vụ", "Ghi chú"], ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", ""]]
+    assert _found(members) == {}  # a list of people with no long texts beside them gives no tasks
