@@ -11,9 +11,10 @@ from ..recognize.text import fold
 from ..recognize.titles import BODY_START, COMPOUND_BODIES, HEAD, split_unit
 
 # the level word in any case: letterheads are typed in CAPITALS ("ĐẢNG ỦY XÃ THÁI BÌNH")
+# (spaces only: a tab parts a table's cells, "huyện<TAB>Chỉ đạo …" names no place)
 _LEVEL_NAME = re.compile(r"(?<![\w])((?i:tỉnh|huyện|xã|thị xã|thành phố|thị trấn|phường|quận)"
-                         r"(?:[ \t](?i:ủy|uỷ))?)[ \t]+"
-                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?:[ \t](?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
+                         r"(?: (?i:ủy|uỷ))?) +"
+                         r"((?:[A-ZĐÂĂÊÔƠƯ][\w]*|\d+)(?: (?:[A-ZĐÂĂÊÔƠƯ][\w]*)){0,3})")
 
 
 class Hints(TypedDict, total=False):
@@ -36,12 +37,20 @@ class PlaceContext:
         return self.places.get(level)
 
 
+# the national motto and the Party's name heading every decision: "XÃ HỘI …" is no
+# commune, and OCR reads the letterhead's two columns as one line ("UBND HUYỆN KIM SƠN
+# CỘNG HÒA XÃ HỘI …", "ĐẢNG ỦY XÃ PHÚC SƠN ĐẢNG CỘNG SẢN VIỆT NAM")
+_MOTTO = re.compile(r"(?i:c[ộo]ng\s+h[òo][aà]\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam|"
+                    r"đ[ảa]ng\s+c[ộo]ng\s+s[ảa]n\s+vi[ệe]t\s+nam)")
+
+
 def place_context(text: str, province: str | None) -> PlaceContext:
     """The places a text is about: its province, and its district and commune when one
     dominates ("UBND huyện" in a text about huyện Đức Thọ is UBND huyện Đức Thọ)."""
     from collections import Counter
 
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter()}
+    text = _MOTTO.sub(lambda m: "\n" * len(m.group(0)), text)
     for m in _LEVEL_NAME.finditer(text):
         # "Huyện ủy Na Hang" names its district as "huyện Na Hang" does
         written = re.sub(r"\s+(?:ủy|uỷ)$", "", m.group(1).lower())
@@ -49,7 +58,15 @@ def place_context(text: str, province: str | None) -> PlaceContext:
             continue  # "ĐOÀN CÔNG TÁC HUYỆN ỦY LÀM VIỆC TẠI …": a heading's words, not a place
         level = {"thị xã": "huyện", "thành phố": "huyện", "quận": "huyện", "thị trấn": "xã",
                  "phường": "xã"}.get(written, written)
+        if m.group(2)[:1].isdigit() and (written not in ("quận", "phường", "xã") or
+                                         text[m.end(2):m.end(2) + 1] in (".", ")")):
+            continue  # "Quận 3", "phường 2" are places; "huyện 2. …" is the end of one item and a number
         name = re.split(r"\s(?=[A-ZĐ][a-zđ]*\s+[A-ZĐ][\w]*\s+[A-ZĐ])", m.group(2))[0]  # not a person after it
+        words = name.split()
+        if len(words[0]) > 1 and words[0].isupper():
+            # a letterhead's capitals end the name where the column beside it begins
+            # ("ĐẢNG ỦY XÃ KIM BÌNH Kim Bình, ngày …", read as one line)
+            name = " ".join(words[:next((i for i, w in enumerate(words) if not w.isupper()), len(words))])
         if name.isupper():
             name = name.title()
         if level in counts:

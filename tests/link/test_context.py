@@ -47,3 +47,28 @@ def test_a_district_named_by_its_party_committee_is_the_texts_district():
     assert place_context(text, None).at("huyện") == "Na Hang"
     # a heading in capitals carries verbs after the committee, not a place
     assert place_context("ĐOÀN CÔNG TÁC HUYỆN ỦY LÀM VIỆC TẠI XÃ", None).at("huyện") is None
+
+
+def test_a_table_cell_or_a_list_number_after_a_level_word_is_no_place():
+    from extractor.link.context import place_context
+
+    # a letterhead names the district; a table's cells (tab apart) and a numbered list
+    # run together after "huyện" must not outvote it
+    text = ("UBND HUYỆN KIM SƠN\n1\tĐinh Văn Khoa\tChủ tịch UBND huyện\tChỉ đạo\n"
+            "1. Xây chợ trung tâm huyện 2. Số hóa hồ sơ")
+    assert place_context(text, None).at("huyện") == "Kim Sơn"
+    assert place_context("UBND Quận 3 và phường 2", None).at("huyện") == "3"
+
+
+def test_the_national_motto_is_no_commune_nor_part_of_the_district():
+    from extractor.link.context import place_context
+
+    # the letterhead's two columns read by OCR as one line
+    text = "UBND HUYỆN KIM SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND Độc lập - Tự do - Hạnh phúc"
+    context = place_context(text, None)
+    assert (context.at("huyện"), context.at("xã")) == ("Kim Sơn", None)
+    party = place_context("ĐẢNG ỦY XÃ PHÚC SƠN ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-QĐ/ĐU", None)
+    assert party.at("xã") == "Phúc Sơn"
+    # the right column's place and date on the same line
+    dated = place_context("ĐẢNG ỦY XÃ KIM BÌNH Kim Bình, ngày 15 tháng 3 năm 2025", None)
+    assert dated.at("xã") == "Kim Bình"
