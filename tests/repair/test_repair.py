@@ -29,6 +29,7 @@ NAMES = Path(__file__).resolve().parents[2] / "corpora" / "ocr_names" / "names.j
     ("kha Tú Dũng", "Kha Tú Dũng"),  # a part read in another case than the rest
     ("LÊ Tuyết Mai", "Lê Tuyết Mai"),
     ("NGUYỄN VĂN an", "NGUYỄN VĂN AN"),
+    ("Trần Huyến Mai", "Trần Huyền Mai"),  # a rare given name in middle place, one slip from a common one
 ])
 def test_damaged_names_are_restored(read, true):
     assert repair_name(read)[0] == true

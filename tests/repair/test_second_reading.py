@@ -161,3 +161,12 @@ def test_held_out_names_read_again():
         gained += second - first
     # measured: 6, 9, 2 and 1 more (names_choices, seeds 4, 5, 6); `python -m bench repair --split heldout`
     assert gained >= 10
+
+
+def test_a_second_reading_that_no_slip_explains_needs_most_readings():
+    # "Thanh" read again where "Ngã" was (a word of the line put in the wrong place): one
+    # reading of two is not enough to put a name no slip turns "Ngã" into
+    name, fixes = repair_name("Hoàng Thanh Ngã", confidences=[90.0, 90.0, 40.0],
+                              reread=lambda: [("Hoàng Thanh Thanh", [90.0, 90.0, 90.0], None)])
+    assert name == "Hoàng Thanh Nga"
+    assert [(f.original, f.repaired) for f in fixes] == [("Ngã", "Nga")]
