@@ -153,6 +153,25 @@ class _Canvas:
         self.y += round(f.size * 0.3)
 
 
+    def columns(self, left: list[str], right: list[str], pt: float = 12) -> None:
+        """A letterhead: ``left`` (the issuer) and ``right`` (the Party's or the nation's
+        name, then place and date) side by side, each line centred in its column, the
+        first line of each bold; as OCR reads them, one text line a row."""
+        width = self.w - self.margin_l - self.margin_r
+        split = self.margin_l + round(width * 0.42)
+        y0 = self.y
+        for k in range(max(len(left), len(right))):
+            f = self.font(pt, bold=k == 0)
+            row = []
+            for lines, x0, x1 in ((left, self.margin_l, split), (right, split, self.w - self.margin_r)):
+                if k < len(lines):
+                    self.draw.text((x0 + (x1 - x0 - f.getlength(lines[k])) / 2, y0), lines[k], font=f, fill=0)
+                    row.append(lines[k])
+            self.lines.append(" ".join(row))
+            y0 += round(f.size * 1.45)
+        self.y = y0 + round(self.font(pt).size * 0.8)
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """Greedy word wrap of ``text`` to ``width`` pixels (newlines kept)."""
     out = []
@@ -287,9 +306,9 @@ def render_decision(seed: int = 0, *, people: int = 5, ruled: bool = True, repea
     pages: list[ScanPage] = []
 
     cv = _Canvas(dpi)
-    cv.text("ĐẢNG BỘ HUYỆN CHIÊM HÓA", 12, bold=True)
-    cv.text(f"ĐẢNG ỦY XÃ {place.upper()}", 12, bold=True)
-    cv.text(f"Số {rng.randint(10, 300)}-QĐ/ĐU", 12)
+    # the issuer left, the Party's name right: OCR reads each row of the two as one line
+    cv.columns(["ĐẢNG BỘ HUYỆN CHIÊM HÓA", f"ĐẢNG ỦY XÃ {place.upper()}", f"Số {rng.randint(10, 300)}-QĐ/ĐU"],
+               ["ĐẢNG CỘNG SẢN VIỆT NAM", f"{place}, ngày 15 tháng 3 năm {year}"])
     cv.text("QUYẾT ĐỊNH", 15, bold=True, center=True)
     cv.text(f"về việc giao việc đột phá, đổi mới năm {year}", 13, center=True)
     cv.text(f"Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ xã {place} nhiệm kỳ 2020 - 2025; "
