@@ -39,6 +39,12 @@ def test_counts(text, value):
     ("ông Y Giang Gry Niê Knơng, Phó Chủ tịch", "Y Giang Gry Niê Knơng"),
     ("Trưởng Ban Tổ chức Huyện ủy Sìn Hồ Đào Văn Lực làm", "Đào Văn Lực"),
     ("đồng chí H'Lim Niê, Chủ tịch", "H'Lim Niê"),
+    # a scan gives a common family name back with another tone mark (issue 12): the person
+    # is still found, unannounced and after a title's body too; the name repair restores it
+    ("Giám đốc Sở Y tế Nguyển Văn An cho biết", "Nguyển Văn An"),
+    ("Chủ tịch UBND huyện Trấn Quốc Hưng phụ trách", "Trấn Quốc Hưng"),
+    ("giao cho Bủi Thị Hoa, Phó Chủ tịch UBND xã", "Bủi Thị Hoa"),
+    ("Trưởng Ban Tổ chức Huyện ủy Yên Sơn Pham Đức Minh làm", "Pham Đức Minh"),
 ])
 def test_names(text, name):
     assert [text[s:e] for s, e, _ in find_names(text)] == [name]
@@ -47,19 +53,6 @@ def test_names(text, name):
 @pytest.mark.parametrize("text", ["UBND xã Hòa Phú", "Ban Thường vụ Huyện ủy Chiêm Hóa", "Phó Chủ tịch HĐND xã"])
 def test_bodies_and_places_are_not_names(text):
     assert find_names(text) == []
-
-
-# A scan gives a common family name back with another tone mark (issue 12): the person
-# must still be found, unannounced and after a title's body too; the name repair then
-# restores it.
-@pytest.mark.parametrize("text,name", [
-    ("Giám đốc Sở Y tế Nguyển Văn An cho biết", "Nguyển Văn An"),
-    ("Chủ tịch UBND huyện Trấn Quốc Hưng phụ trách", "Trấn Quốc Hưng"),
-    ("giao cho Bủi Thị Hoa, Phó Chủ tịch UBND xã", "Bủi Thị Hoa"),
-    ("Trưởng Ban Tổ chức Huyện ủy Yên Sơn Pham Đức Minh làm", "Pham Đức Minh"),
-])
-def test_names_with_a_misread_family_name(text, name):
-    assert [text[s:e] for s, e, _ in find_names(text)] == [name]
 
 
 @pytest.mark.parametrize("text", ["theo Vụ Tổ Chức Cán Bộ", "huyện Trấn Yên", "Hạ Long Bay", "Đảo Phú Quốc",
