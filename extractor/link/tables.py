@@ -18,6 +18,7 @@ from ..recognize.periods import find_periods, parse_period
 from ..recognize.text import fold, trim_span
 from ..recognize.titles import HEAD
 from ..records import Assignment, Cell, Document, Field, Period, Span, Table, Task
+from ..text import is_vietnamese_syllable
 from .context import Hints, PlaceContext
 from .prose import LIST_START
 
@@ -107,6 +108,11 @@ def column_roles(cells: tuple[Cell, ...]) -> dict[str, int]:
 _MIN_TASK_CHARS = 15
 
 
+def _readable(text: str) -> bool:
+    """``text`` holds a word: a Vietnamese syllable of two letters or more."""
+    return any(len(w) >= 2 and is_vietnamese_syllable(w) for w in re.findall(r"[^\W\d_]+", text))
+
+
 def infer_header(rows: tuple[tuple[Cell, ...], ...], at: int) -> dict[str, int]:
     """The columns of ``rows[at]`` as a header with the name's or the task's column
     unnamed (unread), placed by the rows after it; {} when that row names fewer than two
@@ -125,7 +131,9 @@ def infer_header(rows: tuple[tuple[Cell, ...], ...], at: int) -> dict[str, int]:
     if len(roles) < 2 or ("name" in roles) == ("task" in roles):
         return {}
     body = [r for r in rows[at + 1:] if len(r) == len(rows[at])]
-    free = [c for c in range(len(rows[at])) if c not in roles.values()]
+    # only a column whose name is unreadable: one that names something else ("Thành tích"
+    # of a list of awards, "Ghi chú") is not the tasks' nor the names'
+    free = [c for c in range(len(rows[at])) if c not in roles.values() and not _readable(rows[at][c].text)]
     if not body or not free:
         return {}
 

@@ -117,3 +117,10 @@ def test_a_header_with_the_tasks_column_name_unread_finds_it_by_the_rows():
     assert set(_found(names_unread)) == {"Đinh Văn Khoa", "Phạm Thị Hạnh"}
     members = [["STT", "Họ và tên", "Chức vụ", "Ghi chú"], ["1", "Đinh Văn Khoa", "Chủ tịch UBND huyện", ""]]
     assert _found(members) == {}  # a list of people with no long texts beside them gives no tasks
+
+
+def test_a_column_that_names_something_else_is_not_taken_for_the_tasks():
+    # a list of awards: "Thành tích" is read, and it is no task
+    rows = [["TT", "Họ và tên", "Chức vụ", "Thành tích"],
+            ["1", "Lương Anh Thành", "Chủ tịch HĐND xã", "Hoàn thành vượt tiến độ các việc được giao"]]
+    assert _found(rows) == {}
