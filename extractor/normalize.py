@@ -42,6 +42,10 @@ _HYPHEN_BREAK_RE = re.compile(r"(\w)-[^\S\n]*\n[^\S\n]*(\w+)", re.UNICODE)
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 # Symbol/Wingdings bullets come out of Word and PDF as private-use characters.
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
+# Letters drawn as Vietnamese đ/Đ but another code point: the Icelandic eth (Tesseract
+# writes "QÐ" for "QĐ"; so do some legacy fonts) and the African D. A search for "Đồng
+# chí", "QĐ-UBND" or a name would miss them. One character for one: offsets hold.
+_LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111"})
 
 
 def _dehyphenate(text: str) -> str:
@@ -77,6 +81,8 @@ def normalize_counts(s: str) -> tuple[str, dict[str, int]]:
 
         >>> normalize_counts("Hoà  Phú, thuỷ lợi")
         ('Hòa Phú, thủy lợi', {'whitespace': 1, 'tone_placement': 2})
+        >>> normalize_counts("Theo QÐ này")  # an eth, as Tesseract writes it
+        ('Theo QĐ này', {'lookalike': 1})
     """
     counts: dict[str, int] = {}
     text = unicodedata.normalize("NFC", s)
@@ -91,6 +97,10 @@ def normalize_counts(s: str) -> tuple[str, dict[str, int]]:
     text = _MANY_NL_RE.sub("\n\n", text).strip()
     if text != before:
         counts["whitespace"] = 1
+    letters = text.translate(_LOOKALIKE)
+    if letters != text:
+        counts["lookalike"] = sum(a != b for a, b in zip(letters, text, strict=True))
+        text = letters
     if "-" in text and "\n" in text:
         joined = _dehyphenate(text)
         if joined != text:
@@ -121,6 +131,7 @@ _FIX_DETAILS = {
     "whitespace": "collapsed whitespace",
     "dehyphenate": "joined words cut by a hyphen at a line end",
     "tone_placement": "{n} syllable(s) to hòa/thủy placement",
+    "lookalike": "{n} look-alike letter(s) to Vietnamese đ/Đ",
 }
 
 
