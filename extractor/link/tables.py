@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..recognize.names import FAMILY_TOO, HONORIFIC, NOT_NAME_START
+from ..recognize.names import FAMILY_TOO, HONORIFIC, NOT_NAME_START, find_names
 from ..recognize.periods import find_periods, parse_period
 from ..recognize.text import fold, trim_span
 from ..recognize.titles import HEAD
@@ -78,8 +78,7 @@ def column_roles(cells: tuple[Cell, ...]) -> dict[str, int]:
     asking for both the name and the task)."""
     roles: dict[str, tuple[float, int]] = {}
     for i, c in enumerate(cells):
-        t = re.sub(r"[^\w\s]", " ", fold(c.text))
-        t = " ".join(t.split())
+        t = _header_text(c.text)
         if not t or len(t) > 60:
             continue
         # a cell may name two roles ("Họ tên, chức vụ"): every role that scores high
@@ -125,8 +124,6 @@ def infer_header(rows: tuple[tuple[Cell, ...], ...], at: int) -> dict[str, int]:
     >>> infer_header(rows, 0)
     {'name': 1, 'position': 2, 'task': 3, 'period': 4}
     """
-    from ..recognize.names import find_names
-
     roles = column_roles(rows[at])
     if len(roles) < 2 or ("name" in roles) == ("task" in roles):
         return {}
@@ -156,21 +153,22 @@ def infer_header(rows: tuple[tuple[Cell, ...], ...], at: int) -> dict[str, int]:
     return dict(sorted(roles.items(), key=lambda kv: kv[1]))
 
 
-def _second_header(top: tuple[Cell, ...], below: tuple[Cell, ...]) -> dict[str, int]:
+def _second_header(top: tuple[Cell, ...], below: tuple[Cell, ...], cols: dict[str, int]) -> dict[str, int]:
     """The columns of a header written over two rows ("Việc đột phá" over "Nội dung" and
     "Thời gian hoàn thành", "Họ và tên" merged down both), when ``below`` is its second
     row: the top's cells merged down read again (or empty) in the name's column, and
-    at least one other cell a column's name of its own. {} when ``below`` is no header.
+    at least one other cell a column's name of its own. ``cols``: the top's columns
+    (:func:`classify_header`). {} when ``below`` is no header.
 
     >>> from extractor.records import Cell, Span
     >>> def row(*ts): return tuple(Cell(t, 0, i, Span(1, 0, 0)) for i, t in enumerate(ts))
     >>> top = row("STT", "Họ và tên", "Việc đột phá", "Việc đột phá")
-    >>> _second_header(top, row("STT", "Họ và tên", "Nội dung", "Thời gian hoàn thành"))
+    >>> cols = classify_header(top)
+    >>> _second_header(top, row("STT", "Họ và tên", "Nội dung", "Thời gian hoàn thành"), cols)
     {'name': 1, 'task': 2, 'period': 3}
-    >>> _second_header(top, row("1", "Lê Văn A", "Xây chợ", "2024"))
+    >>> _second_header(top, row("1", "Lê Văn A", "Xây chợ", "2024"), cols)
     {}
     """
-    cols = classify_header(top)
     if not cols or len(below) != len(top):
         return {}
     name = fold(below[cols["name"]].text.strip())
@@ -184,9 +182,14 @@ def _second_header(top: tuple[Cell, ...], below: tuple[Cell, ...]) -> dict[str, 
     return classify_header(merged) or {}
 
 
+def _header_text(text: str) -> str:
+    """A header cell's text as column names are compared: folded, marks made spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
+
+
 def _is_column_name(text: str) -> bool:
     """``text`` reads as one of :data:`COLUMNS`' names."""
-    t = " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
+    t = _header_text(text)
     return bool(t) and any(fuzz.ratio(t, v) >= 80 for vs in COLUMNS.values() for v in vs)
 
 
@@ -324,7 +327,7 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
                 header_at = ri
                 break
         if header_at is not None and header_at + 1 < len(table.rows):
-            sub = _second_header(table.rows[header_at], table.rows[header_at + 1])
+            sub = _second_header(table.rows[header_at], table.rows[header_at + 1], cols)
             if sub:
                 header_at, cols = header_at + 1, sub
         width = len(table.rows[0]) if table.rows else 0

@@ -8,9 +8,9 @@ with a known family name; syllables that begin a title or a body ("Phó", "Chủ
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from ..text import split_tone
 from .places import is_large_place, is_place
 from .text import LOWER, UPPER, fold
 from .titles import find_heads
@@ -49,8 +49,6 @@ HONORIFIC = re.compile(r"(?:(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|�
                        r"ông|Ông|bà|Bà|(?:PGS\.\s?)?TS\.|ThS\.|Ths\.|GS\.|BSCKII\.|BSCKI\.|BS\.|CN\.|KS\.|DS\.|"
                        r"[Tt]hượng tá|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ại tướng|[Tt]hượng tướng|[Tt]rung tướng|"
                        r"[Tt]hiếu tướng|[Đđ]ại úy|[Đđ]ại uý|[Tt]hượng úy|[Tt]hượng uý))\s+\**")
-# Tone marks (huyền, sắc, ngã, hỏi, nặng): what OCR most often misreads in a name.
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # Family names at least this common in the repair lexicon (weights of data/surnames.txt:
 # 30 and up are the 37 names most Kinh people carry) are recognised when read with
 # another tone mark: what a scan gives back for a common family name is likelier a slip
@@ -59,9 +57,9 @@ _COMMON_FAMILY = 30.0
 
 
 def untoned(word: str) -> str:
-    """``word`` in lower case without its tone mark (vowel marks kept): "Nguyển" -> "nguyên"."""
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", word.lower()) if c not in _TONE_MARKS))
+    """``word`` in lower case without its tone mark, what OCR most often misreads in a name
+    (vowel marks kept): "Nguyển" -> "nguyên"."""
+    return split_tone(word.lower())[0]
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +105,10 @@ def _inside_sentence(text: str, start: int) -> bool:
     """The word at ``start`` does not open a sentence or a line: there a capital is no
     sign of a name ("Đảo Phú Quốc …", "Hạ Long Bay"), so a family name read with another
     tone mark is taken only inside one."""
-    before = text[:start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?\n"
+    i = start
+    while i > 0 and text[i - 1] in " \t":  # back over the spaces, not a copy of the page
+        i -= 1
+    return i > 0 and text[i - 1] not in ".!?\n"
 
 
 # "Ông HOÀNG VĂN THÁI," - names typed in capitals, only when an honorific announces them

@@ -113,6 +113,7 @@ def _known(key: str, slot: str) -> bool:
 OUTWEIGHED_MIDDLE = 10.0
 
 
+@lru_cache(maxsize=8192)  # asked of every candidate the repair weighs; the lexicon never changes
 def _outweighed_middle(key: str, slot: str) -> bool:
     """A given name read in middle place next to a name far commoner there, one slip away
     ("Thi" / "Thị", "Hiến" / "Hiền"): see :data:`OUTWEIGHED_MIDDLE`."""
