@@ -168,6 +168,12 @@ def _cause(read: str, fixed: str) -> str:
 # the read itself competing with UNSEEN as its prior). 0.5: chosen on the fit half of
 # corpora/ocr_names (0.7 and 0.9 restore fewer there and change no correct name either).
 CONFIDENCE = 0.5
+# Family names are a closed list, and a well-formed syllable in first place that is not on
+# it is taken for a misreading of one: but only when that one is at least this probable. A
+# real family name the list lacks ("Lèo", Thái) was changed to "Lò" on a 3 % guess. On
+# corpora/ocr_names 0.05 and 0.1 restore the same names but one read twice in a document
+# ("Sóng" for the rare "Sồng", under 5 %), 0.5 a few more.
+SURNAME_CONFIDENCE = 0.1
 # Prior of one well-formed syllable missing from the lexicon being a real name part in that
 # place (it may be a rare name, so it competes with the candidates): a rough guess that
 # 1 % of given and middle names and 0.2 % of family names lie outside the lexicon, spread
@@ -445,7 +451,7 @@ def repair_syllable(word: str, slot: str, conf: float | None = None,
     that place times how often OCR makes that slip (:mod:`.channel`); the best is taken
     when it is :data:`DOMINANCE` times likelier than the next, and, for a well-formed
     syllable that may be a rare real name, when it is at least :data:`CONFIDENCE` probable
-    against the read itself.
+    against the read itself (:data:`SURNAME_CONFIDENCE` in first place).
 
     ``choices``: the OCR model's alternatives for each character of ``word`` (see
     :func:`choose_by_alternatives`), the strongest evidence there is, tried first.
@@ -468,7 +474,8 @@ def repair_syllable(word: str, slot: str, conf: float | None = None,
         # corpora/ocr_names/names_conf.jsonl that changed correct names ("Vân" at 22/100)
         return word, None
     valid = is_vietnamese_syllable(word)
-    # family names are a closed list: any other syllable in first place is a misreading;
+    # family names are a closed list: any other syllable in first place is a misreading
+    # (of a family name at least SURNAME_CONFIDENCE probable: the list is not complete);
     # middle and given names are open, a well-formed unknown one may be a rare real name
     budget = 2.0 if (slot == SURNAME or not valid) else 1.0
     ranked = [t for t in weigh(word, slot, conf, choices) if t[1] == key or t[2] <= budget]
@@ -478,7 +485,7 @@ def repair_syllable(word: str, slot: str, conf: float | None = None,
     post, best, _ = close[0]
     if len(close) > 1 and post < DOMINANCE * close[1][0]:
         return word, None  # "Hung": Hùng or Hưng, no way to tell
-    if valid and slot != SURNAME and post < CONFIDENCE:
+    if valid and post < (CONFIDENCE if slot != SURNAME else SURNAME_CONFIDENCE):
         return word, None  # a rare real name is as likely as the slip
     fixed = _match_case(word, best)
     sure = "" if conf is None else f"; OCR tin chữ này {conf:.0f}/100"

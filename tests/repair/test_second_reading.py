@@ -170,3 +170,24 @@ def test_a_second_reading_that_no_slip_explains_needs_most_readings():
                               reread=lambda: [("Hoàng Thanh Thanh", [90.0, 90.0, 90.0], None)])
     assert name == "Hoàng Thanh Nga"
     assert [(f.original, f.repaired) for f in fixes] == [("Ngã", "Nga")]
+
+
+def test_a_reading_whose_pixels_chose_the_other_part_votes_for_it():
+    # Tesseract wrote "Hiến" while its own alternatives for that character put "ề"
+    # above the "ế" it wrote (the word's search, not the pixels, chose the text): that
+    # reading votes for "Hiền" with the one that wrote it, and the name is repaired
+    # (a stored case of corpora/ocr_names, held-out half)
+    syms = [[("H", .94)], [("i", .95)], [("ề", .90), ("ế", .80), ("ể", .54)], [("n", .88)]]
+    first = ("Hiến", 52.0, syms)
+    again = [("Hiền", 89.0, None), ("Hiến", 44.0, None), ("Hiến", 36.0, None)]
+    assert vote(first, again, "middle", "hiến")[2] == 2  # "Hiền" read once, spelled first once
+    name, fixes = repair_name("Quan Hiến Nguyên Sỹ", confidences=[92.0, 52.0, 93.0, 90.0],
+                              choices=[None, syms, None, None],
+                              reread=lambda: [("Quan Hiền Nguyên Sỹ", [92.0, 89.0, 93.0, 93.0], None),
+                                              ("Quan Hiến Nguyên Sỹ", [92.0, 44.0, 93.0, 92.0], None),
+                                              ("Quan Hiến Nguyên Sỹ", [91.0, 36.0, 93.0, 91.0], None)])
+    assert name == "Quan Hiền Nguyên Sỹ"
+    assert [(f.original, f.repaired) for f in fixes] == [("Hiến", "Hiền")]
+    # the same readings with the alternatives weaker than the letter written: one vote, kept
+    weak = [[("H", .94)], [("i", .95)], [("ế", .90), ("ề", .80)], [("n", .88)]]
+    assert vote(("Hiến", 52.0, weak), again, "middle", "hiến")[2] == 1
