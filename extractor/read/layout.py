@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TypedDict, Unpack
 
-from ..normalize import fixes_from_counts, normalize_counts
+from ..normalize import fix_ocr_words, fixes_from_counts, normalize_counts
 from ..records import Block, BlockKind, Cell, Fix, Page, Span, Table
 
 __all__ = ["PageBuilder", "RawCell", "GridCell", "Grid", "grid_from_cells", "LIST_LABEL_RE", "split_label",
@@ -96,11 +96,14 @@ def grid_from_cells(cells: list[RawCell]) -> Grid:
     return [[cell if cell is not None else ("", 1, 1, None) for cell in row] for row in grid]
 
 
-def _one_line(s: str, counts: dict[str, int]) -> str:
-    """Normalise a block or cell to one line, counting the fixes made by kind."""
+def _one_line(s: str, counts: dict[str, int], ocr: bool = False) -> str:
+    """Normalise a block or cell to one line, counting the fixes made by kind; text OCR
+    read also has the words it misreads again and again read back (``fix_ocr_words``)."""
     text, made = normalize_counts(s)
+    if ocr:
+        text, made["ocr_word"] = fix_ocr_words(text)
     for kind, n in made.items():
-        if kind != "whitespace":
+        if kind != "whitespace" and n:
             counts[kind] = counts.get(kind, 0) + n
     return " ".join(text.split())
 
@@ -116,6 +119,7 @@ class PageBuilder:
     tables: list[Table] = field(default_factory=list)
     length: int = 0
     fix_counts: dict[str, int] = field(default_factory=dict)  # normalisation fixes by kind
+    ocr: bool = False  # the text was read by OCR (its misread words are read back)
 
     def _append(self, text: str, raw: str) -> int:
         if self.parts:
@@ -132,12 +136,12 @@ class PageBuilder:
                   detect_label: bool = True) -> Block | None:
         """Append a heading/paragraph/list item. ``label`` (DOCX automatic numbering, not in
         the text) is written before the text; otherwise a label written in the text is found."""
-        text = _one_line(raw_text, self.fix_counts)
+        text = _one_line(raw_text, self.fix_counts, self.ocr)
         if not text and not label:
             return None
         raw = raw_text
         if label:
-            label = _one_line(label, self.fix_counts)
+            label = _one_line(label, self.fix_counts, self.ocr)
             text = f"{label} {text}".strip()
             raw = f"{label} {raw_text}"
         elif detect_label:
@@ -171,7 +175,7 @@ class PageBuilder:
                 if k:
                     self.parts.append("\t")
                     self.length += 1
-                text = _one_line(raw_text, self.fix_counts)
+                text = _one_line(raw_text, self.fix_counts, self.ocr)
                 start = self.length
                 self.parts.append(text)
                 self.length += len(text)
@@ -252,6 +256,30 @@ def join_lines(group: list[Line]) -> str:
     return "".join(out)
 
 
+_ENDS = re.compile(r"[.:;!?]\s*$")
+# a line that is a capitalised label of a few words and its colon alone ("Nội dung đăng ký:")
+# heads what follows. Not a line that goes on after its colon: "… xã Hòa" / "Phú: hoàn thành
+# …" is a sentence wrapped after a place name.
+_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,6}:\s*$")
+
+
+def _label(line: str) -> bool:
+    """The line is a capitalised label and its colon, nothing after."""
+    return line[:1].isupper() and _LABEL.match(line) is not None
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """A line that begins in lower case after one that ended no clause: the same sentence
+    (a line of a Vietnamese document starts with a capital, a number or a mark)."""
+    return line[:1].islower() and not _ENDS.search(before)
+
+
+def _full(line: Line, left: float, right: float) -> bool:
+    """The line runs to the text's right margin (within 15 % of the width): a paragraph
+    that goes on wraps there, a heading or a caption stops short."""
+    return right > left and line.x1 >= right - 0.15 * (right - left)
+
+
 def group_lines(lines: list[Line]) -> list[list[Line]]:
     """The lines of each paragraph, in order (see :func:`lines_to_paragraphs`); lines with
     no text are left out. An OCR reader keeps its words per line and so per paragraph.
@@ -274,17 +302,27 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
     prev: Line | None = None
     for ln in lines:
         text = ln.text.strip()
-        new = prev is None or ln.hard_break or split_label(text) is not None
+        new = prev is None or split_label(text) is not None
         if prev is not None and not new:
             gap = ln.top - prev.bottom
             if gap > usual_gap + 0.6 * height or gap < -height:  # a blank line, or a new column
                 new = True
+            elif ln.style != prev.style:
+                new = True  # bold title, italic date, regular text: each its own paragraph
+            elif _label(text):
+                new = True  # "Nội dung đăng ký:": a field of its own
+            elif _goes_on(prev.text, text) or (_full(prev, left, right) and not _ENDS.search(prev.text)):
+                # a sentence going on in lower case, or after a line that ran to the margin
+                # without ending a clause, is wrapped, whatever the OCR engine's paragraphs
+                # or a box made taller by a speck say ("… do đồng chí Lâm" / "Thị Phương
+                # Thanh, …" / "đã làm việc …" came out three paragraphs)
+                new = False
+            elif ln.hard_break:
+                new = True  # the source says a new paragraph starts here
             elif ln.x0 > left + 1.2 * height and prev.text.rstrip().endswith((".", ":", ";", "!", "?")):
                 new = True
             elif abs((ln.bottom - ln.top) - (prev.bottom - prev.top)) > 0.2 * height:
                 new = True  # another font size: a heading and its text
-            elif ln.style != prev.style:
-                new = True  # bold title, italic date, regular text: each its own paragraph
             elif prev.x1 and right > left and prev.x1 < right - 0.2 * (right - left):
                 new = True  # the line before stopped well short of the margin: it ended a paragraph
         if new:

@@ -174,3 +174,26 @@ def test_decode_bytes_unicode_and_windows_1258(codec):
 def test_plain_utf8_is_not_taken_for_legacy():
     for s in ("Café crème brûlée, naïve façade", "Họ và tên: Đỗ Văn Hiếu", "Số: 30-QĐ/TU ngày 01/3/2022"):
         assert decode_bytes(s.encode())[0] == s
+
+
+def test_ocr_reads_dang_back_but_typed_text_is_kept():
+    from extractor.read.layout import PageBuilder
+
+    # Tesseract reads "Đảng" as "Đẳng" about once in five on an office scan: a title holding
+    # it ("Bí thư Đẳng ủy xã") is no title. "đẳng" in its compounds is a word of its own.
+    line = "Đồng chí Hà Văn Sơn, Bí thư Đẳng ủy xã, Ủy viên BCH Đẳng bộ huyện; bình đẳng giới, cao đẳng"
+    scanned = PageBuilder(1, ocr=True)
+    scanned.add_block("paragraph", line)
+    page = scanned.page(ocr=True)
+    assert page.text == ("Đồng chí Hà Văn Sơn, Bí thư Đảng ủy xã, Ủy viên BCH Đảng bộ huyện; "
+                         "bình đẳng giới, cao đẳng")
+    assert any(f.kind == "ocr_word" and "2 word" in f.detail for f in scanned_fixes(scanned))
+    typed = PageBuilder(1)
+    typed.add_block("paragraph", line)
+    assert typed.page().text == line
+
+
+def scanned_fixes(builder):
+    from extractor.normalize import fixes_from_counts
+
+    return fixes_from_counts(builder.fix_counts)

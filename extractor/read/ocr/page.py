@@ -438,6 +438,7 @@ def lay_out(result: OcrResult, builder: PageBuilder, config: ExtractorConfig) ->
     tables = 0
     paras = 0
     confidences: list[tuple[int, int, float]] = []
+    builder.ocr = True
     for item in result.items:
         if item[0] == "para":
             words = result.para_words[paras] if paras < len(result.para_words) else []
