@@ -82,15 +82,18 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
             continue
         # a sentence that goes on at the top of the next page is read whole, from this page
         nxt = doc.pages[i + 1] if i + 1 < len(doc.pages) else None
-        head = _carried_over(page.text, nxt.text) if nxt is not None else 0
+        head, joint = _carried_over(page.text, nxt.text) if nxt is not None else (0, " ")
         reading = page
         if head:
-            sep = "" if page.text[-1:].isspace() else " "
+            sep = "" if page.text[-1:].isspace() else joint
             assert nxt is not None  # a head is only carried over from a next page
             reading = replace(page, text=page.text + sep + nxt.text[:head])
-        # scanned lines, and text copied from PDFs, break mid-sentence: the tagger and the
-        # linkers read sentences whole (same length, so offsets still point into the page)
-        wrapped = page.ocr or looks_wrapped(page.text)
+        # text copied from PDFs breaks mid-sentence: the tagger and the linkers read
+        # sentences whole (same length, so offsets still point into the page). A scanned
+        # page is judged the same way: its reader already joined each paragraph's lines
+        # (extractor/read/layout.py), so a break left there ends a heading or a caption
+        # ("Chủ tịch UBND TP.HCM Phan Văn Mãi" above "Theo QĐ này, …"), not a line.
+        wrapped = looks_wrapped(page.text)
         text = soften(reading.text) if wrapped else join_lowercase_breaks(reading.text)
         sdoc = nlp.make_doc(text)
         sdoc.user_data["link_mode"] = config.link_mode
@@ -128,13 +131,15 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
                 if not raw.tasks:
                     continue
             rec = _to_record(raw, reading, context, hints)
-            if head and nxt is not None and rec.span and rec.span.end > len(page.text):
+            ends = [s.end for s in (rec.span, *(t.span for t in rec.tasks)) if s is not None]
+            if head and nxt is not None and ends and max(ends) > len(page.text):
                 consumed[nxt.number] = head
                 rec = _spill(rec, len(page.text), len(reading.text) - len(page.text) - head, nxt.number)
             found.append(rec)
     if config.link_mode != "model":
         found.extend(link_tables(doc, province=context, tables=all_tables,
                                  unit_for=unit_for))
+    found = [_one_line(a) for a in found]
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
@@ -153,28 +158,116 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     )
 
 
+_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def _one_line(a: Assignment) -> Assignment:
+    r"""The record with every line break inside a value read as a space: a name, a title or a
+    task the page wraps ("Lâm\nThị Phương Thanh" on a scan, "Giám đốc Trung\ntâm Y tế" in a
+    table cell) is one line in the register. The spans still point at the page as written.
+
+    >>> a = Assignment(cadre=Field("Lâm\nThị Phương Thanh"), tasks=(Task("làm trưởng\n đoàn"),),
+    ...                position=Field("Bí thư\nTỉnh ủy"))
+    >>> b = _one_line(a)
+    >>> b.cadre.text, b.position.text, b.tasks[0].text
+    ('Lâm Thị Phương Thanh', 'Bí thư Tỉnh ủy', 'làm trưởng đoàn')
+    """
+    def flat(f: Field | None) -> Field | None:
+        return replace(f, text=_BREAK.sub(" ", f.text)) if f is not None and "\n" in f.text else f
+
+    texts = [a.cadre.text, *(f.text for f in (a.position, a.unit) if f is not None), *(t.text for t in a.tasks)]
+    if not any("\n" in t for t in texts):
+        return a
+    return replace(a, cadre=flat(a.cadre) or a.cadre, position=flat(a.position), unit=flat(a.unit),
+                   tasks=tuple(replace(t, text=_BREAK.sub(" ", t.text)) for t in a.tasks))
+
+
 # ---------------------------------------------------------------------------- page breaks
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”)\]]\s*$")
 _SENTENCE_DONE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
-def _carried_over(text: str, nxt: str) -> int:
-    """How much of the next page continues this page's last sentence: the page stops
-    without a closing mark and the next begins in lower case (a PDF or a scan breaks pages
-    mid-sentence). Up to that sentence's end, and 0 when the page ended its sentence.
+def _carried_over(text: str, nxt: str) -> tuple[int, str]:
+    r"""How much of the next page continues this page's last sentence or list, and what
+    joins it to the page: the page stops without a closing mark and the next begins in
+    lower case (a PDF or a scan breaks pages mid-sentence), up to that sentence's end; or
+    the page ends in a list (or a line that opens one, "…, Phó Chủ tịch UBND tỉnh:") and
+    the next goes on with its items ("b) …", "- …"), up to the first line that is not one
+    of them ("4. Ông …", "Điều 2."). (0, " ") when the page ended both.
 
     >>> _carried_over("… được giao 3 việc là xây dựng xã đạt nông", "thôn mới; làm đường. Năm sau …")
-    20
+    (20, ' ')
     >>> _carried_over("… được giao xây dựng đường.", "thôn mới")
-    0
+    (0, ' ')
+    >>> page = "3. Đồng chí Hà Thị Hoa, Phó Chủ tịch UBND tỉnh:\na) Phụ trách nông nghiệp;"
+    >>> _carried_over(page, "b) Theo dõi Sở Tài chính;\nc) Làm Trưởng ban.\n4. Ông Lê Văn An:\na) …")
+    (44, '\n')
     """
-    if not text.strip() or _ENDS_SENTENCE.search(text):
-        return 0
+    if not text.strip():
+        return 0, " "
+    items = _carried_items(text, nxt)
+    if items:
+        return items, "\n"
+    if _ENDS_SENTENCE.search(text):
+        return 0, " "
     lead = len(nxt) - len(nxt.lstrip())
     if lead >= len(nxt) or not nxt[lead].islower():
-        return 0
+        return 0, " "
     m = _SENTENCE_DONE.search(nxt, lead, lead + 1500)
-    return m.end() if m and nxt[m.start()] != "\n" else (m.start() if m else min(len(nxt), lead + 1500))
+    return (m.end() if m and nxt[m.start()] != "\n" else (m.start() if m else min(len(nxt), lead + 1500))), " "
+
+
+_ITEM = re.compile(r"\s*(?:(?P<number>\d{1,2})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*–])\s)")
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+MAX_CARRIED_ITEMS = 30  # lines of items a page hands on to the page before, at most
+
+
+def _item(line: str) -> tuple[str, int] | None:
+    """(kind, ordinal) of a list item's label: ("number", 2) for "2. …", ("letter", 1)
+    for "b) …", ("-", 0) for "- …"; None for any other line."""
+    m = _ITEM.match(line)
+    if m is None:
+        return None
+    if m["number"]:
+        return "number", int(m["number"])
+    if m["letter"]:
+        return "letter", _LETTERS.index(m["letter"])
+    return m["bullet"], 0
+
+
+def _carried_items(text: str, nxt: str) -> int:
+    """How much of ``nxt`` goes on with the list ``text`` ends in (see :func:`_carried_over`):
+    its first line an item of the same kind as the page's last item, next in order (or the
+    first of a list the page's last line opened with ":"), and the items and their wrapped
+    lines after it; 0 when the next page does not go on with the list."""
+    lines = [ln for ln in text.rstrip().split("\n") if ln.strip()]
+    first = _item(nxt.lstrip().split("\n", 1)[0])
+    if not lines or first is None:
+        return 0
+    last = lines[-1].strip()
+    if last.endswith(":"):
+        # a line opening a list: its first item follows ("a)", a bullet); a number there
+        # may as well be the next person ("Điều 1. … như sau:" / "1. Đồng chí …")
+        if first[0] == "number" or first[0] == "letter" and first[1] != 0:
+            return 0
+    else:
+        before = _item(last)
+        if before is None or before[0] != first[0]:
+            return 0
+        if first[0] in ("number", "letter") and not 0 < first[1] - before[1] <= 2:
+            return 0  # not the next in order ("b)" after "a)", "đ)" after "d)")
+    kind = first[0]
+    at = len(nxt) - len(nxt.lstrip())
+    end = at
+    for n, line in enumerate(nxt[at:].split("\n")):
+        it = _item(line)
+        if n >= MAX_CARRIED_ITEMS or (it is None and not line[:1].islower()) or (it is not None and it[0] != kind):
+            break
+        if it is not None and line.rstrip().endswith(":"):
+            break  # an item opening a list of its own: the next person ("4. Ông …, Phó Chủ tịch:")
+        end = at + len(line)
+        at += len(line) + 1
+    return end
 
 
 def _spill(a: Assignment, length: int, sep: int, next_page: int) -> Assignment:

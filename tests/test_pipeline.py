@@ -173,9 +173,10 @@ def test_scanned_line_breaks_are_soft():
             "- Thời gian: năm 2015.")
     scanned = extract_document(Document("s.pdf", "", "pdf", (Page(1, text, ocr=True),)))
     a = scanned.assignments[0]
-    assert " ".join(a.cadre.text.split()) == "Nguyễn Minh Tân"
-    assert text[a.cadre.span.start:a.cadre.span.end] == a.cadre.text
-    assert " ".join(a.tasks[0].text.split()) == "trưởng đoàn làm việc với huyện"
+    # one line in the record, the span on the page as written (its break inside)
+    assert a.cadre.text == "Nguyễn Minh Tân"
+    assert text[a.cadre.span.start:a.cadre.span.end] == "Nguyễn\nMinh Tân"
+    assert a.tasks[0].text == "trưởng đoàn làm việc với huyện"
     # the same text typed but wrapped at a width (lines going on in lower case): read the same
     typed = extract_document(Document("s.txt", "", "txt", (Page(1, text),)))
     assert [(a.cadre.text, [t.text for t in a.tasks]) for a in typed.assignments] == \
@@ -192,3 +193,23 @@ def test_an_open_ended_duty_dated_in_the_task_gives_its_year():
             "từ ngày 8/11/2025.")
     a = extract_document(Document("u.txt", "", "txt", (Page(1, text),))).assignments[0]
     assert (a.period.start, a.period.end) == (2025, 2025)
+
+
+def test_a_list_of_duties_going_on_over_a_page_break_stays_with_its_person():
+    # PDFs and scans are read page by page: the items at the top of page 2 are the last
+    # person's of page 1, not no one's
+    one = ("QUYẾT ĐỊNH\nĐiều 1. Phân công nhiệm vụ các thành viên UBND tỉnh nhiệm kỳ 2021 - 2026 như sau:\n"
+           "1. Đồng chí Hà Thị Hoa, Phó Chủ tịch UBND tỉnh:\n"
+           "a) Phụ trách lĩnh vực nông nghiệp, lâm nghiệp và xây dựng nông thôn mới;")
+    two = ("b) Theo dõi, chỉ đạo: Sở Nông nghiệp và Phát triển nông thôn;\n"
+           "c) Làm Trưởng Ban Chỉ đạo công tác giải phóng mặt bằng các dự án trọng điểm.\n"
+           "2. Ông Lê Văn An, Phó Chủ tịch UBND tỉnh:\n"
+           "a) Phụ trách lĩnh vực tài nguyên, môi trường và khoáng sản.")
+    for ocr in (False, True):
+        r = extract_document(Document("d.pdf", "", "pdf", (Page(1, one, ocr=ocr), Page(2, two, ocr=ocr))))
+        got = {a.cadre.text: [t.text for t in a.tasks] for a in r.assignments}
+        assert len(got["Hà Thị Hoa"]) == 3, got
+        assert got["Hà Thị Hoa"][1].startswith("Theo dõi, chỉ đạo")
+        assert got["Lê Văn An"] == ["Phụ trách lĩnh vực tài nguyên, môi trường và khoáng sản"]
+        hoa = next(a for a in r.assignments if a.cadre.text == "Hà Thị Hoa")
+        assert [t.span.page for t in hoa.tasks] == [1, 2, 2]  # each task points to its own page
