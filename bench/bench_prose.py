@@ -29,7 +29,29 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("GIAOVIEC_SHARED", ROOT.parent / "shared"))
 
 
-def _scan(pdf: Path, out: Path, seed: int) -> Path:
+def typed_pdfs(paths: list[Path], work: Path, soffice: str) -> dict[str, Path]:
+    """Each text typed into DOCX as offices type (Times New Roman 13 pt, one paragraph per
+    line of the text) and laid out as PDF by LibreOffice in ``work``: stem -> PDF."""
+    import docx
+    from docx.shared import Pt
+
+    typed = []
+    for p in paths:
+        d = docx.Document()
+        d.styles["Normal"].font.name = "Times New Roman"
+        d.styles["Normal"].font.size = Pt(13)
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d.add_paragraph(line.strip())
+        typed.append(work / f"{p.name.split('.')[0]}.docx")
+        d.save(typed[-1])
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work / '.lo'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(work), *map(str, typed)],
+                   check=True, capture_output=True, timeout=1800)
+    return {t.stem: t.with_suffix(".pdf") for t in typed}
+
+
+def scan_pdf(pdf: Path, out: Path, seed: int) -> Path:
     """The PDF's pages at 200 dpi grey, turned, blurred and noisy, as an image-only PDF."""
     import numpy as np
     from PIL import Image, ImageFilter
@@ -54,9 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=40, help="the first N documents with records (0 = all)")
     args = ap.parse_args(argv)
 
-    import docx
-    from docx.shared import Pt
-
     from extractor.evaluate import document_tally, documents_for, is_exact, load_golds, score
     from extractor.pipeline import extract_document
     from extractor.read import read
@@ -73,24 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     paths = paths[: args.docs] if args.docs else paths
     with tempfile.TemporaryDirectory(prefix="bench-prose-") as tmp:
         work = Path(tmp)
-        typed = []
-        for p in paths:
-            d = docx.Document()
-            d.styles["Normal"].font.name = "Times New Roman"
-            d.styles["Normal"].font.size = Pt(13)
-            for line in p.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    d.add_paragraph(line.strip())
-            typed.append(work / f"{p.name.split('.')[0]}.docx")
-            d.save(typed[-1])
-        subprocess.run([str(binary), f"-env:UserInstallation=file://{work / '.lo'}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(work), *map(str, typed)],
-                       check=True, capture_output=True, timeout=1800)
+        pdfs = typed_pdfs(paths, work, binary)
         text, scan = {}, {}
         for k, p in enumerate(paths):
             stem = p.name.split(".")[0]
             text[stem] = extract_document(read(p)).to_dict()
-            scan[stem] = extract_document(read(_scan(work / f"{stem}.pdf", work / f"{stem}.scan.pdf", k))).to_dict()
+            scan[stem] = extract_document(read(scan_pdf(pdfs[stem], work / f"{stem}.scan.pdf", k))).to_dict()
     g = {k: golds[k] for k in text}
     changed = [k for k in text if is_exact(document_tally(g[k], text[k]["assignments"])) !=
                is_exact(document_tally(g[k], scan[k]["assignments"]))]
