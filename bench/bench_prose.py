@@ -51,6 +51,21 @@ def typed_pdfs(paths: list[Path], work: Path, soffice: str) -> dict[str, Path]:
     return {t.stem: t.with_suffix(".pdf") for t in typed}
 
 
+def text_and_scan(paths: list[Path], work: Path, soffice: str) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Each document extracted from its text file and from its office scan (typed, laid out
+    and scanned in ``work``, the k-th with seed k): (stem -> contract object) twice."""
+    from extractor.pipeline import extract_document
+    from extractor.read import read
+
+    pdfs = typed_pdfs(paths, work, soffice)
+    text, scan = {}, {}
+    for k, p in enumerate(paths):
+        stem = p.name.split(".")[0]
+        text[stem] = extract_document(read(p)).to_dict()
+        scan[stem] = extract_document(read(scan_pdf(pdfs[stem], work / f"{stem}.scan.pdf", k))).to_dict()
+    return text, scan
+
+
 def scan_pdf(pdf: Path, out: Path, seed: int) -> Path:
     """The PDF's pages at 200 dpi grey, turned, blurred and noisy, as an image-only PDF."""
     import numpy as np
@@ -77,8 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from extractor.evaluate import document_tally, documents_for, is_exact, load_golds, score
-    from extractor.pipeline import extract_document
-    from extractor.read import read
 
     folder = SHARED / "corpus" / args.split
     binary = shutil.which("soffice") or shutil.which("libreoffice")
@@ -92,12 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = paths[: args.docs] if args.docs else paths
     with tempfile.TemporaryDirectory(prefix="bench-prose-") as tmp:
         work = Path(tmp)
-        pdfs = typed_pdfs(paths, work, binary)
-        text, scan = {}, {}
-        for k, p in enumerate(paths):
-            stem = p.name.split(".")[0]
-            text[stem] = extract_document(read(p)).to_dict()
-            scan[stem] = extract_document(read(scan_pdf(pdfs[stem], work / f"{stem}.scan.pdf", k))).to_dict()
+        text, scan = text_and_scan(paths, work, binary)
     g = {k: golds[k] for k in text}
     changed = [k for k in text if is_exact(document_tally(g[k], text[k]["assignments"])) !=
                is_exact(document_tally(g[k], scan[k]["assignments"]))]

@@ -20,8 +20,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
 from extractor.evaluate import documents_for, load_golds, score
-from extractor.pipeline import extract_document
-from extractor.read import read
 
 from .update_known_failures import SPLITS
 
@@ -30,7 +28,7 @@ STEP = 6  # every sixth document with records: 21 of train's, from every source
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> tuple[dict, dict, dict]:
-    from bench.bench_prose import scan_pdf, typed_pdfs
+    from bench.bench_prose import text_and_scan
 
     corpus_train = SPLITS["train"]
     if not corpus_train.is_dir():
@@ -40,13 +38,7 @@ def scanned(tmp_path_factory) -> tuple[dict, dict, dict]:
         pytest.skip("LibreOffice and poppler-utils are needed to type and scan the documents")
     golds = load_golds(corpus_train)
     paths = [p for p in documents_for(corpus_train) if golds.get(p.name.split(".")[0])][::STEP]
-    work = tmp_path_factory.mktemp("prose")
-    pdfs = typed_pdfs(paths, work, soffice)
-    text, scan = {}, {}
-    for k, p in enumerate(paths):
-        stem = p.name.split(".")[0]
-        text[stem] = extract_document(read(p)).to_dict()
-        scan[stem] = extract_document(read(scan_pdf(pdfs[stem], work / f"{stem}.scan.pdf", k))).to_dict()
+    text, scan = text_and_scan(paths, tmp_path_factory.mktemp("prose"), soffice)
     return {k: golds[k] for k in text}, text, scan
 
 
