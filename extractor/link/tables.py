@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -37,6 +37,8 @@ class _Group:
     cols: dict[str, int]
     caption: Period | None
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    # rows the page break cut in two: (index of the row it cut in ``rows``, the rest of it)
+    cuts: dict[int, tuple[Cell, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -343,10 +345,19 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
         caption = (_caption_period(doc, table) if header_at >= 0 else None) or \
             (last.caption if continues and last is not None else None)
         current = last.current if continues and last is not None else None
+        first = True
         for row in table.rows[header_at + 1:]:
             if max(cols.values()) >= len(row):
                 continue
             name_cell = row[cols["name"]]
+            if _is_column_name(name_cell.text):
+                continue  # the header again: repeated on a new page, or split over two grid rows
+            if first and current is not None and current.rows and _cut_row(row, cols, current.name,
+                                                                            current.rows[-1]):
+                current.cuts[len(current.rows) - 1] = row  # the rest of the row the page break cut
+                first = False
+                continue
+            first = False
             # the name alone, also where its cell goes on with the title the next column
             # repeats ("Nguyễn Văn A Chủ tịch UBND xã": a cell's lines joined)
             ns, ne = _name_part(name_cell.text, *_clean_name(name_cell.text))
@@ -369,12 +380,57 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
     return out
 
 
+def _cut_row(row: tuple[Cell, ...], cols: dict[str, int], name: str, before: tuple[Cell, ...]) -> bool:
+    """The first row of a table going on from the page before is the rest of that page's
+    last row, which the page break cut in two (Word lets a row break across pages): every
+    cell of it empty or going on, none starting a record. Going on: a task or a title in
+    lower case ("chế biến thanh long …", "huyện Bảo Thắng"), the last words of a name ("Đạt"
+    after "Vũ Đức"); the numbering column and the period empty. Where the table has a period
+    column, a cell may go on in capitals ("… hành lang an toàn giao thông" / "Quốc lộ 2",
+    "Chủ tịch" / "UBND xã Kim Bình"): a row of its own has its period."""
+    texts = {k: c.text.strip() for k, c in enumerate(row)}
+    if not any(texts.values()):
+        return False
+    roles = {k: r for r, k in cols.items()}
+    for k, text in texts.items():
+        if not text:
+            continue
+        role = roles.get(k)
+        if role in ("task", "position", "unit"):
+            # with a period column (empty in this row: below) a cell may go on in capitals
+            # ("Quốc lộ 2", "UBND xã Kim Bình"); without one only in lower case
+            if "period" not in cols and not text[:1].islower():
+                return False
+        elif role == "name":
+            words = text.split()
+            if len(words) > 2 or len(name.split()) + len(words) > 5 or not all(w[:1].isupper() for w in words):
+                return False
+        elif role is not None or k >= len(before) or text != before[k].text.strip():
+            # a period, a number: a row of its own. The number of the row it cut, filled in
+            # by the reader from the rows around it, is not
+            return False
+    return True
+
+
+def _rest(text: str, cut: Cell) -> tuple[str, Span]:
+    """``text`` with the rest of it from the cut row's ``cut`` cell: the two joined by a
+    space, and where the rest is (on the next page)."""
+    s, e = trim_span(cut.text, 0, len(cut.text), " \t\n")
+    rest = Span(cut.span.page, cut.span.start + s, cut.span.start + e)
+    return f"{text} {cut.text[s:e]}", rest
+
+
 def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None,
                          province: PlaceContext | str | None, unit_for: UnitFor) -> Assignment | None:
     cell = g.cell
     page = cell.span.page
-    cadre = Field(g.name, Span(page, cell.span.start + g.ns, cell.span.start + g.ne), 0.95, "table:name")
+    name_span = Span(page, cell.span.start + g.ns, cell.span.start + g.ne)
+    cadre = Field(g.name, name_span, 0.95, "table:name")
     first = g.rows[0]
+    cut = g.cuts.get(0)
+    if cut is not None and cut[cols["name"]].text.strip():  # "Vũ Đức" / "Đạt": the name goes on
+        text, rest = _rest(g.name, cut[cols["name"]])
+        cadre = Field(text, replace(name_span, continued=rest), 0.9, "table:name")
     position = unit = None
     if "position" in cols:
         pc = first[cols["position"]]
@@ -382,7 +438,11 @@ def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None
         if cols["position"] == cols["name"]:
             s, e = _position_part(pc.text, g.ne)
         if e > s:
-            position = Field(pc.text[s:e], Span(page, pc.span.start + s, pc.span.start + e), 0.9, "table:position")
+            pspan = Span(page, pc.span.start + s, pc.span.start + e)
+            position = Field(pc.text[s:e], pspan, 0.9, "table:position")
+            if cut is not None and cols["position"] != cols["name"] and cut[cols["position"]].text.strip():
+                text, rest = _rest(position.text, cut[cols["position"]])
+                position = Field(text, replace(pspan, continued=rest), 0.85, "table:position")
     if "unit" in cols:
         uc = first[cols["unit"]]
         s, e = trim_span(uc.text, 0, len(uc.text), " \t\n,;:.")
@@ -394,12 +454,13 @@ def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None
             unit = Field(u, position.span, 0.7, "titles:body+province")
     tasks: list[Task] = []
     seen: set[tuple[int, int]] = set()
-    for row in g.rows:
+    for i, row in enumerate(g.rows):
         tc = row[cols["task"]]
         key = (tc.span.start, tc.span.end)
         if key in seen or tc.merged_from is not None and tasks:
             continue
         seen.add(key)
+        rest_of = g.cuts.get(i)
         tperiod = None
         if "period" in cols:
             pc = row[cols["period"]]
@@ -410,6 +471,12 @@ def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None
         for s, e in _split_cell(tc):
             tasks.append(Task(tc.text[s:e], Span(tc.span.page, tc.span.start + s, tc.span.start + e),
                               tperiod, 0.9, "table:task"))
+        if rest_of is not None and tasks and rest_of[cols["task"]].text.strip():
+            # the task the page break cut: the rest of it at the top of the next page
+            last = tasks[-1]
+            assert last.span is not None  # made with one above
+            text, rest = _rest(last.text, rest_of[cols["task"]])
+            tasks[-1] = replace(last, text=text, span=replace(last.span, continued=rest))
     if not tasks:
         return None
     period = caption  # else the document's period (the pipeline's fallback)

@@ -124,3 +124,31 @@ def test_a_column_that_names_something_else_is_not_taken_for_the_tasks():
     rows = [["TT", "Họ và tên", "Chức vụ", "Thành tích"],
             ["1", "Lương Anh Thành", "Chủ tịch HĐND xã", "Hoàn thành vượt tiến độ các việc được giao"]]
     assert _found(rows) == {}
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_row_the_page_break_cut_in_two_is_one_row(repeat_header):
+    # Word lets a row break across pages: the rest of its name, title and task is the first
+    # row of the next page, with no number and no period
+    p1, t1 = _page(1, [HEADER, ["1", "Nguyễn Văn", "Chủ tịch", "Vận động nhân dân hiến", "Năm 2024"]])
+    rows2 = ([HEADER] if repeat_header else []) + [
+        ["", "An", "UBND xã Kim Bình", "đất làm đường thôn 3", ""],
+        ["2", "Lê Thị Bình", "Bí thư Đoàn xã", "Kết nạp 20 đoàn viên mới", "Năm 2024"]]
+    p2, t2 = _page(2, rows2)
+    doc = Document("phu-luc.pdf", "", "pdf", (p1, p2), tables=(t1, t2))
+    found = link_tables(doc)
+    assert {a.cadre.text: [t.text for t in a.tasks] for a in found} == {
+        "Nguyễn Văn An": ["Vận động nhân dân hiến đất làm đường thôn 3"],
+        "Lê Thị Bình": ["Kết nạp 20 đoàn viên mới"]}
+    an = found[0]
+    assert an.position is not None and an.position.text == "Chủ tịch UBND xã Kim Bình"
+    task = an.tasks[0].span
+    assert task is not None and task.page == 1 and task.continued is not None and task.continued.page == 2
+    assert p2.text[task.continued.start:task.continued.end] == "đất làm đường thôn 3"
+
+
+def test_a_header_read_again_is_nobody():
+    # the header split over two grid rows, or repeated, and read by OCR as "Hạ và tên"
+    found = _found([HEADER, ["SII", "Hạ và tên", "Chức vụ", "Nội dung việc đột phá", "Thời gian"],
+                    ["1", "Nguyễn Văn An", "Chủ tịch UBND xã", "Xây dựng chợ", "Năm 2023"]])
+    assert found == {"Nguyễn Văn An": ["Xây dựng chợ"]}
