@@ -26,6 +26,7 @@ from .link.prose import RawAssignment
 from .link.tables import link_tables
 from .link.texttables import find_pipe_tables, find_text_tables
 from .read import read
+from .read.layout import split_label
 from .recognize.counts import STAT, STAT2
 from .recognize.names import find_names
 from .recognize.periods import PeriodMatch, decision_starts, find_periods
@@ -139,7 +140,7 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
     if config.link_mode != "model":
         found.extend(link_tables(doc, province=context, tables=all_tables,
                                  unit_for=unit_for))
-    found = [_one_line(a) for a in found]
+    found = [_unwrapped(a) for a in found]
     for a in found:
         task_spans.extend(t.span for t in a.tasks if t.span)
     fallback = _document_period(doc, page_periods, task_spans, info, hints)
@@ -161,14 +162,14 @@ def extract_document(doc: Document, *, config: ExtractorConfig = DEFAULT_CONFIG,
 _BREAK = re.compile(r"[ \t]*\n\s*")
 
 
-def _one_line(a: Assignment) -> Assignment:
+def _unwrapped(a: Assignment) -> Assignment:
     r"""The record with every line break inside a value read as a space: a name, a title or a
     task the page wraps ("Lâm\nThị Phương Thanh" on a scan, "Giám đốc Trung\ntâm Y tế" in a
     table cell) is one line in the register. The spans still point at the page as written.
 
     >>> a = Assignment(cadre=Field("Lâm\nThị Phương Thanh"), tasks=(Task("làm trưởng\n đoàn"),),
     ...                position=Field("Bí thư\nTỉnh ủy"))
-    >>> b = _one_line(a)
+    >>> b = _unwrapped(a)
     >>> b.cadre.text, b.position.text, b.tasks[0].text
     ('Lâm Thị Phương Thanh', 'Bí thư Tỉnh ủy', 'làm trưởng đoàn')
     """
@@ -217,22 +218,29 @@ def _carried_over(text: str, nxt: str) -> tuple[int, str]:
     return (m.end() if m and nxt[m.start()] != "\n" else (m.start() if m else min(len(nxt), lead + 1500))), " "
 
 
-_ITEM = re.compile(r"\s*(?:(?P<number>\d{1,2})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*–])\s)")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 MAX_CARRIED_ITEMS = 30  # lines of items a page hands on to the page before, at most
 
 
 def _item(line: str) -> tuple[str, int] | None:
-    """(kind, ordinal) of a list item's label: ("number", 2) for "2. …", ("letter", 1)
-    for "b) …", ("-", 0) for "- …"; None for any other line."""
-    m = _ITEM.match(line)
-    if m is None:
+    """(kind, ordinal) of a list item's label, as the reader finds labels
+    (:func:`~extractor.read.layout.split_label`): ("number", 2) for "2. …", ("letter", 1)
+    for "b) …", ("-", 0) for "- …"; None for any other line, and for a section's Roman
+    numeral ("II. …").
+
+    >>> _item("b) Theo dõi Sở Tài chính;"), _item("12. Ông Lê Văn An:"), _item("- Lưu VT."), _item("II. KHỐI ĐẢNG")
+    (('letter', 1), ('number', 12), ('-', 0), None)
+    """
+    label = split_label(line.lstrip())
+    if label is None:
         return None
-    if m["number"]:
-        return "number", int(m["number"])
-    if m["letter"]:
-        return "letter", _LETTERS.index(m["letter"])
-    return m["bullet"], 0
+    if label[0].isdigit():
+        return "number", int(label.split(".")[0].rstrip(")"))  # "2.", "3)", "1.2." (its first number)
+    if len(label) == 2 and label[0] in _LETTERS:
+        return "letter", _LETTERS.index(label[0])
+    if len(label) == 1:
+        return label, 0
+    return None
 
 
 def _carried_items(text: str, nxt: str) -> int:
@@ -240,11 +248,10 @@ def _carried_items(text: str, nxt: str) -> int:
     its first line an item of the same kind as the page's last item, next in order (or the
     first of a list the page's last line opened with ":"), and the items and their wrapped
     lines after it; 0 when the next page does not go on with the list."""
-    lines = [ln for ln in text.rstrip().split("\n") if ln.strip()]
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()  # the page's last line, all that is asked of it
     first = _item(nxt.lstrip().split("\n", 1)[0])
-    if not lines or first is None:
+    if not last or first is None:
         return 0
-    last = lines[-1].strip()
     if last.endswith(":"):
         # a line opening a list: its first item follows ("a)", a bullet); a number there
         # may as well be the next person ("Điều 1. … như sau:" / "1. Đồng chí …")

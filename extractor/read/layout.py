@@ -319,7 +319,7 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
                 new = False
             elif ln.hard_break:
                 new = True  # the source says a new paragraph starts here
-            elif ln.x0 > left + 1.2 * height and prev.text.rstrip().endswith((".", ":", ";", "!", "?")):
+            elif ln.x0 > left + 1.2 * height and _ENDS.search(prev.text):
                 new = True
             elif abs((ln.bottom - ln.top) - (prev.bottom - prev.top)) > 0.2 * height:
                 new = True  # another font size: a heading and its text
