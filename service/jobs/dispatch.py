@@ -62,6 +62,7 @@ class Runner:
 
 _runner: Runner | None = None
 _runner_lock = threading.Lock()
+_stopped: list[Runner] = []  # pools stopped without waiting, whose running jobs may go on
 
 
 def get_runner() -> Runner:
@@ -74,13 +75,26 @@ def get_runner() -> Runner:
 
 
 def shutdown_runner(wait: bool = True) -> None:
-    """Stop the process-wide pool (``wait``: let running jobs finish); the next
-    :func:`get_runner` starts a new one with the settings of that moment."""
+    """Stop the process-wide pool; the next :func:`get_runner` starts a new one with the
+    settings of that moment.
+
+    ``wait=False`` (an app shutting down) cancels the queued jobs and returns while the
+    running ones go on; ``wait=True`` lets them finish, those of a pool stopped earlier
+    without waiting too. A job left running would otherwise write through whichever
+    database the process opens next (the tests' next database, whose TRUNCATE it then
+    deadlocked with)."""
     global _runner
     with _runner_lock:
-        if _runner is not None:
-            _runner.shutdown(wait=wait)
-            _runner = None
+        runner, _runner = _runner, None
+        if not wait:
+            if runner is not None:
+                _stopped.append(runner)
+                runner.shutdown(wait=False)
+            return
+        stopped = [*_stopped, *([runner] if runner is not None else [])]
+        _stopped.clear()
+    for r in stopped:
+        r.shutdown(wait=True)
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,28 @@ def test_an_upload_is_sent_where_the_dispatcher_says(api, monkeypatch):
                                     "hoàn thành 2 km đường.".encode())])
     assert sent == [doc["id"]]
     assert api.wait([doc["id"]])[0]["status"] == "done"
+
+
+def test_a_job_the_app_left_running_is_waited_for_before_the_next_database(service, monkeypatch):
+    # An app shutting down stops its pool without waiting; the job still running then wrote
+    # through the next test's database and deadlocked with its TRUNCATE. Stopping with
+    # wait=True (the fixture, a worker's exit) must see it end.
+    import threading
+
+    from service import jobs, processing
+
+    started, release, finished = threading.Event(), threading.Event(), []
+
+    def slow(document_id, **_kw):
+        started.set()
+        release.wait(10)
+        finished.append(document_id)
+
+    monkeypatch.setattr(processing, "process_document", slow)
+    jobs.get_runner().submit(7)
+    assert started.wait(10)
+    jobs.shutdown_runner(wait=False)
+    assert finished == []
+    threading.Timer(0.3, release.set).start()
+    jobs.shutdown_runner(wait=True)
+    assert finished == [7]
