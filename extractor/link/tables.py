@@ -323,8 +323,11 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
     for table in doc.tables if tables is None else tables:
         header_at: int | None = None
         cols: dict[str, int] = {}
+        inferred = False
         for ri, row in enumerate(table.rows[:4]):
-            cols = classify_header(row) or infer_header(table.rows, ri)
+            cols = classify_header(row)
+            if not cols:
+                cols, inferred = infer_header(table.rows, ri), True
             if cols:
                 header_at = ri
                 break
@@ -336,6 +339,11 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
         # a table continued on the next page, with or without its header repeated, goes on
         # with the columns and the person of the page before (a name cell spanning the break)
         continues = last is not None and width == last.width and table.page in (last.page, last.page + 1)
+        if continues and inferred:
+            # the page before named the columns; a guess from a few rows of this page (the
+            # rest of a header the break cut, "thực hiện" under "Thời gian", and data rows)
+            # is not a header of its own, and every row of this page is data
+            header_at = None
         if header_at is None:
             if not continues or last is None:
                 continue
@@ -350,7 +358,7 @@ def link_tables(doc: Document, *, province: PlaceContext | str | None = None,
             if max(cols.values()) >= len(row):
                 continue
             name_cell = row[cols["name"]]
-            if _is_column_name(name_cell.text):
+            if _is_column_name(name_cell.text) or classify_header(row):
                 continue  # the header again: repeated on a new page, or split over two grid rows
             if first and current is not None and current.rows and _cut_row(row, cols, current.name,
                                                                             current.rows[-1]):
@@ -391,21 +399,23 @@ def _cut_row(row: tuple[Cell, ...], cols: dict[str, int], name: str, before: tup
     texts = {k: c.text.strip() for k, c in enumerate(row)}
     if not any(texts.values()):
         return False
-    roles = {k: r for r, k in cols.items()}
+    roles: dict[int, set[str]] = {}
+    for r, k in cols.items():
+        roles.setdefault(k, set()).add(r)
     for k, text in texts.items():
         if not text:
             continue
-        role = roles.get(k)
-        if role in ("task", "position", "unit"):
-            # with a period column (empty in this row: below) a cell may go on in capitals
-            # ("Quốc lộ 2", "UBND xã Kim Bình"); without one only in lower case
-            if "period" not in cols and not text[:1].islower():
+        role = roles.get(k, set())
+        words = text.split()
+        # with a period column (empty in this row: below) a cell may go on in capitals
+        # ("Quốc lộ 2", "UBND xã Kim Bình"); without one only in lower case
+        goes_on = "period" in cols or text[:1].islower()
+        ends_name = len(words) <= 2 and len(name.split()) + len(words) <= 5 and all(w[:1].isupper() for w in words)
+        if role & {"task", "position", "unit"} or "name" in role:
+            # a column of names and titles ("Họ tên, chức vụ") goes on with either
+            if not (role & {"task", "position", "unit"} and goes_on or "name" in role and ends_name):
                 return False
-        elif role == "name":
-            words = text.split()
-            if len(words) > 2 or len(name.split()) + len(words) > 5 or not all(w[:1].isupper() for w in words):
-                return False
-        elif role is not None or k >= len(before) or text != before[k].text.strip():
+        elif role or k >= len(before) or text != before[k].text.strip():
             # a period, a number: a row of its own. The number of the row it cut, filled in
             # by the reader from the rows around it, is not
             return False
@@ -428,9 +438,15 @@ def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None
     cadre = Field(g.name, name_span, 0.95, "table:name")
     first = g.rows[0]
     cut = g.cuts.get(0)
+    shared = cols.get("position") == cols["name"]  # "Họ tên, chức vụ": names and titles in one column
+    cut_title: Cell | None = None  # the title of a shared column, all of it on the next page
     if cut is not None and cut[cols["name"]].text.strip():  # "Vũ Đức" / "Đạt": the name goes on
-        text, rest = _rest(g.name, cut[cols["name"]])
-        cadre = Field(text, replace(name_span, continued=rest), 0.9, "table:name")
+        nc = cut[cols["name"]]
+        if shared and (g.cell.text[g.ne:].strip(" \t\n,;:.-–") or HEAD.match(fold(nc.text.strip()))):
+            cut_title = nc  # "Đ/c Hoàng Lan Hạnh" / "Trưởng Công an huyện": the title goes on or begins
+        else:
+            text, rest = _rest(g.name, nc)
+            cadre = Field(text, replace(name_span, continued=rest), 0.9, "table:name")
     position = unit = None
     if "position" in cols:
         pc = first[cols["position"]]
@@ -440,9 +456,14 @@ def _group_to_assignment(g: _Group, cols: dict[str, int], caption: Period | None
         if e > s:
             pspan = Span(page, pc.span.start + s, pc.span.start + e)
             position = Field(pc.text[s:e], pspan, 0.9, "table:position")
-            if cut is not None and cols["position"] != cols["name"] and cut[cols["position"]].text.strip():
-                text, rest = _rest(position.text, cut[cols["position"]])
+            goes_on = cut_title or (cut[cols["position"]] if cut is not None and not shared else None)
+            if goes_on is not None and goes_on.text.strip():
+                text, rest = _rest(position.text, goes_on)
                 position = Field(text, replace(pspan, continued=rest), 0.85, "table:position")
+        elif cut_title is not None:
+            s, e = trim_span(cut_title.text, 0, len(cut_title.text), " \t\n,;:.")
+            position = Field(cut_title.text[s:e], Span(cut_title.span.page, cut_title.span.start + s,
+                                                       cut_title.span.start + e), 0.85, "table:position")
     if "unit" in cols:
         uc = first[cols["unit"]]
         s, e = trim_span(uc.text, 0, len(uc.text), " \t\n,;:.")

@@ -221,6 +221,18 @@ def _in_text(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: 
     return bool(min(above.mean(), below.mean()) / 255 > 0.12)
 
 
+def _on_text(ink: np.ndarray, seg: tuple[int, int, int], dpi: float) -> bool:
+    """A horizontal piece with a text line's letters standing on it or hanging from it:
+    dense ink just above or just below (a line's serifs and bottoms closed into a run,
+    "… xóm Đồi Tháng 8/2023" across two cells). A rule is close to text only where a
+    cell's line sits on it; across a table, some of it runs clear."""
+    pos, a, b = seg
+    near, far = max(2, int(dpi * 0.015)), max(4, int(dpi * 0.045))
+    above = ink[max(0, pos - far):max(0, pos - near), a:b]
+    below = ink[pos + near:pos + far, a:b]
+    return max(float(above.mean()) if above.size else 0.0, float(below.mean()) if below.size else 0.0) / 255 > 0.25
+
+
 def _segments(mask: np.ndarray, horizontal: bool, dpi: float) -> list[tuple[int, int, int]]:
     """Straight line segments: (position, start, end) — y, x0, x1 for horizontal rules.
     A piece of a stamp's ring also survives the openings, but curved: its box is wider
@@ -393,8 +405,11 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
         if len(xs) < 2:
             continue
         # pieces under ~0.6 in must lie on a rule's line (±~0.6 mm)
+        # a "rule" every piece of which has letters on it is the foot of a line of text
+        on_text = {(a, b) for sg in hseg if _on_text(ink_mask, sg, dpi) for a, b in [sg[1:]]}
         hrules = [(c, sp) for c, sp in _rules(hseg, tol, max(3, dpi * 0.025), dpi * 0.6)
-                  if any(_covered(sp, xs[k], xs[k + 1]) >= 0.8 for k in range(len(xs) - 1))]
+                  if any(_covered(sp, xs[k], xs[k + 1]) >= 0.8 for k in range(len(xs) - 1))
+                  and not all(piece in on_text for piece in sp)]
         ys = [c for c, _ in hrules]
         if len(ys) < 2:
             continue

@@ -152,3 +152,52 @@ def test_a_header_read_again_is_nobody():
     found = _found([HEADER, ["SII", "Hạ và tên", "Chức vụ", "Nội dung việc đột phá", "Thời gian"],
                     ["1", "Nguyễn Văn An", "Chủ tịch UBND xã", "Xây dựng chợ", "Năm 2023"]])
     assert found == {"Nguyễn Văn An": ["Xây dựng chợ"]}
+
+
+def test_a_header_the_page_break_cut_leaves_the_columns_of_the_page_before():
+    # The header alone at the foot of page 1, its second line ("thực hiện" of "Thời gian
+    # thực hiện") at the top of page 2: a guess at columns from page 2's rows took the
+    # period column for the names and skipped the rows it read as a header.
+    header = ["STT", "Họ và tên", "Chức vụ", "Nội dung việc đột phá", "Thời gian"]
+    p1, t1 = _page(1, [header])
+    p2, t2 = _page(2, [["", "", "", "", "thực hiện"],
+                       ["1", "Cao Ngọc Thảo", "Chủ tịch UBND xã Vũ Hội", "Chỉ đạo chuyển đổi số trong thanh toán",
+                        "Trước 30/6/2015"],
+                       ["2", "Bùi Ngọc Dương", "Trưởng Phòng Văn hóa và Thông tin huyện",
+                        "Sáp nhập 2 trường mầm non nhỏ lẻ", "Trước 30/6/2015"],
+                       ["", "", "", "Phát triển 9 sản phẩm OCOP đạt 4 sao", "Quý I/2015"]])
+    doc = Document("phu-luc.pdf", "", "pdf", (p1, p2), tables=(t1, t2))
+    found = {a.cadre.text: [t.text for t in a.tasks] for a in link_tables(doc)}
+    assert found == {"Cao Ngọc Thảo": ["Chỉ đạo chuyển đổi số trong thanh toán"],
+                     "Bùi Ngọc Dương": ["Sáp nhập 2 trường mầm non nhỏ lẻ", "Phát triển 9 sản phẩm OCOP đạt 4 sao"]}
+
+
+@pytest.mark.parametrize("first, rest, name, title", [
+    ("Đ/c Hoàng Lan Hạnh", "Trưởng Công an huyện Châu Thành", "Hoàng Lan Hạnh", "Trưởng Công an huyện Châu Thành"),
+    ("Đ/c Hoàng Lan Hạnh Trưởng Công an", "huyện Châu Thành", "Hoàng Lan Hạnh", "Trưởng Công an huyện Châu Thành"),
+    ("Đ/c Hoàng Lan", "Hạnh", "Hoàng Lan Hạnh", None),
+])
+def test_a_cut_row_of_a_names_and_titles_column_goes_on_with_the_right_one(first, rest, name, title):
+    # "Họ tên, chức vụ" in one column: what the page break carried over is the title (all
+    # of it, or its end), or the end of the name
+    header = ["STT", "Họ tên, chức vụ", "Nội dung việc đột phá", "Thời gian hoàn thành"]
+    p1, t1 = _page(1, [header, ["1", first, "Giảm 40% số vụ phạm pháp hình sự so với năm", "Năm 2025"]])
+    p2, t2 = _page(2, [["", rest, "trước", ""],
+                       ["2", "Đ/c Vũ Thu Tuyết Trưởng Ban Tổ chức Huyện ủy", "Xây dựng phần mềm quản lý đảng viên",
+                        "Năm 2024"]])
+    doc = Document("phu-luc.pdf", "", "pdf", (p1, p2), tables=(t1, t2))
+    a, b = link_tables(doc)
+    assert (a.cadre.text, a.position.text if a.position else None) == (name, title)
+    assert [t.text for t in a.tasks] == ["Giảm 40% số vụ phạm pháp hình sự so với năm trước"]
+    if title and rest == title:
+        assert a.position is not None and a.position.span is not None and a.position.span.page == 2
+    assert (b.cadre.text, b.position.text if b.position else None) == ("Vũ Thu Tuyết", "Trưởng Ban Tổ chức Huyện ủy")
+
+
+def test_a_header_of_two_roles_in_one_cell_read_again_is_nobody():
+    # "Họ tên, chức vụ" split by a scan's grid into two rows ("STT" in the second), the
+    # second read "Hạ tên": a row that names the columns of names and tasks is a header
+    found = _found([["", "Họ tên, chức vụ", "Nội dung việc đột phá", "Thời gian hoàn thành"],
+                    ["SI1", "Hạ tên, chức vụ", "Nội dung việc đột phá", "Thời gian hoàn thành"],
+                    ["1", "Đ/c Hoàng Lan Hạnh", "Giảm 40% số vụ phạm pháp hình sự", "Năm 2025"]])
+    assert found == {"Hoàng Lan Hạnh": ["Giảm 40% số vụ phạm pháp hình sự"]}

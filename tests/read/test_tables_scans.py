@@ -81,6 +81,38 @@ def test_grid_copy_of_copy_short_continuation():
     assert [(t.nrows, t.ncols) for t in found] == [(pages[2].tables[0].nrows, 5)]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_foot_of_a_line_of_text_is_no_rule(seed):
+    # A line of text filling a cell up to the rule and going on in the next one ("… tại xóm
+    # Đồi" | "Tháng 8/2023"): on a scan its letters' feet close into a run as long as a
+    # rule's piece, and it split the row in two, and the line's letters with it.
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font_path = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+    if not font_path.exists():
+        pytest.skip("needs fonts-liberation (Times-like serif, as offices type)")
+    font = ImageFont.truetype(str(font_path), 36)  # 13 pt at 200 dpi
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    xs, ys = [157, 239, 397, 845, 1380, 1574], [300, 386, 472, 558]
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=60, width=2)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=60, width=2)
+    rows = [["4.2", "Vũ Thị Lan", "Chủ tịch HĐND xã", "Xây dựng 4 tuyến đường hoa", "Năm 2023"],
+            ["4.3", "Vũ Thị Lan", "Chủ tịch HĐND xã", "Sửa chữa trạm cấp nước", "Tháng 9/2023"],
+            ["4.4", "Vũ Thị Lan", "Chủ tịch HĐND xã", "Xóa thôn trắng đảng viên tại xóm Đồi", "Tháng 8/2023"]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text((xs[c] + 4, ys[r] + 10), text, font=font, fill=0)
+    rng = np.random.default_rng(seed)
+    turned = page.rotate(float(rng.uniform(-1.5, 1.5)), resample=Image.BICUBIC, fillcolor=255)
+    arr = np.asarray(turned.filter(ImageFilter.GaussianBlur(0.6)), dtype=np.float32)
+    gray = np.clip(arr + rng.normal(0, 10, arr.shape), 0, 255).astype("uint8")
+    (table,) = find_tables(rotate(gray, estimate_skew(gray)))
+    assert table.nrows == 3, table.rows
+
+
 def test_no_table_on_prose_page(decisions):
     """The decision's own page (prose, a stamp-free letterhead) has no table."""
     assert _grid(decisions[0][0], "office", 0) == []
