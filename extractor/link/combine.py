@@ -464,8 +464,11 @@ _SECOND_ROLE = re.compile(r"\s*,?\s+(?:kiêm(?:\s+nhiệm)?|và\s+làm(?:\s+nhi�
                           r"(?![\w]))")
 
 
-_ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
-                         r"trưởng đoàn|thành viên ban|ủy viên ban|uỷ viên ban)(?![\w]))")
+# "trưởng một số Ban chỉ đạo", "Chủ tịch các hội đồng": a role over several bodies
+_SOME = r"(?:(?:một số|các|một)\s+)?"
+_ROLE_COMMA = re.compile(r"\s*,\s*(?=(?:phó\s+)?(?:trưởng " + _SOME + r"ban|trưởng " + _SOME + r"tiểu ban|tổ trưởng|"
+                         r"tổ phó|chủ tịch " + _SOME + r"hội đồng|trưởng đoàn|thành viên " + _SOME + r"ban|"
+                         r"ủy viên " + _SOME + r"ban|uỷ viên " + _SOME + r"ban)(?![\w]))")
 
 
 # "trực tiếp chỉ đạo Sở A; phối hợp chỉ đạo Công an; theo dõi các quận …": duties with their
@@ -514,7 +517,8 @@ _ROLE_AND = re.compile(r"\s+và\s+(?=(?:" + HEAD_ROLES + r"|(?:phó\s+)?chủ t�
 
 
 _BODY_ROLE_START = re.compile(r"(?:(?:được giao\s+)?(?:làm|là|giữ chức)\s+)?(?:phó\s+)?"
-                              r"(?:trưởng ban|trưởng tiểu ban|tổ trưởng|tổ phó|chủ tịch hội đồng|"
+                              r"(?:trưởng " + _SOME + r"ban|trưởng " + _SOME + r"tiểu ban|tổ trưởng|tổ phó|"
+                              r"chủ tịch " + _SOME + r"hội đồng|"
                               r"chủ tịch (?:thường trực\s+)?ủy ban|"
                               r"trưởng đoàn|thành viên|ủy viên|uỷ viên)(?![\w])")
 

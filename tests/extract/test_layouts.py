@@ -187,6 +187,14 @@ def test_two_roles_in_bodies_with_a_comma_between_are_two_tasks():
         "Chủ tịch Hội đồng Giáo dục quốc phòng tỉnh", "Trưởng Ban Chỉ đạo cải cách hành chính tỉnh"]
 
 
+def test_roles_over_several_bodies_with_a_comma_between_are_two_tasks():
+    # "trưởng một số Ban chỉ đạo": a role over bodies the text does not name one by one
+    found = _records("Ông Đỗ Văn Hòa, Phó Chủ tịch UBND tỉnh, được giao làm trưởng một số Ban chỉ đạo, Chủ tịch "
+                     "các hội đồng cấp tỉnh.")
+    assert [t["text"] for t in found["đỗ văn hòa"]["tasks"]] == [
+        "trưởng một số Ban chỉ đạo", "Chủ tịch các hội đồng cấp tỉnh"]
+
+
 def test_a_name_cut_short_is_merged_into_the_full_name():
     found = extract_text("1. Chủ tịch UBND tỉnh Lục Văn Thiêm phụ trách lĩnh vực tư pháp.\n"
                          "Ông Lục Văn Thiêm được giao làm Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.", "t.txt")
