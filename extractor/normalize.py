@@ -138,6 +138,10 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_COLON_AFTER_ITEMS = re.compile(r"(;[^.!?\n:;]*?):(\s*\w)")
+
+
 def fix_ocr_words(text: str) -> tuple[str, int]:
     """Words OCR misreads the same way again and again, read back: "Đẳng" for "Đảng"
     outside the compounds "đẳng" makes. (text, words changed); one letter for one, so
@@ -145,6 +149,10 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
 
     >>> fix_ocr_words("Bí thư Đẳng ủy xã, Ủy viên Trung ương ĐẲNG; trường cao đẳng, bình đẳng giới")
     ('Bí thư Đảng ủy xã, Ủy viên Trung ương ĐẢNG; trường cao đẳng, bình đẳng giới', 2)
+    >>> fix_ocr_words("trạm y tẾ, nước hợp vỆ sinh; eKYC, mRNA, iPhone, Đảng, UBND")
+    ('trạm y tế, nước hợp vệ sinh; eKYC, mRNA, iPhone, Đảng, UBND', 2)
+    >>> fix_ocr_words("giao: xóa nhà tạm; cấp giấy cho 120 hộ: thu hút đầu tư; Ghi chú: Đồng ý")
+    ('giao: xóa nhà tạm; cấp giấy cho 120 hộ; thu hút đầu tư; Ghi chú: Đồng ý', 1)
     """
     n = 0
 
@@ -158,7 +166,29 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
         n += 1
         return {"đẳng": "đảng", "Đẳng": "Đảng", "ĐẲNG": "ĐẢNG"}[m.group(0)]
 
-    return _DANG.sub(back, text), n
+    def lower(m: re.Match[str]) -> str:
+        nonlocal n
+        w = m.group(0)
+        if not w[0].islower() or not any(ch.isupper() and not ch.isascii() for ch in w[1:]):
+            return w
+        n += 1
+        return w[0] + "".join(ch.lower() if not ch.isascii() else ch for ch in w[1:])
+
+    # "y tẾ", "vỆ sinh": a capital with a mark inside a word begun in lower case is the
+    # engine's slip (no acronym puts a Vietnamese vowel in capitals after a small letter:
+    # "eKYC", "mRNA" stay)
+    def semicolon(m: re.Match[str]) -> str:
+        nonlocal n
+        if not m.group(2).strip()[:1].islower():
+            return m.group(0)
+        n += 1
+        return m.group(1) + ";" + m.group(2)
+
+    # "…; cấp giấy cho 120 hộ còn tồn đọng: thu hút …": a colon after a ';' of the same
+    # sentence, going on in lower case, is a ';' the engine misread (a colon opens a list,
+    # it does not come after its items)
+    text = _WORD.sub(lower, _DANG.sub(back, text))
+    return _COLON_AFTER_ITEMS.sub(semicolon, text), n
 
 
 _FIX_DETAILS = {
@@ -167,7 +197,7 @@ _FIX_DETAILS = {
     "dehyphenate": "joined words cut by a hyphen at a line end",
     "tone_placement": "{n} syllable(s) to hòa/thủy placement",
     "lookalike": "{n} look-alike letter(s) to Vietnamese đ/Đ",
-    "ocr_word": "{n} word(s) OCR misreads read back ('Đẳng' → 'Đảng')",
+    "ocr_word": "{n} word(s) OCR misreads read back ('Đẳng' → 'Đảng', 'tẾ' → 'tế', ':' → ';' after a list's items)",
 }
 
 

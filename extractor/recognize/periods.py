@@ -30,6 +30,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"[^\n]{{0,200}}?(?:đồng chí|đ/c|ông|bà|do)\s)")),
     ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong các năm|các năm)\s*(?:từ\s*)?"
                          rf"(?:năm\s*)?{Y}{DASH}{Y}")),
+    # a stage or term whose dash OCR lost ("nhiệm kỳ 2015 2020"); not a list of years
+    ("stage", re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:năm\s*)?{Y}\s+{Y}(?![\d/])(?!\s*,?\s*(?:19|20)\d\d)")),
     ("range", re.compile(rf"(?<![\d/.]){Y}\s*(?:-|–|—)\s*{Y}(?![\d/])")),
     ("deadline", re.compile(rf"(?:trước|đến|chậm nhất|hạn|hoàn thành trong|hoàn thành|xong trong|trong)\s*"
                             rf"(?:hết\s*)?(?:ngày\s*)?(?:{_DM}|tháng\s*\d{{1,2}})\s*[/.-]\s*{Y}")),

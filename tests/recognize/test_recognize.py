@@ -16,13 +16,15 @@ from extractor.recognize.titles import split_unit
     ("quý III/2023", 2023, 2023), ("trước ngày 30/6/2023", 2023, 2023), ("đến hết năm 2025", 2025, 2025),
     ("từ ngày 17/4 đến ngày 03/6/2015", 2015, 2015), ("giai đoạn 2021-2030", 2021, 2030),
     ("Tháng 8/2024", 2024, 2024), ("từ năm 2020 đến năm 2022", 2020, 2022),
+    ("nhiệm kỳ 2015 2020", 2015, 2020),  # the dash OCR lost
 ])
 def test_periods(text, first, last):
     found = find_periods(f"Nội dung thực hiện {text}, bảo đảm tiến độ")
     assert [(p.first, p.last) for p in found] == [(first, last)]
 
 
-@pytest.mark.parametrize("text", ["ngày 30/3/2020", "Hà Nội, ngày 04 tháng 9 năm 2025", "số 125-QĐ/HU"])
+@pytest.mark.parametrize("text", ["ngày 30/3/2020", "Hà Nội, ngày 04 tháng 9 năm 2025", "số 125-QĐ/HU",
+                                  "nhiệm kỳ 2020 2021 2022", "giai đoạn 2025 2020"])
 def test_dates_and_numbers_are_not_periods(text):
     assert find_periods(text) == []
 
