@@ -139,6 +139,9 @@ _WORD_AFTER = re.compile(r"^\W*(\w+)")
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# "xã la Grai", "huyện la Pa": the capital I of the Highlands' "Ia" read as an l. A small
+# "la" before a name is no word of a sentence ("la bàn", "la hét" go on in lower case)
+_IA = re.compile(r"(?<![\w'’])(?<!đô )(?<!Đô )la(?= [A-ZĐ][^\W\d_]*(?:[\s,.;:)]|$))")
 _COLON_AFTER_ITEMS = re.compile(r"(;[^.!?\n:;]*?):(\s*\w)")
 
 
@@ -151,6 +154,8 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
     ('Bí thư Đảng ủy xã, Ủy viên Trung ương ĐẢNG; trường cao đẳng, bình đẳng giới', 2)
     >>> fix_ocr_words("trạm y tẾ, nước hợp vỆ sinh; eKYC, mRNA, iPhone, Đảng, UBND")
     ('trạm y tế, nước hợp vệ sinh; eKYC, mRNA, iPhone, Đảng, UBND', 2)
+    >>> fix_ocr_words("hợp tác xã tại la Grai, huyện la Pa; la bàn, La Văn Cầu, 2 triệu đô la Mỹ")
+    ('hợp tác xã tại Ia Grai, huyện Ia Pa; la bàn, La Văn Cầu, 2 triệu đô la Mỹ', 2)
     >>> fix_ocr_words("giao: xóa nhà tạm; cấp giấy cho 120 hộ: thu hút đầu tư; Ghi chú: Đồng ý")
     ('giao: xóa nhà tạm; cấp giấy cho 120 hộ; thu hút đầu tư; Ghi chú: Đồng ý', 1)
     """
@@ -187,7 +192,13 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
     # "…; cấp giấy cho 120 hộ còn tồn đọng: thu hút …": a colon after a ';' of the same
     # sentence, going on in lower case, is a ';' the engine misread (a colon opens a list,
     # it does not come after its items)
+    def ia(m: re.Match[str]) -> str:
+        nonlocal n
+        n += 1
+        return "I" + m.group(0)[1:]
+
     text = _WORD.sub(lower, _DANG.sub(back, text))
+    text = _IA.sub(ia, text)
     return _COLON_AFTER_ITEMS.sub(semicolon, text), n
 
 
@@ -197,7 +208,8 @@ _FIX_DETAILS = {
     "dehyphenate": "joined words cut by a hyphen at a line end",
     "tone_placement": "{n} syllable(s) to hòa/thủy placement",
     "lookalike": "{n} look-alike letter(s) to Vietnamese đ/Đ",
-    "ocr_word": "{n} word(s) OCR misreads read back ('Đẳng' → 'Đảng', 'tẾ' → 'tế', ':' → ';' after a list's items)",
+    "ocr_word": "{n} word(s) OCR misreads read back ('Đẳng' → 'Đảng', 'tẾ' → 'tế', "
+                "':' → ';' after a list's items, 'la Grai' → 'Ia Grai')",
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..recognize.counts import find_count
+from ..recognize.counts import find_count, number_value
 from ..recognize.names import HONORIFIC, find_names
 from ..recognize.periods import PeriodMatch, find_periods
 from ..recognize.text import UPPER, fold, trim_span
@@ -660,6 +660,7 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
                     pending.open_list = False
                     pending = None
     _labelled_roles(text, folded, out, names)
+    _seat_lists(text, folded, out, names)
     out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
 
@@ -729,6 +730,44 @@ def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[in
         out.append((ws, we, how, title))
         nxt_title, nxt_lead, nxt_name = title, lead, ws
     return out
+
+
+# "cùng 2 Phó Trưởng ban: Phó Chủ tịch UBND tỉnh A; Phó Chủ tịch HĐND tỉnh B", "2 Phó Chỉ
+# huy trưởng gồm: …": a count and a seat, then its holders, each led by their title
+_SEAT_LIST = re.compile(r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|sáu)\s+"
+                        r"((?:" + BODY_ROLES + r"|(?:phó\s+)?chỉ huy trưởng)(?:\s+thường trực)?)"
+                        r"\s*(?:gồm|là)?\s*(?:các\s+(?:đồng chí|ông|bà)\s*)?:\s*")
+_HOLDER_GAP = re.compile(r"\s*(?:[,;]|,?\s*và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
+
+
+def _seat_lists(text: str, folded: str, out: list[RawAssignment], names: list[NameSpan]) -> None:
+    """The holders a count announces for a seat, listed after a colon with their titles
+    ("cùng 2 Phó Trưởng ban: Phó Chủ tịch UBND tỉnh A; Phó Chủ tịch HĐND tỉnh B"): each holds
+    the seat (convention 1), as many as the count says, else none."""
+    for m in _SEAT_LIST.finditer(folded):
+        count = number_value(folded[m.start():m.start(1)].strip())
+        se = next((e for s_, e in sentences(text, m.end(), len(text))), m.end())
+        pos = m.end()
+        holders: list[tuple[int, int, str, tuple[int, int] | None]] = []
+        for ns, ne, how in sorted(n for n in names if m.end() <= n[0] < se):
+            title = title_before(text, folded, ns, pos)
+            gap_end = title[0] if title else ns
+            lead = re.fullmatch(r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", folded[pos:gap_end]) if not holders else \
+                _HOLDER_GAP.fullmatch(folded, pos, gap_end)
+            if not lead:
+                break
+            holders.append((ns, ne, how, title))
+            pos = ne
+        if not holders or (count is not None and count != len(holders)):
+            continue
+        seat = trim_span(text, m.start(1), m.end(1))
+        for ns, ne, how, title in holders:
+            raw = next((r for r in out if r.cadre == (ns, ne)), None)
+            if raw is None:
+                out.append(RawAssignment((ns, ne), how, [title] if title else [], [seat], trigger="role",
+                                         span=(m.start(), ne)))
+            elif not any(folded[a:b] == folded[seat[0]:seat[1]] for a, b in raw.tasks):
+                raw.tasks.append(seat)
 
 
 # another seat of the body opens, with its holders after it

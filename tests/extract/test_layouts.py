@@ -195,6 +195,25 @@ def test_roles_over_several_bodies_with_a_comma_between_are_two_tasks():
         "trưởng một số Ban chỉ đạo", "Chủ tịch các hội đồng cấp tỉnh"]
 
 
+def test_a_counted_seat_gives_it_to_each_holder_listed_after_the_colon():
+    # the seat first, then its holders with their titles: each holds it (convention 1)
+    found = _posts_and_tasks(_records(
+        "Ban Chỉ đạo do Chủ tịch UBND tỉnh Lò Văn Pín làm Trưởng ban, cùng 2 Phó Trưởng ban: Phó Chủ tịch UBND "
+        "tỉnh Hà Thị Nga; Phó Chủ tịch HĐND tỉnh Cầm Bá Tú và 15 thành viên. Trung tâm Chỉ huy do ông Lò Văn "
+        "Pín làm Chỉ huy trưởng; 2 Phó Chỉ huy trưởng gồm: Phó Chủ tịch UBND tỉnh Hà Thị Nga và Giám đốc Sở "
+        "Y tế Vi Văn Hải."))
+    assert found["hà thị nga"] == ("Phó Chủ tịch UBND tỉnh", ["Phó Trưởng ban", "Phó Chỉ huy trưởng"])
+    assert found["cầm bá tú"] == ("Phó Chủ tịch HĐND tỉnh", ["Phó Trưởng ban"])
+    assert found["vi văn hải"] == ("Giám đốc Sở Y tế", ["Phó Chỉ huy trưởng"])
+    assert found["lò văn pín"][1] == ["Trưởng ban", "Chỉ huy trưởng"]
+
+
+def test_a_counted_seat_with_another_number_of_names_gives_nothing():
+    found = _records("Ban Chỉ đạo có 3 Phó Trưởng ban: Phó Chủ tịch UBND tỉnh Hà Thị Nga; Phó Chủ tịch HĐND tỉnh "
+                     "Cầm Bá Tú.")
+    assert found == {}
+
+
 def test_a_name_cut_short_is_merged_into_the_full_name():
     found = extract_text("1. Chủ tịch UBND tỉnh Lục Văn Thiêm phụ trách lĩnh vực tư pháp.\n"
                          "Ông Lục Văn Thiêm được giao làm Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.", "t.txt")

@@ -200,14 +200,16 @@ def test_ocr_reads_dang_back_but_typed_text_is_kept():
 def test_ocr_capitals_inside_a_small_word_are_read_back_in_scans_only():
     from extractor.read.layout import PageBuilder
 
-    # Tesseract writes a marked vowel as a capital inside a word now and then ("y tẾ",
-    # "vỆ sinh"): not a word of the language, and a task's text must match its next reading
-    line = "Thu hút 3 bác sĩ về trạm y tẾ xã; nâng tỷ lệ hộ dùng nước hợp vỆ sinh; ứng dụng eKYC, mRNA"
+    # Tesseract writes a marked vowel as a capital inside a word now and then: not a word of
+    # the language, and a task's text must match its next reading
+    # ("y tẾ", "vỆ sinh"), and the I of the Highlands' "Ia" as an l ("xã la Grai")
+    line = ("Thu hút 3 bác sĩ về trạm y tẾ xã la Grai; nâng tỷ lệ hộ dùng nước hợp vỆ sinh; ứng dụng eKYC, "
+            "mRNA; 2 triệu đô la Mỹ")
     scanned = PageBuilder(1, ocr=True)
     scanned.add_block("paragraph", line)
-    assert scanned.page(ocr=True).text == ("Thu hút 3 bác sĩ về trạm y tế xã; nâng tỷ lệ hộ dùng nước hợp vệ sinh; "
-                                           "ứng dụng eKYC, mRNA")
-    assert any(f.kind == "ocr_word" and "2 word" in f.detail for f in scanned_fixes(scanned))
+    assert scanned.page(ocr=True).text == ("Thu hút 3 bác sĩ về trạm y tế xã Ia Grai; nâng tỷ lệ hộ dùng nước hợp vệ "
+                                           "sinh; ứng dụng eKYC, mRNA; 2 triệu đô la Mỹ")
+    assert any(f.kind == "ocr_word" and "3 word" in f.detail for f in scanned_fixes(scanned))
     typed = PageBuilder(1)
     typed.add_block("paragraph", line)
     assert typed.page().text == line
