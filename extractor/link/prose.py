@@ -411,7 +411,10 @@ _ORDINAL = re.compile(r"\s*(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|ch
 # a bracket that points at the document itself ("này": this decision, this list) remarks
 # on the text; other brackets after a post qualify it and stay
 _ROLE_ASIDE = re.compile(r"\s*\((?=[^()]{0,40}?(?<![\w])này(?![\w]))")
-_ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;")
+# where a role ends: the next person, or the next body of a list given its head ("…làm
+# Trưởng tiểu ban và Tiểu ban Tổ chức do X làm Trưởng Tiểu ban")
+_ROLE_END = re.compile(r",\s*(?:đồng chí|đ/c|ông|bà)\s|\svà\s(?:các|ông|bà|đồng chí)(?![\w])|;"
+                       r"|\svà\s(?=(?:tiểu ban|ban|tổ|hội đồng|đoàn|nhóm)\s[^.;]{0,120}?\sdo\s)")
 
 
 _NEXT_FIELD = re.compile(r"\s*,\s*(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|thanh tra|kiểm tra))?"
@@ -567,6 +570,7 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     """
     folded = fold(text)
     names = find_names(text)
+    names += _again_in_lower_case(text, names)
     known = {(s, e) for s, e, _ in names}
     for s, e in extra_names or []:  # from the trained model: only where rules found nothing
         if not any(s < ke and ks < e for ks, ke in known):
@@ -663,6 +667,26 @@ def link_prose(text: str, *, extra_names: list[tuple[int, int]] | None = None) -
     _seat_lists(text, folded, out, names)
     out = [r for r in (_to_holder(text, folded, r, names) if r.name_how == "role" else r for r in out) if r]
     return [a for r in out if r.tasks for a in split_by_period(text, folded, r)]
+
+
+def _again_in_lower_case(text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """A name the page writes again with a syllable in lower case ("Tổng Bí thư Nguyễn phú
+    Trọng", after "Nguyễn Phú Trọng"): the same person, where the name finder, which asks
+    for capitals, saw nobody.
+
+    >>> t = "Ông Nguyễn Phú Trọng làm Trưởng ban. Ông Nguyễn phú Trọng làm Trưởng tiểu ban."
+    >>> [t[s:e] for s, e, _ in _again_in_lower_case(t, find_names(t))]
+    ['Nguyễn phú Trọng']
+    """
+    out: list[NameSpan] = []
+    taken = [(s, e) for s, e, _ in names]
+    for written in {text[s:e] for s, e, _ in names if len(text[s:e].split()) >= 3}:
+        rx = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, written.split())) + r"(?![\w])", re.IGNORECASE)
+        for m in rx.finditer(text):
+            if m.group(0)[:1].isupper() and not any(m.start() < e and s < m.end() for s, e in taken):
+                out.append((m.start(), m.end(), "again"))
+                taken.append((m.start(), m.end()))
+    return out
 
 
 # "… và 3 Phó Chủ tịch UBND tỉnh: A, B, C làm …": a count and a title announce the names
