@@ -96,11 +96,15 @@ _CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần 
 
 def _parts(position: str) -> list[str]:
     """A position's titles, split at commas that are not inside a body's name
-    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch" is one title)."""
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch" is one title) and at "kiêm".
+
+    >>> _parts("Phó tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh, Ủy viên Ban Thường vụ")
+    ['Phó tư lệnh', 'Tham mưu trưởng Bộ Tư lệnh', 'Ủy viên Ban Thường vụ']
+    """
     folded = fold(position)
     inside = [(m.start(), m.end()) for m in COMPOUND_BODIES.finditer(folded)]
     out, at = [], 0
-    for m in re.finditer(r",\s*", position):
+    for m in re.finditer(r",\s*|\s+kiêm(?:\s+nhiệm)?\s+", position):  # "Phó tư lệnh kiêm Tham mưu trưởng …": two
         if not any(s <= m.start() < e for s, e in inside):
             out.append(position[at:m.start()])
             at = m.end()

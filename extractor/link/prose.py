@@ -689,6 +689,10 @@ def _again_in_lower_case(text: str, names: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
+# a second post the person holds, then "làm" and the seat the text gives them
+_SECOND_POST = re.compile(r"\s*kiêm(?:\s+nhiệm)?\s+((?:" + HEAD_RE + r")(?:[^,;:.()]|\.(?=\S)){0,100}?)\s+(?=làm\s)")
+
+
 # "… và 3 Phó Chủ tịch UBND tỉnh: A, B, C làm …": a count and a title announce the names
 # after the colon, each of whom holds that title
 _COUNTED = re.compile(r"(?:^|[\s,;])(?:các|hai|ba|bốn|năm|sáu|\d{1,2})\s+(?=\S)")
@@ -1071,6 +1075,16 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
         if not m:
             return None
         at = m.end()
+    second = _SECOND_POST.match(folded, at, se)
+    if second and ROLE_WORD.match(folded, second.end() + 4, se):
+        # "Phó tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh TP.HCM làm Trưởng cơ quan thường trực":
+        # the post held with the title is the title's; the seat given follows "làm"
+        ps, pe = trim_span(text, second.start(1), second.end(1))
+        if position and not folded[position[-1][1]:second.start()].strip(" ,"):
+            position = position[:-1] + [(position[-1][0], pe)]
+        else:
+            position = position + [(ps, pe)]
+        at = second.end()
     for kind, rx, drop in TRIGGERS:
         m = rx.match(folded, at, se)
         if not m:

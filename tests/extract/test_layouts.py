@@ -228,6 +228,15 @@ def _tasks(found: dict[str, dict]) -> dict[str, list[str]]:
     return {k: [t["text"] for t in a["tasks"]] for k, a in found.items()}
 
 
+def test_a_post_held_with_the_title_is_the_titles_and_the_seat_follows_lam():
+    found = _records("Theo quyết định, đại tá Hà Văn Nam, Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ Chỉ huy "
+                     "Quân sự tỉnh làm Trưởng cơ quan thường trực Ban Chỉ đạo.")
+    nam = found["hà văn nam"]
+    assert nam["position"] == "Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh"
+    assert nam["unit"].startswith("Bộ Chỉ huy Quân sự tỉnh")
+    assert [t["text"] for t in nam["tasks"]] == ["Trưởng cơ quan thường trực Ban Chỉ đạo"]
+
+
 def test_a_name_cut_short_is_merged_into_the_full_name():
     found = extract_text("1. Chủ tịch UBND tỉnh Lục Văn Thiêm phụ trách lĩnh vực tư pháp.\n"
                          "Ông Lục Văn Thiêm được giao làm Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.", "t.txt")
