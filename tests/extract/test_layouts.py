@@ -180,19 +180,15 @@ def test_joining_a_body_in_a_role_gives_the_role():
         ("Hà Văn Sinh", ["Ủy viên Ban Chỉ đạo tỉnh"])]
 
 
-def test_two_roles_in_bodies_with_a_comma_between_are_two_tasks():
-    found = _records("Theo quyết định phân công, ông Lý Văn Tài, Phó Chủ tịch UBND tỉnh, được giao làm Chủ tịch "
-                     "Hội đồng Giáo dục quốc phòng tỉnh, Trưởng Ban Chỉ đạo cải cách hành chính tỉnh.")
-    assert [t["text"] for t in found["lý văn tài"]["tasks"]] == [
-        "Chủ tịch Hội đồng Giáo dục quốc phòng tỉnh", "Trưởng Ban Chỉ đạo cải cách hành chính tỉnh"]
-
-
-def test_roles_over_several_bodies_with_a_comma_between_are_two_tasks():
-    # "trưởng một số Ban chỉ đạo": a role over bodies the text does not name one by one
-    found = _records("Ông Đỗ Văn Hòa, Phó Chủ tịch UBND tỉnh, được giao làm trưởng một số Ban chỉ đạo, Chủ tịch "
-                     "các hội đồng cấp tỉnh.")
-    assert [t["text"] for t in found["đỗ văn hòa"]["tasks"]] == [
-        "trưởng một số Ban chỉ đạo", "Chủ tịch các hội đồng cấp tỉnh"]
+@pytest.mark.parametrize("roles", [
+    ["Chủ tịch Hội đồng Giáo dục quốc phòng tỉnh", "Trưởng Ban Chỉ đạo cải cách hành chính tỉnh"],
+    # a role over bodies the text does not name one by one
+    ["trưởng một số Ban chỉ đạo", "Chủ tịch các hội đồng cấp tỉnh"],
+])
+def test_two_roles_in_bodies_with_a_comma_between_are_two_tasks(roles):
+    found = _records("Theo quyết định phân công, ông Lý Văn Tài, Phó Chủ tịch UBND tỉnh, được giao làm "
+                     f"{', '.join(roles)}.")
+    assert [t["text"] for t in found["lý văn tài"]["tasks"]] == roles
 
 
 def test_a_counted_seat_gives_it_to_each_holder_listed_after_the_colon():

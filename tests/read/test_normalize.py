@@ -180,50 +180,31 @@ def test_plain_utf8_is_not_taken_for_legacy():
         assert decode_bytes(s.encode())[0] == s
 
 
-def test_ocr_reads_dang_back_but_typed_text_is_kept():
-    from extractor.read.layout import PageBuilder
-
+@pytest.mark.parametrize("line, read, fixed", [
     # Tesseract reads "Đảng" as "Đẳng" about once in five on an office scan: a title holding
     # it ("Bí thư Đẳng ủy xã") is no title. "đẳng" in its compounds is a word of its own.
-    line = "Đồng chí Hà Văn Sơn, Bí thư Đẳng ủy xã, Ủy viên BCH Đẳng bộ huyện; bình đẳng giới, cao đẳng"
-    scanned = PageBuilder(1, ocr=True)
-    scanned.add_block("paragraph", line)
-    page = scanned.page(ocr=True)
-    assert page.text == ("Đồng chí Hà Văn Sơn, Bí thư Đảng ủy xã, Ủy viên BCH Đảng bộ huyện; "
-                         "bình đẳng giới, cao đẳng")
-    assert any(f.kind == "ocr_word" and "2 word" in f.detail for f in scanned_fixes(scanned))
-    typed = PageBuilder(1)
-    typed.add_block("paragraph", line)
-    assert typed.page().text == line
-
-
-def test_ocr_capitals_inside_a_small_word_are_read_back_in_scans_only():
+    ("Đồng chí Hà Văn Sơn, Bí thư Đẳng ủy xã, Ủy viên BCH Đẳng bộ huyện; bình đẳng giới, cao đẳng",
+     "Đồng chí Hà Văn Sơn, Bí thư Đảng ủy xã, Ủy viên BCH Đảng bộ huyện; bình đẳng giới, cao đẳng", 2),
+    # a marked vowel written as a capital inside a word ("y tẾ", "vỆ sinh"), and the I of the
+    # Highlands' "Ia" as an l ("xã la Grai"): no words of the language, and a task's text
+    # must match its next reading
+    ("Thu hút 3 bác sĩ về trạm y tẾ xã la Grai; nâng tỷ lệ hộ dùng nước hợp vỆ sinh; ứng dụng eKYC, mRNA; "
+     "2 triệu đô la Mỹ",
+     "Thu hút 3 bác sĩ về trạm y tế xã Ia Grai; nâng tỷ lệ hộ dùng nước hợp vệ sinh; ứng dụng eKYC, mRNA; "
+     "2 triệu đô la Mỹ", 3),
+    # ";" read as ":" after a list's items: two tasks ran into one
+    ("Đồng chí Cao Anh Hậu được giao: xóa thôn trắng đảng viên; cấp giấy cho 120 hộ còn tồn đọng: thu hút "
+     "doanh nghiệp đầu tư. Ghi chú: Đồng ý; Nội dung: Xây chợ.",
+     "Đồng chí Cao Anh Hậu được giao: xóa thôn trắng đảng viên; cấp giấy cho 120 hộ còn tồn đọng; thu hút "
+     "doanh nghiệp đầu tư. Ghi chú: Đồng ý; Nội dung: Xây chợ.", 1),
+])
+def test_ocr_slips_are_read_back_but_typed_text_is_kept(line, read, fixed):
     from extractor.read.layout import PageBuilder
 
-    # Tesseract writes a marked vowel as a capital inside a word now and then: not a word of
-    # the language, and a task's text must match its next reading
-    # ("y tẾ", "vỆ sinh"), and the I of the Highlands' "Ia" as an l ("xã la Grai")
-    line = ("Thu hút 3 bác sĩ về trạm y tẾ xã la Grai; nâng tỷ lệ hộ dùng nước hợp vỆ sinh; ứng dụng eKYC, "
-            "mRNA; 2 triệu đô la Mỹ")
     scanned = PageBuilder(1, ocr=True)
     scanned.add_block("paragraph", line)
-    assert scanned.page(ocr=True).text == ("Thu hút 3 bác sĩ về trạm y tế xã Ia Grai; nâng tỷ lệ hộ dùng nước hợp vệ "
-                                           "sinh; ứng dụng eKYC, mRNA; 2 triệu đô la Mỹ")
-    assert any(f.kind == "ocr_word" and "3 word" in f.detail for f in scanned_fixes(scanned))
-    typed = PageBuilder(1)
-    typed.add_block("paragraph", line)
-    assert typed.page().text == line
-
-
-def test_ocr_colon_after_a_lists_items_is_read_back_as_a_semicolon():
-    from extractor.read.layout import PageBuilder
-
-    # Tesseract reads ";" as ":" now and then; two tasks then ran into one
-    line = ("Đồng chí Cao Anh Hậu được giao: xóa thôn trắng đảng viên; cấp giấy chứng nhận cho 120 hộ còn tồn "
-            "đọng: thu hút doanh nghiệp đầu tư. Ghi chú: Đồng ý; Nội dung: Xây chợ.")
-    scanned = PageBuilder(1, ocr=True)
-    scanned.add_block("paragraph", line)
-    assert scanned.page(ocr=True).text == line.replace("tồn đọng:", "tồn đọng;")
+    assert scanned.page(ocr=True).text == read
+    assert any(f.kind == "ocr_word" and f"{fixed} word" in f.detail for f in scanned_fixes(scanned))
     typed = PageBuilder(1)
     typed.add_block("paragraph", line)
     assert typed.page().text == line
