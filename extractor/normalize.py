@@ -45,7 +45,10 @@ _PUA_RE = re.compile("[\ue000-\uf8ff]")
 # Letters drawn as Vietnamese đ/Đ but another code point: the Icelandic eth (Tesseract
 # writes "QÐ" for "QĐ"; so do some legacy fonts) and the African D. A search for "Đồng
 # chí", "QĐ-UBND" or a name would miss them. One character for one: offsets hold.
-_LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111"})
+# the eth and the African D for đ/Đ; the fraction and division slashes for "/" ("quý I⁄2017"
+# as Tesseract writes it: no period or number reads through them)
+_LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111",
+                            "\u2044": "/", "\u2215": "/"})
 
 
 def _dehyphenate(text: str) -> str:
@@ -83,6 +86,8 @@ def normalize_counts(s: str) -> tuple[str, dict[str, int]]:
         ('Hòa Phú, thủy lợi', {'whitespace': 1, 'tone_placement': 2})
         >>> normalize_counts("Theo QÐ này")  # an eth, as Tesseract writes it
         ('Theo QĐ này', {'lookalike': 1})
+        >>> normalize_counts("quý I\u20442017")  # a fraction slash, as Tesseract writes it
+        ('quý I/2017', {'lookalike': 1})
     """
     counts: dict[str, int] = {}
     text = unicodedata.normalize("NFC", s)
@@ -207,7 +212,7 @@ _FIX_DETAILS = {
     "whitespace": "collapsed whitespace",
     "dehyphenate": "joined words cut by a hyphen at a line end",
     "tone_placement": "{n} syllable(s) to hòa/thủy placement",
-    "lookalike": "{n} look-alike letter(s) to Vietnamese đ/Đ",
+    "lookalike": "{n} look-alike character(s) to Vietnamese đ/Đ or '/'",
     "ocr_word": "{n} word(s) OCR misreads read back ('Đẳng' → 'Đảng', 'tẾ' → 'tế', "
                 "':' → ';' after a list's items, 'la Grai' → 'Ia Grai')",
 }

@@ -214,3 +214,12 @@ def scanned_fixes(builder):
     from extractor.normalize import fixes_from_counts
 
     return fixes_from_counts(builder.fix_counts)
+
+
+def test_a_fraction_slash_ocr_wrote_is_a_slash_and_the_period_reads_through():
+    from extractor.normalize import normalize_text
+    from extractor.recognize.periods import find_periods
+
+    text, fixes = normalize_text("Ông Hà Quốc Dương cho biết, quý I\u20442017 ông được giao bốn việc đột phá")
+    assert [(p.first, p.last) for p in find_periods(text)] == [(2017, 2017)]
+    assert any(f.kind == "lookalike" for f in fixes)
