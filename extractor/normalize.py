@@ -176,6 +176,9 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
         n += 1
         return {"đẳng": "đảng", "Đẳng": "Đảng", "ĐẲNG": "ĐẢNG"}[m.group(0)]
 
+    # "y tẾ", "vỆ sinh": a capital with a mark inside a word begun in lower case is the
+    # engine's slip (no acronym puts a Vietnamese vowel in capitals after a small letter:
+    # "eKYC", "mRNA" stay)
     def lower(m: re.Match[str]) -> str:
         nonlocal n
         w = m.group(0)
@@ -184,9 +187,9 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
         n += 1
         return w[0] + "".join(ch.lower() if not ch.isascii() else ch for ch in w[1:])
 
-    # "y tẾ", "vỆ sinh": a capital with a mark inside a word begun in lower case is the
-    # engine's slip (no acronym puts a Vietnamese vowel in capitals after a small letter:
-    # "eKYC", "mRNA" stay)
+    # "…; cấp giấy cho 120 hộ còn tồn đọng: thu hút …": a colon after a ';' of the same
+    # sentence, going on in lower case, is a ';' the engine misread (a colon opens a list,
+    # it does not come after its items)
     def semicolon(m: re.Match[str]) -> str:
         nonlocal n
         if not m.group(2).strip()[:1].islower():
@@ -194,9 +197,6 @@ def fix_ocr_words(text: str) -> tuple[str, int]:
         n += 1
         return m.group(1) + ";" + m.group(2)
 
-    # "…; cấp giấy cho 120 hộ còn tồn đọng: thu hút …": a colon after a ';' of the same
-    # sentence, going on in lower case, is a ';' the engine misread (a colon opens a list,
-    # it does not come after its items)
     def ia(m: re.Match[str]) -> str:
         nonlocal n
         n += 1

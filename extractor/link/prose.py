@@ -765,6 +765,7 @@ def _titled_list(text: str, folded: str, waiting: list[NameSpan], last: tuple[in
 _SEAT_LIST = re.compile(r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|sáu)\s+"
                         r"((?:" + BODY_ROLES + r"|(?:phó\s+)?chỉ huy trưởng)(?:\s+thường trực)?)"
                         r"\s*(?:gồm|là)?\s*(?:các\s+(?:đồng chí|ông|bà)\s*)?:\s*")
+_HOLDER_LEAD = re.compile(r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
 _HOLDER_GAP = re.compile(r"\s*(?:[,;]|,?\s*và)\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
 
 
@@ -774,14 +775,14 @@ def _seat_lists(text: str, folded: str, out: list[RawAssignment], names: list[Na
     the seat (convention 1), as many as the count says, else none."""
     for m in _SEAT_LIST.finditer(folded):
         count = number_value(folded[m.start():m.start(1)].strip())
-        se = next((e for s_, e in sentences(text, m.end(), len(text))), m.end())
+        stop = _SENT_END.search(text, m.end())  # the holders end with the sentence
+        se = stop.start() if stop else len(text)
         pos = m.end()
         holders: list[tuple[int, int, str, tuple[int, int] | None]] = []
         for ns, ne, how in sorted(n for n in names if m.end() <= n[0] < se):
             title = title_before(text, folded, ns, pos)
             gap_end = title[0] if title else ns
-            lead = re.fullmatch(r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", folded[pos:gap_end]) if not holders else \
-                _HOLDER_GAP.fullmatch(folded, pos, gap_end)
+            lead = (_HOLDER_GAP if holders else _HOLDER_LEAD).fullmatch(folded, pos, gap_end)
             if not lead:
                 break
             holders.append((ns, ne, how, title))
@@ -1076,7 +1077,7 @@ def read_assignment(text: str, folded: str, ns: int, ne: int, how: str, ss: int,
             return None
         at = m.end()
     second = _SECOND_POST.match(folded, at, se)
-    if second and ROLE_WORD.match(folded, second.end() + 4, se):
+    if second and ROLE_WORD.match(folded, second.end() + len("làm "), se):
         # "Phó tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh TP.HCM làm Trưởng cơ quan thường trực":
         # the post held with the title is the title's; the seat given follows "làm"
         ps, pe = trim_span(text, second.start(1), second.end(1))

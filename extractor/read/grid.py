@@ -204,10 +204,9 @@ def _darkness(gray: np.ndarray, seg: tuple[int, int, int], horizontal: bool) -> 
     return float(np.median(strip.min(axis=1))) if strip.size else 255.0
 
 
-def _in_text(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: float) -> bool:
-    """A piece of a text line rather than a rule: ink on both sides of it (a rule has
-    white space above and below; the bars of "MTTQ" in a position cell centred on a
-    merged row's inner boundary do not, and split the merged cell)."""
+def _sides(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: float) -> tuple[float, float] | None:
+    """The share of ink in the strips along each side of a segment, from ~0.2 mm to ~0.6 mm
+    off it (above and below a horizontal one); None at the page's edge."""
     pos, a, b = seg
     near, far = max(2, int(dpi * 0.015)), max(4, int(dpi * 0.045))
     if horizontal:
@@ -217,8 +216,16 @@ def _in_text(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: 
         above = ink[a:b, max(0, pos - far):max(0, pos - near)]
         below = ink[a:b, pos + near:pos + far]
     if above.size == 0 or below.size == 0:
-        return False
-    return bool(min(above.mean(), below.mean()) / 255 > 0.12)
+        return None
+    return float(above.mean()) / 255, float(below.mean()) / 255
+
+
+def _in_text(ink: np.ndarray, seg: tuple[int, int, int], horizontal: bool, dpi: float) -> bool:
+    """A piece of a text line rather than a rule: ink on both sides of it (a rule has
+    white space above and below; the bars of "MTTQ" in a position cell centred on a
+    merged row's inner boundary do not, and split the merged cell)."""
+    sides = _sides(ink, seg, horizontal, dpi)
+    return sides is not None and min(sides) > 0.12
 
 
 def _on_text(ink: np.ndarray, seg: tuple[int, int, int], dpi: float) -> bool:
@@ -226,11 +233,8 @@ def _on_text(ink: np.ndarray, seg: tuple[int, int, int], dpi: float) -> bool:
     dense ink just above or just below (a line's serifs and bottoms closed into a run,
     "… xóm Đồi Tháng 8/2023" across two cells). A rule is close to text only where a
     cell's line sits on it; across a table, some of it runs clear."""
-    pos, a, b = seg
-    near, far = max(2, int(dpi * 0.015)), max(4, int(dpi * 0.045))
-    above = ink[max(0, pos - far):max(0, pos - near), a:b]
-    below = ink[pos + near:pos + far, a:b]
-    return max(float(above.mean()) if above.size else 0.0, float(below.mean()) if below.size else 0.0) / 255 > 0.25
+    sides = _sides(ink, seg, True, dpi)
+    return sides is not None and max(sides) > 0.25
 
 
 def _segments(mask: np.ndarray, horizontal: bool, dpi: float) -> list[tuple[int, int, int]]:
@@ -406,7 +410,7 @@ def find_tables(gray: np.ndarray, *, min_rows: int = 2, min_cols: int = 2) -> li
             continue
         # pieces under ~0.6 in must lie on a rule's line (±~0.6 mm)
         # a "rule" every piece of which has letters on it is the foot of a line of text
-        on_text = {(a, b) for sg in hseg if _on_text(ink_mask, sg, dpi) for a, b in [sg[1:]]}
+        on_text = {(sg[1], sg[2]) for sg in hseg if _on_text(ink_mask, sg, dpi)}
         hrules = [(c, sp) for c, sp in _rules(hseg, tol, max(3, dpi * 0.025), dpi * 0.6)
                   if any(_covered(sp, xs[k], xs[k + 1]) >= 0.8 for k in range(len(xs) - 1))
                   and not all(piece in on_text for piece in sp)]
